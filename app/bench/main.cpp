@@ -1,0 +1,63 @@
+// cloudex-bench: the project's benchmarks. `cloudex-bench SUITE --json` prints one JSON
+// object of figures; docs/PERFORMANCE.md records them with the command that produced them.
+#include "benchsuite.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QMap>
+#include <QTextStream>
+
+namespace cloudex::bench {
+namespace {
+struct Suite
+{
+    QString description;
+    SuiteFunction function;
+};
+
+QMap<QString, Suite> &registry()
+{
+    static QMap<QString, Suite> suites;
+    return suites;
+}
+} // namespace
+
+bool registerSuite(const QString &name, const QString &description, SuiteFunction function)
+{
+    registry().insert(name, Suite{description, std::move(function)});
+    return true;
+}
+
+} // namespace cloudex::bench
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cloudex-bench"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    const auto &suites = cloudex::bench::registry();
+    if (args.isEmpty() || args.constFirst() == QLatin1String("--help") || !suites.contains(args.constFirst())) {
+        if (!args.isEmpty() && args.constFirst() != QLatin1String("--help"))
+            err << "cloudex-bench: unknown suite " << args.constFirst() << Qt::endl;
+        err << "usage: cloudex-bench SUITE [--json] [suite options]\nsuites:\n";
+        for (auto it = suites.cbegin(); it != suites.cend(); ++it)
+            err << "  " << it.key().leftJustified(12) << it->description << '\n';
+        err.flush();
+        return args.isEmpty() || args.constFirst() == QLatin1String("--help") ? 0 : 2;
+    }
+
+    const QString name = args.takeFirst();
+    QJsonObject figures = suites.value(name).function(args);
+    figures.insert(QStringLiteral("suite"), name);
+    if (json) {
+        out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        for (auto it = figures.constBegin(); it != figures.constEnd(); ++it)
+            out << it.key().leftJustified(24) << it.value().toVariant().toString() << '\n';
+    }
+    return figures.contains(QStringLiteral("error")) ? 1 : 0;
+}

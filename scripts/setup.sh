@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package CloudEx needs to build, run and test.
+# Idempotent and non-interactive: packages already present are not touched again.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build pkg-config git
+    # Qt 6.4
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 libqt6opengl6-dev libgl-dev
+    # crypto and storage
+    libssl-dev openssl libsqlite3-dev sqlite3
+    # hypervisors: libvirt client library, test driver, and a real daemon with QEMU for
+    # the integration tests
+    libvirt-dev libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
+    libvirt-daemon-system qemu-system-x86 qemu-utils
+    # tools the tests drive as real peers, and fonts for offscreen rendering
+    curl fonts-dejavu-core xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]})); then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "setup: missing packages: ${missing[*]}" >&2
+        echo "setup: run as root (or install them with sudo apt-get install)" >&2
+        exit 1
+    fi
+    echo "setup: installing ${#missing[@]} packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # Service start-up in postinst scripts is irrelevant here (the tests start libvirtd
+    # themselves); policy-rc.d keeps it from failing in containers without an init system.
+    policy=/usr/sbin/policy-rc.d
+    created_policy=0
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy"
+        chmod +x "$policy"
+        created_policy=1
+    fi
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    ((created_policy)) && rm -f "$policy"
+else
+    echo "setup: all packages present"
+fi

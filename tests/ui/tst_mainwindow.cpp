@@ -1,0 +1,168 @@
+#include "mainwindow.h"
+
+#include "core/clock.h"
+#include "productmodel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using cloudex::ManualClock;
+using cloudex::ui::MainWindow;
+using cloudex::ui::Theme;
+using cloudex::ui::ThemeManager;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { ThemeManager::captureSystemDefaults(); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<QSettings>(m_dir->filePath(u"cloudex.ini"_qs), QSettings::IniFormat);
+        m_window = std::make_unique<MainWindow>(MainWindow::Context{m_dir->path(), m_settings.get(), &m_clock});
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void clickingNavigationShowsEachWorkspace_data()
+    {
+        QTest::addColumn<int>("row");
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("buy") << 1 << u"buyWorkspace"_qs << u"Buy"_qs;
+        QTest::newRow("sell") << 2 << u"sellWorkspace"_qs << u"Sell"_qs;
+        QTest::newRow("market") << 0 << u"marketWorkspace"_qs << u"Market"_qs;
+    }
+
+    void clickingNavigationShowsEachWorkspace()
+    {
+        QFETCH(int, row);
+        QFETCH(QString, page);
+        QFETCH(QString, title);
+
+        auto nav = m_window->findChild<QListWidget *>(u"workspaceNavigation"_qs);
+        auto stack = m_window->findChild<QStackedWidget *>(u"workspaceStack"_qs);
+        QVERIFY(nav && stack);
+        // Start elsewhere so the click has something to change.
+        m_window->showWorkspace(row == 0 ? MainWindow::Workspace::Sell : MainWindow::Workspace::Market);
+        const QRect rect = nav->visualItemRect(nav->item(row));
+        QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_COMPARE(stack->currentWidget()->objectName(), page);
+        QVERIFY(stack->currentWidget()->isVisible());
+        auto titleLabel = stack->currentWidget()->findChild<QLabel *>(u"workspaceTitle"_qs);
+        QVERIFY(titleLabel);
+        QCOMPARE(titleLabel->text(), title);
+        QVERIFY(titleLabel->isVisible());
+        // Only the current page is visible.
+        for (int i = 0; i < stack->count(); ++i)
+            QCOMPARE(stack->widget(i)->isVisible(), i == row);
+    }
+
+    void keyboardShortcutsSwitchWorkspaces()
+    {
+        auto stack = m_window->findChild<QStackedWidget *>(u"workspaceStack"_qs);
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        QTRY_COMPARE(stack->currentWidget()->objectName(), u"sellWorkspace"_qs);
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTRY_COMPARE(stack->currentWidget()->objectName(), u"buyWorkspace"_qs);
+        // Arrow keys move through the navigation list.
+        auto nav = m_window->findChild<QListWidget *>(u"workspaceNavigation"_qs);
+        nav->setFocus();
+        QTest::keyClick(nav, Qt::Key_Up);
+        QTRY_COMPARE(stack->currentWidget()->objectName(), u"marketWorkspace"_qs);
+    }
+
+    void statusBarIsHonest()
+    {
+        auto exchange = m_window->findChild<QLabel *>(u"exchangeStatus"_qs);
+        auto identity = m_window->findChild<QLabel *>(u"identityStatus"_qs);
+        auto data = m_window->findChild<QLabel *>(u"dataDirStatus"_qs);
+        QVERIFY(exchange && identity && data);
+        QCOMPARE(exchange->text(), u"Exchange: not connected"_qs);
+        QCOMPARE(identity->text(), u"Identity: none"_qs);
+        QVERIFY(data->text().contains(m_dir->path()));
+    }
+
+    void marketFiltersNarrowTheCatalogue()
+    {
+        auto table = m_window->findChild<QTableView *>(u"productTable"_qs);
+        auto region = m_window->findChild<QComboBox *>(u"regionFilter"_qs);
+        auto cls = m_window->findChild<QComboBox *>(u"classFilter"_qs);
+        auto count = m_window->findChild<QLabel *>(u"productCount"_qs);
+        QVERIFY(table && region && cls && count);
+        const int all = table->model()->rowCount();
+        region->setCurrentIndex(region->findData(u"DE"_qs));
+        cls->setCurrentIndex(cls->findData(u"GP2"_qs));
+        QCOMPARE(table->model()->rowCount(), 9);
+        QCOMPARE(count->text(), u"Products: 9"_qs);
+        QVERIFY(all > 9);
+        // The first match is selected and its delivery periods listed, absolute symbols and
+        // relative aliases side by side.
+        auto periods = m_window->findChild<QListWidget *>(u"periodList"_qs);
+        QVERIFY(periods->count() > 0);
+        QVERIFY2(periods->item(0)->text().startsWith(u"H+1"_qs), qPrintable(periods->item(0)->text()));
+        QVERIFY(periods->item(0)->text().contains(u"DE.GP2.SH.S1.H2026-12-01T15"_qs));
+    }
+
+    void themeIsRememberedInSettings()
+    {
+        auto dark = m_window->findChild<QAction *>(u"darkThemeAction"_qs);
+        QVERIFY(dark);
+        const QColor before = qApp->palette().color(QPalette::Window);
+        dark->trigger();
+        QCOMPARE(ThemeManager::current(), Theme::Dark);
+        QVERIFY(qApp->palette().color(QPalette::Window).lightness() < 80);
+        QVERIFY(qApp->palette().color(QPalette::Window) != before);
+        QCOMPARE(m_settings->value(u"ui/theme"_qs).toString(), u"dark"_qs);
+        m_window->findChild<QAction *>(u"systemThemeAction"_qs)->trigger();
+        QCOMPARE(qApp->palette().color(QPalette::Window), before);
+    }
+
+    void workspaceIsRestoredOnNextStart()
+    {
+        m_window->showWorkspace(MainWindow::Workspace::Sell);
+        m_window->close();
+        MainWindow second(MainWindow::Context{m_dir->path(), m_settings.get(), &m_clock});
+        QCOMPARE(second.currentWorkspace(), MainWindow::Workspace::Sell);
+    }
+
+    void menusArePresent()
+    {
+        QStringList titles;
+        for (QAction *action : m_window->menuBar()->actions())
+            titles.append(action->text());
+        QCOMPARE(titles, (QStringList{u"&File"_qs, u"&View"_qs, u"&Help"_qs}));
+        QVERIFY(m_window->findChild<QAction *>(u"aboutAction"_qs));
+    }
+
+private:
+    // 2026-12-01 14:20 UTC: the front hour is 15:00.
+    ManualClock m_clock{1'796'134'800'000LL};
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,107 @@
+#include "startupoptions.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using cloudex::ui::StartupOptions;
+
+class TestStartupOptions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void accepts_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("dataDir");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("workspace");
+        QTest::newRow("nothing") << QStringList{} << QString() << QString() << QString();
+        QTest::newRow("data dir") << QStringList{u"--data-dir"_qs, u"/tmp/x"_qs} << u"/tmp/x"_qs << QString()
+                                  << QString();
+        QTest::newRow("german") << QStringList{u"--lang"_qs, u"de"_qs} << QString() << u"de"_qs << QString();
+        QTest::newRow("language case") << QStringList{u"--lang=DE"_qs} << QString() << u"de"_qs << QString();
+        QTest::newRow("workspace") << QStringList{u"--workspace"_qs, u"Sell"_qs} << QString() << QString()
+                                   << u"sell"_qs;
+    }
+
+    void accepts()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, dataDir);
+        QFETCH(QString, language);
+        QFETCH(QString, workspace);
+        const auto options = StartupOptions::parse(QStringList{u"cloudex"_qs} + args);
+        QVERIFY2(options.ok(), qPrintable(options.ok() ? QString() : options.error().message));
+        QCOMPARE(options->action, StartupOptions::Action::Run);
+        QCOMPARE(options->dataDir, dataDir);
+        QCOMPARE(options->language, language);
+        QCOMPARE(options->workspace, workspace);
+    }
+
+    void rejects_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown option") << QStringList{u"--frobnicate"_qs} << u"cli.invalid"_qs
+                                        << u"frobnicate"_qs;
+        QTest::newRow("positional") << QStringList{u"extra"_qs} << u"cli.invalid"_qs << u"extra"_qs;
+        QTest::newRow("empty data dir") << QStringList{u"--data-dir="_qs} << u"cli.invalid"_qs << u"data-dir"_qs;
+        QTest::newRow("unknown language") << QStringList{u"--lang"_qs, u"fr"_qs} << u"cli.invalid"_qs
+                                          << u"unknown language \"fr\""_qs;
+        QTest::newRow("unknown workspace") << QStringList{u"--workspace"_qs, u"trade"_qs} << u"cli.invalid"_qs
+                                           << u"market, buy, sell"_qs;
+        QTest::newRow("screenshot not png") << QStringList{u"--screenshot"_qs, u"/tmp/shot.jpg"_qs}
+                                            << u"cli.invalid"_qs << u".png"_qs;
+        QTest::newRow("screenshot into missing folder")
+            << QStringList{u"--screenshot"_qs, u"/nonexistent/folder/shot.png"_qs} << u"cli.invalid"_qs
+            << u"/nonexistent/folder"_qs;
+        QTest::newRow("exchange not a url") << QStringList{u"--exchange"_qs, u"exchange:8443"_qs}
+                                            << u"cli.invalid"_qs << u"https://"_qs;
+        QTest::newRow("exchange plain http") << QStringList{u"--exchange"_qs, u"http://exchange.example"_qs}
+                                             << u"cli.invalid"_qs << u"https://"_qs;
+        // Valid, but the remote exchange client is not in this build: say so, do not ignore it.
+        QTest::newRow("exchange valid") << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs}
+                                        << u"cli.unavailable"_qs << u"not available"_qs;
+        QTest::newRow("libvirt invalid") << QStringList{u"--libvirt"_qs, u"no scheme"_qs} << u"cli.invalid"_qs
+                                         << u"libvirt URI"_qs;
+        QTest::newRow("libvirt valid") << QStringList{u"--libvirt"_qs, u"qemu:///system"_qs}
+                                       << u"cli.unavailable"_qs << u"not available"_qs;
+    }
+
+    void rejects()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        const auto options = StartupOptions::parse(QStringList{u"cloudex"_qs} + args);
+        QVERIFY(!options.ok());
+        QCOMPARE(options.error().code, code);
+        QVERIFY2(options.error().message.contains(message), qPrintable(options.error().message));
+    }
+
+    void help()
+    {
+        const auto options = StartupOptions::parse({u"cloudex"_qs, u"--help"_qs});
+        QVERIFY(options.ok());
+        QCOMPARE(options->action, StartupOptions::Action::ShowHelp);
+        for (const char *option : {"--data-dir", "--exchange", "--libvirt", "--lang", "--screenshot", "--workspace"})
+            QVERIFY2(options->helpText.contains(QLatin1String(option)), option);
+    }
+
+    void screenshotDetectedBeforeApplication()
+    {
+        char prog[] = "cloudex";
+        char shot[] = "--screenshot";
+        char file[] = "x.png";
+        char other[] = "--lang";
+        char *withShot[] = {prog, other, shot, file};
+        char *without[] = {prog, other};
+        QVERIFY(StartupOptions::wantsScreenshot(4, withShot));
+        QVERIFY(!StartupOptions::wantsScreenshot(2, without));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStartupOptions)
+#include "tst_startupoptions.moc"

@@ -1,0 +1,558 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>Invalid symbol &quot;%1&quot;: %2</source>
+        <translation>Ungültiges Symbol „%1“: %2</translation>
+    </message>
+    <message>
+        <source>expected REGION.CLASS.TENANCY.SLA, for example DE.GP2.SH.S1</source>
+        <translation>erwartet wird REGION.KLASSE.MANDANTENTRENNUNG.SLA, zum Beispiel DE.GP2.SH.S1</translation>
+    </message>
+    <message>
+        <source>unknown region %1</source>
+        <translation>unbekannte Region %1</translation>
+    </message>
+    <message>
+        <source>unknown instance class %1</source>
+        <translation>unbekannte Instanzklasse %1</translation>
+    </message>
+    <message>
+        <source>unknown tenancy %1 (SH, GS or EX)</source>
+        <translation>unbekannte Mandantentrennung %1 (SH, GS oder EX)</translation>
+    </message>
+    <message>
+        <source>unknown SLA class %1 (S1, S2 or S3)</source>
+        <translation>unbekannte SLA-Klasse %1 (S1, S2 oder S3)</translation>
+    </message>
+    <message>
+        <source>expected PRODUCT.PERIOD, for example DE.GP2.SH.S1.H2026-12-01T14</source>
+        <translation>erwartet wird PRODUKT.ZEITRAUM, zum Beispiel DE.GP2.SH.S1.H2026-12-01T14</translation>
+    </message>
+    <message>
+        <source>Invalid delivery period &quot;%1&quot;: %2</source>
+        <translation>Ungültiger Lieferzeitraum „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>no such date</source>
+        <translation>dieses Datum gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the hour must be 00 to 23</source>
+        <translation>die Stunde muss zwischen 00 und 23 liegen</translation>
+    </message>
+    <message>
+        <source>no such ISO week</source>
+        <translation>diese ISO-Woche gibt es nicht</translation>
+    </message>
+    <message>
+        <source>no such month</source>
+        <translation>diesen Monat gibt es nicht</translation>
+    </message>
+    <message>
+        <source>expected H2026-12-01T14, D2026-12-01, W2026-W49, M2026-12 or Q2026-Q4</source>
+        <translation>erwartet wird H2026-12-01T14, D2026-12-01, W2026-W49, M2026-12 oder Q2026-Q4</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>Group-shared</source>
+        <translation>Gruppengeteilt</translation>
+    </message>
+    <message>
+        <source>Exclusive</source>
+        <translation>Exklusiv</translation>
+    </message>
+    <message>
+        <source>next business day</source>
+        <translation>nächster Werktag</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 vCPU · %2 GiB · %3 GiB disk</source>
+        <translation>%1 vCPU · %2 GiB · %3 GiB Festplatte</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Deutschland</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Frankreich</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Niederlande</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irland</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>Schweiz</translation>
+    </message>
+    <message>
+        <source>European Union (any member state)</source>
+        <translation>Europäische Union (jeder Mitgliedstaat)</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Vereinigte Staaten</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <source>The data directory path is empty.</source>
+        <translation>Der Pfad des Datenverzeichnisses ist leer.</translation>
+    </message>
+    <message>
+        <source>The data directory %1 exists but is not a directory.</source>
+        <translation>Das Datenverzeichnis %1 existiert, ist aber kein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not writable.</source>
+        <translation>In das Datenverzeichnis %1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <source>Cannot write the screenshot %1.</source>
+        <translation>Das Bildschirmfoto %1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupOptions</name>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not available in this version of CloudEx yet.</source>
+        <translation>--%1: %2 ist in dieser Version von CloudEx noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>CloudEx, the desk for trading and running IaaS capacity.</source>
+        <translation>CloudEx, der Arbeitsplatz für Handel und Betrieb von IaaS-Kapazität.</translation>
+    </message>
+    <message>
+        <source>Keep journal, keys and settings in &lt;dir&gt;.</source>
+        <translation>Journal, Schlüssel und Einstellungen in &lt;verzeichnis&gt; ablegen.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>verzeichnis</translation>
+    </message>
+    <message>
+        <source>Connect to the exchange at &lt;url&gt; instead of the embedded one.</source>
+        <translation>Mit der Börse unter &lt;url&gt; statt der eingebetteten verbinden.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Use the hypervisor at libvirt &lt;uri&gt; instead of the test driver.</source>
+        <translation>Den Hypervisor unter der libvirt-&lt;uri&gt; statt des Testtreibers verwenden.</translation>
+    </message>
+    <message>
+        <source>uri</source>
+        <translation>uri</translation>
+    </message>
+    <message>
+        <source>User interface language: en or de.</source>
+        <translation>Sprache der Oberfläche: en oder de.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>Render the window offscreen to the PNG &lt;file&gt; and exit.</source>
+        <translation>Das Fenster unsichtbar in die PNG-&lt;datei&gt; zeichnen und beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>datei</translation>
+    </message>
+    <message>
+        <source>Open the workspace &lt;name&gt;: market, buy or sell.</source>
+        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy oder sell.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>the path is empty</source>
+        <translation>der Pfad ist leer</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot;; available: %2</source>
+        <translation>unbekannte Sprache „%1“; verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>unknown workspace &quot;%1&quot;; available: %2</source>
+        <translation>unbekannter Arbeitsbereich „%1“; verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>the file name must end in .png</source>
+        <translation>der Dateiname muss auf .png enden</translation>
+    </message>
+    <message>
+        <source>cannot write into the folder %1</source>
+        <translation>in den Ordner %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https:// URL with a host, for example https://exchange.example:8443</source>
+        <translation>„%1“ ist keine https://-URL mit Host, zum Beispiel https://exchange.example:8443</translation>
+    </message>
+    <message>
+        <source>Connecting to a remote exchange</source>
+        <translation>Die Verbindung zu einer entfernten Börse</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
+        <translation>„%1“ ist keine libvirt-URI wie qemu:///system oder qemu+ssh://host/system</translation>
+    </message>
+    <message>
+        <source>Connecting a hypervisor</source>
+        <translation>Die Anbindung eines Hypervisors</translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>No translation for language &quot;%1&quot; is built in.</source>
+        <translation>Für die Sprache „%1“ ist keine Übersetzung eingebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::ProductModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Tenancy</source>
+        <translation>Mandantentrennung</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Support response</source>
+        <translation>Support-Reaktionszeit</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::BuyWorkspace</name>
+    <message>
+        <source>Buy</source>
+        <translation>Kaufen</translation>
+    </message>
+    <message>
+        <source>Compose SLAs, plan sourcing and hold contracts with sellers.</source>
+        <translation>SLAs zusammenstellen, Beschaffung planen und Verträge mit Verkäufern halten.</translation>
+    </message>
+    <message>
+        <source>No exchange is connected, so there is nothing to buy from yet. The SLA classes below are what every seller that lists a product commits to.</source>
+        <translation>Es ist keine Börse verbunden, daher gibt es noch nichts zu kaufen. Zu den SLA-Klassen unten verpflichtet sich jeder Verkäufer, der ein Produkt anbietet.</translation>
+    </message>
+    <message>
+        <source>SLA classes</source>
+        <translation>SLA-Klassen</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Monthly availability</source>
+        <translation>Monatliche Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Support response</source>
+        <translation>Support-Reaktionszeit</translation>
+    </message>
+    <message>
+        <source>Service credits</source>
+        <translation>Gutschriften</translation>
+    </message>
+    <message>
+        <source>&lt;%1: %2 %</source>
+        <translation>&lt;%1: %2 %</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>No contracts</source>
+        <translation>Keine Verträge</translation>
+    </message>
+    <message>
+        <source>A contract appears here when one of your orders trades. It names the seller, the volume in instances and the delivery window, and carries the connection certificate that admits you at the seller.</source>
+        <translation>Ein Vertrag erscheint hier, sobald eine Ihrer Orders gehandelt wird. Er nennt den Verkäufer, das Volumen in Instanzen und das Lieferfenster und trägt das Verbindungszertifikat, mit dem Sie beim Verkäufer zugelassen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::MainWindow</name>
+    <message>
+        <source>CloudEx</source>
+        <translation>CloudEx</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kaufen</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkaufen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Market</source>
+        <translation>&amp;Markt</translation>
+    </message>
+    <message>
+        <source>&amp;Buy</source>
+        <translation>&amp;Kaufen</translation>
+    </message>
+    <message>
+        <source>&amp;Sell</source>
+        <translation>&amp;Verkaufen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About CloudEx</source>
+        <translation>Ü&amp;ber CloudEx</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Exchange: not connected</source>
+        <translation>Börse: nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Identity: none</source>
+        <translation>Identität: keine</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <source>About CloudEx</source>
+        <translation>Über CloudEx</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CloudEx %1&lt;/h3&gt;&lt;p&gt;The desk for trading IaaS capacity like electricity and running the VMs it buys.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CloudEx %1&lt;/h3&gt;&lt;p&gt;Der Arbeitsplatz, um IaaS-Kapazität wie Strom zu handeln und die gekauften VMs zu betreiben.&lt;/p&gt;&lt;p&gt;Datenverzeichnis: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::MarketWorkspace</name>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Standard capacity products, traded per instance-hour in EUR.</source>
+        <translation>Standardisierte Kapazitätsprodukte, gehandelt pro Instanzstunde in EUR.</translation>
+    </message>
+    <message>
+        <source>No exchange is connected, so there are no order books or prices yet. The products below are the exchange&apos;s standard catalogue; each trades for the delivery periods listed beside it.</source>
+        <translation>Es ist keine Börse verbunden, daher gibt es noch keine Orderbücher und Preise. Die Produkte unten sind der Standardkatalog der Börse; jedes wird für die daneben aufgeführten Lieferzeiträume gehandelt.</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>C&amp;lass:</source>
+        <translation>K&amp;lasse:</translation>
+    </message>
+    <message>
+        <source>&amp;Tenancy:</source>
+        <translation>&amp;Trennung:</translation>
+    </message>
+    <message>
+        <source>S&amp;LA:</source>
+        <translation>S&amp;LA:</translation>
+    </message>
+    <message>
+        <source>Delivery periods open for trading</source>
+        <translation>Handelbare Lieferzeiträume</translation>
+    </message>
+    <message>
+        <source>No product selected</source>
+        <translation>Kein Produkt ausgewählt</translation>
+    </message>
+    <message>
+        <source>below %1: %2 % credit</source>
+        <translation>unter %1: %2 % Gutschrift</translation>
+    </message>
+    <message>
+        <source>%1
+%2, jurisdiction %3
+%4 tenancy
+SLA %5: %6 availability, support %7
+%8</source>
+        <translation>%1
+%2, Rechtsraum %3
+Mandantentrennung: %4
+SLA %5: %6 Verfügbarkeit, Support %7
+%8</translation>
+    </message>
+    <message>
+        <source>Products: %1</source>
+        <translation>Produkte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::SellWorkspace</name>
+    <message>
+        <source>Sell</source>
+        <translation>Verkaufen</translation>
+    </message>
+    <message>
+        <source>Offer your data centre&apos;s capacity and run buyers&apos; VMs under contract.</source>
+        <translation>Die Kapazität Ihres Rechenzentrums anbieten und die VMs der Käufer unter Vertrag betreiben.</translation>
+    </message>
+    <message>
+        <source>Hypervisor connections</source>
+        <translation>Hypervisor-Verbindungen</translation>
+    </message>
+    <message>
+        <source>No hypervisor connected</source>
+        <translation>Kein Hypervisor verbunden</translation>
+    </message>
+    <message>
+        <source>Hosts connect through libvirt: a single host, a set of hosts behind one front, or a provisioning workflow. Their capacity, VMs and templates appear here.</source>
+        <translation>Hosts werden über libvirt angebunden: ein einzelner Host, mehrere Hosts hinter einer Verwaltung oder ein Bereitstellungs-Workflow. Ihre Kapazität, VMs und Vorlagen erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Instance classes a site can offer</source>
+        <translation>Instanzklassen, die ein Standort anbieten kann</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>vCPU</source>
+        <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>Memory (GiB)</source>
+        <translation>Arbeitsspeicher (GiB)</translation>
+    </message>
+    <message>
+        <source>Disk (GiB)</source>
+        <translation>Festplatte (GiB)</translation>
+    </message>
+</context>
+</TS>

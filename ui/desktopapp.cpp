@@ -1,0 +1,103 @@
+#include "desktopapp.h"
+
+#include "core/datadirectory.h"
+#include "mainwindow.h"
+#include "startupoptions.h"
+#include "theme.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QSettings>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace cloudex::ui {
+namespace {
+constexpr int kUsageError = 2;
+constexpr int kRuntimeError = 1;
+
+void printError(const QString &message)
+{
+    QTextStream(stderr) << QCoreApplication::applicationName().toLower() << QStringLiteral(": ") << message
+                        << Qt::endl;
+}
+
+// The language has to be known before the options are parsed, so that their errors are
+// already translated; a bad value is reported by the real parse.
+QString requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        QString value;
+        if (arg == QLatin1String("--lang") && i + 1 < arguments.size())
+            value = arguments.at(i + 1);
+        else if (arg.startsWith(QLatin1String("--lang=")))
+            value = arg.mid(7);
+        if (StartupOptions::languages().contains(value.toLower()))
+            return value.toLower();
+    }
+    return Translations::systemLanguage();
+}
+
+int renderScreenshot(MainWindow &window, const QString &file)
+{
+    window.resize(MainWindow::defaultSize());
+    window.show();
+    // Let layouts settle and deferred updates run before grabbing.
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+    const QImage image = window.grab().toImage();
+    if (!image.save(file, "PNG")) {
+        printError(QCoreApplication::translate("DesktopApp", "Cannot write the screenshot %1.").arg(file));
+        return kRuntimeError;
+    }
+    return 0;
+}
+} // namespace
+
+int DesktopApp::run(QApplication &app)
+{
+    const QStringList arguments = QCoreApplication::arguments();
+    if (auto installed = Translations::install(app, requestedLanguage(arguments)); !installed)
+        printError(installed.error().message);
+
+    auto options = StartupOptions::parse(arguments);
+    if (!options) {
+        printError(options.error().message);
+        return kUsageError;
+    }
+    if (options->action == StartupOptions::Action::ShowHelp) {
+        QTextStream(stdout) << options->helpText;
+        return 0;
+    }
+    if (options->action == StartupOptions::Action::ShowVersion) {
+        QTextStream(stdout) << QCoreApplication::applicationName() << u' '
+                            << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+
+    auto dataDir = DataDirectory::prepare(options->dataDir.isEmpty() ? DataDirectory::defaultPath()
+                                                                     : options->dataDir);
+    if (!dataDir) {
+        printError(dataDir.error().message);
+        return kRuntimeError;
+    }
+
+    // Settings live with the data, so a --data-dir is a whole, separate installation.
+    QSettings settings(*dataDir + QStringLiteral("/cloudex.ini"), QSettings::IniFormat);
+    ThemeManager::captureSystemDefaults();
+
+    MainWindow window({*dataDir, &settings, nullptr});
+    if (!options->workspace.isEmpty())
+        window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
+
+    if (!options->screenshotFile.isEmpty())
+        return renderScreenshot(window, options->screenshotFile);
+
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace cloudex::ui

@@ -1,0 +1,235 @@
+#include "mainwindow.h"
+
+#include "buyworkspace.h"
+#include "catalogue/catalogue.h"
+#include "core/clock.h"
+#include "marketworkspace.h"
+#include "sellworkspace.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace cloudex::ui {
+namespace {
+constexpr int kDefaultWidth = 1280;
+constexpr int kDefaultHeight = 800;
+constexpr int kNavigationWidth = 150;
+
+const auto kGeometryKey = QStringLiteral("ui/geometry");
+const auto kStateKey = QStringLiteral("ui/state");
+const auto kWorkspaceKey = QStringLiteral("ui/workspace");
+const auto kThemeKey = QStringLiteral("ui/theme");
+} // namespace
+
+MainWindow::MainWindow(const Context &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("CloudEx"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cloudex.svg")));
+
+    const Clock &clock = context.clock ? *context.clock : SystemClock::instance();
+    const catalogue::Catalogue &catalogue = catalogue::Catalogue::standard();
+    m_market = new MarketWorkspace(catalogue, clock, m_stack);
+    m_buy = new BuyWorkspace(m_stack);
+    m_sell = new SellWorkspace(catalogue, m_stack);
+    m_stack->setObjectName(QStringLiteral("workspaceStack"));
+    m_stack->addWidget(m_market);
+    m_stack->addWidget(m_buy);
+    m_stack->addWidget(m_sell);
+
+    m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
+    m_navigation->setFixedWidth(kNavigationWidth);
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setSpacing(2);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setAutoFillBackground(true);
+    m_navigation->setBackgroundRole(QPalette::AlternateBase);
+    const std::pair<QString, QString> items[] = {
+        {tr("Market"), QStringLiteral("view-statistics")},
+        {tr("Buy"), QStringLiteral("go-down")},
+        {tr("Sell"), QStringLiteral("go-up")},
+    };
+    for (const auto &[text, icon] : items) {
+        auto item = new QListWidgetItem(QIcon::fromTheme(icon), text, m_navigation);
+        item->setSizeHint(QSize(kNavigationWidth, 36));
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    auto central = new QWidget(this);
+    auto layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    createMenus();
+    createStatusBar();
+    restoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const std::pair<Workspace, QString> workspaces[] = {
+        {Workspace::Market, tr("&Market")}, {Workspace::Buy, tr("&Buy")}, {Workspace::Sell, tr("&Sell")}};
+    int number = 1;
+    for (const auto &[workspace, text] : workspaces) {
+        QAction *action = view->addAction(text, this, [this, ws = workspace] { showWorkspace(ws); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number++)));
+        action->setObjectName(workspaceKey(workspace) + QStringLiteral("Action"));
+    }
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    const std::pair<Theme, QString> themes[] = {
+        {Theme::System, tr("&System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
+    for (const auto &[value, text] : themes) {
+        QAction *action = theme->addAction(text, this, [this, t = value] { setTheme(t); });
+        action->setCheckable(true);
+        action->setData(ThemeManager::key(value));
+        action->setObjectName(ThemeManager::key(value) + QStringLiteral("ThemeAction"));
+        m_themeGroup->addAction(action);
+    }
+    view->addSeparator();
+    QAction *fullScreen = view->addAction(tr("&Full Screen"), this, [this](bool on) {
+        on ? showFullScreen() : showNormal();
+    });
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About CloudEx"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    // Say plainly what the desk is connected to; never pretend to an exchange or identity.
+    m_exchangeStatus = new QLabel(tr("Exchange: not connected"), this);
+    m_exchangeStatus->setObjectName(QStringLiteral("exchangeStatus"));
+    m_identityStatus = new QLabel(tr("Identity: none"), this);
+    m_identityStatus->setObjectName(QStringLiteral("identityStatus"));
+    auto dataDir = new QLabel(tr("Data: %1").arg(m_context.dataDir), this);
+    dataDir->setObjectName(QStringLiteral("dataDirStatus"));
+    statusBar()->addWidget(m_exchangeStatus);
+    statusBar()->addWidget(m_identityStatus);
+    statusBar()->addPermanentWidget(dataDir);
+}
+
+void MainWindow::showWorkspace(Workspace workspace)
+{
+    m_navigation->setCurrentRow(int(workspace));
+}
+
+MainWindow::Workspace MainWindow::currentWorkspace() const
+{
+    return Workspace(m_stack->currentIndex());
+}
+
+QWidget *MainWindow::workspaceWidget(Workspace workspace) const
+{
+    return m_stack->widget(int(workspace));
+}
+
+QString MainWindow::workspaceKey(Workspace workspace)
+{
+    switch (workspace) {
+    case Workspace::Market:
+        return QStringLiteral("market");
+    case Workspace::Buy:
+        return QStringLiteral("buy");
+    case Workspace::Sell:
+        return QStringLiteral("sell");
+    }
+    return {};
+}
+
+std::optional<MainWindow::Workspace> MainWindow::workspaceFromKey(const QString &key)
+{
+    for (Workspace w : {Workspace::Market, Workspace::Buy, Workspace::Sell}) {
+        if (workspaceKey(w) == key)
+            return w;
+    }
+    return std::nullopt;
+}
+
+QSize MainWindow::defaultSize()
+{
+    return {kDefaultWidth, kDefaultHeight};
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    ThemeManager::apply(theme);
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(action->data().toString() == ThemeManager::key(theme));
+    if (m_context.settings)
+        m_context.settings->setValue(kThemeKey, ThemeManager::key(theme));
+}
+
+void MainWindow::restoreState()
+{
+    resize(defaultSize());
+    Workspace workspace = Workspace::Market;
+    Theme theme = ThemeManager::current();
+    if (QSettings *s = m_context.settings) {
+        restoreGeometry(s->value(kGeometryKey).toByteArray());
+        QMainWindow::restoreState(s->value(kStateKey).toByteArray());
+        workspace = workspaceFromKey(s->value(kWorkspaceKey).toString()).value_or(Workspace::Market);
+        theme = ThemeManager::fromKey(s->value(kThemeKey).toString());
+    }
+    setTheme(theme);
+    showWorkspace(workspace);
+}
+
+void MainWindow::saveState() const
+{
+    if (QSettings *s = m_context.settings) {
+        s->setValue(kGeometryKey, saveGeometry());
+        s->setValue(kStateKey, QMainWindow::saveState());
+        s->setValue(kWorkspaceKey, workspaceKey(currentWorkspace()));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    event->accept();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About CloudEx"),
+                       tr("<h3>CloudEx %1</h3>"
+                          "<p>The desk for trading IaaS capacity like electricity and running the VMs "
+                          "it buys.</p><p>Data directory: %2</p>")
+                           .arg(QStringLiteral(CLOUDEX_VERSION), m_context.dataDir.toHtmlEscaped()));
+}
+
+} // namespace cloudex::ui

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "theme.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QSettings;
+class QStackedWidget;
+
+namespace cloudex {
+class Clock;
+}
+
+namespace cloudex::ui {
+
+class MarketWorkspace;
+class BuyWorkspace;
+class SellWorkspace;
+
+/// The desk: navigation between the Market, Buy and Sell workspaces, menus and a status
+/// bar that tells which exchange and identity the desk works with.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Workspace { Market, Buy, Sell };
+
+    struct Context
+    {
+        QString dataDir;
+        QSettings *settings = nullptr; ///< window state and preferences; not owned
+        const Clock *clock = nullptr;  ///< nullptr: the system clock
+    };
+
+    explicit MainWindow(const Context &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showWorkspace(Workspace workspace);
+    Workspace currentWorkspace() const;
+    QWidget *workspaceWidget(Workspace workspace) const;
+
+    static QString workspaceKey(Workspace workspace); ///< market, buy, sell
+    static std::optional<Workspace> workspaceFromKey(const QString &key);
+
+    /// Default size when no geometry was saved, also the size of --screenshot renders.
+    static QSize defaultSize();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void createStatusBar();
+    void setTheme(Theme theme);
+    void restoreState();
+    void saveState() const;
+    void showAbout();
+
+    Context m_context;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    MarketWorkspace *m_market;
+    BuyWorkspace *m_buy;
+    SellWorkspace *m_sell;
+    QActionGroup *m_themeGroup = nullptr;
+    QLabel *m_exchangeStatus = nullptr;
+    QLabel *m_identityStatus = nullptr;
+};
+
+} // namespace cloudex::ui

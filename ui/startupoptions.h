@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace cloudex::ui {
+
+/// What the desktop app was asked to do on its command line, validated.
+struct StartupOptions
+{
+    enum class Action { Run, ShowHelp, ShowVersion };
+
+    Action action = Action::Run;
+    QString dataDir;        ///< empty: the platform default
+    QUrl exchangeUrl;       ///< empty: the embedded exchange
+    QString libvirtUri;     ///< empty: the embedded test driver
+    QString language;       ///< empty: from the system locale
+    QString screenshotFile; ///< render and exit when set
+    QString workspace;      ///< market, buy or sell
+    QString helpText;
+
+    /// Parses `arguments` (argv, program name first). Bad input gives an error that says
+    /// which option is wrong and why; an option whose feature is not in this build yet is
+    /// validated and then reported as unavailable, never ignored.
+    static Result<StartupOptions> parse(const QStringList &arguments);
+
+    /// True when argv asks for an offscreen render; read before QApplication exists so the
+    /// offscreen platform can be chosen.
+    static bool wantsScreenshot(int argc, char **argv);
+
+    static QStringList workspaceNames();
+    static QStringList languages();
+};
+
+} // namespace cloudex::ui
