@@ -1,0 +1,87 @@
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace cloudex::market {
+
+/// Little-endian binary writer for journal records, snapshots and the state digest.
+class Writer
+{
+public:
+    void u8(std::uint8_t v) { m_out.push_back(char(v)); }
+    void u32(std::uint32_t v) { raw(&v, sizeof v); }
+    void u64(std::uint64_t v) { raw(&v, sizeof v); }
+    void i64(std::int64_t v) { raw(&v, sizeof v); }
+    void boolean(bool v) { u8(v ? 1 : 0); }
+    void bytes(std::string_view v)
+    {
+        u32(std::uint32_t(v.size()));
+        m_out.append(v);
+    }
+    const std::string &data() const { return m_out; }
+    std::string take() { return std::move(m_out); }
+    void clear() { m_out.clear(); }
+
+private:
+    // The project builds for little-endian x86-64 and arm64; the format is defined as LE.
+    void raw(const void *p, std::size_t n) { m_out.append(static_cast<const char *>(p), n); }
+    std::string m_out;
+};
+
+/// Reads what Writer wrote. A short or malformed input sets failed() instead of throwing.
+class Reader
+{
+public:
+    explicit Reader(std::string_view in) : m_in(in) {}
+    std::uint8_t u8() { return read<std::uint8_t>(); }
+    std::uint32_t u32() { return read<std::uint32_t>(); }
+    std::uint64_t u64() { return read<std::uint64_t>(); }
+    std::int64_t i64() { return read<std::int64_t>(); }
+    bool boolean() { return u8() != 0; }
+    std::string bytes()
+    {
+        const std::uint32_t n = u32();
+        if (m_failed || n > m_in.size() - m_pos) {
+            m_failed = true;
+            return {};
+        }
+        std::string s(m_in.substr(m_pos, n));
+        m_pos += n;
+        return s;
+    }
+    bool failed() const { return m_failed; }
+    bool atEnd() const { return m_pos == m_in.size(); }
+
+private:
+    template<typename T>
+    T read()
+    {
+        T v{};
+        if (m_failed || sizeof(T) > m_in.size() - m_pos) {
+            m_failed = true;
+            return v;
+        }
+        std::memcpy(&v, m_in.data() + m_pos, sizeof(T));
+        m_pos += sizeof(T);
+        return v;
+    }
+    std::string_view m_in;
+    std::size_t m_pos = 0;
+    bool m_failed = false;
+};
+
+/// FNV-1a, 64 bit: the state digest. Not cryptographic; it proves equality of two rebuilds.
+inline std::uint64_t fnv1a64(std::string_view data)
+{
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : data) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+} // namespace cloudex::market

@@ -1,0 +1,195 @@
+// Journal encoding of engine commands: one tag byte (the variant index) and the fields in
+// declaration order. Changing a layout needs a new tag, so old journals still replay.
+#include "market/engine.h"
+
+namespace cloudex::market {
+namespace {
+void put(Writer &out, const AddParticipant &c)
+{
+    out.u32(c.participant);
+    out.bytes(c.name);
+    out.u8(std::uint8_t(c.role));
+    out.u64(c.jurisdictionBit);
+    out.u32(c.certifications);
+    out.u32(c.metadataPolicyBit);
+}
+void get(Reader &in, AddParticipant &c)
+{
+    c.participant = in.u32();
+    c.name = in.bytes();
+    c.role = Role(in.u8());
+    c.jurisdictionBit = in.u64();
+    c.certifications = in.u32();
+    c.metadataPolicyBit = in.u32();
+}
+
+void put(Writer &out, const SetLimits &c)
+{
+    out.u32(c.participant);
+    out.i64(c.maxOrderQuantity);
+    out.i64(c.maxOpenNotional);
+    out.i64(c.credit);
+    out.u32(std::uint32_t(c.allowedBuyers.size()));
+    for (ParticipantId b : c.allowedBuyers)
+        out.u32(b);
+}
+void get(Reader &in, SetLimits &c)
+{
+    c.participant = in.u32();
+    c.maxOrderQuantity = in.i64();
+    c.maxOpenNotional = in.i64();
+    c.credit = in.i64();
+    const std::uint32_t n = in.u32();
+    for (std::uint32_t i = 0; i < n && !in.failed(); ++i)
+        c.allowedBuyers.push_back(in.u32());
+}
+
+void put(Writer &out, const SetKillSwitch &c)
+{
+    out.u32(c.participant);
+    out.boolean(c.blocked);
+}
+void get(Reader &in, SetKillSwitch &c)
+{
+    c.participant = in.u32();
+    c.blocked = in.boolean();
+}
+
+void put(Writer &out, const ListInstrument &c)
+{
+    out.u32(c.instrument);
+    out.u32(c.terms.productIndex);
+    out.u8(c.terms.slaClass);
+    out.i64(c.terms.availabilityBasisPoints);
+    out.i64(c.terms.supportResponseMinutes);
+    out.u32(c.terms.legalTermsVersion);
+    out.u8(c.periodKind);
+    out.i64(c.deliveryStart);
+    out.i64(c.deliveryEnd);
+    out.i64(c.priceIncrement);
+    out.i64(c.lotSize);
+    out.i64(c.bandLow);
+    out.i64(c.bandHigh);
+}
+void get(Reader &in, ListInstrument &c)
+{
+    c.instrument = in.u32();
+    c.terms.productIndex = in.u32();
+    c.terms.slaClass = in.u8();
+    c.terms.availabilityBasisPoints = std::int32_t(in.i64());
+    c.terms.supportResponseMinutes = std::int32_t(in.i64());
+    c.terms.legalTermsVersion = std::uint16_t(in.u32());
+    c.periodKind = in.u8();
+    c.deliveryStart = in.i64();
+    c.deliveryEnd = in.i64();
+    c.priceIncrement = in.i64();
+    c.lotSize = in.i64();
+    c.bandLow = in.i64();
+    c.bandHigh = in.i64();
+}
+
+void put(Writer &out, const NewOrder &c)
+{
+    out.u32(c.participant);
+    out.u32(c.instrument);
+    out.u8(std::uint8_t(c.side) | std::uint8_t(c.type) << 1 | std::uint8_t(c.tif) << 2
+           | std::uint8_t(c.postOnly) << 4);
+    out.i64(c.price);
+    out.i64(c.quantity);
+    out.i64(c.expiry);
+    out.bytes(c.clientId.view());
+    out.u64(c.requires_.jurisdictions);
+    out.u32(c.requires_.certifications);
+    out.u32(c.requires_.metadataPolicies);
+}
+void get(Reader &in, NewOrder &c)
+{
+    c.participant = in.u32();
+    c.instrument = in.u32();
+    const std::uint8_t flags = in.u8();
+    c.side = Side(flags & 1);
+    c.type = OrderType((flags >> 1) & 1);
+    c.tif = TimeInForce((flags >> 2) & 3);
+    c.postOnly = (flags >> 4) & 1;
+    c.price = in.i64();
+    c.quantity = in.i64();
+    c.expiry = in.i64();
+    c.clientId = ClientOrderId::from(in.bytes());
+    c.requires_.jurisdictions = in.u64();
+    c.requires_.certifications = in.u32();
+    c.requires_.metadataPolicies = in.u32();
+}
+
+void put(Writer &out, const CancelOrder &c)
+{
+    out.u32(c.participant);
+    out.u64(c.order);
+}
+void get(Reader &in, CancelOrder &c)
+{
+    c.participant = in.u32();
+    c.order = in.u64();
+}
+
+void put(Writer &out, const ReplaceOrder &c)
+{
+    out.u32(c.participant);
+    out.u64(c.order);
+    out.i64(c.price);
+    out.i64(c.quantity);
+}
+void get(Reader &in, ReplaceOrder &c)
+{
+    c.participant = in.u32();
+    c.order = in.u64();
+    c.price = in.i64();
+    c.quantity = in.i64();
+}
+
+void put(Writer &out, const ClockTick &c)
+{
+    out.i64(c.now);
+}
+void get(Reader &in, ClockTick &c)
+{
+    c.now = in.i64();
+}
+
+void put(Writer &out, const TerminateContract &c)
+{
+    out.u64(c.contract);
+}
+void get(Reader &in, TerminateContract &c)
+{
+    c.contract = in.u64();
+}
+
+template<std::size_t I = 0>
+bool decodeAt(std::size_t index, Reader &in, Command &command)
+{
+    if constexpr (I < std::variant_size_v<Command>) {
+        if (index == I) {
+            std::variant_alternative_t<I, Command> c;
+            get(in, c);
+            command = std::move(c);
+            return true;
+        }
+        return decodeAt<I + 1>(index, in, command);
+    }
+    return false;
+}
+} // namespace
+
+void encode(const Command &command, Writer &out)
+{
+    out.u8(std::uint8_t(command.index()));
+    std::visit([&](const auto &c) { put(out, c); }, command);
+}
+
+bool decode(Reader &in, Command &command)
+{
+    const std::uint8_t tag = in.u8();
+    return !in.failed() && decodeAt(tag, in, command) && !in.failed();
+}
+
+} // namespace cloudex::market

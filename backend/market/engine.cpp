@@ -1,0 +1,1007 @@
+#include "market/engine.h"
+
+#include <algorithm>
+
+namespace cloudex::market {
+namespace {
+// Risk sums are checked in 128 bits so no limit comparison can overflow.
+__extension__ typedef __int128 Wide;
+
+constexpr std::uint32_t kSnapshotMagic = 0x43584531; // "CXE1"
+constexpr Notional kExposureCeiling = INT64_MAX / 2;  // keeps every running sum inside int64
+
+Side opposite(Side s)
+{
+    return s == Side::Buy ? Side::Sell : Side::Buy;
+}
+
+bool crosses(Side taker, Tick limit, Tick resting)
+{
+    return taker == Side::Buy ? resting <= limit : resting >= limit;
+}
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v)
+{
+    h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    return h;
+}
+
+std::uint64_t contentHash(const NewOrder &c)
+{
+    std::uint64_t h = 0;
+    h = mix(h, c.instrument);
+    h = mix(h, std::uint64_t(c.side) | std::uint64_t(c.type) << 8 | std::uint64_t(c.tif) << 16
+                   | std::uint64_t(c.postOnly) << 24);
+    h = mix(h, std::uint64_t(c.price));
+    h = mix(h, std::uint64_t(c.quantity));
+    h = mix(h, std::uint64_t(c.expiry));
+    h = mix(h, c.requires_.jurisdictions);
+    h = mix(h, std::uint64_t(c.requires_.certifications) << 32 | c.requires_.metadataPolicies);
+    return h;
+}
+
+Wide notional(Tick price, Qty quantity, Secs hours)
+{
+    return Wide(price) * quantity * hours;
+}
+} // namespace
+
+const char *reasonCode(Reason reason)
+{
+    static constexpr const char *codes[] = {
+        "ok",
+        "participant.unknown",
+        "participant.duplicate",
+        "participant.blocked",
+        "participant.role",
+        "instrument.unknown",
+        "instrument.duplicate",
+        "instrument.closed",
+        "instrument.invalid",
+        "order.bad_quantity",
+        "order.bad_price",
+        "order.price_off_tick",
+        "order.price_outside_band",
+        "order.bad_lot",
+        "order.bad_expiry",
+        "order.invalid_type",
+        "risk.max_order_size",
+        "risk.max_open_notional",
+        "risk.credit",
+        "order.duplicate_client_id",
+        "order.unknown",
+        "order.not_owner",
+        "order.post_only_would_cross",
+        "order.fill_or_kill_not_filled",
+        "clock.backwards",
+        "contract.unknown",
+        "contract.not_terminable",
+    };
+    static_assert(std::size(codes) == std::size_t(Reason::Count));
+    return std::size_t(reason) < std::size(codes) ? codes[std::size_t(reason)] : "unknown";
+}
+
+std::size_t Engine::ClientKeyHash::operator()(const ClientKey &k) const
+{
+    std::uint64_t h = k.participant;
+    for (std::size_t i = 0; i < ClientOrderId::kMaxLength; i += sizeof(std::uint64_t)) {
+        std::uint64_t word;
+        std::memcpy(&word, k.id.bytes.data() + i, sizeof word);
+        h = mix(h, word);
+    }
+    return h;
+}
+
+Engine::Engine(EngineListener *listener) : m_listener(listener ? listener : &m_silent)
+{
+    m_participants.resize(1);
+    m_instruments.resize(1);
+}
+
+void Engine::apply(const Command &command)
+{
+    std::visit(
+        [this](const auto &c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, AddParticipant>)
+                addParticipant(c);
+            else if constexpr (std::is_same_v<T, SetLimits>)
+                setLimits(c);
+            else if constexpr (std::is_same_v<T, SetKillSwitch>)
+                setKillSwitch(c);
+            else if constexpr (std::is_same_v<T, ListInstrument>)
+                listInstrument(c);
+            else if constexpr (std::is_same_v<T, NewOrder>)
+                newOrder(c);
+            else if constexpr (std::is_same_v<T, CancelOrder>)
+                cancelOrder(c);
+            else if constexpr (std::is_same_v<T, ReplaceOrder>)
+                replaceOrder(c);
+            else if constexpr (std::is_same_v<T, ClockTick>)
+                clockTick(c);
+            else
+                terminateContract(c);
+        },
+        command);
+}
+
+Participant *Engine::findParticipant(ParticipantId id)
+{
+    return id < m_participants.size() && m_participants[id].exists ? &m_participants[id] : nullptr;
+}
+
+const Participant *Engine::participant(ParticipantId id) const
+{
+    return id < m_participants.size() && m_participants[id].exists ? &m_participants[id] : nullptr;
+}
+
+Instrument *Engine::findInstrument(InstrumentId id)
+{
+    return id < m_instruments.size() && m_instruments[id].exists ? &m_instruments[id] : nullptr;
+}
+
+const Instrument *Engine::instrument(InstrumentId id) const
+{
+    return id < m_instruments.size() && m_instruments[id].exists ? &m_instruments[id] : nullptr;
+}
+
+const Contract *Engine::contract(ContractId id) const
+{
+    return id >= 1 && id <= m_contracts.size() ? &m_contracts[id - 1] : nullptr;
+}
+
+void Engine::addParticipant(const AddParticipant &c)
+{
+    if (c.participant == 0)
+        return reject(Reason::UnknownParticipant);
+    if (findParticipant(c.participant))
+        return reject(Reason::DuplicateParticipant);
+    if (c.participant >= m_participants.size())
+        m_participants.resize(c.participant + 1);
+    Participant &p = m_participants[c.participant];
+    p = Participant{};
+    p.exists = true;
+    p.name = c.name;
+    p.role = c.role;
+    p.jurisdictionBit = c.jurisdictionBit;
+    p.certifications = c.certifications;
+    p.metadataPolicyBit = c.metadataPolicyBit;
+    m_listener->onParticipant(next(), c.participant);
+}
+
+void Engine::setLimits(const SetLimits &c)
+{
+    Participant *p = findParticipant(c.participant);
+    if (!p)
+        return reject(Reason::UnknownParticipant);
+    if (c.maxOrderQuantity <= 0 || c.maxOpenNotional < 0 || c.credit < 0)
+        return reject(Reason::BadQuantity);
+    p->maxOrderQuantity = c.maxOrderQuantity;
+    p->maxOpenNotional = c.maxOpenNotional;
+    p->credit = c.credit;
+    p->allowedBuyers = c.allowedBuyers;
+    std::sort(p->allowedBuyers.begin(), p->allowedBuyers.end());
+    m_listener->onParticipant(next(), c.participant);
+}
+
+void Engine::setKillSwitch(const SetKillSwitch &c)
+{
+    Participant *p = findParticipant(c.participant);
+    if (!p)
+        return reject(Reason::UnknownParticipant);
+    p->blocked = c.blocked;
+    m_listener->onParticipant(next(), c.participant);
+    if (!c.blocked)
+        return;
+    // Cancel in order id order so the events do not depend on the pool's layout.
+    std::vector<std::pair<OrderId, std::uint32_t>> mine;
+    for (std::uint32_t slot = 0; slot < m_pool.size(); ++slot)
+        if (m_pool[slot].id != 0 && m_pool[slot].participant == c.participant)
+            mine.emplace_back(m_pool[slot].id, slot);
+    std::sort(mine.begin(), mine.end());
+    for (const auto &entry : mine)
+        cancelResting(entry.second, CancelReason::KillSwitch);
+}
+
+void Engine::listInstrument(const ListInstrument &c)
+{
+    if (c.instrument == 0 || c.deliveryEnd <= c.deliveryStart || c.priceIncrement <= 0 || c.lotSize <= 0
+        || c.bandLow <= 0 || c.bandHigh < c.bandLow || c.bandHigh > kMaxPrice)
+        return reject(Reason::BadInstrument);
+    if (findInstrument(c.instrument))
+        return reject(Reason::DuplicateInstrument);
+    if (c.deliveryStart <= m_now)
+        return reject(Reason::InstrumentClosed);
+    if (c.instrument >= m_instruments.size())
+        m_instruments.resize(c.instrument + 1);
+    Instrument &inst = m_instruments[c.instrument];
+    inst = Instrument{};
+    inst.exists = true;
+    inst.open = true;
+    inst.terms = c.terms;
+    inst.periodKind = c.periodKind;
+    inst.deliveryStart = c.deliveryStart;
+    inst.deliveryEnd = c.deliveryEnd;
+    inst.priceIncrement = c.priceIncrement;
+    inst.lotSize = c.lotSize;
+    inst.bandLow = c.bandLow;
+    inst.bandHigh = c.bandHigh;
+    m_open.push_back(c.instrument);
+    m_listener->onInstrument(next(), c.instrument, true);
+    if (c.periodKind == 0)
+        recomputeFront(c.terms.productIndex);
+}
+
+void Engine::recomputeFront(std::uint32_t product)
+{
+    if (product >= m_front.size())
+        m_front.resize(product + 1, 0);
+    InstrumentId best = 0;
+    for (InstrumentId id : m_open) {
+        const Instrument &inst = m_instruments[id];
+        if (inst.periodKind == 0 && inst.terms.productIndex == product
+            && (best == 0 || inst.deliveryStart < m_instruments[best].deliveryStart))
+            best = id;
+    }
+    m_front[product] = best;
+}
+
+InstrumentId Engine::frontHour(std::uint32_t product) const
+{
+    return product < m_front.size() ? m_front[product] : 0;
+}
+
+Reason Engine::checkPriceQuantity(const Instrument &inst, Tick price, Qty quantity, bool market) const
+{
+    if (quantity <= 0 || quantity > kMaxQuantity)
+        return Reason::BadQuantity;
+    if (quantity % inst.lotSize != 0)
+        return Reason::BadLot;
+    if (market)
+        return Reason::None;
+    if (price <= 0 || price > kMaxPrice)
+        return Reason::BadPrice;
+    if (price % inst.priceIncrement != 0)
+        return Reason::PriceOffTick;
+    if (price < inst.bandLow || price > inst.bandHigh)
+        return Reason::PriceOutsideBand;
+    return Reason::None;
+}
+
+bool Engine::satisfies(const Participant &p, const Eligibility &req)
+{
+    return (req.jurisdictions == 0 || (req.jurisdictions & p.jurisdictionBit) != 0)
+           && (p.certifications & req.certifications) == req.certifications
+           && (req.metadataPolicies == 0 || (req.metadataPolicies & p.metadataPolicyBit) != 0);
+}
+
+bool Engine::eligible(ParticipantId incoming, const Eligibility &incomingReq, Side incomingSide,
+                      const OrderSlot &resting) const
+{
+    const Participant &in = m_participants[incoming];
+    const Participant &rest = m_participants[resting.participant];
+    const Participant &seller = incomingSide == Side::Sell ? in : rest;
+    if (incomingReq.any() && !satisfies(rest, incomingReq))
+        return false;
+    if (resting.requires_.any() && !satisfies(in, resting.requires_))
+        return false;
+    if (!seller.allowedBuyers.empty()) {
+        const ParticipantId buyer = incomingSide == Side::Buy ? incoming : resting.participant;
+        if (!std::binary_search(seller.allowedBuyers.begin(), seller.allowedBuyers.end(), buyer))
+            return false;
+    }
+    return true;
+}
+
+OrderView Engine::view(const OrderSlot &o) const
+{
+    return OrderView{o.id, o.participant, o.instrument, o.side, o.price, o.remaining, o.clientId};
+}
+
+void Engine::addExposure(const OrderSlot &o, const Instrument &inst, Qty quantity)
+{
+    Participant &p = m_participants[o.participant];
+    const Notional n = o.price * quantity * inst.hours();
+    p.openNotional += n;
+    if (o.side == Side::Buy)
+        p.openBuyNotional += n;
+}
+
+void Engine::newOrder(const NewOrder &c)
+{
+    Participant *p = findParticipant(c.participant);
+    if (!p)
+        return reject(Reason::UnknownParticipant);
+
+    // Idempotency: a repeated client order id returns its first outcome, unchanged.
+    ClientOutcome *outcome = nullptr;
+    if (!c.clientId.empty()) {
+        const std::uint64_t hash = contentHash(c);
+        auto [it, inserted] = m_clientIds.try_emplace(ClientKey{c.participant, c.clientId},
+                                                      ClientOutcome{hash, 0, Reason::None});
+        if (!inserted) {
+            if (it->second.contentHash != hash)
+                return reject(Reason::DuplicateClientOrderId);
+            m_listener->onDuplicate(next(), it->second.order, it->second.reason);
+            return;
+        }
+        outcome = &it->second;
+    }
+    auto refuse = [&](Reason reason) {
+        if (outcome)
+            outcome->reason = reason;
+        reject(reason);
+    };
+
+    if (p->blocked)
+        return refuse(Reason::ParticipantBlocked);
+    if ((std::uint8_t(p->role) & (c.side == Side::Buy ? std::uint8_t(Role::Buyer) : std::uint8_t(Role::Seller))) == 0)
+        return refuse(Reason::RoleNotAllowed);
+    Instrument *inst = findInstrument(c.instrument);
+    if (!inst)
+        return refuse(Reason::UnknownInstrument);
+    if (!inst->open)
+        return refuse(Reason::InstrumentClosed);
+    const bool market = c.type == OrderType::Market;
+    if (const Reason r = checkPriceQuantity(*inst, c.price, c.quantity, market); r != Reason::None)
+        return refuse(r);
+    if (c.postOnly && (market || c.tif == TimeInForce::ImmediateOrCancel || c.tif == TimeInForce::FillOrKill))
+        return refuse(Reason::InvalidOrderType);
+    if (c.tif == TimeInForce::GoodTillDate && c.expiry <= m_now)
+        return refuse(Reason::BadExpiry);
+    if (c.quantity > p->maxOrderQuantity)
+        return refuse(Reason::OverMaxOrderSize);
+
+    // Risk: a market order is valued at the worst price its band allows.
+    const Tick riskPrice = market ? (c.side == Side::Buy ? inst->bandHigh : inst->bandLow) : c.price;
+    const Wide value = notional(riskPrice, c.quantity, inst->hours());
+    if (p->openNotional + value > std::min(p->maxOpenNotional, kExposureCeiling))
+        return refuse(Reason::OverOpenNotional);
+    if (c.side == Side::Buy
+        && Wide(p->openBuyNotional) + p->boughtValue + value > std::min(p->credit, kExposureCeiling))
+        return refuse(Reason::OverCredit);
+
+    OrderSlot taker;
+    taker.participant = c.participant;
+    taker.instrument = c.instrument;
+    taker.side = c.side;
+    taker.price = market ? riskPrice : c.price;
+    taker.remaining = c.quantity;
+    taker.expiry = c.tif == TimeInForce::GoodTillDate ? c.expiry : 0;
+    taker.requires_ = c.requires_;
+    taker.clientId = c.clientId;
+    taker.tif = c.tif;
+    taker.postOnly = c.postOnly;
+
+    const std::vector<Level> &against = inst->book.side(opposite(c.side));
+    if (c.postOnly && !against.empty() && crosses(c.side, c.price, against.back().price))
+        return refuse(Reason::PostOnlyWouldCross);
+    if (c.tif == TimeInForce::FillOrKill && fillableQuantity(*inst, taker, !market) < c.quantity)
+        return refuse(Reason::FillOrKillNotFilled);
+
+    taker.id = m_nextOrderId++;
+    if (outcome)
+        outcome->order = taker.id;
+    m_listener->onAccept(next(), view(taker));
+    match(*inst, c.instrument, taker, !market);
+    if (taker.remaining == 0)
+        return;
+    if (market || c.tif == TimeInForce::ImmediateOrCancel || c.tif == TimeInForce::FillOrKill) {
+        m_listener->onCancel(next(), view(taker), CancelReason::ImmediateRemainder);
+        return;
+    }
+    const std::uint32_t slot = m_pool.allocate();
+    m_pool[slot] = taker;
+    rest(*inst, slot);
+}
+
+void Engine::rest(Instrument &inst, std::uint32_t slot)
+{
+    OrderSlot &o = m_pool[slot];
+    inst.book.insert(m_pool, slot);
+    m_index.insert(o.id, slot);
+    addExposure(o, inst, o.remaining);
+    if (o.expiry != 0)
+        m_expiries.emplace(o.expiry, o.id);
+}
+
+Qty Engine::fillableQuantity(Instrument &inst, const OrderSlot &taker, bool limit)
+{
+    const std::vector<Level> &levels = inst.book.side(opposite(taker.side));
+    Qty total = 0;
+    for (std::size_t i = levels.size(); i-- > 0 && total < taker.remaining;) {
+        if (limit && !crosses(taker.side, taker.price, levels[i].price))
+            break;
+        for (std::uint32_t slot = levels[i].head; slot != kNoSlot && total < taker.remaining;
+             slot = m_pool[slot].next) {
+            const OrderSlot &maker = m_pool[slot];
+            if (maker.participant != taker.participant && eligible(taker.participant, taker.requires_, taker.side, maker))
+                total += maker.remaining;
+        }
+    }
+    return total;
+}
+
+Qty Engine::match(Instrument &inst, InstrumentId instId, OrderSlot &taker, bool limit)
+{
+    std::vector<Level> &levels = inst.book.side(opposite(taker.side));
+    const bool screened = taker.requires_.any();
+    for (std::size_t i = levels.size(); i-- > 0 && taker.remaining > 0;) {
+        if (limit && !crosses(taker.side, taker.price, levels[i].price))
+            break;
+        std::uint32_t slot = levels[i].head;
+        while (slot != kNoSlot && taker.remaining > 0) {
+            OrderSlot &maker = m_pool[slot];
+            const std::uint32_t nextSlot = maker.next;
+            if (maker.participant == taker.participant) {
+                // Self-trade prevention: the resting order goes, the incoming one continues.
+                cancelResting(slot, CancelReason::SelfTrade);
+            } else if (!(screened || maker.requires_.any()
+                         || !m_participants[taker.side == Side::Sell ? taker.participant : maker.participant]
+                                 .allowedBuyers.empty())
+                       || eligible(taker.participant, taker.requires_, taker.side, maker)) {
+                const Qty q = std::min(taker.remaining, maker.remaining);
+                fill(inst, instId, taker, maker, q);
+                if (maker.remaining == q) {
+                    m_index.erase(maker.id);
+                    inst.book.remove(m_pool, slot); // subtracts the remaining quantity
+                    m_pool.release(slot);
+                } else {
+                    maker.remaining -= q;
+                    levels[i].total -= q;
+                }
+            }
+            // An ineligible resting order is skipped in place: its priority is untouched.
+            slot = nextSlot;
+        }
+    }
+    return taker.remaining;
+}
+
+void Engine::fill(Instrument &inst, InstrumentId instId, OrderSlot &taker, OrderSlot &maker, Qty q)
+{
+    const Secs hours = inst.hours();
+    Participant &makerOwner = m_participants[maker.participant];
+    const Notional released = maker.price * q * hours;
+    makerOwner.openNotional -= released;
+    if (maker.side == Side::Buy)
+        makerOwner.openBuyNotional -= released;
+    taker.remaining -= q;
+
+    Trade t;
+    t.id = m_nextTradeId++;
+    t.instrument = instId;
+    const bool takerBuys = taker.side == Side::Buy;
+    t.buyOrder = takerBuys ? taker.id : maker.id;
+    t.sellOrder = takerBuys ? maker.id : taker.id;
+    t.buyer = takerBuys ? taker.participant : maker.participant;
+    t.seller = takerBuys ? maker.participant : taker.participant;
+    t.aggressor = taker.side;
+    t.price = maker.price;
+    t.quantity = q;
+    t.time = m_now;
+    m_participants[t.buyer].boughtValue += t.price * q * hours;
+    inst.lastPrice = t.price;
+    inst.volume += q;
+
+    Contract &k = m_contracts.emplace_back();
+    k.id = m_contracts.size();
+    k.trade = t.id;
+    k.instrument = instId;
+    k.buyer = t.buyer;
+    k.seller = t.seller;
+    k.quantity = q;
+    k.price = t.price;
+    k.start = inst.deliveryStart;
+    k.end = inst.deliveryEnd;
+    k.terms = inst.terms;
+    k.state = ContractState::Scheduled;
+    t.contract = k.id;
+    m_contractStarts.emplace(k.start, k.id);
+    m_contractEnds.emplace(k.end, k.id);
+
+    m_listener->onTrade(next(), t);
+    m_listener->onContract(next(), k);
+
+    const bool hourly = inst.periodKind == 0;
+    m_marketData.onTrade(instId, hourly, t.price, q, m_now);
+    if (hourly && frontHour(inst.terms.productIndex) == instId)
+        m_marketData.updateSpot(inst.terms.productIndex, instId, m_now);
+}
+
+void Engine::cancelResting(std::uint32_t slot, CancelReason why)
+{
+    OrderSlot &o = m_pool[slot];
+    Instrument &inst = m_instruments[o.instrument];
+    Participant &p = m_participants[o.participant];
+    const Notional n = o.price * o.remaining * inst.hours();
+    p.openNotional -= n;
+    if (o.side == Side::Buy)
+        p.openBuyNotional -= n;
+    inst.book.remove(m_pool, slot);
+    m_index.erase(o.id);
+    m_listener->onCancel(next(), view(o), why);
+    m_pool.release(slot);
+}
+
+void Engine::cancelOrder(const CancelOrder &c)
+{
+    if (!findParticipant(c.participant))
+        return reject(Reason::UnknownParticipant, c.order);
+    const std::uint32_t slot = m_index.find(c.order);
+    if (slot == kNoSlot)
+        return reject(Reason::UnknownOrder, c.order);
+    if (m_pool[slot].participant != c.participant)
+        return reject(Reason::NotOrderOwner, c.order);
+    cancelResting(slot, CancelReason::Requested);
+}
+
+void Engine::replaceOrder(const ReplaceOrder &c)
+{
+    Participant *p = findParticipant(c.participant);
+    if (!p)
+        return reject(Reason::UnknownParticipant, c.order);
+    const std::uint32_t slot = m_index.find(c.order);
+    if (slot == kNoSlot)
+        return reject(Reason::UnknownOrder, c.order);
+    OrderSlot &o = m_pool[slot];
+    if (o.participant != c.participant)
+        return reject(Reason::NotOrderOwner, c.order);
+    if (p->blocked)
+        return reject(Reason::ParticipantBlocked, c.order);
+    Instrument &inst = m_instruments[o.instrument];
+    if (const Reason r = checkPriceQuantity(inst, c.price, c.quantity, false); r != Reason::None)
+        return reject(r, c.order);
+    if (c.quantity > p->maxOrderQuantity)
+        return reject(Reason::OverMaxOrderSize, c.order);
+    const Wide delta = notional(c.price, c.quantity, inst.hours()) - notional(o.price, o.remaining, inst.hours());
+    if (p->openNotional + delta > std::min(p->maxOpenNotional, kExposureCeiling))
+        return reject(Reason::OverOpenNotional, c.order);
+    if (o.side == Side::Buy
+        && Wide(p->openBuyNotional) + p->boughtValue + delta > std::min(p->credit, kExposureCeiling))
+        return reject(Reason::OverCredit, c.order);
+
+    if (c.price == o.price && c.quantity <= o.remaining) {
+        // Quantity down at the same price: stays where it is in the queue.
+        const Qty cut = o.remaining - c.quantity;
+        inst.book.find(o.side, o.price)->total -= cut;
+        Participant &owner = m_participants[o.participant];
+        owner.openNotional -= o.price * cut * inst.hours();
+        if (o.side == Side::Buy)
+            owner.openBuyNotional -= o.price * cut * inst.hours();
+        o.remaining = c.quantity;
+        m_listener->onReplace(next(), view(o), true);
+        return;
+    }
+    const std::vector<Level> &against = inst.book.side(opposite(o.side));
+    if (o.postOnly && !against.empty() && crosses(o.side, c.price, against.back().price))
+        return reject(Reason::PostOnlyWouldCross, c.order);
+
+    // Any other change re-enters the order: it loses priority and may trade at once.
+    const OrderId id = o.id;
+    Participant &owner = m_participants[o.participant];
+    const Notional held = o.price * o.remaining * inst.hours();
+    owner.openNotional -= held;
+    if (o.side == Side::Buy)
+        owner.openBuyNotional -= held;
+    inst.book.remove(m_pool, slot);
+    m_index.erase(id);
+    OrderSlot taker = o;
+    m_pool.release(slot);
+    taker.price = c.price;
+    taker.remaining = c.quantity;
+    m_listener->onReplace(next(), view(taker), false);
+    match(inst, taker.instrument, taker, true);
+    if (taker.remaining == 0)
+        return;
+    const std::uint32_t fresh = m_pool.allocate();
+    m_pool[fresh] = taker;
+    inst.book.insert(m_pool, fresh);
+    m_index.insert(id, fresh);
+    addExposure(taker, inst, taker.remaining);
+}
+
+void Engine::clockTick(const ClockTick &c)
+{
+    if (c.now < m_now)
+        return reject(Reason::ClockBackwards);
+    m_now = c.now;
+    m_listener->onClock(next(), m_now);
+
+    while (!m_expiries.empty() && m_expiries.top().first <= m_now) {
+        const auto [expiry, id] = m_expiries.top();
+        m_expiries.pop();
+        const std::uint32_t slot = m_index.find(id);
+        if (slot != kNoSlot && m_pool[slot].expiry == expiry)
+            cancelResting(slot, CancelReason::Expired);
+    }
+
+    // Delivery starts: trading stops and the book is cleared, best prices first.
+    std::vector<std::uint32_t> fronts;
+    for (std::size_t i = 0; i < m_open.size();) {
+        const InstrumentId id = m_open[i];
+        Instrument &inst = m_instruments[id];
+        if (inst.deliveryStart > m_now) {
+            ++i;
+            continue;
+        }
+        for (Side s : {Side::Buy, Side::Sell}) {
+            std::vector<Level> &levels = inst.book.side(s);
+            while (!levels.empty())
+                cancelResting(levels.back().head, CancelReason::InstrumentClosed);
+        }
+        inst.open = false;
+        m_open.erase(m_open.begin() + std::ptrdiff_t(i));
+        m_listener->onInstrument(next(), id, false);
+        if (inst.periodKind == 0)
+            fronts.push_back(inst.terms.productIndex);
+    }
+    for (std::uint32_t product : fronts)
+        recomputeFront(product);
+
+    while (!m_contractStarts.empty() && m_contractStarts.top().first <= m_now) {
+        Contract &k = m_contracts[m_contractStarts.top().second - 1];
+        m_contractStarts.pop();
+        if (k.state == ContractState::Scheduled) {
+            k.state = ContractState::Active;
+            m_listener->onContract(next(), k);
+        }
+    }
+    while (!m_contractEnds.empty() && m_contractEnds.top().first <= m_now) {
+        Contract &k = m_contracts[m_contractEnds.top().second - 1];
+        m_contractEnds.pop();
+        if (k.state == ContractState::Scheduled || k.state == ContractState::Active) {
+            k.state = ContractState::Expired;
+            m_listener->onContract(next(), k);
+        }
+    }
+
+    m_marketData.prune(m_now);
+    for (std::uint32_t product = 0; product < m_front.size(); ++product)
+        m_marketData.updateSpot(product, m_front[product], m_now);
+}
+
+void Engine::terminateContract(const TerminateContract &c)
+{
+    if (c.contract == 0 || c.contract > m_contracts.size())
+        return reject(Reason::UnknownContract);
+    Contract &k = m_contracts[c.contract - 1];
+    if (k.state != ContractState::Scheduled && k.state != ContractState::Active)
+        return reject(Reason::ContractNotTerminable);
+    k.state = ContractState::Terminated;
+    k.terminatedAt = m_now;
+    m_listener->onContract(next(), k);
+}
+
+std::optional<OrderView> Engine::order(OrderId id) const
+{
+    const std::uint32_t slot = m_index.find(id);
+    if (slot == kNoSlot)
+        return std::nullopt;
+    return view(m_pool[slot]);
+}
+
+std::vector<DepthLevel> Engine::depth(InstrumentId id, Side side, std::size_t levels) const
+{
+    std::vector<DepthLevel> out;
+    const Instrument *inst = instrument(id);
+    if (!inst)
+        return out;
+    const std::vector<Level> &ls = inst->book.side(side);
+    for (std::size_t i = ls.size(); i-- > 0 && out.size() < levels;)
+        out.push_back(DepthLevel{ls[i].price, ls[i].total, ls[i].count});
+    return out;
+}
+
+std::vector<OrderView> Engine::ordersInPriority(InstrumentId id, Side side) const
+{
+    std::vector<OrderView> out;
+    const Instrument *inst = instrument(id);
+    if (!inst)
+        return out;
+    const std::vector<Level> &ls = inst->book.side(side);
+    for (std::size_t i = ls.size(); i-- > 0;)
+        for (std::uint32_t slot = ls[i].head; slot != kNoSlot; slot = m_pool[slot].next)
+            out.push_back(view(m_pool[slot]));
+    return out;
+}
+
+// ---- snapshot and digest ----------------------------------------------------------------
+
+namespace {
+void writeTerms(Writer &out, const Terms &t)
+{
+    out.u32(t.productIndex);
+    out.u8(t.slaClass);
+    out.i64(t.availabilityBasisPoints);
+    out.i64(t.supportResponseMinutes);
+    out.u32(t.legalTermsVersion);
+}
+
+Terms readTerms(Reader &in)
+{
+    Terms t;
+    t.productIndex = in.u32();
+    t.slaClass = in.u8();
+    t.availabilityBasisPoints = std::int32_t(in.i64());
+    t.supportResponseMinutes = std::int32_t(in.i64());
+    t.legalTermsVersion = std::uint16_t(in.u32());
+    return t;
+}
+
+void writeEligibility(Writer &out, const Eligibility &e)
+{
+    out.u64(e.jurisdictions);
+    out.u32(e.certifications);
+    out.u32(e.metadataPolicies);
+}
+
+Eligibility readEligibility(Reader &in)
+{
+    Eligibility e;
+    e.jurisdictions = in.u64();
+    e.certifications = in.u32();
+    e.metadataPolicies = in.u32();
+    return e;
+}
+
+void writeClientId(Writer &out, const ClientOrderId &id)
+{
+    out.bytes(id.view());
+}
+
+ClientOrderId readClientId(Reader &in)
+{
+    return ClientOrderId::from(in.bytes());
+}
+} // namespace
+
+void Engine::serialize(Writer &out) const
+{
+    out.u32(kSnapshotMagic);
+    out.i64(m_now);
+    out.u64(m_eventSeq);
+    out.u64(m_nextOrderId);
+    out.u64(m_nextTradeId);
+
+    out.u32(std::uint32_t(m_participants.size()));
+    for (const Participant &p : m_participants) {
+        out.boolean(p.exists);
+        out.bytes(p.name);
+        out.u8(std::uint8_t(p.role));
+        out.u64(p.jurisdictionBit);
+        out.u32(p.certifications);
+        out.u32(p.metadataPolicyBit);
+        out.i64(p.maxOrderQuantity);
+        out.i64(p.maxOpenNotional);
+        out.i64(p.credit);
+        out.u32(std::uint32_t(p.allowedBuyers.size()));
+        for (ParticipantId b : p.allowedBuyers)
+            out.u32(b);
+        out.boolean(p.blocked);
+        out.i64(p.openNotional);
+        out.i64(p.openBuyNotional);
+        out.i64(p.boughtValue);
+    }
+
+    out.u32(std::uint32_t(m_instruments.size()));
+    for (const Instrument &inst : m_instruments) {
+        out.boolean(inst.exists);
+        writeTerms(out, inst.terms);
+        out.u8(inst.periodKind);
+        out.i64(inst.deliveryStart);
+        out.i64(inst.deliveryEnd);
+        out.i64(inst.priceIncrement);
+        out.i64(inst.lotSize);
+        out.i64(inst.bandLow);
+        out.i64(inst.bandHigh);
+        out.boolean(inst.open);
+        out.i64(inst.lastPrice);
+        out.i64(inst.volume);
+        for (Side s : {Side::Buy, Side::Sell}) {
+            const std::vector<Level> &levels = inst.book.side(s);
+            out.u32(std::uint32_t(levels.size()));
+            for (std::size_t i = levels.size(); i-- > 0;) {
+                out.i64(levels[i].price);
+                out.u32(levels[i].count);
+                for (std::uint32_t slot = levels[i].head; slot != kNoSlot; slot = m_pool[slot].next) {
+                    const OrderSlot &o = m_pool[slot];
+                    out.u64(o.id);
+                    out.u32(o.participant);
+                    out.i64(o.remaining);
+                    out.i64(o.expiry);
+                    writeEligibility(out, o.requires_);
+                    writeClientId(out, o.clientId);
+                    out.u8(std::uint8_t(o.tif));
+                    out.boolean(o.postOnly);
+                }
+            }
+        }
+    }
+    out.u32(std::uint32_t(m_open.size()));
+    for (InstrumentId id : m_open)
+        out.u32(id);
+    out.u32(std::uint32_t(m_front.size()));
+    for (InstrumentId id : m_front)
+        out.u32(id);
+
+    out.u64(m_contracts.size());
+    for (const Contract &k : m_contracts) {
+        out.u64(k.trade);
+        out.u32(k.instrument);
+        out.u32(k.buyer);
+        out.u32(k.seller);
+        out.i64(k.quantity);
+        out.i64(k.price);
+        out.i64(k.start);
+        out.i64(k.end);
+        writeTerms(out, k.terms);
+        out.u8(std::uint8_t(k.state));
+        out.i64(k.terminatedAt);
+    }
+
+    // The client id table is a hash map; sort it so the digest is layout-free.
+    std::vector<std::pair<const ClientKey *, const ClientOutcome *>> ids;
+    ids.reserve(m_clientIds.size());
+    for (const auto &[key, outcome] : m_clientIds)
+        ids.emplace_back(&key, &outcome);
+    std::sort(ids.begin(), ids.end(), [](const auto &a, const auto &b) {
+        return a.first->participant != b.first->participant ? a.first->participant < b.first->participant
+                                                            : a.first->id.bytes < b.first->id.bytes;
+    });
+    out.u64(ids.size());
+    for (const auto &[key, outcome] : ids) {
+        out.u32(key->participant);
+        writeClientId(out, key->id);
+        out.u64(outcome->contentHash);
+        out.u64(outcome->order);
+        out.u8(std::uint8_t(outcome->reason));
+    }
+    m_marketData.serialize(out);
+}
+
+std::string Engine::snapshot() const
+{
+    Writer out;
+    serialize(out);
+    return out.take();
+}
+
+std::uint64_t Engine::stateHash() const
+{
+    return fnv1a64(snapshot());
+}
+
+bool Engine::restore(std::string_view snapshot)
+{
+    EngineListener *listener = m_listener;
+    *this = Engine(listener);
+    Reader in(snapshot);
+    auto fail = [&] {
+        *this = Engine(listener);
+        return false;
+    };
+    if (in.u32() != kSnapshotMagic)
+        return fail();
+    m_now = in.i64();
+    m_eventSeq = in.u64();
+    m_nextOrderId = in.u64();
+    m_nextTradeId = in.u64();
+
+    m_participants.assign(in.u32(), Participant{});
+    for (Participant &p : m_participants) {
+        p.exists = in.boolean();
+        p.name = in.bytes();
+        p.role = Role(in.u8());
+        p.jurisdictionBit = in.u64();
+        p.certifications = in.u32();
+        p.metadataPolicyBit = in.u32();
+        p.maxOrderQuantity = in.i64();
+        p.maxOpenNotional = in.i64();
+        p.credit = in.i64();
+        const std::uint32_t n = in.u32();
+        for (std::uint32_t i = 0; i < n && !in.failed(); ++i)
+            p.allowedBuyers.push_back(in.u32());
+        p.blocked = in.boolean();
+        p.openNotional = in.i64();
+        p.openBuyNotional = in.i64();
+        p.boughtValue = in.i64();
+        if (in.failed())
+            return fail();
+    }
+
+    const std::uint32_t instruments = in.u32();
+    m_instruments.resize(instruments);
+    for (InstrumentId id = 0; id < instruments; ++id) {
+        Instrument &inst = m_instruments[id];
+        inst.exists = in.boolean();
+        inst.terms = readTerms(in);
+        inst.periodKind = in.u8();
+        inst.deliveryStart = in.i64();
+        inst.deliveryEnd = in.i64();
+        inst.priceIncrement = in.i64();
+        inst.lotSize = in.i64();
+        inst.bandLow = in.i64();
+        inst.bandHigh = in.i64();
+        inst.open = in.boolean();
+        inst.lastPrice = in.i64();
+        inst.volume = in.i64();
+        for (Side s : {Side::Buy, Side::Sell}) {
+            const std::uint32_t levels = in.u32();
+            for (std::uint32_t l = 0; l < levels && !in.failed(); ++l) {
+                const Tick price = in.i64();
+                const std::uint32_t count = in.u32();
+                for (std::uint32_t k = 0; k < count && !in.failed(); ++k) {
+                    const std::uint32_t slot = m_pool.allocate();
+                    OrderSlot &o = m_pool[slot];
+                    o.id = in.u64();
+                    o.participant = in.u32();
+                    o.instrument = id;
+                    o.side = s;
+                    o.price = price;
+                    o.remaining = in.i64();
+                    o.expiry = in.i64();
+                    o.requires_ = readEligibility(in);
+                    o.clientId = readClientId(in);
+                    o.tif = TimeInForce(in.u8());
+                    o.postOnly = in.boolean();
+                    inst.book.insert(m_pool, slot);
+                    m_index.insert(o.id, slot);
+                    if (o.expiry != 0)
+                        m_expiries.emplace(o.expiry, o.id);
+                }
+            }
+        }
+        if (in.failed())
+            return fail();
+    }
+    m_open.assign(in.u32(), 0);
+    for (InstrumentId &id : m_open)
+        id = in.u32();
+    m_front.assign(in.u32(), 0);
+    for (InstrumentId &id : m_front)
+        id = in.u32();
+
+    const std::uint64_t contracts = in.u64();
+    if (in.failed() || contracts > snapshot.size())
+        return fail();
+    m_contracts.resize(contracts);
+    for (ContractId i = 0; i < contracts; ++i) {
+        Contract &k = m_contracts[i];
+        k.id = i + 1;
+        k.trade = in.u64();
+        k.instrument = in.u32();
+        k.buyer = in.u32();
+        k.seller = in.u32();
+        k.quantity = in.i64();
+        k.price = in.i64();
+        k.start = in.i64();
+        k.end = in.i64();
+        k.terms = readTerms(in);
+        k.state = ContractState(in.u8());
+        k.terminatedAt = in.i64();
+        if (k.state == ContractState::Scheduled)
+            m_contractStarts.emplace(k.start, k.id);
+        if (k.state == ContractState::Scheduled || k.state == ContractState::Active)
+            m_contractEnds.emplace(k.end, k.id);
+    }
+
+    const std::uint64_t ids = in.u64();
+    if (in.failed() || ids > snapshot.size())
+        return fail();
+    for (std::uint64_t i = 0; i < ids && !in.failed(); ++i) {
+        ClientKey key;
+        key.participant = in.u32();
+        key.id = readClientId(in);
+        ClientOutcome outcome;
+        outcome.contentHash = in.u64();
+        outcome.order = in.u64();
+        outcome.reason = Reason(in.u8());
+        m_clientIds.emplace(key, outcome);
+    }
+    if (!m_marketData.deserialize(in) || !in.atEnd())
+        return fail();
+    return true;
+}
+
+} // namespace cloudex::market

@@ -1,0 +1,136 @@
+#include "market/marketdata.h"
+
+namespace cloudex::market {
+
+MarketData::Series &MarketData::series(InstrumentId instrument)
+{
+    if (instrument >= m_series.size())
+        m_series.resize(instrument + 1);
+    return m_series[instrument];
+}
+
+void MarketData::onTrade(InstrumentId instrument, bool hourly, Tick price, Qty quantity, Secs time)
+{
+    Series &s = series(instrument);
+    for (std::size_t r = 0; r < kResolutionSecs.size(); ++r) {
+        std::deque<Candle> &candles = s.candles[r];
+        const Secs start = time - time % kResolutionSecs[r];
+        if (candles.empty() || candles.back().start != start) {
+            candles.push_back(Candle{start, price, price, price, price, quantity});
+            if (candles.size() > kMaxCandles)
+                candles.pop_front();
+            continue;
+        }
+        Candle &c = candles.back();
+        c.high = std::max(c.high, price);
+        c.low = std::min(c.low, price);
+        c.close = price;
+        c.volume += quantity;
+    }
+    if (!hourly)
+        return;
+    // Trades of one second share a bucket, so the window stays small under any load.
+    Window &w = s.window;
+    if (w.buckets.empty() || w.buckets.back().time != time)
+        w.buckets.push_back(Bucket{time, 0, 0});
+    w.buckets.back().priceTimesQty += price * quantity;
+    w.buckets.back().quantity += quantity;
+    w.priceTimesQty += price * quantity;
+    w.quantity += quantity;
+}
+
+void MarketData::pruneWindow(Window &w, Secs now)
+{
+    while (!w.buckets.empty() && w.buckets.front().time <= now - kSpotWindowSecs) {
+        w.priceTimesQty -= w.buckets.front().priceTimesQty;
+        w.quantity -= w.buckets.front().quantity;
+        w.buckets.pop_front();
+    }
+}
+
+void MarketData::prune(Secs now)
+{
+    for (Series &s : m_series)
+        pruneWindow(s.window, now);
+}
+
+void MarketData::updateSpot(std::uint32_t product, InstrumentId front, Secs now)
+{
+    if (product >= m_spot.size())
+        m_spot.resize(product + 1, 0);
+    if (front == 0 || front >= m_series.size())
+        return;
+    Window &w = m_series[front].window;
+    pruneWindow(w, now);
+    if (w.quantity > 0)
+        m_spot[product] = w.priceTimesQty / w.quantity;
+}
+
+const std::deque<Candle> *MarketData::candles(InstrumentId instrument, Resolution resolution) const
+{
+    if (instrument >= m_series.size())
+        return nullptr;
+    return &m_series[instrument].candles[std::size_t(resolution)];
+}
+
+void MarketData::serialize(Writer &out) const
+{
+    out.u32(std::uint32_t(m_series.size()));
+    for (const Series &s : m_series) {
+        for (const auto &candles : s.candles) {
+            out.u32(std::uint32_t(candles.size()));
+            for (const Candle &c : candles) {
+                out.i64(c.start);
+                out.i64(c.open);
+                out.i64(c.high);
+                out.i64(c.low);
+                out.i64(c.close);
+                out.i64(c.volume);
+            }
+        }
+        out.u32(std::uint32_t(s.window.buckets.size()));
+        for (const Bucket &b : s.window.buckets) {
+            out.i64(b.time);
+            out.i64(b.priceTimesQty);
+            out.i64(b.quantity);
+        }
+    }
+    out.u32(std::uint32_t(m_spot.size()));
+    for (Tick t : m_spot)
+        out.i64(t);
+}
+
+bool MarketData::deserialize(Reader &in)
+{
+    m_series.assign(in.u32(), Series{});
+    for (Series &s : m_series) {
+        for (auto &candles : s.candles) {
+            const std::uint32_t n = in.u32();
+            for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
+                Candle c;
+                c.start = in.i64();
+                c.open = in.i64();
+                c.high = in.i64();
+                c.low = in.i64();
+                c.close = in.i64();
+                c.volume = in.i64();
+                candles.push_back(c);
+            }
+        }
+        const std::uint32_t n = in.u32();
+        for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
+            Bucket b{in.i64(), in.i64(), in.i64()};
+            s.window.buckets.push_back(b);
+            s.window.priceTimesQty += b.priceTimesQty;
+            s.window.quantity += b.quantity;
+        }
+        if (in.failed())
+            return false;
+    }
+    m_spot.assign(in.u32(), 0);
+    for (Tick &t : m_spot)
+        t = in.i64();
+    return !in.failed();
+}
+
+} // namespace cloudex::market

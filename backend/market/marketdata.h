@@ -1,0 +1,74 @@
+#pragma once
+
+#include "market/codec.h"
+#include "market/types.h"
+
+#include <array>
+#include <deque>
+#include <vector>
+
+namespace cloudex::market {
+
+struct Candle
+{
+    Secs start = 0;
+    Tick open = 0;
+    Tick high = 0;
+    Tick low = 0;
+    Tick close = 0;
+    Qty volume = 0;
+    bool operator==(const Candle &) const = default;
+};
+
+enum class Resolution : std::uint8_t { Minute1, Minute5, Hour1, Day1 };
+constexpr std::array<Secs, 4> kResolutionSecs = {60, 300, 3600, 86400};
+/// How many candles of each resolution an instrument keeps (a day of minutes and more).
+constexpr std::size_t kMaxCandles = 1500;
+/// The spot index window: trailing five minutes.
+constexpr Secs kSpotWindowSecs = 300;
+
+/// Candles per instrument and the spot index per product, fed by the engine's trades and
+/// clock. Part of the engine state: snapshots and the state digest include it.
+class MarketData
+{
+public:
+    void onTrade(InstrumentId instrument, bool hourly, Tick price, Qty quantity, Secs time);
+    /// Recomputes the spot index of `product` from the window of its front hourly instrument
+    /// (0: none). The last value carries over when the window is empty.
+    void updateSpot(std::uint32_t product, InstrumentId front, Secs now);
+    /// Drops trades that left the window.
+    void prune(Secs now);
+
+    const std::deque<Candle> *candles(InstrumentId instrument, Resolution resolution) const;
+    /// Spot index in ticks, 0 when the product never traded.
+    Tick spot(std::uint32_t product) const { return product < m_spot.size() ? m_spot[product] : 0; }
+
+    void serialize(Writer &out) const;
+    bool deserialize(Reader &in);
+
+private:
+    struct Bucket
+    {
+        Secs time;
+        Notional priceTimesQty;
+        Qty quantity;
+    };
+    struct Window
+    {
+        std::deque<Bucket> buckets;
+        Notional priceTimesQty = 0;
+        Qty quantity = 0;
+    };
+    struct Series
+    {
+        std::array<std::deque<Candle>, 4> candles;
+        Window window; ///< hourly instruments only
+    };
+    Series &series(InstrumentId instrument);
+    static void pruneWindow(Window &window, Secs now);
+
+    std::vector<Series> m_series; ///< by instrument id
+    std::vector<Tick> m_spot;     ///< by product index
+};
+
+} // namespace cloudex::market

@@ -1,0 +1,271 @@
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+/// The matching core: plain C++ (std only, no Qt, no I/O), integer ticks and instances,
+/// deterministic. The Qt side (Exchange) maps its compact integer ids to catalogue symbols
+/// and participant names.
+namespace cloudex::market {
+
+using Tick = std::int64_t;          ///< 1 tick = 0.0001 EUR per instance-hour
+using Qty = std::int64_t;           ///< instances
+using Notional = std::int64_t;      ///< ticks x instances x hours
+using Secs = std::int64_t;          ///< Unix time, UTC
+using OrderId = std::uint64_t;      ///< engine-assigned, 1, 2, 3, ...
+using ContractId = std::uint64_t;   ///< engine-assigned, 1, 2, 3, ...
+using TradeId = std::uint64_t;      ///< engine-assigned, 1, 2, 3, ...
+using InstrumentId = std::uint32_t; ///< chosen by the caller when listing
+using ParticipantId = std::uint32_t;
+
+/// Hard ceilings that keep every notional inside int64 (price x quantity x hours of a
+/// quarter stays below 2^63).
+constexpr Qty kMaxQuantity = 1'000'000;
+constexpr Tick kMaxPrice = 100'000'000; ///< 10,000 EUR per instance-hour
+constexpr Notional kUnlimited = INT64_MAX;
+
+enum class Side : std::uint8_t { Buy, Sell };
+enum class OrderType : std::uint8_t { Limit, Market };
+enum class TimeInForce : std::uint8_t { GoodTillCancel, GoodTillDate, ImmediateOrCancel, FillOrKill };
+enum class Role : std::uint8_t { Buyer = 1, Seller = 2, Both = 3 };
+
+/// Stable reasons for rejections; codes never change meaning (see reasonCode()).
+enum class Reason : std::uint8_t {
+    None,
+    UnknownParticipant,
+    DuplicateParticipant,
+    ParticipantBlocked,
+    RoleNotAllowed,
+    UnknownInstrument,
+    DuplicateInstrument,
+    InstrumentClosed,
+    BadInstrument,
+    BadQuantity,
+    BadPrice,
+    PriceOffTick,
+    PriceOutsideBand,
+    BadLot,
+    BadExpiry,
+    InvalidOrderType,
+    OverMaxOrderSize,
+    OverOpenNotional,
+    OverCredit,
+    DuplicateClientOrderId,
+    UnknownOrder,
+    NotOrderOwner,
+    PostOnlyWouldCross,
+    FillOrKillNotFilled,
+    ClockBackwards,
+    UnknownContract,
+    ContractNotTerminable,
+    Count
+};
+
+/// "order.bad_quantity" and so on: stable, for protocols, logs and tests.
+const char *reasonCode(Reason reason);
+
+/// Why a resting or incoming order left the book without filling.
+enum class CancelReason : std::uint8_t {
+    Requested,         ///< the owner cancelled it
+    ImmediateRemainder, ///< IOC or market remainder
+    SelfTrade,         ///< self-trade prevention cancelled the resting order
+    Expired,           ///< good-till-date passed
+    InstrumentClosed,  ///< delivery started
+    KillSwitch,        ///< the participant was blocked
+};
+
+enum class ContractState : std::uint8_t { Scheduled, Active, Expired, Terminated };
+
+/// What an order demands of its counterparty. Masks are indexes the adapter assigns
+/// (jurisdictions, certifications, metadata policies); 0 means "no demand".
+struct Eligibility
+{
+    std::uint64_t jurisdictions = 0;  ///< counterparty's jurisdiction bit must be in this set
+    std::uint32_t certifications = 0; ///< counterparty must hold all of these
+    std::uint32_t metadataPolicies = 0; ///< counterparty's policy bit must be in this set
+
+    bool any() const { return jurisdictions | certifications | metadataPolicies; }
+    bool operator==(const Eligibility &) const = default;
+};
+
+/// Client order id: up to 24 bytes, unique per participant; empty means none.
+struct ClientOrderId
+{
+    static constexpr std::size_t kMaxLength = 24;
+    std::array<char, kMaxLength> bytes{};
+
+    static ClientOrderId from(std::string_view text)
+    {
+        ClientOrderId id;
+        std::memcpy(id.bytes.data(), text.data(), std::min(text.size(), kMaxLength));
+        return id;
+    }
+    bool empty() const { return bytes[0] == 0; }
+    std::string_view view() const { return {bytes.data(), ::strnlen(bytes.data(), kMaxLength)}; }
+    bool operator==(const ClientOrderId &) const = default;
+};
+
+// ---- commands -------------------------------------------------------------------------
+
+struct AddParticipant
+{
+    ParticipantId participant = 0;
+    std::string name;
+    Role role = Role::Both;
+    std::uint64_t jurisdictionBit = 0; ///< one bit: where the participant is established
+    std::uint32_t certifications = 0;
+    std::uint32_t metadataPolicyBit = 0;
+};
+
+struct SetLimits
+{
+    ParticipantId participant = 0;
+    Qty maxOrderQuantity = kMaxQuantity;
+    Notional maxOpenNotional = kUnlimited;
+    Notional credit = kUnlimited; ///< open buy notional plus bought contract value
+    /// A seller's allow-list of buyers; empty sells to anyone.
+    std::vector<ParticipantId> allowedBuyers;
+};
+
+struct SetKillSwitch
+{
+    ParticipantId participant = 0;
+    bool blocked = true;
+};
+
+/// Frozen at listing and copied into every contract of the instrument.
+struct Terms
+{
+    std::uint32_t productIndex = 0; ///< into the adapter's product list
+    std::uint8_t slaClass = 0;
+    std::int32_t availabilityBasisPoints = 0;
+    std::int32_t supportResponseMinutes = 0;
+    std::uint16_t legalTermsVersion = 1;
+    bool operator==(const Terms &) const = default;
+};
+
+struct ListInstrument
+{
+    InstrumentId instrument = 0;
+    Terms terms;
+    std::uint8_t periodKind = 0; ///< catalogue::PeriodKind
+    Secs deliveryStart = 0;
+    Secs deliveryEnd = 0;
+    Tick priceIncrement = 1; ///< prices must be multiples of this
+    Qty lotSize = 1;         ///< quantities must be multiples of this
+    Tick bandLow = 1;
+    Tick bandHigh = kMaxPrice;
+};
+
+struct NewOrder
+{
+    ParticipantId participant = 0;
+    InstrumentId instrument = 0;
+    Side side = Side::Buy;
+    OrderType type = OrderType::Limit;
+    TimeInForce tif = TimeInForce::GoodTillCancel;
+    bool postOnly = false;
+    Tick price = 0; ///< ignored for market orders
+    Qty quantity = 0;
+    Secs expiry = 0; ///< good-till-date only
+    ClientOrderId clientId;
+    Eligibility requires_;
+};
+
+struct CancelOrder
+{
+    ParticipantId participant = 0;
+    OrderId order = 0;
+};
+
+/// Quantity down at the same price keeps time priority; any other change loses it.
+struct ReplaceOrder
+{
+    ParticipantId participant = 0;
+    OrderId order = 0;
+    Tick price = 0;
+    Qty quantity = 0; ///< new remaining quantity
+};
+
+/// Time advances only by this command: GTD expiry, instrument close, contract lifecycle.
+struct ClockTick
+{
+    Secs now = 0;
+};
+
+struct TerminateContract
+{
+    ContractId contract = 0;
+};
+
+// ---- events ---------------------------------------------------------------------------
+
+struct OrderView
+{
+    OrderId id = 0;
+    ParticipantId participant = 0;
+    InstrumentId instrument = 0;
+    Side side = Side::Buy;
+    Tick price = 0;
+    Qty remaining = 0;
+    ClientOrderId clientId;
+};
+
+struct Trade
+{
+    TradeId id = 0;
+    InstrumentId instrument = 0;
+    OrderId buyOrder = 0;
+    OrderId sellOrder = 0;
+    ParticipantId buyer = 0;
+    ParticipantId seller = 0;
+    Side aggressor = Side::Buy;
+    Tick price = 0;
+    Qty quantity = 0;
+    Secs time = 0;
+    ContractId contract = 0;
+};
+
+struct Contract
+{
+    ContractId id = 0;
+    TradeId trade = 0;
+    InstrumentId instrument = 0;
+    ParticipantId buyer = 0;
+    ParticipantId seller = 0;
+    Qty quantity = 0;
+    Tick price = 0;
+    Secs start = 0;
+    Secs end = 0;
+    Terms terms;
+    ContractState state = ContractState::Scheduled;
+    Secs terminatedAt = 0;
+};
+
+/// Everything the engine reports. Every call carries the engine's gap-free event sequence
+/// number. Calls arrive synchronously inside Engine::apply, in order.
+class EngineListener
+{
+public:
+    virtual ~EngineListener() = default;
+    virtual void onAccept(std::uint64_t /*eventSeq*/, const OrderView & /*order*/) {}
+    /// A command was refused; nothing else changed. `order` is the order concerned, if any.
+    virtual void onReject(std::uint64_t /*eventSeq*/, Reason /*reason*/, OrderId /*order*/) {}
+    /// A repeated client order id with identical content: the original outcome.
+    virtual void onDuplicate(std::uint64_t /*eventSeq*/, OrderId /*original*/, Reason /*originalReason*/) {}
+    virtual void onTrade(std::uint64_t /*eventSeq*/, const Trade & /*trade*/) {}
+    virtual void onCancel(std::uint64_t /*eventSeq*/, const OrderView & /*order*/, CancelReason /*why*/) {}
+    virtual void onReplace(std::uint64_t /*eventSeq*/, const OrderView & /*order*/, bool /*keptPriority*/) {}
+    virtual void onContract(std::uint64_t /*eventSeq*/, const Contract & /*contract*/) {}
+    virtual void onInstrument(std::uint64_t /*eventSeq*/, InstrumentId /*instrument*/, bool /*open*/) {}
+    virtual void onParticipant(std::uint64_t /*eventSeq*/, ParticipantId /*participant*/) {}
+    virtual void onClock(std::uint64_t /*eventSeq*/, Secs /*now*/) {}
+};
+
+} // namespace cloudex::market

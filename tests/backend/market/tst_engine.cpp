@@ -1,0 +1,356 @@
+// Matching rules, one table row each, written in the script language of enginescript.h.
+#include "enginescript.h"
+
+#include <QTest>
+
+using namespace cloudex::market;
+using cloudex::market::testing::bookText;
+using cloudex::market::testing::runScript;
+using cloudex::market::testing::ScriptLog;
+
+namespace {
+constexpr Secs kStartTime = 1000;
+constexpr Secs kDeliveryStart = 7200; // instruments 1 and 2 deliver 02:00-03:00 on day 0
+constexpr Secs kDeliveryEnd = 10800;
+
+// Participants:
+//   p1 buyer+seller, jurisdiction bit 1, no certifications, metadata policy bit 1
+//   p2 buyer+seller, jurisdiction bit 2, certification 1, metadata policy bit 2
+//   p3 buyer only,   jurisdiction bit 1, certifications 1|2, metadata policy bit 1
+//   p4 seller only,  jurisdiction bit 2, sells to p3 only
+//   p5 buyer+seller, limits: 50 per order, open notional 4000, credit 3000
+// Instrument 1: hourly, band 50..200, tick 1, lot 1. Instrument 2: tick 5, lot 10.
+void setUp(Engine &engine)
+{
+    engine.clockTick({kStartTime});
+    engine.addParticipant({1, "p-one", Role::Both, 1, 0, 1});
+    engine.addParticipant({2, "p-two", Role::Both, 2, 1, 2});
+    engine.addParticipant({3, "p-three", Role::Buyer, 1, 3, 1});
+    engine.addParticipant({4, "p-four", Role::Seller, 2, 0, 1});
+    engine.addParticipant({5, "p-five", Role::Both, 1, 0, 1});
+    SetLimits sellsToThree;
+    sellsToThree.participant = 4;
+    sellsToThree.allowedBuyers = {3};
+    engine.setLimits(sellsToThree);
+    engine.setLimits({5, 50, 4000, 3000, {}});
+    ListInstrument one{1, Terms{0, 0, 9950, 1440, 1}, 0, kDeliveryStart, kDeliveryEnd, 1, 1, 50, 200};
+    engine.listInstrument(one);
+    ListInstrument two = one;
+    two.instrument = 2;
+    two.periodKind = 1;
+    two.priceIncrement = 5;
+    two.lotSize = 10;
+    engine.listInstrument(two);
+}
+} // namespace
+
+class TestEngine final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rules_data();
+    void rules();
+    void rejectionChangesNothing_data();
+    void rejectionChangesNothing();
+    void exposureFollowsOrders();
+    void eventSequenceIsGapFree();
+    void snapshotRestoresExactly();
+    void commandsRoundTrip();
+    void candlesAndSpotIndex();
+};
+
+void TestEngine::rules_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QString>("events");
+    QTest::addColumn<QString>("book");
+
+    auto row = [](const char *name, const char *script, const char *events, const char *book) {
+        QTest::newRow(name) << QString::fromUtf8(script) << QString::fromUtf8(events) << QString::fromUtf8(book);
+    };
+    row("rests", "S p1 10@100", "+1", "B | A 100x10");
+    row("full fill", "S p1 10@100; B p2 10@100", "+1 +2 T2/1:10@100", "B | A");
+    row("partial fill rests remainder", "S p1 5@100; B p2 8@101", "+1 +2 T2/1:5@100", "B 101x3 | A");
+    row("partial fill of resting", "S p1 10@100; B p2 4@100", "+1 +2 T2/1:4@100", "B | A 100x6");
+    row("price priority", "S p1 5@101; S p2 5@100; B p3 5@101", "+1 +2 +3 T3/2:5@100", "B | A 101x5");
+    row("time priority", "S p1 5@100; S p2 5@100; B p3 7@100", "+1 +2 +3 T3/1:5@100 T3/2:2@100", "B | A 100x3");
+    row("sweeps levels at resting prices", "S p1 5@100; S p2 5@102; B p3 10@105", "+1 +2 +3 T3/1:5@100 T3/2:5@102",
+        "B | A");
+    row("no cross no trade", "S p1 5@101; B p2 5@100", "+1 +2", "B 100x5 | A 101x5");
+    row("ioc remainder cancelled", "S p1 5@100; B p2 8@100 ioc", "+1 +2 T2/1:5@100 x2:ioc", "B | A");
+    row("fok fills across levels", "S p1 5@100; S p2 5@101; B p3 10@101 fok", "+1 +2 +3 T3/1:5@100 T3/2:5@101",
+        "B | A");
+    row("fok killed", "S p1 5@100; B p2 8@100 fok", "+1 !order.fill_or_kill_not_filled", "B | A 100x5");
+    row("fok counts only eligible", "S p1 5@100; S p2 5@100; B p3 10@100 fok c=1",
+        "+1 +2 !order.fill_or_kill_not_filled", "B | A 100x10");
+    row("market order", "S p1 5@100; S p2 5@150; B p3 7 mkt", "+1 +2 +3 T3/1:5@100 T3/2:2@150", "B | A 150x3");
+    row("market order without liquidity", "B p1 5 mkt", "+1 x1:ioc", "B | A");
+    row("post-only rests", "S p1 5@100; B p2 5@99 post", "+1 +2", "B 99x5 | A 100x5");
+    row("post-only would cross", "S p1 5@100; B p2 5@100 post", "+1 !order.post_only_would_cross", "B | A 100x5");
+    row("post-only ioc is invalid", "B p1 5@100 post ioc", "!order.invalid_type", "B | A");
+    row("self-trade cancels resting", "S p1 5@100; S p2 5@100; B p1 5@100", "+1 +2 +3 x1:stp T3/2:5@100", "B | A");
+    row("eligibility skip keeps priority", "S p1 5@100; S p2 5@100; B p3 5@100 c=1; B p2 5@100",
+        "+1 +2 +3 T3/2:5@100 +4 T4/1:5@100", "B | A");
+    row("resting requirement screens incoming", "S p2 5@100 j=2; S p1 5@101; B p3 5@101", "+1 +2 +3 T3/2:5@101",
+        "B | A 100x5");
+    row("ineligible crossing order rests", "S p1 5@100; B p3 5@100 c=2", "+1 +2", "B 100x5 | A 100x5");
+    row("seller restricts buyers", "S p4 5@100; B p1 5@100; B p3 5@100", "+1 +2 +3 T3/1:5@100", "B 100x5 | A");
+    row("metadata policy screens", "S p1 5@100; B p2 5@100 m=2", "+1 +2", "B 100x5 | A 100x5");
+    row("metadata policy passes", "S p1 5@100; B p2 5@100 m=1", "+1 +2 T2/1:5@100", "B | A");
+    row("jurisdiction passes", "S p2 5@100; B p1 5@100 j=2", "+1 +2 T2/1:5@100", "B | A");
+    row("band low", "B p1 5@49", "!order.price_outside_band", "B | A");
+    row("band high", "S p1 5@201", "!order.price_outside_band", "B | A");
+    row("zero price", "B p1 5@0", "!order.bad_price", "B | A");
+    row("zero quantity", "B p1 0@100", "!order.bad_quantity", "B | A");
+    row("negative quantity", "B p1 -5@100", "!order.bad_quantity", "B | A");
+    row("price off tick", "B p1 10@101 i=2", "!order.price_off_tick", "B | A");
+    row("quantity off lot", "B p1 5@100 i=2", "!order.bad_lot", "B | A");
+    row("unknown instrument", "B p1 5@100 i=9", "!instrument.unknown", "B | A");
+    row("unknown participant", "B p9 5@100", "!participant.unknown", "B | A");
+    row("buyer cannot sell", "S p3 5@100", "!participant.role", "B | A");
+    row("seller cannot buy", "B p4 5@100", "!participant.role", "B | A");
+    row("max order size", "B p5 60@60", "!risk.max_order_size", "B | A");
+    row("max open notional", "S p5 41@100", "!risk.max_open_notional", "B | A");
+    row("credit", "B p5 31@100", "!risk.credit", "B | A");
+    row("credit counts bought contracts", "S p1 20@100; B p5 20@100; B p5 11@100", "+1 +2 T2/1:20@100 !risk.credit",
+        "B | A");
+    row("kill switch cancels and blocks", "S p1 5@100; S p1 5@101; B p2 3@90; K p1; B p1 5@90",
+        "+1 +2 +3 x1:kill x2:kill !participant.blocked", "B 90x3 | A");
+    row("kill switch released", "K p1; U p1; B p1 5@90", "+1", "B 90x5 | A");
+    row("cancel", "S p1 5@100; X p1 #1", "+1 x1:user", "B | A");
+    row("cancel unknown", "X p1 #7", "!order.unknown", "B | A");
+    row("cancel twice", "S p1 5@100; X p1 #1; X p1 #1", "+1 x1:user !order.unknown", "B | A");
+    row("cancel not owner", "S p1 5@100; X p2 #1", "+1 !order.not_owner", "B | A 100x5");
+    row("replace down keeps priority", "S p1 5@100; S p2 5@100; R p1 #1 3@100; B p3 3@100",
+        "+1 +2 r1:keep +3 T3/1:3@100", "B | A 100x5");
+    row("replace up loses priority", "S p1 5@100; S p2 5@100; R p1 #1 6@100; B p3 3@100",
+        "+1 +2 r1:lose +3 T3/2:3@100", "B | A 100x8");
+    row("replace price loses priority", "S p1 5@101; S p2 5@100; R p1 #1 5@100; B p3 5@100",
+        "+1 +2 r1:lose +3 T3/2:5@100", "B | A 100x5");
+    row("replace crossing trades", "S p1 5@100; B p2 5@99; R p2 #2 5@100", "+1 +2 r2:lose T2/1:5@100", "B | A");
+    row("replace outside band", "S p1 5@100; R p1 #1 5@300", "+1 !order.price_outside_band", "B | A 100x5");
+    row("replace post-only crossing", "S p1 5@100; B p2 5@99 post; R p2 #2 5@100",
+        "+1 +2 !order.post_only_would_cross", "B 99x5 | A 100x5");
+    row("gtd expires", "B p1 5@100 gtd=1500; T 1499; T 1500", "+1 x1:expired", "B | A");
+    row("gtd in the past", "B p1 5@100 gtd=1000", "!order.bad_expiry", "B | A");
+    row("clock backwards", "T 900", "!clock.backwards", "B | A");
+    row("delivery start closes", "S p1 5@100; B p2 3@90; T 7200; B p1 1@100",
+        "+1 +2 x2:closed x1:closed !instrument.closed", "B | A");
+    row("contract lifecycle", "S p1 5@100; B p2 5@100; T 7200; T 10800", "+1 +2 T2/1:5@100 c1:active c1:expired",
+        "B | A");
+    row("contract terminated", "S p1 5@100; B p2 5@100; T 7200; Z #1; Z #1",
+        "+1 +2 T2/1:5@100 c1:active c1:terminated !contract.not_terminable", "B | A");
+    row("terminate unknown contract", "Z #4", "!contract.unknown", "B | A");
+    row("client id repeats result", "B p1 5@100 id=a; B p1 5@100 id=a", "+1 =1", "B 100x5 | A");
+    row("client id with other content", "B p1 5@100 id=a; B p1 6@100 id=a", "+1 !order.duplicate_client_id",
+        "B 100x5 | A");
+    row("client id per participant", "B p1 5@100 id=a; B p2 5@100 id=a", "+1 +2", "B 100x10 | A");
+    row("client id repeats rejection", "B p1 0@100 id=z; B p1 0@100 id=z", "!order.bad_quantity =0:order.bad_quantity",
+        "B | A");
+}
+
+void TestEngine::rules()
+{
+    QFETCH(QString, script);
+    QFETCH(QString, events);
+    QFETCH(QString, book);
+
+    Engine engine;
+    setUp(engine);
+    ScriptLog log;
+    engine.setListener(&log);
+    std::string error;
+    QVERIFY2(runScript(engine, script.toStdString(), &error), error.c_str());
+    QCOMPARE(QString::fromStdString(log.text), events);
+    QCOMPARE(QString::fromStdString(bookText(engine, 1)), book);
+}
+
+void TestEngine::rejectionChangesNothing_data()
+{
+    QTest::addColumn<QString>("bad");
+    QTest::newRow("zero quantity") << QStringLiteral("B p1 0@100");
+    QTest::newRow("outside band") << QStringLiteral("B p1 5@500");
+    QTest::newRow("closed instrument") << QStringLiteral("T 7200; B p1 5@100");
+    QTest::newRow("over limit") << QStringLiteral("B p5 45@100");
+    QTest::newRow("duplicate id") << QStringLiteral("B p1 7@100 id=x");
+    QTest::newRow("fill or kill") << QStringLiteral("B p2 50@150 fok");
+}
+
+void TestEngine::rejectionChangesNothing()
+{
+    QFETCH(QString, bad);
+    Engine engine;
+    setUp(engine);
+    std::string error;
+    QVERIFY(runScript(engine, "S p1 10@150; B p2 5@90; B p1 5@100 id=x", &error));
+    const std::vector<std::string> parts = [&] {
+        std::vector<std::string> out;
+        std::string s = bad.toStdString();
+        for (std::size_t at; (at = s.find("; ")) != std::string::npos; s = s.substr(at + 2))
+            out.push_back(s.substr(0, at));
+        out.push_back(s);
+        return out;
+    }();
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+        QVERIFY(runScript(engine, parts[i], &error));
+    const std::string before = engine.snapshot();
+    const std::uint64_t seq = engine.eventSeq();
+    ScriptLog log;
+    engine.setListener(&log);
+    QVERIFY(runScript(engine, parts.back(), &error));
+    QCOMPARE(log.text.front(), '!');
+    QCOMPARE(log.text.find(' '), std::string::npos); // exactly one event
+    QCOMPARE(engine.eventSeq(), seq + 1);
+    // Only the event counter (bytes 12..19 of the snapshot) may differ.
+    std::string after = engine.snapshot();
+    QCOMPARE(after.size(), before.size());
+    std::copy_n(before.begin() + 12, 8, after.begin() + 12);
+    QVERIFY(after == before);
+}
+
+void TestEngine::exposureFollowsOrders()
+{
+    Engine engine;
+    setUp(engine);
+    std::string error;
+    QVERIFY(runScript(engine, "S p5 10@100; B p1 4@100", &error));
+    QCOMPARE(engine.participant(5)->openNotional, 600);  // 6 left x 100 ticks x 1 hour
+    QCOMPARE(engine.participant(5)->openBuyNotional, 0);
+    QCOMPARE(engine.participant(1)->boughtValue, 400);
+    QVERIFY(runScript(engine, "B p5 10@80; R p5 #3 5@80", &error));
+    QCOMPARE(engine.participant(5)->openBuyNotional, 400);
+    QCOMPARE(engine.participant(5)->openNotional, 1000);
+    QVERIFY(runScript(engine, "K p5", &error));
+    QCOMPARE(engine.participant(5)->openNotional, 0);
+    QCOMPARE(engine.participant(5)->openBuyNotional, 0);
+}
+
+namespace {
+class SeqCheck final : public EngineListener
+{
+public:
+    std::uint64_t last = 0;
+    bool gap = false;
+    void see(std::uint64_t s)
+    {
+        gap |= s != last + 1;
+        last = s;
+    }
+    void onAccept(std::uint64_t s, const OrderView &) override { see(s); }
+    void onReject(std::uint64_t s, Reason, OrderId) override { see(s); }
+    void onDuplicate(std::uint64_t s, OrderId, Reason) override { see(s); }
+    void onTrade(std::uint64_t s, const Trade &) override { see(s); }
+    void onCancel(std::uint64_t s, const OrderView &, CancelReason) override { see(s); }
+    void onReplace(std::uint64_t s, const OrderView &, bool) override { see(s); }
+    void onContract(std::uint64_t s, const Contract &) override { see(s); }
+    void onInstrument(std::uint64_t s, InstrumentId, bool) override { see(s); }
+    void onParticipant(std::uint64_t s, ParticipantId) override { see(s); }
+    void onClock(std::uint64_t s, Secs) override { see(s); }
+};
+} // namespace
+
+void TestEngine::eventSequenceIsGapFree()
+{
+    Engine engine;
+    SeqCheck check;
+    engine.setListener(&check);
+    setUp(engine);
+    std::string error;
+    QVERIFY(runScript(engine,
+                      "S p1 5@100; S p2 5@101; B p3 10@101; B p1 0@1; S p1 3@120 gtd=2000; T 2000; K p2; "
+                      "T 7200; T 10800",
+                      &error));
+    QVERIFY(!check.gap);
+    QCOMPARE(check.last, engine.eventSeq());
+    QVERIFY(engine.eventSeq() > 20);
+}
+
+void TestEngine::snapshotRestoresExactly()
+{
+    Engine engine;
+    setUp(engine);
+    std::string error;
+    QVERIFY(runScript(engine,
+                      "S p1 5@100; S p2 5@101 c=1; B p3 3@100 id=q; B p1 4@90 gtd=3000; S p2 7@110; "
+                      "X p2 #5; R p1 #4 2@90",
+                      &error));
+    Engine copy;
+    QVERIFY(copy.restore(engine.snapshot()));
+    QCOMPARE(copy.stateHash(), engine.stateHash());
+    QCOMPARE(bookText(copy, 1), bookText(engine, 1));
+
+    // Both continue identically: ids, expiry, priority and idempotency survived.
+    const std::string more = "B p3 3@100 id=q; S p1 4@90; T 3000; B p3 10@150; T 7200";
+    ScriptLog a;
+    ScriptLog b;
+    engine.setListener(&a);
+    copy.setListener(&b);
+    QVERIFY(runScript(engine, more, &error));
+    QVERIFY(runScript(copy, more, &error));
+    QCOMPARE(b.text, a.text);
+    QCOMPARE(copy.stateHash(), engine.stateHash());
+    QVERIFY(!copy.restore("garbage"));
+    QCOMPARE(copy.eventSeq(), 0u);
+}
+
+void TestEngine::commandsRoundTrip()
+{
+    NewOrder order;
+    order.participant = 7;
+    order.instrument = 3;
+    order.side = Side::Sell;
+    order.type = OrderType::Limit;
+    order.tif = TimeInForce::GoodTillDate;
+    order.postOnly = true;
+    order.price = 12345;
+    order.quantity = 40;
+    order.expiry = 99999;
+    order.clientId = ClientOrderId::from("client-17");
+    order.requires_ = Eligibility{6, 5, 4};
+    SetLimits limits{9, 10, 20, 30, {4, 2}};
+    const std::vector<Command> commands = {order, limits, ClockTick{5}, CancelOrder{1, 2}, ReplaceOrder{1, 2, 3, 4},
+                                           AddParticipant{3, "p-x", Role::Seller, 2, 3, 4}};
+    for (const Command &command : commands) {
+        Writer out;
+        encode(command, out);
+        Reader in(out.data());
+        Command back;
+        QVERIFY(decode(in, back));
+        QVERIFY(in.atEnd());
+        Writer again;
+        encode(back, again);
+        QVERIFY(again.data() == out.data());
+    }
+    Reader truncated(std::string_view("\x04\x01", 2));
+    Command back;
+    QVERIFY(!decode(truncated, back));
+}
+
+void TestEngine::candlesAndSpotIndex()
+{
+    Engine engine;
+    setUp(engine);
+    std::string error;
+    // Minute 960: one trade; minute 1020: two at different prices. All within five minutes.
+    QVERIFY(runScript(engine, "S p1 10@100; B p2 2@100; T 1030; B p2 6@100; T 1070; S p1 4@120; B p2 4@120", &error));
+    const auto *minutes = engine.marketData().candles(1, Resolution::Minute1);
+    QVERIFY(minutes);
+    QCOMPARE(minutes->size(), 2u);
+    QCOMPARE(minutes->at(0), (Candle{960, 100, 100, 100, 100, 2}));
+    QCOMPARE(minutes->at(1), (Candle{1020, 100, 120, 100, 120, 10}));
+    QCOMPARE(engine.marketData().candles(1, Resolution::Hour1)->size(), 1u);
+    QCOMPARE(engine.marketData().candles(1, Resolution::Hour1)->front().volume, 12);
+    QCOMPARE(engine.frontHour(0), 1u);
+    // The last buy takes the 2 left at 100 first. VWAP: (10 x 100 + 2 x 120) / 12 = 103.3.
+    QCOMPARE(engine.marketData().spot(0), 103);
+    // Five minutes after the early trades only those of second 1070 remain: 440 / 4.
+    QVERIFY(runScript(engine, "T 1330", &error));
+    QCOMPARE(engine.marketData().spot(0), 110);
+    // Nothing in the window: the last value carries.
+    QVERIFY(runScript(engine, "T 2000", &error));
+    QCOMPARE(engine.marketData().spot(0), 110);
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
