@@ -1,0 +1,668 @@
+#include "market/exchange.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace cloudex::market {
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Market)
+};
+
+using catalogue::Catalogue;
+using catalogue::DeliveryPeriod;
+using catalogue::PeriodKind;
+
+constexpr qint64 kSecsPerHour = 3600;
+
+// Bit positions are part of the journal format: append only, never reorder.
+const QStringList &jurisdictionTable()
+{
+    static const QStringList table = {QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("NL"),
+                                      QStringLiteral("IE"), QStringLiteral("SE"), QStringLiteral("FI"),
+                                      QStringLiteral("IT"), QStringLiteral("ES"), QStringLiteral("PL"),
+                                      QStringLiteral("AT"), QStringLiteral("BE"), QStringLiteral("DK"),
+                                      QStringLiteral("CH"), QStringLiteral("GB"), QStringLiteral("US"),
+                                      QStringLiteral("EU")};
+    return table;
+}
+
+const QStringList &certificationTable()
+{
+    static const QStringList table = {QStringLiteral("ISO27001"), QStringLiteral("C5"), QStringLiteral("SOC2"),
+                                      QStringLiteral("ISO27017"), QStringLiteral("ISO27018"), QStringLiteral("TISAX"),
+                                      QStringLiteral("PCI-DSS"), QStringLiteral("HIPAA")};
+    return table;
+}
+
+const QStringList &metadataPolicyTable()
+{
+    static const QStringList table = {QStringLiteral("standard"), QStringLiteral("eu-resident"),
+                                      QStringLiteral("no-retention")};
+    return table;
+}
+
+/// Bits of `names` in `table`; nullopt if one is unknown.
+std::optional<std::uint64_t> maskOf(const QStringList &table, const QStringList &names)
+{
+    std::uint64_t mask = 0;
+    for (const QString &name : names) {
+        const qsizetype i = table.indexOf(name);
+        if (i < 0)
+            return std::nullopt;
+        mask |= 1ull << i;
+    }
+    return mask;
+}
+} // namespace
+
+/// Turns the engine's synchronous events into the pending result of the current command.
+class Exchange::Collector final : public EngineListener
+{
+public:
+    explicit Collector(Exchange *exchange) : m_x(exchange) {}
+
+    void onAccept(std::uint64_t, const OrderView &o) override
+    {
+        if (Pending *p = m_x->m_current) {
+            p->ack.orderId = o.id;
+            p->touched.append(o.instrument);
+        }
+    }
+    void onReject(std::uint64_t, Reason reason, OrderId order) override
+    {
+        if (Pending *p = m_x->m_current) {
+            p->ack.accepted = false;
+            p->ack.orderId = order;
+            p->ack.error = Error{QString::fromLatin1(reasonCode(reason)), messageFor(reason)};
+        }
+    }
+    void onDuplicate(std::uint64_t, OrderId original, Reason reason) override
+    {
+        if (Pending *p = m_x->m_current) {
+            p->ack.duplicate = true;
+            p->ack.orderId = original;
+            if (reason != Reason::None) {
+                p->ack.accepted = false;
+                p->ack.error = Error{QString::fromLatin1(reasonCode(reason)), messageFor(reason)};
+            }
+        }
+    }
+    void onTrade(std::uint64_t, const Trade &t) override
+    {
+        if (Pending *p = m_x->m_current) {
+            p->ack.trades.append(TradeInfo{t.id, m_x->symbolOf(t.instrument), m_x->nameOf(t.buyer),
+                                           m_x->nameOf(t.seller), t.buyOrder, t.sellOrder, t.aggressor, t.price,
+                                           t.quantity, t.time, t.contract});
+        }
+    }
+    void onCancel(std::uint64_t, const OrderView &o, CancelReason) override
+    {
+        if (Pending *p = m_x->m_current)
+            p->touched.append(o.instrument);
+    }
+    void onReplace(std::uint64_t, const OrderView &o, bool) override
+    {
+        if (Pending *p = m_x->m_current) {
+            p->ack.orderId = o.id;
+            p->touched.append(o.instrument);
+        }
+    }
+    void onContract(std::uint64_t, const Contract &k) override
+    {
+        if (Pending *p = m_x->m_current)
+            p->contracts.append(m_x->contractInfo(k));
+    }
+    void onInstrument(std::uint64_t, InstrumentId id, bool open) override
+    {
+        if (Pending *p = m_x->m_current)
+            p->listings.append({id, open});
+    }
+
+private:
+    Exchange *m_x;
+};
+
+Exchange::Exchange(QObject *parent)
+    : QObject(parent), m_allProducts(Catalogue::standard().products()), m_collector(std::make_unique<Collector>(this))
+{
+    m_engine.setListener(m_collector.get());
+    m_symbols.append(QString()); // instrument id 0 is never used
+    m_names.append(QString());
+    connect(&m_clockTimer, &QTimer::timeout, this, [this] {
+        if (m_clock)
+            advanceClock(m_clock->nowMs() / 1000);
+    });
+}
+
+Exchange::~Exchange()
+{
+    if (m_journal)
+        m_journal->setCommitCallback({});
+}
+
+QStringList Exchange::jurisdictions()
+{
+    return jurisdictionTable();
+}
+
+QStringList Exchange::certifications()
+{
+    return certificationTable();
+}
+
+QStringList Exchange::metadataPolicies()
+{
+    return metadataPolicyTable();
+}
+
+Result<void> Exchange::open(const QString &journalPath, const Config &config)
+{
+    m_config = config;
+    if (journalPath.isEmpty())
+        return {};
+    Result<std::unique_ptr<store::Journal>> journal = store::Journal::open(journalPath, config.journal);
+    if (!journal)
+        return journal.error();
+
+    // Recovery: the newest snapshot, then every record after it, without listeners.
+    m_engine.setListener(nullptr);
+    Result<std::optional<store::Journal::Snapshot>> snapshot = store::Journal::latestSnapshot(journalPath);
+    if (!snapshot)
+        return snapshot.error();
+    quint64 seq = 0;
+    if (snapshot.value()) {
+        const store::Journal::Snapshot &snap = *snapshot.value();
+        if (!m_engine.restore(snap.state) || m_engine.stateHash() != snap.hash)
+            return Error{QStringLiteral("store.snapshot_corrupt"),
+                         Tr::tr("The snapshot at sequence %1 does not match its digest.").arg(snap.seq)};
+        seq = snap.seq;
+    }
+    bool broken = false;
+    Result<std::uint64_t> replayed = store::Journal::replay(journalPath, seq, [&](std::uint64_t s, std::string_view payload) {
+        Reader in(payload);
+        Command command;
+        if (s != seq + 1 || !decode(in, command)) {
+            broken = true;
+            return false;
+        }
+        m_engine.apply(command);
+        seq = s;
+        return true;
+    });
+    m_engine.setListener(m_collector.get());
+    if (!replayed)
+        return replayed.error();
+    if (broken || seq != journal.value()->lastSeqAtOpen())
+        return Error{QStringLiteral("store.gap"), Tr::tr("The journal is not contiguous after sequence %1.").arg(seq)};
+    m_seq = seq;
+    rebuildNames();
+
+    m_journal = std::move(journal.value());
+    m_journal->setCommitCallback([this](std::uint64_t durable) {
+        QMetaObject::invokeMethod(this, [this, durable] { release(durable); }, Qt::QueuedConnection);
+    });
+    m_journal->setErrorCallback([this](const QString &message) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, message] {
+                m_failed = true;
+                Q_EMIT failed(message);
+            },
+            Qt::QueuedConnection);
+    });
+    return {};
+}
+
+void Exchange::rebuildNames()
+{
+    m_names = {QString()};
+    m_participantIds.clear();
+    for (ParticipantId id = 1; const Participant *p = m_engine.participant(id); ++id) {
+        m_names.append(QString::fromStdString(p->name));
+        m_participantIds.insert(m_names.constLast(), id);
+    }
+    m_symbols = {QString()};
+    m_instrumentIds.clear();
+    for (InstrumentId id = 1; id < m_engine.instrumentCount(); ++id) {
+        const Instrument *inst = m_engine.instrument(id);
+        const catalogue::Product &product = m_allProducts.at(qsizetype(inst->terms.productIndex));
+        const DeliveryPeriod period = DeliveryPeriod::containing(PeriodKind(inst->periodKind), inst->deliveryStart);
+        m_symbols.append(catalogue::Instrument{product, period}.symbol());
+        m_instrumentIds.insert(m_symbols.constLast(), id);
+    }
+    if (m_engine.now() > 0)
+        m_listedThroughHour = m_engine.now() / kSecsPerHour;
+}
+
+void Exchange::refuse(const QString &code, const QString &message, const AckCallback &done)
+{
+    if (!done)
+        return;
+    Ack ack;
+    ack.error = Error{code, message};
+    QMetaObject::invokeMethod(this, [done, ack] { done(ack); }, Qt::QueuedConnection);
+}
+
+void Exchange::execute(Command command, AckCallback done)
+{
+    if (m_failed)
+        return refuse(QStringLiteral("store.failed"), Tr::tr("The exchange journal has failed; no commands are accepted."),
+                      done);
+    Pending &pending = m_pending.emplace_back();
+    pending.seq = ++m_seq;
+    pending.done = std::move(done);
+    pending.ack.commandSeq = pending.seq;
+    pending.ack.accepted = true;
+    m_current = &pending;
+    // Names must exist before events of the command refer to them.
+    if (const auto *add = std::get_if<AddParticipant>(&command)) {
+        m_names.resize(std::max<qsizetype>(m_names.size(), add->participant + 1));
+        m_names[add->participant] = QString::fromStdString(add->name);
+    }
+    m_engine.apply(command);
+    m_current = nullptr;
+    if (const auto *add = std::get_if<AddParticipant>(&command); add && pending.ack.accepted)
+        m_participantIds.insert(QString::fromStdString(add->name), add->participant);
+
+    QSet<std::uint32_t> products;
+    for (InstrumentId id : std::as_const(pending.touched))
+        products.insert(m_engine.instrument(id)->terms.productIndex);
+    if (std::holds_alternative<ClockTick>(command))
+        for (const catalogue::Product &p : std::as_const(m_config.products))
+            products.insert(std::uint32_t(m_allProducts.indexOf(p)));
+    for (std::uint32_t product : std::as_const(products))
+        pending.spots.append({product, m_engine.marketData().spot(product)});
+
+    if (!m_journal) {
+        const quint64 seq = pending.seq;
+        QMetaObject::invokeMethod(this, [this, seq] { release(seq); }, Qt::QueuedConnection);
+        return;
+    }
+    Writer out;
+    encode(command, out);
+    m_journal->append(pending.seq, out.take());
+    if (m_config.snapshotEvery > 0 && pending.seq % quint64(m_config.snapshotEvery) == 0)
+        writeSnapshot();
+}
+
+void Exchange::writeSnapshot()
+{
+    if (m_journal)
+        m_journal->appendSnapshot(m_seq, m_engine.stateHash(), m_engine.snapshot());
+}
+
+bool Exchange::flush()
+{
+    const bool ok = !m_journal || m_journal->flush();
+    if (ok)
+        release(m_seq);
+    return ok;
+}
+
+void Exchange::release(quint64 durableSeq)
+{
+    while (!m_pending.empty() && m_pending.front().seq <= durableSeq) {
+        Pending pending = std::move(m_pending.front());
+        m_pending.pop_front();
+        deliver(pending);
+    }
+}
+
+void Exchange::deliver(Pending &pending)
+{
+    if (pending.done)
+        pending.done(pending.ack);
+    for (const TradeInfo &t : std::as_const(pending.ack.trades))
+        Q_EMIT tradeExecuted(t);
+    for (const ContractInfo &k : std::as_const(pending.contracts))
+        Q_EMIT contractChanged(k);
+    for (const auto &[id, open] : std::as_const(pending.listings)) {
+        if (open)
+            Q_EMIT instrumentListed(symbolOf(id));
+        else
+            Q_EMIT instrumentClosed(symbolOf(id));
+    }
+    QSet<InstrumentId> seen;
+    for (InstrumentId id : std::as_const(pending.touched))
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            Q_EMIT bookChanged(symbolOf(id));
+        }
+    for (const auto &[product, spot] : std::as_const(pending.spots)) {
+        if (spot != 0 && m_publishedSpot.value(product) != spot) {
+            m_publishedSpot.insert(product, spot);
+            Q_EMIT spotIndexChanged(m_allProducts.at(qsizetype(product)).symbol(), spot);
+        }
+    }
+    Q_EMIT committed(pending.seq);
+}
+
+std::optional<ParticipantId> Exchange::participantId(const QString &name) const
+{
+    const auto it = m_participantIds.constFind(name);
+    return it == m_participantIds.cend() ? std::nullopt : std::optional<ParticipantId>(*it);
+}
+
+std::optional<std::uint32_t> Exchange::productIndex(const QString &productSymbol) const
+{
+    for (qsizetype i = 0; i < m_allProducts.size(); ++i)
+        if (m_allProducts.at(i).symbol() == productSymbol)
+            return std::uint32_t(i);
+    return std::nullopt;
+}
+
+void Exchange::addParticipant(const ParticipantProfile &profile, AckCallback done)
+{
+    if (profile.id.isEmpty() || m_participantIds.contains(profile.id))
+        return refuse(QString::fromLatin1(reasonCode(Reason::DuplicateParticipant)),
+                      messageFor(Reason::DuplicateParticipant), done);
+    const std::optional<std::uint64_t> jurisdiction = maskOf(jurisdictionTable(), {profile.jurisdiction});
+    const std::optional<std::uint64_t> certs = maskOf(certificationTable(), profile.certifications);
+    const std::optional<std::uint64_t> policy = maskOf(metadataPolicyTable(), {profile.metadataPolicy});
+    if (!jurisdiction || !certs || !policy)
+        return refuse(QStringLiteral("participant.attribute"),
+                      Tr::tr("Unknown jurisdiction, certification or metadata policy for participant %1.").arg(profile.id),
+                      done);
+    AddParticipant c;
+    c.participant = ParticipantId(m_names.size());
+    c.name = profile.id.toStdString();
+    c.role = profile.role;
+    c.jurisdictionBit = *jurisdiction;
+    c.certifications = std::uint32_t(*certs);
+    c.metadataPolicyBit = std::uint32_t(*policy);
+    execute(std::move(c), std::move(done));
+}
+
+void Exchange::setLimits(const QString &participant, const RiskLimits &limits, AckCallback done)
+{
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
+                      done);
+    SetLimits c;
+    c.participant = *id;
+    c.maxOrderQuantity = limits.maxOrderQuantity;
+    c.maxOpenNotional = limits.maxOpenNotional;
+    c.credit = limits.credit;
+    for (const QString &buyer : limits.allowedBuyers) {
+        const std::optional<ParticipantId> b = participantId(buyer);
+        if (!b)
+            return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
+                          messageFor(Reason::UnknownParticipant), done);
+        c.allowedBuyers.push_back(*b);
+    }
+    execute(std::move(c), std::move(done));
+}
+
+void Exchange::setKillSwitch(const QString &participant, bool blocked, AckCallback done)
+{
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
+                      done);
+    execute(SetKillSwitch{*id, blocked}, std::move(done));
+}
+
+void Exchange::submitOrder(const QString &participant, const OrderRequest &order, AckCallback done)
+{
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
+                      done);
+    const auto instrument = m_instrumentIds.constFind(order.symbol);
+    if (instrument == m_instrumentIds.cend())
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownInstrument)), messageFor(Reason::UnknownInstrument),
+                      done);
+    const QByteArray clientId = order.clientOrderId.toLatin1();
+    if (clientId.size() > qsizetype(ClientOrderId::kMaxLength) || clientId.contains('\0'))
+        return refuse(QStringLiteral("order.bad_client_id"),
+                      Tr::tr("A client order id has at most %1 ASCII characters.").arg(ClientOrderId::kMaxLength), done);
+    const std::optional<std::uint64_t> jurisdictions = maskOf(jurisdictionTable(), order.requirements.jurisdictions);
+    const std::optional<std::uint64_t> certs = maskOf(certificationTable(), order.requirements.certifications);
+    const std::optional<std::uint64_t> policies = maskOf(metadataPolicyTable(), order.requirements.metadataPolicies);
+    if (!jurisdictions || !certs || !policies)
+        return refuse(QStringLiteral("order.bad_requirement"),
+                      Tr::tr("The order names an unknown jurisdiction, certification or metadata policy."), done);
+    NewOrder c;
+    c.participant = *id;
+    c.instrument = *instrument;
+    c.side = order.side;
+    c.type = order.type;
+    c.tif = order.timeInForce;
+    c.postOnly = order.postOnly;
+    c.price = order.priceTicks;
+    c.quantity = order.quantity;
+    c.expiry = order.expirySecs;
+    c.clientId = ClientOrderId::from(std::string_view(clientId.constData(), std::size_t(clientId.size())));
+    c.requires_ = Eligibility{*jurisdictions, std::uint32_t(*certs), std::uint32_t(*policies)};
+    execute(c, std::move(done));
+}
+
+void Exchange::cancelOrder(const QString &participant, quint64 orderId, AckCallback done)
+{
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
+                      done);
+    execute(CancelOrder{*id, orderId}, std::move(done));
+}
+
+void Exchange::replaceOrder(const QString &participant, quint64 orderId, qint64 priceTicks, qint64 quantity,
+                            AckCallback done)
+{
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
+                      done);
+    execute(ReplaceOrder{*id, orderId, priceTicks, quantity}, std::move(done));
+}
+
+void Exchange::terminateContract(quint64 contractId, AckCallback done)
+{
+    execute(TerminateContract{contractId}, std::move(done));
+}
+
+void Exchange::advanceClock(qint64 nowSecs)
+{
+    execute(ClockTick{nowSecs}, {});
+    listDuePeriods();
+}
+
+void Exchange::startClock(const Clock *clock, int intervalMs)
+{
+    m_clock = clock;
+    advanceClock(clock->nowMs() / 1000);
+    m_clockTimer.start(intervalMs);
+}
+
+void Exchange::listDuePeriods()
+{
+    // Listings change only when an hour starts; everything else is a lookup.
+    const qint64 hour = m_engine.now() / kSecsPerHour;
+    if (hour == m_listedThroughHour)
+        return;
+    m_listedThroughHour = hour;
+    const QList<DeliveryPeriod> periods = catalogue::listedPeriods(m_config.horizon, m_engine.now());
+    for (const catalogue::Product &product : std::as_const(m_config.products)) {
+        const qsizetype index = m_allProducts.indexOf(product);
+        if (index < 0)
+            continue;
+        const catalogue::SlaTerms &sla = catalogue::slaTerms(product.sla);
+        for (const DeliveryPeriod &period : periods) {
+            const QString symbol = catalogue::Instrument{product, period}.symbol();
+            if (m_instrumentIds.contains(symbol))
+                continue;
+            ListInstrument c;
+            c.instrument = InstrumentId(m_symbols.size());
+            c.terms = Terms{std::uint32_t(index), std::uint8_t(product.sla), sla.availabilityBasisPoints,
+                            sla.supportResponseMinutes, 1};
+            c.periodKind = std::uint8_t(period.kind());
+            c.deliveryStart = period.startSecs();
+            c.deliveryEnd = period.endSecs();
+            c.lotSize = m_config.lotSize;
+            c.bandLow = m_config.bandLowTicks;
+            c.bandHigh = m_config.bandHighTicks;
+            m_symbols.append(symbol);
+            m_instrumentIds.insert(symbol, c.instrument);
+            execute(c, {});
+        }
+    }
+}
+
+ContractInfo Exchange::contractInfo(const Contract &k) const
+{
+    ContractInfo info;
+    info.id = k.id;
+    info.trade = k.trade;
+    info.symbol = symbolOf(k.instrument);
+    info.productSymbol = m_allProducts.value(qsizetype(k.terms.productIndex)).symbol();
+    info.buyer = nameOf(k.buyer);
+    info.seller = nameOf(k.seller);
+    info.quantity = k.quantity;
+    info.priceTicks = k.price;
+    info.startSecs = k.start;
+    info.endSecs = k.end;
+    info.state = k.state;
+    info.availabilityBasisPoints = k.terms.availabilityBasisPoints;
+    info.supportResponseMinutes = k.terms.supportResponseMinutes;
+    info.slaClass = catalogue::slaClassCode(catalogue::SlaClass(k.terms.slaClass));
+    info.legalTermsVersion = k.terms.legalTermsVersion;
+    return info;
+}
+
+QStringList Exchange::openSymbols() const
+{
+    QStringList out;
+    for (InstrumentId id = 1; id < m_engine.instrumentCount(); ++id)
+        if (m_engine.instrument(id)->open)
+            out.append(symbolOf(id));
+    return out;
+}
+
+std::optional<ContractInfo> Exchange::contract(quint64 id) const
+{
+    const Contract *k = m_engine.contract(id);
+    return k ? std::optional<ContractInfo>(contractInfo(*k)) : std::nullopt;
+}
+
+QList<ContractInfo> Exchange::contractsOf(const QString &participant) const
+{
+    QList<ContractInfo> out;
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return out;
+    for (ContractId k = 1; k <= m_engine.contractCount(); ++k) {
+        const Contract *c = m_engine.contract(k);
+        if (c->buyer == *id || c->seller == *id)
+            out.append(contractInfo(*c));
+    }
+    return out;
+}
+
+Depth Exchange::depth(const QString &symbol, int levels) const
+{
+    const InstrumentId id = m_instrumentIds.value(symbol);
+    return Depth{m_engine.depth(id, Side::Buy, std::size_t(levels)), m_engine.depth(id, Side::Sell, std::size_t(levels))};
+}
+
+QList<Candle> Exchange::candles(const QString &symbol, Resolution resolution) const
+{
+    QList<Candle> out;
+    if (const auto *series = m_engine.marketData().candles(m_instrumentIds.value(symbol), resolution))
+        out = QList<Candle>(series->begin(), series->end());
+    return out;
+}
+
+qint64 Exchange::spotIndex(const QString &productSymbol) const
+{
+    const std::optional<std::uint32_t> index = productIndex(productSymbol);
+    return index ? m_engine.marketData().spot(*index) : 0;
+}
+
+QList<CurvePoint> Exchange::forwardCurve(const QString &productSymbol) const
+{
+    QList<CurvePoint> out;
+    const std::optional<std::uint32_t> index = productIndex(productSymbol);
+    if (!index)
+        return out;
+    for (InstrumentId id = 1; id < m_engine.instrumentCount(); ++id) {
+        const Instrument *inst = m_engine.instrument(id);
+        if (!inst->open || inst->terms.productIndex != *index)
+            continue;
+        const std::vector<DepthLevel> bid = m_engine.depth(id, Side::Buy, 1);
+        const std::vector<DepthLevel> ask = m_engine.depth(id, Side::Sell, 1);
+        out.append(CurvePoint{symbolOf(id), PeriodKind(inst->periodKind), inst->deliveryStart, inst->lastPrice,
+                              bid.empty() ? 0 : bid.front().price, ask.empty() ? 0 : ask.front().price});
+    }
+    std::sort(out.begin(), out.end(), [](const CurvePoint &a, const CurvePoint &b) {
+        return a.kind != b.kind ? a.kind < b.kind : a.startSecs < b.startSecs;
+    });
+    return out;
+}
+
+QString Exchange::messageFor(Reason reason)
+{
+    switch (reason) {
+    case Reason::None:
+        return {};
+    case Reason::UnknownParticipant:
+        return Tr::tr("The participant is not known to the exchange.");
+    case Reason::DuplicateParticipant:
+        return Tr::tr("A participant with this id already exists.");
+    case Reason::ParticipantBlocked:
+        return Tr::tr("The participant is blocked by its kill switch.");
+    case Reason::RoleNotAllowed:
+        return Tr::tr("The participant's role does not allow this side.");
+    case Reason::UnknownInstrument:
+        return Tr::tr("The instrument is not listed.");
+    case Reason::DuplicateInstrument:
+        return Tr::tr("The instrument is already listed.");
+    case Reason::InstrumentClosed:
+        return Tr::tr("The instrument is closed: its delivery has started.");
+    case Reason::BadInstrument:
+        return Tr::tr("The instrument definition is invalid.");
+    case Reason::BadQuantity:
+        return Tr::tr("The quantity must be a positive number of instances within the exchange maximum.");
+    case Reason::BadPrice:
+        return Tr::tr("The price must be positive.");
+    case Reason::PriceOffTick:
+        return Tr::tr("The price is not a multiple of the instrument's price increment.");
+    case Reason::PriceOutsideBand:
+        return Tr::tr("The price is outside the instrument's price band.");
+    case Reason::BadLot:
+        return Tr::tr("The quantity is not a multiple of the lot size.");
+    case Reason::BadExpiry:
+        return Tr::tr("A good-till-date order needs an expiry in the future.");
+    case Reason::InvalidOrderType:
+        return Tr::tr("Post-only applies to resting limit orders only.");
+    case Reason::OverMaxOrderSize:
+        return Tr::tr("The order is larger than the participant's maximum order size.");
+    case Reason::OverOpenNotional:
+        return Tr::tr("The order would exceed the participant's open notional limit.");
+    case Reason::OverCredit:
+        return Tr::tr("The order would exceed the participant's credit.");
+    case Reason::DuplicateClientOrderId:
+        return Tr::tr("The client order id was used before for a different order.");
+    case Reason::UnknownOrder:
+        return Tr::tr("The order is not on the book.");
+    case Reason::NotOrderOwner:
+        return Tr::tr("The order belongs to another participant.");
+    case Reason::PostOnlyWouldCross:
+        return Tr::tr("The post-only order would trade immediately.");
+    case Reason::FillOrKillNotFilled:
+        return Tr::tr("The fill-or-kill order cannot be filled completely.");
+    case Reason::ClockBackwards:
+        return Tr::tr("Exchange time cannot go backwards.");
+    case Reason::UnknownContract:
+        return Tr::tr("The contract does not exist.");
+    case Reason::ContractNotTerminable:
+        return Tr::tr("The contract has already ended.");
+    case Reason::Count:
+        break;
+    }
+    return Tr::tr("Rejected.");
+}
+
+} // namespace cloudex::market

@@ -1,0 +1,245 @@
+#pragma once
+
+#include "catalogue/catalogue.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "market/engine.h"
+#include "store/journal.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace cloudex::market {
+
+/// Who a participant is, as the exchange screens it. Ids are the names the certificate
+/// authority gives participants ("p-acme").
+struct ParticipantProfile
+{
+    QString id;
+    Role role = Role::Both;
+    QString jurisdiction;         ///< ISO 3166 alpha-2, see Exchange::jurisdictions()
+    QStringList certifications;   ///< see Exchange::certifications()
+    QString metadataPolicy;       ///< see Exchange::metadataPolicies()
+};
+
+struct RiskLimits
+{
+    qint64 maxOrderQuantity = kMaxQuantity;
+    qint64 maxOpenNotional = kUnlimited; ///< ticks x instances x hours
+    qint64 credit = kUnlimited;
+    QStringList allowedBuyers; ///< a seller's allow-list; empty sells to anyone
+};
+
+/// What an order demands of its counterparty; empty lists demand nothing.
+struct Requirements
+{
+    QStringList jurisdictions;
+    QStringList certifications; ///< all of them
+    QStringList metadataPolicies;
+};
+
+struct OrderRequest
+{
+    QString symbol;
+    Side side = Side::Buy;
+    OrderType type = OrderType::Limit;
+    TimeInForce timeInForce = TimeInForce::GoodTillCancel;
+    bool postOnly = false;
+    qint64 priceTicks = 0;
+    qint64 quantity = 0;
+    qint64 expirySecs = 0; ///< good-till-date
+    QString clientOrderId; ///< optional, at most 24 ASCII characters
+    Requirements requirements;
+};
+
+struct TradeInfo
+{
+    quint64 id = 0;
+    QString symbol;
+    QString buyer;
+    QString seller;
+    quint64 buyOrder = 0;
+    quint64 sellOrder = 0;
+    Side aggressor = Side::Buy;
+    qint64 priceTicks = 0;
+    qint64 quantity = 0;
+    qint64 timeSecs = 0;
+    quint64 contract = 0;
+};
+
+/// A contract as the certificate authority and the desks see it, with frozen terms.
+struct ContractInfo
+{
+    quint64 id = 0;
+    quint64 trade = 0;
+    QString symbol;
+    QString productSymbol;
+    QString buyer;
+    QString seller;
+    qint64 quantity = 0;
+    qint64 priceTicks = 0;
+    qint64 startSecs = 0;
+    qint64 endSecs = 0;
+    ContractState state = ContractState::Scheduled;
+    int availabilityBasisPoints = 0;
+    int supportResponseMinutes = 0;
+    QString slaClass;
+    int legalTermsVersion = 0;
+};
+
+/// The outcome of one command, delivered after the command is durable.
+struct Ack
+{
+    quint64 commandSeq = 0; ///< 0 when refused before sequencing (nothing journaled)
+    bool accepted = false;
+    bool duplicate = false; ///< a repeated client order id: the original outcome
+    quint64 orderId = 0;
+    Error error; ///< stable code and translated message when not accepted
+    QList<TradeInfo> trades;
+};
+using AckCallback = std::function<void(const Ack &)>;
+
+struct CurvePoint
+{
+    QString symbol;
+    catalogue::PeriodKind kind = catalogue::PeriodKind::Hour;
+    qint64 startSecs = 0;
+    qint64 lastPriceTicks = 0; ///< 0: no trade yet
+    qint64 bestBidTicks = 0;
+    qint64 bestAskTicks = 0;
+};
+
+struct Depth
+{
+    std::vector<DepthLevel> bids; ///< best first
+    std::vector<DepthLevel> asks;
+};
+
+/// The exchange service around the matching engine: it sequences commands (gap-free),
+/// journals them, acknowledges each one after its commit, lists and rolls instruments from
+/// the catalogue as time passes, and publishes market data as Qt signals. Lives in one
+/// thread; every call and every callback happens there.
+class Exchange final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Config
+    {
+        QList<catalogue::Product> products; ///< listed products; empty: none
+        catalogue::ListingHorizon horizon;
+        qint64 bandLowTicks = 1;
+        qint64 bandHighTicks = kMaxPrice;
+        qint64 lotSize = 1;
+        int snapshotEvery = 100'000; ///< commands between snapshots; 0: never
+        store::Journal::Options journal;
+    };
+
+    explicit Exchange(QObject *parent = nullptr);
+    ~Exchange() override;
+
+    /// Recovers from the journal at `journalPath` (snapshot, then the records after it) and
+    /// starts journaling there. An empty path runs without a journal (acks come at once).
+    Result<void> open(const QString &journalPath, const Config &config);
+
+    void addParticipant(const ParticipantProfile &profile, AckCallback done = {});
+    void setLimits(const QString &participant, const RiskLimits &limits, AckCallback done = {});
+    void setKillSwitch(const QString &participant, bool blocked, AckCallback done = {});
+    void submitOrder(const QString &participant, const OrderRequest &order, AckCallback done = {});
+    void cancelOrder(const QString &participant, quint64 orderId, AckCallback done = {});
+    void replaceOrder(const QString &participant, quint64 orderId, qint64 priceTicks, qint64 quantity,
+                      AckCallback done = {});
+    void terminateContract(quint64 contractId, AckCallback done = {});
+    /// Journals a clock tick, then lists the periods that entered the horizon.
+    void advanceClock(qint64 nowSecs);
+    /// Ticks from `clock` every `intervalMs` (the clock is not owned).
+    void startClock(const Clock *clock, int intervalMs);
+    /// Writes a snapshot of the current state into the journal now.
+    void writeSnapshot();
+    /// Blocks until everything journaled so far is durable, then delivers pending acks.
+    bool flush();
+
+    quint64 lastSeq() const { return m_seq; }
+    std::uint64_t stateHash() const { return m_engine.stateHash(); }
+    const Engine &engine() const { return m_engine; }
+    qint64 nowSecs() const { return m_engine.now(); }
+
+    QStringList openSymbols() const;
+    std::optional<ContractInfo> contract(quint64 id) const;
+    QList<ContractInfo> contractsOf(const QString &participant) const;
+    Depth depth(const QString &symbol, int levels) const;
+    QList<Candle> candles(const QString &symbol, Resolution resolution) const;
+    /// Spot index of a product symbol ("DE.GP2.SH.S1") in ticks; 0 before its first trade.
+    qint64 spotIndex(const QString &productSymbol) const;
+    QList<CurvePoint> forwardCurve(const QString &productSymbol) const;
+
+    static QStringList jurisdictions();
+    static QStringList certifications();
+    static QStringList metadataPolicies();
+    /// Translated sentence for a rejection reason.
+    static QString messageFor(Reason reason);
+
+Q_SIGNALS:
+    void tradeExecuted(const cloudex::market::TradeInfo &trade);
+    void contractChanged(const cloudex::market::ContractInfo &contract);
+    void instrumentListed(const QString &symbol);
+    void instrumentClosed(const QString &symbol);
+    void bookChanged(const QString &symbol);
+    void spotIndexChanged(const QString &productSymbol, qint64 ticks);
+    void committed(quint64 seq);
+    /// The journal failed; the exchange accepts no more commands.
+    void failed(const QString &message);
+
+private:
+    class Collector;
+    struct Pending
+    {
+        quint64 seq = 0;
+        AckCallback done;
+        Ack ack;
+        QList<ContractInfo> contracts;
+        QList<InstrumentId> touched;
+        QList<QPair<InstrumentId, bool>> listings;
+        QList<QPair<std::uint32_t, qint64>> spots; ///< spot indexes as of this command
+    };
+
+    void execute(Command command, AckCallback done);
+    void refuse(const QString &code, const QString &message, const AckCallback &done);
+    void release(quint64 durableSeq);
+    void deliver(Pending &pending);
+    void listDuePeriods();
+    void rebuildNames();
+    ContractInfo contractInfo(const Contract &k) const;
+    std::optional<ParticipantId> participantId(const QString &name) const;
+    std::optional<std::uint32_t> productIndex(const QString &productSymbol) const;
+    QString symbolOf(InstrumentId id) const { return id < m_symbols.size() ? m_symbols.at(id) : QString(); }
+    QString nameOf(ParticipantId id) const { return id < m_names.size() ? m_names.at(id) : QString(); }
+
+    Config m_config;
+    QList<catalogue::Product> m_allProducts; ///< catalogue order: the engine's product index
+    std::unique_ptr<Collector> m_collector;
+    Engine m_engine;
+    std::unique_ptr<store::Journal> m_journal;
+    quint64 m_seq = 0;
+    std::deque<Pending> m_pending;
+    Pending *m_current = nullptr;
+    QList<QString> m_symbols; ///< by instrument id
+    QHash<QString, InstrumentId> m_instrumentIds;
+    QList<QString> m_names; ///< by participant id
+    QHash<QString, ParticipantId> m_participantIds;
+    QHash<std::uint32_t, qint64> m_publishedSpot;
+    qint64 m_listedThroughHour = -1;
+    QTimer m_clockTimer;
+    const Clock *m_clock = nullptr;
+    bool m_failed = false;
+};
+
+} // namespace cloudex::market

@@ -1,0 +1,125 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QString>
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+struct sqlite3;
+
+/// Durable storage: the exchange journal on SQLite.
+namespace cloudex::store {
+
+/// The exchange journal: an append-only table of sequenced command records plus engine
+/// snapshots, in one SQLite database in WAL mode.
+///
+/// Appends are queued and written by one writer thread that groups everything queued into
+/// one transaction (at most `maxBatch` records), so many commands share one fsync. The
+/// commit callback reports the highest sequence number made durable; only then may a
+/// command be acknowledged. A second thread checkpoints the WAL into the database, so
+/// checkpoints never sit on the commit path.
+class Journal
+{
+public:
+    struct Options
+    {
+        int maxBatch = 8192;         ///< records per transaction, bounds commit latency
+        bool synchronousFull = true; ///< PRAGMA synchronous=FULL (else NORMAL)
+        int checkpointIntervalMs = 1000;
+        std::size_t maxQueued = 1 << 20; ///< append() waits beyond this (back pressure)
+    };
+
+    struct Snapshot
+    {
+        std::uint64_t seq = 0;
+        std::uint64_t hash = 0;
+        std::string state;
+    };
+
+    /// Runs on the writer thread after each commit with the highest durable sequence.
+    using CommitCallback = std::function<void(std::uint64_t durableSeq)>;
+    /// Runs on the writer thread when a commit fails; the journal stops accepting work.
+    using ErrorCallback = std::function<void(const QString &message)>;
+
+    ~Journal();
+    Journal(const Journal &) = delete;
+    Journal &operator=(const Journal &) = delete;
+
+    /// Opens or creates the journal at `path`. The writer starts at once.
+    static Result<std::unique_ptr<Journal>> open(const QString &path, const Options &options);
+    static Result<std::unique_ptr<Journal>> open(const QString &path) { return open(path, Options{}); }
+
+    void setCommitCallback(CommitCallback callback);
+    void setErrorCallback(ErrorCallback callback);
+
+    /// Queues record `seq` (which must be the last sequence plus one) for the next commit.
+    void append(std::uint64_t seq, std::string payload);
+    /// Queues a snapshot of the state after record `seq`; written in order with the records.
+    void appendSnapshot(std::uint64_t seq, std::uint64_t hash, std::string state);
+    /// Blocks until everything queued so far is committed (or the journal failed).
+    bool flush();
+
+    /// Highest sequence stored when the journal was opened.
+    std::uint64_t lastSeqAtOpen() const { return m_lastSeqAtOpen; }
+    QString path() const { return m_path; }
+    bool synchronousFull() const { return m_options.synchronousFull; }
+
+    /// The newest snapshot, if any. Reads through its own connection.
+    static Result<std::optional<Snapshot>> latestSnapshot(const QString &path);
+    /// Calls `record` for every record with seq > `after`, in order; it may stop the walk by
+    /// returning false. Returns the number of records visited. Reads through its own
+    /// connection, so it is safe while the writer runs.
+    static Result<std::uint64_t> replay(const QString &path, std::uint64_t after,
+                                        const std::function<bool(std::uint64_t seq, std::string_view payload)> &record);
+
+private:
+    struct Entry
+    {
+        std::uint64_t seq;
+        std::string payload;
+        bool snapshot;
+        std::uint64_t hash;
+    };
+
+    struct Statements;
+
+    Journal(QString path, const Options &options);
+    Result<void> start();
+    void writerLoop();
+    void checkpointLoop();
+    bool writeBatch(Statements &statements, std::vector<Entry> &batch, QString *error);
+
+    QString m_path;
+    Options m_options;
+    sqlite3 *m_db = nullptr;
+    sqlite3 *m_checkpointDb = nullptr;
+    std::uint64_t m_lastSeqAtOpen = 0;
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;     ///< the writer: work or stop
+    std::condition_variable m_progress; ///< appenders and flush(): a commit happened
+    std::vector<Entry> m_queue;
+    std::uint64_t m_queuedSeq = 0;
+    std::uint64_t m_durableSeq = 0;
+    bool m_stop = false;
+    bool m_failed = false;
+    CommitCallback m_onCommit;
+    ErrorCallback m_onError;
+
+    std::mutex m_checkpointMutex;
+    std::condition_variable m_checkpointWake;
+    std::thread m_writer;
+    std::thread m_checkpointer;
+};
+
+} // namespace cloudex::store
