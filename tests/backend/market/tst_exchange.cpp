@@ -1,0 +1,341 @@
+// The Qt adapter: sequencing, acknowledgement after commit, symbols, contracts with frozen
+// terms, market data, and recovery from the journal with an equal state digest.
+#include "market/exchange.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cloudex;
+using namespace cloudex::market;
+
+namespace {
+const QString kProduct = QStringLiteral("DE.GP2.SH.S1");
+
+qint64 at(int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, 12, day), QTime(hour, minute), Qt::UTC).toSecsSinceEpoch();
+}
+
+Exchange::Config config()
+{
+    Exchange::Config c;
+    c.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
+    c.bandLowTicks = 100;
+    c.bandHighTicks = 100'000;
+    c.snapshotEvery = 25;
+    return c;
+}
+
+/// Runs the event loop until `done` holds the acknowledgement.
+Ack wait(const std::shared_ptr<std::optional<Ack>> &done)
+{
+    if (!QTest::qWaitFor([&] { return done->has_value(); }, 5000))
+        qWarning("no acknowledgement within 5 s");
+    return done->value_or(Ack{});
+}
+
+OrderRequest order(const QString &symbol, Side side, OrderType type, TimeInForce tif, qint64 price, qint64 quantity)
+{
+    OrderRequest o;
+    o.symbol = symbol;
+    o.side = side;
+    o.type = type;
+    o.timeInForce = tif;
+    o.priceTicks = price;
+    o.quantity = quantity;
+    return o;
+}
+
+std::pair<std::shared_ptr<std::optional<Ack>>, AckCallback> ackSlot()
+{
+    auto slot = std::make_shared<std::optional<Ack>>();
+    return {slot, [slot](const Ack &ack) { *slot = ack; }};
+}
+
+QString hourSymbol(int day, int hour)
+{
+    return kProduct + QStringLiteral(".H2026-12-%1T%2").arg(day, 2, 10, QLatin1Char('0')).arg(hour, 2, 10, QLatin1Char('0'));
+}
+
+void addTraders(Exchange &x)
+{
+    x.addParticipant({QStringLiteral("p-acme"), Role::Buyer, QStringLiteral("DE"), {QStringLiteral("ISO27001")},
+                      QStringLiteral("standard")});
+    x.addParticipant({QStringLiteral("p-dc1"), Role::Seller, QStringLiteral("DE"),
+                      {QStringLiteral("ISO27001"), QStringLiteral("C5")}, QStringLiteral("eu-resident")});
+    x.addParticipant({QStringLiteral("p-dc2"), Role::Seller, QStringLiteral("US"), {}, QStringLiteral("standard")});
+}
+} // namespace
+
+class TestExchange final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void listsTheHorizonAndRolls();
+    void acknowledgesAfterCommitWithTrades();
+    void eligibilityByName();
+    void refusesBadInputBeforeSequencing();
+    void clientOrderIdIsIdempotent();
+    void marketData();
+    void recoversTheSameState();
+    void contractLifecycleSignals();
+};
+
+void TestExchange::listsTheHorizonAndRolls()
+{
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    QSignalSpy listed(&x, &Exchange::instrumentListed);
+    QSignalSpy closed(&x, &Exchange::instrumentClosed);
+    x.advanceClock(at(1, 10, 30));
+    const catalogue::ListingHorizon h;
+    QCOMPARE(x.openSymbols().size(), h.hours + h.days + h.weeks + h.months + h.quarters);
+    QVERIFY(x.openSymbols().contains(hourSymbol(1, 11)));
+    QVERIFY(!x.openSymbols().contains(hourSymbol(1, 10))); // delivering already
+    QTRY_COMPARE(listed.size(), x.openSymbols().size());
+
+    // 11:00: the 11:00 hour closes and the hour 24 hours out is listed.
+    x.advanceClock(at(1, 11));
+    QVERIFY(!x.openSymbols().contains(hourSymbol(1, 11)));
+    QVERIFY(x.openSymbols().contains(hourSymbol(2, 11)));
+    QTRY_COMPARE(closed.size(), 1);
+    QCOMPARE(closed.at(0).at(0).toString(), hourSymbol(1, 11));
+}
+
+void TestExchange::acknowledgesAfterCommitWithTrades()
+{
+    QTemporaryDir dir;
+    Exchange x;
+    QVERIFY(x.open(dir.filePath(QStringLiteral("journal.db")), config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    QSignalSpy trades(&x, &Exchange::tradeExecuted);
+    QSignalSpy contracts(&x, &Exchange::contractChanged);
+
+    auto [sold, onSold] = ackSlot();
+    const quint64 before = x.lastSeq();
+    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2500, 10),
+                  onSold);
+    QVERIFY(!sold->has_value()); // never synchronous: only after the commit
+    QCOMPARE(wait(sold).commandSeq, before + 1);
+    QVERIFY(sold->value().accepted);
+
+    auto [bought, onBought] = ackSlot();
+    x.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2600, 4),
+                  onBought);
+    const Ack ack = wait(bought);
+    QVERIFY(ack.accepted);
+    QCOMPARE(ack.commandSeq, before + 2);
+    QCOMPARE(ack.trades.size(), 1);
+    const TradeInfo &t = ack.trades.constFirst();
+    QCOMPARE(t.buyer, QStringLiteral("p-acme"));
+    QCOMPARE(t.seller, QStringLiteral("p-dc1"));
+    QCOMPARE(t.priceTicks, 2500);
+    QCOMPARE(t.quantity, 4);
+    QCOMPARE(t.symbol, hourSymbol(1, 14));
+    QTRY_COMPARE(trades.size(), 1);
+    QTRY_COMPARE(contracts.size(), 1);
+
+    const std::optional<ContractInfo> k = x.contract(t.contract);
+    QVERIFY(k);
+    QCOMPARE(k->buyer, QStringLiteral("p-acme"));
+    QCOMPARE(k->productSymbol, kProduct);
+    QCOMPARE(k->startSecs, at(1, 14));
+    QCOMPARE(k->endSecs, at(1, 15));
+    QCOMPARE(k->state, ContractState::Scheduled);
+    QCOMPARE(k->slaClass, QStringLiteral("S1"));
+    QCOMPARE(k->availabilityBasisPoints, catalogue::slaTerms(catalogue::SlaClass::S1).availabilityBasisPoints);
+    QCOMPARE(x.contractsOf(QStringLiteral("p-dc1")).size(), 1);
+    QCOMPARE(x.contractsOf(QStringLiteral("p-dc2")).size(), 0);
+    QVERIFY(!x.contract(99));
+}
+
+void TestExchange::eligibilityByName()
+{
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    x.submitOrder(QStringLiteral("p-dc2"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 5));
+    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2100, 5));
+    // The buyer demands C5 in an EU jurisdiction: the cheaper US seller is skipped.
+    OrderRequest buy = order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::ImmediateOrCancel, 2100, 5);
+    buy.requirements.jurisdictions = {QStringLiteral("DE"), QStringLiteral("FR")};
+    buy.requirements.certifications = {QStringLiteral("C5")};
+    auto [done, onDone] = ackSlot();
+    x.submitOrder(QStringLiteral("p-acme"), buy, onDone);
+    const Ack ack = wait(done);
+    QCOMPARE(ack.trades.size(), 1);
+    QCOMPARE(ack.trades.constFirst().seller, QStringLiteral("p-dc1"));
+    QCOMPARE(x.depth(hourSymbol(1, 14), 5).asks.size(), 1u);
+    QCOMPARE(x.depth(hourSymbol(1, 14), 5).asks.front().price, 2000);
+}
+
+void TestExchange::refusesBadInputBeforeSequencing()
+{
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    struct Case
+    {
+        QString participant;
+        OrderRequest order;
+        QString code;
+        bool sequenced;
+    };
+    OrderRequest good = order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1);
+    OrderRequest unknownSymbol = good;
+    unknownSymbol.symbol = kProduct + QStringLiteral(".H2030-01-01T00");
+    OrderRequest badCert = good;
+    badCert.requirements.certifications = {QStringLiteral("NOPE")};
+    OrderRequest longId = good;
+    longId.clientOrderId = QString(30, u'x');
+    OrderRequest zero = good;
+    zero.quantity = 0;
+    OrderRequest band = good;
+    band.priceTicks = 50;
+    const QList<Case> cases = {
+        {QStringLiteral("p-nobody"), good, QStringLiteral("participant.unknown"), false},
+        {QStringLiteral("p-acme"), unknownSymbol, QStringLiteral("instrument.unknown"), false},
+        {QStringLiteral("p-acme"), badCert, QStringLiteral("order.bad_requirement"), false},
+        {QStringLiteral("p-acme"), longId, QStringLiteral("order.bad_client_id"), false},
+        {QStringLiteral("p-acme"), zero, QStringLiteral("order.bad_quantity"), true},
+        {QStringLiteral("p-acme"), band, QStringLiteral("order.price_outside_band"), true},
+    };
+    for (const Case &c : cases) {
+        const quint64 seq = x.lastSeq();
+        const std::uint64_t hashBefore = x.engine().eventSeq();
+        auto [done, onDone] = ackSlot();
+        x.submitOrder(c.participant, c.order, onDone);
+        const Ack ack = wait(done);
+        QVERIFY(!ack.accepted);
+        QCOMPARE(ack.error.code, c.code);
+        QVERIFY(!ack.error.message.isEmpty());
+        QCOMPARE(x.lastSeq(), c.sequenced ? seq + 1 : seq);
+        QCOMPARE(ack.commandSeq, c.sequenced ? seq + 1 : 0);
+        QCOMPARE(x.engine().eventSeq(), c.sequenced ? hashBefore + 1 : hashBefore);
+    }
+    QVERIFY(x.depth(hourSymbol(1, 14), 5).bids.empty());
+}
+
+void TestExchange::clientOrderIdIsIdempotent()
+{
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    OrderRequest o = order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 3);
+    o.clientOrderId = QStringLiteral("acme-0001");
+    auto [first, onFirst] = ackSlot();
+    auto [again, onAgain] = ackSlot();
+    x.submitOrder(QStringLiteral("p-acme"), o, onFirst);
+    x.submitOrder(QStringLiteral("p-acme"), o, onAgain);
+    QVERIFY(wait(first).accepted);
+    QVERIFY(wait(again).duplicate);
+    QCOMPARE(again->value().orderId, first->value().orderId);
+    QCOMPARE(x.depth(hourSymbol(1, 14), 5).bids.front().quantity, 3);
+    o.quantity = 4;
+    auto [changed, onChanged] = ackSlot();
+    x.submitOrder(QStringLiteral("p-acme"), o, onChanged);
+    QCOMPARE(wait(changed).error.code, QStringLiteral("order.duplicate_client_id"));
+}
+
+void TestExchange::marketData()
+{
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    QSignalSpy spot(&x, &Exchange::spotIndexChanged);
+    const QString front = hourSymbol(1, 11);
+    x.submitOrder(QStringLiteral("p-dc1"), order(front, Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 3000, 10));
+    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 12), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 3300, 10));
+    x.submitOrder(QStringLiteral("p-acme"), order(front, Side::Buy, OrderType::Market, TimeInForce::ImmediateOrCancel, 0, 4));
+    QTRY_COMPARE(spot.size(), 1);
+    QCOMPARE(spot.at(0).at(0).toString(), kProduct);
+    QCOMPARE(spot.at(0).at(1).toLongLong(), 3000);
+    QCOMPARE(x.spotIndex(kProduct), 3000);
+    const QList<Candle> candles = x.candles(front, Resolution::Minute5);
+    QCOMPARE(candles.size(), 1);
+    QCOMPARE(candles.constFirst().volume, 4);
+    QCOMPARE(candles.constFirst().close, 3000);
+
+    const QList<CurvePoint> curve = x.forwardCurve(kProduct);
+    QCOMPARE(curve.size(), x.openSymbols().size());
+    QCOMPARE(curve.at(0).symbol, front);
+    QCOMPARE(curve.at(0).lastPriceTicks, 3000);
+    QCOMPARE(curve.at(0).bestAskTicks, 3000);
+    QCOMPARE(curve.at(1).bestAskTicks, 3300);
+    QCOMPARE(curve.at(1).lastPriceTicks, 0);
+    for (qsizetype i = 1; i < curve.size(); ++i)
+        QVERIFY(curve.at(i - 1).kind < curve.at(i).kind
+                || (curve.at(i - 1).kind == curve.at(i).kind && curve.at(i - 1).startSecs < curve.at(i).startSecs));
+
+    // At 11:00 the front hour closes; the index carries its last value until 12:00 trades.
+    x.advanceClock(at(1, 11));
+    QCOMPARE(x.spotIndex(kProduct), 3000);
+}
+
+void TestExchange::recoversTheSameState()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("journal.db"));
+    std::uint64_t hash = 0;
+    quint64 seq = 0;
+    quint64 contractId = 0;
+    {
+        Exchange x;
+        QVERIFY(x.open(path, config()).ok());
+        x.advanceClock(at(1, 10));
+        addTraders(x);
+        for (int i = 0; i < 40; ++i) {
+            x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 12 + i % 5), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2000 + 10 * i, 1 + i % 3));
+            x.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 12 + i % 7), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2100 + 7 * i, 2));
+        }
+        x.advanceClock(at(1, 10, 30));
+        QVERIFY(x.flush());
+        hash = x.stateHash();
+        seq = x.lastSeq();
+        QVERIFY(x.engine().contractCount() > 0);
+        contractId = x.engine().contractCount();
+    }
+    Exchange y;
+    QVERIFY(y.open(path, config()).ok());
+    QCOMPARE(y.lastSeq(), seq);
+    QCOMPARE(y.stateHash(), hash);
+    QVERIFY(y.contract(contractId));
+    QCOMPARE(y.contract(contractId)->buyer, QStringLiteral("p-acme"));
+    // Names and symbols came back: the recovered exchange trades on.
+    auto [done, onDone] = ackSlot();
+    y.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 16), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1),
+                  onDone);
+    QVERIFY(wait(done).accepted);
+    QCOMPARE(done->value().commandSeq, seq + 1);
+}
+
+void TestExchange::contractLifecycleSignals()
+{
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 11), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 2));
+    x.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 11), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 2));
+    QSignalSpy changes(&x, &Exchange::contractChanged);
+    QTRY_COMPARE(changes.size(), 1);
+    x.advanceClock(at(1, 11));
+    x.advanceClock(at(1, 12));
+    QTRY_COMPARE(changes.size(), 3);
+    QCOMPARE(changes.at(1).at(0).value<ContractInfo>().state, ContractState::Active);
+    QCOMPARE(changes.at(2).at(0).value<ContractInfo>().state, ContractState::Expired);
+    auto [done, onDone] = ackSlot();
+    x.terminateContract(1, onDone);
+    QCOMPARE(wait(done).error.code, QStringLiteral("contract.not_terminable"));
+}
+
+QTEST_GUILESS_MAIN(TestExchange)
+#include "tst_exchange.moc"
