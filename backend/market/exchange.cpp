@@ -89,10 +89,10 @@ public:
             }
         }
     }
-    void onTrade(std::uint64_t, const Trade &t) override
+    void onTrade(std::uint64_t seq, const Trade &t) override
     {
         if (Pending *p = m_x->m_current) {
-            p->ack.trades.append(TradeInfo{t.id, m_x->symbolOf(t.instrument), m_x->nameOf(t.buyer),
+            p->ack.trades.append(TradeInfo{seq, t.id, m_x->symbolOf(t.instrument), m_x->nameOf(t.buyer),
                                            m_x->nameOf(t.seller), t.buyOrder, t.sellOrder, t.aggressor, t.price,
                                            t.quantity, t.time, t.contract});
         }
@@ -109,10 +109,12 @@ public:
             p->touched.append(o.instrument);
         }
     }
-    void onContract(std::uint64_t, const Contract &k) override
+    void onContract(std::uint64_t seq, const Contract &k) override
     {
-        if (Pending *p = m_x->m_current)
+        if (Pending *p = m_x->m_current) {
             p->contracts.append(m_x->contractInfo(k));
+            p->contracts.last().eventSeq = seq;
+        }
     }
     void onInstrument(std::uint64_t, InstrumentId id, bool open) override
     {

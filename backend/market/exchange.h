@@ -62,6 +62,7 @@ struct OrderRequest
 
 struct TradeInfo
 {
+    quint64 eventSeq = 0; ///< the engine's gap-free event sequence number
     quint64 id = 0;
     QString symbol;
     QString buyer;
@@ -78,6 +79,7 @@ struct TradeInfo
 /// A contract as the certificate authority and the desks see it, with frozen terms.
 struct ContractInfo
 {
+    quint64 eventSeq = 0; ///< the event that produced this state; 0 from lookups
     quint64 id = 0;
     quint64 trade = 0;
     QString symbol;

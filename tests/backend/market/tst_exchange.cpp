@@ -136,6 +136,8 @@ void TestExchange::acknowledgesAfterCommitWithTrades()
     QCOMPARE(t.priceTicks, 2500);
     QCOMPARE(t.quantity, 4);
     QCOMPARE(t.symbol, hourSymbol(1, 14));
+    QVERIFY(t.eventSeq > 0);
+    QVERIFY(t.eventSeq <= x.engine().eventSeq());
     QTRY_COMPARE(trades.size(), 1);
     QTRY_COMPARE(contracts.size(), 1);
 
