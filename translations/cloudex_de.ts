@@ -159,6 +159,141 @@
     </message>
 </context>
 <context>
+    <name>Market</name>
+    <message>
+        <source>The snapshot at sequence %1 does not match its digest.</source>
+        <translation>Der Snapshot bei Sequenznummer %1 passt nicht zu seiner Prüfsumme.</translation>
+    </message>
+    <message>
+        <source>The journal is not contiguous after sequence %1.</source>
+        <translation>Das Journal ist nach Sequenznummer %1 nicht lückenlos.</translation>
+    </message>
+    <message>
+        <source>The exchange journal has failed; no commands are accepted.</source>
+        <translation>Das Börsenjournal ist ausgefallen; es werden keine Aufträge mehr angenommen.</translation>
+    </message>
+    <message>
+        <source>Unknown jurisdiction, certification or metadata policy for participant %1.</source>
+        <translation>Unbekannte Rechtsordnung, Zertifizierung oder Metadaten-Richtlinie für Teilnehmer %1.</translation>
+    </message>
+    <message>
+        <source>A client order id has at most %1 ASCII characters.</source>
+        <translation>Eine Kunden-Auftragsnummer hat höchstens %1 ASCII-Zeichen.</translation>
+    </message>
+    <message>
+        <source>The order names an unknown jurisdiction, certification or metadata policy.</source>
+        <translation>Der Auftrag nennt eine unbekannte Rechtsordnung, Zertifizierung oder Metadaten-Richtlinie.</translation>
+    </message>
+    <message>
+        <source>The participant is not known to the exchange.</source>
+        <translation>Der Teilnehmer ist der Börse nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>A participant with this id already exists.</source>
+        <translation>Ein Teilnehmer mit dieser Kennung existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The participant is blocked by its kill switch.</source>
+        <translation>Der Teilnehmer ist durch seinen Notschalter gesperrt.</translation>
+    </message>
+    <message>
+        <source>The participant&apos;s role does not allow this side.</source>
+        <translation>Die Rolle des Teilnehmers erlaubt diese Seite nicht.</translation>
+    </message>
+    <message>
+        <source>The instrument is not listed.</source>
+        <translation>Das Instrument ist nicht gelistet.</translation>
+    </message>
+    <message>
+        <source>The instrument is already listed.</source>
+        <translation>Das Instrument ist bereits gelistet.</translation>
+    </message>
+    <message>
+        <source>The instrument is closed: its delivery has started.</source>
+        <translation>Das Instrument ist geschlossen: Seine Lieferung hat begonnen.</translation>
+    </message>
+    <message>
+        <source>The instrument definition is invalid.</source>
+        <translation>Die Definition des Instruments ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The quantity must be a positive number of instances within the exchange maximum.</source>
+        <translation>Die Menge muss eine positive Anzahl von Instanzen innerhalb des Börsenmaximums sein.</translation>
+    </message>
+    <message>
+        <source>The price must be positive.</source>
+        <translation>Der Preis muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>The price is not a multiple of the instrument&apos;s price increment.</source>
+        <translation>Der Preis ist kein Vielfaches der Preisschrittweite des Instruments.</translation>
+    </message>
+    <message>
+        <source>The price is outside the instrument&apos;s price band.</source>
+        <translation>Der Preis liegt außerhalb des Preisbands des Instruments.</translation>
+    </message>
+    <message>
+        <source>The quantity is not a multiple of the lot size.</source>
+        <translation>Die Menge ist kein Vielfaches der Losgröße.</translation>
+    </message>
+    <message>
+        <source>A good-till-date order needs an expiry in the future.</source>
+        <translation>Ein Auftrag mit Gültigkeitsdatum braucht ein Ablaufdatum in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>Post-only applies to resting limit orders only.</source>
+        <translation>Post-only gilt nur für ruhende Limit-Aufträge.</translation>
+    </message>
+    <message>
+        <source>The order is larger than the participant&apos;s maximum order size.</source>
+        <translation>Der Auftrag ist größer als die maximale Auftragsgröße des Teilnehmers.</translation>
+    </message>
+    <message>
+        <source>The order would exceed the participant&apos;s open notional limit.</source>
+        <translation>Der Auftrag würde das Limit für das offene Nominalvolumen des Teilnehmers überschreiten.</translation>
+    </message>
+    <message>
+        <source>The order would exceed the participant&apos;s credit.</source>
+        <translation>Der Auftrag würde den Kreditrahmen des Teilnehmers überschreiten.</translation>
+    </message>
+    <message>
+        <source>The client order id was used before for a different order.</source>
+        <translation>Die Kunden-Auftragsnummer wurde bereits für einen anderen Auftrag verwendet.</translation>
+    </message>
+    <message>
+        <source>The order is not on the book.</source>
+        <translation>Der Auftrag liegt nicht im Orderbuch.</translation>
+    </message>
+    <message>
+        <source>The order belongs to another participant.</source>
+        <translation>Der Auftrag gehört einem anderen Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>The post-only order would trade immediately.</source>
+        <translation>Der Post-only-Auftrag würde sofort ausgeführt.</translation>
+    </message>
+    <message>
+        <source>The fill-or-kill order cannot be filled completely.</source>
+        <translation>Der Fill-or-Kill-Auftrag kann nicht vollständig ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Exchange time cannot go backwards.</source>
+        <translation>Die Börsenzeit kann nicht zurücklaufen.</translation>
+    </message>
+    <message>
+        <source>The contract does not exist.</source>
+        <translation>Der Vertrag existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The contract has already ended.</source>
+        <translation>Der Vertrag ist bereits beendet.</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>Abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>StartupOptions</name>
     <message>
         <source>--%1: %2</source>
@@ -259,6 +394,37 @@
     <message>
         <source>Connecting a hypervisor</source>
         <translation>Die Anbindung eines Hypervisors</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Journal %1 failed: %2</source>
+        <translation>Journal-Vorgang „%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the journal %1: %2</source>
+        <translation>Das Journal %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>reading the last sequence</source>
+        <translation>Lesen der letzten Sequenznummer</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>Festschreiben</translation>
+    </message>
+    <message>
+        <source>reading snapshots</source>
+        <translation>Lesen der Snapshots</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>Wiedereinspielen</translation>
     </message>
 </context>
 <context>
