@@ -58,11 +58,7 @@ void get(Reader &in, SetKillSwitch &c)
 void put(Writer &out, const ListInstrument &c)
 {
     out.u32(c.instrument);
-    out.u32(c.terms.productIndex);
-    out.u8(c.terms.slaClass);
-    out.i64(c.terms.availabilityBasisPoints);
-    out.i64(c.terms.supportResponseMinutes);
-    out.u32(c.terms.legalTermsVersion);
+    writeTerms(out, c.terms);
     out.u8(c.periodKind);
     out.i64(c.deliveryStart);
     out.i64(c.deliveryEnd);
@@ -74,11 +70,7 @@ void put(Writer &out, const ListInstrument &c)
 void get(Reader &in, ListInstrument &c)
 {
     c.instrument = in.u32();
-    c.terms.productIndex = in.u32();
-    c.terms.slaClass = in.u8();
-    c.terms.availabilityBasisPoints = std::int32_t(in.i64());
-    c.terms.supportResponseMinutes = std::int32_t(in.i64());
-    c.terms.legalTermsVersion = std::uint16_t(in.u32());
+    c.terms = readTerms(in);
     c.periodKind = in.u8();
     c.deliveryStart = in.i64();
     c.deliveryEnd = in.i64();

@@ -708,13 +708,17 @@ std::vector<OrderView> Engine::ordersInPriority(InstrumentId id, Side side) cons
 
 // ---- snapshot and digest ----------------------------------------------------------------
 
-namespace {
 void writeTerms(Writer &out, const Terms &t)
 {
     out.u32(t.productIndex);
     out.u8(t.slaClass);
     out.i64(t.availabilityBasisPoints);
     out.i64(t.supportResponseMinutes);
+    out.boolean(t.nextBusinessDaySupport);
+    for (const CreditStep &step : t.credits) {
+        out.i64(step.belowBasisPoints);
+        out.i64(step.creditPercent);
+    }
     out.u32(t.legalTermsVersion);
 }
 
@@ -725,10 +729,16 @@ Terms readTerms(Reader &in)
     t.slaClass = in.u8();
     t.availabilityBasisPoints = std::int32_t(in.i64());
     t.supportResponseMinutes = std::int32_t(in.i64());
+    t.nextBusinessDaySupport = in.boolean();
+    for (CreditStep &step : t.credits) {
+        step.belowBasisPoints = std::int32_t(in.i64());
+        step.creditPercent = std::int32_t(in.i64());
+    }
     t.legalTermsVersion = std::uint16_t(in.u32());
     return t;
 }
 
+namespace {
 void writeEligibility(Writer &out, const Eligibility &e)
 {
     out.u64(e.jurisdictions);

@@ -19,6 +19,8 @@ using Command = std::variant<AddParticipant, SetLimits, SetKillSwitch, ListInstr
                              ReplaceOrder, ClockTick, TerminateContract>;
 
 void encode(const Command &command, Writer &out);
+void writeTerms(Writer &out, const Terms &terms);
+Terms readTerms(Reader &in);
 /// False when `in` does not hold one well-formed command.
 bool decode(Reader &in, Command &command);
 

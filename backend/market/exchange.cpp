@@ -15,6 +15,8 @@ using catalogue::DeliveryPeriod;
 using catalogue::PeriodKind;
 
 constexpr qint64 kSecsPerHour = 3600;
+/// The exchange's standard contract terms; a new version applies to new listings only.
+constexpr std::uint16_t kLegalTermsVersion = 1;
 
 // Bit positions are part of the journal format: append only, never reorder.
 const QStringList &jurisdictionTable()
@@ -140,8 +142,11 @@ Exchange::Exchange(QObject *parent)
 
 Exchange::~Exchange()
 {
-    if (m_journal)
+    // The journal drains its queue on destruction; nothing may call back into this object.
+    if (m_journal) {
         m_journal->setCommitCallback({});
+        m_journal->setErrorCallback({});
+    }
 }
 
 QStringList Exchange::jurisdictions()
@@ -498,8 +503,15 @@ void Exchange::listDuePeriods()
                 continue;
             ListInstrument c;
             c.instrument = InstrumentId(m_symbols.size());
-            c.terms = Terms{std::uint32_t(index), std::uint8_t(product.sla), sla.availabilityBasisPoints,
-                            sla.supportResponseMinutes, 1};
+            c.terms.productIndex = std::uint32_t(index);
+            c.terms.slaClass = std::uint8_t(product.sla);
+            c.terms.availabilityBasisPoints = sla.availabilityBasisPoints;
+            c.terms.supportResponseMinutes = sla.supportResponseMinutes;
+            c.terms.nextBusinessDaySupport = sla.nextBusinessDaySupport;
+            for (qsizetype i = 0; i < std::min<qsizetype>(sla.credits.size(), Terms::kMaxCreditSteps); ++i)
+                c.terms.credits[std::size_t(i)] = CreditStep{sla.credits.at(i).belowBasisPoints,
+                                                             sla.credits.at(i).creditPercent};
+            c.terms.legalTermsVersion = kLegalTermsVersion;
             c.periodKind = std::uint8_t(period.kind());
             c.deliveryStart = period.startSecs();
             c.deliveryEnd = period.endSecs();
@@ -527,9 +539,16 @@ ContractInfo Exchange::contractInfo(const Contract &k) const
     info.startSecs = k.start;
     info.endSecs = k.end;
     info.state = k.state;
-    info.availabilityBasisPoints = k.terms.availabilityBasisPoints;
-    info.supportResponseMinutes = k.terms.supportResponseMinutes;
-    info.slaClass = catalogue::slaClassCode(catalogue::SlaClass(k.terms.slaClass));
+    info.sla.slaClass = catalogue::SlaClass(k.terms.slaClass);
+    info.sla.availabilityBasisPoints = k.terms.availabilityBasisPoints;
+    info.sla.supportResponseMinutes = k.terms.supportResponseMinutes;
+    info.sla.nextBusinessDaySupport = k.terms.nextBusinessDaySupport;
+    for (const CreditStep &step : k.terms.credits)
+        if (step.belowBasisPoints != 0)
+            info.sla.credits.append(catalogue::ServiceCredit{step.belowBasisPoints, step.creditPercent});
+    const QString region = m_allProducts.value(qsizetype(k.terms.productIndex)).regionCode;
+    if (const catalogue::Region *r = Catalogue::standard().findRegion(region))
+        info.governingLaw = r->jurisdiction;
     info.legalTermsVersion = k.terms.legalTermsVersion;
     return info;
 }

@@ -91,9 +91,8 @@ struct ContractInfo
     qint64 startSecs = 0;
     qint64 endSecs = 0;
     ContractState state = ContractState::Scheduled;
-    int availabilityBasisPoints = 0;
-    int supportResponseMinutes = 0;
-    QString slaClass;
+    catalogue::SlaTerms sla{};    ///< as frozen when the instrument was listed
+    QString governingLaw;         ///< jurisdiction of the product's region
     int legalTermsVersion = 0;
 };
 

@@ -139,13 +139,25 @@ struct SetKillSwitch
     bool blocked = true;
 };
 
-/// Frozen at listing and copied into every contract of the instrument.
+/// One step of a service-credit schedule; belowBasisPoints 0 marks an unused step.
+struct CreditStep
+{
+    std::int32_t belowBasisPoints = 0;
+    std::int32_t creditPercent = 0;
+    bool operator==(const CreditStep &) const = default;
+};
+
+/// Frozen at listing and copied into every contract of the instrument, so a later change
+/// of the catalogue never rewrites an existing contract.
 struct Terms
 {
-    std::uint32_t productIndex = 0; ///< into the adapter's product list
+    static constexpr std::size_t kMaxCreditSteps = 4;
+    std::uint32_t productIndex = 0; ///< into the catalogue's product list
     std::uint8_t slaClass = 0;
     std::int32_t availabilityBasisPoints = 0;
     std::int32_t supportResponseMinutes = 0;
+    bool nextBusinessDaySupport = false;
+    std::array<CreditStep, kMaxCreditSteps> credits{};
     std::uint16_t legalTermsVersion = 1;
     bool operator==(const Terms &) const = default;
 };

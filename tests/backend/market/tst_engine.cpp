@@ -33,7 +33,7 @@ void setUp(Engine &engine)
     sellsToThree.allowedBuyers = {3};
     engine.setLimits(sellsToThree);
     engine.setLimits({5, 50, 4000, 3000, {}});
-    ListInstrument one{1, Terms{0, 0, 9950, 1440, 1}, 0, kDeliveryStart, kDeliveryEnd, 1, 1, 50, 200};
+    ListInstrument one{1, Terms{0, 0, 9950, 1440, false, {}, 1}, 0, kDeliveryStart, kDeliveryEnd, 1, 1, 50, 200};
     engine.listInstrument(one);
     ListInstrument two = one;
     two.instrument = 2;
@@ -309,7 +309,9 @@ void TestEngine::commandsRoundTrip()
     order.clientId = ClientOrderId::from("client-17");
     order.requires_ = Eligibility{6, 5, 4};
     SetLimits limits{9, 10, 20, 30, {4, 2}};
-    const std::vector<Command> commands = {order, limits, ClockTick{5}, CancelOrder{1, 2}, ReplaceOrder{1, 2, 3, 4},
+    ListInstrument listing{12, Terms{3, 2, 9995, 60, false, {CreditStep{9995, 10}, CreditStep{9900, 25}}, 2}, 3,
+                           100, 200, 5, 10, 50, 500};
+    const std::vector<Command> commands = {order, limits, listing, TerminateContract{8}, SetKillSwitch{4, true}, ClockTick{5}, CancelOrder{1, 2}, ReplaceOrder{1, 2, 3, 4},
                                            AddParticipant{3, "p-x", Role::Seller, 2, 3, 4}};
     for (const Command &command : commands) {
         Writer out;

@@ -148,8 +148,14 @@ void TestExchange::acknowledgesAfterCommitWithTrades()
     QCOMPARE(k->startSecs, at(1, 14));
     QCOMPARE(k->endSecs, at(1, 15));
     QCOMPARE(k->state, ContractState::Scheduled);
-    QCOMPARE(k->slaClass, QStringLiteral("S1"));
-    QCOMPARE(k->availabilityBasisPoints, catalogue::slaTerms(catalogue::SlaClass::S1).availabilityBasisPoints);
+    const catalogue::SlaTerms &s1 = catalogue::slaTerms(catalogue::SlaClass::S1);
+    QCOMPARE(k->sla.slaClass, catalogue::SlaClass::S1);
+    QCOMPARE(k->sla.availabilityBasisPoints, s1.availabilityBasisPoints);
+    QCOMPARE(k->sla.nextBusinessDaySupport, s1.nextBusinessDaySupport);
+    QCOMPARE(k->sla.credits.size(), s1.credits.size());
+    QCOMPARE(k->sla.creditPercentFor(9000), s1.creditPercentFor(9000));
+    QCOMPARE(k->governingLaw, QStringLiteral("DE"));
+    QCOMPARE(k->legalTermsVersion, 1);
     QCOMPARE(x.contractsOf(QStringLiteral("p-dc1")).size(), 1);
     QCOMPARE(x.contractsOf(QStringLiteral("p-dc2")).size(), 0);
     QVERIFY(!x.contract(99));
