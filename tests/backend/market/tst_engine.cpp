@@ -323,9 +323,28 @@ void TestEngine::commandsRoundTrip()
         Writer again;
         encode(back, again);
         QVERIFY(again.data() == out.data());
+        QCOMPARE(back.index(), command.index());
     }
-    Reader truncated(std::string_view("\x04\x01", 2));
+    // Spot checks of decoded content, so a field lost both ways cannot hide.
+    Writer out;
+    encode(listing, out);
+    Reader in(out.data());
     Command back;
+    QVERIFY(decode(in, back));
+    QVERIFY(std::get<ListInstrument>(back).terms == listing.terms);
+    QCOMPARE(std::get<ListInstrument>(back).bandHigh, 500);
+    out.clear();
+    encode(order, out);
+    Reader orderIn(out.data());
+    QVERIFY(decode(orderIn, back));
+    const NewOrder &o = std::get<NewOrder>(back);
+    QVERIFY(o.clientId == order.clientId);
+    QVERIFY(o.requires_ == order.requires_);
+    QCOMPARE(o.tif, TimeInForce::GoodTillDate);
+    QVERIFY(o.postOnly);
+    QCOMPARE(o.side, Side::Sell);
+    QCOMPARE(o.expiry, 99999);
+    Reader truncated(std::string_view("\x04\x01", 2));
     QVERIFY(!decode(truncated, back));
 }
 
