@@ -5,6 +5,7 @@
 #include "market/orderpool.h"
 #include "market/types.h"
 
+#include <deque>
 #include <functional>
 #include <queue>
 #include <unordered_map>
@@ -165,7 +166,7 @@ private:
     std::vector<Instrument> m_instruments;   ///< by id; id 0 unused
     std::vector<InstrumentId> m_open;         ///< open instruments, in listing order
     std::vector<InstrumentId> m_front;        ///< by product index
-    std::vector<Contract> m_contracts;        ///< by id - 1
+    std::deque<Contract> m_contracts;         ///< by id - 1; a deque never moves old contracts
     OrderPool m_pool;
     OrderIdMap m_index;
     std::unordered_map<ClientKey, ClientOutcome, ClientKeyHash> m_clientIds;
