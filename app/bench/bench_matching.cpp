@@ -50,7 +50,7 @@ public:
             engine.setLimits(limits);
         }
         for (InstrumentId i = 1; i <= kInstruments; ++i)
-            engine.listInstrument({i, Terms{i, 0, 9950, 1440, false, {}, 1}, 0, 10'000'000, 10'003'600, 1, 1, 1, 1'000'000});
+            engine.listInstrument({i, "I" + std::to_string(i), Terms{i, 0, 9950, 1440, false, {}, 1}, 0, 10'000'000, 10'003'600, 1, 1, 1, 1'000'000});
         for (InstrumentId i = 1; i <= kInstruments; ++i)
             for (int n = 0; n < kRestingPerInstrument; ++n)
                 apply(engine, restingOrder(i));

@@ -58,6 +58,7 @@ void get(Reader &in, SetKillSwitch &c)
 void put(Writer &out, const ListInstrument &c)
 {
     out.u32(c.instrument);
+    out.bytes(c.symbol);
     writeTerms(out, c.terms);
     out.u8(c.periodKind);
     out.i64(c.deliveryStart);
@@ -70,6 +71,7 @@ void put(Writer &out, const ListInstrument &c)
 void get(Reader &in, ListInstrument &c)
 {
     c.instrument = in.u32();
+    c.symbol = in.bytes();
     c.terms = readTerms(in);
     c.periodKind = in.u8();
     c.deliveryStart = in.i64();

@@ -218,6 +218,7 @@ void Engine::listInstrument(const ListInstrument &c)
     inst = Instrument{};
     inst.exists = true;
     inst.open = true;
+    inst.symbol = c.symbol;
     inst.terms = c.terms;
     inst.periodKind = c.periodKind;
     inst.deliveryStart = c.deliveryStart;
@@ -797,6 +798,7 @@ void Engine::serialize(Writer &out) const
     out.u32(std::uint32_t(m_instruments.size()));
     for (const Instrument &inst : m_instruments) {
         out.boolean(inst.exists);
+        out.bytes(inst.symbol);
         writeTerms(out, inst.terms);
         out.u8(inst.periodKind);
         out.i64(inst.deliveryStart);
@@ -925,6 +927,7 @@ bool Engine::restore(std::string_view snapshot)
     for (InstrumentId id = 0; id < instruments; ++id) {
         Instrument &inst = m_instruments[id];
         inst.exists = in.boolean();
+        inst.symbol = in.bytes();
         inst.terms = readTerms(in);
         inst.periodKind = in.u8();
         inst.deliveryStart = in.i64();

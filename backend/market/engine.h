@@ -45,6 +45,7 @@ struct Participant
 
 struct Instrument
 {
+    std::string symbol;
     Terms terms;
     std::uint8_t periodKind = 0;
     Secs deliveryStart = 0;

@@ -129,7 +129,7 @@ private:
 };
 
 Exchange::Exchange(QObject *parent)
-    : QObject(parent), m_allProducts(Catalogue::standard().products()), m_collector(std::make_unique<Collector>(this))
+    : QObject(parent), m_collector(std::make_unique<Collector>(this))
 {
     m_engine.setListener(m_collector.get());
     m_symbols.append(QString()); // instrument id 0 is never used
@@ -232,12 +232,18 @@ void Exchange::rebuildNames()
     }
     m_symbols = {QString()};
     m_instrumentIds.clear();
+    m_products.clear();
     for (InstrumentId id = 1; id < m_engine.instrumentCount(); ++id) {
         const Instrument *inst = m_engine.instrument(id);
-        const catalogue::Product &product = m_allProducts.at(qsizetype(inst->terms.productIndex));
-        const DeliveryPeriod period = DeliveryPeriod::containing(PeriodKind(inst->periodKind), inst->deliveryStart);
-        m_symbols.append(catalogue::Instrument{product, period}.symbol());
+        m_symbols.append(inst ? QString::fromStdString(inst->symbol) : QString());
+        if (!inst)
+            continue; // an id whose listing was refused
         m_instrumentIds.insert(m_symbols.constLast(), id);
+        const qsizetype index = qsizetype(inst->terms.productIndex);
+        if (index >= m_products.size())
+            m_products.resize(index + 1);
+        if (Result<catalogue::Instrument> parsed = Catalogue::standard().parseInstrument(m_symbols.constLast()))
+            m_products[index] = parsed->product;
     }
     if (m_engine.now() > 0)
         m_listedThroughHour = m_engine.now() / kSecsPerHour;
@@ -277,8 +283,8 @@ void Exchange::execute(Command command, AckCallback done)
     for (InstrumentId id : std::as_const(pending.touched))
         products.insert(m_engine.instrument(id)->terms.productIndex);
     if (std::holds_alternative<ClockTick>(command))
-        for (const catalogue::Product &p : std::as_const(m_config.products))
-            products.insert(std::uint32_t(m_allProducts.indexOf(p)));
+        for (std::uint32_t p = 0; p < std::uint32_t(m_products.size()); ++p)
+            products.insert(p);
     for (std::uint32_t product : std::as_const(products))
         pending.spots.append({product, m_engine.marketData().spot(product)});
 
@@ -340,7 +346,7 @@ void Exchange::deliver(Pending &pending)
     for (const auto &[product, spot] : std::as_const(pending.spots)) {
         if (spot != 0 && m_publishedSpot.value(product) != spot) {
             m_publishedSpot.insert(product, spot);
-            Q_EMIT spotIndexChanged(m_allProducts.at(qsizetype(product)).symbol(), spot);
+            Q_EMIT spotIndexChanged(m_products.value(qsizetype(product)).symbol(), spot);
         }
     }
     Q_EMIT committed(pending.seq);
@@ -354,10 +360,19 @@ std::optional<ParticipantId> Exchange::participantId(const QString &name) const
 
 std::optional<std::uint32_t> Exchange::productIndex(const QString &productSymbol) const
 {
-    for (qsizetype i = 0; i < m_allProducts.size(); ++i)
-        if (m_allProducts.at(i).symbol() == productSymbol)
+    for (qsizetype i = 0; i < m_products.size(); ++i)
+        if (m_products.at(i).symbol() == productSymbol)
             return std::uint32_t(i);
     return std::nullopt;
+}
+
+std::uint32_t Exchange::productIndexFor(const catalogue::Product &product)
+{
+    const qsizetype i = m_products.indexOf(product);
+    if (i >= 0)
+        return std::uint32_t(i);
+    m_products.append(product);
+    return std::uint32_t(m_products.size() - 1);
 }
 
 void Exchange::addParticipant(const ParticipantProfile &profile, AckCallback done)
@@ -493,9 +508,6 @@ void Exchange::listDuePeriods()
     m_listedThroughHour = hour;
     const QList<DeliveryPeriod> periods = catalogue::listedPeriods(m_config.horizon, m_engine.now());
     for (const catalogue::Product &product : std::as_const(m_config.products)) {
-        const qsizetype index = m_allProducts.indexOf(product);
-        if (index < 0)
-            continue;
         const catalogue::SlaTerms &sla = catalogue::slaTerms(product.sla);
         for (const DeliveryPeriod &period : periods) {
             const QString symbol = catalogue::Instrument{product, period}.symbol();
@@ -503,7 +515,8 @@ void Exchange::listDuePeriods()
                 continue;
             ListInstrument c;
             c.instrument = InstrumentId(m_symbols.size());
-            c.terms.productIndex = std::uint32_t(index);
+            c.symbol = symbol.toStdString();
+            c.terms.productIndex = productIndexFor(product);
             c.terms.slaClass = std::uint8_t(product.sla);
             c.terms.availabilityBasisPoints = sla.availabilityBasisPoints;
             c.terms.supportResponseMinutes = sla.supportResponseMinutes;
@@ -531,7 +544,8 @@ ContractInfo Exchange::contractInfo(const Contract &k) const
     info.id = k.id;
     info.trade = k.trade;
     info.symbol = symbolOf(k.instrument);
-    info.productSymbol = m_allProducts.value(qsizetype(k.terms.productIndex)).symbol();
+    const catalogue::Product product = m_products.value(qsizetype(k.terms.productIndex));
+    info.productSymbol = product.symbol();
     info.buyer = nameOf(k.buyer);
     info.seller = nameOf(k.seller);
     info.quantity = k.quantity;
@@ -546,8 +560,7 @@ ContractInfo Exchange::contractInfo(const Contract &k) const
     for (const CreditStep &step : k.terms.credits)
         if (step.belowBasisPoints != 0)
             info.sla.credits.append(catalogue::ServiceCredit{step.belowBasisPoints, step.creditPercent});
-    const QString region = m_allProducts.value(qsizetype(k.terms.productIndex)).regionCode;
-    if (const catalogue::Region *r = Catalogue::standard().findRegion(region))
+    if (const catalogue::Region *r = Catalogue::standard().findRegion(product.regionCode))
         info.governingLaw = r->jurisdiction;
     info.legalTermsVersion = k.terms.legalTermsVersion;
     return info;

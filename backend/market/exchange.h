@@ -221,11 +221,12 @@ private:
     ContractInfo contractInfo(const Contract &k) const;
     std::optional<ParticipantId> participantId(const QString &name) const;
     std::optional<std::uint32_t> productIndex(const QString &productSymbol) const;
+    std::uint32_t productIndexFor(const catalogue::Product &product);
     QString symbolOf(InstrumentId id) const { return id < m_symbols.size() ? m_symbols.at(id) : QString(); }
     QString nameOf(ParticipantId id) const { return id < m_names.size() ? m_names.at(id) : QString(); }
 
     Config m_config;
-    QList<catalogue::Product> m_allProducts; ///< catalogue order: the engine's product index
+    QList<catalogue::Product> m_products; ///< by the engine's product index, in first-listing order
     std::unique_ptr<Collector> m_collector;
     Engine m_engine;
     std::unique_ptr<store::Journal> m_journal;

@@ -152,7 +152,7 @@ struct CreditStep
 struct Terms
 {
     static constexpr std::size_t kMaxCreditSteps = 4;
-    std::uint32_t productIndex = 0; ///< into the catalogue's product list
+    std::uint32_t productIndex = 0; ///< dense product number chosen by the adapter
     std::uint8_t slaClass = 0;
     std::int32_t availabilityBasisPoints = 0;
     std::int32_t supportResponseMinutes = 0;
@@ -165,6 +165,9 @@ struct Terms
 struct ListInstrument
 {
     InstrumentId instrument = 0;
+    /// The adapter's name for it (a catalogue symbol), journaled so that names survive
+    /// any later change of the catalogue. The core only stores it.
+    std::string symbol;
     Terms terms;
     std::uint8_t periodKind = 0; ///< catalogue::PeriodKind
     Secs deliveryStart = 0;

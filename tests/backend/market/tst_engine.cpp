@@ -33,7 +33,7 @@ void setUp(Engine &engine)
     sellsToThree.allowedBuyers = {3};
     engine.setLimits(sellsToThree);
     engine.setLimits({5, 50, 4000, 3000, {}});
-    ListInstrument one{1, Terms{0, 0, 9950, 1440, false, {}, 1}, 0, kDeliveryStart, kDeliveryEnd, 1, 1, 50, 200};
+    ListInstrument one{1, "ONE", Terms{0, 0, 9950, 1440, false, {}, 1}, 0, kDeliveryStart, kDeliveryEnd, 1, 1, 50, 200};
     engine.listInstrument(one);
     ListInstrument two = one;
     two.instrument = 2;
@@ -309,7 +309,7 @@ void TestEngine::commandsRoundTrip()
     order.clientId = ClientOrderId::from("client-17");
     order.requires_ = Eligibility{6, 5, 4};
     SetLimits limits{9, 10, 20, 30, {4, 2}};
-    ListInstrument listing{12, Terms{3, 2, 9995, 60, false, {CreditStep{9995, 10}, CreditStep{9900, 25}}, 2}, 3,
+    ListInstrument listing{12, "DE.GP2.SH.S1.Q2027-Q1", Terms{3, 2, 9995, 60, false, {CreditStep{9995, 10}, CreditStep{9900, 25}}, 2}, 3,
                            100, 200, 5, 10, 50, 500};
     const std::vector<Command> commands = {order, limits, listing, TerminateContract{8}, SetKillSwitch{4, true}, ClockTick{5}, CancelOrder{1, 2}, ReplaceOrder{1, 2, 3, 4},
                                            AddParticipant{3, "p-x", Role::Seller, 2, 3, 4}};
@@ -332,6 +332,7 @@ void TestEngine::commandsRoundTrip()
     Command back;
     QVERIFY(decode(in, back));
     QVERIFY(std::get<ListInstrument>(back).terms == listing.terms);
+    QCOMPARE(std::get<ListInstrument>(back).symbol, listing.symbol);
     QCOMPARE(std::get<ListInstrument>(back).bandHigh, 500);
     out.clear();
     encode(order, out);

@@ -342,7 +342,7 @@ void TestEngineProperty::matchesReferenceModel()
         engine.setLimits(limits);
     }
     for (InstrumentId i = 1; i <= kInstruments; ++i)
-        engine.listInstrument({i, Terms{}, 0, 1'000'000, 1'003'600, 1, 1, kBandLow, kBandHigh});
+        engine.listInstrument({i, "I" + std::to_string(i), Terms{}, 0, 1'000'000, 1'003'600, 1, 1, kBandLow, kBandHigh});
     log.text.clear();
 
     Secs now = 1000;

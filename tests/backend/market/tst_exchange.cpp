@@ -295,6 +295,7 @@ void TestExchange::recoversTheSameState()
     std::uint64_t hash = 0;
     quint64 seq = 0;
     quint64 contractId = 0;
+    QStringList openBefore;
     {
         Exchange x;
         QVERIFY(x.open(path, config()).ok());
@@ -308,6 +309,7 @@ void TestExchange::recoversTheSameState()
         QVERIFY(x.flush());
         hash = x.stateHash();
         seq = x.lastSeq();
+        openBefore = x.openSymbols();
         QVERIFY(x.engine().contractCount() > 0);
         contractId = x.engine().contractCount();
     }
@@ -317,6 +319,9 @@ void TestExchange::recoversTheSameState()
     QCOMPARE(y.stateHash(), hash);
     QVERIFY(y.contract(contractId));
     QCOMPARE(y.contract(contractId)->buyer, QStringLiteral("p-acme"));
+    QCOMPARE(y.contract(contractId)->productSymbol, kProduct);
+    QCOMPARE(y.contract(contractId)->governingLaw, QStringLiteral("DE"));
+    QCOMPARE(y.openSymbols(), openBefore);
     // Names and symbols came back: the recovered exchange trades on.
     auto [done, onDone] = ackSlot();
     y.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 16), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1),
