@@ -3,6 +3,9 @@
 
 #include <QTest>
 
+#include <random>
+#include <unordered_map>
+
 using namespace cloudex::market;
 using cloudex::market::testing::bookText;
 using cloudex::market::testing::runScript;
@@ -58,6 +61,7 @@ private slots:
     void snapshotRestoresExactly();
     void commandsRoundTrip();
     void candlesAndSpotIndex();
+    void orderIdMapMatchesStdMap();
 };
 
 void TestEngine::rules_data()
@@ -372,6 +376,31 @@ void TestEngine::candlesAndSpotIndex()
     // Nothing in the window: the last value carries.
     QVERIFY(runScript(engine, "T 2000", &error));
     QCOMPARE(engine.marketData().spot(0), 110);
+}
+
+void TestEngine::orderIdMapMatchesStdMap()
+{
+    // Inserts and erases in random order through several growths: backward-shift deletion
+    // must never lose a key that sits later in a probe run.
+    OrderIdMap map;
+    std::unordered_map<OrderId, std::uint32_t> reference;
+    std::mt19937_64 rng(5);
+    OrderId next = 1;
+    for (int step = 0; step < 200000; ++step) {
+        if (reference.empty() || rng() % 3 != 0) {
+            map.insert(next, std::uint32_t(next * 3));
+            reference.emplace(next, std::uint32_t(next * 3));
+            ++next;
+        } else {
+            const OrderId victim = 1 + rng() % (next - 1);
+            map.erase(victim);
+            reference.erase(victim);
+        }
+    }
+    for (OrderId id = 1; id < next; ++id) {
+        const auto it = reference.find(id);
+        QCOMPARE(map.find(id), it == reference.end() ? kNoSlot : it->second);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
