@@ -15,8 +15,9 @@ QJsonObject runJournal(const QStringList &arguments)
     const qint64 inFlight = bench::argument(arguments, QStringLiteral("--in-flight"), 1000);
     const bool normal = arguments.contains(QStringLiteral("--normal"));
     const qsizetype dirAt = arguments.indexOf(QStringLiteral("--dir"));
-    QTemporaryDir dir(dirAt >= 0 && dirAt + 1 < arguments.size() ? arguments.at(dirAt + 1) + QStringLiteral("/journal-XXXXXX")
-                                                                 : QDir::tempPath() + QStringLiteral("/journal-XXXXXX"));
+    QTemporaryDir dir(dirAt >= 0 && dirAt + 1 < arguments.size()
+                          ? arguments.at(dirAt + 1) + QStringLiteral("/journal-XXXXXX")
+                          : QDir::tempPath() + QStringLiteral("/journal-XXXXXX"));
     market::Exchange::Config config = bench::loadConfig();
     config.journal.synchronousFull = !normal;
     config.snapshotEvery = 0;
@@ -36,6 +37,7 @@ QJsonObject runJournal(const QStringList &arguments)
 
 const bool registered = cloudex::bench::registerSuite(
     QStringLiteral("journal"),
-    QStringLiteral("durable acknowledged orders with grouped commits (--orders N --in-flight N --normal --dir D)"),
+    QStringLiteral(
+        "durable acknowledged orders with grouped commits (--orders N --in-flight N --normal --dir D)"),
     runJournal);
 } // namespace

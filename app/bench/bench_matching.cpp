@@ -29,7 +29,10 @@ constexpr int kCommandsPerClockTick = 10'000;
 class Generator
 {
 public:
-    explicit Generator(std::uint64_t seed) : m_rng(seed), m_live(kInstruments + 1) {}
+    explicit Generator(std::uint64_t seed)
+        : m_rng(seed)
+        , m_live(kInstruments + 1)
+    {}
 
     int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
 
@@ -38,8 +41,8 @@ public:
         engine.clockTick({0});
         for (ParticipantId p = 1; p <= kParticipants; ++p) {
             // Jurisdictions 0..3, certifications vary: some counterparties fail screens.
-            engine.addParticipant({p, "p-" + std::to_string(p), Role::Both, 1ull << (p % 4), std::uint32_t(p % 8),
-                                   1u << (p % 2)});
+            engine.addParticipant({p, "p-" + std::to_string(p), Role::Both, 1ull << (p % 4),
+                                   std::uint32_t(p % 8), 1u << (p % 2)});
             SetLimits limits;
             limits.participant = p;
             limits.maxOrderQuantity = 1000;
@@ -50,7 +53,8 @@ public:
             engine.setLimits(limits);
         }
         for (InstrumentId i = 1; i <= kInstruments; ++i)
-            engine.listInstrument({i, "I" + std::to_string(i), Terms{i, 0, 9950, 1440, false, {}, 1}, 0, 10'000'000, 10'003'600, 1, 1, 1, 1'000'000});
+            engine.listInstrument({i, "I" + std::to_string(i), Terms{i, 0, 9950, 1440, false, {}, 1}, 0,
+                                   10'000'000, 10'003'600, 1, 1, 1, 1'000'000});
         for (InstrumentId i = 1; i <= kInstruments; ++i)
             for (int n = 0; n < kRestingPerInstrument; ++n)
                 apply(engine, restingOrder(i));
@@ -70,7 +74,7 @@ public:
             return apply(shadow, crossingOrder(i, OrderType::Limit, TimeInForce::GoodTillCancel));
         if (roll < 55)
             return apply(shadow, crossingOrder(i, pick(0, 1) ? OrderType::Market : OrderType::Limit,
-                                             TimeInForce::ImmediateOrCancel));
+                                               TimeInForce::ImmediateOrCancel));
         const std::optional<OrderView> live = liveOrder(shadow, i);
         if (!live)
             return apply(shadow, restingOrder(i));
@@ -157,7 +161,8 @@ public:
 QJsonObject runMatching(const QStringList &arguments)
 {
     int commands = kDefaultCommands;
-    if (const qsizetype at = arguments.indexOf(QStringLiteral("--commands")); at >= 0 && at + 1 < arguments.size())
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--commands"));
+        at >= 0 && at + 1 < arguments.size())
         commands = arguments.at(at + 1).toInt();
 
     Generator generator(20261201);
@@ -194,11 +199,14 @@ QJsonObject runMatching(const QStringList &arguments)
         samples.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count());
     }
     std::sort(samples.begin(), samples.end());
-    auto percentile = [&](double p) { return samples[std::min(samples.size() - 1, std::size_t(p * samples.size()))]; };
+    auto percentile = [&](double p) {
+        return samples[std::min(samples.size() - 1, std::size_t(p * samples.size()))];
+    };
 
     std::size_t resting = 0;
     for (InstrumentId i = 1; i <= kInstruments; ++i)
-        resting += engine.ordersInPriority(i, Side::Buy).size() + engine.ordersInPriority(i, Side::Sell).size();
+        resting +=
+            engine.ordersInPriority(i, Side::Buy).size() + engine.ordersInPriority(i, Side::Sell).size();
 
     return {{QStringLiteral("commands"), commands},
             {QStringLiteral("commands_per_s"), qRound64(commands / seconds)},
@@ -212,5 +220,6 @@ QJsonObject runMatching(const QStringList &arguments)
 }
 
 const bool registered = cloudex::bench::registerSuite(
-    QStringLiteral("matching"), QStringLiteral("matching engine throughput and latency (--commands N)"), runMatching);
+    QStringLiteral("matching"), QStringLiteral("matching engine throughput and latency (--commands N)"),
+    runMatching);
 } // namespace

@@ -40,5 +40,6 @@ QJsonObject runRecovery(const QStringList &arguments)
 }
 
 const bool registered = cloudex::bench::registerSuite(
-    QStringLiteral("recovery"), QStringLiteral("rebuild from the journal without a snapshot (--orders N)"), runRecovery);
+    QStringLiteral("recovery"), QStringLiteral("rebuild from the journal without a snapshot (--orders N)"),
+    runRecovery);
 } // namespace

@@ -33,7 +33,10 @@ inline void setUpLoad(market::Exchange &x)
 {
     x.advanceClock(QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC).toSecsSinceEpoch());
     for (int p = 0; p < 20; ++p)
-        x.addParticipant({QStringLiteral("p-%1").arg(p), market::Role::Both, QStringLiteral("DE"), {},
+        x.addParticipant({QStringLiteral("p-%1").arg(p),
+                          market::Role::Both,
+                          QStringLiteral("DE"),
+                          {},
                           QStringLiteral("standard")});
     x.flush();
 }
@@ -44,7 +47,9 @@ inline LoadResult runLoad(market::Exchange &x, qint64 orders, qint64 inFlight, i
 {
     using namespace cloudex::market;
     std::mt19937_64 rng(20261201);
-    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto pick = [&](int lo, int hi) {
+        return std::uniform_int_distribution<int>(lo, hi)(rng);
+    };
     const QStringList symbols = x.openSymbols();
     LoadResult result;
     result.commitLatencyNs.reserve(std::size_t(orders / sampleEvery + 1));

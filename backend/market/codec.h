@@ -35,7 +35,9 @@ private:
 class Reader
 {
 public:
-    explicit Reader(std::string_view in) : m_in(in) {}
+    explicit Reader(std::string_view in)
+        : m_in(in)
+    {}
     std::uint8_t u8() { return read<std::uint8_t>(); }
     std::uint32_t u32() { return read<std::uint32_t>(); }
     std::uint64_t u64() { return read<std::uint64_t>(); }
@@ -56,8 +58,7 @@ public:
     bool atEnd() const { return m_pos == m_in.size(); }
 
 private:
-    template<typename T>
-    T read()
+    template<typename T> T read()
     {
         T v{};
         if (m_failed || sizeof(T) > m_in.size() - m_pos) {

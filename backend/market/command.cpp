@@ -86,8 +86,8 @@ void put(Writer &out, const NewOrder &c)
 {
     out.u32(c.participant);
     out.u32(c.instrument);
-    out.u8(std::uint8_t(c.side) | std::uint8_t(c.type) << 1 | std::uint8_t(c.tif) << 2
-           | std::uint8_t(c.postOnly) << 4);
+    out.u8(std::uint8_t(c.side) | std::uint8_t(c.type) << 1 | std::uint8_t(c.tif) << 2 |
+           std::uint8_t(c.postOnly) << 4);
     out.i64(c.price);
     out.i64(c.quantity);
     out.i64(c.expiry);
@@ -158,8 +158,7 @@ void get(Reader &in, TerminateContract &c)
     c.contract = in.u64();
 }
 
-template<std::size_t I = 0>
-bool decodeAt(std::size_t index, Reader &in, Command &command)
+template<std::size_t I = 0> bool decodeAt(std::size_t index, Reader &in, Command &command)
 {
     if constexpr (I < std::variant_size_v<Command>) {
         if (index == I) {

@@ -8,7 +8,7 @@ namespace {
 __extension__ typedef __int128 Wide;
 
 constexpr std::uint32_t kSnapshotMagic = 0x43584531; // "CXE1"
-constexpr Notional kExposureCeiling = INT64_MAX / 2;  // keeps every running sum inside int64
+constexpr Notional kExposureCeiling = INT64_MAX / 2; // keeps every running sum inside int64
 
 Side opposite(Side s)
 {
@@ -30,8 +30,8 @@ std::uint64_t contentHash(const NewOrder &c)
 {
     std::uint64_t h = 0;
     h = mix(h, c.instrument);
-    h = mix(h, std::uint64_t(c.side) | std::uint64_t(c.type) << 8 | std::uint64_t(c.tif) << 16
-                   | std::uint64_t(c.postOnly) << 24);
+    h = mix(h, std::uint64_t(c.side) | std::uint64_t(c.type) << 8 | std::uint64_t(c.tif) << 16 |
+                   std::uint64_t(c.postOnly) << 24);
     h = mix(h, std::uint64_t(c.price));
     h = mix(h, std::uint64_t(c.quantity));
     h = mix(h, std::uint64_t(c.expiry));
@@ -92,7 +92,8 @@ std::size_t Engine::ClientKeyHash::operator()(const ClientKey &k) const
     return h;
 }
 
-Engine::Engine(EngineListener *listener) : m_listener(listener ? listener : &m_silent)
+Engine::Engine(EngineListener *listener)
+    : m_listener(listener ? listener : &m_silent)
 {
     m_participants.resize(1);
     m_instruments.resize(1);
@@ -205,8 +206,8 @@ void Engine::setKillSwitch(const SetKillSwitch &c)
 
 void Engine::listInstrument(const ListInstrument &c)
 {
-    if (c.instrument == 0 || c.deliveryEnd <= c.deliveryStart || c.priceIncrement <= 0 || c.lotSize <= 0
-        || c.bandLow <= 0 || c.bandHigh < c.bandLow || c.bandHigh > kMaxPrice)
+    if (c.instrument == 0 || c.deliveryEnd <= c.deliveryStart || c.priceIncrement <= 0 || c.lotSize <= 0 ||
+        c.bandLow <= 0 || c.bandHigh < c.bandLow || c.bandHigh > kMaxPrice)
         return reject(Reason::BadInstrument);
     if (findInstrument(c.instrument))
         return reject(Reason::DuplicateInstrument);
@@ -240,8 +241,8 @@ void Engine::recomputeFront(std::uint32_t product)
     InstrumentId best = 0;
     for (InstrumentId id : m_open) {
         const Instrument &inst = m_instruments[id];
-        if (inst.periodKind == 0 && inst.terms.productIndex == product
-            && (best == 0 || inst.deliveryStart < m_instruments[best].deliveryStart))
+        if (inst.periodKind == 0 && inst.terms.productIndex == product &&
+            (best == 0 || inst.deliveryStart < m_instruments[best].deliveryStart))
             best = id;
     }
     m_front[product] = best;
@@ -271,9 +272,9 @@ Reason Engine::checkPriceQuantity(const Instrument &inst, Tick price, Qty quanti
 
 bool Engine::satisfies(const Participant &p, const Eligibility &req)
 {
-    return (req.jurisdictions == 0 || (req.jurisdictions & p.jurisdictionBit) != 0)
-           && (p.certifications & req.certifications) == req.certifications
-           && (req.metadataPolicies == 0 || (req.metadataPolicies & p.metadataPolicyBit) != 0);
+    return (req.jurisdictions == 0 || (req.jurisdictions & p.jurisdictionBit) != 0) &&
+           (p.certifications & req.certifications) == req.certifications &&
+           (req.metadataPolicies == 0 || (req.metadataPolicies & p.metadataPolicyBit) != 0);
 }
 
 bool Engine::eligible(ParticipantId incoming, const Eligibility &incomingReq, Side incomingSide,
@@ -336,7 +337,8 @@ void Engine::newOrder(const NewOrder &c)
 
     if (p->blocked)
         return refuse(Reason::ParticipantBlocked);
-    if ((std::uint8_t(p->role) & (c.side == Side::Buy ? std::uint8_t(Role::Buyer) : std::uint8_t(Role::Seller))) == 0)
+    if ((std::uint8_t(p->role) &
+         (c.side == Side::Buy ? std::uint8_t(Role::Buyer) : std::uint8_t(Role::Seller))) == 0)
         return refuse(Reason::RoleNotAllowed);
     Instrument *inst = findInstrument(c.instrument);
     if (!inst)
@@ -358,8 +360,8 @@ void Engine::newOrder(const NewOrder &c)
     const Wide value = notional(riskPrice, c.quantity, inst->hours());
     if (p->openNotional + value > std::min(p->maxOpenNotional, kExposureCeiling))
         return refuse(Reason::OverOpenNotional);
-    if (c.side == Side::Buy
-        && Wide(p->openBuyNotional) + p->boughtValue + value > std::min(p->credit, kExposureCeiling))
+    if (c.side == Side::Buy &&
+        Wide(p->openBuyNotional) + p->boughtValue + value > std::min(p->credit, kExposureCeiling))
         return refuse(Reason::OverCredit);
 
     OrderSlot taker;
@@ -416,7 +418,8 @@ Qty Engine::fillableQuantity(Instrument &inst, const OrderSlot &taker, bool limi
         for (std::uint32_t slot = levels[i].head; slot != kNoSlot && total < taker.remaining;
              slot = m_pool[slot].next) {
             const OrderSlot &maker = m_pool[slot];
-            if (maker.participant != taker.participant && eligible(taker.participant, taker.requires_, taker.side, maker))
+            if (maker.participant != taker.participant &&
+                eligible(taker.participant, taker.requires_, taker.side, maker))
                 total += maker.remaining;
         }
     }
@@ -437,10 +440,10 @@ Qty Engine::match(Instrument &inst, InstrumentId instId, OrderSlot &taker, bool 
             if (maker.participant == taker.participant) {
                 // Self-trade prevention: the resting order goes, the incoming one continues.
                 cancelResting(slot, CancelReason::SelfTrade);
-            } else if (!(screened || maker.requires_.any()
-                         || !m_participants[taker.side == Side::Sell ? taker.participant : maker.participant]
-                                 .allowedBuyers.empty())
-                       || eligible(taker.participant, taker.requires_, taker.side, maker)) {
+            } else if (!(screened || maker.requires_.any() ||
+                         !m_participants[taker.side == Side::Sell ? taker.participant : maker.participant]
+                              .allowedBuyers.empty()) ||
+                       eligible(taker.participant, taker.requires_, taker.side, maker)) {
                 const Qty q = std::min(taker.remaining, maker.remaining);
                 fill(inst, instId, taker, maker, q);
                 if (maker.remaining == q) {
@@ -555,11 +558,12 @@ void Engine::replaceOrder(const ReplaceOrder &c)
         return reject(r, c.order);
     if (c.quantity > p->maxOrderQuantity)
         return reject(Reason::OverMaxOrderSize, c.order);
-    const Wide delta = notional(c.price, c.quantity, inst.hours()) - notional(o.price, o.remaining, inst.hours());
+    const Wide delta =
+        notional(c.price, c.quantity, inst.hours()) - notional(o.price, o.remaining, inst.hours());
     if (p->openNotional + delta > std::min(p->maxOpenNotional, kExposureCeiling))
         return reject(Reason::OverOpenNotional, c.order);
-    if (o.side == Side::Buy
-        && Wide(p->openBuyNotional) + p->boughtValue + delta > std::min(p->credit, kExposureCeiling))
+    if (o.side == Side::Buy &&
+        Wide(p->openBuyNotional) + p->boughtValue + delta > std::min(p->credit, kExposureCeiling))
         return reject(Reason::OverCredit, c.order);
 
     if (c.price == o.price && c.quantity <= o.remaining) {

@@ -165,9 +165,9 @@ private:
     EngineListener *m_listener;
     std::vector<Participant> m_participants; ///< by id; id 0 unused
     std::vector<Instrument> m_instruments;   ///< by id; id 0 unused
-    std::vector<InstrumentId> m_open;         ///< open instruments, in listing order
-    std::vector<InstrumentId> m_front;        ///< by product index
-    std::deque<Contract> m_contracts;         ///< by id - 1; a deque never moves old contracts
+    std::vector<InstrumentId> m_open;        ///< open instruments, in listing order
+    std::vector<InstrumentId> m_front;       ///< by product index
+    std::deque<Contract> m_contracts;        ///< by id - 1; a deque never moves old contracts
     OrderPool m_pool;
     OrderIdMap m_index;
     std::unordered_map<ClientKey, ClientOutcome, ClientKeyHash> m_clientIds;

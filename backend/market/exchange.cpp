@@ -21,20 +21,20 @@ constexpr std::uint16_t kLegalTermsVersion = 1;
 // Bit positions are part of the journal format: append only, never reorder.
 const QStringList &jurisdictionTable()
 {
-    static const QStringList table = {QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("NL"),
-                                      QStringLiteral("IE"), QStringLiteral("SE"), QStringLiteral("FI"),
-                                      QStringLiteral("IT"), QStringLiteral("ES"), QStringLiteral("PL"),
-                                      QStringLiteral("AT"), QStringLiteral("BE"), QStringLiteral("DK"),
-                                      QStringLiteral("CH"), QStringLiteral("GB"), QStringLiteral("US"),
-                                      QStringLiteral("EU")};
+    static const QStringList table = {
+        QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("NL"), QStringLiteral("IE"),
+        QStringLiteral("SE"), QStringLiteral("FI"), QStringLiteral("IT"), QStringLiteral("ES"),
+        QStringLiteral("PL"), QStringLiteral("AT"), QStringLiteral("BE"), QStringLiteral("DK"),
+        QStringLiteral("CH"), QStringLiteral("GB"), QStringLiteral("US"), QStringLiteral("EU")};
     return table;
 }
 
 const QStringList &certificationTable()
 {
-    static const QStringList table = {QStringLiteral("ISO27001"), QStringLiteral("C5"), QStringLiteral("SOC2"),
-                                      QStringLiteral("ISO27017"), QStringLiteral("ISO27018"), QStringLiteral("TISAX"),
-                                      QStringLiteral("PCI-DSS"), QStringLiteral("HIPAA")};
+    static const QStringList table = {QStringLiteral("ISO27001"), QStringLiteral("C5"),
+                                      QStringLiteral("SOC2"),     QStringLiteral("ISO27017"),
+                                      QStringLiteral("ISO27018"), QStringLiteral("TISAX"),
+                                      QStringLiteral("PCI-DSS"),  QStringLiteral("HIPAA")};
     return table;
 }
 
@@ -63,7 +63,9 @@ std::optional<std::uint64_t> maskOf(const QStringList &table, const QStringList 
 class Exchange::Collector final : public EngineListener
 {
 public:
-    explicit Collector(Exchange *exchange) : m_x(exchange) {}
+    explicit Collector(Exchange *exchange)
+        : m_x(exchange)
+    {}
 
     void onAccept(std::uint64_t, const OrderView &o) override
     {
@@ -95,8 +97,8 @@ public:
     {
         if (Pending *p = m_x->m_current) {
             p->ack.trades.append(TradeInfo{seq, t.id, m_x->symbolOf(t.instrument), m_x->nameOf(t.buyer),
-                                           m_x->nameOf(t.seller), t.buyOrder, t.sellOrder, t.aggressor, t.price,
-                                           t.quantity, t.time, t.contract});
+                                           m_x->nameOf(t.seller), t.buyOrder, t.sellOrder, t.aggressor,
+                                           t.price, t.quantity, t.time, t.contract});
         }
     }
     void onCancel(std::uint64_t, const OrderView &o, CancelReason) override
@@ -129,7 +131,8 @@ private:
 };
 
 Exchange::Exchange(QObject *parent)
-    : QObject(parent), m_collector(std::make_unique<Collector>(this))
+    : QObject(parent)
+    , m_collector(std::make_unique<Collector>(this))
 {
     m_engine.setListener(m_collector.get());
     m_symbols.append(QString()); // instrument id 0 is never used
@@ -187,28 +190,31 @@ Result<void> Exchange::open(const QString &journalPath, const Config &config)
         seq = snap.seq;
     }
     bool broken = false;
-    Result<std::uint64_t> replayed = store::Journal::replay(journalPath, seq, [&](std::uint64_t s, std::string_view payload) {
-        Reader in(payload);
-        Command command;
-        if (s != seq + 1 || !decode(in, command)) {
-            broken = true;
-            return false;
-        }
-        m_engine.apply(command);
-        seq = s;
-        return true;
-    });
+    Result<std::uint64_t> replayed =
+        store::Journal::replay(journalPath, seq, [&](std::uint64_t s, std::string_view payload) {
+            Reader in(payload);
+            Command command;
+            if (s != seq + 1 || !decode(in, command)) {
+                broken = true;
+                return false;
+            }
+            m_engine.apply(command);
+            seq = s;
+            return true;
+        });
     m_engine.setListener(m_collector.get());
     if (!replayed)
         return replayed.error();
     if (broken || seq != journal.value()->lastSeqAtOpen())
-        return Error{QStringLiteral("store.gap"), Tr::tr("The journal is not contiguous after sequence %1.").arg(seq)};
+        return Error{QStringLiteral("store.gap"),
+                     Tr::tr("The journal is not contiguous after sequence %1.").arg(seq)};
     m_seq = seq;
     rebuildNames();
 
     m_journal = std::move(journal.value());
     m_journal->setCommitCallback([this](std::uint64_t durable) {
-        QMetaObject::invokeMethod(this, [this, durable] { release(durable); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, durable] { release(durable); }, Qt::QueuedConnection);
     });
     m_journal->setErrorCallback([this](const QString &message) {
         QMetaObject::invokeMethod(
@@ -242,7 +248,8 @@ void Exchange::rebuildNames()
         const qsizetype index = qsizetype(inst->terms.productIndex);
         if (index >= m_products.size())
             m_products.resize(index + 1);
-        if (Result<catalogue::Instrument> parsed = Catalogue::standard().parseInstrument(m_symbols.constLast()))
+        if (Result<catalogue::Instrument> parsed =
+                Catalogue::standard().parseInstrument(m_symbols.constLast()))
             m_products[index] = parsed->product;
     }
     if (m_engine.now() > 0)
@@ -255,14 +262,15 @@ void Exchange::refuse(const QString &code, const QString &message, const AckCall
         return;
     Ack ack;
     ack.error = Error{code, message};
-    QMetaObject::invokeMethod(this, [done, ack] { done(ack); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [done, ack] { done(ack); }, Qt::QueuedConnection);
 }
 
 void Exchange::execute(Command command, AckCallback done)
 {
     if (m_failed)
-        return refuse(QStringLiteral("store.failed"), Tr::tr("The exchange journal has failed; no commands are accepted."),
-                      done);
+        return refuse(QStringLiteral("store.failed"),
+                      Tr::tr("The exchange journal has failed; no commands are accepted."), done);
     Pending &pending = m_pending.emplace_back();
     pending.seq = ++m_seq;
     pending.done = std::move(done);
@@ -290,7 +298,8 @@ void Exchange::execute(Command command, AckCallback done)
 
     if (!m_journal) {
         const quint64 seq = pending.seq;
-        QMetaObject::invokeMethod(this, [this, seq] { release(seq); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, seq] { release(seq); }, Qt::QueuedConnection);
         return;
     }
     Writer out;
@@ -385,7 +394,8 @@ void Exchange::addParticipant(const ParticipantProfile &profile, AckCallback don
     const std::optional<std::uint64_t> policy = maskOf(metadataPolicyTable(), {profile.metadataPolicy});
     if (!jurisdiction || !certs || !policy)
         return refuse(QStringLiteral("participant.attribute"),
-                      Tr::tr("Unknown jurisdiction, certification or metadata policy for participant %1.").arg(profile.id),
+                      Tr::tr("Unknown jurisdiction, certification or metadata policy for participant %1.")
+                          .arg(profile.id),
                       done);
     AddParticipant c;
     c.participant = ParticipantId(m_names.size());
@@ -401,8 +411,8 @@ void Exchange::setLimits(const QString &participant, const RiskLimits &limits, A
 {
     const std::optional<ParticipantId> id = participantId(participant);
     if (!id)
-        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
-                      done);
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
+                      messageFor(Reason::UnknownParticipant), done);
     SetLimits c;
     c.participant = *id;
     c.maxOrderQuantity = limits.maxOrderQuantity;
@@ -422,8 +432,8 @@ void Exchange::setKillSwitch(const QString &participant, bool blocked, AckCallba
 {
     const std::optional<ParticipantId> id = participantId(participant);
     if (!id)
-        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
-                      done);
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
+                      messageFor(Reason::UnknownParticipant), done);
     execute(SetKillSwitch{*id, blocked}, std::move(done));
 }
 
@@ -431,22 +441,28 @@ void Exchange::submitOrder(const QString &participant, const OrderRequest &order
 {
     const std::optional<ParticipantId> id = participantId(participant);
     if (!id)
-        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
-                      done);
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
+                      messageFor(Reason::UnknownParticipant), done);
     const auto instrument = m_instrumentIds.constFind(order.symbol);
     if (instrument == m_instrumentIds.cend())
-        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownInstrument)), messageFor(Reason::UnknownInstrument),
-                      done);
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownInstrument)),
+                      messageFor(Reason::UnknownInstrument), done);
     const QByteArray clientId = order.clientOrderId.toLatin1();
     if (clientId.size() > qsizetype(ClientOrderId::kMaxLength) || clientId.contains('\0'))
-        return refuse(QStringLiteral("order.bad_client_id"),
-                      Tr::tr("A client order id has at most %1 ASCII characters.").arg(ClientOrderId::kMaxLength), done);
-    const std::optional<std::uint64_t> jurisdictions = maskOf(jurisdictionTable(), order.requirements.jurisdictions);
-    const std::optional<std::uint64_t> certs = maskOf(certificationTable(), order.requirements.certifications);
-    const std::optional<std::uint64_t> policies = maskOf(metadataPolicyTable(), order.requirements.metadataPolicies);
+        return refuse(
+            QStringLiteral("order.bad_client_id"),
+            Tr::tr("A client order id has at most %1 ASCII characters.").arg(ClientOrderId::kMaxLength),
+            done);
+    const std::optional<std::uint64_t> jurisdictions =
+        maskOf(jurisdictionTable(), order.requirements.jurisdictions);
+    const std::optional<std::uint64_t> certs =
+        maskOf(certificationTable(), order.requirements.certifications);
+    const std::optional<std::uint64_t> policies =
+        maskOf(metadataPolicyTable(), order.requirements.metadataPolicies);
     if (!jurisdictions || !certs || !policies)
         return refuse(QStringLiteral("order.bad_requirement"),
-                      Tr::tr("The order names an unknown jurisdiction, certification or metadata policy."), done);
+                      Tr::tr("The order names an unknown jurisdiction, certification or metadata policy."),
+                      done);
     NewOrder c;
     c.participant = *id;
     c.instrument = *instrument;
@@ -466,8 +482,8 @@ void Exchange::cancelOrder(const QString &participant, quint64 orderId, AckCallb
 {
     const std::optional<ParticipantId> id = participantId(participant);
     if (!id)
-        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
-                      done);
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
+                      messageFor(Reason::UnknownParticipant), done);
     execute(CancelOrder{*id, orderId}, std::move(done));
 }
 
@@ -476,8 +492,8 @@ void Exchange::replaceOrder(const QString &participant, quint64 orderId, qint64 
 {
     const std::optional<ParticipantId> id = participantId(participant);
     if (!id)
-        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)), messageFor(Reason::UnknownParticipant),
-                      done);
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
+                      messageFor(Reason::UnknownParticipant), done);
     execute(ReplaceOrder{*id, orderId, priceTicks, quantity}, std::move(done));
 }
 
@@ -522,8 +538,8 @@ void Exchange::listDuePeriods()
             c.terms.supportResponseMinutes = sla.supportResponseMinutes;
             c.terms.nextBusinessDaySupport = sla.nextBusinessDaySupport;
             for (qsizetype i = 0; i < std::min<qsizetype>(sla.credits.size(), Terms::kMaxCreditSteps); ++i)
-                c.terms.credits[std::size_t(i)] = CreditStep{sla.credits.at(i).belowBasisPoints,
-                                                             sla.credits.at(i).creditPercent};
+                c.terms.credits[std::size_t(i)] =
+                    CreditStep{sla.credits.at(i).belowBasisPoints, sla.credits.at(i).creditPercent};
             c.terms.legalTermsVersion = kLegalTermsVersion;
             c.periodKind = std::uint8_t(period.kind());
             c.deliveryStart = period.startSecs();
@@ -598,7 +614,8 @@ QList<ContractInfo> Exchange::contractsOf(const QString &participant) const
 Depth Exchange::depth(const QString &symbol, int levels) const
 {
     const InstrumentId id = m_instrumentIds.value(symbol);
-    return Depth{m_engine.depth(id, Side::Buy, std::size_t(levels)), m_engine.depth(id, Side::Sell, std::size_t(levels))};
+    return Depth{m_engine.depth(id, Side::Buy, std::size_t(levels)),
+                 m_engine.depth(id, Side::Sell, std::size_t(levels))};
 }
 
 QList<Candle> Exchange::candles(const QString &symbol, Resolution resolution) const
@@ -627,8 +644,9 @@ QList<CurvePoint> Exchange::forwardCurve(const QString &productSymbol) const
             continue;
         const std::vector<DepthLevel> bid = m_engine.depth(id, Side::Buy, 1);
         const std::vector<DepthLevel> ask = m_engine.depth(id, Side::Sell, 1);
-        out.append(CurvePoint{symbolOf(id), PeriodKind(inst->periodKind), inst->deliveryStart, inst->lastPrice,
-                              bid.empty() ? 0 : bid.front().price, ask.empty() ? 0 : ask.front().price});
+        out.append(CurvePoint{symbolOf(id), PeriodKind(inst->periodKind), inst->deliveryStart,
+                              inst->lastPrice, bid.empty() ? 0 : bid.front().price,
+                              ask.empty() ? 0 : ask.front().price});
     }
     std::sort(out.begin(), out.end(), [](const CurvePoint &a, const CurvePoint &b) {
         return a.kind != b.kind ? a.kind < b.kind : a.startSecs < b.startSecs;

@@ -25,9 +25,9 @@ struct ParticipantProfile
 {
     QString id;
     Role role = Role::Both;
-    QString jurisdiction;         ///< ISO 3166 alpha-2, see Exchange::jurisdictions()
-    QStringList certifications;   ///< see Exchange::certifications()
-    QString metadataPolicy;       ///< see Exchange::metadataPolicies()
+    QString jurisdiction;       ///< ISO 3166 alpha-2, see Exchange::jurisdictions()
+    QStringList certifications; ///< see Exchange::certifications()
+    QString metadataPolicy;     ///< see Exchange::metadataPolicies()
 };
 
 struct RiskLimits
@@ -91,8 +91,8 @@ struct ContractInfo
     qint64 startSecs = 0;
     qint64 endSecs = 0;
     ContractState state = ContractState::Scheduled;
-    catalogue::SlaTerms sla{};    ///< as frozen when the instrument was listed
-    QString governingLaw;         ///< jurisdiction of the product's region
+    catalogue::SlaTerms sla{}; ///< as frozen when the instrument was listed
+    QString governingLaw;      ///< jurisdiction of the product's region
     int legalTermsVersion = 0;
 };
 

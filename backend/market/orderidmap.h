@@ -14,7 +14,11 @@ constexpr std::uint32_t kNoSlot = UINT32_MAX;
 class OrderIdMap
 {
 public:
-    OrderIdMap() { m_keys.assign(kInitialCapacity, 0); m_values.assign(kInitialCapacity, kNoSlot); }
+    OrderIdMap()
+    {
+        m_keys.assign(kInitialCapacity, 0);
+        m_values.assign(kInitialCapacity, kNoSlot);
+    }
 
     std::uint32_t find(OrderId id) const
     {

@@ -72,12 +72,12 @@ const char *reasonCode(Reason reason);
 
 /// Why a resting or incoming order left the book without filling.
 enum class CancelReason : std::uint8_t {
-    Requested,         ///< the owner cancelled it
+    Requested,          ///< the owner cancelled it
     ImmediateRemainder, ///< IOC or market remainder
-    SelfTrade,         ///< self-trade prevention cancelled the resting order
-    Expired,           ///< good-till-date passed
-    InstrumentClosed,  ///< delivery started
-    KillSwitch,        ///< the participant was blocked
+    SelfTrade,          ///< self-trade prevention cancelled the resting order
+    Expired,            ///< good-till-date passed
+    InstrumentClosed,   ///< delivery started
+    KillSwitch,         ///< the participant was blocked
 };
 
 enum class ContractState : std::uint8_t { Scheduled, Active, Expired, Terminated };
@@ -86,8 +86,8 @@ enum class ContractState : std::uint8_t { Scheduled, Active, Expired, Terminated
 /// (jurisdictions, certifications, metadata policies); 0 means "no demand".
 struct Eligibility
 {
-    std::uint64_t jurisdictions = 0;  ///< counterparty's jurisdiction bit must be in this set
-    std::uint32_t certifications = 0; ///< counterparty must hold all of these
+    std::uint64_t jurisdictions = 0;    ///< counterparty's jurisdiction bit must be in this set
+    std::uint32_t certifications = 0;   ///< counterparty must hold all of these
     std::uint32_t metadataPolicies = 0; ///< counterparty's policy bit must be in this set
 
     bool any() const { return jurisdictions | certifications | metadataPolicies; }

@@ -29,7 +29,8 @@ using Db = std::unique_ptr<sqlite3, DbCloser>;
 
 Error sqlError(sqlite3 *db, const QString &what)
 {
-    return Error{QStringLiteral("store.sqlite"), Tr::tr("Journal %1 failed: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(db)))};
+    return Error{QStringLiteral("store.sqlite"),
+                 Tr::tr("Journal %1 failed: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(db)))};
 }
 
 bool exec(sqlite3 *db, const char *sql)
@@ -47,12 +48,14 @@ Statement prepare(sqlite3 *db, const char *sql)
 Result<Db> openDb(const QString &path, bool readOnly)
 {
     sqlite3 *raw = nullptr;
-    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
     Db db(raw);
     if (rc != SQLITE_OK)
-        return Error{QStringLiteral("store.open"), Tr::tr("Cannot open the journal %1: %2")
-                                                       .arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
+        return Error{
+            QStringLiteral("store.open"),
+            Tr::tr("Cannot open the journal %1: %2").arg(path, QString::fromUtf8(sqlite3_errstr(rc)))};
     sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
     return db;
 }
@@ -66,7 +69,10 @@ struct Journal::Statements
     Statement pruneSnapshots;
 };
 
-Journal::Journal(QString path, const Options &options) : m_path(std::move(path)), m_options(options) {}
+Journal::Journal(QString path, const Options &options)
+    : m_path(std::move(path))
+    , m_options(options)
+{}
 
 Journal::~Journal()
 {
@@ -107,11 +113,11 @@ Result<void> Journal::start()
         return db.error();
     m_db = db.value().release();
     // WAL: readers never block the writer. Autocheckpoint off: the checkpoint thread does it.
-    if (!exec(m_db, "PRAGMA journal_mode=WAL") || !exec(m_db, "PRAGMA wal_autocheckpoint=0")
-        || !exec(m_db, m_options.synchronousFull ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL")
-        || !exec(m_db, "CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, payload BLOB NOT NULL)")
-        || !exec(m_db, "CREATE TABLE IF NOT EXISTS snapshots(seq INTEGER PRIMARY KEY, hash INTEGER NOT NULL, "
-                       "state BLOB NOT NULL)"))
+    if (!exec(m_db, "PRAGMA journal_mode=WAL") || !exec(m_db, "PRAGMA wal_autocheckpoint=0") ||
+        !exec(m_db, m_options.synchronousFull ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL") ||
+        !exec(m_db, "CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, payload BLOB NOT NULL)") ||
+        !exec(m_db, "CREATE TABLE IF NOT EXISTS snapshots(seq INTEGER PRIMARY KEY, hash INTEGER NOT NULL, "
+                    "state BLOB NOT NULL)"))
         return sqlError(m_db, Tr::tr("setup"));
     Statement last = prepare(m_db, "SELECT COALESCE(MAX(seq), 0) FROM journal");
     if (!last || sqlite3_step(last.get()) != SQLITE_ROW)
@@ -172,7 +178,9 @@ void Journal::writerLoop()
     Statements statements{
         prepare(m_db, "INSERT INTO journal(seq, payload) VALUES(?1, ?2)"),
         prepare(m_db, "INSERT OR REPLACE INTO snapshots(seq, hash, state) VALUES(?1, ?2, ?3)"),
-        prepare(m_db, "DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?1)")};
+        prepare(
+            m_db,
+            "DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?1)")};
     std::vector<Entry> batch;
     for (;;) {
         {
@@ -182,7 +190,8 @@ void Journal::writerLoop()
                 return;
             // Take what has gathered while the last commit was syncing, up to the cap.
             const std::size_t n = std::min(m_queue.size(), std::size_t(m_options.maxBatch));
-            batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + std::ptrdiff_t(n)));
+            batch.assign(std::make_move_iterator(m_queue.begin()),
+                         std::make_move_iterator(m_queue.begin() + std::ptrdiff_t(n)));
             m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
         }
         QString error;
@@ -272,7 +281,8 @@ Result<std::optional<Journal::Snapshot>> Journal::latestSnapshot(const QString &
     Result<Db> db = openDb(path, true);
     if (!db)
         return db.error();
-    Statement s = prepare(db.value().get(), "SELECT seq, hash, state FROM snapshots ORDER BY seq DESC LIMIT 1");
+    Statement s =
+        prepare(db.value().get(), "SELECT seq, hash, state FROM snapshots ORDER BY seq DESC LIMIT 1");
     if (!s)
         return sqlError(db.value().get(), Tr::tr("reading snapshots"));
     const int rc = sqlite3_step(s.get());

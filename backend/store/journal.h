@@ -79,8 +79,9 @@ public:
     /// Calls `record` for every record with seq > `after`, in order; it may stop the walk by
     /// returning false. Returns the number of records visited. Reads through its own
     /// connection, so it is safe while the writer runs.
-    static Result<std::uint64_t> replay(const QString &path, std::uint64_t after,
-                                        const std::function<bool(std::uint64_t seq, std::string_view payload)> &record);
+    static Result<std::uint64_t>
+    replay(const QString &path, std::uint64_t after,
+           const std::function<bool(std::uint64_t seq, std::string_view payload)> &record);
 
 private:
     struct Entry

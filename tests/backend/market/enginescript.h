@@ -29,8 +29,8 @@ public:
     }
     void onTrade(std::uint64_t, const Trade &t) override
     {
-        add("T" + std::to_string(t.buyOrder) + "/" + std::to_string(t.sellOrder) + ":" + std::to_string(t.quantity)
-            + "@" + std::to_string(t.price));
+        add("T" + std::to_string(t.buyOrder) + "/" + std::to_string(t.sellOrder) + ":" +
+            std::to_string(t.quantity) + "@" + std::to_string(t.price));
     }
     void onCancel(std::uint64_t, const OrderView &o, CancelReason why) override
     {

@@ -36,7 +36,8 @@ void setUp(Engine &engine)
     sellsToThree.allowedBuyers = {3};
     engine.setLimits(sellsToThree);
     engine.setLimits({5, 50, 4000, 3000, {}});
-    ListInstrument one{1, "ONE", Terms{0, 0, 9950, 1440, false, {}, 1}, 0, kDeliveryStart, kDeliveryEnd, 1, 1, 50, 200};
+    ListInstrument one{
+        1, "ONE", Terms{0, 0, 9950, 1440, false, {}, 1}, 0, kDeliveryStart, kDeliveryEnd, 1, 1, 50, 200};
     engine.listInstrument(one);
     ListInstrument two = one;
     two.instrument = 2;
@@ -71,35 +72,41 @@ void TestEngine::rules_data()
     QTest::addColumn<QString>("book");
 
     auto row = [](const char *name, const char *script, const char *events, const char *book) {
-        QTest::newRow(name) << QString::fromUtf8(script) << QString::fromUtf8(events) << QString::fromUtf8(book);
+        QTest::newRow(name) << QString::fromUtf8(script) << QString::fromUtf8(events)
+                            << QString::fromUtf8(book);
     };
     row("rests", "S p1 10@100", "+1", "B | A 100x10");
     row("full fill", "S p1 10@100; B p2 10@100", "+1 +2 T2/1:10@100", "B | A");
     row("partial fill rests remainder", "S p1 5@100; B p2 8@101", "+1 +2 T2/1:5@100", "B 101x3 | A");
     row("partial fill of resting", "S p1 10@100; B p2 4@100", "+1 +2 T2/1:4@100", "B | A 100x6");
     row("price priority", "S p1 5@101; S p2 5@100; B p3 5@101", "+1 +2 +3 T3/2:5@100", "B | A 101x5");
-    row("time priority", "S p1 5@100; S p2 5@100; B p3 7@100", "+1 +2 +3 T3/1:5@100 T3/2:2@100", "B | A 100x3");
-    row("sweeps levels at resting prices", "S p1 5@100; S p2 5@102; B p3 10@105", "+1 +2 +3 T3/1:5@100 T3/2:5@102",
-        "B | A");
+    row("time priority", "S p1 5@100; S p2 5@100; B p3 7@100", "+1 +2 +3 T3/1:5@100 T3/2:2@100",
+        "B | A 100x3");
+    row("sweeps levels at resting prices", "S p1 5@100; S p2 5@102; B p3 10@105",
+        "+1 +2 +3 T3/1:5@100 T3/2:5@102", "B | A");
     row("no cross no trade", "S p1 5@101; B p2 5@100", "+1 +2", "B 100x5 | A 101x5");
     row("ioc remainder cancelled", "S p1 5@100; B p2 8@100 ioc", "+1 +2 T2/1:5@100 x2:ioc", "B | A");
-    row("fok fills across levels", "S p1 5@100; S p2 5@101; B p3 10@101 fok", "+1 +2 +3 T3/1:5@100 T3/2:5@101",
-        "B | A");
+    row("fok fills across levels", "S p1 5@100; S p2 5@101; B p3 10@101 fok",
+        "+1 +2 +3 T3/1:5@100 T3/2:5@101", "B | A");
     row("fok killed", "S p1 5@100; B p2 8@100 fok", "+1 !order.fill_or_kill_not_filled", "B | A 100x5");
     row("fok counts only eligible", "S p1 5@100; S p2 5@100; B p3 10@100 fok c=1",
         "+1 +2 !order.fill_or_kill_not_filled", "B | A 100x10");
-    row("market order", "S p1 5@100; S p2 5@150; B p3 7 mkt", "+1 +2 +3 T3/1:5@100 T3/2:2@150", "B | A 150x3");
+    row("market order", "S p1 5@100; S p2 5@150; B p3 7 mkt", "+1 +2 +3 T3/1:5@100 T3/2:2@150",
+        "B | A 150x3");
     row("market order without liquidity", "B p1 5 mkt", "+1 x1:ioc", "B | A");
     row("post-only rests", "S p1 5@100; B p2 5@99 post", "+1 +2", "B 99x5 | A 100x5");
-    row("post-only would cross", "S p1 5@100; B p2 5@100 post", "+1 !order.post_only_would_cross", "B | A 100x5");
+    row("post-only would cross", "S p1 5@100; B p2 5@100 post", "+1 !order.post_only_would_cross",
+        "B | A 100x5");
     row("post-only ioc is invalid", "B p1 5@100 post ioc", "!order.invalid_type", "B | A");
-    row("self-trade cancels resting", "S p1 5@100; S p2 5@100; B p1 5@100", "+1 +2 +3 x1:stp T3/2:5@100", "B | A");
+    row("self-trade cancels resting", "S p1 5@100; S p2 5@100; B p1 5@100", "+1 +2 +3 x1:stp T3/2:5@100",
+        "B | A");
     row("eligibility skip keeps priority", "S p1 5@100; S p2 5@100; B p3 5@100 c=1; B p2 5@100",
         "+1 +2 +3 T3/2:5@100 +4 T4/1:5@100", "B | A");
-    row("resting requirement screens incoming", "S p2 5@100 j=2; S p1 5@101; B p3 5@101", "+1 +2 +3 T3/2:5@101",
-        "B | A 100x5");
+    row("resting requirement screens incoming", "S p2 5@100 j=2; S p1 5@101; B p3 5@101",
+        "+1 +2 +3 T3/2:5@101", "B | A 100x5");
     row("ineligible crossing order rests", "S p1 5@100; B p3 5@100 c=2", "+1 +2", "B 100x5 | A 100x5");
-    row("seller restricts buyers", "S p4 5@100; B p1 5@100; B p3 5@100", "+1 +2 +3 T3/1:5@100", "B 100x5 | A");
+    row("seller restricts buyers", "S p4 5@100; B p1 5@100; B p3 5@100", "+1 +2 +3 T3/1:5@100",
+        "B 100x5 | A");
     row("metadata policy screens", "S p1 5@100; B p2 5@100 m=2", "+1 +2", "B 100x5 | A 100x5");
     row("metadata policy passes", "S p1 5@100; B p2 5@100 m=1", "+1 +2 T2/1:5@100", "B | A");
     row("jurisdiction passes", "S p2 5@100; B p1 5@100 j=2", "+1 +2 T2/1:5@100", "B | A");
@@ -117,8 +124,8 @@ void TestEngine::rules_data()
     row("max order size", "B p5 60@60", "!risk.max_order_size", "B | A");
     row("max open notional", "S p5 41@100", "!risk.max_open_notional", "B | A");
     row("credit", "B p5 31@100", "!risk.credit", "B | A");
-    row("credit counts bought contracts", "S p1 20@100; B p5 20@100; B p5 11@100", "+1 +2 T2/1:20@100 !risk.credit",
-        "B | A");
+    row("credit counts bought contracts", "S p1 20@100; B p5 20@100; B p5 11@100",
+        "+1 +2 T2/1:20@100 !risk.credit", "B | A");
     row("kill switch cancels and blocks", "S p1 5@100; S p1 5@101; B p2 3@90; K p1; B p1 5@90",
         "+1 +2 +3 x1:kill x2:kill !participant.blocked", "B 90x3 | A");
     row("kill switch released", "K p1; U p1; B p1 5@90", "+1", "B 90x5 | A");
@@ -132,7 +139,8 @@ void TestEngine::rules_data()
         "+1 +2 r1:lose +3 T3/2:3@100", "B | A 100x8");
     row("replace price loses priority", "S p1 5@101; S p2 5@100; R p1 #1 5@100; B p3 5@100",
         "+1 +2 r1:lose +3 T3/2:5@100", "B | A 100x5");
-    row("replace crossing trades", "S p1 5@100; B p2 5@99; R p2 #2 5@100", "+1 +2 r2:lose T2/1:5@100", "B | A");
+    row("replace crossing trades", "S p1 5@100; B p2 5@99; R p2 #2 5@100", "+1 +2 r2:lose T2/1:5@100",
+        "B | A");
     row("replace outside band", "S p1 5@100; R p1 #1 5@300", "+1 !order.price_outside_band", "B | A 100x5");
     row("replace post-only crossing", "S p1 5@100; B p2 5@99 post; R p2 #2 5@100",
         "+1 +2 !order.post_only_would_cross", "B 99x5 | A 100x5");
@@ -141,8 +149,8 @@ void TestEngine::rules_data()
     row("clock backwards", "T 900", "!clock.backwards", "B | A");
     row("delivery start closes", "S p1 5@100; B p2 3@90; T 7200; B p1 1@100",
         "+1 +2 x2:closed x1:closed !instrument.closed", "B | A");
-    row("contract lifecycle", "S p1 5@100; B p2 5@100; T 7200; T 10800", "+1 +2 T2/1:5@100 c1:active c1:expired",
-        "B | A");
+    row("contract lifecycle", "S p1 5@100; B p2 5@100; T 7200; T 10800",
+        "+1 +2 T2/1:5@100 c1:active c1:expired", "B | A");
     row("contract terminated", "S p1 5@100; B p2 5@100; T 7200; Z #1; Z #1",
         "+1 +2 T2/1:5@100 c1:active c1:terminated !contract.not_terminable", "B | A");
     row("terminate unknown contract", "Z #4", "!contract.unknown", "B | A");
@@ -150,8 +158,8 @@ void TestEngine::rules_data()
     row("client id with other content", "B p1 5@100 id=a; B p1 6@100 id=a", "+1 !order.duplicate_client_id",
         "B 100x5 | A");
     row("client id per participant", "B p1 5@100 id=a; B p2 5@100 id=a", "+1 +2", "B 100x10 | A");
-    row("client id repeats rejection", "B p1 0@100 id=z; B p1 0@100 id=z", "!order.bad_quantity =0:order.bad_quantity",
-        "B | A");
+    row("client id repeats rejection", "B p1 0@100 id=z; B p1 0@100 id=z",
+        "!order.bad_quantity =0:order.bad_quantity", "B | A");
 }
 
 void TestEngine::rules()
@@ -219,7 +227,7 @@ void TestEngine::exposureFollowsOrders()
     setUp(engine);
     std::string error;
     QVERIFY(runScript(engine, "S p5 10@100; B p1 4@100", &error));
-    QCOMPARE(engine.participant(5)->openNotional, 600);  // 6 left x 100 ticks x 1 hour
+    QCOMPARE(engine.participant(5)->openNotional, 600); // 6 left x 100 ticks x 1 hour
     QCOMPARE(engine.participant(5)->openBuyNotional, 0);
     QCOMPARE(engine.participant(1)->boughtValue, 400);
     QVERIFY(runScript(engine, "B p5 10@80; R p5 #3 5@80", &error));
@@ -313,9 +321,24 @@ void TestEngine::commandsRoundTrip()
     order.clientId = ClientOrderId::from("client-17");
     order.requires_ = Eligibility{6, 5, 4};
     SetLimits limits{9, 10, 20, 30, {4, 2}};
-    ListInstrument listing{12, "DE.GP2.SH.S1.Q2027-Q1", Terms{3, 2, 9995, 60, false, {CreditStep{9995, 10}, CreditStep{9900, 25}}, 2}, 3,
-                           100, 200, 5, 10, 50, 500};
-    const std::vector<Command> commands = {order, limits, listing, TerminateContract{8}, SetKillSwitch{4, true}, ClockTick{5}, CancelOrder{1, 2}, ReplaceOrder{1, 2, 3, 4},
+    ListInstrument listing{12,
+                           "DE.GP2.SH.S1.Q2027-Q1",
+                           Terms{3, 2, 9995, 60, false, {CreditStep{9995, 10}, CreditStep{9900, 25}}, 2},
+                           3,
+                           100,
+                           200,
+                           5,
+                           10,
+                           50,
+                           500};
+    const std::vector<Command> commands = {order,
+                                           limits,
+                                           listing,
+                                           TerminateContract{8},
+                                           SetKillSwitch{4, true},
+                                           ClockTick{5},
+                                           CancelOrder{1, 2},
+                                           ReplaceOrder{1, 2, 3, 4},
                                            AddParticipant{3, "p-x", Role::Seller, 2, 3, 4}};
     for (const Command &command : commands) {
         Writer out;
@@ -359,7 +382,8 @@ void TestEngine::candlesAndSpotIndex()
     setUp(engine);
     std::string error;
     // Minute 960: one trade; minute 1020: two at different prices. All within five minutes.
-    QVERIFY(runScript(engine, "S p1 10@100; B p2 2@100; T 1030; B p2 6@100; T 1070; S p1 4@120; B p2 4@120", &error));
+    QVERIFY(runScript(engine, "S p1 10@100; B p2 2@100; T 1030; B p2 6@100; T 1070; S p1 4@120; B p2 4@120",
+                      &error));
     const auto *minutes = engine.marketData().candles(1, Resolution::Minute1);
     QVERIFY(minutes);
     QCOMPARE(minutes->size(), 2u);

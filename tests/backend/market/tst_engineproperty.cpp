@@ -78,9 +78,9 @@ public:
             return false;
         const Attributes &seller = taker.side == Side::Sell ? t : m;
         const ParticipantId buyer = taker.side == Side::Buy ? taker.owner : maker.owner;
-        return seller.allowedBuyers.empty()
-               || std::find(seller.allowedBuyers.begin(), seller.allowedBuyers.end(), buyer)
-                      != seller.allowedBuyers.end();
+        return seller.allowedBuyers.empty() ||
+               std::find(seller.allowedBuyers.begin(), seller.allowedBuyers.end(), buyer) !=
+                   seller.allowedBuyers.end();
     }
     static bool crossing(const RefOrder &taker, Tick price, bool market)
     {
@@ -131,8 +131,8 @@ public:
             const Qty q = std::min(taker.qty, m->qty);
             const OrderId buy = taker.side == Side::Buy ? taker.id : m->id;
             const OrderId sell = taker.side == Side::Buy ? m->id : taker.id;
-            add("T" + std::to_string(buy) + "/" + std::to_string(sell) + ":" + std::to_string(q) + "@"
-                + std::to_string(m->price));
+            add("T" + std::to_string(buy) + "/" + std::to_string(sell) + ":" + std::to_string(q) + "@" +
+                std::to_string(m->price));
             ++nextTrade;
             taker.qty -= q;
             m->qty -= q;
@@ -153,12 +153,21 @@ public:
             return reject("order.bad_quantity");
         if (!market && (c.price < kBandLow || c.price > kBandHigh))
             return reject("order.price_outside_band");
-        if (c.postOnly && (market || c.tif == TimeInForce::ImmediateOrCancel || c.tif == TimeInForce::FillOrKill))
+        if (c.postOnly &&
+            (market || c.tif == TimeInForce::ImmediateOrCancel || c.tif == TimeInForce::FillOrKill))
             return reject("order.invalid_type");
         if (c.tif == TimeInForce::GoodTillDate && c.expiry <= now)
             return reject("order.bad_expiry");
-        RefOrder taker{0, c.participant, c.instrument, c.side, c.price, c.quantity, 0,
-                       c.tif == TimeInForce::GoodTillDate ? c.expiry : 0, c.requires_, c.postOnly};
+        RefOrder taker{0,
+                       c.participant,
+                       c.instrument,
+                       c.side,
+                       c.price,
+                       c.quantity,
+                       0,
+                       c.tif == TimeInForce::GoodTillDate ? c.expiry : 0,
+                       c.requires_,
+                       c.postOnly};
         if (c.postOnly && !candidates(taker, false).empty())
             return reject("order.post_only_would_cross");
         if (c.tif == TimeInForce::FillOrKill) {
@@ -320,7 +329,9 @@ void TestEngineProperty::matchesReferenceModel()
     QFETCH(quint32, seed);
     QFETCH(int, commands);
     std::mt19937_64 rng(seed);
-    auto pick = [&](int lo, int hi) { return int(std::uniform_int_distribution<int>(lo, hi)(rng)); };
+    auto pick = [&](int lo, int hi) {
+        return int(std::uniform_int_distribution<int>(lo, hi)(rng));
+    };
 
     Engine engine;
     ScriptLog log;
@@ -334,15 +345,16 @@ void TestEngineProperty::matchesReferenceModel()
         if (p == 4)
             a.allowedBuyers = {1, 2};
         model.people[p] = a;
-        engine.addParticipant({p, "p" + std::to_string(p), a.canSell ? Role::Both : Role::Buyer, a.jurisdiction,
-                               a.certs, a.meta});
+        engine.addParticipant({p, "p" + std::to_string(p), a.canSell ? Role::Both : Role::Buyer,
+                               a.jurisdiction, a.certs, a.meta});
         SetLimits limits;
         limits.participant = p;
         limits.allowedBuyers = a.allowedBuyers;
         engine.setLimits(limits);
     }
     for (InstrumentId i = 1; i <= kInstruments; ++i)
-        engine.listInstrument({i, "I" + std::to_string(i), Terms{}, 0, 1'000'000, 1'003'600, 1, 1, kBandLow, kBandHigh});
+        engine.listInstrument(
+            {i, "I" + std::to_string(i), Terms{}, 0, 1'000'000, 1'003'600, 1, 1, kBandLow, kBandHigh});
     log.text.clear();
 
     Secs now = 1000;
@@ -370,7 +382,8 @@ void TestEngineProperty::matchesReferenceModel()
             }
             o.postOnly = pick(0, 9) == 0;
             if (pick(0, 4) == 0)
-                o.requires_ = Eligibility{std::uint64_t(pick(0, 7)), std::uint32_t(pick(0, 3)), std::uint32_t(pick(0, 3))};
+                o.requires_ = Eligibility{std::uint64_t(pick(0, 7)), std::uint32_t(pick(0, 3)),
+                                          std::uint32_t(pick(0, 3))};
             engine.newOrder(o);
             model.newOrder(o);
         } else if (kind < 80) {

@@ -36,7 +36,8 @@ Ack wait(const std::shared_ptr<std::optional<Ack>> &done)
     return done->value_or(Ack{});
 }
 
-OrderRequest order(const QString &symbol, Side side, OrderType type, TimeInForce tif, qint64 price, qint64 quantity)
+OrderRequest order(const QString &symbol, Side side, OrderType type, TimeInForce tif, qint64 price,
+                   qint64 quantity)
 {
     OrderRequest o;
     o.symbol = symbol;
@@ -51,21 +52,32 @@ OrderRequest order(const QString &symbol, Side side, OrderType type, TimeInForce
 std::pair<std::shared_ptr<std::optional<Ack>>, AckCallback> ackSlot()
 {
     auto slot = std::make_shared<std::optional<Ack>>();
-    return {slot, [slot](const Ack &ack) { *slot = ack; }};
+    return {slot, [slot](const Ack &ack) {
+                *slot = ack;
+            }};
 }
 
 QString hourSymbol(int day, int hour)
 {
-    return kProduct + QStringLiteral(".H2026-12-%1T%2").arg(day, 2, 10, QLatin1Char('0')).arg(hour, 2, 10, QLatin1Char('0'));
+    return kProduct + QStringLiteral(".H2026-12-%1T%2")
+                          .arg(day, 2, 10, QLatin1Char('0'))
+                          .arg(hour, 2, 10, QLatin1Char('0'));
 }
 
 void addTraders(Exchange &x)
 {
-    x.addParticipant({QStringLiteral("p-acme"), Role::Buyer, QStringLiteral("DE"), {QStringLiteral("ISO27001")},
+    x.addParticipant({QStringLiteral("p-acme"),
+                      Role::Buyer,
+                      QStringLiteral("DE"),
+                      {QStringLiteral("ISO27001")},
                       QStringLiteral("standard")});
-    x.addParticipant({QStringLiteral("p-dc1"), Role::Seller, QStringLiteral("DE"),
-                      {QStringLiteral("ISO27001"), QStringLiteral("C5")}, QStringLiteral("eu-resident")});
-    x.addParticipant({QStringLiteral("p-dc2"), Role::Seller, QStringLiteral("US"), {}, QStringLiteral("standard")});
+    x.addParticipant({QStringLiteral("p-dc1"),
+                      Role::Seller,
+                      QStringLiteral("DE"),
+                      {QStringLiteral("ISO27001"), QStringLiteral("C5")},
+                      QStringLiteral("eu-resident")});
+    x.addParticipant(
+        {QStringLiteral("p-dc2"), Role::Seller, QStringLiteral("US"), {}, QStringLiteral("standard")});
 }
 } // namespace
 
@@ -117,14 +129,17 @@ void TestExchange::acknowledgesAfterCommitWithTrades()
 
     auto [sold, onSold] = ackSlot();
     const quint64 before = x.lastSeq();
-    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2500, 10),
-                  onSold);
+    x.submitOrder(
+        QStringLiteral("p-dc1"),
+        order(hourSymbol(1, 14), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2500, 10),
+        onSold);
     QVERIFY(!sold->has_value()); // never synchronous: only after the commit
     QCOMPARE(wait(sold).commandSeq, before + 1);
     QVERIFY(sold->value().accepted);
 
     auto [bought, onBought] = ackSlot();
-    x.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2600, 4),
+    x.submitOrder(QStringLiteral("p-acme"),
+                  order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2600, 4),
                   onBought);
     const Ack ack = wait(bought);
     QVERIFY(ack.accepted);
@@ -167,10 +182,13 @@ void TestExchange::eligibilityByName()
     QVERIFY(x.open(QString(), config()).ok());
     x.advanceClock(at(1, 10));
     addTraders(x);
-    x.submitOrder(QStringLiteral("p-dc2"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 5));
-    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2100, 5));
+    x.submitOrder(QStringLiteral("p-dc2"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit,
+                                                 TimeInForce::GoodTillCancel, 2000, 5));
+    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit,
+                                                 TimeInForce::GoodTillCancel, 2100, 5));
     // The buyer demands C5 in an EU jurisdiction: the cheaper US seller is skipped.
-    OrderRequest buy = order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::ImmediateOrCancel, 2100, 5);
+    OrderRequest buy =
+        order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::ImmediateOrCancel, 2100, 5);
     buy.requirements.jurisdictions = {QStringLiteral("DE"), QStringLiteral("FR")};
     buy.requirements.certifications = {QStringLiteral("C5")};
     auto [done, onDone] = ackSlot();
@@ -195,7 +213,8 @@ void TestExchange::refusesBadInputBeforeSequencing()
         QString code;
         bool sequenced;
     };
-    OrderRequest good = order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1);
+    OrderRequest good =
+        order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1);
     OrderRequest unknownSymbol = good;
     unknownSymbol.symbol = kProduct + QStringLiteral(".H2030-01-01T00");
     OrderRequest badCert = good;
@@ -236,7 +255,8 @@ void TestExchange::clientOrderIdIsIdempotent()
     QVERIFY(x.open(QString(), config()).ok());
     x.advanceClock(at(1, 10));
     addTraders(x);
-    OrderRequest o = order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 3);
+    OrderRequest o =
+        order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 3);
     o.clientOrderId = QStringLiteral("acme-0001");
     auto [first, onFirst] = ackSlot();
     auto [again, onAgain] = ackSlot();
@@ -260,9 +280,12 @@ void TestExchange::marketData()
     addTraders(x);
     QSignalSpy spot(&x, &Exchange::spotIndexChanged);
     const QString front = hourSymbol(1, 11);
-    x.submitOrder(QStringLiteral("p-dc1"), order(front, Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 3000, 10));
-    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 12), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 3300, 10));
-    x.submitOrder(QStringLiteral("p-acme"), order(front, Side::Buy, OrderType::Market, TimeInForce::ImmediateOrCancel, 0, 4));
+    x.submitOrder(QStringLiteral("p-dc1"),
+                  order(front, Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 3000, 10));
+    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 12), Side::Sell, OrderType::Limit,
+                                                 TimeInForce::GoodTillCancel, 3300, 10));
+    x.submitOrder(QStringLiteral("p-acme"),
+                  order(front, Side::Buy, OrderType::Market, TimeInForce::ImmediateOrCancel, 0, 4));
     QTRY_COMPARE(spot.size(), 1);
     QCOMPARE(spot.at(0).at(0).toString(), kProduct);
     QCOMPARE(spot.at(0).at(1).toLongLong(), 3000);
@@ -280,8 +303,9 @@ void TestExchange::marketData()
     QCOMPARE(curve.at(1).bestAskTicks, 3300);
     QCOMPARE(curve.at(1).lastPriceTicks, 0);
     for (qsizetype i = 1; i < curve.size(); ++i)
-        QVERIFY(curve.at(i - 1).kind < curve.at(i).kind
-                || (curve.at(i - 1).kind == curve.at(i).kind && curve.at(i - 1).startSecs < curve.at(i).startSecs));
+        QVERIFY(
+            curve.at(i - 1).kind < curve.at(i).kind ||
+            (curve.at(i - 1).kind == curve.at(i).kind && curve.at(i - 1).startSecs < curve.at(i).startSecs));
 
     // At 11:00 the front hour closes; the index carries its last value until 12:00 trades.
     x.advanceClock(at(1, 11));
@@ -302,8 +326,12 @@ void TestExchange::recoversTheSameState()
         x.advanceClock(at(1, 10));
         addTraders(x);
         for (int i = 0; i < 40; ++i) {
-            x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 12 + i % 5), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2000 + 10 * i, 1 + i % 3));
-            x.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 12 + i % 7), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2100 + 7 * i, 2));
+            x.submitOrder(QStringLiteral("p-dc1"),
+                          order(hourSymbol(1, 12 + i % 5), Side::Sell, OrderType::Limit,
+                                TimeInForce::GoodTillCancel, 2000 + 10 * i, 1 + i % 3));
+            x.submitOrder(QStringLiteral("p-acme"),
+                          order(hourSymbol(1, 12 + i % 7), Side::Buy, OrderType::Limit,
+                                TimeInForce::GoodTillCancel, 2100 + 7 * i, 2));
         }
         x.advanceClock(at(1, 10, 30));
         QVERIFY(x.flush());
@@ -324,7 +352,8 @@ void TestExchange::recoversTheSameState()
     QCOMPARE(y.openSymbols(), openBefore);
     // Names and symbols came back: the recovered exchange trades on.
     auto [done, onDone] = ackSlot();
-    y.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 16), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1),
+    y.submitOrder(QStringLiteral("p-acme"),
+                  order(hourSymbol(1, 16), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1),
                   onDone);
     QVERIFY(wait(done).accepted);
     QCOMPARE(done->value().commandSeq, seq + 1);
@@ -336,8 +365,10 @@ void TestExchange::contractLifecycleSignals()
     QVERIFY(x.open(QString(), config()).ok());
     x.advanceClock(at(1, 10));
     addTraders(x);
-    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 11), Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 2));
-    x.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 11), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 2));
+    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 11), Side::Sell, OrderType::Limit,
+                                                 TimeInForce::GoodTillCancel, 2000, 2));
+    x.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 11), Side::Buy, OrderType::Limit,
+                                                  TimeInForce::GoodTillCancel, 2000, 2));
     QSignalSpy changes(&x, &Exchange::contractChanged);
     QTRY_COMPARE(changes.size(), 1);
     x.advanceClock(at(1, 11));

@@ -19,7 +19,8 @@ constexpr int kBatch = 100;
 constexpr quint64 kMaxInFlight = 4000;
 constexpr quint64 kHashEvery = 500;
 constexpr int kCommandsPerSecondTick = 400;
-const QStringList kTraders = {QStringLiteral("p-a"), QStringLiteral("p-b"), QStringLiteral("p-c"), QStringLiteral("p-d")};
+const QStringList kTraders = {QStringLiteral("p-a"), QStringLiteral("p-b"), QStringLiteral("p-c"),
+                              QStringLiteral("p-d")};
 
 std::string g_out;
 
@@ -63,12 +64,15 @@ int main(int argc, char **argv)
     x.advanceClock(std::max(x.nowSecs(), base) + 1);
     if (run == 0)
         for (const QString &t : kTraders)
-            x.addParticipant({t, Role::Both, QStringLiteral("DE"), {QStringLiteral("C5")}, QStringLiteral("standard")});
+            x.addParticipant(
+                {t, Role::Both, QStringLiteral("DE"), {QStringLiteral("C5")}, QStringLiteral("standard")});
     g_out = "READY " + std::to_string(x.lastSeq()) + " " + std::to_string(x.stateHash()) + "\n";
     flushOut();
 
     std::mt19937_64 rng(seed * 1000 + quint64(run));
-    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto pick = [&](int lo, int hi) {
+        return std::uniform_int_distribution<int>(lo, hi)(rng);
+    };
     quint64 acked = x.lastSeq();
     std::vector<quint64> orders;
     int sinceTick = 0;
@@ -94,15 +98,16 @@ int main(int argc, char **argv)
                 o.side = pick(0, 1) ? Side::Buy : Side::Sell;
                 o.priceTicks = 2000 + pick(-50, 50);
                 o.quantity = pick(1, 8);
-                o.timeInForce = pick(0, 9) == 0 ? TimeInForce::ImmediateOrCancel : TimeInForce::GoodTillCancel;
+                o.timeInForce =
+                    pick(0, 9) == 0 ? TimeInForce::ImmediateOrCancel : TimeInForce::GoodTillCancel;
                 if (pick(0, 4) == 0)
                     o.clientOrderId = QStringLiteral("c-%1-%2").arg(run).arg(pick(0, 500));
                 x.submitOrder(who, o, report);
             } else if (roll < 90) {
                 x.cancelOrder(who, orders.at(std::size_t(pick(0, int(orders.size()) - 1))), report);
             } else {
-                x.replaceOrder(who, orders.at(std::size_t(pick(0, int(orders.size()) - 1))), 2000 + pick(-50, 50),
-                               pick(1, 8), report);
+                x.replaceOrder(who, orders.at(std::size_t(pick(0, int(orders.size()) - 1))),
+                               2000 + pick(-50, 50), pick(1, 8), report);
             }
             // The digest right after this command, reported once the command is durable.
             if (x.lastSeq() % kHashEvery == 0) {

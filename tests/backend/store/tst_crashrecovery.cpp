@@ -136,9 +136,9 @@ void TestCrashRecovery::killedChildLosesNothing()
         });
         QVERIFY(replayed.ok());
         QVERIFY2(!gap, "journal has a gap or an undecodable record");
-        QVERIFY2(last >= report.maxAck, qPrintable(QStringLiteral("acknowledged %1 but journal ends at %2")
-                                                        .arg(report.maxAck)
-                                                        .arg(last)));
+        QVERIFY2(last >= report.maxAck,
+                 qPrintable(
+                     QStringLiteral("acknowledged %1 but journal ends at %2").arg(report.maxAck).arg(last)));
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         QCOMPARE(hashesChecked, int(report.hashes.size()));
 
@@ -152,8 +152,8 @@ void TestCrashRecovery::killedChildLosesNothing()
         QCOMPARE(recovered.lastSeq(), last);
         QCOMPARE(recovered.stateHash(), full.stateHash());
     }
-    qInfo("seed %llu: %d kills, %d acknowledgements, journal of %llu commands", seed, kKillsPerSeed, totalAcks,
-          previousAck);
+    qInfo("seed %llu: %d kills, %d acknowledgements, journal of %llu commands", seed, kKillsPerSeed,
+          totalAcks, previousAck);
     // The kills must have landed under load, with snapshots in play.
     QVERIFY2(totalAcks > kKillsPerSeed * 20, qPrintable(QString::number(totalAcks)));
     QVERIFY(snapshotsUsed > 0);
