@@ -138,7 +138,8 @@ Exchange::Exchange(QObject *parent)
     m_symbols.append(QString()); // instrument id 0 is never used
     m_names.append(QString());
     connect(&m_clockTimer, &QTimer::timeout, this, [this] {
-        if (m_clock)
+        // Only a new second is a journal record; an idle exchange writes one tick per second.
+        if (m_clock && m_clock->nowMs() / 1000 > m_engine.now())
             advanceClock(m_clock->nowMs() / 1000);
     });
 }

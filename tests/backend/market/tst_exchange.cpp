@@ -94,6 +94,7 @@ private slots:
     void marketData();
     void recoversTheSameState();
     void contractLifecycleSignals();
+    void clockDrivesRolls();
 };
 
 void TestExchange::listsTheHorizonAndRolls()
@@ -379,6 +380,25 @@ void TestExchange::contractLifecycleSignals()
     auto [done, onDone] = ackSlot();
     x.terminateContract(1, onDone);
     QCOMPARE(wait(done).error.code, QStringLiteral("contract.not_terminable"));
+}
+
+void TestExchange::clockDrivesRolls()
+{
+    // An injected clock: the exchange ticks from it, never from the wall clock.
+    ManualClock clock(at(1, 10, 59) * 1000);
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    QSignalSpy closed(&x, &Exchange::instrumentClosed);
+    x.startClock(&clock, 5);
+    QCOMPARE(x.nowSecs(), at(1, 10, 59));
+    QVERIFY(x.openSymbols().contains(hourSymbol(1, 11)));
+    const quint64 seq = x.lastSeq();
+    QTest::qWait(30);
+    QCOMPARE(x.lastSeq(), seq); // the same second is not journaled again
+    clock.setNowMs(at(1, 11) * 1000);
+    QTRY_COMPARE(closed.size(), 1);
+    QCOMPARE(closed.at(0).at(0).toString(), hourSymbol(1, 11));
+    QVERIFY(x.openSymbols().contains(hourSymbol(2, 11)));
 }
 
 QTEST_GUILESS_MAIN(TestExchange)
