@@ -222,6 +222,19 @@ Result<void> Exchange::open(const QString &journalPath, const Config &config)
             this,
             [this, message] {
                 m_failed = true;
+                // Commands after the last commit are not durable: their callers learn it
+                // now, and no market data about them is published.
+                const Error error{QStringLiteral("store.failed"), message};
+                while (!m_pending.empty()) {
+                    Pending pending = std::move(m_pending.front());
+                    m_pending.pop_front();
+                    if (pending.done) {
+                        Ack ack;
+                        ack.commandSeq = pending.seq;
+                        ack.error = error;
+                        pending.done(ack);
+                    }
+                }
                 Q_EMIT failed(message);
             },
             Qt::QueuedConnection);

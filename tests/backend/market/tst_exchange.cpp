@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using namespace cloudex;
 using namespace cloudex::market;
 
@@ -95,6 +97,7 @@ private slots:
     void recoversTheSameState();
     void contractLifecycleSignals();
     void clockDrivesRolls();
+    void journalFailureFailsPending();
 };
 
 void TestExchange::listsTheHorizonAndRolls()
@@ -399,6 +402,40 @@ void TestExchange::clockDrivesRolls()
     QTRY_COMPARE(closed.size(), 1);
     QCOMPARE(closed.at(0).at(0).toString(), hourSymbol(1, 11));
     QVERIFY(x.openSymbols().contains(hourSymbol(2, 11)));
+}
+
+void TestExchange::journalFailureFailsPending()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("journal.db"));
+    Exchange x;
+    QVERIFY(x.open(path, config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    QVERIFY(x.flush());
+    // Sabotage: another connection drops the journal table, so the next commit fails.
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, "DROP TABLE journal", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+
+    QSignalSpy failed(&x, &Exchange::failed);
+    auto [first, onFirst] = ackSlot();
+    x.submitOrder(QStringLiteral("p-acme"),
+                  order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1),
+                  onFirst);
+    const Ack ack = wait(first);
+    QVERIFY(!ack.accepted);
+    QCOMPARE(ack.error.code, QStringLiteral("store.failed"));
+    QTRY_COMPARE(failed.size(), 1);
+    // Once failed, nothing more is taken.
+    auto [later, onLater] = ackSlot();
+    const quint64 seq = x.lastSeq();
+    x.submitOrder(QStringLiteral("p-acme"),
+                  order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 1),
+                  onLater);
+    QCOMPARE(wait(later).error.code, QStringLiteral("store.failed"));
+    QCOMPARE(x.lastSeq(), seq);
 }
 
 QTEST_GUILESS_MAIN(TestExchange)
