@@ -148,10 +148,17 @@ bool readAttributes(QByteArrayView content, ParsedRequest &request)
 RequestVerifier::RequestVerifier()
     : m_sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr))
     , m_mdContext(EVP_MD_CTX_new())
-    , m_fromDataContext(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr))
 {
-    if (m_fromDataContext && EVP_PKEY_fromdata_init(m_fromDataContext.get()) != 1)
-        m_fromDataContext.reset();
+    static constexpr char kGroup[] = "prime256v1";
+    const ossl::PkeyCtx context(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char *>(kGroup), 0),
+        OSSL_PARAM_construct_end()};
+    EVP_PKEY *group = nullptr;
+    if (context && EVP_PKEY_fromdata_init(context.get()) == 1
+        && EVP_PKEY_fromdata(context.get(), &group, EVP_PKEY_KEY_PARAMETERS, params) == 1)
+        m_group.reset(group);
+    ossl::drainErrors();
 }
 
 bool RequestVerifier::digest(QByteArrayView data, unsigned char (&out)[32])
@@ -227,21 +234,16 @@ Result<ParsedRequest> RequestVerifier::verify(QByteArrayView input)
     if (signature.content.size() < 2 || signature.content[0] != 0)
         return malformed();
 
-    // Build the key straight from the point: validates that it lies on the curve.
-    static constexpr char kGroup[] = "prime256v1";
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char *>(kGroup), 0),
-        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, const_cast<char *>(point.data()),
-                                          size_t(point.size())),
-        OSSL_PARAM_construct_end()};
-    EVP_PKEY *rawKey = nullptr;
-    if (!m_fromDataContext
-        || EVP_PKEY_fromdata(m_fromDataContext.get(), &rawKey, EVP_PKEY_PUBLIC_KEY, params) != 1) {
+    // Build the key straight from the point; setting it checks that it lies on the curve.
+    const ossl::Pkey key(EVP_PKEY_new());
+    if (!m_group || !key || EVP_PKEY_copy_parameters(key.get(), m_group.get()) != 1
+        || EVP_PKEY_set1_encoded_public_key(key.get(), reinterpret_cast<const unsigned char *>(point.data()),
+                                            size_t(point.size()))
+               != 1) {
         ossl::drainErrors();
         return Error{QStringLiteral("pki.csr.bad-key"),
                      Tr::tr("The public key of the certificate signing request is invalid.")};
     }
-    const ossl::Pkey key(rawKey);
 
     unsigned char hash[32];
     if (!digest(info.encoded, hash))

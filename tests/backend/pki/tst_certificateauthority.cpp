@@ -186,6 +186,14 @@ private slots:
         // Flip a byte in the subject's participant id ("p-acme" -> "p-acmf"): signature breaks.
         otherSubject.replace("p-acme", "p-acmf");
 
+        // A point off the curve: the last byte of the key's y coordinate changed. The key sits
+        // right after the P-256 OID (2a 86 48 ce 3d 03 01 07) and the BIT STRING header.
+        QByteArray offCurve = good;
+        const qsizetype curveAt = offCurve.indexOf(QByteArray("\x2a\x86\x48\xce\x3d\x03\x01\x07", 8));
+        QVERIFY(curveAt > 0);
+        const qsizetype lastKeyByte = curveAt + 8 + 3 + 64; // header 03 42 00, then 04 x y
+        offCurve[lastKeyByte] = char(offCurve[lastKeyByte] ^ 0x01);
+
         QTest::newRow("empty") << QByteArray() << u"c-1"_qs << u"p-acme"_qs << u"pki.csr.malformed"_qs;
         QTest::newRow("garbage") << QByteArray("not a request") << u"c-1"_qs << u"p-acme"_qs
                                  << u"pki.csr.malformed"_qs;
@@ -198,6 +206,7 @@ private slots:
         QTest::newRow("bad-signature") << tampered << u"c-1"_qs << u"p-acme"_qs << u"pki.csr.bad-signature"_qs;
         QTest::newRow("edited-subject") << otherSubject << u"c-1"_qs << u"p-acme"_qs
                                         << u"pki.csr.bad-signature"_qs;
+        QTest::newRow("point-off-curve") << offCurve << u"c-1"_qs << u"p-acme"_qs << u"pki.csr.bad-key"_qs;
         QTest::newRow("rsa-1024") << m_rsa1024Csr << u"c-1"_qs << u"p-acme"_qs << u"pki.csr.key-type"_qs;
         QTest::newRow("rsa-2048") << m_rsa2048Csr << u"c-1"_qs << u"p-acme"_qs << u"pki.csr.key-type"_qs;
         QTest::newRow("p-384") << m_p384Csr << u"c-1"_qs << u"p-acme"_qs << u"pki.csr.key-type"_qs;
