@@ -1,5 +1,8 @@
 // Certificate authority: contract certificate issuance from DER CSRs (CSR signature
-// verified, certificate signed, DER encoded and recorded) and CRL signing at 100,000 entries.
+// verified, certificate signed, DER encoded and recorded in SQLite, in transactions of
+// 1,000) and signing a CRL of 100,000 entries read from the database.
+// certs_per_s is wall-clock time; certs_per_cpu_s counts this thread's CPU time only, which
+// stays meaningful when other builds share the machine.
 #include "benchsuite.h"
 
 #include "core/clock.h"
@@ -10,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
+#include <ctime>
+
 namespace {
 using namespace cloudex::pki;
 
@@ -17,6 +22,14 @@ constexpr int kDefaultCount = 100'000;
 constexpr int kDistinctKeys = 500; // buyers reuse keys; the CA verifies every CSR anyway
 constexpr int kBatchSize = 1000;   // requests per database transaction
 constexpr qint64 kHourMs = 3'600'000;
+
+// CPU time of this thread: the issuing loop runs on one core, whatever else the machine does.
+double threadCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
 
 QJsonObject fail(const QString &message)
 {
@@ -64,6 +77,7 @@ QJsonObject runPki(const QStringList &arguments)
     serials.reserve(count);
     QElapsedTimer timer;
     timer.start();
+    const double cpuStart = threadCpuSeconds();
     for (int from = 0; from < count; from += kBatchSize) {
         const auto results = (*ca)->issueContractCertificates(requests.mid(from, kBatchSize), contracts);
         for (const auto &result : results) {
@@ -73,6 +87,7 @@ QJsonObject runPki(const QStringList &arguments)
         }
     }
     const double issueSeconds = double(timer.nsecsElapsed()) / 1e9;
+    const double issueCpuSeconds = threadCpuSeconds() - cpuStart;
 
     auto revoked = (*ca)->revoke(serials, RevocationReason::CessationOfOperation);
     if (!revoked)
@@ -85,6 +100,7 @@ QJsonObject runPki(const QStringList &arguments)
 
     return {{QStringLiteral("certificates"), count},
             {QStringLiteral("certs_per_s"), qRound64(count / issueSeconds)},
+            {QStringLiteral("certs_per_cpu_s"), qRound64(count / issueCpuSeconds)},
             {QStringLiteral("crl_entries"), *revoked},
             {QStringLiteral("crl_bytes"), crl->size()},
             {QStringLiteral("crl_100k_s"), qRound(crlSeconds * 1000) / 1000.0}};

@@ -57,13 +57,6 @@ bool isId(const QString &id)
     return idPattern().match(id).hasMatch();
 }
 
-bool isDnsName(const QString &name)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
-    return name.size() <= 253 && pattern.match(name).hasMatch();
-}
-
 QByteArray extendedKeyUsage(bool server, bool client)
 {
     QByteArray purposes;
@@ -461,7 +454,7 @@ Result<IssuedCertificate> CertificateAuthority::issueIdentity(const QByteArray &
         }
         QByteArray names;
         for (const QString &dns : std::as_const(request.dnsNames)) {
-            if (!isDnsName(dns))
+            if (!ext::isDnsName(dns))
                 return badRequest(Tr::tr("%1 is not a valid DNS name.").arg(dns));
             names += der::tlv(kGeneralNameDns, dns.toLatin1());
         }
@@ -475,7 +468,7 @@ Result<IssuedCertificate> CertificateAuthority::issueIdentity(const QByteArray &
                 names += der::tlv(kGeneralNameIp, QByteArrayView(bytes, sizeof bytes));
             } else {
                 const Q_IPV6ADDR v6 = address.toIPv6Address();
-                names += der::tlv(kGeneralNameIp, QByteArrayView(reinterpret_cast<const char *>(v6.c), 16));
+                names += der::tlv(kGeneralNameIp, QByteArrayView(reinterpret_cast<const char *>(v6.c), sizeof v6.c));
             }
         }
         extensions += CertificateSigner::extension(ext::kOidSubjectAltName, false, der::tlv(der::tag::Sequence, names));

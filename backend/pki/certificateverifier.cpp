@@ -214,7 +214,7 @@ Result<VerifiedCertificate> CertificateVerifier::verify(const QByteArray &certif
     verified.name = nameEntry(subject, NID_commonName);
     verified.notBeforeMs = timeMs(X509_get0_notBefore(certificate.get()));
     verified.notAfterMs = timeMs(X509_get0_notAfter(certificate.get()));
-    if (expected.participant.size() && verified.participant != expected.participant) {
+    if (!expected.participant.isEmpty() && verified.participant != expected.participant) {
         return failure("pki.verify.wrong-party",
                        Tr::tr("The certificate belongs to %1, not %2.").arg(verified.participant, expected.participant));
     }
@@ -236,11 +236,11 @@ Result<VerifiedCertificate> CertificateVerifier::Private::checkContract(X509 *ce
         || verified.participant != terms.buyer || verified.name != terms.id
         || verified.notBeforeMs != terms.startMs || verified.notAfterMs != terms.endMs)
         return failure("pki.verify.malformed", Tr::tr("The certificate's contract information is inconsistent."));
-    if (expected.contractId.size() && terms.id != expected.contractId) {
+    if (!expected.contractId.isEmpty() && terms.id != expected.contractId) {
         return failure("pki.verify.wrong-contract",
                        Tr::tr("The certificate is for contract %1, not %2.").arg(terms.id, expected.contractId));
     }
-    if (expected.seller.size() && terms.seller != expected.seller) {
+    if (!expected.seller.isEmpty() && terms.seller != expected.seller) {
         return failure("pki.verify.wrong-contract",
                        Tr::tr("Contract %1 is not a contract with %2.").arg(terms.id, expected.seller));
     }
@@ -268,7 +268,7 @@ Result<VerifiedCertificate> CertificateVerifier::Private::checkIdentity(X509 *ce
     verified.identity.name = verified.name;
     if (verified.kind != expected.kind || verified.identity.participant != verified.participant)
         return failure("pki.verify.wrong-kind", Tr::tr("The certificate identifies something else."));
-    if (expected.name.size() && verified.name != expected.name) {
+    if (!expected.name.isEmpty() && verified.name != expected.name) {
         return failure("pki.verify.wrong-party",
                        Tr::tr("The certificate belongs to %1, not %2.").arg(verified.name, expected.name));
     }

@@ -2,11 +2,14 @@
 
 #include "pki/der_p.h"
 
+#include <QRegularExpression>
+
 namespace cloudex::pki::ext {
 
 namespace {
 constexpr qint64 kMsPerSecond = 1000;
 constexpr int kIdentityKinds = 3; // participant, user, site
+constexpr qsizetype kMaxDnsNameLength = 253;
 }
 
 QByteArray encodeContract(const ContractTerms &terms)
@@ -92,6 +95,13 @@ bool decodeIdentity(QByteArrayView input, IdentityRequest &request)
 QString contractUrn(const QString &contractId)
 {
     return QStringLiteral("urn:cloudex:contract:") + contractId;
+}
+
+bool isDnsName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    return name.size() <= kMaxDnsNameLength && pattern.match(name).hasMatch();
 }
 
 } // namespace cloudex::pki::ext

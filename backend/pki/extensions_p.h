@@ -61,4 +61,7 @@ bool decodeIdentity(QByteArrayView der, IdentityRequest &request);
 /// "urn:cloudex:contract:<id>", the contract certificate's subjectAltName URI.
 QString contractUrn(const QString &contractId);
 
+/// A host name as RFC 1123 allows it, optionally with a leading wildcard label.
+bool isDnsName(const QString &name);
+
 } // namespace cloudex::pki::ext

@@ -1,5 +1,6 @@
 #include "pki/privatekey.h"
 
+#include "pki/extensions_p.h"
 #include "pki/openssl_p.h"
 
 #include <openssl/core_names.h>
@@ -8,7 +9,6 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QRegularExpression>
 
 namespace cloudex::pki {
 namespace {
@@ -28,13 +28,6 @@ bool isP256(EVP_PKEY *key)
            && qstrcmp(group, kCurveName) == 0;
 }
 
-// Host names as RFC 1123 allows them, optionally with a leading wildcard label.
-bool isDnsName(const QString &name)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
-    return name.size() <= 253 && pattern.match(name).hasMatch();
-}
 } // namespace
 
 struct PrivateKey::Private
@@ -154,7 +147,7 @@ Result<QByteArray> createCertificateRequest(const PrivateKey &key, const CsrSubj
         // open to injection through a comma or a colon in a name.
         QStringList entries;
         for (const QString &dns : subject.dnsNames) {
-            if (!isDnsName(dns))
+            if (!ext::isDnsName(dns))
                 return Error{QStringLiteral("pki.csr.bad-name"), Tr::tr("%1 is not a valid DNS name.").arg(dns)};
             entries.append(QStringLiteral("DNS:") + dns);
         }

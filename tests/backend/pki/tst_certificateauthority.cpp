@@ -363,6 +363,24 @@ private slots:
         QCOMPARE(m_ca->certificateCount(), before);
     }
 
+    void rejectsInjectedSiteNames()
+    {
+        // A comma would smuggle a second name into OpenSSL's configuration syntax.
+        const QString injected = u"fra1.example,DNS:bank.example"_qs;
+        auto csr = createCertificateRequest(newKey(), {u"p-acme"_qs, u"s-fra1"_qs, {injected}, {}});
+        QVERIFY(!csr.ok());
+        QCOMPARE(csr.error().code, u"pki.csr.bad-name"_qs);
+        QCOMPARE(createCertificateRequest(newKey(), {u"p-acme"_qs, u"s-fra1"_qs, {}, {u"1.2.3.999"_qs}}).error().code,
+                 u"pki.csr.bad-name"_qs);
+
+        const qint64 before = m_ca->certificateCount();
+        IdentityRequest site{CertificateKind::Site, u"p-acme"_qs, u"s-fra1"_qs, {}, {}, {}, {injected}, {}};
+        auto issued = m_ca->issueIdentity(csrFor(newKey(), u"p-acme"_qs, u"s-fra1"_qs), site);
+        QVERIFY(!issued.ok());
+        QCOMPARE(issued.error().code, u"pki.request.invalid"_qs);
+        QCOMPARE(m_ca->certificateCount(), before);
+    }
+
     void exportsUserIdentityAsPkcs12()
     {
         const PrivateKey userKey = newKey();
