@@ -159,6 +159,301 @@
     </message>
 </context>
 <context>
+    <name>Pki</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the CA certificate.</source>
+        <translation>Das CA-Zertifikat kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA key %1: the passphrase is wrong or the file is damaged.</source>
+        <translation>Der CA-Schlüssel %1 kann nicht gelesen werden: Die Passphrase ist falsch oder die Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 is damaged.</source>
+        <translation>Das CA-Zertifikat %1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The CA key does not belong to the CA certificate.</source>
+        <translation>Der CA-Schlüssel gehört nicht zum CA-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The CA certificate is damaged.</source>
+        <translation>Das CA-Zertifikat ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The participant or contract id is not valid.</source>
+        <translation>Die Teilnehmer- oder Vertragskennung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request names participant &quot;%1&quot;, but it was sent by %2.</source>
+        <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, wurde aber von %2 gesendet.</translation>
+    </message>
+    <message>
+        <source>There is no contract %1.</source>
+        <translation>Es gibt keinen Vertrag %1.</translation>
+    </message>
+    <message>
+        <source>Contract %1 is not a contract of %2.</source>
+        <translation>Vertrag %1 ist kein Vertrag von %2.</translation>
+    </message>
+    <message>
+        <source>Contract %1 was terminated.</source>
+        <translation>Vertrag %1 wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Contract %1 has no valid delivery window or parties.</source>
+        <translation>Vertrag %1 hat kein gültiges Lieferfenster oder keine gültigen Parteien.</translation>
+    </message>
+    <message>
+        <source>The delivery window of contract %1 is over.</source>
+        <translation>Das Lieferfenster von Vertrag %1 ist vorbei.</translation>
+    </message>
+    <message>
+        <source>Cannot write the CRL to %1: %2</source>
+        <translation>Die Sperrliste kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The CA directory %1 holds a key or a certificate but not both.</source>
+        <translation>Das CA-Verzeichnis %1 enthält einen Schlüssel oder ein Zertifikat, aber nicht beides.</translation>
+    </message>
+    <message>
+        <source>Cannot set up the CA signing key.</source>
+        <translation>Der Signaturschlüssel der CA kann nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>Contract certificates are issued for contracts, not as identities.</source>
+        <translation>Vertragszertifikate werden für Verträge ausgestellt, nicht als Identitäten.</translation>
+    </message>
+    <message>
+        <source>The participant or identity name is not valid.</source>
+        <translation>Der Teilnehmer- oder Identitätsname ist ungültig.</translation>
+    </message>
+    <message>
+        <source>A participant certificate is named after the participant.</source>
+        <translation>Ein Teilnehmerzertifikat trägt den Namen des Teilnehmers.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid permission.</source>
+        <translation>„%1“ ist keine gültige Berechtigung.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request names participant &quot;%1&quot;, not %2.</source>
+        <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request names &quot;%1&quot;, not %2.</source>
+        <translation>Die Zertifikatsanforderung nennt „%1“, nicht %2.</translation>
+    </message>
+    <message>
+        <source>A site certificate needs at least one DNS name or IP address.</source>
+        <translation>Ein Standortzertifikat braucht mindestens einen DNS-Namen oder eine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid DNS name.</source>
+        <translation>%1 ist kein gültiger DNS-Name.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid IP address.</source>
+        <translation>%1 ist keine gültige IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>The certificate authority could not sign.</source>
+        <translation>Die Zertifizierungsstelle konnte nicht signieren.</translation>
+    </message>
+    <message>
+        <source>The certificate database failed: %1</source>
+        <translation>Fehler in der Zertifikatsdatenbank: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the certificate database %1: %2</source>
+        <translation>Die Zertifikatsdatenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The certificate database %1 has an unknown schema version.</source>
+        <translation>Die Zertifikatsdatenbank %1 hat eine unbekannte Schemaversion.</translation>
+    </message>
+    <message>
+        <source>No certificate with serial %1 was issued by this CA.</source>
+        <translation>Diese CA hat kein Zertifikat mit der Seriennummer %1 ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>Das Zertifikat ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>Das Zertifikat ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The certificate has been revoked.</source>
+        <translation>Das Zertifikat wurde gesperrt.</translation>
+    </message>
+    <message>
+        <source>There is no revocation list to check the certificate against.</source>
+        <translation>Es gibt keine Sperrliste, gegen die das Zertifikat geprüft werden kann.</translation>
+    </message>
+    <message>
+        <source>The revocation list is out of date.</source>
+        <translation>Die Sperrliste ist veraltet.</translation>
+    </message>
+    <message>
+        <source>The revocation list is not valid yet.</source>
+        <translation>Die Sperrliste ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The certificate is not meant for this use.</source>
+        <translation>Das Zertifikat ist für diesen Zweck nicht bestimmt.</translation>
+    </message>
+    <message>
+        <source>The certificate was not issued by the exchange.</source>
+        <translation>Das Zertifikat wurde nicht von der Börse ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The certificate does not verify: %1</source>
+        <translation>Das Zertifikat ist nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>The exchange root certificate is damaged.</source>
+        <translation>Das Stammzertifikat der Börse ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The exchange root certificate is not set.</source>
+        <translation>Das Stammzertifikat der Börse ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>The revocation list is damaged.</source>
+        <translation>Die Sperrliste ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The revocation list was not signed by the exchange.</source>
+        <translation>Die Sperrliste wurde nicht von der Börse signiert.</translation>
+    </message>
+    <message>
+        <source>The certificate is damaged.</source>
+        <translation>Das Zertifikat ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Internal error in the certificate verifier.</source>
+        <translation>Interner Fehler in der Zertifikatsprüfung.</translation>
+    </message>
+    <message>
+        <source>The certificate belongs to %1, not %2.</source>
+        <translation>Das Zertifikat gehört %1, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The certificate is not a contract certificate.</source>
+        <translation>Das Zertifikat ist kein Vertragszertifikat.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s contract information is inconsistent.</source>
+        <translation>Die Vertragsangaben des Zertifikats sind widersprüchlich.</translation>
+    </message>
+    <message>
+        <source>The certificate is for contract %1, not %2.</source>
+        <translation>Das Zertifikat gilt für Vertrag %1, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Contract %1 is not a contract with %2.</source>
+        <translation>Vertrag %1 ist kein Vertrag mit %2.</translation>
+    </message>
+    <message>
+        <source>Contract %1 is not known here.</source>
+        <translation>Vertrag %1 ist hier nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s terms differ from contract %1.</source>
+        <translation>Die Bedingungen im Zertifikat weichen von Vertrag %1 ab.</translation>
+    </message>
+    <message>
+        <source>The certificate is not an identity certificate.</source>
+        <translation>Das Zertifikat ist kein Identitätszertifikat.</translation>
+    </message>
+    <message>
+        <source>The certificate identifies something else.</source>
+        <translation>Das Zertifikat weist etwas anderes aus.</translation>
+    </message>
+    <message>
+        <source>There is no private key.</source>
+        <translation>Es gibt keinen privaten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>A PKCS#12 file with a private key needs a passphrase.</source>
+        <translation>Eine PKCS#12-Datei mit privatem Schlüssel braucht eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>The private key does not belong to the certificate.</source>
+        <translation>Der private Schlüssel gehört nicht zum Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Cannot create the PKCS#12 file.</source>
+        <translation>Die PKCS#12-Datei kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A chain certificate is damaged.</source>
+        <translation>Ein Zertifikat der Kette ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Cannot generate a key pair.</source>
+        <translation>Es kann kein Schlüsselpaar erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the private key.</source>
+        <translation>Der private Schlüssel kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the private key: it is damaged or the passphrase is wrong.</source>
+        <translation>Der private Schlüssel kann nicht gelesen werden: Er ist beschädigt oder die Passphrase ist falsch.</translation>
+    </message>
+    <message>
+        <source>The private key is not an ECDSA P-256 key.</source>
+        <translation>Der private Schlüssel ist kein ECDSA-P-256-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Cannot encode the private key.</source>
+        <translation>Der private Schlüssel kann nicht kodiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the certificate signing request.</source>
+        <translation>Die Zertifikatsanforderung kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A certificate request needs a participant and a name.</source>
+        <translation>Eine Zertifikatsanforderung braucht einen Teilnehmer und einen Namen.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request is malformed.</source>
+        <translation>Die Zertifikatsanforderung ist fehlerhaft aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request must carry an ECDSA P-256 key; other key types and sizes are not accepted.</source>
+        <translation>Die Zertifikatsanforderung muss einen ECDSA-P-256-Schlüssel enthalten; andere Schlüsseltypen und -größen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request must be signed with ECDSA and SHA-256.</source>
+        <translation>Die Zertifikatsanforderung muss mit ECDSA und SHA-256 signiert sein.</translation>
+    </message>
+    <message>
+        <source>The public key of the certificate signing request is invalid.</source>
+        <translation>Der öffentliche Schlüssel der Zertifikatsanforderung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Internal error in the certificate authority.</source>
+        <translation>Interner Fehler in der Zertifizierungsstelle.</translation>
+    </message>
+    <message>
+        <source>The signature of the certificate signing request does not verify.</source>
+        <translation>Die Signatur der Zertifikatsanforderung ist ungültig.</translation>
+    </message>
+</context>
+<context>
     <name>StartupOptions</name>
     <message>
         <source>--%1: %2</source>
