@@ -472,6 +472,26 @@ private slots:
         QVERIFY(!(*ca)->isRevoked(kept));
     }
 
+    void terminationRevokesEveryCertificateOfTheContract()
+    {
+        const qint64 now = fixedNowMs();
+        m_contracts.insert(contract(u"c-terminate"_qs, now + kHourMs, now + 2 * kHourMs));
+        auto first = issueContract(csrFor(newKey(), u"p-acme"_qs, u"manage"_qs), u"c-terminate"_qs);
+        auto second = issueContract(csrFor(newKey(), u"p-acme"_qs, u"manage"_qs), u"c-terminate"_qs);
+        auto bystander = issueContract(csrFor(newKey(), u"p-acme"_qs, u"manage"_qs), u"c-1"_qs);
+        QVERIFY(first.ok() && second.ok() && bystander.ok());
+        QCOMPARE(m_ca->revokeContract(u"c-terminate"_qs, RevocationReason::CessationOfOperation).value(), 2);
+        QVERIFY(m_ca->isRevoked(first->serial));
+        QVERIFY(m_ca->isRevoked(second->serial));
+        QVERIFY(!m_ca->isRevoked(bystander->serial));
+        auto crl = m_ca->crl();
+        QVERIFY(crl.ok());
+        const QString text = crlSerials(*crl);
+        QVERIFY(text.contains(first->serial));
+        QVERIFY(text.contains(u"Cessation Of Operation"_qs));
+        QVERIFY(!text.contains(bystander->serial));
+    }
+
     void keepsCrlFresh()
     {
         CaOptions options;
