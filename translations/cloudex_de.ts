@@ -124,12 +124,12 @@
         <translation>Schweiz</translation>
     </message>
     <message>
-        <source>European Union (any member state)</source>
-        <translation>Europäische Union (jeder Mitgliedstaat)</translation>
-    </message>
-    <message>
         <source>United States</source>
         <translation>Vereinigte Staaten</translation>
+    </message>
+    <message>
+        <source>European Union</source>
+        <translation>Europäische Union</translation>
     </message>
 </context>
 <context>
@@ -277,10 +277,6 @@
     <message>
         <source>Region</source>
         <translation>Region</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>Klasse</translation>
     </message>
     <message>
         <source>Size</source>
@@ -510,6 +506,18 @@ SLA %5: %6 Verfügbarkeit, Support %7
     <message>
         <source>Products: %1</source>
         <translation>Produkte: %1</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Starts (UTC)</source>
+        <translation>Beginn (UTC)</translation>
     </message>
 </context>
 <context>
