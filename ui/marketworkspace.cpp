@@ -22,7 +22,7 @@ using namespace cloudex::catalogue;
 
 namespace {
 constexpr int kMsPerSecond = 1000;
-constexpr int kDetailMinWidth = 360;
+constexpr int kDetailMinWidth = 400;
 
 QComboBox *makeFilterCombo(const QString &objectName, QWidget *parent)
 {
