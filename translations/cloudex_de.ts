@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Api</name>
+    <message>
+        <source>The API server is already listening on port %1.</source>
+        <translation>Der API-Server lauscht bereits auf Port %1.</translation>
+    </message>
+    <message>
+        <source>The API server has no TLS certificate and key.</source>
+        <translation>Dem API-Server fehlen TLS-Zertifikat und Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation>Lauschen auf %1:%2 nicht möglich: %3</translation>
+    </message>
+    <message>
+        <source>This call needs the permission &quot;%1&quot;.</source>
+        <translation>Dieser Aufruf erfordert die Berechtigung „%1“.</translation>
+    </message>
+    <message>
+        <source>No API resource at %1.</source>
+        <translation>Unter %1 gibt es keine API-Ressource.</translation>
+    </message>
+    <message>
+        <source>The request headers exceed %1 bytes.</source>
+        <translation>Die Kopfzeilen der Anfrage überschreiten %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The Content-Length header is not a number.</source>
+        <translation>Die Kopfzeile Content-Length ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>Chunked request bodies are not accepted; send a Content-Length.</source>
+        <translation>Anfragen mit Chunked-Kodierung werden nicht angenommen; bitte Content-Length senden.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON: %1 at offset %2.</source>
+        <translation>Der Inhalt ist kein gültiges JSON: %1 an Position %2.</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;.</source>
+        <translation>Unbekanntes Feld „%1“.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is required.</source>
+        <translation>Das Feld „%1“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be %2.</source>
+        <translation>Das Feld „%1“ muss %2 sein.</translation>
+    </message>
+    <message>
+        <source>The connection did not present a client certificate.</source>
+        <translation>Die Verbindung hat kein Client-Zertifikat vorgelegt.</translation>
+    </message>
+    <message>
+        <source>The client certificate names no participant (O) or no name (CN).</source>
+        <translation>Das Client-Zertifikat nennt keinen Teilnehmer (O) oder keinen Namen (CN).</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Fehlerhafte Anfrage</translation>
+    </message>
+    <message>
+        <source>Not authenticated</source>
+        <translation>Nicht authentifiziert</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>Nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Request body too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>Unsupported media type</source>
+        <translation>Nicht unterstützter Medientyp</translation>
+    </message>
+    <message>
+        <source>Request rejected</source>
+        <translation>Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Zu viele Anfragen</translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation>Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>This resource does not support %1.</source>
+        <translation>Diese Ressource unterstützt %1 nicht.</translation>
+    </message>
+    <message>
+        <source>The request body exceeds the limit of %1 bytes.</source>
+        <translation>Der Inhalt der Anfrage überschreitet die Grenze von %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>Too many requests; retry in %1 ms.</source>
+        <translation>Zu viele Anfragen; erneut versuchen in %1 ms.</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>Invalid symbol &quot;%1&quot;: %2</source>
