@@ -143,6 +143,42 @@
         <source>Too many requests; retry in %1 ms.</source>
         <translation>Zu viele Anfragen; erneut versuchen in %1 ms.</translation>
     </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>Verbindung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot read the identity file %1: %2</source>
+        <translation>Die Identitätsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PKCS#12 identity, or the passphrase is wrong.</source>
+        <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
+    </message>
+    <message>
+        <source>No CA certificate to trust the exchange with.</source>
+        <translation>Kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
+    </message>
+    <message>
+        <source>Unknown operation &quot;%1&quot;; use subscribe, unsubscribe or resync.</source>
+        <translation>Unbekannte Operation „%1“; möglich sind subscribe, unsubscribe und resync.</translation>
+    </message>
+    <message>
+        <source>There is no channel &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Kanal „%1“.</translation>
+    </message>
+    <message>
+        <source>The channel &quot;%1&quot; belongs to another participant.</source>
+        <translation>Der Kanal „%1“ gehört einem anderen Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>Subscribe to &quot;%1&quot; before asking for a resync.</source>
+        <translation>Vor einer Neusynchronisation muss „%1“ abonniert sein.</translation>
+    </message>
+    <message>
+        <source>A connection may follow at most %1 channels.</source>
+        <translation>Eine Verbindung kann höchstens %1 Kanälen folgen.</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>

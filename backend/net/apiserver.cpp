@@ -5,7 +5,7 @@
 #include "net/ratelimiter.h"
 
 #include <QCoreApplication>
-#include <QHttpServer>
+#include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
@@ -45,11 +45,54 @@ QString methodName(QHttpServerRequest::Method method)
     }
 }
 
+// Header names are case-insensitive; Qt 6.4's QHttpServerRequest::value() is not.
+bool isWebSocketUpgrade(const QHttpServerRequest &request)
+{
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("upgrade", Qt::CaseInsensitive) == 0)
+            return value.compare("websocket", Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}
+
 QStringList splitPath(const QString &path)
 {
     return path.split(u'/', Qt::SkipEmptyParts);
 }
 } // namespace
+
+/// Hands requests to the dispatcher. For a WebSocket upgrade, Qt 6.4 asks handleRequest()
+/// first and hands the socket to its WebSocket server only when it returns true (without
+/// answering); upgrades of any other path are refused here as unknown.
+class ApiServer::Frontend final : public QAbstractHttpServer
+{
+public:
+    explicit Frontend(ApiServer *api)
+        : QAbstractHttpServer(api)
+        , m_api(api)
+    {
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        if (isWebSocketUpgrade(request))
+            return request.url().path() == ApiServer::webSocketPath();
+        m_api->dispatch(request, makeResponder(request, socket));
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        // Reached only for upgrades of paths other than the stream.
+        makeResponder(request, socket)
+            .write(ApiProblem::notFound(QString()).toBody(), "application/problem+json",
+                   QHttpServerResponder::StatusCode::NotFound);
+    }
+
+private:
+    ApiServer *m_api;
+};
 
 struct ApiReply::State
 {
@@ -114,13 +157,15 @@ void ApiReply::write(int status, const QByteArray &contentType, const QByteArray
 ApiServer::ApiServer(const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
-    , m_http(new QHttpServer(this))
+    , m_http(new Frontend(this))
     , m_limiter(std::make_unique<RateLimiter>(clock, Config{}.rateBurst, Config{}.ratePerSecond))
     , m_authenticator(subjectIdentity)
 {
-    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        dispatch(request, std::move(responder));
-    });
+}
+
+QAbstractHttpServer *ApiServer::httpServer() const
+{
+    return m_http;
 }
 
 ApiServer::~ApiServer() = default;

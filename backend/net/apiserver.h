@@ -14,7 +14,7 @@
 #include <functional>
 #include <memory>
 
-class QHttpServer;
+class QAbstractHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
 class QTcpSocket;
@@ -102,8 +102,10 @@ public:
     quint16 port() const;
     void setRateLimits(int burst, int perSecond);
 
-    /// For the WebSocket stream, which shares the server and its TLS listener.
-    QHttpServer *httpServer() const { return m_http; }
+    /// For the WebSocket stream, which shares the server and its TLS listener: upgrade
+    /// requests to `webSocketPath` are handed over as WebSocket connections.
+    QAbstractHttpServer *httpServer() const;
+    static QString webSocketPath() { return QStringLiteral("/v1/stream"); }
 
 Q_SIGNALS:
     /// A request was answered (status) — for logs and statistics.
@@ -118,10 +120,11 @@ private:
         QString permission;
     };
 
+    class Frontend;
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     const Clock &m_clock;
-    QHttpServer *m_http;
+    Frontend *m_http;
     GuardedSslServer *m_tcp = nullptr;
     std::unique_ptr<RateLimiter> m_limiter;
     Authenticator m_authenticator;
