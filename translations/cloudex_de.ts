@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Api</name>
+    <message>
+        <source>The API server is already listening on port %1.</source>
+        <translation>Der API-Server lauscht bereits auf Port %1.</translation>
+    </message>
+    <message>
+        <source>The API server has no TLS certificate and key.</source>
+        <translation>Dem API-Server fehlen TLS-Zertifikat und Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation>Lauschen auf %1:%2 nicht möglich: %3</translation>
+    </message>
+    <message>
+        <source>This call needs the permission &quot;%1&quot;.</source>
+        <translation>Dieser Aufruf erfordert die Berechtigung „%1“.</translation>
+    </message>
+    <message>
+        <source>No API resource at %1.</source>
+        <translation>Unter %1 gibt es keine API-Ressource.</translation>
+    </message>
+    <message>
+        <source>The request headers exceed %1 bytes.</source>
+        <translation>Die Kopfzeilen der Anfrage überschreiten %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The Content-Length header is not a number.</source>
+        <translation>Die Kopfzeile Content-Length ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>Chunked request bodies are not accepted; send a Content-Length.</source>
+        <translation>Anfragen mit Chunked-Kodierung werden nicht angenommen; bitte Content-Length senden.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON: %1 at offset %2.</source>
+        <translation>Der Inhalt ist kein gültiges JSON: %1 an Position %2.</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;.</source>
+        <translation>Unbekanntes Feld „%1“.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is required.</source>
+        <translation>Das Feld „%1“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be %2.</source>
+        <translation>Das Feld „%1“ muss %2 sein.</translation>
+    </message>
+    <message>
+        <source>The connection did not present a client certificate.</source>
+        <translation>Die Verbindung hat kein Client-Zertifikat vorgelegt.</translation>
+    </message>
+    <message>
+        <source>The client certificate names no participant (O) or no name (CN).</source>
+        <translation>Das Client-Zertifikat nennt keinen Teilnehmer (O) oder keinen Namen (CN).</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Fehlerhafte Anfrage</translation>
+    </message>
+    <message>
+        <source>Not authenticated</source>
+        <translation>Nicht authentifiziert</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>Nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Request body too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>Unsupported media type</source>
+        <translation>Nicht unterstützter Medientyp</translation>
+    </message>
+    <message>
+        <source>Request rejected</source>
+        <translation>Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Zu viele Anfragen</translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation>Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>This resource does not support %1.</source>
+        <translation>Diese Ressource unterstützt %1 nicht.</translation>
+    </message>
+    <message>
+        <source>The request body exceeds the limit of %1 bytes.</source>
+        <translation>Der Inhalt der Anfrage überschreitet die Grenze von %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>Too many requests; retry in %1 ms.</source>
+        <translation>Zu viele Anfragen; erneut versuchen in %1 ms.</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>Verbindung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot read the identity file %1: %2</source>
+        <translation>Die Identitätsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PKCS#12 identity, or the passphrase is wrong.</source>
+        <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
+    </message>
+    <message>
+        <source>No CA certificate to trust the exchange with.</source>
+        <translation>Kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
+    </message>
+    <message>
+        <source>Unknown operation &quot;%1&quot;; use subscribe, unsubscribe or resync.</source>
+        <translation>Unbekannte Operation „%1“; möglich sind subscribe, unsubscribe und resync.</translation>
+    </message>
+    <message>
+        <source>There is no channel &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Kanal „%1“.</translation>
+    </message>
+    <message>
+        <source>The channel &quot;%1&quot; belongs to another participant.</source>
+        <translation>Der Kanal „%1“ gehört einem anderen Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>Subscribe to &quot;%1&quot; before asking for a resync.</source>
+        <translation>Vor einer Neusynchronisation muss „%1“ abonniert sein.</translation>
+    </message>
+    <message>
+        <source>A connection may follow at most %1 channels.</source>
+        <translation>Eine Verbindung kann höchstens %1 Kanälen folgen.</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>Invalid symbol &quot;%1&quot;: %2</source>
@@ -124,12 +303,12 @@
         <translation>Schweiz</translation>
     </message>
     <message>
-        <source>European Union (any member state)</source>
-        <translation>Europäische Union (jeder Mitgliedstaat)</translation>
-    </message>
-    <message>
         <source>United States</source>
         <translation>Vereinigte Staaten</translation>
+    </message>
+    <message>
+        <source>European Union</source>
+        <translation>Europäische Union</translation>
     </message>
 </context>
 <context>
@@ -574,10 +753,6 @@
         <translation>Region</translation>
     </message>
     <message>
-        <source>Class</source>
-        <translation>Klasse</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -805,6 +980,18 @@ SLA %5: %6 Verfügbarkeit, Support %7
     <message>
         <source>Products: %1</source>
         <translation>Produkte: %1</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Starts (UTC)</source>
+        <translation>Beginn (UTC)</translation>
     </message>
 </context>
 <context>
