@@ -1,5 +1,7 @@
 #include "pki/der_p.h"
 #include "pki/extensions_p.h"
+#include "pki/privatekey.h"
+#include "pki/requestverifier_p.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -105,6 +107,35 @@ private slots:
         QCOMPARE(decoded, terms);
         QVERIFY(!ext::decodeContract(encoded.left(encoded.size() - 1), decoded));
         QVERIFY(!ext::decodeContract(QByteArray(encoded + '\0'), decoded));
+    }
+
+    // Hostile input: every truncation and every single-byte change of a valid request must
+    // be refused (all bytes are structure, signed data or signature), and none may crash.
+    void requestParserRefusesEveryMutation()
+    {
+        auto key = PrivateKey::generate();
+        QVERIFY(key.ok());
+        auto csr = createCertificateRequest(*key, {u"p-acme"_qs, u"u-alice"_qs, {u"a.example"_qs}, {u"10.0.0.1"_qs}});
+        QVERIFY(csr.ok());
+        RequestVerifier verifier;
+        auto parsed = verifier.verify(*csr);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->organisation, u"p-acme"_qs);
+        QCOMPARE(parsed->commonName, u"u-alice"_qs);
+        QCOMPARE(parsed->dnsNames, QStringList{u"a.example"_qs});
+        QCOMPARE(parsed->ipAddresses, QStringList{u"10.0.0.1"_qs});
+
+        int accepted = 0;
+        for (qsizetype length = 0; length < csr->size(); ++length)
+            accepted += verifier.verify(csr->left(length)).ok() ? 1 : 0;
+        for (qsizetype at = 0; at < csr->size(); ++at) {
+            for (const quint8 flip : {quint8(0x01), quint8(0x80), quint8(0xff)}) {
+                QByteArray mutated = *csr;
+                mutated[at] = char(quint8(mutated[at]) ^ flip);
+                accepted += verifier.verify(mutated).ok() ? 1 : 0;
+            }
+        }
+        QCOMPARE(accepted, 0);
     }
 };
 
