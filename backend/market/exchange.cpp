@@ -668,6 +668,28 @@ QList<CurvePoint> Exchange::forwardCurve(const QString &productSymbol) const
     return out;
 }
 
+QString Exchange::contractCode(quint64 id)
+{
+    constexpr int kDigits = 6;
+    return QStringLiteral("c-%1").arg(id, kDigits, 10, QLatin1Char('0'));
+}
+
+std::optional<quint64> Exchange::parseContractCode(QStringView code)
+{
+    if (!code.startsWith(u"c-") || code.size() < 3)
+        return std::nullopt;
+    const QStringView digits = code.mid(2);
+    for (QChar c : digits)
+        if (!c.isDigit())
+            return std::nullopt;
+    bool ok = false;
+    const quint64 id = digits.toULongLong(&ok);
+    // One spelling per contract: "c-42" and "c-0000042" do not name contract 42.
+    if (!ok || id == 0 || contractCode(id) != code)
+        return std::nullopt;
+    return id;
+}
+
 QString Exchange::messageFor(Reason reason)
 {
     switch (reason) {

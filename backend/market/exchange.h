@@ -187,6 +187,10 @@ public:
     static QStringList metadataPolicies();
     /// Translated sentence for a rejection reason.
     static QString messageFor(Reason reason);
+    /// The public name of contract `id`, as certificates carry it: 42 -> "c-000042".
+    static QString contractCode(quint64 id);
+    /// The contract number in "c-000042"; nullopt for anything else.
+    static std::optional<quint64> parseContractCode(QStringView code);
 
 Q_SIGNALS:
     void tradeExecuted(const cloudex::market::TradeInfo &trade);

@@ -1,6 +1,9 @@
 // The Qt adapter: sequencing, acknowledgement after commit, symbols, contracts with frozen
 // terms, market data, and recovery from the journal with an equal state digest.
 #include "market/exchange.h"
+#include "market/exchangecontractdirectory.h"
+#include "pki/certificateauthority.h"
+#include "pki/privatekey.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -98,6 +101,9 @@ private slots:
     void contractLifecycleSignals();
     void clockDrivesRolls();
     void journalFailureFailsPending();
+    void contractCodes_data();
+    void contractCodes();
+    void certificateAuthorityIssuesFromTheContractBook();
 };
 
 void TestExchange::listsTheHorizonAndRolls()
@@ -436,6 +442,84 @@ void TestExchange::journalFailureFailsPending()
                   onLater);
     QCOMPARE(wait(later).error.code, QStringLiteral("store.failed"));
     QCOMPARE(x.lastSeq(), seq);
+}
+
+void TestExchange::contractCodes_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<quint64>("id");
+    QTest::newRow("canonical") << QStringLiteral("c-000042") << quint64(42);
+    QTest::newRow("wide") << QStringLiteral("c-1234567") << quint64(1234567);
+    QTest::newRow("short spelling") << QStringLiteral("c-42") << quint64(0);
+    QTest::newRow("zero") << QStringLiteral("c-000000") << quint64(0);
+    QTest::newRow("sign") << QStringLiteral("c-+00042") << quint64(0);
+    QTest::newRow("other prefix") << QStringLiteral("p-000042") << quint64(0);
+    QTest::newRow("empty") << QString() << quint64(0);
+}
+
+void TestExchange::contractCodes()
+{
+    QFETCH(QString, code);
+    QFETCH(quint64, id);
+    QCOMPARE(Exchange::parseContractCode(code).value_or(0), id);
+    if (id != 0)
+        QCOMPARE(Exchange::contractCode(id), code);
+}
+
+void TestExchange::certificateAuthorityIssuesFromTheContractBook()
+{
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    x.submitOrder(QStringLiteral("p-dc1"), order(hourSymbol(1, 14), Side::Sell, OrderType::Limit,
+                                                 TimeInForce::GoodTillCancel, 2000, 3));
+    auto [done, onDone] = ackSlot();
+    x.submitOrder(QStringLiteral("p-acme"),
+                  order(hourSymbol(1, 14), Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2000, 3),
+                  onDone);
+    QCOMPARE(wait(done).trades.size(), 1);
+    const QString code = Exchange::contractCode(done->value().trades.constFirst().contract);
+
+    ExchangeContractDirectory directory(x);
+    const std::optional<pki::ContractTerms> terms = directory.find(code);
+    QVERIFY(terms);
+    QCOMPARE(terms->id, code);
+    QCOMPARE(terms->buyer, QStringLiteral("p-acme"));
+    QCOMPARE(terms->seller, QStringLiteral("p-dc1"));
+    QCOMPARE(terms->instrument, hourSymbol(1, 14));
+    QCOMPARE(terms->volume, 3);
+    QCOMPARE(terms->startMs, at(1, 14) * 1000);
+    QCOMPARE(terms->endMs, at(1, 15) * 1000);
+    QVERIFY(!terms->terminated);
+    QVERIFY(!directory.find(QStringLiteral("c-000099")));
+
+    // The CA signs a contract certificate for a party, from the exchange's own book.
+    QTemporaryDir dir;
+    ManualClock clock(at(1, 10) * 1000);
+    pki::CaOptions options;
+    options.directory = dir.filePath(QStringLiteral("ca"));
+    auto ca = pki::CertificateAuthority::open(options, clock);
+    QVERIFY(ca.ok());
+    auto key = pki::PrivateKey::generate();
+    QVERIFY(key.ok());
+    auto csr = pki::createCertificateRequest(key.value(),
+                                             {QStringLiteral("p-acme"), QStringLiteral("manage"), {}, {}});
+    QVERIFY(csr.ok());
+    auto issued =
+        ca.value()->issueContractCertificate({csr.value(), code, QStringLiteral("p-acme")}, directory);
+    QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().message));
+    auto stranger =
+        ca.value()->issueContractCertificate({csr.value(), code, QStringLiteral("p-dc2")}, directory);
+    QVERIFY(!stranger.ok());
+
+    // Terminated on the exchange: the directory says so and the CA refuses.
+    auto [ended, onEnded] = ackSlot();
+    x.terminateContract(Exchange::parseContractCode(code).value(), onEnded);
+    QVERIFY(wait(ended).accepted);
+    QVERIFY(directory.find(code)->terminated);
+    QVERIFY(
+        !ca.value()->issueContractCertificate({csr.value(), code, QStringLiteral("p-acme")}, directory).ok());
 }
 
 QTEST_GUILESS_MAIN(TestExchange)
