@@ -32,11 +32,25 @@ QJsonObject runRecovery(const QStringList &arguments)
         return {{QStringLiteral("error"), opened.error().message}};
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const double commands = double(y.lastSeq());
+
+    // What a snapshot of this state costs the exchange thread, and what restoring it costs.
+    timer.restart();
+    const std::string snapshot = y.engine().snapshot();
+    const double snapshotSeconds = double(timer.nsecsElapsed()) / 1e9;
+    market::Engine restored;
+    timer.restart();
+    const bool restoredOk = restored.restore(snapshot);
+    const double restoreSeconds = double(timer.nsecsElapsed()) / 1e9;
     return {{QStringLiteral("events"), qint64(y.lastSeq())},
             {QStringLiteral("engine_events"), qint64(y.engine().eventSeq())},
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("seconds_per_million"), seconds / commands * 1e6},
-            {QStringLiteral("state_hash_equal"), y.stateHash() == hashBefore}};
+            {QStringLiteral("state_hash_equal"), y.stateHash() == hashBefore},
+            {QStringLiteral("contracts"), qint64(y.engine().contractCount())},
+            {QStringLiteral("snapshot_bytes"), qint64(snapshot.size())},
+            {QStringLiteral("snapshot_ms"), snapshotSeconds * 1e3},
+            {QStringLiteral("restore_ms"), restoreSeconds * 1e3},
+            {QStringLiteral("restore_hash_equal"), restoredOk && restored.stateHash() == hashBefore}};
 }
 
 const bool registered = cloudex::bench::registerSuite(

@@ -74,14 +74,25 @@ private:
     bool m_failed = false;
 };
 
-/// FNV-1a, 64 bit: the state digest. Not cryptographic; it proves equality of two rebuilds.
-inline std::uint64_t fnv1a64(std::string_view data)
+/// The state digest: FNV-1a's offset and prime, applied to 8-byte words instead of bytes
+/// (eight times fewer multiplications on snapshots of 100 MB), then the tail bytes and a
+/// final avalanche. Not cryptographic; it proves that two rebuilds are equal.
+inline std::uint64_t digest64(std::string_view data)
 {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : data) {
-        h ^= c;
-        h *= 0x100000001b3ull;
+    constexpr std::uint64_t kPrime = 0x100000001b3ull;
+    std::uint64_t h = 0xcbf29ce484222325ull ^ data.size();
+    std::size_t i = 0;
+    for (; i + sizeof(std::uint64_t) <= data.size(); i += sizeof(std::uint64_t)) {
+        std::uint64_t word;
+        std::memcpy(&word, data.data() + i, sizeof word);
+        h = (h ^ word) * kPrime;
+        h ^= h >> 29; // without this, high bits of a word would never reach the low bits
     }
+    for (; i < data.size(); ++i)
+        h = (h ^ static_cast<unsigned char>(data[i])) * kPrime;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
     return h;
 }
 

@@ -885,7 +885,7 @@ std::string Engine::snapshot() const
 
 std::uint64_t Engine::stateHash() const
 {
-    return fnv1a64(snapshot());
+    return digest64(snapshot());
 }
 
 bool Engine::restore(std::string_view snapshot)

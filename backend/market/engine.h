@@ -117,7 +117,8 @@ public:
     std::string snapshot() const;
     /// Replaces the state with a snapshot; false (and an empty engine) if it is malformed.
     bool restore(std::string_view snapshot);
-    /// 64-bit digest of the canonical state: books, participants, contracts, candles.
+    /// 64-bit digest of the canonical state (books, participants, contracts, candles):
+    /// digest64() of snapshot().
     std::uint64_t stateHash() const;
 
 private:

@@ -325,8 +325,12 @@ void Exchange::execute(Command command, AckCallback done)
 
 void Exchange::writeSnapshot()
 {
-    if (m_journal)
-        m_journal->appendSnapshot(m_seq, m_engine.stateHash(), m_engine.snapshot());
+    if (!m_journal)
+        return;
+    // One serialisation serves both: the digest is defined over the snapshot bytes.
+    std::string state = m_engine.snapshot();
+    const std::uint64_t hash = digest64(state);
+    m_journal->appendSnapshot(m_seq, hash, std::move(state));
 }
 
 bool Exchange::flush()

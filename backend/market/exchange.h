@@ -140,7 +140,10 @@ public:
         qint64 bandLowTicks = 1;
         qint64 bandHighTicks = kMaxPrice;
         qint64 lotSize = 1;
-        int snapshotEvery = 100'000; ///< commands between snapshots; 0: never
+        /// Commands between snapshots; 0: never. A snapshot stops the exchange thread while it
+        /// serialises (about 130 ms per 100 MB of state), so this trades that pause against
+        /// the replay on start (about 0.3 s per million commands).
+        int snapshotEvery = 1'000'000;
         store::Journal::Options journal;
     };
 
