@@ -686,6 +686,16 @@ std::optional<OrderView> Engine::order(OrderId id) const
     return view(m_pool[slot]);
 }
 
+std::vector<OrderView> Engine::ordersOf(ParticipantId participant) const
+{
+    std::vector<OrderView> out;
+    for (std::uint32_t slot = 0; slot < m_pool.size(); ++slot)
+        if (m_pool[slot].id != 0 && m_pool[slot].participant == participant)
+            out.push_back(view(m_pool[slot]));
+    std::sort(out.begin(), out.end(), [](const OrderView &a, const OrderView &b) { return a.id < b.id; });
+    return out;
+}
+
 std::vector<DepthLevel> Engine::depth(InstrumentId id, Side side, std::size_t levels) const
 {
     std::vector<DepthLevel> out;

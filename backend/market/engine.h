@@ -109,6 +109,8 @@ public:
     std::vector<DepthLevel> depth(InstrumentId id, Side side, std::size_t levels) const;
     /// The orders of one side in priority order (best price first, then time).
     std::vector<OrderView> ordersInPriority(InstrumentId id, Side side) const;
+    /// A participant's resting orders, oldest first. Scans the pool: for queries, not matching.
+    std::vector<OrderView> ordersOf(ParticipantId participant) const;
     /// The open hourly instrument of a product that delivers first, or 0.
     InstrumentId frontHour(std::uint32_t product) const;
     const MarketData &marketData() const { return m_marketData; }

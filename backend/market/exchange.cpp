@@ -609,6 +609,20 @@ QStringList Exchange::openSymbols() const
     return out;
 }
 
+QList<OrderInfo> Exchange::openOrders(const QString &participant) const
+{
+    QList<OrderInfo> out;
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return out;
+    for (const OrderView &o : m_engine.ordersOf(*id)) {
+        const std::string_view clientId = o.clientId.view();
+        out.append(OrderInfo{o.id, symbolOf(o.instrument), o.side, o.price, o.remaining,
+                             QString::fromLatin1(clientId.data(), qsizetype(clientId.size()))});
+    }
+    return out;
+}
+
 std::optional<ContractInfo> Exchange::contract(quint64 id) const
 {
     const Contract *k = m_engine.contract(id);

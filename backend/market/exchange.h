@@ -108,6 +108,17 @@ struct Ack
 };
 using AckCallback = std::function<void(const Ack &)>;
 
+/// A resting order as its owner sees it.
+struct OrderInfo
+{
+    quint64 id = 0;
+    QString symbol;
+    Side side = Side::Buy;
+    qint64 priceTicks = 0;
+    qint64 remaining = 0;
+    QString clientOrderId;
+};
+
 struct CurvePoint
 {
     QString symbol;
@@ -178,6 +189,8 @@ public:
 
     QStringList openSymbols() const;
     std::optional<ContractInfo> contract(quint64 id) const;
+    /// The participant's resting orders, oldest first.
+    QList<OrderInfo> openOrders(const QString &participant) const;
     QList<ContractInfo> contractsOf(const QString &participant) const;
     Depth depth(const QString &symbol, int levels) const;
     QList<Candle> candles(const QString &symbol, Resolution resolution) const;

@@ -276,6 +276,13 @@ void TestExchange::clientOrderIdIsIdempotent()
     QVERIFY(wait(again).duplicate);
     QCOMPARE(again->value().orderId, first->value().orderId);
     QCOMPARE(x.depth(hourSymbol(1, 14), 5).bids.front().quantity, 3);
+    const QList<OrderInfo> mine = x.openOrders(QStringLiteral("p-acme"));
+    QCOMPARE(mine.size(), 1);
+    QCOMPARE(mine.constFirst().id, first->value().orderId);
+    QCOMPARE(mine.constFirst().clientOrderId, QStringLiteral("acme-0001"));
+    QCOMPARE(mine.constFirst().symbol, hourSymbol(1, 14));
+    QCOMPARE(mine.constFirst().remaining, 3);
+    QVERIFY(x.openOrders(QStringLiteral("p-dc1")).isEmpty());
     o.quantity = 4;
     auto [changed, onChanged] = ackSlot();
     x.submitOrder(QStringLiteral("p-acme"), o, onChanged);
