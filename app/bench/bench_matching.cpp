@@ -108,7 +108,7 @@ private:
         o.side = side;
         o.quantity = pick(1, 10);
         if (pick(0, 4) == 0)
-            o.requires_ = Eligibility{std::uint64_t(pick(1, 15)), std::uint32_t(pick(0, 3)), 0};
+            o.counterparty = Eligibility{std::uint64_t(pick(1, 15)), std::uint32_t(pick(0, 3)), 0};
         return o;
     }
 

@@ -92,9 +92,9 @@ void put(Writer &out, const NewOrder &c)
     out.i64(c.quantity);
     out.i64(c.expiry);
     out.bytes(c.clientId.view());
-    out.u64(c.requires_.jurisdictions);
-    out.u32(c.requires_.certifications);
-    out.u32(c.requires_.metadataPolicies);
+    out.u64(c.counterparty.jurisdictions);
+    out.u32(c.counterparty.certifications);
+    out.u32(c.counterparty.metadataPolicies);
 }
 void get(Reader &in, NewOrder &c)
 {
@@ -109,9 +109,9 @@ void get(Reader &in, NewOrder &c)
     c.quantity = in.i64();
     c.expiry = in.i64();
     c.clientId = ClientOrderId::from(in.bytes());
-    c.requires_.jurisdictions = in.u64();
-    c.requires_.certifications = in.u32();
-    c.requires_.metadataPolicies = in.u32();
+    c.counterparty.jurisdictions = in.u64();
+    c.counterparty.certifications = in.u32();
+    c.counterparty.metadataPolicies = in.u32();
 }
 
 void put(Writer &out, const CancelOrder &c)

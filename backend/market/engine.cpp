@@ -35,8 +35,8 @@ std::uint64_t contentHash(const NewOrder &c)
     h = mix(h, std::uint64_t(c.price));
     h = mix(h, std::uint64_t(c.quantity));
     h = mix(h, std::uint64_t(c.expiry));
-    h = mix(h, c.requires_.jurisdictions);
-    h = mix(h, std::uint64_t(c.requires_.certifications) << 32 | c.requires_.metadataPolicies);
+    h = mix(h, c.counterparty.jurisdictions);
+    h = mix(h, std::uint64_t(c.counterparty.certifications) << 32 | c.counterparty.metadataPolicies);
     return h;
 }
 
@@ -285,7 +285,7 @@ bool Engine::eligible(ParticipantId incoming, const Eligibility &incomingReq, Si
     const Participant &seller = incomingSide == Side::Sell ? in : rest;
     if (incomingReq.any() && !satisfies(rest, incomingReq))
         return false;
-    if (resting.requires_.any() && !satisfies(in, resting.requires_))
+    if (resting.counterparty.any() && !satisfies(in, resting.counterparty))
         return false;
     if (!seller.allowedBuyers.empty()) {
         const ParticipantId buyer = incomingSide == Side::Buy ? incoming : resting.participant;
@@ -371,7 +371,7 @@ void Engine::newOrder(const NewOrder &c)
     taker.price = market ? riskPrice : c.price;
     taker.remaining = c.quantity;
     taker.expiry = c.tif == TimeInForce::GoodTillDate ? c.expiry : 0;
-    taker.requires_ = c.requires_;
+    taker.counterparty = c.counterparty;
     taker.clientId = c.clientId;
     taker.tif = c.tif;
     taker.postOnly = c.postOnly;
@@ -419,7 +419,7 @@ Qty Engine::fillableQuantity(Instrument &inst, const OrderSlot &taker, bool limi
              slot = m_pool[slot].next) {
             const OrderSlot &maker = m_pool[slot];
             if (maker.participant != taker.participant &&
-                eligible(taker.participant, taker.requires_, taker.side, maker))
+                eligible(taker.participant, taker.counterparty, taker.side, maker))
                 total += maker.remaining;
         }
     }
@@ -429,7 +429,7 @@ Qty Engine::fillableQuantity(Instrument &inst, const OrderSlot &taker, bool limi
 Qty Engine::match(Instrument &inst, InstrumentId instId, OrderSlot &taker, bool limit)
 {
     std::vector<Level> &levels = inst.book.side(opposite(taker.side));
-    const bool screened = taker.requires_.any();
+    const bool screened = taker.counterparty.any();
     for (std::size_t i = levels.size(); i-- > 0 && taker.remaining > 0;) {
         if (limit && !crosses(taker.side, taker.price, levels[i].price))
             break;
@@ -440,10 +440,10 @@ Qty Engine::match(Instrument &inst, InstrumentId instId, OrderSlot &taker, bool 
             if (maker.participant == taker.participant) {
                 // Self-trade prevention: the resting order goes, the incoming one continues.
                 cancelResting(slot, CancelReason::SelfTrade);
-            } else if (!(screened || maker.requires_.any() ||
+            } else if (!(screened || maker.counterparty.any() ||
                          !m_participants[taker.side == Side::Sell ? taker.participant : maker.participant]
                               .allowedBuyers.empty()) ||
-                       eligible(taker.participant, taker.requires_, taker.side, maker)) {
+                       eligible(taker.participant, taker.counterparty, taker.side, maker)) {
                 const Qty q = std::min(taker.remaining, maker.remaining);
                 fill(inst, instId, taker, maker, q);
                 if (maker.remaining == q) {
@@ -836,7 +836,7 @@ void Engine::serialize(Writer &out) const
                     out.u32(o.participant);
                     out.i64(o.remaining);
                     out.i64(o.expiry);
-                    writeEligibility(out, o.requires_);
+                    writeEligibility(out, o.counterparty);
                     writeClientId(out, o.clientId);
                     out.u8(std::uint8_t(o.tif));
                     out.boolean(o.postOnly);
@@ -968,7 +968,7 @@ bool Engine::restore(std::string_view snapshot)
                     o.price = price;
                     o.remaining = in.i64();
                     o.expiry = in.i64();
-                    o.requires_ = readEligibility(in);
+                    o.counterparty = readEligibility(in);
                     o.clientId = readClientId(in);
                     o.tif = TimeInForce(in.u8());
                     o.postOnly = in.boolean();

@@ -492,7 +492,7 @@ void Exchange::submitOrder(const QString &participant, const OrderRequest &order
     c.quantity = order.quantity;
     c.expiry = order.expirySecs;
     c.clientId = ClientOrderId::from(std::string_view(clientId.constData(), std::size_t(clientId.size())));
-    c.requires_ = Eligibility{*jurisdictions, std::uint32_t(*certs), std::uint32_t(*policies)};
+    c.counterparty = Eligibility{*jurisdictions, std::uint32_t(*certs), std::uint32_t(*policies)};
     execute(c, std::move(done));
 }
 

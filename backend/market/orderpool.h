@@ -19,7 +19,7 @@ struct OrderSlot
     Tick price = 0;
     Qty remaining = 0;
     Secs expiry = 0; ///< 0: no expiry
-    Eligibility requires_;
+    Eligibility counterparty;
     ClientOrderId clientId;
     Side side = Side::Buy;
     TimeInForce tif = TimeInForce::GoodTillCancel;

@@ -190,7 +190,7 @@ struct NewOrder
     Qty quantity = 0;
     Secs expiry = 0; ///< good-till-date only
     ClientOrderId clientId;
-    Eligibility requires_;
+    Eligibility counterparty;
 };
 
 struct CancelOrder

@@ -53,11 +53,11 @@ bool runScript(Engine &engine, const std::string &script, std::string *error)
                     o.tif = TimeInForce::GoodTillDate;
                     o.expiry = std::stoll(f.substr(4));
                 } else if (f.rfind("j=", 0) == 0)
-                    o.requires_.jurisdictions = std::stoull(f.substr(2));
+                    o.counterparty.jurisdictions = std::stoull(f.substr(2));
                 else if (f.rfind("c=", 0) == 0)
-                    o.requires_.certifications = std::uint32_t(std::stoul(f.substr(2)));
+                    o.counterparty.certifications = std::uint32_t(std::stoul(f.substr(2)));
                 else if (f.rfind("m=", 0) == 0)
-                    o.requires_.metadataPolicies = std::uint32_t(std::stoul(f.substr(2)));
+                    o.counterparty.metadataPolicies = std::uint32_t(std::stoul(f.substr(2)));
                 else if (f.rfind("id=", 0) == 0)
                     o.clientId = ClientOrderId::from(f.substr(3));
                 else if (f.rfind("i=", 0) == 0)

@@ -319,7 +319,7 @@ void TestEngine::commandsRoundTrip()
     order.quantity = 40;
     order.expiry = 99999;
     order.clientId = ClientOrderId::from("client-17");
-    order.requires_ = Eligibility{6, 5, 4};
+    order.counterparty = Eligibility{6, 5, 4};
     SetLimits limits{9, 10, 20, 30, {4, 2}};
     ListInstrument listing{12,
                            "DE.GP2.SH.S1.Q2027-Q1",
@@ -367,7 +367,7 @@ void TestEngine::commandsRoundTrip()
     QVERIFY(decode(orderIn, back));
     const NewOrder &o = std::get<NewOrder>(back);
     QVERIFY(o.clientId == order.clientId);
-    QVERIFY(o.requires_ == order.requires_);
+    QVERIFY(o.counterparty == order.counterparty);
     QCOMPARE(o.tif, TimeInForce::GoodTillDate);
     QVERIFY(o.postOnly);
     QCOMPARE(o.side, Side::Sell);

@@ -166,7 +166,7 @@ public:
                        c.quantity,
                        0,
                        c.tif == TimeInForce::GoodTillDate ? c.expiry : 0,
-                       c.requires_,
+                       c.counterparty,
                        c.postOnly};
         if (c.postOnly && !candidates(taker, false).empty())
             return reject("order.post_only_would_cross");
@@ -382,8 +382,8 @@ void TestEngineProperty::matchesReferenceModel()
             }
             o.postOnly = pick(0, 9) == 0;
             if (pick(0, 4) == 0)
-                o.requires_ = Eligibility{std::uint64_t(pick(0, 7)), std::uint32_t(pick(0, 3)),
-                                          std::uint32_t(pick(0, 3))};
+                o.counterparty = Eligibility{std::uint64_t(pick(0, 7)), std::uint32_t(pick(0, 3)),
+                                             std::uint32_t(pick(0, 3))};
             engine.newOrder(o);
             model.newOrder(o);
         } else if (kind < 80) {
