@@ -62,10 +62,11 @@ int main(int argc, char **argv)
     }
     const qint64 base = QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC).toSecsSinceEpoch();
     x.advanceClock(std::max(x.nowSecs(), base) + 1);
-    if (run == 0)
-        for (const QString &t : kTraders)
-            x.addParticipant(
-                {t, Role::Both, QStringLiteral("DE"), {QStringLiteral("C5")}, QStringLiteral("standard")});
+    // Every run: if the first run died before its participants were durable, a later run
+    // adds them; otherwise the exchange refuses the duplicates without journaling them.
+    for (const QString &t : kTraders)
+        x.addParticipant(
+            {t, Role::Both, QStringLiteral("DE"), {QStringLiteral("C5")}, QStringLiteral("standard")});
     g_out = "READY " + std::to_string(x.lastSeq()) + " " + std::to_string(x.stateHash()) + "\n";
     flushOut();
 
