@@ -83,6 +83,7 @@ Journal::~Journal()
     m_wake.notify_all();
     {
         std::lock_guard lock(m_checkpointMutex);
+        m_checkpointStop = true;
     }
     m_checkpointWake.notify_all();
     if (m_writer.joinable())
@@ -204,22 +205,26 @@ void Journal::writerLoop()
         ErrorCallback onError;
         {
             std::lock_guard lock(m_mutex);
-            if (ok && durable > m_durableSeq)
-                m_durableSeq = durable;
-            m_failed |= !ok;
             onCommit = m_onCommit;
             onError = m_onError;
         }
-        m_progress.notify_all();
-        if (!ok) {
-            if (onError)
-                onError(error);
-            std::unique_lock lock(m_mutex);
-            m_queue.clear();
-            return;
-        }
-        if (onCommit && durable != 0)
+        // Callbacks first, then the progress flush() waits for: when flush() returns, every
+        // callback for what it waited on has run.
+        if (!ok && onError)
+            onError(error);
+        if (ok && onCommit && durable != 0)
             onCommit(durable);
+        {
+            std::lock_guard lock(m_mutex);
+            if (ok && durable > m_durableSeq)
+                m_durableSeq = durable;
+            m_failed |= !ok;
+            if (!ok)
+                m_queue.clear();
+        }
+        m_progress.notify_all();
+        if (!ok)
+            return;
     }
 }
 
@@ -265,12 +270,9 @@ void Journal::checkpointLoop()
 {
     std::unique_lock lock(m_checkpointMutex);
     for (;;) {
-        m_checkpointWake.wait_for(lock, std::chrono::milliseconds(m_options.checkpointIntervalMs));
-        {
-            std::lock_guard stateLock(m_mutex);
-            if (m_stop)
-                return;
-        }
+        if (m_checkpointWake.wait_for(lock, std::chrono::milliseconds(m_options.checkpointIntervalMs),
+                                      [this] { return m_checkpointStop; }))
+            return;
         // PASSIVE: copies what it can without waiting for, or blocking, the writer.
         sqlite3_wal_checkpoint_v2(m_checkpointDb, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     }

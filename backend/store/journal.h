@@ -119,6 +119,7 @@ private:
 
     std::mutex m_checkpointMutex;
     std::condition_variable m_checkpointWake;
+    bool m_checkpointStop = false; ///< guarded by m_checkpointMutex
     std::thread m_writer;
     std::thread m_checkpointer;
 };
