@@ -1,0 +1,62 @@
+#pragma once
+
+#include "connect/hypervisordriver.h"
+
+#include <QHash>
+
+#include <memory>
+#include <vector>
+
+namespace cloudex::connect {
+
+class ComponentDriver;
+
+/// Component-manager level: many hosts behind one front. Routes each call to the member
+/// driver that owns the host, and moves VMs between hosts: live migration between real
+/// daemons, cold migration done by the agent itself where libvirt cannot migrate (the test
+/// driver): stop, define on the target, move the volume, undefine on the source, start.
+class ComponentManager final : public HypervisorDriver
+{
+public:
+    ComponentManager();
+    ~ComponentManager() override;
+
+    /// Takes a member; its events are forwarded through this front.
+    void add(std::unique_ptr<HypervisorDriver> driver, const QString &key);
+    /// Removes the member added under `key`; false when there is none.
+    bool remove(const QString &key);
+    QStringList keys() const;
+    HypervisorDriver *member(const QString &key) const;
+
+    QString kind() const override { return QStringLiteral("manager"); }
+    /// Opens every member; the first failure is returned, the others still get opened.
+    Result<void> open() override;
+    bool isOpen() const override;
+    QList<HostInfo> hosts() override;
+    Result<QList<VmInfo>> domains() override;
+    Result<QList<TemplateInfo>> templates() override;
+    Result<QList<StoragePoolInfo>> pools() override;
+    Result<void> provision(const QString &host, const VmSpec &spec, const StepReporter &report) override;
+    Result<void> start(const QString &host, const QString &name) override;
+    Result<void> stop(const QString &host, const QString &name) override;
+    Result<void> reboot(const QString &host, const QString &name) override;
+    Result<void> remove(const QString &host, const QString &name) override;
+    Result<void> clone(const QString &host, const QString &name, const QString &newName) override;
+    Result<void> migrate(const QString &name, const QString &fromHost, const QString &toHost,
+                         const StepReporter &report) override;
+
+private:
+    struct Member
+    {
+        QString key;
+        std::unique_ptr<HypervisorDriver> driver;
+    };
+    Result<HypervisorDriver *> route(const QString &host);
+    Result<void> migrateCold(const QString &name, ComponentDriver &from, ComponentDriver &to,
+                             const StepReporter &report);
+
+    std::vector<Member> m_members;
+    QHash<QString, HypervisorDriver *> m_hostOwner;
+};
+
+} // namespace cloudex::connect
