@@ -74,6 +74,9 @@ void VmModel::applyRows(QList<VmInfo> next)
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
         m_rows += added;
         endInsertRows();
+        // A sorted view stays sorted: the new rows move into place (a layout change).
+        if (m_sortColumn >= 0)
+            sort(m_sortColumn, m_sortOrder);
     }
 }
 

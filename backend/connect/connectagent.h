@@ -75,6 +75,7 @@ public:
     ConnectJob *start();
 
     AgentStore &store() { return m_store; }
+    const AgentStore &store() const { return m_store; }
     const Inventory &inventory() const { return m_inventory; }
     QList<ConnectionStatus> connections() const { return m_connections; }
     bool isBusy(const QString &vm) const { return m_busy.contains(vm); }

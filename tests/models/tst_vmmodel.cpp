@@ -122,6 +122,11 @@ private slots:
         QCOMPARE(model.vmAt(0)->name, u"c"_qs);
         model.sort(VmModel::Memory, Qt::AscendingOrder);
         QCOMPARE(model.vmAt(0)->name, u"b"_qs);
+        // New rows join the sort order.
+        model.sort(VmModel::Name, Qt::AscendingOrder);
+        vms.append(vm(u"0-first"_qs, u"t"_qs));
+        model.setVms(vms);
+        QCOMPARE(model.vmAt(0)->name, u"0-first"_qs);
     }
 
     void hosts()
