@@ -12,16 +12,15 @@ constexpr qint64 kMiBPerGiB = 1024;
 
 bool sameRow(const HostInfo &a, const HostInfo &b)
 {
-    return a.online == b.online && a.status == b.status && a.cpus == b.cpus && a.memoryMiB == b.memoryMiB
-        && a.usedVcpus == b.usedVcpus && a.usedMemoryMiB == b.usedMemoryMiB && a.group == b.group
-        && a.tenancy == b.tenancy && a.uri == b.uri && a.driver == b.driver;
+    return a.online == b.online && a.status == b.status && a.cpus == b.cpus && a.memoryMiB == b.memoryMiB &&
+           a.usedVcpus == b.usedVcpus && a.usedMemoryMiB == b.usedMemoryMiB && a.group == b.group &&
+           a.tenancy == b.tenancy && a.uri == b.uri && a.driver == b.driver;
 }
 } // namespace
 
 HostModel::HostModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void HostModel::setHosts(const QList<HostInfo> &hosts)
 {
@@ -111,7 +110,9 @@ QVariant HostModel::data(const QModelIndex &index, int role) const
     case Cpu:
         return tr("%1 / %2 vCPU").arg(host->usedVcpus).arg(host->cpus);
     case Memory:
-        return tr("%1 / %2 GiB").arg(double(host->usedMemoryMiB) / kMiBPerGiB, 0, 'f', 1).arg(host->memoryMiB / kMiBPerGiB);
+        return tr("%1 / %2 GiB")
+            .arg(double(host->usedMemoryMiB) / kMiBPerGiB, 0, 'f', 1)
+            .arg(host->memoryMiB / kMiBPerGiB);
     case Utilisation:
         return tr("%1 %").arg(host->utilisationPercent());
     case Status:

@@ -10,8 +10,7 @@ using connect::VmInfo;
 
 VmModel::VmModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void VmModel::setVms(const QList<VmInfo> &vms)
 {
@@ -90,8 +89,8 @@ bool VmModel::accepts(const VmInfo &vm) const
         if (field->contains(m_filterText, Qt::CaseInsensitive))
             return true;
     }
-    return connect::vmStateKey(vm.state).contains(m_filterText, Qt::CaseInsensitive)
-        || connect::vmStateName(vm.state).contains(m_filterText, Qt::CaseInsensitive);
+    return connect::vmStateKey(vm.state).contains(m_filterText, Qt::CaseInsensitive) ||
+           connect::vmStateName(vm.state).contains(m_filterText, Qt::CaseInsensitive);
 }
 
 void VmModel::refilter()

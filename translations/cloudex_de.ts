@@ -133,6 +133,349 @@
     </message>
 </context>
 <context>
+    <name>Connect</name>
+    <message>
+        <source>The site&apos;s records cannot be written (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the site&apos;s records %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s records cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s records cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant id: use up to 32 lower-case letters, digits, - and _.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant %1 still owns VM %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant %1 is named by host group %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no tenant %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved instances cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot enable keepalive on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot subscribe to events of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown host %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 is not connected: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the VMs of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the templates of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the storage pools of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloning template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template pool %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No VM pool %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot clone template %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defining %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot define %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot find %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot stop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reboot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 before cloning it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the disk of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy the disk of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the definition of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot define the VM on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undefine %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the state of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the disk of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete the disk of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot migrate %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already runs on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only libvirt hosts can exchange VMs; %1 or %2 is a workflow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrating %1 live from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the disk of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the host file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This hypervisor front cannot move %1 between hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A VM needs an owner tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A VM needs at least one vCPU and some memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no host %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 is not open to %2 placement for tenant %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has no shared hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No group-shared host group serves tenant %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hosts are dedicated to tenant %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every host that may take this VM is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No allowed host has %1 vCPU and %2 MiB free; the roomiest, %3, has %4 vCPU and %5 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host group needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are two host groups named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 is in more than one host group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exclusive host group %1 must name exactly one tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group-shared host group %1 must name its tenants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid site configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a workflow connection needs a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a libvirt URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host group %1 needs a tenancy SH, GS or EX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no VM %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant %1 already runs its %2 VMs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workflow has no command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run the workflow %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workflow did not answer &quot;%1&quot; within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workflow answered &quot;%1&quot; with no JSON object (exit code %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workflow failed &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the provisioning workflow for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>The data directory path is empty.</source>
@@ -256,16 +599,198 @@
         <source>&quot;%1&quot; is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
         <translation>„%1“ ist keine libvirt-URI wie qemu:///system oder qemu+ssh://host/system</translation>
     </message>
-    <message>
-        <source>Connecting a hypervisor</source>
-        <translation>Die Anbindung eines Hypervisors</translation>
-    </message>
 </context>
 <context>
     <name>Translations</name>
     <message>
         <source>No translation for language &quot;%1&quot; is built in.</source>
         <translation>Für die Sprache „%1“ ist keine Übersetzung eingebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::connect::ConnectAgent</name>
+    <message>
+        <source>Connecting the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-creating %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciling the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a libvirt URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site already has a host named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding a workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workflow has no command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting workflow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking workflow %1 for its hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM %1 still lives on %2; move or delete it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnecting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no tenant %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisioning %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a VM name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name %1 is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no VM %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is busy with another operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebooting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloning %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name %1 is taken or invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM %1 of tenant %2 on %3 would break the group&apos;s separation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM %1 relies on the separation of host group %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 hosts have %2 vCPU and %3 MiB; the offers would reserve %4 vCPU and %5 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::HostModel</name>
+    <message>
+        <source>shared pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 vCPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -301,6 +826,49 @@
     <message>
         <source>Support response</source>
         <translation>Support-Reaktionszeit</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::VmModel</name>
+    <message>
+        <source>(not placed by CloudEx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diskless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCPU</source>
+        <translation type="unfinished">vCPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -527,32 +1095,240 @@ SLA %5: %6 Verfügbarkeit, Support %7
         <translation>Hypervisor-Verbindungen</translation>
     </message>
     <message>
-        <source>No hypervisor connected</source>
-        <translation>Kein Hypervisor verbunden</translation>
+        <source>Hosts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hosts connect through libvirt: a single host, a set of hosts behind one front, or a provisioning workflow. Their capacity, VMs and templates appear here.</source>
-        <translation>Hosts werden über libvirt angebunden: ein einzelner Host, mehrere Hosts hinter einer Verwaltung oder ein Bereitstellungs-Workflow. Ihre Kapazität, VMs und Vorlagen erscheinen hier.</translation>
+        <source>Virtual machines</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Instance classes a site can offer</source>
-        <translation>Instanzklassen, die ein Standort anbieten kann</translation>
+        <source>Separation</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Class</source>
-        <translation>Klasse</translation>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>vCPU</source>
-        <translation>vCPU</translation>
+        <source>Offers</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Memory (GiB)</source>
-        <translation>Arbeitsspeicher (GiB)</translation>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Disk (GiB)</source>
-        <translation>Festplatte (GiB)</translation>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connect agent is not running, so no hypervisor can be connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qemu+ssh://host/system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name, tenant, host, template or state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision from a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny · 1 vCPU · 64 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host1, host2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tenant ids, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id, e.g. acme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates (disk images in each host&apos;s template pool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free (GiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products this site offers, with capacity reserved for each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished">Produkt</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation type="unfinished">SLA</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● %1 · online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● offline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 hosts online · %3 of %4 vCPU and %5 of %6 GiB placed · %7 VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diskless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -74,7 +74,8 @@ QPushButton *button(const QString &text, const QString &name, QWidget *parent)
 } // namespace
 
 SellWorkspace::SellWorkspace(const Catalogue &catalogue, ConnectAgent *agent, QWidget *parent)
-    : WorkspacePage(tr("Sell"), tr("Offer your data centre's capacity and run buyers' VMs under contract."), parent)
+    : WorkspacePage(tr("Sell"), tr("Offer your data centre's capacity and run buyers' VMs under contract."),
+                    parent)
     , m_catalogue(catalogue)
     , m_agent(agent)
     , m_hostModel(new models::HostModel(this))
@@ -169,8 +170,9 @@ QWidget *SellWorkspace::createHostsTab()
     m_hostTable = new QTableView(tab);
     m_hostTable->setObjectName(QStringLiteral("hostTable"));
     m_hostTable->setModel(m_hostModel);
-    m_hostTable->setItemDelegateForColumn(models::HostModel::Utilisation,
-                                          new UtilisationDelegate(models::HostModel::UtilisationRole, m_hostTable));
+    m_hostTable->setItemDelegateForColumn(
+        models::HostModel::Utilisation,
+        new UtilisationDelegate(models::HostModel::UtilisationRole, m_hostTable));
     m_hostTable->verticalHeader()->hide();
     m_hostTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_hostTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -206,7 +208,8 @@ QWidget *SellWorkspace::createVmTab()
     m_vmTable->setSortingEnabled(true);
     m_vmTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     layout->addWidget(m_vmTable, 1);
-    connect(m_vmTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SellWorkspace::updateActions);
+    connect(m_vmTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SellWorkspace::updateActions);
 
     // Actions on the selected VM.
     auto actions = new QHBoxLayout;
@@ -239,7 +242,8 @@ QWidget *SellWorkspace::createVmTab()
     connect(m_vmActions.at(1), &QPushButton::clicked, this, [this] { m_agent->stopVm(selectedVm()); });
     connect(m_vmActions.at(2), &QPushButton::clicked, this, [this] { m_agent->rebootVm(selectedVm()); });
     connect(m_vmActions.at(3), &QPushButton::clicked, this, [this] { m_agent->removeVm(selectedVm()); });
-    connect(cloneButton, &QPushButton::clicked, this, [this] { m_agent->cloneVm(selectedVm(), m_cloneName->text().trimmed()); });
+    connect(cloneButton, &QPushButton::clicked, this,
+            [this] { m_agent->cloneVm(selectedVm(), m_cloneName->text().trimmed()); });
     connect(migrateButton, &QPushButton::clicked, this,
             [this] { m_agent->migrateVm(selectedVm(), m_migrateTarget->currentText()); });
 
@@ -259,7 +263,8 @@ QWidget *SellWorkspace::createVmTab()
     m_provisionTemplate->setObjectName(QStringLiteral("provisionTemplateCombo"));
     m_provisionSize = new QComboBox(box);
     m_provisionSize->setObjectName(QStringLiteral("provisionSizeCombo"));
-    m_provisionSize->addItem(tr("tiny · 1 vCPU · 64 MiB"), QStringList{QStringLiteral("1"), QString::number(kTinyMemoryMiB)});
+    m_provisionSize->addItem(tr("tiny · 1 vCPU · 64 MiB"),
+                             QStringList{QStringLiteral("1"), QString::number(kTinyMemoryMiB)});
     for (const InstanceClass &c : m_catalogue.instanceClasses()) {
         m_provisionSize->addItem(c.code + QStringLiteral(" · ") + c.sizeText(),
                                  QStringList{QString::number(c.vcpus), QString::number(c.memoryMiB)});
@@ -372,7 +377,8 @@ QWidget *SellWorkspace::createOffersTab()
 {
     auto tab = new QWidget(this);
     auto layout = new QVBoxLayout(tab);
-    layout->addWidget(createSectionLabel(tr("Products this site offers, with capacity reserved for each"), tab));
+    layout->addWidget(
+        createSectionLabel(tr("Products this site offers, with capacity reserved for each"), tab));
     m_offerTable = new QTableWidget(tab);
     m_offerTable->setObjectName(QStringLiteral("offerTable"));
     setupTable(m_offerTable, {tr("Product"), tr("SLA"), tr("Instance"), tr("Reserved instances")});
@@ -397,12 +403,16 @@ QWidget *SellWorkspace::createOffersTab()
 
 void SellWorkspace::refreshConnections()
 {
-    const QString current = m_connectionList->currentItem() ? m_connectionList->currentItem()->data(Qt::UserRole).toString() : QString();
+    const QString current = m_connectionList->currentItem()
+                                ? m_connectionList->currentItem()->data(Qt::UserRole).toString()
+                                : QString();
     m_connectionList->clear();
     for (const connect::ConnectionStatus &status : m_agent->connections()) {
         // Status first, the URI below it: the list reads as a health board.
-        QString text = status.online ? tr("● %1 · online").arg(status.hosts.join(QStringLiteral(", ")))
-                                     : tr("● offline: %1").arg(status.error.isEmpty() ? tr("not connected yet") : status.error);
+        QString text =
+            status.online
+                ? tr("● %1 · online").arg(status.hosts.join(QStringLiteral(", ")))
+                : tr("● offline: %1").arg(status.error.isEmpty() ? tr("not connected yet") : status.error);
         text += u'\n' + status.record.key;
         auto item = new QListWidgetItem(text, m_connectionList);
         item->setData(Qt::UserRole, status.record.key);
@@ -471,8 +481,9 @@ void SellWorkspace::refreshInventory()
     m_poolTable->setRowCount(int(inventory.pools.size()));
     for (int row = 0; row < inventory.pools.size(); ++row) {
         const connect::StoragePoolInfo &p = inventory.pools.at(row);
-        setRow(m_poolTable, row, {p.name, p.host, QString::number(p.volumes),
-                                  QString::number(p.availableBytes / (kBytesPerMiB * kMiBPerGiB))});
+        setRow(m_poolTable, row,
+               {p.name, p.host, QString::number(p.volumes),
+                QString::number(p.availableBytes / (kBytesPerMiB * kMiBPerGiB))});
     }
     refreshSeparation();
     updateActions();
@@ -484,8 +495,9 @@ void SellWorkspace::refreshSeparation()
     m_groupTable->setRowCount(int(groups.size()));
     for (int row = 0; row < groups.size(); ++row) {
         const connect::HostGroup &g = groups.at(row);
-        setRow(m_groupTable, row, {g.name, tenancyName(g.tenancy), g.hosts.join(QStringLiteral(", ")),
-                                   g.tenants.join(QStringLiteral(", "))});
+        setRow(m_groupTable, row,
+               {g.name, tenancyName(g.tenancy), g.hosts.join(QStringLiteral(", ")),
+                g.tenants.join(QStringLiteral(", "))});
     }
     const QList<connect::Tenant> tenants = m_agent->store().tenants();
     QHash<QString, int> vmCount;
@@ -521,7 +533,8 @@ void SellWorkspace::refreshOffers()
         QString sla;
         QString size;
         if (product) {
-            sla = slaClassCode(product->sla) + QStringLiteral(" · ") + slaTerms(product->sla).availabilityText();
+            sla = slaClassCode(product->sla) + QStringLiteral(" · ") +
+                  slaTerms(product->sla).availabilityText();
             if (const InstanceClass *c = m_catalogue.findClass(product->classCode))
                 size = c->sizeText();
         }
@@ -629,7 +642,8 @@ void SellWorkspace::provision()
 
 void SellWorkspace::saveHostGroup()
 {
-    const connect::HostGroup group{m_groupName->text().trimmed(), Tenancy(m_groupTenancy->currentData().toInt()),
+    const connect::HostGroup group{m_groupName->text().trimmed(),
+                                   Tenancy(m_groupTenancy->currentData().toInt()),
                                    splitList(m_groupHosts->text()), splitList(m_groupTenants->text())};
     if (auto saved = m_agent->saveHostGroup(group); !saved) {
         showError(saved.error().message);
@@ -651,7 +665,9 @@ void SellWorkspace::removeHostGroup()
 
 void SellWorkspace::addTenant()
 {
-    if (auto saved = m_agent->store().saveTenant({m_tenantId->text().trimmed(), m_tenantName->text().trimmed()}); !saved) {
+    if (auto saved =
+            m_agent->store().saveTenant({m_tenantId->text().trimmed(), m_tenantName->text().trimmed()});
+        !saved) {
         showError(saved.error().message);
         return;
     }

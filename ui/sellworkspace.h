@@ -39,7 +39,8 @@ class SellWorkspace final : public WorkspacePage
 
 public:
     /// `agent` may be null: the workspace then explains that no agent runs.
-    SellWorkspace(const catalogue::Catalogue &catalogue, connect::ConnectAgent *agent, QWidget *parent = nullptr);
+    SellWorkspace(const catalogue::Catalogue &catalogue, connect::ConnectAgent *agent,
+                  QWidget *parent = nullptr);
 
 private:
     QWidget *createConnectionsPanel();

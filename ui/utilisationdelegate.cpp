@@ -14,10 +14,10 @@ constexpr int kFullPercent = 90;
 UtilisationDelegate::UtilisationDelegate(int role, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_role(role)
-{
-}
+{}
 
-void UtilisationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void UtilisationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
 {
     const QVariant value = index.data(m_role);
     if (!value.isValid()) {
@@ -37,7 +37,7 @@ void UtilisationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setBrush(option.palette.color(QPalette::AlternateBase).darker(110));
     painter->drawRoundedRect(frame, 2, 2);
     // Green while there is room, amber when filling up, red when (nearly) full.
-    const QColor fill = percent >= kFullPercent ? QColor(0xc0, 0x39, 0x2b)
+    const QColor fill = percent >= kFullPercent   ? QColor(0xc0, 0x39, 0x2b)
                         : percent >= kWarnPercent ? QColor(0xe6, 0x7e, 0x22)
                                                   : QColor(0x27, 0xae, 0x60);
     QRect bar = frame;

@@ -12,7 +12,8 @@ class UtilisationDelegate final : public QStyledItemDelegate
 public:
     UtilisationDelegate(int role, QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 
 private:
     int m_role;

@@ -34,7 +34,8 @@ double median(QList<double> values)
 double percentile(QList<double> values, int p)
 {
     std::sort(values.begin(), values.end());
-    const qsizetype index = std::min<qsizetype>(values.size() - 1, (values.size() * p + kPercent - 1) / kPercent - 1);
+    const qsizetype index =
+        std::min<qsizetype>(values.size() - 1, (values.size() * p + kPercent - 1) / kPercent - 1);
     return values.at(std::max<qsizetype>(0, index));
 }
 
@@ -70,8 +71,15 @@ QJsonObject runConnect(const QStringList &)
         return {{QStringLiteral("error"), opened.error().message}};
     QList<VmRecord> records;
     for (int i = 0; i < kInventoryVms; ++i) {
-        records.append(VmRecord{QStringLiteral("vm-%1").arg(i), QStringLiteral("tenant-%1").arg(i % 50),
-                                QStringLiteral("busy"), cloudex::catalogue::Tenancy::Shared, {}, 1, 64, true, 0});
+        records.append(VmRecord{QStringLiteral("vm-%1").arg(i),
+                                QStringLiteral("tenant-%1").arg(i % 50),
+                                QStringLiteral("busy"),
+                                cloudex::catalogue::Tenancy::Shared,
+                                {},
+                                1,
+                                64,
+                                true,
+                                0});
     }
     QList<double> rounds;
     int owned = 0;
@@ -86,7 +94,8 @@ QJsonObject runConnect(const QStringList &)
         snapshot.domains = *domains;
         const Inventory inventory = ConnectAgent::merge(snapshot, records, {});
         rounds.append(double(timer.nsecsElapsed()) / kNsPerMs);
-        owned = int(std::count_if(inventory.vms.cbegin(), inventory.vms.cend(), [](const VmInfo &vm) { return !vm.tenant.isEmpty(); }));
+        owned = int(std::count_if(inventory.vms.cbegin(), inventory.vms.cend(),
+                                  [](const VmInfo &vm) { return !vm.tenant.isEmpty(); }));
     }
     figures.insert(QStringLiteral("inventory_5000_ms"), median(rounds));
     figures.insert(QStringLiteral("inventory_owned_vms"), owned);
@@ -98,7 +107,9 @@ QJsonObject runConnect(const QStringList &)
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < kProvisions; ++i) {
-        if (auto made = testHost.provision(QStringLiteral("default"), VmSpec{QStringLiteral("p-%1").arg(i), 1, 64, {}}, {}); !made)
+        if (auto made = testHost.provision(QStringLiteral("default"),
+                                           VmSpec{QStringLiteral("p-%1").arg(i), 1, 64, {}}, {});
+            !made)
             return {{QStringLiteral("error"), made.error().message}};
     }
     figures.insert(QStringLiteral("provision_ms"), double(timer.nsecsElapsed()) / kNsPerMs / kProvisions);
@@ -130,5 +141,6 @@ QJsonObject runConnect(const QStringList &)
 }
 
 const bool registered = cloudex::bench::registerSuite(
-    QStringLiteral("connect"), QStringLiteral("connect agent: inventory, provisioning, QEMU start"), runConnect);
+    QStringLiteral("connect"), QStringLiteral("connect agent: inventory, provisioning, QEMU start"),
+    runConnect);
 } // namespace

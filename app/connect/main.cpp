@@ -102,19 +102,21 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(CLOUDEX_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("The CloudEx connect agent: a seller's hypervisors behind one front."));
+    parser.setApplicationDescription(
+        Tr::tr("The CloudEx connect agent: a seller's hypervisors behind one front."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption configOption(QStringLiteral("config"), Tr::tr("Site configuration <file> (JSON)."),
-                                          Tr::tr("file"));
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), Tr::tr("Keep the site's records in <dir>."),
-                                           Tr::tr("dir"));
-    const QCommandLineOption onceOption(QStringLiteral("once"),
-                                        Tr::tr("Connect, reconcile once, print the inventory as JSON and exit."));
+    const QCommandLineOption configOption(QStringLiteral("config"),
+                                          Tr::tr("Site configuration <file> (JSON)."), Tr::tr("file"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           Tr::tr("Keep the site's records in <dir>."), Tr::tr("dir"));
+    const QCommandLineOption onceOption(
+        QStringLiteral("once"), Tr::tr("Connect, reconcile once, print the inventory as JSON and exit."));
     parser.addOptions({configOption, dataDirOption, onceOption});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
-        return fail(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()), kUsageError);
+        return fail(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()),
+                    kUsageError);
 
     SiteConfig config;
     if (parser.isSet(configOption)) {
@@ -159,7 +161,8 @@ int main(int argc, char **argv)
     QObject::connect(&agent, &ConnectAgent::connectionsChanged, &app, [&agent] {
         for (const ConnectionStatus &status : agent.connections()) {
             if (!status.online)
-                QTextStream(stderr) << "cloudex-connect: " << status.record.key << " offline: " << status.error << Qt::endl;
+                QTextStream(stderr) << "cloudex-connect: " << status.record.key
+                                    << " offline: " << status.error << Qt::endl;
         }
     });
     agent.start();

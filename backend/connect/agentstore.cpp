@@ -1,9 +1,9 @@
 #include "agentstore.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QRegularExpression>
 #include <QUuid>
 #include <QVariant>
 
@@ -23,12 +23,14 @@ const char *const kSchema[] = {
     "ON DELETE CASCADE, host TEXT NOT NULL UNIQUE)",
     "CREATE TABLE IF NOT EXISTS host_group_tenants (group_name TEXT NOT NULL REFERENCES host_groups(name) "
     "ON DELETE CASCADE, tenant TEXT NOT NULL, PRIMARY KEY (group_name, tenant))",
-    "CREATE TABLE IF NOT EXISTS connections (key TEXT PRIMARY KEY, kind TEXT NOT NULL, command TEXT NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS connections (key TEXT PRIMARY KEY, kind TEXT NOT NULL, command TEXT NOT "
+    "NULL, "
     "host TEXT NOT NULL, position INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS vms (name TEXT PRIMARY KEY, tenant TEXT NOT NULL, host TEXT NOT NULL, "
     "tenancy TEXT NOT NULL, template TEXT NOT NULL, vcpus INTEGER NOT NULL, memory_mib INTEGER NOT NULL, "
     "running INTEGER NOT NULL, created_ms INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS templates (name TEXT NOT NULL, host TEXT NOT NULL, capacity_bytes INTEGER NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS templates (name TEXT NOT NULL, host TEXT NOT NULL, capacity_bytes INTEGER "
+    "NOT NULL, "
     "PRIMARY KEY (name, host))",
     "CREATE TABLE IF NOT EXISTS offers (product TEXT PRIMARY KEY, reserved INTEGER NOT NULL)",
 };
@@ -41,9 +43,9 @@ QString joinLines(const QStringList &list)
 } // namespace
 
 AgentStore::AgentStore()
-    : m_connectionName(QStringLiteral("cloudex-connect-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+    : m_connectionName(QStringLiteral("cloudex-connect-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
 
 AgentStore::~AgentStore()
 {
@@ -55,13 +57,15 @@ AgentStore::~AgentStore()
 
 bool AgentStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+    return QSqlDatabase::contains(m_connectionName) &&
+           QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
 Error AgentStore::sqlError(const QString &what) const
 {
-    return Error{QStringLiteral("store.sql"), Tr::tr("The site's records cannot be written (%1): %2")
-                                                   .arg(what, QSqlDatabase::database(m_connectionName, false).lastError().text())};
+    return Error{QStringLiteral("store.sql"),
+                 Tr::tr("The site's records cannot be written (%1): %2")
+                     .arg(what, QSqlDatabase::database(m_connectionName, false).lastError().text())};
 }
 
 Result<void> AgentStore::open(const QString &file)
@@ -72,7 +76,8 @@ Result<void> AgentStore::open(const QString &file)
         return Error{QStringLiteral("store.open"),
                      Tr::tr("Cannot open the site's records %1: %2").arg(file, db.lastError().text())};
     }
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+    for (const char *pragma :
+         {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
         QSqlQuery query(db);
         query.exec(QString::fromLatin1(pragma)); // WAL is refused for :memory:, which is fine
     }
@@ -87,14 +92,16 @@ Result<void> AgentStore::exec(const QString &sql, const QVariantList &values) co
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.prepare(sql))
-        return Error{QStringLiteral("store.sql"), Tr::tr("The site's records cannot be read: %1").arg(query.lastError().text())};
+        return Error{QStringLiteral("store.sql"),
+                     Tr::tr("The site's records cannot be read: %1").arg(query.lastError().text())};
     for (const QVariant &value : values) {
         // A null QString binds as SQL NULL; the records use '' for "none".
         const bool nullString = value.typeId() == QMetaType::QString && value.toString().isNull();
         query.addBindValue(nullString ? QVariant(QStringLiteral("")) : value);
     }
     if (!query.exec())
-        return Error{QStringLiteral("store.sql"), Tr::tr("The site's records cannot be written: %1").arg(query.lastError().text())};
+        return Error{QStringLiteral("store.sql"),
+                     Tr::tr("The site's records cannot be written: %1").arg(query.lastError().text())};
     return {};
 }
 
@@ -121,9 +128,11 @@ Result<void> AgentStore::saveTenant(const Tenant &tenant)
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,31}$"));
     if (!idPattern.match(tenant.id).hasMatch()) {
         return Error{QStringLiteral("tenant.id"),
-                     Tr::tr("\"%1\" is not a tenant id: use up to 32 lower-case letters, digits, - and _.").arg(tenant.id)};
+                     Tr::tr("\"%1\" is not a tenant id: use up to 32 lower-case letters, digits, - and _.")
+                         .arg(tenant.id)};
     }
-    return exec(QStringLiteral("INSERT INTO tenants (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name"),
+    return exec(QStringLiteral("INSERT INTO tenants (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET "
+                               "name = excluded.name"),
                 {tenant.id, tenant.name.isEmpty() ? tenant.id : tenant.name});
 }
 
@@ -131,7 +140,8 @@ Result<void> AgentStore::removeTenant(const QString &id)
 {
     for (const VmRecord &vm : vms()) {
         if (vm.tenant == id)
-            return Error{QStringLiteral("tenant.in-use"), Tr::tr("Tenant %1 still owns VM %2.").arg(id, vm.name)};
+            return Error{QStringLiteral("tenant.in-use"),
+                         Tr::tr("Tenant %1 still owns VM %2.").arg(id, vm.name)};
     }
     for (const HostGroup &group : hostGroups()) {
         if (group.tenants.contains(id)) {
@@ -156,13 +166,15 @@ QList<HostGroup> AgentStore::hostGroups() const
     }
     for (HostGroup &group : result) {
         QSqlQuery members(db);
-        members.prepare(QStringLiteral("SELECT host FROM host_group_hosts WHERE group_name = ? ORDER BY host"));
+        members.prepare(
+            QStringLiteral("SELECT host FROM host_group_hosts WHERE group_name = ? ORDER BY host"));
         members.addBindValue(group.name);
         members.exec();
         while (members.next())
             group.hosts.append(members.value(0).toString());
         QSqlQuery tenants(db);
-        tenants.prepare(QStringLiteral("SELECT tenant FROM host_group_tenants WHERE group_name = ? ORDER BY tenant"));
+        tenants.prepare(
+            QStringLiteral("SELECT tenant FROM host_group_tenants WHERE group_name = ? ORDER BY tenant"));
         tenants.addBindValue(group.name);
         tenants.exec();
         while (tenants.next())
@@ -190,11 +202,13 @@ Result<void> AgentStore::saveHostGroup(const HostGroup &group)
                   {group.name, catalogue::tenancyCode(group.tenancy)});
     for (const QString &host : group.hosts) {
         if (ok)
-            ok = exec(QStringLiteral("INSERT INTO host_group_hosts (group_name, host) VALUES (?, ?)"), {group.name, host});
+            ok = exec(QStringLiteral("INSERT INTO host_group_hosts (group_name, host) VALUES (?, ?)"),
+                      {group.name, host});
     }
     for (const QString &tenant : group.tenants) {
         if (ok)
-            ok = exec(QStringLiteral("INSERT INTO host_group_tenants (group_name, tenant) VALUES (?, ?)"), {group.name, tenant});
+            ok = exec(QStringLiteral("INSERT INTO host_group_tenants (group_name, tenant) VALUES (?, ?)"),
+                      {group.name, tenant});
     }
     if (!ok) {
         db.rollback();
@@ -218,8 +232,9 @@ QList<ConnectionRecord> AgentStore::connections() const
     while (query.next()) {
         ConnectionRecord record;
         record.key = query.value(0).toString();
-        record.kind = query.value(1).toString() == QLatin1String("workflow") ? ConnectionRecord::Kind::Workflow
-                                                                             : ConnectionRecord::Kind::Libvirt;
+        record.kind = query.value(1).toString() == QLatin1String("workflow")
+                          ? ConnectionRecord::Kind::Workflow
+                          : ConnectionRecord::Kind::Libvirt;
         const QString command = query.value(2).toString();
         record.command = command.isEmpty() ? QStringList() : command.split(u'\n');
         record.hostId = query.value(3).toString();
@@ -231,12 +246,14 @@ QList<ConnectionRecord> AgentStore::connections() const
 Result<void> AgentStore::saveConnection(const ConnectionRecord &connection)
 {
     const qsizetype position = connections().size();
-    return exec(QStringLiteral("INSERT INTO connections (key, kind, command, host, position) VALUES (?, ?, ?, ?, ?) "
-                               "ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, command = excluded.command, "
-                               "host = excluded.host"),
-                {connection.key,
-                 connection.kind == ConnectionRecord::Kind::Workflow ? QStringLiteral("workflow") : QStringLiteral("libvirt"),
-                 joinLines(connection.command), connection.hostId, qint64(position)});
+    return exec(
+        QStringLiteral("INSERT INTO connections (key, kind, command, host, position) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, command = excluded.command, "
+                       "host = excluded.host"),
+        {connection.key,
+         connection.kind == ConnectionRecord::Kind::Workflow ? QStringLiteral("workflow")
+                                                             : QStringLiteral("libvirt"),
+         joinLines(connection.command), connection.hostId, qint64(position)});
 }
 
 Result<void> AgentStore::removeConnection(const QString &key)
@@ -259,7 +276,8 @@ VmRecord readVm(const QSqlQuery &query)
     vm.createdMs = query.value(8).toLongLong();
     return vm;
 }
-const auto kVmColumns = QStringLiteral("name, tenant, host, tenancy, template, vcpus, memory_mib, running, created_ms");
+const auto kVmColumns =
+    QStringLiteral("name, tenant, host, tenancy, template, vcpus, memory_mib, running, created_ms");
 } // namespace
 
 QList<VmRecord> AgentStore::vms() const
@@ -285,8 +303,8 @@ std::optional<VmRecord> AgentStore::vm(const QString &name) const
 
 Result<void> AgentStore::saveVm(const VmRecord &vm)
 {
-    return exec(QStringLiteral("INSERT OR REPLACE INTO vms (") + kVmColumns
-                    + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    return exec(QStringLiteral("INSERT OR REPLACE INTO vms (") + kVmColumns +
+                    QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {vm.name, vm.tenant, vm.host, catalogue::tenancyCode(vm.tenancy), vm.templateName, vm.vcpus,
                  vm.memoryMiB, vm.running, vm.createdMs});
 }
@@ -302,7 +320,8 @@ QList<TemplateInfo> AgentStore::templates() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.exec(QStringLiteral("SELECT name, host, capacity_bytes FROM templates ORDER BY name, host"));
     while (query.next())
-        result.append(TemplateInfo{query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
+        result.append(
+            TemplateInfo{query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
     return result;
 }
 
@@ -313,7 +332,8 @@ Result<void> AgentStore::replaceTemplates(const QList<TemplateInfo> &templates)
     auto ok = exec(QStringLiteral("DELETE FROM templates"));
     for (const TemplateInfo &t : templates) {
         if (ok)
-            ok = exec(QStringLiteral("INSERT OR REPLACE INTO templates (name, host, capacity_bytes) VALUES (?, ?, ?)"),
+            ok = exec(QStringLiteral(
+                          "INSERT OR REPLACE INTO templates (name, host, capacity_bytes) VALUES (?, ?, ?)"),
                       {t.name, t.host, t.capacityBytes});
     }
     if (!ok) {

@@ -21,9 +21,9 @@ struct ConnectionRecord
 {
     enum class Kind { Libvirt, Workflow };
     Kind kind = Kind::Libvirt;
-    QString key; ///< the URI, or the workflow command joined by spaces
+    QString key;         ///< the URI, or the workflow command joined by spaces
     QStringList command; ///< workflow only
-    QString hostId; ///< libvirt only; empty: derived from the URI
+    QString hostId;      ///< libvirt only; empty: derived from the URI
 };
 
 /// A VM the agent placed: its owner, where it runs and what it is made of. The source of

@@ -67,8 +67,7 @@ struct ComponentDriver::Handles
 ComponentDriver::ComponentDriver(Options options)
     : m_options(std::move(options))
     , m_hostId(m_options.hostId.isEmpty() ? deriveHostId(m_options.uri) : m_options.hostId)
-{
-}
+{}
 
 ComponentDriver::~ComponentDriver()
 {
@@ -194,8 +193,8 @@ Result<QList<VmInfo>> ComponentDriver::domains()
         return ok.error();
     virDomainStatsRecordPtr *records = nullptr;
     const int count = virConnectGetAllDomainStats(
-        m_handles->connection.get(), VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_BALLOON,
-        &records, 0);
+        m_handles->connection.get(),
+        VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_BALLOON, &records, 0);
     if (count < 0) {
         return libvirt::lastError(QStringLiteral("libvirt.list"),
                                   Tr::tr("Cannot list the VMs of %1").arg(m_hostId));
@@ -284,10 +283,11 @@ Result<QList<StoragePoolInfo>> ComponentDriver::pools()
 QString ComponentDriver::domainXml(const VmSpec &spec, const QString &diskVolume) const
 {
     const bool test = isTestDriver();
-    QString xml = QStringLiteral("<domain type='%1'><name>%2</name><memory unit='MiB'>%3</memory><vcpu>%4</vcpu>")
-                      .arg(m_handles->domainType, spec.name.toHtmlEscaped())
-                      .arg(spec.memoryMiB)
-                      .arg(spec.vcpus);
+    QString xml =
+        QStringLiteral("<domain type='%1'><name>%2</name><memory unit='MiB'>%3</memory><vcpu>%4</vcpu>")
+            .arg(m_handles->domainType, spec.name.toHtmlEscaped())
+            .arg(spec.memoryMiB)
+            .arg(spec.vcpus);
     xml += test ? QStringLiteral("<os><type>hvm</type></os><devices>")
                 : QStringLiteral("<os><type arch='x86_64'>hvm</type></os><devices>");
     if (!diskVolume.isEmpty()) {
@@ -315,12 +315,14 @@ Result<void> ComponentDriver::provision(const QString &host, const VmSpec &spec,
         return cancelled();
     // The template path: clone the template volume into the VM pool.
     if (!spec.templateName.isEmpty()) {
-        const libvirt::Pool templatePool(virStoragePoolLookupByName(conn, m_options.templatePool.toUtf8().constData()));
+        const libvirt::Pool templatePool(
+            virStoragePoolLookupByName(conn, m_options.templatePool.toUtf8().constData()));
         if (!templatePool) {
             return libvirt::lastError(QStringLiteral("libvirt.pool"),
                                       Tr::tr("No template pool %1 on %2").arg(m_options.templatePool, host));
         }
-        const libvirt::Volume source(virStorageVolLookupByName(templatePool.get(), spec.templateName.toUtf8().constData()));
+        const libvirt::Volume source(
+            virStorageVolLookupByName(templatePool.get(), spec.templateName.toUtf8().constData()));
         if (!source) {
             return libvirt::lastError(QStringLiteral("libvirt.template"),
                                       Tr::tr("No template %1 on %2").arg(spec.templateName, host));
@@ -332,19 +334,23 @@ Result<void> ComponentDriver::provision(const QString &host, const VmSpec &spec,
         }
         virStorageVolInfo info;
         if (virStorageVolGetInfo(source.get(), &info) < 0)
-            return libvirt::lastError(QStringLiteral("libvirt.template"), Tr::tr("Cannot read template %1").arg(spec.templateName));
+            return libvirt::lastError(QStringLiteral("libvirt.template"),
+                                      Tr::tr("Cannot read template %1").arg(spec.templateName));
         disk = diskVolumeName(spec.name);
-        const QString volumeXml = QStringLiteral("<volume><name>%1</name><capacity unit='bytes'>%2</capacity></volume>")
-                                      .arg(disk.toHtmlEscaped())
-                                      .arg(info.capacity);
+        const QString volumeXml =
+            QStringLiteral("<volume><name>%1</name><capacity unit='bytes'>%2</capacity></volume>")
+                .arg(disk.toHtmlEscaped())
+                .arg(info.capacity);
         // The test driver only clones within one pool and has no data to copy anyway: there
         // the clone is a new volume of the template's size.
         const libvirt::Volume cloned(
-            isTestDriver() ? virStorageVolCreateXML(vmPool.get(), volumeXml.toUtf8().constData(), 0)
-                           : virStorageVolCreateXMLFrom(vmPool.get(), volumeXml.toUtf8().constData(), source.get(), 0));
+            isTestDriver()
+                ? virStorageVolCreateXML(vmPool.get(), volumeXml.toUtf8().constData(), 0)
+                : virStorageVolCreateXMLFrom(vmPool.get(), volumeXml.toUtf8().constData(), source.get(), 0));
         if (!cloned) {
-            return libvirt::lastError(QStringLiteral("libvirt.clone"),
-                                      Tr::tr("Cannot clone template %1 for %2").arg(spec.templateName, spec.name));
+            return libvirt::lastError(
+                QStringLiteral("libvirt.clone"),
+                Tr::tr("Cannot clone template %1 for %2").arg(spec.templateName, spec.name));
         }
     }
 
@@ -355,7 +361,8 @@ Result<void> ComponentDriver::provision(const QString &host, const VmSpec &spec,
     }
     const libvirt::Domain domain(virDomainDefineXML(conn, domainXml(spec, disk).toUtf8().constData()));
     if (!domain) {
-        const Error error = libvirt::lastError(QStringLiteral("libvirt.define"), Tr::tr("Cannot define %1").arg(spec.name));
+        const Error error =
+            libvirt::lastError(QStringLiteral("libvirt.define"), Tr::tr("Cannot define %1").arg(spec.name));
         if (!disk.isEmpty())
             (void)deleteDisk(spec.name);
         return error;
@@ -364,7 +371,8 @@ Result<void> ComponentDriver::provision(const QString &host, const VmSpec &spec,
         return {}; // defined but not started: a cancelled start leaves a stopped VM
     if (virDomainCreate(domain.get()) < 0) {
         // Leave nothing behind that the agent's records do not know about.
-        const Error error = libvirt::lastError(QStringLiteral("libvirt.start"), Tr::tr("Cannot start %1").arg(spec.name));
+        const Error error =
+            libvirt::lastError(QStringLiteral("libvirt.start"), Tr::tr("Cannot start %1").arg(spec.name));
         virDomainUndefine(domain.get());
         if (!disk.isEmpty())
             (void)deleteDisk(spec.name);
@@ -387,7 +395,8 @@ Result<void> ComponentDriver::start(const QString &host, const QString &name)
         return ok;
     const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, host));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
     if (virDomainIsActive(domain.get()) == 1)
         return {};
     if (virDomainCreate(domain.get()) < 0)
@@ -401,7 +410,8 @@ Result<void> ComponentDriver::stop(const QString &host, const QString &name)
         return ok;
     const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, host));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
     if (virDomainIsActive(domain.get()) != 1)
         return {};
     if (virDomainDestroy(domain.get()) < 0)
@@ -415,7 +425,8 @@ Result<void> ComponentDriver::reboot(const QString &host, const QString &name)
         return ok;
     const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, host));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
     // A guest without an agent or ACPI handling ignores a reboot request; reset is what a
     // seller's "reboot" button means for a VM it does not look into.
     if (virDomainReset(domain.get(), 0) < 0 && virDomainReboot(domain.get(), 0) < 0)
@@ -430,7 +441,8 @@ Result<void> ComponentDriver::remove(const QString &host, const QString &name)
         return ok;
     const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, host));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
     if (virDomainIsActive(domain.get()) == 1 && virDomainDestroy(domain.get()) < 0)
         return libvirt::lastError(QStringLiteral("libvirt.stop"), Tr::tr("Cannot stop %1").arg(name));
     if (virDomainUndefine(domain.get()) < 0)
@@ -445,7 +457,8 @@ Result<void> ComponentDriver::clone(const QString &host, const QString &name, co
     virConnectPtr conn = m_handles->connection.get();
     const libvirt::Domain domain = lookup(conn, name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, host));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
     // Copying the disk of a running guest gives an inconsistent image.
     if (virDomainIsActive(domain.get()) == 1) {
         return Error{QStringLiteral("connect.running"), Tr::tr("Stop %1 before cloning it.").arg(name)};
@@ -457,27 +470,33 @@ Result<void> ComponentDriver::clone(const QString &host, const QString &name, co
     const libvirt::Pool vmPool(virStoragePoolLookupByName(conn, m_options.vmPool.toUtf8().constData()));
     virResetLastError();
     if (vmPool) {
-        const libvirt::Volume source(virStorageVolLookupByName(vmPool.get(), diskVolumeName(name).toUtf8().constData()));
+        const libvirt::Volume source(
+            virStorageVolLookupByName(vmPool.get(), diskVolumeName(name).toUtf8().constData()));
         virResetLastError();
         if (source) {
             virStorageVolInfo volumeInfo;
             if (virStorageVolGetInfo(source.get(), &volumeInfo) < 0)
-                return libvirt::lastError(QStringLiteral("libvirt.volume"), Tr::tr("Cannot read the disk of %1").arg(name));
+                return libvirt::lastError(QStringLiteral("libvirt.volume"),
+                                          Tr::tr("Cannot read the disk of %1").arg(name));
             disk = diskVolumeName(newName);
-            const QString xml = QStringLiteral("<volume><name>%1</name><capacity unit='bytes'>%2</capacity></volume>")
-                                    .arg(disk.toHtmlEscaped())
-                                    .arg(volumeInfo.capacity);
+            const QString xml =
+                QStringLiteral("<volume><name>%1</name><capacity unit='bytes'>%2</capacity></volume>")
+                    .arg(disk.toHtmlEscaped())
+                    .arg(volumeInfo.capacity);
             const libvirt::Volume copy(
-                isTestDriver() ? virStorageVolCreateXML(vmPool.get(), xml.toUtf8().constData(), 0)
-                               : virStorageVolCreateXMLFrom(vmPool.get(), xml.toUtf8().constData(), source.get(), 0));
+                isTestDriver()
+                    ? virStorageVolCreateXML(vmPool.get(), xml.toUtf8().constData(), 0)
+                    : virStorageVolCreateXMLFrom(vmPool.get(), xml.toUtf8().constData(), source.get(), 0));
             if (!copy)
-                return libvirt::lastError(QStringLiteral("libvirt.clone"), Tr::tr("Cannot copy the disk of %1").arg(name));
+                return libvirt::lastError(QStringLiteral("libvirt.clone"),
+                                          Tr::tr("Cannot copy the disk of %1").arg(name));
         }
     }
     const VmSpec spec{newName, int(info.nrVirtCpu), qint64(info.maxMem) / kKiBPerMiB, {}};
     const libvirt::Domain copy(virDomainDefineXML(conn, domainXml(spec, disk).toUtf8().constData()));
     if (!copy) {
-        const Error error = libvirt::lastError(QStringLiteral("libvirt.define"), Tr::tr("Cannot define %1").arg(newName));
+        const Error error =
+            libvirt::lastError(QStringLiteral("libvirt.define"), Tr::tr("Cannot define %1").arg(newName));
         if (!disk.isEmpty())
             (void)deleteDisk(newName);
         return error;
@@ -491,10 +510,12 @@ Result<QString> ComponentDriver::inactiveXml(const QString &name)
         return ok.error();
     const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
     char *xml = virDomainGetXMLDesc(domain.get(), VIR_DOMAIN_XML_INACTIVE);
     if (!xml)
-        return libvirt::lastError(QStringLiteral("libvirt.xml"), Tr::tr("Cannot read the definition of %1").arg(name));
+        return libvirt::lastError(QStringLiteral("libvirt.xml"),
+                                  Tr::tr("Cannot read the definition of %1").arg(name));
     return libvirt::takeString(xml);
 }
 
@@ -504,7 +525,8 @@ Result<void> ComponentDriver::defineXml(const QString &xml)
         return ok;
     const libvirt::Domain domain(virDomainDefineXML(m_handles->connection.get(), xml.toUtf8().constData()));
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.define"), Tr::tr("Cannot define the VM on %1").arg(m_hostId));
+        return libvirt::lastError(QStringLiteral("libvirt.define"),
+                                  Tr::tr("Cannot define the VM on %1").arg(m_hostId));
     return {};
 }
 
@@ -514,9 +536,11 @@ Result<void> ComponentDriver::undefine(const QString &name)
         return ok;
     const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
     if (virDomainUndefine(domain.get()) < 0)
-        return libvirt::lastError(QStringLiteral("libvirt.undefine"), Tr::tr("Cannot undefine %1 on %2").arg(name, m_hostId));
+        return libvirt::lastError(QStringLiteral("libvirt.undefine"),
+                                  Tr::tr("Cannot undefine %1 on %2").arg(name, m_hostId));
     return {};
 }
 
@@ -526,11 +550,13 @@ Result<VmState> ComponentDriver::state(const QString &name)
         return ok.error();
     const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
     int state = 0;
     int reason = 0;
     if (virDomainGetState(domain.get(), &state, &reason, 0) < 0)
-        return libvirt::lastError(QStringLiteral("libvirt.state"), Tr::tr("Cannot read the state of %1").arg(name));
+        return libvirt::lastError(QStringLiteral("libvirt.state"),
+                                  Tr::tr("Cannot read the state of %1").arg(name));
     return stateFromLibvirt(state);
 }
 
@@ -538,19 +564,22 @@ Result<std::optional<qint64>> ComponentDriver::diskCapacity(const QString &name)
 {
     if (auto ok = checkHost(m_hostId); !ok)
         return ok.error();
-    const libvirt::Pool pool(virStoragePoolLookupByName(m_handles->connection.get(), m_options.vmPool.toUtf8().constData()));
+    const libvirt::Pool pool(
+        virStoragePoolLookupByName(m_handles->connection.get(), m_options.vmPool.toUtf8().constData()));
     if (!pool) {
         virResetLastError();
         return std::optional<qint64>();
     }
-    const libvirt::Volume volume(virStorageVolLookupByName(pool.get(), diskVolumeName(name).toUtf8().constData()));
+    const libvirt::Volume volume(
+        virStorageVolLookupByName(pool.get(), diskVolumeName(name).toUtf8().constData()));
     if (!volume) {
         virResetLastError();
         return std::optional<qint64>();
     }
     virStorageVolInfo info;
     if (virStorageVolGetInfo(volume.get(), &info) < 0)
-        return libvirt::lastError(QStringLiteral("libvirt.volume"), Tr::tr("Cannot read the disk of %1").arg(name));
+        return libvirt::lastError(QStringLiteral("libvirt.volume"),
+                                  Tr::tr("Cannot read the disk of %1").arg(name));
     return std::optional<qint64>(qint64(info.capacity));
 }
 
@@ -558,15 +587,18 @@ Result<void> ComponentDriver::createDisk(const QString &name, qint64 capacityByt
 {
     if (auto ok = checkHost(m_hostId); !ok)
         return ok;
-    const libvirt::Pool pool(virStoragePoolLookupByName(m_handles->connection.get(), m_options.vmPool.toUtf8().constData()));
+    const libvirt::Pool pool(
+        virStoragePoolLookupByName(m_handles->connection.get(), m_options.vmPool.toUtf8().constData()));
     if (!pool)
-        return libvirt::lastError(QStringLiteral("libvirt.pool"), Tr::tr("No VM pool %1 on %2").arg(m_options.vmPool, m_hostId));
+        return libvirt::lastError(QStringLiteral("libvirt.pool"),
+                                  Tr::tr("No VM pool %1 on %2").arg(m_options.vmPool, m_hostId));
     const QString xml = QStringLiteral("<volume><name>%1</name><capacity unit='bytes'>%2</capacity></volume>")
                             .arg(diskVolumeName(name).toHtmlEscaped())
                             .arg(capacityBytes);
     const libvirt::Volume volume(virStorageVolCreateXML(pool.get(), xml.toUtf8().constData(), 0));
     if (!volume)
-        return libvirt::lastError(QStringLiteral("libvirt.volume"), Tr::tr("Cannot create the disk of %1 on %2").arg(name, m_hostId));
+        return libvirt::lastError(QStringLiteral("libvirt.volume"),
+                                  Tr::tr("Cannot create the disk of %1 on %2").arg(name, m_hostId));
     return {};
 }
 
@@ -574,18 +606,21 @@ Result<void> ComponentDriver::deleteDisk(const QString &name)
 {
     if (auto ok = checkHost(m_hostId); !ok)
         return ok;
-    const libvirt::Pool pool(virStoragePoolLookupByName(m_handles->connection.get(), m_options.vmPool.toUtf8().constData()));
+    const libvirt::Pool pool(
+        virStoragePoolLookupByName(m_handles->connection.get(), m_options.vmPool.toUtf8().constData()));
     if (!pool) {
         virResetLastError();
         return {};
     }
-    const libvirt::Volume volume(virStorageVolLookupByName(pool.get(), diskVolumeName(name).toUtf8().constData()));
+    const libvirt::Volume volume(
+        virStorageVolLookupByName(pool.get(), diskVolumeName(name).toUtf8().constData()));
     if (!volume) {
         virResetLastError(); // diskless VM
         return {};
     }
     if (virStorageVolDelete(volume.get(), 0) < 0)
-        return libvirt::lastError(QStringLiteral("libvirt.volume"), Tr::tr("Cannot delete the disk of %1").arg(name));
+        return libvirt::lastError(QStringLiteral("libvirt.volume"),
+                                  Tr::tr("Cannot delete the disk of %1").arg(name));
     return {};
 }
 
@@ -597,14 +632,16 @@ Result<void> ComponentDriver::migrateLive(const QString &name, ComponentDriver &
         return ok;
     const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
     if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
-    const unsigned long flags = VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE
-                                | VIR_MIGRATE_NON_SHARED_DISK;
-    const libvirt::Domain migrated(virDomainMigrate(domain.get(), target.m_handles->connection.get(), flags,
-                                                    nullptr, nullptr, 0));
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
+    const unsigned long flags = VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE |
+                                VIR_MIGRATE_NON_SHARED_DISK;
+    const libvirt::Domain migrated(
+        virDomainMigrate(domain.get(), target.m_handles->connection.get(), flags, nullptr, nullptr, 0));
     if (!migrated) {
-        return libvirt::lastError(QStringLiteral("libvirt.migrate"),
-                                  Tr::tr("Cannot migrate %1 from %2 to %3").arg(name, m_hostId, target.hostId()));
+        return libvirt::lastError(
+            QStringLiteral("libvirt.migrate"),
+            Tr::tr("Cannot migrate %1 from %2 to %3").arg(name, m_hostId, target.hostId()));
     }
     return {};
 }

@@ -29,7 +29,8 @@ void ComponentManager::add(std::unique_ptr<HypervisorDriver> driver, const QStri
 
 bool ComponentManager::remove(const QString &key)
 {
-    const auto it = std::find_if(m_members.begin(), m_members.end(), [&](const Member &m) { return m.key == key; });
+    const auto it =
+        std::find_if(m_members.begin(), m_members.end(), [&](const Member &m) { return m.key == key; });
     if (it == m_members.end())
         return false;
     m_members.erase(it);
@@ -67,7 +68,8 @@ Result<void> ComponentManager::open()
 
 bool ComponentManager::isOpen() const
 {
-    return std::any_of(m_members.begin(), m_members.end(), [](const Member &m) { return m.driver->isOpen(); });
+    return std::any_of(m_members.begin(), m_members.end(),
+                       [](const Member &m) { return m.driver->isOpen(); });
 }
 
 QList<HostInfo> ComponentManager::hosts()
@@ -184,8 +186,9 @@ Result<void> ComponentManager::migrate(const QString &name, const QString &fromH
     auto source = dynamic_cast<ComponentDriver *>(*from);
     auto target = dynamic_cast<ComponentDriver *>(*to);
     if (!source || !target) {
-        return Error{QStringLiteral("connect.unsupported"),
-                     Tr::tr("Only libvirt hosts can exchange VMs; %1 or %2 is a workflow.").arg(fromHost, toHost)};
+        return Error{
+            QStringLiteral("connect.unsupported"),
+            Tr::tr("Only libvirt hosts can exchange VMs; %1 or %2 is a workflow.").arg(fromHost, toHost)};
     }
     if (source->isTestDriver() || target->isTestDriver())
         return migrateCold(name, *source, *target, report);
@@ -198,7 +201,9 @@ Result<void> ComponentManager::migrateCold(const QString &name, ComponentDriver 
                                            const StepReporter &report)
 {
     constexpr int kSteps = 5;
-    auto step = [&](int n, const QString &text) { return !report || report(n, kSteps, text); };
+    auto step = [&](int n, const QString &text) {
+        return !report || report(n, kSteps, text);
+    };
 
     if (!step(1, Tr::tr("Stopping %1 on %2").arg(name, from.hostId())))
         return cancelled();

@@ -50,7 +50,8 @@ ConnectAgent::ConnectAgent(Options options, QObject *parent)
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // Events come from libvirt's event thread; they are applied in the agent's thread.
     m_manager->setEventHandler([this](const DomainEvent &event) {
-        QMetaObject::invokeMethod(this, [this, event] { onDomainEvent(event); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, event] { onDomainEvent(event); }, Qt::QueuedConnection);
     });
     connect(m_reconcileTimer, &QTimer::timeout, this, [this] {
         if (!m_reconciling)
@@ -74,7 +75,9 @@ qint64 ConnectAgent::nowMs() const
 
 Result<void> ConnectAgent::open()
 {
-    if (auto opened = m_store.open(QDir(m_options.dataDir).absoluteFilePath(QStringLiteral("connect.sqlite"))); !opened)
+    if (auto opened =
+            m_store.open(QDir(m_options.dataDir).absoluteFilePath(QStringLiteral("connect.sqlite")));
+        !opened)
         return opened;
     m_thread->start();
     // Until the first reconcile, show what the records know: every VM as missing.
@@ -101,7 +104,8 @@ Result<void> ConnectAgent::setupEmbeddedSite()
             return ok;
     }
     for (const QString &uri : std::as_const(*uris)) {
-        if (auto ok = m_store.saveConnection(ConnectionRecord{ConnectionRecord::Kind::Libvirt, uri, {}, {}}); !ok)
+        if (auto ok = m_store.saveConnection(ConnectionRecord{ConnectionRecord::Kind::Libvirt, uri, {}, {}});
+            !ok)
             return ok;
     }
     return {};
@@ -110,26 +114,30 @@ Result<void> ConnectAgent::setupEmbeddedSite()
 ConnectJob *ConnectAgent::start()
 {
     const QList<ConnectionRecord> records = m_store.connections();
-    return run(tr("Connecting the site"), [this, records](ConnectJob &job) -> Result<void> {
-        int step = 0;
-        for (const ConnectionRecord &record : records) {
-            job.setProgress(++step, int(records.size()), tr("Connecting %1").arg(record.key));
-            if (m_manager->member(record.key))
-                continue;
-            std::unique_ptr<HypervisorDriver> driver;
-            if (record.kind == ConnectionRecord::Kind::Workflow)
-                driver = std::make_unique<WorkflowDriver>(record.command);
-            else
-                driver = std::make_unique<ComponentDriver>(ComponentDriver::Options{record.key, record.hostId});
-            // A host that is down now shows as offline; the periodic reconcile retries it.
-            (void)driver->open();
-            m_manager->add(std::move(driver), record.key);
-        }
-        return {};
-    }, [this](const Result<void> &) {
-        m_recreateTried.clear();
-        reconcile();
-    });
+    return run(
+        tr("Connecting the site"),
+        [this, records](ConnectJob &job) -> Result<void> {
+            int step = 0;
+            for (const ConnectionRecord &record : records) {
+                job.setProgress(++step, int(records.size()), tr("Connecting %1").arg(record.key));
+                if (m_manager->member(record.key))
+                    continue;
+                std::unique_ptr<HypervisorDriver> driver;
+                if (record.kind == ConnectionRecord::Kind::Workflow)
+                    driver = std::make_unique<WorkflowDriver>(record.command);
+                else
+                    driver = std::make_unique<ComponentDriver>(
+                        ComponentDriver::Options{record.key, record.hostId});
+                // A host that is down now shows as offline; the periodic reconcile retries it.
+                (void)driver->open();
+                m_manager->add(std::move(driver), record.key);
+            }
+            return {};
+        },
+        [this](const Result<void> &) {
+            m_recreateTried.clear();
+            reconcile();
+        });
 }
 
 ConnectJob *ConnectAgent::failed(const QString &title, const Error &error)
@@ -147,20 +155,26 @@ ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<voi
     if (!vm.isEmpty())
         m_busy.insert(vm);
     emit jobStarted(job);
-    QMetaObject::invokeMethod(m_worker, [this, job, work = std::move(work), done = std::move(done), vm] {
-        const Result<void> result = job->isCancelled()
-            ? Result<void>(Error{QStringLiteral("job.cancelled"), tr("Cancelled.")})
-            : work(*job);
-        // Every operation ends with a fresh inventory, so views never show a stale state.
-        const Snapshot snapshot = collect();
-        QMetaObject::invokeMethod(this, [this, job, result, snapshot, done, vm] {
-            m_busy.remove(vm);
-            if (done)
-                done(result);
-            applySnapshot(snapshot);
-            job->finish(result);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, job, work = std::move(work), done = std::move(done), vm] {
+            const Result<void> result =
+                job->isCancelled() ? Result<void>(Error{QStringLiteral("job.cancelled"), tr("Cancelled.")})
+                                   : work(*job);
+            // Every operation ends with a fresh inventory, so views never show a stale state.
+            const Snapshot snapshot = collect();
+            QMetaObject::invokeMethod(
+                this,
+                [this, job, result, snapshot, done, vm] {
+                    m_busy.remove(vm);
+                    if (done)
+                        done(result);
+                    applySnapshot(snapshot);
+                    job->finish(result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
     return job;
 }
 
@@ -180,7 +194,8 @@ ConnectAgent::Snapshot ConnectAgent::collect()
     return snapshot;
 }
 
-Inventory ConnectAgent::merge(const Snapshot &snapshot, const QList<VmRecord> &records, const QList<HostGroup> &groups)
+Inventory ConnectAgent::merge(const Snapshot &snapshot, const QList<VmRecord> &records,
+                              const QList<HostGroup> &groups)
 {
     Inventory inventory;
     inventory.templates = snapshot.templates;
@@ -252,7 +267,8 @@ void ConnectAgent::applySnapshot(const Snapshot &snapshot)
     QList<ConnectionStatus> connections;
     for (const ConnectionRecord &record : m_store.connections()) {
         ConnectionStatus status{record, false, {}, {}};
-        const QString uri = record.kind == ConnectionRecord::Kind::Workflow ? record.command.join(u' ') : record.key;
+        const QString uri =
+            record.kind == ConnectionRecord::Kind::Workflow ? record.command.join(u' ') : record.key;
         for (const HostInfo &host : snapshot.hosts) {
             if (host.uri != uri)
                 continue;
@@ -276,8 +292,8 @@ void ConnectAgent::recreateLost()
             onlineHosts.insert(host.id);
     }
     for (const VmInfo &vm : std::as_const(m_inventory.vms)) {
-        if (vm.state != VmState::Missing || !onlineHosts.contains(vm.host) || m_busy.contains(vm.name)
-            || m_recreateTried.contains(vm.name)) {
+        if (vm.state != VmState::Missing || !onlineHosts.contains(vm.host) || m_busy.contains(vm.name) ||
+            m_recreateTried.contains(vm.name)) {
             continue;
         }
         const auto record = m_store.vm(vm.name);
@@ -288,26 +304,35 @@ void ConnectAgent::recreateLost()
         const VmSpec spec{record->name, record->vcpus, record->memoryMiB, record->templateName};
         const bool running = record->running;
         const QString host = record->host;
-        run(tr("Re-creating %1 on %2").arg(record->name, host), [this, spec, host, running](ConnectJob &job) -> Result<void> {
-            auto report = [&job](int step, int steps, const QString &text) { return job.setProgress(step, steps, text); };
-            if (auto made = m_manager->provision(host, spec, report); !made)
-                return made;
-            return running ? Result<void>() : m_manager->stop(host, spec.name);
-        }, {}, record->name);
+        run(
+            tr("Re-creating %1 on %2").arg(record->name, host),
+            [this, spec, host, running](ConnectJob &job) -> Result<void> {
+                auto report = [&job](int step, int steps, const QString &text) {
+                    return job.setProgress(step, steps, text);
+                };
+                if (auto made = m_manager->provision(host, spec, report); !made)
+                    return made;
+                return running ? Result<void>() : m_manager->stop(host, spec.name);
+            },
+            {}, record->name);
     }
 }
 
 ConnectJob *ConnectAgent::reconcile()
 {
     m_reconciling = true;
-    return run(tr("Reconciling the inventory"), [this](ConnectJob &) -> Result<void> {
-        // Reconnects fronts that dropped (a test-driver host then comes back empty).
-        (void)m_manager->open();
-        return {};
-    }, [this](const Result<void> &) {
-        m_reconciling = false;
-        QMetaObject::invokeMethod(this, [this] { recreateLost(); }, Qt::QueuedConnection);
-    });
+    return run(
+        tr("Reconciling the inventory"),
+        [this](ConnectJob &) -> Result<void> {
+            // Reconnects fronts that dropped (a test-driver host then comes back empty).
+            (void)m_manager->open();
+            return {};
+        },
+        [this](const Result<void> &) {
+            m_reconciling = false;
+            QMetaObject::invokeMethod(
+                this, [this] { recreateLost(); }, Qt::QueuedConnection);
+        });
 }
 
 void ConnectAgent::onDomainEvent(const DomainEvent &event)
@@ -317,7 +342,8 @@ void ConnectAgent::onDomainEvent(const DomainEvent &event)
             continue;
         if (event.undefined) {
             if (vm.tenant.isEmpty())
-                m_inventory.vms.removeIf([&](const VmInfo &v) { return v.host == event.host && v.name == event.name; });
+                m_inventory.vms.removeIf(
+                    [&](const VmInfo &v) { return v.host == event.host && v.name == event.name; });
             else
                 vm.state = VmState::Missing;
         } else if (event.state != VmState::Unknown) {
@@ -332,50 +358,61 @@ ConnectJob *ConnectAgent::addConnection(const QString &uri, const QString &hostI
 {
     const QString key = uri.trimmed();
     if (key.isEmpty() || !key.contains(u':'))
-        return failed(tr("Adding %1").arg(key), Error{QStringLiteral("connect.uri"), tr("\"%1\" is not a libvirt URI.").arg(key)});
+        return failed(tr("Adding %1").arg(key),
+                      Error{QStringLiteral("connect.uri"), tr("\"%1\" is not a libvirt URI.").arg(key)});
     for (const ConnectionRecord &record : m_store.connections()) {
         if (record.key == key)
-            return failed(tr("Adding %1").arg(key), Error{QStringLiteral("connect.duplicate"), tr("%1 is already connected.").arg(key)});
+            return failed(tr("Adding %1").arg(key), Error{QStringLiteral("connect.duplicate"),
+                                                          tr("%1 is already connected.").arg(key)});
     }
     auto opened = std::make_shared<bool>(false);
-    return run(tr("Connecting %1").arg(key), [this, key, hostId, opened](ConnectJob &job) -> Result<void> {
-        job.setProgress(1, 1, tr("Connecting %1").arg(key));
-        auto driver = std::make_unique<ComponentDriver>(ComponentDriver::Options{key, hostId});
-        if (auto ok = driver->open(); !ok)
-            return ok;
-        for (const HostInfo &host : m_manager->hosts()) {
-            if (host.id == driver->hostId()) {
-                return Error{QStringLiteral("connect.duplicate-host"),
-                             tr("The site already has a host named %1.").arg(host.id)};
+    return run(
+        tr("Connecting %1").arg(key),
+        [this, key, hostId, opened](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, tr("Connecting %1").arg(key));
+            auto driver = std::make_unique<ComponentDriver>(ComponentDriver::Options{key, hostId});
+            if (auto ok = driver->open(); !ok)
+                return ok;
+            for (const HostInfo &host : m_manager->hosts()) {
+                if (host.id == driver->hostId()) {
+                    return Error{QStringLiteral("connect.duplicate-host"),
+                                 tr("The site already has a host named %1.").arg(host.id)};
+                }
             }
-        }
-        m_manager->add(std::move(driver), key);
-        *opened = true;
-        return {};
-    }, [this, key, hostId, opened](const Result<void> &) {
-        if (*opened)
-            (void)m_store.saveConnection(ConnectionRecord{ConnectionRecord::Kind::Libvirt, key, {}, hostId});
-    });
+            m_manager->add(std::move(driver), key);
+            *opened = true;
+            return {};
+        },
+        [this, key, hostId, opened](const Result<void> &) {
+            if (*opened)
+                (void)m_store.saveConnection(
+                    ConnectionRecord{ConnectionRecord::Kind::Libvirt, key, {}, hostId});
+        });
 }
 
 ConnectJob *ConnectAgent::addWorkflow(const QStringList &command)
 {
     const QString key = command.join(u' ');
     if (command.isEmpty())
-        return failed(tr("Adding a workflow"), Error{QStringLiteral("workflow.command"), tr("The workflow has no command.")});
+        return failed(tr("Adding a workflow"),
+                      Error{QStringLiteral("workflow.command"), tr("The workflow has no command.")});
     auto opened = std::make_shared<bool>(false);
-    return run(tr("Connecting workflow %1").arg(key), [this, key, command, opened](ConnectJob &job) -> Result<void> {
-        job.setProgress(1, 1, tr("Asking workflow %1 for its hosts").arg(key));
-        auto driver = std::make_unique<WorkflowDriver>(command);
-        if (auto ok = driver->open(); !ok)
-            return ok;
-        m_manager->add(std::move(driver), key);
-        *opened = true;
-        return {};
-    }, [this, key, command, opened](const Result<void> &) {
-        if (*opened)
-            (void)m_store.saveConnection(ConnectionRecord{ConnectionRecord::Kind::Workflow, key, command, {}});
-    });
+    return run(
+        tr("Connecting workflow %1").arg(key),
+        [this, key, command, opened](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, tr("Asking workflow %1 for its hosts").arg(key));
+            auto driver = std::make_unique<WorkflowDriver>(command);
+            if (auto ok = driver->open(); !ok)
+                return ok;
+            m_manager->add(std::move(driver), key);
+            *opened = true;
+            return {};
+        },
+        [this, key, command, opened](const Result<void> &) {
+            if (*opened)
+                (void)m_store.saveConnection(
+                    ConnectionRecord{ConnectionRecord::Kind::Workflow, key, command, {}});
+        });
 }
 
 ConnectJob *ConnectAgent::removeConnection(const QString &key)
@@ -387,8 +424,10 @@ ConnectJob *ConnectAgent::removeConnection(const QString &key)
     }
     for (const VmRecord &vm : m_store.vms()) {
         if (hosts.contains(vm.host)) {
-            return failed(tr("Removing %1").arg(key),
-                          Error{QStringLiteral("connect.in-use"), tr("VM %1 still lives on %2; move or delete it first.").arg(vm.name, vm.host)});
+            return failed(
+                tr("Removing %1").arg(key),
+                Error{QStringLiteral("connect.in-use"),
+                      tr("VM %1 still lives on %2; move or delete it first.").arg(vm.name, vm.host)});
         }
     }
     (void)m_store.removeConnection(key);
@@ -402,7 +441,8 @@ Result<QString> ConnectAgent::plan(const ProvisionRequest &request) const
 {
     if (!m_store.hasTenant(request.tenant))
         return Error{QStringLiteral("tenant.unknown"), tr("There is no tenant %1.").arg(request.tenant)};
-    PlacementRequest placement{request.tenant, request.tenancy, request.vcpus, request.memoryMiB, request.host};
+    PlacementRequest placement{request.tenant, request.tenancy, request.vcpus, request.memoryMiB,
+                               request.host};
     return Placement::place(placement, m_inventory.hosts, m_store.hostGroups());
 }
 
@@ -417,20 +457,24 @@ ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
     }
     const QString title = tr("Provisioning %1").arg(request.name);
     if (!validVmName(request.name)) {
-        return failed(title, Error{QStringLiteral("connect.name"),
-                                   tr("\"%1\" is not a VM name: use letters, digits, '.', '-' and '_'.").arg(request.name)});
+        return failed(
+            title,
+            Error{QStringLiteral("connect.name"),
+                  tr("\"%1\" is not a VM name: use letters, digits, '.', '-' and '_'.").arg(request.name)});
     }
-    const bool taken = m_store.vm(request.name).has_value()
-        || std::any_of(m_inventory.vms.cbegin(), m_inventory.vms.cend(), [&](const VmInfo &vm) { return vm.name == request.name; });
+    const bool taken = m_store.vm(request.name).has_value() ||
+                       std::any_of(m_inventory.vms.cbegin(), m_inventory.vms.cend(),
+                                   [&](const VmInfo &vm) { return vm.name == request.name; });
     if (taken)
-        return failed(title, Error{QStringLiteral("connect.name-taken"), tr("The name %1 is taken.").arg(request.name)});
+        return failed(title, Error{QStringLiteral("connect.name-taken"),
+                                   tr("The name %1 is taken.").arg(request.name)});
     auto host = plan(request);
     if (!host)
         return failed(title, host.error());
 
     // Recorded before the work starts, so concurrent placements see the capacity as used.
-    const VmRecord record{request.name, request.tenant, *host, request.tenancy, request.templateName,
-                          request.vcpus, request.memoryMiB, true, nowMs()};
+    const VmRecord record{request.name,  request.tenant,    *host, request.tenancy, request.templateName,
+                          request.vcpus, request.memoryMiB, true,  nowMs()};
     if (auto saved = m_store.saveVm(record); !saved)
         return failed(title, saved.error());
     for (HostInfo &h : m_inventory.hosts) {
@@ -442,13 +486,19 @@ ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
 
     const VmSpec spec{request.name, request.vcpus, request.memoryMiB, request.templateName};
     const QString target = *host;
-    return run(title, [this, spec, target](ConnectJob &job) -> Result<void> {
-        auto report = [&job](int step, int steps, const QString &text) { return job.setProgress(step, steps, text); };
-        return m_manager->provision(target, spec, report);
-    }, [this, name = request.name](const Result<void> &result) {
-        if (!result)
-            (void)m_store.removeVm(name);
-    }, request.name);
+    return run(
+        title,
+        [this, spec, target](ConnectJob &job) -> Result<void> {
+            auto report = [&job](int step, int steps, const QString &text) {
+                return job.setProgress(step, steps, text);
+            };
+            return m_manager->provision(target, spec, report);
+        },
+        [this, name = request.name](const Result<void> &result) {
+            if (!result)
+                (void)m_store.removeVm(name);
+        },
+        request.name);
 }
 
 std::optional<VmRecord> ConnectAgent::recordFor(const QString &name, Error *error) const
@@ -465,43 +515,51 @@ std::optional<VmRecord> ConnectAgent::recordFor(const QString &name, Error *erro
     return record;
 }
 
-ConnectJob *ConnectAgent::simpleVmJob(const QString &name, const QString &title,
-                                      std::function<Result<void>(HypervisorDriver &, const VmRecord &)> action,
-                                      std::optional<bool> running)
+ConnectJob *
+ConnectAgent::simpleVmJob(const QString &name, const QString &title,
+                          std::function<Result<void>(HypervisorDriver &, const VmRecord &)> action,
+                          std::optional<bool> running)
 {
     Error error;
     const auto record = recordFor(name, &error);
     if (!record)
         return failed(title, error);
-    return run(title, [this, action, record = *record](ConnectJob &job) -> Result<void> {
-        job.setProgress(1, 1, job.title());
-        return action(*m_manager, record);
-    }, [this, name, running](const Result<void> &result) {
-        if (!result || !running)
-            return;
-        if (auto record = m_store.vm(name)) {
-            record->running = *running;
-            (void)m_store.saveVm(*record);
-        }
-    }, name);
+    return run(
+        title,
+        [this, action, record = *record](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, job.title());
+            return action(*m_manager, record);
+        },
+        [this, name, running](const Result<void> &result) {
+            if (!result || !running)
+                return;
+            if (auto record = m_store.vm(name)) {
+                record->running = *running;
+                (void)m_store.saveVm(*record);
+            }
+        },
+        name);
 }
 
 ConnectJob *ConnectAgent::startVm(const QString &name)
 {
-    return simpleVmJob(name, tr("Starting %1").arg(name),
-                       [](HypervisorDriver &d, const VmRecord &r) { return d.start(r.host, r.name); }, true);
+    return simpleVmJob(
+        name, tr("Starting %1").arg(name),
+        [](HypervisorDriver &d, const VmRecord &r) { return d.start(r.host, r.name); }, true);
 }
 
 ConnectJob *ConnectAgent::stopVm(const QString &name)
 {
-    return simpleVmJob(name, tr("Stopping %1").arg(name),
-                       [](HypervisorDriver &d, const VmRecord &r) { return d.stop(r.host, r.name); }, false);
+    return simpleVmJob(
+        name, tr("Stopping %1").arg(name),
+        [](HypervisorDriver &d, const VmRecord &r) { return d.stop(r.host, r.name); }, false);
 }
 
 ConnectJob *ConnectAgent::rebootVm(const QString &name)
 {
-    return simpleVmJob(name, tr("Rebooting %1").arg(name),
-                       [](HypervisorDriver &d, const VmRecord &r) { return d.reboot(r.host, r.name); }, std::nullopt);
+    return simpleVmJob(
+        name, tr("Rebooting %1").arg(name),
+        [](HypervisorDriver &d, const VmRecord &r) { return d.reboot(r.host, r.name); }, std::nullopt);
 }
 
 ConnectJob *ConnectAgent::removeVm(const QString &name)
@@ -513,14 +571,18 @@ ConnectJob *ConnectAgent::removeVm(const QString &name)
     const bool missing = std::any_of(m_inventory.vms.cbegin(), m_inventory.vms.cend(), [&](const VmInfo &vm) {
         return vm.name == name && vm.state == VmState::Missing;
     });
-    return run(tr("Deleting %1").arg(name), [this, record = *record, missing](ConnectJob &job) -> Result<void> {
-        job.setProgress(1, 1, job.title());
-        // A VM its host lost only needs its record dropped.
-        return missing ? Result<void>() : m_manager->remove(record.host, record.name);
-    }, [this, name](const Result<void> &result) {
-        if (result)
-            (void)m_store.removeVm(name);
-    }, name);
+    return run(
+        tr("Deleting %1").arg(name),
+        [this, record = *record, missing](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, job.title());
+            // A VM its host lost only needs its record dropped.
+            return missing ? Result<void>() : m_manager->remove(record.host, record.name);
+        },
+        [this, name](const Result<void> &result) {
+            if (result)
+                (void)m_store.removeVm(name);
+        },
+        name);
 }
 
 ConnectJob *ConnectAgent::cloneVm(const QString &name, const QString &newName)
@@ -531,9 +593,11 @@ ConnectJob *ConnectAgent::cloneVm(const QString &name, const QString &newName)
     if (!record)
         return failed(title, error);
     if (!validVmName(newName) || m_store.vm(newName))
-        return failed(title, Error{QStringLiteral("connect.name-taken"), tr("The name %1 is taken or invalid.").arg(newName)});
+        return failed(title, Error{QStringLiteral("connect.name-taken"),
+                                   tr("The name %1 is taken or invalid.").arg(newName)});
     // The copy needs its own capacity on the same host, under the same separation.
-    PlacementRequest placement{record->tenant, record->tenancy, record->vcpus, record->memoryMiB, record->host};
+    PlacementRequest placement{record->tenant, record->tenancy, record->vcpus, record->memoryMiB,
+                               record->host};
     if (auto placed = Placement::place(placement, m_inventory.hosts, m_store.hostGroups()); !placed)
         return failed(title, placed.error());
     VmRecord copy = *record;
@@ -542,13 +606,17 @@ ConnectJob *ConnectAgent::cloneVm(const QString &name, const QString &newName)
     copy.createdMs = nowMs();
     if (auto saved = m_store.saveVm(copy); !saved)
         return failed(title, saved.error());
-    return run(title, [this, source = *record, newName](ConnectJob &job) -> Result<void> {
-        job.setProgress(1, 1, job.title());
-        return m_manager->clone(source.host, source.name, newName);
-    }, [this, newName](const Result<void> &result) {
-        if (!result)
-            (void)m_store.removeVm(newName);
-    }, name);
+    return run(
+        title,
+        [this, source = *record, newName](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, job.title());
+            return m_manager->clone(source.host, source.name, newName);
+        },
+        [this, newName](const Result<void> &result) {
+            if (!result)
+                (void)m_store.removeVm(newName);
+        },
+        name);
 }
 
 ConnectJob *ConnectAgent::migrateVm(const QString &name, const QString &toHost)
@@ -561,17 +629,23 @@ ConnectJob *ConnectAgent::migrateVm(const QString &name, const QString &toHost)
     PlacementRequest placement{record->tenant, record->tenancy, record->vcpus, record->memoryMiB, toHost};
     if (auto placed = Placement::place(placement, m_inventory.hosts, m_store.hostGroups()); !placed)
         return failed(title, placed.error());
-    return run(title, [this, record = *record, toHost](ConnectJob &job) -> Result<void> {
-        auto report = [&job](int step, int steps, const QString &text) { return job.setProgress(step, steps, text); };
-        return m_manager->migrate(record.name, record.host, toHost, report);
-    }, [this, name, toHost](const Result<void> &result) {
-        if (!result)
-            return;
-        if (auto record = m_store.vm(name)) {
-            record->host = toHost;
-            (void)m_store.saveVm(*record);
-        }
-    }, name);
+    return run(
+        title,
+        [this, record = *record, toHost](ConnectJob &job) -> Result<void> {
+            auto report = [&job](int step, int steps, const QString &text) {
+                return job.setProgress(step, steps, text);
+            };
+            return m_manager->migrate(record.name, record.host, toHost, report);
+        },
+        [this, name, toHost](const Result<void> &result) {
+            if (!result)
+                return;
+            if (auto record = m_store.vm(name)) {
+                record->host = toHost;
+                (void)m_store.saveVm(*record);
+            }
+        },
+        name);
 }
 
 Result<void> ConnectAgent::saveHostGroup(const HostGroup &group)
@@ -580,7 +654,8 @@ Result<void> ConnectAgent::saveHostGroup(const HostGroup &group)
     for (const VmRecord &vm : m_store.vms()) {
         if (group.hosts.contains(vm.host) && !Placement::allows(&group, vm.tenant, vm.tenancy)) {
             return Error{QStringLiteral("group.conflict"),
-                         tr("VM %1 of tenant %2 on %3 would break the group's separation.").arg(vm.name, vm.tenant, vm.host)};
+                         tr("VM %1 of tenant %2 on %3 would break the group's separation.")
+                             .arg(vm.name, vm.tenant, vm.host)};
         }
     }
     if (auto ok = m_store.saveHostGroup(group); !ok)
@@ -628,7 +703,8 @@ Result<void> ConnectAgent::saveOffer(const Offer &offer)
     auto product = catalogue::Catalogue::standard().parseProduct(offer.product);
     if (!product)
         return product.error();
-    const catalogue::InstanceClass *instanceClass = catalogue::Catalogue::standard().findClass(product->classCode);
+    const catalogue::InstanceClass *instanceClass =
+        catalogue::Catalogue::standard().findClass(product->classCode);
     // What the product's tenancy may use, summed over the hosts, against all reservations
     // of offers with the same tenancy.
     const QList<HostGroup> groups = m_store.hostGroups();
@@ -640,8 +716,9 @@ Result<void> ConnectAgent::saveOffer(const Offer &offer)
             if (g.hosts.contains(host.id))
                 group = &g;
         }
-        const bool usable = product->tenancy == Tenancy::Shared ? (!group || group->tenancy == Tenancy::Shared)
-                                                                 : (group && group->tenancy == product->tenancy);
+        const bool usable = product->tenancy == Tenancy::Shared
+                                ? (!group || group->tenancy == Tenancy::Shared)
+                                : (group && group->tenancy == product->tenancy);
         if (usable) {
             cpus += host.cpus;
             memory += host.memoryMiB;
@@ -653,7 +730,8 @@ Result<void> ConnectAgent::saveOffer(const Offer &offer)
         auto otherProduct = catalogue::Catalogue::standard().parseProduct(other.product);
         if (!otherProduct || other.product == offer.product || otherProduct->tenancy != product->tenancy)
             continue;
-        const catalogue::InstanceClass *c = catalogue::Catalogue::standard().findClass(otherProduct->classCode);
+        const catalogue::InstanceClass *c =
+            catalogue::Catalogue::standard().findClass(otherProduct->classCode);
         neededCpus += qint64(c->vcpus) * other.reservedInstances;
         neededMemory += qint64(c->memoryMiB) * other.reservedInstances;
     }

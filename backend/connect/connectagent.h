@@ -59,7 +59,7 @@ public:
     {
         QString dataDir;
         int reconcileIntervalMs = kDefaultReconcileIntervalMs; ///< 0: no periodic reconcile
-        const Clock *clock = nullptr; ///< nullptr: the system clock
+        const Clock *clock = nullptr;                          ///< nullptr: the system clock
     };
     static constexpr int kDefaultReconcileIntervalMs = 15'000;
 
@@ -117,7 +117,8 @@ public:
         QString error;
     };
     /// Joins a snapshot with the records: owners, used capacity, groups, missing VMs.
-    static Inventory merge(const Snapshot &snapshot, const QList<VmRecord> &records, const QList<HostGroup> &groups);
+    static Inventory merge(const Snapshot &snapshot, const QList<VmRecord> &records,
+                           const QList<HostGroup> &groups);
 
 signals:
     void inventoryChanged();

@@ -10,8 +10,7 @@ constexpr int kPercent = 100;
 ConnectJob::ConnectJob(QString title, QObject *parent)
     : QObject(parent)
     , m_title(std::move(title))
-{
-}
+{}
 
 int ConnectJob::percent() const
 {

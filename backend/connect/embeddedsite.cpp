@@ -27,12 +27,13 @@ QString poolXml(const QString &name, const QString &hostId, const QStringList &v
 {
     // Stable UUIDs per host and pool, so a reloaded node file names the same pools.
     const QUuid uuid = QUuid::createUuidV5(QUuid(), hostId + u'/' + name);
-    QString xml = QStringLiteral("  <pool type='dir'>\n    <name>%1</name>\n    <uuid>%2</uuid>\n"
-                                 "    <capacity>%3</capacity>\n    <allocation>0</allocation>\n"
-                                 "    <available>%3</available>\n    <target><path>/cloudex/%4/%1</path></target>\n")
-                      .arg(name, uuid.toString(QUuid::WithoutBraces))
-                      .arg(kPoolBytes)
-                      .arg(hostId);
+    QString xml =
+        QStringLiteral("  <pool type='dir'>\n    <name>%1</name>\n    <uuid>%2</uuid>\n"
+                       "    <capacity>%3</capacity>\n    <allocation>0</allocation>\n"
+                       "    <available>%3</available>\n    <target><path>/cloudex/%4/%1</path></target>\n")
+            .arg(name, uuid.toString(QUuid::WithoutBraces))
+            .arg(kPoolBytes)
+            .arg(hostId);
     for (const QString &volume : volumes) {
         xml += QStringLiteral("    <volume type='file'><name>%1</name><key>/cloudex/%2/%3/%1</key>"
                               "<capacity>%4</capacity><allocation>%4</allocation>"
@@ -63,23 +64,30 @@ QList<Tenant> EmbeddedSite::tenants()
 QList<HostGroup> EmbeddedSite::hostGroups()
 {
     // host1 and host2 stay in the shared pool.
-    return {{QStringLiteral("finance"), Tenancy::GroupShared, {QStringLiteral("host3")},
+    return {{QStringLiteral("finance"),
+             Tenancy::GroupShared,
+             {QStringLiteral("host3")},
              {QStringLiteral("acme"), QStringLiteral("globex")}},
-            {QStringLiteral("initech-dedicated"), Tenancy::Exclusive, {QStringLiteral("host4")}, {QStringLiteral("initech")}}};
+            {QStringLiteral("initech-dedicated"),
+             Tenancy::Exclusive,
+             {QStringLiteral("host4")},
+             {QStringLiteral("initech")}}};
 }
 
 QStringList EmbeddedSite::templateNames()
 {
-    return {QStringLiteral("debian-12.img"), QStringLiteral("ubuntu-24.04.img"), QStringLiteral("alpine-3.20.img")};
+    return {QStringLiteral("debian-12.img"), QStringLiteral("ubuntu-24.04.img"),
+            QStringLiteral("alpine-3.20.img")};
 }
 
 QString EmbeddedSite::nodeXml(const Host &host, const QStringList &templates)
 {
-    QString xml = QStringLiteral("<node>\n  <cpu><mhz>2400</mhz><model>x86_64</model><active>%1</active>"
-                                 "<nodes>1</nodes><sockets>1</sockets><cores>%1</cores><threads>1</threads></cpu>\n"
-                                 "  <memory>%2</memory>\n")
-                      .arg(host.cpus)
-                      .arg(host.memoryMiB * kKiBPerMiB);
+    QString xml =
+        QStringLiteral("<node>\n  <cpu><mhz>2400</mhz><model>x86_64</model><active>%1</active>"
+                       "<nodes>1</nodes><sockets>1</sockets><cores>%1</cores><threads>1</threads></cpu>\n"
+                       "  <memory>%2</memory>\n")
+            .arg(host.cpus)
+            .arg(host.memoryMiB * kKiBPerMiB);
     xml += poolXml(QStringLiteral("templates"), host.id, templates);
     xml += poolXml(QStringLiteral("vms"), host.id, {});
     xml += QStringLiteral("</node>\n");
@@ -95,7 +103,8 @@ Result<QStringList> EmbeddedSite::writeNodeFiles(const QString &dataDir)
     for (const Host &host : hosts()) {
         const QString path = dirPath + u'/' + host.id + QStringLiteral(".xml");
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(nodeXml(host, templateNames()).toUtf8()) < 0 || !file.commit())
+        if (!file.open(QIODevice::WriteOnly) || file.write(nodeXml(host, templateNames()).toUtf8()) < 0 ||
+            !file.commit())
             return Error{QStringLiteral("site.write"), Tr::tr("Cannot write the host file %1.").arg(path)};
         uris.append(QStringLiteral("test://") + path);
     }

@@ -10,7 +10,8 @@ struct Tr
 };
 } // namespace
 
-Result<void> HypervisorDriver::migrate(const QString &name, const QString &, const QString &, const StepReporter &)
+Result<void> HypervisorDriver::migrate(const QString &name, const QString &, const QString &,
+                                       const StepReporter &)
 {
     return Error{QStringLiteral("connect.unsupported"),
                  Tr::tr("This hypervisor front cannot move %1 between hosts.").arg(name)};

@@ -17,17 +17,17 @@ enum class VmState : quint8 {
     Missing, ///< recorded by the agent but not (yet) present on its host
 };
 
-QString vmStateKey(VmState state); ///< stable: "running", "stopped", ...
+QString vmStateKey(VmState state);  ///< stable: "running", "stopped", ...
 QString vmStateName(VmState state); ///< translated
 
 /// One host as the drivers see it, with the capacity the agent's records account to it.
 struct HostInfo
 {
-    QString id;       ///< unique within a site: "host1"
-    QString uri;      ///< libvirt URI or workflow command line
-    QString driver;   ///< "test", "QEMU", "workflow"
+    QString id;     ///< unique within a site: "host1"
+    QString uri;    ///< libvirt URI or workflow command line
+    QString driver; ///< "test", "QEMU", "workflow"
     bool online = false;
-    QString status;   ///< last error or empty
+    QString status; ///< last error or empty
     int cpus = 0;
     qint64 memoryMiB = 0;
     // Filled in by the agent from its records:

@@ -32,7 +32,8 @@ public:
         if (!m_thread.joinable())
             return;
         m_stop.store(true);
-        const int timer = virEventAddTimeout(0, [](int id, void *) { virEventRemoveTimeout(id); }, nullptr, nullptr);
+        const int timer = virEventAddTimeout(
+            0, [](int id, void *) { virEventRemoveTimeout(id); }, nullptr, nullptr);
         if (timer >= 0)
             m_thread.join();
         else
@@ -56,7 +57,8 @@ void ensureEventLoop()
 Error lastError(const QString &code, const QString &context)
 {
     const virErrorPtr error = virGetLastError();
-    const QString detail = error && error->message ? QString::fromUtf8(error->message) : QStringLiteral("unknown libvirt error");
+    const QString detail =
+        error && error->message ? QString::fromUtf8(error->message) : QStringLiteral("unknown libvirt error");
     virResetLastError();
     return Error{code, context.isEmpty() ? detail : context + QStringLiteral(": ") + detail};
 }

@@ -57,9 +57,11 @@ Result<QString> Placement::place(const PlacementRequest &request, const QList<Ho
     }
     if (allowed.isEmpty()) {
         if (!request.host.isEmpty()) {
-            const bool known = std::any_of(hosts.begin(), hosts.end(), [&](const HostInfo &h) { return h.id == request.host; });
+            const bool known = std::any_of(hosts.begin(), hosts.end(),
+                                           [&](const HostInfo &h) { return h.id == request.host; });
             if (!known)
-                return refused(QStringLiteral("unknown-host"), Tr::tr("There is no host %1.").arg(request.host));
+                return refused(QStringLiteral("unknown-host"),
+                               Tr::tr("There is no host %1.").arg(request.host));
             return refused(QStringLiteral("separation"),
                            Tr::tr("Host %1 is not open to %2 placement for tenant %3.")
                                .arg(request.host, catalogue::tenancyName(request.tenancy), request.tenant));
@@ -71,7 +73,8 @@ Result<QString> Placement::place(const PlacementRequest &request, const QList<Ho
             return refused(QStringLiteral("separation"),
                            Tr::tr("No group-shared host group serves tenant %1.").arg(request.tenant));
         case Tenancy::Exclusive:
-            return refused(QStringLiteral("separation"), Tr::tr("No hosts are dedicated to tenant %1.").arg(request.tenant));
+            return refused(QStringLiteral("separation"),
+                           Tr::tr("No hosts are dedicated to tenant %1.").arg(request.tenant));
         }
     }
 
@@ -86,7 +89,9 @@ Result<QString> Placement::place(const PlacementRequest &request, const QList<Ho
             roomiest = host;
         if (host->freeVcpus() < request.vcpus || host->freeMemoryMiB() < request.memoryMiB)
             continue;
-        const auto key = [](const HostInfo *h) { return std::tuple(h->freeMemoryMiB(), h->freeVcpus()); };
+        const auto key = [](const HostInfo *h) {
+            return std::tuple(h->freeMemoryMiB(), h->freeVcpus());
+        };
         if (!best || key(host) > key(best) || (key(host) == key(best) && host->id < best->id))
             best = host;
     }
@@ -94,13 +99,14 @@ Result<QString> Placement::place(const PlacementRequest &request, const QList<Ho
         return best->id;
     if (online == 0)
         return refused(QStringLiteral("offline"), Tr::tr("Every host that may take this VM is offline."));
-    return refused(QStringLiteral("capacity"),
-                   Tr::tr("No allowed host has %1 vCPU and %2 MiB free; the roomiest, %3, has %4 vCPU and %5 MiB.")
-                       .arg(request.vcpus)
-                       .arg(request.memoryMiB)
-                       .arg(roomiest->id)
-                       .arg(roomiest->freeVcpus())
-                       .arg(roomiest->freeMemoryMiB()));
+    return refused(
+        QStringLiteral("capacity"),
+        Tr::tr("No allowed host has %1 vCPU and %2 MiB free; the roomiest, %3, has %4 vCPU and %5 MiB.")
+            .arg(request.vcpus)
+            .arg(request.memoryMiB)
+            .arg(roomiest->id)
+            .arg(roomiest->freeVcpus())
+            .arg(roomiest->freeMemoryMiB()));
 }
 
 Result<void> Placement::validate(const QList<HostGroup> &groups)
@@ -111,7 +117,8 @@ Result<void> Placement::validate(const QList<HostGroup> &groups)
         if (group.name.trimmed().isEmpty())
             return Error{QStringLiteral("group.name"), Tr::tr("A host group needs a name.")};
         if (names.contains(group.name))
-            return Error{QStringLiteral("group.duplicate"), Tr::tr("There are two host groups named %1.").arg(group.name)};
+            return Error{QStringLiteral("group.duplicate"),
+                         Tr::tr("There are two host groups named %1.").arg(group.name)};
         names.insert(group.name);
         for (const QString &host : group.hosts) {
             if (hosts.contains(host)) {

@@ -46,7 +46,8 @@ Result<SiteConfig> SiteConfig::parse(const QByteArray &json)
     const QJsonObject root = document.object();
     SiteConfig config;
     config.embedded = root.value(QStringLiteral("embedded")).toBool(false);
-    config.reconcileIntervalMs = root.value(QStringLiteral("reconcileIntervalMs")).toInt(config.reconcileIntervalMs);
+    config.reconcileIntervalMs =
+        root.value(QStringLiteral("reconcileIntervalMs")).toInt(config.reconcileIntervalMs);
     for (const QJsonValue &value : root.value(QStringLiteral("connections")).toArray()) {
         const QJsonObject o = value.toObject();
         ConnectionRecord record;
@@ -66,7 +67,8 @@ Result<SiteConfig> SiteConfig::parse(const QByteArray &json)
     }
     for (const QJsonValue &value : root.value(QStringLiteral("tenants")).toArray()) {
         const QJsonObject o = value.toObject();
-        config.tenants.append(Tenant{o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("name")).toString()});
+        config.tenants.append(
+            Tenant{o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("name")).toString()});
     }
     for (const QJsonValue &value : root.value(QStringLiteral("hostGroups")).toArray()) {
         const QJsonObject o = value.toObject();

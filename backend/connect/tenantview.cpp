@@ -23,8 +23,7 @@ TenantView::TenantView(ConnectAgent *agent, QString tenant, int maxVms)
     : m_agent(agent)
     , m_tenant(std::move(tenant))
     , m_maxVms(maxVms)
-{
-}
+{}
 
 QList<VmInfo> TenantView::vms() const
 {
@@ -57,7 +56,8 @@ bool TenantView::owns(const QString &name) const
 
 ConnectJob *TenantView::refuse(const QString &name) const
 {
-    return failedJob(m_agent, Error{QStringLiteral("connect.not-found"), Tr::tr("There is no VM %1.").arg(name)});
+    return failedJob(m_agent,
+                     Error{QStringLiteral("connect.not-found"), Tr::tr("There is no VM %1.").arg(name)});
 }
 
 ConnectJob *TenantView::provision(ProvisionRequest request)
@@ -69,8 +69,9 @@ ConnectJob *TenantView::provision(ProvisionRequest request)
         for (const VmRecord &vm : m_agent->store().vms())
             owned += vm.tenant == m_tenant ? 1 : 0;
         if (owned >= m_maxVms) {
-            return failedJob(m_agent, Error{QStringLiteral("tenant.volume"),
-                                            Tr::tr("Tenant %1 already runs its %2 VMs.").arg(m_tenant).arg(m_maxVms)});
+            return failedJob(m_agent,
+                             Error{QStringLiteral("tenant.volume"),
+                                   Tr::tr("Tenant %1 already runs its %2 VMs.").arg(m_tenant).arg(m_maxVms)});
         }
     }
     // A name taken by another tenant is refused like any taken name, without saying whose.

@@ -27,8 +27,7 @@ VmState stateFromKey(const QString &key)
 WorkflowDriver::WorkflowDriver(QStringList command, int timeoutMs)
     : m_command(std::move(command))
     , m_timeoutMs(timeoutMs)
-{
-}
+{}
 
 Result<QJsonObject> WorkflowDriver::call(const QJsonObject &request)
 {
@@ -41,16 +40,18 @@ Result<QJsonObject> WorkflowDriver::call(const QJsonObject &request)
     process.setArguments(m_command.mid(1));
     process.start();
     if (!process.waitForStarted(m_timeoutMs)) {
-        return Error{QStringLiteral("workflow.start"),
-                     Tr::tr("Cannot run the workflow %1: %2").arg(m_command.constFirst(), process.errorString())};
+        return Error{
+            QStringLiteral("workflow.start"),
+            Tr::tr("Cannot run the workflow %1: %2").arg(m_command.constFirst(), process.errorString())};
     }
     process.write(QJsonDocument(request).toJson(QJsonDocument::Compact));
     process.closeWriteChannel();
     if (!process.waitForFinished(m_timeoutMs)) {
         process.kill();
         process.waitForFinished();
-        return Error{QStringLiteral("workflow.timeout"),
-                     Tr::tr("The workflow did not answer \"%1\" within %2 s.").arg(action).arg(m_timeoutMs / 1000)};
+        return Error{
+            QStringLiteral("workflow.timeout"),
+            Tr::tr("The workflow did not answer \"%1\" within %2 s.").arg(action).arg(m_timeoutMs / 1000)};
     }
     const QByteArray out = process.readAllStandardOutput();
     QJsonParseError parseError;
@@ -66,7 +67,8 @@ Result<QJsonObject> WorkflowDriver::call(const QJsonObject &request)
     const QJsonObject object = answer.object();
     if (!object.value(QStringLiteral("ok")).toBool()) {
         return Error{QStringLiteral("workflow.failed"),
-                     Tr::tr("The workflow failed \"%1\": %2").arg(action, object.value(QStringLiteral("error")).toString())};
+                     Tr::tr("The workflow failed \"%1\": %2")
+                         .arg(action, object.value(QStringLiteral("error")).toString())};
     }
     return object;
 }
@@ -139,7 +141,8 @@ Result<QList<TemplateInfo>> WorkflowDriver::templates()
     const QJsonArray templates = answer->value(QStringLiteral("templates")).toArray();
     for (const QJsonValue &value : templates) {
         const QJsonObject o = value.toObject();
-        result.append(TemplateInfo{o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("host")).toString(),
+        result.append(TemplateInfo{o.value(QStringLiteral("name")).toString(),
+                                   o.value(QStringLiteral("host")).toString(),
                                    o.value(QStringLiteral("capacityBytes")).toInteger()});
     }
     return result;
@@ -167,7 +170,8 @@ Result<void> WorkflowDriver::provision(const QString &host, const VmSpec &spec, 
 
 Result<void> WorkflowDriver::simple(const QString &action, const QString &host, const QString &name)
 {
-    auto answer = call({{QStringLiteral("action"), action}, {QStringLiteral("host"), host}, {QStringLiteral("name"), name}});
+    auto answer = call(
+        {{QStringLiteral("action"), action}, {QStringLiteral("host"), host}, {QStringLiteral("name"), name}});
     if (!answer)
         return answer.error();
     return {};

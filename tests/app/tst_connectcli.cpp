@@ -31,8 +31,8 @@ class TestConnectCli : public QObject
             process.kill();
             return {-1, {}, u"timed out"_qs};
         }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                QString::fromUtf8(process.readAllStandardError())};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
     }
 
     QString writeConfig(const QTemporaryDir &dir, const QByteArray &json)
@@ -61,14 +61,16 @@ private slots:
         const QString python = QStandardPaths::findExecutable(u"python3"_qs);
         QJsonArray connections;
         if (!python.isEmpty()) {
-            connections.append(QJsonObject{{u"workflow"_qs, QJsonArray{python, QStringLiteral(CLOUDEX_WORKFLOW_SCRIPT),
-                                                                       u"--state"_qs, dir.filePath(u"wf.json"_qs)}}});
+            connections.append(
+                QJsonObject{{u"workflow"_qs, QJsonArray{python, QStringLiteral(CLOUDEX_WORKFLOW_SCRIPT),
+                                                        u"--state"_qs, dir.filePath(u"wf.json"_qs)}}});
         }
         const QJsonObject config{
             {u"embedded"_qs, true},
             {u"connections"_qs, connections},
             {u"tenants"_qs, QJsonArray{QJsonObject{{u"id"_qs, u"hooli"_qs}, {u"name"_qs, u"Hooli"_qs}}}},
-            {u"hostGroups"_qs, QJsonArray{QJsonObject{{u"name"_qs, u"hooli-only"_qs}, {u"tenancy"_qs, u"EX"_qs},
+            {u"hostGroups"_qs, QJsonArray{QJsonObject{{u"name"_qs, u"hooli-only"_qs},
+                                                      {u"tenancy"_qs, u"EX"_qs},
                                                       {u"hosts"_qs, QJsonArray{u"host2"_qs}},
                                                       {u"tenants"_qs, QJsonArray{u"hooli"_qs}}}}}};
         const QString file = writeConfig(dir, QJsonDocument(config).toJson());
@@ -78,8 +80,9 @@ private slots:
         {
             AgentStore store;
             QVERIFY(store.open(dir.filePath(u"data/connect.sqlite"_qs)).ok());
-            QVERIFY(store.saveVm({u"kept"_qs, u"acme"_qs, u"host1"_qs, cloudex::catalogue::Tenancy::Shared,
-                                  u"alpine-3.20.img"_qs, 1, 512, true, 0})
+            QVERIFY(store
+                        .saveVm({u"kept"_qs, u"acme"_qs, u"host1"_qs, cloudex::catalogue::Tenancy::Shared,
+                                 u"alpine-3.20.img"_qs, 1, 512, true, 0})
                         .ok());
         }
 
@@ -106,14 +109,17 @@ private slots:
     {
         QTemporaryDir dir;
         const QString missing = dir.filePath(u"absent.xml"_qs);
-        const QJsonObject connection{{u"uri"_qs, QString(u"test://"_qs + missing)}, {u"host"_qs, u"ghost"_qs}};
+        const QJsonObject connection{{u"uri"_qs, QString(u"test://"_qs + missing)},
+                                     {u"host"_qs, u"ghost"_qs}};
         const QJsonObject config{{u"connections"_qs, QJsonArray{connection}}};
         const QString file = writeConfig(dir, QJsonDocument(config).toJson());
         const Run r = run({u"--config"_qs, file, u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--once"_qs});
         QCOMPARE(r.exitCode, 1);
-        const QJsonObject ghost = byKey(QJsonDocument::fromJson(r.out).object().value(u"hosts"_qs).toArray(), u"id"_qs, u"ghost"_qs);
+        const QJsonObject ghost = byKey(QJsonDocument::fromJson(r.out).object().value(u"hosts"_qs).toArray(),
+                                        u"id"_qs, u"ghost"_qs);
         QVERIFY(!ghost.value(u"online"_qs).toBool());
-        QVERIFY2(ghost.value(u"error"_qs).toString().contains(missing), qPrintable(ghost.value(u"error"_qs).toString()));
+        QVERIFY2(ghost.value(u"error"_qs).toString().contains(missing),
+                 qPrintable(ghost.value(u"error"_qs).toString()));
     }
 
     void badConfigurationIsRefused_data()
@@ -121,9 +127,11 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
         QTest::newRow("not json") << QByteArray("{") << u"Invalid site configuration"_qs;
-        QTest::newRow("bad uri") << QByteArray(R"({"connections":[{"uri":"nothing"}]})") << u"not a libvirt URI"_qs;
-        QTest::newRow("exclusive for two") << QByteArray(R"({"hostGroups":[{"name":"x","tenancy":"EX","hosts":["h"],"tenants":["a","b"]}]})")
-                                           << u"exactly one tenant"_qs;
+        QTest::newRow("bad uri") << QByteArray(R"({"connections":[{"uri":"nothing"}]})")
+                                 << u"not a libvirt URI"_qs;
+        QTest::newRow("exclusive for two")
+            << QByteArray(R"({"hostGroups":[{"name":"x","tenancy":"EX","hosts":["h"],"tenants":["a","b"]}]})")
+            << u"exactly one tenant"_qs;
     }
 
     void badConfigurationIsRefused()
@@ -131,7 +139,8 @@ private slots:
         QFETCH(QByteArray, json);
         QFETCH(QString, message);
         QTemporaryDir dir;
-        const Run r = run({u"--config"_qs, writeConfig(dir, json), u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--once"_qs});
+        const Run r = run({u"--config"_qs, writeConfig(dir, json), u"--data-dir"_qs, dir.filePath(u"data"_qs),
+                           u"--once"_qs});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }

@@ -87,7 +87,8 @@ class TestLibvirtd : public QObject
         if (geteuid() != 0)
             return u"libvirtd is not running and only root can start the system daemon"_qs;
         for (const char *tool : {"libvirtd", "virtlogd"}) {
-            if (QStandardPaths::findExecutable(QString::fromLatin1(tool), {u"/usr/sbin"_qs, u"/usr/bin"_qs}).isEmpty())
+            if (QStandardPaths::findExecutable(QString::fromLatin1(tool), {u"/usr/sbin"_qs, u"/usr/bin"_qs})
+                    .isEmpty())
                 return QString::fromLatin1(tool) + u" is not installed"_qs;
         }
         if (const QString problem = prepareHost(); !problem.isEmpty())
@@ -136,9 +137,9 @@ private slots:
             QSKIP(qPrintable(u"libvirtd runs but offers no QEMU: "_qs + caps.err));
         m_prefix = u"cloudex-it-%1-"_qs.arg(QCoreApplication::applicationPid());
         // QEMU runs as libvirt-qemu and must reach the disk images below the scratch folder.
-        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                                        | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
-                                                        | QFile::ExeOther));
+        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                        QFile::ReadGroup | QFile::ExeGroup |
+                                                        QFile::ReadOther | QFile::ExeOther));
     }
 
     void cleanupTestCase()
@@ -180,10 +181,10 @@ private slots:
         // Changed behind the agent's back: the lifecycle event alone updates the inventory
         // (no periodic reconcile runs in this test).
         QCOMPARE(virsh({u"destroy"_qs, name}).exitCode, 0);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(agent.inventory().vms.cbegin(), agent.inventory().vms.cend(), [&](const VmInfo &vm) {
-                                     return vm.name == name && vm.state == VmState::Stopped;
-                                 }),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(agent.inventory().vms.cbegin(), agent.inventory().vms.cend(),
+                        [&](const VmInfo &vm) { return vm.name == name && vm.state == VmState::Stopped; }),
+            10000);
 
         QVERIFY(agent.startVm(name)->wait().ok());
         QCOMPARE(virsh({u"domstate"_qs, name}).out, u"running"_qs);
@@ -203,7 +204,9 @@ private slots:
             QVERIFY(QDir().mkpath(dir));
             QCOMPARE(virsh({u"pool-create-as"_qs, pool, u"dir"_qs, u"--target"_qs, dir}).exitCode, 0);
         }
-        QCOMPARE(virsh({u"vol-create-as"_qs, templates, u"tiny.img"_qs, u"1M"_qs, u"--format"_qs, u"raw"_qs}).exitCode, 0);
+        QCOMPARE(virsh({u"vol-create-as"_qs, templates, u"tiny.img"_qs, u"1M"_qs, u"--format"_qs, u"raw"_qs})
+                     .exitCode,
+                 0);
 
         ComponentDriver driver({kUri, u"local"_qs, templates, vms});
         QVERIFY(driver.open().ok());
@@ -215,7 +218,8 @@ private slots:
         QVERIFY(virsh({u"domblklist"_qs, name}).out.contains(ComponentDriver::diskVolumeName(name)));
 
         // libvirt's own message reaches the caller.
-        const auto missing = driver.provision(u"local"_qs, VmSpec{m_prefix + u"x"_qs, 1, 64, u"absent.img"_qs}, {});
+        const auto missing =
+            driver.provision(u"local"_qs, VmSpec{m_prefix + u"x"_qs, 1, 64, u"absent.img"_qs}, {});
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().code, u"libvirt.template"_qs);
         QVERIFY2(missing.error().message.contains(u"absent.img"_qs), qPrintable(missing.error().message));

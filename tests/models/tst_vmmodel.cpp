@@ -10,7 +10,8 @@ using cloudex::models::HostModel;
 using cloudex::models::VmModel;
 
 namespace {
-VmInfo vm(const QString &name, const QString &tenant, VmState state = VmState::Running, const QString &host = u"host1"_qs)
+VmInfo vm(const QString &name, const QString &tenant, VmState state = VmState::Running,
+          const QString &host = u"host1"_qs)
 {
     VmInfo v;
     v.name = name;
@@ -96,8 +97,9 @@ private slots:
         QFETCH(int, rows);
         VmModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setVms({vm(u"web-1"_qs, u"acme"_qs), vm(u"web-2"_qs, u"globex"_qs), vm(u"db-1"_qs, u"acme"_qs, VmState::Stopped),
-                      vm(u"db-2"_qs, u"globex"_qs), vm(u"cache"_qs, u"acme"_qs, VmState::Running, u"host2"_qs),
+        model.setVms({vm(u"web-1"_qs, u"acme"_qs), vm(u"web-2"_qs, u"globex"_qs),
+                      vm(u"db-1"_qs, u"acme"_qs, VmState::Stopped), vm(u"db-2"_qs, u"globex"_qs),
+                      vm(u"cache"_qs, u"acme"_qs, VmState::Running, u"host2"_qs),
                       vm(u"batch"_qs, u"initech"_qs)});
         model.setFilterText(text);
         model.setTenantFilter(tenant);

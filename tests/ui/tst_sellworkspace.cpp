@@ -35,8 +35,7 @@ class TestSellWorkspace : public QObject
     std::unique_ptr<ConnectAgent> m_agent;
     std::unique_ptr<SellWorkspace> m_page;
 
-    template<typename T>
-    T *find(const char *name)
+    template<typename T> T *find(const char *name)
     {
         auto widget = m_page->findChild<T *>(QString::fromLatin1(name));
         if (!widget)
@@ -135,7 +134,9 @@ private slots:
 
     void actionsOnTheSelectedVm()
     {
-        QVERIFY(m_agent->provision({u"ops"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 64, u"host1"_qs})->wait().ok());
+        QVERIFY(m_agent->provision({u"ops"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 64, u"host1"_qs})
+                    ->wait()
+                    .ok());
         find<QTabWidget>("sellTabs")->setCurrentIndex(1);
         auto table = find<QTableView>("vmTable");
         auto model = qobject_cast<VmModel *>(table->model());
@@ -161,7 +162,8 @@ private slots:
     {
         QVERIFY(m_agent->provision({u"a-web"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 64, {}})->wait().ok());
         QVERIFY(m_agent->provision({u"g-web"_qs, u"globex"_qs, Tenancy::Shared, {}, 1, 64, {}})->wait().ok());
-        QVERIFY(m_agent->provision({u"g-db"_qs, u"globex"_qs, Tenancy::GroupShared, {}, 1, 64, {}})->wait().ok());
+        QVERIFY(
+            m_agent->provision({u"g-db"_qs, u"globex"_qs, Tenancy::GroupShared, {}, 1, 64, {}})->wait().ok());
         auto model = find<QTableView>("vmTable")->model();
         QTRY_COMPARE(model->rowCount(), 3);
         choose(find<QComboBox>("vmTenantFilter"), u"globex"_qs);
@@ -189,7 +191,8 @@ private slots:
         QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 3);
         QCOMPARE(m_agent->store().hostGroups().size(), 3);
         // The hosts view follows: host2 is now globex's.
-        QVERIFY(m_agent->plan({QString(), u"globex"_qs, Tenancy::Exclusive, QString(), 1, 64, QString()}).ok());
+        QVERIFY(
+            m_agent->plan({QString(), u"globex"_qs, Tenancy::Exclusive, QString(), 1, 64, QString()}).ok());
 
         QTest::keyClicks(find<QLineEdit>("tenantIdEdit"), u"umbrella"_qs);
         QTest::keyClicks(find<QLineEdit>("tenantNameEdit"), u"Umbrella"_qs);

@@ -54,8 +54,9 @@ class TestConnectAgent : public QObject
             m_progressCount = 0;
             connect(job, &ConnectJob::progress, this, [this](int, const QString &) { ++m_progressCount; });
             if (m_cancelOnProgress) {
-                connect(job, &ConnectJob::progress, job, [job](int, const QString &) { job->cancel(); },
-                        Qt::DirectConnection);
+                connect(
+                    job, &ConnectJob::progress, job, [job](int, const QString &) { job->cancel(); },
+                    Qt::DirectConnection);
             }
         });
         QVERIFY(m_agent->open().ok());
@@ -96,7 +97,8 @@ private slots:
         QCOMPARE(findHost(*m_agent, u"host3"_qs)->memoryMiB, 32 * 1024);
         QCOMPARE(findHost(*m_agent, u"host3"_qs)->group, u"finance"_qs);
         QCOMPARE(findHost(*m_agent, u"host4"_qs)->tenancy, Tenancy::Exclusive);
-        QCOMPARE(inventory.templates.size(), EmbeddedSite::hosts().size() * EmbeddedSite::templateNames().size());
+        QCOMPARE(inventory.templates.size(),
+                 EmbeddedSite::hosts().size() * EmbeddedSite::templateNames().size());
         QCOMPARE(inventory.pools.size(), EmbeddedSite::hosts().size() * 2);
         QCOMPARE(m_agent->connections().size(), EmbeddedSite::hosts().size());
         QVERIFY(m_agent->connections().constFirst().online);
@@ -120,8 +122,9 @@ private slots:
         QCOMPARE(host->usedVcpus, 2);
         QCOMPARE(host->usedMemoryMiB, 4096);
         // The cloned volume is in the VM pool of that host.
-        const auto pool = std::find_if(m_agent->inventory().pools.cbegin(), m_agent->inventory().pools.cend(),
-                                       [&](const StoragePoolInfo &p) { return p.host == vm->host && p.name == u"vms"_qs; });
+        const auto pool =
+            std::find_if(m_agent->inventory().pools.cbegin(), m_agent->inventory().pools.cend(),
+                         [&](const StoragePoolInfo &p) { return p.host == vm->host && p.name == u"vms"_qs; });
         QVERIFY(pool != m_agent->inventory().pools.cend());
         QCOMPARE(pool->volumes, 1);
     }
@@ -133,10 +136,13 @@ private slots:
         QTest::addColumn<QString>("host");
         QTest::addColumn<QString>("error");
         QTest::newRow("GS acme") << u"acme"_qs << Tenancy::GroupShared << u"host3"_qs << QString();
-        QTest::newRow("GS initech refused") << u"initech"_qs << Tenancy::GroupShared << QString() << u"placement.separation"_qs;
+        QTest::newRow("GS initech refused")
+            << u"initech"_qs << Tenancy::GroupShared << QString() << u"placement.separation"_qs;
         QTest::newRow("EX initech") << u"initech"_qs << Tenancy::Exclusive << u"host4"_qs << QString();
-        QTest::newRow("EX globex refused") << u"globex"_qs << Tenancy::Exclusive << QString() << u"placement.separation"_qs;
-        QTest::newRow("unknown tenant") << u"nobody"_qs << Tenancy::Shared << QString() << u"tenant.unknown"_qs;
+        QTest::newRow("EX globex refused")
+            << u"globex"_qs << Tenancy::Exclusive << QString() << u"placement.separation"_qs;
+        QTest::newRow("unknown tenant")
+            << u"nobody"_qs << Tenancy::Shared << QString() << u"tenant.unknown"_qs;
     }
 
     void separation()
@@ -162,8 +168,11 @@ private slots:
     {
         // host4 (8 vCPU) is initech's alone: four 2-vCPU VMs fill it, the fifth is refused.
         for (int i = 1; i <= 4; ++i)
-            QCOMPARE(errorOf(m_agent->provision({u"ex-%1"_qs.arg(i), u"initech"_qs, Tenancy::Exclusive, {}, 2, 1024, {}})), QString());
-        ConnectJob *fifth = m_agent->provision({u"ex-5"_qs, u"initech"_qs, Tenancy::Exclusive, {}, 2, 1024, {}});
+            QCOMPARE(errorOf(m_agent->provision(
+                         {u"ex-%1"_qs.arg(i), u"initech"_qs, Tenancy::Exclusive, {}, 2, 1024, {}})),
+                     QString());
+        ConnectJob *fifth =
+            m_agent->provision({u"ex-5"_qs, u"initech"_qs, Tenancy::Exclusive, {}, 2, 1024, {}});
         (void)fifth->wait();
         QCOMPARE(fifth->error(), u"placement.capacity"_qs);
         QCOMPARE(findHost(*m_agent, u"host4"_qs)->utilisationPercent(), 100);
@@ -174,7 +183,8 @@ private slots:
         TenantView acme = m_agent->tenantView(u"acme"_qs);
         TenantView globex = m_agent->tenantView(u"globex"_qs);
         QCOMPARE(errorOf(acme.provision({u"a-1"_qs, {}, Tenancy::Shared, {}, 1, 512, {}})), QString());
-        QCOMPARE(errorOf(globex.provision({u"g-1"_qs, u"acme"_qs /* ignored */, Tenancy::GroupShared, {}, 1, 512, {}})),
+        QCOMPARE(errorOf(globex.provision(
+                     {u"g-1"_qs, u"acme"_qs /* ignored */, Tenancy::GroupShared, {}, 1, 512, {}})),
                  QString());
         QCOMPARE(m_agent->store().vm(u"g-1"_qs)->tenant, u"globex"_qs);
 
@@ -212,7 +222,8 @@ private slots:
         QCOMPARE(m_agent->connections().size(), EmbeddedSite::hosts().size()); // not recorded
 
         // A failing operation on a connected host: the template does not exist.
-        ConnectJob *bad = m_agent->provision({u"bad"_qs, u"acme"_qs, Tenancy::Shared, u"no-such.img"_qs, 1, 512, {}});
+        ConnectJob *bad =
+            m_agent->provision({u"bad"_qs, u"acme"_qs, Tenancy::Shared, u"no-such.img"_qs, 1, 512, {}});
         (void)bad->wait();
         QCOMPARE(bad->error(), u"libvirt.template"_qs);
         QVERIFY2(bad->errorString().contains(u"no-such.img"_qs), qPrintable(bad->errorString()));
@@ -301,11 +312,11 @@ private slots:
         // The test driver forgets everything with its connection; the records remember.
         m_agent.reset();
         openAgent();
-        QTRY_VERIFY_WITH_TIMEOUT(findVm(*m_agent, u"keep-running"_qs)
-                                     && findVm(*m_agent, u"keep-running"_qs)->state == VmState::Running,
+        QTRY_VERIFY_WITH_TIMEOUT(findVm(*m_agent, u"keep-running"_qs) &&
+                                     findVm(*m_agent, u"keep-running"_qs)->state == VmState::Running,
                                  10000);
-        QTRY_VERIFY_WITH_TIMEOUT(findVm(*m_agent, u"keep-stopped"_qs)
-                                     && findVm(*m_agent, u"keep-stopped"_qs)->state == VmState::Stopped,
+        QTRY_VERIFY_WITH_TIMEOUT(findVm(*m_agent, u"keep-stopped"_qs) &&
+                                     findVm(*m_agent, u"keep-stopped"_qs)->state == VmState::Stopped,
                                  10000);
         QCOMPARE(findVm(*m_agent, u"keep-stopped"_qs)->host, u"host3"_qs);
         QCOMPARE(findVm(*m_agent, u"keep-stopped"_qs)->tenant, u"globex"_qs);
@@ -325,10 +336,12 @@ private slots:
     {
         QCOMPARE(errorOf(provision(u"on-shared"_qs, u"acme"_qs, Tenancy::Shared, u"host2"_qs)), QString());
         // Dedicating host2 to initech would strand acme's VM.
-        const auto conflict = m_agent->saveHostGroup({u"initech-2"_qs, Tenancy::Exclusive, {u"host2"_qs}, {u"initech"_qs}});
+        const auto conflict =
+            m_agent->saveHostGroup({u"initech-2"_qs, Tenancy::Exclusive, {u"host2"_qs}, {u"initech"_qs}});
         QVERIFY(!conflict.ok());
         QCOMPARE(conflict.error().code, u"group.conflict"_qs);
-        QVERIFY(m_agent->saveHostGroup({u"initech-2"_qs, Tenancy::Exclusive, {u"host1"_qs}, {u"initech"_qs}}).ok());
+        QVERIFY(m_agent->saveHostGroup({u"initech-2"_qs, Tenancy::Exclusive, {u"host1"_qs}, {u"initech"_qs}})
+                    .ok());
         QCOMPARE(findHost(*m_agent, u"host1"_qs)->group, u"initech-2"_qs);
         ConnectJob *job = provision(u"ex-on-1"_qs, u"initech"_qs, Tenancy::Exclusive, u"host1"_qs);
         QCOMPARE(errorOf(job), QString());

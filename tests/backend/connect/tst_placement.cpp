@@ -6,7 +6,8 @@ using namespace cloudex::connect;
 using cloudex::catalogue::Tenancy;
 
 namespace {
-HostInfo host(const QString &id, int cpus, qint64 memoryMiB, int usedCpus = 0, qint64 usedMiB = 0, bool online = true)
+HostInfo host(const QString &id, int cpus, qint64 memoryMiB, int usedCpus = 0, qint64 usedMiB = 0,
+              bool online = true)
 {
     HostInfo h;
     h.id = id;
@@ -54,33 +55,39 @@ private slots:
         QTest::newRow("an exclusive tenant may also use the shared pool")
             << u"initech"_qs << Tenancy::Shared << 2 << 8192 << QString() << u"s1"_qs << QString();
         QTest::newRow("shared never lands on a group-shared host")
-            << u"acme"_qs << Tenancy::Shared << 2 << 8192 << u"g1"_qs << QString() << u"placement.separation"_qs;
+            << u"acme"_qs << Tenancy::Shared << 2 << 8192 << u"g1"_qs << QString()
+            << u"placement.separation"_qs;
         QTest::newRow("shared never lands on an exclusive host")
-            << u"initech"_qs << Tenancy::Shared << 2 << 8192 << u"x1"_qs << QString() << u"placement.separation"_qs;
-        QTest::newRow("group-shared member acme") << u"acme"_qs << Tenancy::GroupShared << 2 << 8192 << QString()
-                                                  << u"g1"_qs << QString();
-        QTest::newRow("group-shared member globex") << u"globex"_qs << Tenancy::GroupShared << 2 << 8192
-                                                    << QString() << u"g1"_qs << QString();
-        QTest::newRow("group-shared non-member") << u"initech"_qs << Tenancy::GroupShared << 2 << 8192 << QString()
-                                                 << QString() << u"placement.separation"_qs;
-        QTest::newRow("exclusive owner") << u"initech"_qs << Tenancy::Exclusive << 2 << 8192 << QString() << u"x1"_qs
-                                         << QString();
+            << u"initech"_qs << Tenancy::Shared << 2 << 8192 << u"x1"_qs << QString()
+            << u"placement.separation"_qs;
+        QTest::newRow("group-shared member acme")
+            << u"acme"_qs << Tenancy::GroupShared << 2 << 8192 << QString() << u"g1"_qs << QString();
+        QTest::newRow("group-shared member globex")
+            << u"globex"_qs << Tenancy::GroupShared << 2 << 8192 << QString() << u"g1"_qs << QString();
+        QTest::newRow("group-shared non-member") << u"initech"_qs << Tenancy::GroupShared << 2 << 8192
+                                                 << QString() << QString() << u"placement.separation"_qs;
+        QTest::newRow("exclusive owner")
+            << u"initech"_qs << Tenancy::Exclusive << 2 << 8192 << QString() << u"x1"_qs << QString();
         QTest::newRow("exclusive for a tenant without dedicated hosts")
-            << u"acme"_qs << Tenancy::Exclusive << 2 << 8192 << QString() << QString() << u"placement.separation"_qs;
+            << u"acme"_qs << Tenancy::Exclusive << 2 << 8192 << QString() << QString()
+            << u"placement.separation"_qs;
         QTest::newRow("exclusive on another tenant's host")
-            << u"acme"_qs << Tenancy::Exclusive << 2 << 8192 << u"x1"_qs << QString() << u"placement.separation"_qs;
-        QTest::newRow("exclusive hosts all offline")
-            << u"umbrella"_qs << Tenancy::Exclusive << 1 << 1024 << QString() << QString() << u"placement.offline"_qs;
+            << u"acme"_qs << Tenancy::Exclusive << 2 << 8192 << u"x1"_qs << QString()
+            << u"placement.separation"_qs;
+        QTest::newRow("exclusive hosts all offline") << u"umbrella"_qs << Tenancy::Exclusive << 1 << 1024
+                                                     << QString() << QString() << u"placement.offline"_qs;
         QTest::newRow("too many vCPU for any shared host")
-            << u"acme"_qs << Tenancy::Shared << 17 << 1024 << QString() << QString() << u"placement.capacity"_qs;
-        QTest::newRow("too much memory for the group")
-            << u"acme"_qs << Tenancy::GroupShared << 2 << 40000 << QString() << QString() << u"placement.capacity"_qs;
-        QTest::newRow("pinned to a full host") << u"acme"_qs << Tenancy::Shared << 4 << 1024 << u"s2"_qs << QString()
-                                               << u"placement.capacity"_qs;
-        QTest::newRow("pinned to a host with room") << u"acme"_qs << Tenancy::Shared << 2 << 1024 << u"s2"_qs
-                                                    << u"s2"_qs << QString();
-        QTest::newRow("pinned to an unknown host") << u"acme"_qs << Tenancy::Shared << 1 << 64 << u"nowhere"_qs
-                                                   << QString() << u"placement.unknown-host"_qs;
+            << u"acme"_qs << Tenancy::Shared << 17 << 1024 << QString() << QString()
+            << u"placement.capacity"_qs;
+        QTest::newRow("too much memory for the group") << u"acme"_qs << Tenancy::GroupShared << 2 << 40000
+                                                       << QString() << QString() << u"placement.capacity"_qs;
+        QTest::newRow("pinned to a full host") << u"acme"_qs << Tenancy::Shared << 4 << 1024 << u"s2"_qs
+                                               << QString() << u"placement.capacity"_qs;
+        QTest::newRow("pinned to a host with room")
+            << u"acme"_qs << Tenancy::Shared << 2 << 1024 << u"s2"_qs << u"s2"_qs << QString();
+        QTest::newRow("pinned to an unknown host")
+            << u"acme"_qs << Tenancy::Shared << 1 << 64 << u"nowhere"_qs << QString()
+            << u"placement.unknown-host"_qs;
         QTest::newRow("no owner") << QString() << Tenancy::Shared << 1 << 64 << QString() << QString()
                                   << u"placement.no-tenant"_qs;
         QTest::newRow("no size") << u"acme"_qs << Tenancy::Shared << 0 << 64 << QString() << QString()
@@ -129,16 +136,19 @@ private slots:
         QTest::addColumn<QString>("error");
         QTest::newRow("the example site") << groups() << QString();
         QTest::newRow("no groups") << QList<HostGroup>{} << QString();
-        QTest::newRow("host in two groups")
-            << QList<HostGroup>{{u"a"_qs, Tenancy::Shared, {u"h"_qs}, {}}, {u"b"_qs, Tenancy::Shared, {u"h"_qs}, {}}}
-            << u"group.host-twice"_qs;
+        QTest::newRow("host in two groups") << QList<HostGroup>{{u"a"_qs, Tenancy::Shared, {u"h"_qs}, {}},
+                                                                {u"b"_qs, Tenancy::Shared, {u"h"_qs}, {}}}
+                                            << u"group.host-twice"_qs;
         QTest::newRow("exclusive for two tenants")
-            << QList<HostGroup>{{u"x"_qs, Tenancy::Exclusive, {u"h"_qs}, {u"t1"_qs, u"t2"_qs}}} << u"group.exclusive"_qs;
+            << QList<HostGroup>{{u"x"_qs, Tenancy::Exclusive, {u"h"_qs}, {u"t1"_qs, u"t2"_qs}}}
+            << u"group.exclusive"_qs;
         QTest::newRow("group-shared without tenants")
             << QList<HostGroup>{{u"g"_qs, Tenancy::GroupShared, {u"h"_qs}, {}}} << u"group.tenants"_qs;
-        QTest::newRow("duplicate name") << QList<HostGroup>{{u"g"_qs, Tenancy::Shared, {}, {}}, {u"g"_qs, Tenancy::Shared, {}, {}}}
-                                        << u"group.duplicate"_qs;
-        QTest::newRow("empty name") << QList<HostGroup>{{u" "_qs, Tenancy::Shared, {}, {}}} << u"group.name"_qs;
+        QTest::newRow("duplicate name")
+            << QList<HostGroup>{{u"g"_qs, Tenancy::Shared, {}, {}}, {u"g"_qs, Tenancy::Shared, {}, {}}}
+            << u"group.duplicate"_qs;
+        QTest::newRow("empty name") << QList<HostGroup>{{u" "_qs, Tenancy::Shared, {}, {}}}
+                                    << u"group.name"_qs;
     }
 
     void validate()

@@ -32,7 +32,8 @@ class TestWorkflowDriver : public QObject
         QFile file(stateFile());
         if (!file.open(QIODevice::ReadOnly))
             return {};
-        for (const QJsonValue &vm : QJsonDocument::fromJson(file.readAll()).object().value(u"vms"_qs).toArray()) {
+        for (const QJsonValue &vm :
+             QJsonDocument::fromJson(file.readAll()).object().value(u"vms"_qs).toArray()) {
             if (vm.toObject().value(u"name"_qs).toString() == name)
                 return vm.toObject();
         }
@@ -72,7 +73,8 @@ private slots:
         const auto missing = driver.start(u"wf-a"_qs, u"ghost"_qs);
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().code, u"workflow.failed"_qs);
-        QVERIFY2(missing.error().message.contains(u"no VM ghost on wf-a"_qs), qPrintable(missing.error().message));
+        QVERIFY2(missing.error().message.contains(u"no VM ghost on wf-a"_qs),
+                 qPrintable(missing.error().message));
     }
 
     void brokenCommandIsReported()
@@ -96,7 +98,9 @@ private slots:
         QCOMPARE(agent.inventory().templates.size(), 2); // golden-image on both hosts
 
         // create, stop, start, delete: each one really changes the workflow's state.
-        const auto made = agent.provision({u"wf-vm"_qs, u"acme"_qs, Tenancy::Shared, u"golden-image"_qs, 2, 1024, {}})->wait();
+        const auto made =
+            agent.provision({u"wf-vm"_qs, u"acme"_qs, Tenancy::Shared, u"golden-image"_qs, 2, 1024, {}})
+                ->wait();
         QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
         QCOMPARE(stateVm(u"wf-vm"_qs).value(u"state"_qs).toString(), u"running"_qs);
         QVERIFY(agent.stopVm(u"wf-vm"_qs)->wait().ok());
@@ -112,7 +116,8 @@ private slots:
         QVERIFY(stateVm(u"wf-vm"_qs).isEmpty());
 
         // Workflow hosts cannot exchange VMs with each other through libvirt.
-        const auto stuck = agent.provision({u"stuck"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 512, u"wf-a"_qs})->wait();
+        const auto stuck =
+            agent.provision({u"stuck"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 512, u"wf-a"_qs})->wait();
         QVERIFY2(stuck.ok(), qPrintable(stuck.ok() ? QString() : stuck.error().message));
         ConnectJob *move = agent.migrateVm(u"stuck"_qs, u"wf-b"_qs);
         (void)move->wait();
