@@ -474,6 +474,10 @@
         <source>Running the provisioning workflow for %1</source>
         <translation>Der Bereitstellungs-Workflow für %1 läuft</translation>
     </message>
+    <message>
+        <source>Cannot initialise libvirt</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Core</name>

@@ -3,6 +3,7 @@
 #include "connect/connectagent.h"
 #include "core/datadirectory.h"
 #include "mainwindow.h"
+#include "sellworkspace.h"
 #include "startupoptions.h"
 #include "theme.h"
 #include "translations.h"
@@ -109,6 +110,14 @@ int DesktopApp::run(QApplication &app)
         startup.append(agent.addConnection(options->libvirtUri));
 
     MainWindow window({*dataDir, &settings, nullptr, &agent});
+    // The start-up jobs began before the window: it follows them now, so a --libvirt URI
+    // that cannot be reached is reported in the Sell workspace.
+    if (auto sell = qobject_cast<SellWorkspace *>(window.workspaceWidget(MainWindow::Workspace::Sell))) {
+        for (connect::ConnectJob *job : std::as_const(startup)) {
+            if (!job->isFinished())
+                sell->watch(job);
+        }
+    }
     if (!options->workspace.isEmpty())
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
 

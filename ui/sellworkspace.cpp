@@ -37,6 +37,10 @@ constexpr qint64 kBytesPerMiB = 1024 * 1024;
 constexpr int kTinyMemoryMiB = 64;
 constexpr int kPercent = 100;
 constexpr int kMaxReserved = 100'000;
+constexpr int kConnectionsWidth = 300;
+constexpr int kTabsWidth = 800;
+constexpr int kProgressWidth = 240;
+constexpr int kGroupSpacing = 12;
 
 QStringList splitList(const QString &text)
 {
@@ -96,7 +100,7 @@ SellWorkspace::SellWorkspace(const Catalogue &catalogue, ConnectAgent *agent, QW
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({300, 800});
+    splitter->setSizes({kConnectionsWidth, kTabsWidth});
     contentLayout()->addWidget(splitter, 1);
 
     // Job progress for whatever the agent is doing, with cancel.
@@ -107,7 +111,7 @@ SellWorkspace::SellWorkspace(const Catalogue &catalogue, ConnectAgent *agent, QW
     m_jobProgress->setObjectName(QStringLiteral("jobProgress"));
     m_jobProgress->setRange(0, kPercent);
     m_jobProgress->setValue(0);
-    m_jobProgress->setMaximumWidth(240);
+    m_jobProgress->setMaximumWidth(kProgressWidth);
     m_cancelJob = button(tr("Cancel"), QStringLiteral("cancelJobButton"), this);
     m_cancelJob->setEnabled(false);
     jobRow->addWidget(m_jobStatus, 1);
@@ -230,10 +234,10 @@ QWidget *SellWorkspace::createVmTab()
     m_migrateTarget->setObjectName(QStringLiteral("migrateTargetCombo"));
     auto migrateButton = button(tr("Move to"), QStringLiteral("migrateVmButton"), tab);
     m_vmActions += {cloneButton, migrateButton};
-    actions->addSpacing(12);
+    actions->addSpacing(kGroupSpacing);
     actions->addWidget(m_cloneName);
     actions->addWidget(cloneButton);
-    actions->addSpacing(12);
+    actions->addSpacing(kGroupSpacing);
     actions->addWidget(migrateButton);
     actions->addWidget(m_migrateTarget);
     actions->addStretch();

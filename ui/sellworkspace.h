@@ -42,6 +42,10 @@ public:
     SellWorkspace(const catalogue::Catalogue &catalogue, connect::ConnectAgent *agent,
                   QWidget *parent = nullptr);
 
+    /// Shows a job's progress and, if it fails, its error. Jobs the agent starts later are
+    /// watched automatically; this is for jobs started before the workspace existed.
+    void watch(connect::ConnectJob *job);
+
 private:
     QWidget *createConnectionsPanel();
     QWidget *createHostsTab();
@@ -55,7 +59,6 @@ private:
     void refreshSeparation();
     void refreshOffers();
     void updateActions();
-    void watch(connect::ConnectJob *job);
     void showError(const QString &message);
     QString selectedVm() const;
 

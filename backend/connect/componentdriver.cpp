@@ -92,7 +92,11 @@ Result<void> ComponentDriver::open()
     if (isOpen())
         return {};
     m_handles.reset();
-    libvirt::ensureEventLoop();
+    if (!libvirt::ensureEventLoop()) {
+        m_lastError =
+            libvirt::lastError(QStringLiteral("libvirt.init"), Tr::tr("Cannot initialise libvirt")).message;
+        return Error{QStringLiteral("libvirt.init"), m_lastError};
+    }
     auto handles = std::make_unique<Handles>();
     handles->connection.reset(virConnectOpen(m_options.uri.toUtf8().constData()));
     if (!handles->connection) {

@@ -20,9 +20,18 @@ Error cancelled()
 ComponentManager::ComponentManager() = default;
 ComponentManager::~ComponentManager() = default;
 
+DomainEventHandler ComponentManager::eventForwarder()
+{
+    return [this](const DomainEvent &event) {
+        notify(event);
+    };
+}
+
 void ComponentManager::add(std::unique_ptr<HypervisorDriver> driver, const QString &key)
 {
-    driver->setEventHandler([this](const DomainEvent &event) { notify(event); });
+    // Setting the handler of an open driver would race with libvirt's event thread.
+    if (!driver->isOpen())
+        driver->setEventHandler(eventForwarder());
     m_members.push_back(Member{key, std::move(driver)});
     m_hostOwner.clear();
 }

@@ -21,8 +21,12 @@ public:
     ComponentManager();
     ~ComponentManager() override;
 
-    /// Takes a member; its events are forwarded through this front.
+    /// Takes a member; its events are forwarded through this front. Events can arrive as
+    /// soon as a driver is open, so a driver opened before it is added must have been given
+    /// eventForwarder() first; add() installs it only on drivers that are not open yet.
     void add(std::unique_ptr<HypervisorDriver> driver, const QString &key);
+    /// Passes a member's events on to this front's handler.
+    DomainEventHandler eventForwarder();
     /// Removes the member added under `key`; false when there is none.
     bool remove(const QString &key);
     QStringList keys() const;

@@ -128,6 +128,7 @@ ConnectJob *ConnectAgent::start()
                 else
                     driver = std::make_unique<ComponentDriver>(
                         ComponentDriver::Options{record.key, record.hostId});
+                driver->setEventHandler(m_manager->eventForwarder());
                 // A host that is down now shows as offline; the periodic reconcile retries it.
                 (void)driver->open();
                 m_manager->add(std::move(driver), record.key);
@@ -371,6 +372,7 @@ ConnectJob *ConnectAgent::addConnection(const QString &uri, const QString &hostI
         [this, key, hostId, opened](ConnectJob &job) -> Result<void> {
             job.setProgress(1, 1, tr("Connecting %1").arg(key));
             auto driver = std::make_unique<ComponentDriver>(ComponentDriver::Options{key, hostId});
+            driver->setEventHandler(m_manager->eventForwarder());
             if (auto ok = driver->open(); !ok)
                 return ok;
             for (const HostInfo &host : m_manager->hosts()) {

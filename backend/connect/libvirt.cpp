@@ -3,7 +3,6 @@
 #include <libvirt/virterror.h>
 
 #include <atomic>
-#include <mutex>
 #include <thread>
 
 namespace cloudex::connect::libvirt {
@@ -22,6 +21,7 @@ public:
         virSetErrorFunc(nullptr, silentErrorHandler);
         if (virInitialize() < 0 || virEventRegisterDefaultImpl() < 0)
             return;
+        m_running = true;
         m_thread = std::thread([this] {
             while (!m_stop.load())
                 virEventRunDefaultImpl();
@@ -40,18 +40,20 @@ public:
             m_thread.detach();
     }
 
+    bool running() const { return m_running; }
+
 private:
+    bool m_running = false;
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };
 } // namespace
 
-void ensureEventLoop()
+bool ensureEventLoop()
 {
-    static EventLoop loop;
-    // Error handlers are per thread in libvirt's default setup only for the global one;
-    // installing it again is cheap and covers callers on worker threads.
-    virSetErrorFunc(nullptr, silentErrorHandler);
+    // A function-local static: initialised once, thread-safe, before the first connection.
+    static const EventLoop loop;
+    return loop.running();
 }
 
 Error lastError(const QString &code, const QString &context)

@@ -41,8 +41,9 @@ using CString = std::unique_ptr<char, CharDeleter>;
 
 /// Registers libvirt's default event implementation and starts the one thread that runs it.
 /// Idempotent and thread-safe; must run before the first connection is opened (every
-/// function here that opens a connection calls it).
-void ensureEventLoop();
+/// function here that opens a connection calls it). False when libvirt could not be
+/// initialised.
+bool ensureEventLoop();
 
 /// The last libvirt error of this thread as an Error with `code`, carrying libvirt's own
 /// message after `context` ("Cannot start vm1: <libvirt message>").
