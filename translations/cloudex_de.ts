@@ -476,7 +476,7 @@
     </message>
     <message>
         <source>Cannot initialise libvirt</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt kann nicht initialisiert werden</translation>
     </message>
 </context>
 <context>
