@@ -37,7 +37,10 @@ public:
     Result<void> open() override;
     bool isOpen() const override;
     QList<HostInfo> hosts() override;
+    /// The VMs of every readable member; see domainErrors() for the others.
     Result<QList<VmInfo>> domains() override;
+    /// Host id -> error, for the members whose VMs the last domains() could not read.
+    QHash<QString, QString> domainErrors() const { return m_domainErrors; }
     Result<QList<TemplateInfo>> templates() override;
     Result<QList<StoragePoolInfo>> pools() override;
     Result<void> provision(const QString &host, const VmSpec &spec, const StepReporter &report) override;
@@ -61,6 +64,7 @@ private:
 
     std::vector<Member> m_members;
     QHash<QString, HypervisorDriver *> m_hostOwner;
+    QHash<QString, QString> m_domainErrors;
 };
 
 } // namespace cloudex::connect

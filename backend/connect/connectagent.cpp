@@ -188,6 +188,14 @@ ConnectAgent::Snapshot ConnectAgent::collect()
         snapshot.domains = *domains;
     else
         snapshot.error = domains.error().message;
+    // A host whose VMs cannot be read is not a host without VMs.
+    const QHash<QString, QString> unreadable = m_manager->domainErrors();
+    for (HostInfo &host : snapshot.hosts) {
+        if (const auto it = unreadable.constFind(host.id); it != unreadable.cend()) {
+            host.online = false;
+            host.status = *it;
+        }
+    }
     if (auto templates = m_manager->templates())
         snapshot.templates = *templates;
     if (auto pools = m_manager->pools())
@@ -249,7 +257,10 @@ Inventory ConnectAgent::merge(const Snapshot &snapshot, const QList<VmRecord> &r
         VmInfo vm;
         vm.name = record.name;
         vm.host = record.host;
-        vm.state = VmState::Missing;
+        // Only an online host can be said to lack a VM; an unreachable one leaves it unknown.
+        const auto host = hostIndex.constFind(record.host);
+        vm.state = host != hostIndex.cend() && inventory.hosts.at(*host).online ? VmState::Missing
+                                                                                : VmState::Unknown;
         vm.vcpus = record.vcpus;
         vm.memoryMiB = record.memoryMiB;
         vm.tenant = record.tenant;
@@ -338,21 +349,20 @@ ConnectJob *ConnectAgent::reconcile()
 
 void ConnectAgent::onDomainEvent(const DomainEvent &event)
 {
-    for (VmInfo &vm : m_inventory.vms) {
-        if (vm.host != event.host || vm.name != event.name)
-            continue;
-        if (event.undefined) {
-            if (vm.tenant.isEmpty())
-                m_inventory.vms.removeIf(
-                    [&](const VmInfo &v) { return v.host == event.host && v.name == event.name; });
-            else
-                vm.state = VmState::Missing;
-        } else if (event.state != VmState::Unknown) {
-            vm.state = event.state;
-        }
-        emit inventoryChanged();
+    const auto it = std::find_if(m_inventory.vms.begin(), m_inventory.vms.end(), [&](const VmInfo &vm) {
+        return vm.host == event.host && vm.name == event.name;
+    });
+    if (it == m_inventory.vms.end())
+        return; // a new domain: the job that made it, or the next reconcile, brings it in
+    if (event.undefined && it->tenant.isEmpty())
+        m_inventory.vms.erase(it);
+    else if (event.undefined)
+        it->state = VmState::Missing;
+    else if (event.state != VmState::Unknown)
+        it->state = event.state;
+    else
         return;
-    }
+    emit inventoryChanged();
 }
 
 ConnectJob *ConnectAgent::addConnection(const QString &uri, const QString &hostId)

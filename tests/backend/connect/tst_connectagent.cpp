@@ -377,6 +377,49 @@ private slots:
         }
     }
 
+    void mergeJoinsRecordsAndHosts()
+    {
+        HostInfo up;
+        up.id = u"up"_qs;
+        up.online = true;
+        up.cpus = 8;
+        up.memoryMiB = 8192;
+        HostInfo down = up;
+        down.id = u"down"_qs;
+        down.online = false;
+        VmInfo found;
+        found.name = u"found"_qs;
+        found.host = u"up"_qs;
+        found.state = VmState::Running;
+        VmInfo foreign = found;
+        foreign.name = u"foreign"_qs;
+        const QList<VmRecord> records{
+            {u"found"_qs, u"acme"_qs, u"up"_qs, Tenancy::Shared, {}, 2, 1024, true, 0},
+            {u"lost"_qs, u"acme"_qs, u"up"_qs, Tenancy::Shared, {}, 1, 512, true, 0},
+            {u"unknown"_qs, u"globex"_qs, u"down"_qs, Tenancy::Shared, {}, 1, 512, true, 0}};
+        const Inventory inventory =
+            ConnectAgent::merge({{up, down}, {found, foreign}, {}, {}, {}}, records,
+                                {{u"g"_qs, Tenancy::GroupShared, {u"down"_qs}, {u"globex"_qs}}});
+        const auto state = [&](const QString &name) {
+            for (const VmInfo &vm : inventory.vms) {
+                if (vm.name == name)
+                    return vm.state;
+            }
+            return VmState::Unknown;
+        };
+        QCOMPARE(inventory.vms.size(), 4);
+        QCOMPARE(state(u"found"_qs), VmState::Running);
+        QCOMPARE(state(u"foreign"_qs), VmState::Running);
+        QCOMPARE(state(u"lost"_qs), VmState::Missing);    // its host is up and lacks it
+        QCOMPARE(state(u"unknown"_qs), VmState::Unknown); // its host cannot be asked
+        QCOMPARE(inventory.hosts.at(0).usedVcpus, 3);     // found + lost keep their capacity
+        QCOMPARE(inventory.hosts.at(1).group, u"g"_qs);
+        QCOMPARE(inventory.hosts.at(1).tenancy, Tenancy::GroupShared);
+        const auto foreignVm = std::find_if(inventory.vms.cbegin(), inventory.vms.cend(),
+                                            [](const VmInfo &vm) { return vm.name == u"foreign"_qs; });
+        QVERIFY(foreignVm->tenant.isEmpty());
+    }
+
     void connectionsCanBeRemovedOnlyWhenEmpty()
     {
         QCOMPARE(errorOf(provision(u"pinned"_qs, u"acme"_qs, Tenancy::Shared, u"host1"_qs)), QString());
