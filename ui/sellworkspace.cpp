@@ -488,6 +488,7 @@ void SellWorkspace::refreshInventory()
         setRow(m_poolTable, row,
                {p.name, p.host, QString::number(p.volumes),
                 QString::number(p.availableBytes / (kBytesPerMiB * kMiBPerGiB))});
+        m_poolTable->item(row, 2)->setToolTip(p.volumeNames.join(u'\n'));
     }
     refreshSeparation();
     updateActions();

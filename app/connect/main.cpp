@@ -81,7 +81,7 @@ QJsonObject inventoryJson(const ConnectAgent &agent)
     for (const StoragePoolInfo &p : agent.inventory().pools) {
         pools.append(QJsonObject{{QStringLiteral("name"), p.name},
                                  {QStringLiteral("host"), p.host},
-                                 {QStringLiteral("volumes"), p.volumes},
+                                 {QStringLiteral("volumes"), QJsonArray::fromStringList(p.volumeNames)},
                                  {QStringLiteral("availableBytes"), p.availableBytes}});
     }
     QJsonArray tenants;

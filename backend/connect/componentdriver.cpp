@@ -275,9 +275,18 @@ Result<QList<StoragePoolInfo>> ComponentDriver::pools()
             info.capacityBytes = qint64(poolInfo.capacity);
             info.availableBytes = qint64(poolInfo.available);
         }
-        const int volumes = virStoragePoolNumOfVolumes(pool.get());
-        info.volumes = volumes < 0 ? 0 : volumes;
-        virResetLastError();
+        virStorageVolPtr *volumes = nullptr;
+        const int count = virStoragePoolListAllVolumes(pool.get(), &volumes, 0);
+        if (count < 0) {
+            virResetLastError(); // an inactive pool lists no volumes; the pool itself still counts
+        } else {
+            for (int v = 0; v < count; ++v) {
+                const libvirt::Volume volume(volumes[v]);
+                info.volumeNames.append(QString::fromUtf8(virStorageVolGetName(volume.get())));
+            }
+            free(volumes); // NOLINT: malloc()ed by libvirt
+        }
+        info.volumes = int(info.volumeNames.size());
         result.append(info);
     }
     free(pools); // NOLINT: malloc()ed by libvirt

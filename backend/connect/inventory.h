@@ -71,6 +71,7 @@ struct StoragePoolInfo
     qint64 capacityBytes = 0;
     qint64 availableBytes = 0;
     int volumes = 0;
+    QStringList volumeNames; ///< templates in the template pool, VM disks in the VM pool
 };
 
 /// What a VM is made of, as the agent asks a driver to create it.

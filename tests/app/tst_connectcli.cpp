@@ -103,6 +103,14 @@ private slots:
         QCOMPARE(kept.value(u"host"_qs).toString(), u"host1"_qs);
         QCOMPARE(kept.value(u"tenant"_qs).toString(), u"acme"_qs);
         QCOMPARE(byKey(hosts, u"id"_qs, u"host1"_qs).value(u"usedVcpus"_qs).toInt(), 1);
+        // The re-created VM's disk is a volume of host1's VM pool.
+        bool diskFound = false;
+        for (const QJsonValue &pool : inventory.value(u"pools"_qs).toArray()) {
+            const QJsonObject p = pool.toObject();
+            if (p.value(u"host"_qs).toString() == u"host1"_qs && p.value(u"name"_qs).toString() == u"vms"_qs)
+                diskFound = p.value(u"volumes"_qs).toArray().contains(u"kept.img"_qs);
+        }
+        QVERIFY(diskFound);
     }
 
     void unreachableHostIsReported()
