@@ -77,6 +77,31 @@ private slots:
                  qPrintable(missing.error().message));
     }
 
+    void periodicReconcileSeesOutOfBandChanges()
+    {
+        // A workflow sends no events: only the periodic reconcile notices a change made
+        // behind the agent's back.
+        QTemporaryDir data;
+        constexpr int kReconcileMs = 100;
+        ConnectAgent agent(ConnectAgent::Options{data.path(), kReconcileMs, nullptr});
+        QVERIFY(agent.open().ok());
+        QVERIFY(agent.store().saveTenant({u"acme"_qs, u"ACME"_qs}).ok());
+        QVERIFY(agent.addWorkflow(command())->wait().ok());
+        QVERIFY(
+            agent.provision({u"drift"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 256, u"wf-b"_qs})->wait().ok());
+
+        WorkflowDriver outside(command());
+        QVERIFY(outside.stop(u"wf-b"_qs, u"drift"_qs).ok());
+        const auto state = [&agent] {
+            for (const VmInfo &vm : agent.inventory().vms) {
+                if (vm.name == u"drift"_qs)
+                    return vm.state;
+            }
+            return VmState::Unknown;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(state(), VmState::Stopped, 10000);
+    }
+
     void brokenCommandIsReported()
     {
         WorkflowDriver driver({m_dir.filePath(u"does-not-exist"_qs)});
