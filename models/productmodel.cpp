@@ -61,8 +61,6 @@ QVariant ProductModel::data(const QModelIndex &index, int role) const
         const Region *region = m_catalogue.findRegion(product.regionCode);
         return region ? region->name() : product.regionCode;
     }
-    case ClassColumn:
-        return product.classCode;
     case SizeColumn: {
         const InstanceClass *cls = m_catalogue.findClass(product.classCode);
         return cls ? cls->sizeText() : QString();
@@ -90,8 +88,6 @@ QVariant ProductModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Product");
     case RegionColumn:
         return tr("Region");
-    case ClassColumn:
-        return tr("Class");
     case SizeColumn:
         return tr("Size");
     case TenancyColumn:

@@ -18,7 +18,6 @@ public:
     enum Column {
         SymbolColumn,
         RegionColumn,
-        ClassColumn,
         SizeColumn,
         TenancyColumn,
         SlaColumn,

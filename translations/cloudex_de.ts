@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Api</name>
+    <message>
+        <source>The API server is already listening on port %1.</source>
+        <translation>Der API-Server lauscht bereits auf Port %1.</translation>
+    </message>
+    <message>
+        <source>The API server has no TLS certificate and key.</source>
+        <translation>Dem API-Server fehlen TLS-Zertifikat und Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation>Lauschen auf %1:%2 nicht möglich: %3</translation>
+    </message>
+    <message>
+        <source>This call needs the permission &quot;%1&quot;.</source>
+        <translation>Dieser Aufruf erfordert die Berechtigung „%1“.</translation>
+    </message>
+    <message>
+        <source>No API resource at %1.</source>
+        <translation>Unter %1 gibt es keine API-Ressource.</translation>
+    </message>
+    <message>
+        <source>The request headers exceed %1 bytes.</source>
+        <translation>Die Kopfzeilen der Anfrage überschreiten %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The Content-Length header is not a number.</source>
+        <translation>Die Kopfzeile Content-Length ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>Chunked request bodies are not accepted; send a Content-Length.</source>
+        <translation>Anfragen mit Chunked-Kodierung werden nicht angenommen; bitte Content-Length senden.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON: %1 at offset %2.</source>
+        <translation>Der Inhalt ist kein gültiges JSON: %1 an Position %2.</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;.</source>
+        <translation>Unbekanntes Feld „%1“.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is required.</source>
+        <translation>Das Feld „%1“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be %2.</source>
+        <translation>Das Feld „%1“ muss %2 sein.</translation>
+    </message>
+    <message>
+        <source>The connection did not present a client certificate.</source>
+        <translation>Die Verbindung hat kein Client-Zertifikat vorgelegt.</translation>
+    </message>
+    <message>
+        <source>The client certificate names no participant (O) or no name (CN).</source>
+        <translation>Das Client-Zertifikat nennt keinen Teilnehmer (O) oder keinen Namen (CN).</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Fehlerhafte Anfrage</translation>
+    </message>
+    <message>
+        <source>Not authenticated</source>
+        <translation>Nicht authentifiziert</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>Nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Request body too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>Unsupported media type</source>
+        <translation>Nicht unterstützter Medientyp</translation>
+    </message>
+    <message>
+        <source>Request rejected</source>
+        <translation>Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Zu viele Anfragen</translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation>Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>This resource does not support %1.</source>
+        <translation>Diese Ressource unterstützt %1 nicht.</translation>
+    </message>
+    <message>
+        <source>The request body exceeds the limit of %1 bytes.</source>
+        <translation>Der Inhalt der Anfrage überschreitet die Grenze von %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>Too many requests; retry in %1 ms.</source>
+        <translation>Zu viele Anfragen; erneut versuchen in %1 ms.</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>Verbindung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot read the identity file %1: %2</source>
+        <translation>Die Identitätsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PKCS#12 identity, or the passphrase is wrong.</source>
+        <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
+    </message>
+    <message>
+        <source>No CA certificate to trust the exchange with.</source>
+        <translation>Kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
+    </message>
+    <message>
+        <source>Unknown operation &quot;%1&quot;; use subscribe, unsubscribe or resync.</source>
+        <translation>Unbekannte Operation „%1“; möglich sind subscribe, unsubscribe und resync.</translation>
+    </message>
+    <message>
+        <source>There is no channel &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Kanal „%1“.</translation>
+    </message>
+    <message>
+        <source>The channel &quot;%1&quot; belongs to another participant.</source>
+        <translation>Der Kanal „%1“ gehört einem anderen Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>Subscribe to &quot;%1&quot; before asking for a resync.</source>
+        <translation>Vor einer Neusynchronisation muss „%1“ abonniert sein.</translation>
+    </message>
+    <message>
+        <source>A connection may follow at most %1 channels.</source>
+        <translation>Eine Verbindung kann höchstens %1 Kanälen folgen.</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>Invalid symbol &quot;%1&quot;: %2</source>
@@ -124,12 +303,12 @@
         <translation>Schweiz</translation>
     </message>
     <message>
-        <source>European Union (any member state)</source>
-        <translation>Europäische Union (jeder Mitgliedstaat)</translation>
-    </message>
-    <message>
         <source>United States</source>
         <translation>Vereinigte Staaten</translation>
+    </message>
+    <message>
+        <source>European Union</source>
+        <translation>Europäische Union</translation>
     </message>
 </context>
 <context>
@@ -506,6 +685,301 @@
     </message>
 </context>
 <context>
+    <name>Pki</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the CA certificate.</source>
+        <translation>Das CA-Zertifikat kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA key %1: the passphrase is wrong or the file is damaged.</source>
+        <translation>Der CA-Schlüssel %1 kann nicht gelesen werden: Die Passphrase ist falsch oder die Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 is damaged.</source>
+        <translation>Das CA-Zertifikat %1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The CA key does not belong to the CA certificate.</source>
+        <translation>Der CA-Schlüssel gehört nicht zum CA-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The CA certificate is damaged.</source>
+        <translation>Das CA-Zertifikat ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The participant or contract id is not valid.</source>
+        <translation>Die Teilnehmer- oder Vertragskennung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request names participant &quot;%1&quot;, but it was sent by %2.</source>
+        <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, wurde aber von %2 gesendet.</translation>
+    </message>
+    <message>
+        <source>There is no contract %1.</source>
+        <translation>Es gibt keinen Vertrag %1.</translation>
+    </message>
+    <message>
+        <source>Contract %1 is not a contract of %2.</source>
+        <translation>Vertrag %1 ist kein Vertrag von %2.</translation>
+    </message>
+    <message>
+        <source>Contract %1 was terminated.</source>
+        <translation>Vertrag %1 wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Contract %1 has no valid delivery window or parties.</source>
+        <translation>Vertrag %1 hat kein gültiges Lieferfenster oder keine gültigen Parteien.</translation>
+    </message>
+    <message>
+        <source>The delivery window of contract %1 is over.</source>
+        <translation>Das Lieferfenster von Vertrag %1 ist vorbei.</translation>
+    </message>
+    <message>
+        <source>Cannot write the CRL to %1: %2</source>
+        <translation>Die Sperrliste kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The CA directory %1 holds a key or a certificate but not both.</source>
+        <translation>Das CA-Verzeichnis %1 enthält einen Schlüssel oder ein Zertifikat, aber nicht beides.</translation>
+    </message>
+    <message>
+        <source>Cannot set up the CA signing key.</source>
+        <translation>Der Signaturschlüssel der CA kann nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>Contract certificates are issued for contracts, not as identities.</source>
+        <translation>Vertragszertifikate werden für Verträge ausgestellt, nicht als Identitäten.</translation>
+    </message>
+    <message>
+        <source>The participant or identity name is not valid.</source>
+        <translation>Der Teilnehmer- oder Identitätsname ist ungültig.</translation>
+    </message>
+    <message>
+        <source>A participant certificate is named after the participant.</source>
+        <translation>Ein Teilnehmerzertifikat trägt den Namen des Teilnehmers.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid permission.</source>
+        <translation>„%1“ ist keine gültige Berechtigung.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request names participant &quot;%1&quot;, not %2.</source>
+        <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request names &quot;%1&quot;, not %2.</source>
+        <translation>Die Zertifikatsanforderung nennt „%1“, nicht %2.</translation>
+    </message>
+    <message>
+        <source>A site certificate needs at least one DNS name or IP address.</source>
+        <translation>Ein Standortzertifikat braucht mindestens einen DNS-Namen oder eine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid DNS name.</source>
+        <translation>%1 ist kein gültiger DNS-Name.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid IP address.</source>
+        <translation>%1 ist keine gültige IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>The certificate authority could not sign.</source>
+        <translation>Die Zertifizierungsstelle konnte nicht signieren.</translation>
+    </message>
+    <message>
+        <source>The certificate database failed: %1</source>
+        <translation>Fehler in der Zertifikatsdatenbank: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the certificate database %1: %2</source>
+        <translation>Die Zertifikatsdatenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The certificate database %1 has an unknown schema version.</source>
+        <translation>Die Zertifikatsdatenbank %1 hat eine unbekannte Schemaversion.</translation>
+    </message>
+    <message>
+        <source>No certificate with serial %1 was issued by this CA.</source>
+        <translation>Diese CA hat kein Zertifikat mit der Seriennummer %1 ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>Das Zertifikat ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>Das Zertifikat ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The certificate has been revoked.</source>
+        <translation>Das Zertifikat wurde gesperrt.</translation>
+    </message>
+    <message>
+        <source>There is no revocation list to check the certificate against.</source>
+        <translation>Es gibt keine Sperrliste, gegen die das Zertifikat geprüft werden kann.</translation>
+    </message>
+    <message>
+        <source>The revocation list is out of date.</source>
+        <translation>Die Sperrliste ist veraltet.</translation>
+    </message>
+    <message>
+        <source>The revocation list is not valid yet.</source>
+        <translation>Die Sperrliste ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The certificate is not meant for this use.</source>
+        <translation>Das Zertifikat ist für diesen Zweck nicht bestimmt.</translation>
+    </message>
+    <message>
+        <source>The certificate was not issued by the exchange.</source>
+        <translation>Das Zertifikat wurde nicht von der Börse ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The certificate does not verify: %1</source>
+        <translation>Das Zertifikat ist nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>The exchange root certificate is damaged.</source>
+        <translation>Das Stammzertifikat der Börse ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The exchange root certificate is not set.</source>
+        <translation>Das Stammzertifikat der Börse ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>The revocation list is damaged.</source>
+        <translation>Die Sperrliste ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The revocation list was not signed by the exchange.</source>
+        <translation>Die Sperrliste wurde nicht von der Börse signiert.</translation>
+    </message>
+    <message>
+        <source>The certificate is damaged.</source>
+        <translation>Das Zertifikat ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Internal error in the certificate verifier.</source>
+        <translation>Interner Fehler in der Zertifikatsprüfung.</translation>
+    </message>
+    <message>
+        <source>The certificate belongs to %1, not %2.</source>
+        <translation>Das Zertifikat gehört %1, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The certificate is not a contract certificate.</source>
+        <translation>Das Zertifikat ist kein Vertragszertifikat.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s contract information is inconsistent.</source>
+        <translation>Die Vertragsangaben des Zertifikats sind widersprüchlich.</translation>
+    </message>
+    <message>
+        <source>The certificate is for contract %1, not %2.</source>
+        <translation>Das Zertifikat gilt für Vertrag %1, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Contract %1 is not a contract with %2.</source>
+        <translation>Vertrag %1 ist kein Vertrag mit %2.</translation>
+    </message>
+    <message>
+        <source>Contract %1 is not known here.</source>
+        <translation>Vertrag %1 ist hier nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s terms differ from contract %1.</source>
+        <translation>Die Bedingungen im Zertifikat weichen von Vertrag %1 ab.</translation>
+    </message>
+    <message>
+        <source>The certificate is not an identity certificate.</source>
+        <translation>Das Zertifikat ist kein Identitätszertifikat.</translation>
+    </message>
+    <message>
+        <source>The certificate identifies something else.</source>
+        <translation>Das Zertifikat weist etwas anderes aus.</translation>
+    </message>
+    <message>
+        <source>There is no private key.</source>
+        <translation>Es gibt keinen privaten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>A PKCS#12 file with a private key needs a passphrase.</source>
+        <translation>Eine PKCS#12-Datei mit privatem Schlüssel braucht eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>The private key does not belong to the certificate.</source>
+        <translation>Der private Schlüssel gehört nicht zum Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Cannot create the PKCS#12 file.</source>
+        <translation>Die PKCS#12-Datei kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A chain certificate is damaged.</source>
+        <translation>Ein Zertifikat der Kette ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Cannot generate a key pair.</source>
+        <translation>Es kann kein Schlüsselpaar erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the private key.</source>
+        <translation>Der private Schlüssel kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the private key: it is damaged or the passphrase is wrong.</source>
+        <translation>Der private Schlüssel kann nicht gelesen werden: Er ist beschädigt oder die Passphrase ist falsch.</translation>
+    </message>
+    <message>
+        <source>The private key is not an ECDSA P-256 key.</source>
+        <translation>Der private Schlüssel ist kein ECDSA-P-256-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Cannot encode the private key.</source>
+        <translation>Der private Schlüssel kann nicht kodiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the certificate signing request.</source>
+        <translation>Die Zertifikatsanforderung kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A certificate request needs a participant and a name.</source>
+        <translation>Eine Zertifikatsanforderung braucht einen Teilnehmer und einen Namen.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request is malformed.</source>
+        <translation>Die Zertifikatsanforderung ist fehlerhaft aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request must carry an ECDSA P-256 key; other key types and sizes are not accepted.</source>
+        <translation>Die Zertifikatsanforderung muss einen ECDSA-P-256-Schlüssel enthalten; andere Schlüsseltypen und -größen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The certificate signing request must be signed with ECDSA and SHA-256.</source>
+        <translation>Die Zertifikatsanforderung muss mit ECDSA und SHA-256 signiert sein.</translation>
+    </message>
+    <message>
+        <source>The public key of the certificate signing request is invalid.</source>
+        <translation>Der öffentliche Schlüssel der Zertifikatsanforderung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Internal error in the certificate authority.</source>
+        <translation>Interner Fehler in der Zertifizierungsstelle.</translation>
+    </message>
+    <message>
+        <source>The signature of the certificate signing request does not verify.</source>
+        <translation>Die Signatur der Zertifikatsanforderung ist ungültig.</translation>
+    </message>
+</context>
+<context>
     <name>StartupOptions</name>
     <message>
         <source>--%1: %2</source>
@@ -808,10 +1282,6 @@
         <translation>Region</translation>
     </message>
     <message>
-        <source>Class</source>
-        <translation>Klasse</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -1082,6 +1552,18 @@ SLA %5: %6 Verfügbarkeit, Support %7
     <message>
         <source>Products: %1</source>
         <translation>Produkte: %1</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Starts (UTC)</source>
+        <translation>Beginn (UTC)</translation>
     </message>
 </context>
 <context>

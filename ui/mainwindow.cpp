@@ -26,7 +26,9 @@ namespace cloudex::ui {
 namespace {
 constexpr int kDefaultWidth = 1280;
 constexpr int kDefaultHeight = 800;
-constexpr int kNavigationWidth = 150;
+constexpr int kNavigationWidth = 160;
+constexpr int kNavigationItemHeight = 40;
+constexpr qreal kNavigationFontScale = 1.15;
 
 const auto kGeometryKey = QStringLiteral("ui/geometry");
 const auto kStateKey = QStringLiteral("ui/state");
@@ -59,16 +61,20 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_navigation->setIconSize(QSize(24, 24));
     m_navigation->setSpacing(2);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setAutoFillBackground(true);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setBackgroundRole(QPalette::AlternateBase);
+    m_navigation->viewport()->setBackgroundRole(QPalette::AlternateBase);
+    QFont navFont = m_navigation->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * kNavigationFontScale);
+    m_navigation->setFont(navFont);
     const std::pair<QString, QString> items[] = {
-        {tr("Market"), QStringLiteral("view-statistics")},
-        {tr("Buy"), QStringLiteral("go-down")},
-        {tr("Sell"), QStringLiteral("go-up")},
+        {tr("Market"), QStringLiteral(":/icons/market.svg")},
+        {tr("Buy"), QStringLiteral(":/icons/buy.svg")},
+        {tr("Sell"), QStringLiteral(":/icons/sell.svg")},
     };
     for (const auto &[text, icon] : items) {
-        auto item = new QListWidgetItem(QIcon::fromTheme(icon), text, m_navigation);
-        item->setSizeHint(QSize(kNavigationWidth, 36));
+        auto item = new QListWidgetItem(QIcon(icon), text, m_navigation);
+        item->setSizeHint(QSize(kNavigationWidth - 8, kNavigationItemHeight));
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 

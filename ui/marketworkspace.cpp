@@ -5,14 +5,15 @@
 #include "productmodel.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QListWidget>
 #include <QSplitter>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace cloudex::ui {
@@ -21,7 +22,7 @@ using namespace cloudex::catalogue;
 
 namespace {
 constexpr int kMsPerSecond = 1000;
-constexpr int kDetailMinWidth = 300;
+constexpr int kDetailMinWidth = 400;
 
 QComboBox *makeFilterCombo(const QString &objectName, QWidget *parent)
 {
@@ -79,6 +80,7 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -94,8 +96,11 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
     m_detailTerms = new QLabel(detail);
     m_detailTerms->setWordWrap(true);
     m_detailTerms->setTextFormat(Qt::PlainText);
-    m_periods = new QListWidget(detail);
+    m_periods = new QTreeWidget(detail);
     m_periods->setObjectName(QStringLiteral("periodList"));
+    m_periods->setRootIsDecorated(false);
+    m_periods->setAlternatingRowColors(true);
+    m_periods->setHeaderLabels({tr("Alias"), tr("Instrument"), tr("Starts (UTC)")});
     auto detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(8, 0, 0, 0);
     detailLayout->addWidget(m_detailTitle);
@@ -159,10 +164,13 @@ void MarketWorkspace::showProduct(int row)
     const qint64 nowSecs = m_clock.nowMs() / kMsPerSecond;
     for (const DeliveryPeriod &period : listedPeriods(ListingHorizon{}, nowSecs)) {
         const Instrument instrument{product, period};
-        auto item = new QListWidgetItem(
-            QStringLiteral("%1  %2").arg(period.alias(nowSecs), -5).arg(instrument.symbol()), m_periods);
-        item->setToolTip(periodKindName(period.kind()));
+        const QString start = QDateTime::fromSecsSinceEpoch(period.startSecs(), Qt::UTC)
+                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        auto item = new QTreeWidgetItem(m_periods, {period.alias(nowSecs), instrument.symbol(), start});
+        item->setToolTip(0, periodKindName(period.kind()));
     }
+    for (int column = 0; column < m_periods->columnCount(); ++column)
+        m_periods->resizeColumnToContents(column);
 }
 
 } // namespace cloudex::ui

@@ -4,7 +4,7 @@
 
 class QComboBox;
 class QLabel;
-class QListWidget;
+class QTreeWidget;
 class QTableView;
 
 namespace cloudex {
@@ -45,7 +45,7 @@ private:
     QTableView *m_table;
     QLabel *m_detailTitle;
     QLabel *m_detailTerms;
-    QListWidget *m_periods;
+    QTreeWidget *m_periods;
 };
 
 } // namespace cloudex::ui

@@ -135,7 +135,7 @@ QString Region::name() const
     if (code == u"CH")
         return Tr::tr("Switzerland");
     if (code == u"EU")
-        return Tr::tr("European Union (any member state)");
+        return Tr::tr("European Union");
     if (code == u"US")
         return Tr::tr("United States");
     return code;

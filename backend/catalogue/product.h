@@ -78,7 +78,7 @@ struct Region
 {
     QString code;
     QString jurisdiction; ///< ISO 3166 alpha-2, or "EU" for the pooled region
-    QString name() const; ///< translated
+    QString name() const; ///< translated; the pooled EU region is "European Union"
 };
 
 /// A standard capacity product: instance class x region x tenancy x SLA class.

@@ -1,0 +1,124 @@
+#include "net/apiclient.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslKey>
+
+namespace cloudex::net {
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Api)
+};
+
+QByteArray toJson(const QJsonValue &value)
+{
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    return doc.toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+ApiCall::ApiCall(QNetworkReply *reply, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+{
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::complete);
+}
+
+void ApiCall::complete()
+{
+    m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray data = m_reply->readAll();
+    const QJsonDocument doc = QJsonDocument::fromJson(data);
+    m_body = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+    if (m_status == 0) {
+        m_problem = ApiProblem{0, QStringLiteral("transport.failed"), Tr::tr("Connection failed"),
+                               m_reply->errorString(), {}};
+    } else if (m_status >= 400) {
+        const QJsonObject p = doc.object();
+        m_problem = ApiProblem{m_status, p.value(QStringLiteral("code")).toString(),
+                               p.value(QStringLiteral("title")).toString(), p.value(QStringLiteral("detail")).toString(), p};
+        if (m_problem->code.isEmpty())
+            m_problem->code = QStringLiteral("http.%1").arg(m_status);
+    }
+    m_finished = true;
+    Q_EMIT finished();
+}
+
+ApiClient::ApiClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject *parent)
+    : QObject(parent)
+    , m_base(baseUrl)
+    , m_tls(tls)
+    , m_network(new QNetworkAccessManager(this))
+{
+}
+
+Result<QSslConfiguration> ApiClient::tlsFromPkcs12(const QString &path, const QByteArray &passphrase,
+                                                    const QByteArray &caPem)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error{QStringLiteral("identity.unreadable"),
+                     Tr::tr("Cannot read the identity file %1: %2").arg(path, file.errorString())};
+    }
+    QSslKey key;
+    QSslCertificate certificate;
+    QList<QSslCertificate> chain;
+    if (!QSslCertificate::importPkcs12(&file, &key, &certificate, &chain, passphrase)) {
+        return Error{QStringLiteral("identity.invalid"),
+                     Tr::tr("%1 is not a PKCS#12 identity, or the passphrase is wrong.").arg(path)};
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(certificate);
+    tls.setLocalCertificateChain(QList<QSslCertificate>{certificate} + chain);
+    tls.setPrivateKey(key);
+    const QList<QSslCertificate> cas = QSslCertificate::fromData(caPem);
+    if (cas.isEmpty()) {
+        return Error{QStringLiteral("identity.no-ca"), Tr::tr("No CA certificate to trust the exchange with.")};
+    }
+    tls.setCaCertificates(cas);
+    return tls;
+}
+
+QNetworkRequest ApiClient::request(const QString &path) const
+{
+    QUrl url = m_base;
+    url.setPath(m_base.path() + path);
+    QNetworkRequest request(url);
+    request.setSslConfiguration(m_tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept", "application/json, application/problem+json");
+    return request;
+}
+
+ApiCall *ApiClient::get(const QString &path)
+{
+    return new ApiCall(m_network->get(request(path)), this);
+}
+
+ApiCall *ApiClient::post(const QString &path, const QJsonValue &body, const QByteArray &idempotencyKey)
+{
+    QNetworkRequest r = request(path);
+    if (!idempotencyKey.isEmpty())
+        r.setRawHeader("Idempotency-Key", idempotencyKey);
+    return new ApiCall(m_network->post(r, toJson(body)), this);
+}
+
+ApiCall *ApiClient::put(const QString &path, const QJsonValue &body)
+{
+    return new ApiCall(m_network->put(request(path), toJson(body)), this);
+}
+
+ApiCall *ApiClient::del(const QString &path)
+{
+    return new ApiCall(m_network->deleteResource(request(path)), this);
+}
+
+} // namespace cloudex::net

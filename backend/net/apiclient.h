@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/result.h"
+#include "net/problem.h"
+
+#include <QJsonValue>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace cloudex::net {
+
+/// One API call in flight: start, then `finished` once. The result is either a JSON body
+/// with a 2xx status, a problem from the server, or a transport error.
+class ApiCall final : public QObject
+{
+    Q_OBJECT
+
+public:
+    bool isFinished() const { return m_finished; }
+    int status() const { return m_status; } ///< 0 when the server was not reached
+    const QJsonValue &body() const { return m_body; }
+    /// The server's problem, or a transport failure as a problem with status 0.
+    const std::optional<ApiProblem> &problem() const { return m_problem; }
+    bool ok() const { return m_finished && !m_problem; }
+    QString errorString() const { return m_problem ? m_problem->detail : QString(); }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    friend class ApiClient;
+    explicit ApiCall(QNetworkReply *reply, QObject *parent);
+    void complete();
+
+    QNetworkReply *m_reply;
+    bool m_finished = false;
+    int m_status = 0;
+    QJsonValue m_body;
+    std::optional<ApiProblem> m_problem;
+};
+
+/// Client of the exchange API over mutual TLS.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ApiClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject *parent = nullptr);
+
+    /// The TLS identity of a PKCS#12 file (key and certificate), trusting `caPem`.
+    static Result<QSslConfiguration> tlsFromPkcs12(const QString &path, const QByteArray &passphrase,
+                                                   const QByteArray &caPem);
+
+    ApiCall *get(const QString &path);
+    /// `idempotencyKey` makes a retried submission return the original result.
+    ApiCall *post(const QString &path, const QJsonValue &body, const QByteArray &idempotencyKey = {});
+    ApiCall *put(const QString &path, const QJsonValue &body);
+    ApiCall *del(const QString &path);
+
+    const QUrl &baseUrl() const { return m_base; }
+
+private:
+    QNetworkRequest request(const QString &path) const;
+
+    QUrl m_base;
+    QSslConfiguration m_tls;
+    QNetworkAccessManager *m_network;
+};
+
+} // namespace cloudex::net

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "core/result.h"
+#include "net/peeridentity.h"
+#include "net/problem.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonValue>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QUrlQuery>
+
+#include <functional>
+#include <memory>
+
+class QAbstractHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+class QTcpSocket;
+
+namespace cloudex {
+class Clock;
+}
+
+namespace cloudex::net {
+
+class GuardedSslServer;
+class RateLimiter;
+
+/// One authenticated API request, as the route handler sees it.
+struct ApiRequest
+{
+    QString method; ///< "GET", "POST", ...
+    QString path;
+    QUrlQuery query;
+    QHash<QString, QString> params;         ///< bound {placeholders} of the route
+    QHash<QByteArray, QByteArray> headers;  ///< names in lower case
+    QByteArray body;
+    PeerIdentity identity;
+
+    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+};
+
+/// The answer channel of one request. Copyable; the first send wins. It may be kept and
+/// answered later (after a durable commit, say) on the server's thread: if the client has
+/// gone away meanwhile, the answer is dropped, never written to a dead socket.
+class ApiReply
+{
+public:
+    void send(int status, const QJsonValue &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    void sendProblem(const ApiProblem &problem);
+    bool isSent() const;
+    /// The client is still connected.
+    bool isConnected() const;
+
+private:
+    friend class ApiServer;
+    struct State;
+    explicit ApiReply(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+    void write(int status, const QByteArray &contentType, const QByteArray &body,
+               const QList<QPair<QByteArray, QByteArray>> &headers);
+
+    std::shared_ptr<State> m_state;
+};
+
+/// HTTPS with mutual TLS on Qt HttpServer: every connection presents a client certificate
+/// chained to the configured CA; the authenticator turns it into an identity. Routing,
+/// permissions, per-participant rate limits, body-size limits and RFC 9457 problems are
+/// handled here so that route handlers see only valid, authorised requests.
+class ApiServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<void(const ApiRequest &request, ApiReply reply)>;
+
+    struct Config
+    {
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 0; ///< 0: any free port
+        QSslConfiguration tls; ///< local certificate, key and CA certificates
+        qint64 maxBodyBytes = 64 * 1024;
+        int maxHeaderBytes = 16 * 1024;
+        int rateBurst = 200;       ///< requests at once per participant
+        int ratePerSecond = 1000;  ///< sustained requests per second per participant
+    };
+
+    ApiServer(const Clock &clock, QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    void setAuthenticator(Authenticator authenticator);
+    const Authenticator &authenticator() const { return m_authenticator; }
+
+    /// Adds a route; `pattern` may hold {placeholders}: "/v1/orders/{id}". An empty
+    /// `permission` admits every authenticated identity.
+    void route(const QString &method, const QString &pattern, Handler handler,
+               const QString &permission = {});
+
+    /// Starts listening; returns the bound port.
+    Result<quint16> listen(const Config &config);
+    quint16 port() const;
+    void setRateLimits(int burst, int perSecond);
+
+    /// For the WebSocket stream, which shares the server and its TLS listener: upgrade
+    /// requests to `webSocketPath` are handed over as WebSocket connections.
+    QAbstractHttpServer *httpServer() const;
+    static QString webSocketPath() { return QStringLiteral("/v1/stream"); }
+
+Q_SIGNALS:
+    /// A request was answered (status) — for logs and statistics.
+    void requestFinished(const QString &method, const QString &path, int status);
+
+private:
+    struct Route
+    {
+        QString method;
+        QStringList segments;
+        Handler handler;
+        QString permission;
+    };
+
+    class Frontend;
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    const Clock &m_clock;
+    Frontend *m_http;
+    GuardedSslServer *m_tcp = nullptr;
+    std::unique_ptr<RateLimiter> m_limiter;
+    Authenticator m_authenticator;
+    QList<Route> m_routes;
+};
+
+} // namespace cloudex::net

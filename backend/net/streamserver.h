@@ -1,0 +1,95 @@
+#pragma once
+
+#include "net/peeridentity.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+
+class QTimer;
+class QWebSocket;
+
+namespace cloudex::net {
+
+class ApiServer;
+
+/// Live channels over WebSocket on the API server's TLS listener.
+///
+/// Protocol (JSON text frames). The client sends
+///   {"op":"subscribe","channels":["trades.DE.GP2.SH.S1.H2026-12-01T14", "orders@p-acme"]}
+///   {"op":"unsubscribe","channels":[...]}
+///   {"op":"resync","channel":"..."}
+/// and receives
+///   {"type":"snapshot","channel":C,"seq":N,"data":...}   state as of sequence N
+///   {"type":"batch","messages":[{"channel":C,"seq":N+1,"data":...}, ...]}
+///   {"type":"error","code":...,"detail":...}
+/// Every channel numbers its messages without gaps; a client that sees a gap asks for a
+/// resync and continues from the snapshot. Channels named `topic@participant` are private
+/// to that participant. Updates are batched per connection every flush interval, so a
+/// frame may carry several messages and a busy channel costs one frame per interval.
+class StreamServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Returns the current state of a channel for a snapshot.
+    using SnapshotProvider = std::function<QJsonValue(const QString &channel)>;
+    /// Decides whether a channel exists (private access is checked before).
+    using ChannelFilter = std::function<bool(const QString &channel)>;
+
+    explicit StreamServer(ApiServer &api, QObject *parent = nullptr);
+    ~StreamServer() override;
+
+    void setSnapshotProvider(SnapshotProvider provider);
+    void setChannelFilter(ChannelFilter filter);
+    void setFlushIntervalMs(int ms);
+    /// A connection with more unsent bytes than this skips frames (and resyncs later).
+    void setMaxBacklogBytes(qint64 bytes) { m_maxBacklogBytes = bytes; }
+    qint64 droppedFrames() const { return m_droppedFrames; }
+
+    /// Queues a message on `channel` with the channel's next sequence number.
+    void publish(const QString &channel, const QJsonValue &data);
+    qint64 sequence(const QString &channel) const { return m_sequences.value(channel); }
+    int connectionCount() const { return int(m_connections.size()); }
+
+    /// Sends queued messages now instead of at the next interval.
+    void flush();
+
+Q_SIGNALS:
+    void connectionAccepted(const QString &participant);
+    void connectionRefused(const QString &reason);
+
+private:
+    struct Connection
+    {
+        QWebSocket *socket = nullptr;
+        PeerIdentity identity;
+        QSet<QString> channels;
+    };
+    struct Pending
+    {
+        QString channel;
+        QByteArray json; ///< serialised once, shared by every subscriber
+    };
+
+    void acceptPending();
+    void handleMessage(QWebSocket *socket, const QString &text);
+    void sendSnapshot(Connection &connection, const QString &channel);
+    void sendError(QWebSocket *socket, const QString &code, const QString &detail);
+    bool mayAccess(const PeerIdentity &identity, const QString &channel) const;
+
+    ApiServer &m_api;
+    SnapshotProvider m_snapshots;
+    ChannelFilter m_filter;
+    QHash<QWebSocket *, Connection> m_connections;
+    QHash<QString, qint64> m_sequences;
+    QList<Pending> m_pending;
+    QTimer *m_flushTimer;
+    qint64 m_maxBacklogBytes;
+    qint64 m_droppedFrames = 0;
+};
+
+} // namespace cloudex::net

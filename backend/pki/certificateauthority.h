@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "pki/contractdirectory.h"
+#include "pki/pkitypes.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cloudex::pki {
+
+/// Where and how the exchange CA keeps its key and records.
+struct CaOptions
+{
+    /// Directory for ca-key.pem (0600), ca-cert.pem, ca.sqlite and crl.pem; created 0700.
+    QString directory;
+    /// Encrypts the CA key file when not empty; needed again on every start.
+    QString passphrase;
+    /// Root subject: O=<organisation>, CN=<commonName>.
+    QString organisation = QStringLiteral("CloudEx Exchange");
+    QString commonName = QStringLiteral("CloudEx Exchange CA");
+    int rootValidityDays = 3650;
+    int identityValidityDays = 365;
+    /// How long a CRL is valid (nextUpdate - thisUpdate); it is re-signed after half of it.
+    qint64 crlLifetimeMs = 60 * 60 * 1000;
+};
+
+/// A contract certificate request as the exchange service receives it.
+struct ContractCertificateRequest
+{
+    QByteArray csrDer;  ///< PKCS#10, DER, ECDSA P-256
+    QString contractId;
+    QString requester;  ///< the authenticated participant asking (must be the buyer)
+};
+
+/// The exchange's certificate authority: an ECDSA P-256 root created on first start and
+/// loaded afterwards, which signs identities and contract certificates from CSRs, records
+/// every certificate and revocation in SQLite, and publishes a CRL. Requests that fail any
+/// check sign and store nothing. Not thread-safe: use one instance from one thread.
+class CertificateAuthority
+{
+public:
+    ~CertificateAuthority();
+    CertificateAuthority(const CertificateAuthority &) = delete;
+    CertificateAuthority &operator=(const CertificateAuthority &) = delete;
+
+    /// Loads the CA from `options.directory`, or creates it there when the directory holds
+    /// no CA yet. `clock` must outlive the CA.
+    static Result<std::unique_ptr<CertificateAuthority>> open(const CaOptions &options,
+                                                              const Clock &clock = SystemClock::instance());
+
+    /// Whether open() created the CA (first start) rather than loading it.
+    bool wasCreated() const;
+    /// The self-signed root certificate (DER), the trust anchor for every participant.
+    QByteArray rootCertificate() const;
+    QString directory() const;
+
+    /// Signs a participant, user or site identity from a CSR. The CSR's subject must name
+    /// the participant (O) and the identity (CN) of `request`.
+    Result<IssuedCertificate> issueIdentity(const QByteArray &csrDer, const IdentityRequest &request);
+
+    /// Signs a contract certificate: clientAuth, valid exactly for the delivery window,
+    /// carrying the contract extension and a urn:cloudex:contract:<id> SAN. The requester
+    /// must be the contract's buyer and the CSR's subject O must name it.
+    Result<IssuedCertificate> issueContractCertificate(const ContractCertificateRequest &request,
+                                                       const ContractDirectory &contracts);
+    /// Many contract certificates in one database transaction; one result per request.
+    std::vector<Result<IssuedCertificate>> issueContractCertificates(
+        const QList<ContractCertificateRequest> &requests, const ContractDirectory &contracts);
+
+    std::optional<IssuedCertificate> find(const QString &serial) const;
+    QList<IssuedCertificate> certificatesForContract(const QString &contractId) const;
+    qint64 certificateCount() const;
+    bool isRevoked(const QString &serial) const;
+
+    /// Revokes the certificates with these serials (all or none; revoking twice is harmless).
+    /// Returns how many were newly revoked.
+    Result<int> revoke(const QStringList &serials, RevocationReason reason);
+    /// Revokes every certificate of a contract, for early termination or key compromise.
+    Result<int> revokeContract(const QString &contractId, RevocationReason reason);
+
+    /// The current CRL (DER), re-signed when revocations changed or half its lifetime has
+    /// passed; also written to crl.pem in the CA directory.
+    Result<QByteArray> crl();
+    /// Signs a new CRL now, whatever the state of the current one.
+    Result<QByteArray> publishCrl();
+
+private:
+    struct Private;
+    explicit CertificateAuthority(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace cloudex::pki

@@ -1,0 +1,257 @@
+#include "pki/certificatestore_p.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QVariant>
+
+#include <atomic>
+
+namespace cloudex::pki {
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Pki)
+};
+
+constexpr int kSchemaVersion = 1;
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS certificates ("
+    " serial TEXT PRIMARY KEY,"
+    " kind INTEGER NOT NULL,"
+    " participant TEXT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " contract TEXT,"
+    " not_before_ms INTEGER NOT NULL,"
+    " not_after_ms INTEGER NOT NULL,"
+    " issued_at_ms INTEGER NOT NULL,"
+    " der BLOB NOT NULL,"
+    " revoked_at_ms INTEGER,"
+    " revocation_reason INTEGER)",
+    "CREATE INDEX IF NOT EXISTS certificates_by_contract ON certificates (contract)"
+    " WHERE contract IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS certificates_revoked ON certificates (revoked_at_ms)"
+    " WHERE revoked_at_ms IS NOT NULL",
+    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', 1)",
+    "INSERT OR IGNORE INTO meta (key, value) VALUES ('crl_number', 0)",
+};
+
+const char kSelectColumns[] =
+    "SELECT serial, kind, participant, name, contract, not_before_ms, not_after_ms, der FROM certificates ";
+
+IssuedCertificate fromRow(const QSqlQuery &query)
+{
+    IssuedCertificate c;
+    c.serial = query.value(0).toString();
+    c.kind = CertificateKind(query.value(1).toInt());
+    c.participant = query.value(2).toString();
+    c.name = query.value(3).toString();
+    c.contractId = query.value(4).toString();
+    c.notBeforeMs = query.value(5).toLongLong();
+    c.notAfterMs = query.value(6).toLongLong();
+    c.der = query.value(7).toByteArray();
+    return c;
+}
+} // namespace
+
+CertificateStore::CertificateStore()
+{
+    static std::atomic<int> counter{0};
+    m_connection = QStringLiteral("cloudex-pki-%1").arg(counter.fetch_add(1));
+}
+
+CertificateStore::~CertificateStore()
+{
+    m_insert.reset();
+    if (QSqlDatabase::contains(m_connection)) {
+        database().close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+QSqlDatabase CertificateStore::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+Error CertificateStore::sqlError(const QSqlQuery &query) const
+{
+    return Error{QStringLiteral("pki.store.failed"),
+                 Tr::tr("The certificate database failed: %1").arg(query.lastError().text())};
+}
+
+Result<void> CertificateStore::open(const QString &path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        return Error{QStringLiteral("pki.store.open-failed"),
+                     Tr::tr("Cannot open the certificate database %1: %2").arg(path, db.lastError().text())};
+    }
+    QSqlQuery query(db);
+    // WAL with full sync: an issued serial or a revocation must survive a crash.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (!query.exec(QString::fromLatin1(pragma)))
+            return sqlError(query);
+    }
+    for (const char *statement : kSchema) {
+        if (!query.exec(QString::fromLatin1(statement)))
+            return sqlError(query);
+    }
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) || !query.next())
+        return sqlError(query);
+    if (query.value(0).toInt() != kSchemaVersion) {
+        return Error{QStringLiteral("pki.store.schema"),
+                     Tr::tr("The certificate database %1 has an unknown schema version.").arg(path)};
+    }
+    m_insert.emplace(db);
+    if (!m_insert->prepare(QStringLiteral(
+            "INSERT INTO certificates (serial, kind, participant, name, contract, not_before_ms,"
+            " not_after_ms, issued_at_ms, der) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+        return sqlError(*m_insert);
+    return {};
+}
+
+Result<void> CertificateStore::begin()
+{
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return Error{QStringLiteral("pki.store.failed"),
+                     Tr::tr("The certificate database failed: %1").arg(db.lastError().text())};
+    return {};
+}
+
+Result<void> CertificateStore::commit()
+{
+    QSqlDatabase db = database();
+    if (!db.commit()) {
+        const QString text = db.lastError().text();
+        db.rollback();
+        return Error{QStringLiteral("pki.store.failed"), Tr::tr("The certificate database failed: %1").arg(text)};
+    }
+    return {};
+}
+
+void CertificateStore::rollback()
+{
+    database().rollback();
+}
+
+Result<void> CertificateStore::insert(const IssuedCertificate &c, qint64 issuedAtMs)
+{
+    QSqlQuery &q = *m_insert;
+    q.bindValue(0, c.serial);
+    q.bindValue(1, int(c.kind));
+    q.bindValue(2, c.participant);
+    q.bindValue(3, c.name);
+    q.bindValue(4, c.contractId.isEmpty() ? QVariant() : QVariant(c.contractId));
+    q.bindValue(5, c.notBeforeMs);
+    q.bindValue(6, c.notAfterMs);
+    q.bindValue(7, issuedAtMs);
+    q.bindValue(8, c.der);
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+std::optional<IssuedCertificate> CertificateStore::find(const QString &serial) const
+{
+    QSqlQuery q(database());
+    q.prepare(QString::fromLatin1(kSelectColumns) + QStringLiteral("WHERE serial = ?"));
+    q.addBindValue(serial);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+QList<IssuedCertificate> CertificateStore::forContract(const QString &contractId) const
+{
+    QList<IssuedCertificate> result;
+    QSqlQuery q(database());
+    q.prepare(QString::fromLatin1(kSelectColumns) + QStringLiteral("WHERE contract = ? ORDER BY issued_at_ms"));
+    q.addBindValue(contractId);
+    if (q.exec()) {
+        while (q.next())
+            result.append(fromRow(q));
+    }
+    return result;
+}
+
+std::optional<Revocation> CertificateStore::revocation(const QString &serial) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT revoked_at_ms, revocation_reason FROM certificates"
+                             " WHERE serial = ? AND revoked_at_ms IS NOT NULL"));
+    q.addBindValue(serial);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return Revocation{QByteArray::fromHex(serial.toLatin1()), q.value(0).toLongLong(),
+                      RevocationReason(q.value(1).toInt())};
+}
+
+Result<int> CertificateStore::revoke(const QStringList &serials, qint64 atMs, RevocationReason reason)
+{
+    QSqlQuery update(database());
+    QSqlQuery exists(database());
+    if (!update.prepare(QStringLiteral("UPDATE certificates SET revoked_at_ms = ?, revocation_reason = ?"
+                                       " WHERE serial = ? AND revoked_at_ms IS NULL"))
+        || !exists.prepare(QStringLiteral("SELECT 1 FROM certificates WHERE serial = ?")))
+        return sqlError(update);
+    int changed = 0;
+    for (const QString &serial : serials) {
+        update.bindValue(0, atMs);
+        update.bindValue(1, int(reason));
+        update.bindValue(2, serial);
+        if (!update.exec())
+            return sqlError(update);
+        if (update.numRowsAffected() > 0) {
+            ++changed;
+            continue;
+        }
+        exists.bindValue(0, serial);
+        if (!exists.exec())
+            return sqlError(exists);
+        if (!exists.next()) {
+            return Error{QStringLiteral("pki.revoke.unknown"),
+                         Tr::tr("No certificate with serial %1 was issued by this CA.").arg(serial)};
+        }
+    }
+    return changed;
+}
+
+Result<QList<Revocation>> CertificateStore::revocations() const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT serial, revoked_at_ms, revocation_reason FROM certificates"
+                               " WHERE revoked_at_ms IS NOT NULL")))
+        return sqlError(q);
+    QList<Revocation> result;
+    while (q.next()) {
+        result.append(Revocation{QByteArray::fromHex(q.value(0).toString().toLatin1()), q.value(1).toLongLong(),
+                                 RevocationReason(q.value(2).toInt())});
+    }
+    return result;
+}
+
+qint64 CertificateStore::certificateCount() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM certificates")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+Result<qint64> CertificateStore::takeCrlNumber()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("UPDATE meta SET value = value + 1 WHERE key = 'crl_number'")))
+        return sqlError(q);
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'crl_number'")) || !q.next())
+        return sqlError(q);
+    return q.value(0).toLongLong();
+}
+
+} // namespace cloudex::pki

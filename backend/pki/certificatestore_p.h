@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/result.h"
+#include "pki/pkitypes.h"
+
+#include <QSqlQuery>
+
+#include <optional>
+
+namespace cloudex::pki {
+
+/// A revoked certificate, as the CRL lists it.
+struct Revocation
+{
+    QByteArray serial; ///< unsigned big-endian
+    qint64 revokedAtMs = 0;
+    RevocationReason reason = RevocationReason::Unspecified;
+};
+
+/// Internal: the CA's records in SQLite (through QtSql): every issued certificate with its
+/// serial and DER, revocations, and the CRL number. Writes happen inside transactions the CA
+/// opens, so a failed request leaves nothing behind. Not thread-safe.
+class CertificateStore
+{
+public:
+    CertificateStore();
+    ~CertificateStore();
+    CertificateStore(const CertificateStore &) = delete;
+    CertificateStore &operator=(const CertificateStore &) = delete;
+
+    Result<void> open(const QString &path);
+
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
+    Result<void> insert(const IssuedCertificate &certificate, qint64 issuedAtMs);
+    std::optional<IssuedCertificate> find(const QString &serial) const;
+    QList<IssuedCertificate> forContract(const QString &contractId) const;
+    /// Revocation time and reason of `serial`, if it is revoked.
+    std::optional<Revocation> revocation(const QString &serial) const;
+    /// Marks the serials revoked unless they already are; fails on an unknown serial
+    /// (the caller rolls back). Returns how many changed.
+    Result<int> revoke(const QStringList &serials, qint64 atMs, RevocationReason reason);
+    Result<QList<Revocation>> revocations() const;
+    qint64 certificateCount() const;
+
+    /// Reserves and returns the next CRL number (monotonic across restarts).
+    Result<qint64> takeCrlNumber();
+
+private:
+    Error sqlError(const QSqlQuery &query) const;
+    QSqlDatabase database() const;
+
+    QString m_connection;
+    std::optional<QSqlQuery> m_insert;
+};
+
+} // namespace cloudex::pki

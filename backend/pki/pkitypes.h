@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace cloudex::pki {
+
+/// What a certificate identifies. Participants, users and seller sites have long-lived
+/// identities; contract certificates live exactly as long as their delivery window.
+enum class CertificateKind {
+    Participant = 0, ///< an organisation trading on the exchange (mutual TLS for API calls)
+    User = 1,        ///< a person of a participant, signing in to the desktop app
+    Site = 2,        ///< a seller's connect agent: TLS server and client
+    Contract = 3,    ///< a buyer's access to one contract at its seller
+};
+
+/// RFC 5280 CRLReason values CloudEx uses.
+enum class RevocationReason {
+    Unspecified = 0,
+    KeyCompromise = 1,
+    Superseded = 4,
+    CessationOfOperation = 5, ///< early termination of a contract
+};
+
+/// The terms a contract certificate carries. Times are milliseconds since the epoch (UTC);
+/// certificates have whole-second resolution, so the window is truncated to seconds.
+struct ContractTerms
+{
+    QString id;         ///< for example "c-000042"
+    QString buyer;      ///< participant id, for example "p-acme"
+    QString seller;     ///< participant id
+    QString instrument; ///< symbol, for example "DE.GP2.SH.S1.H2026-12-01T14"
+    qint64 volume = 0;  ///< instances
+    qint64 startMs = 0; ///< delivery window start (the certificate's notBefore)
+    qint64 endMs = 0;   ///< delivery window end (the certificate's notAfter)
+    bool terminated = false; ///< ended early: no new certificates, verification refuses it
+
+    bool operator==(const ContractTerms &) const = default;
+};
+
+/// Who an identity certificate names and what it may do. The certificate's subject is
+/// O=<participant>, CN=<name>; organisation, role and permissions travel in the CloudEx
+/// identity extension (docs/ARCHITECTURE.md, "Certificate authority").
+struct IdentityRequest
+{
+    CertificateKind kind = CertificateKind::Participant;
+    QString participant;      ///< participant id ("p-acme")
+    QString name;             ///< participant id, user id ("u-alice") or site id ("s-fra1")
+    QString organisation;     ///< display name ("Acme GmbH")
+    QString role;             ///< "buyer", "seller", "trader", "operator", ...
+    QStringList permissions;  ///< "trade", "approve", "deploy", ...
+    /// Site certificates only: DNS names and IP addresses. When both are empty, the names
+    /// of the request's subjectAltName extension are used.
+    QStringList dnsNames;
+    QStringList ipAddresses;
+
+    bool operator==(const IdentityRequest &) const = default;
+};
+
+/// A certificate the CA signed.
+struct IssuedCertificate
+{
+    QString serial; ///< upper-case hex, as `openssl x509 -serial` prints it
+    CertificateKind kind = CertificateKind::Participant;
+    QString participant;
+    QString name;       ///< subject CN
+    QString contractId; ///< contract certificates only
+    qint64 notBeforeMs = 0;
+    qint64 notAfterMs = 0;
+    QByteArray der;
+
+    QByteArray pem() const;
+};
+
+} // namespace cloudex::pki

@@ -1,0 +1,17 @@
+# Installs the build into a scratch prefix and checks what a desktop needs is there.
+file(REMOVE_RECURSE "${PREFIX}")
+execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "cmake --install failed: ${out}${err}")
+endif()
+foreach(path bin/cloudex share/applications/cloudex.desktop share/icons/hicolor/scalable/apps/cloudex.svg)
+    if(NOT EXISTS "${PREFIX}/${path}")
+        message(FATAL_ERROR "not installed: ${path}")
+    endif()
+endforeach()
+file(READ "${PREFIX}/share/applications/cloudex.desktop" desktop)
+if(NOT desktop MATCHES "\nExec=cloudex\n" OR NOT desktop MATCHES "\nIcon=cloudex\n")
+    message(FATAL_ERROR "cloudex.desktop does not launch cloudex with its icon")
+endif()
+message(STATUS "installed: ${PREFIX}")
