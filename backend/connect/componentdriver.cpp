@@ -58,6 +58,16 @@ Error cancelled()
 
 struct ComponentDriver::Handles
 {
+    // The callback must be gone before the connection, or the event thread could call into
+    // a driver that reconnected or no longer exists. A dead connection may refuse the
+    // deregistration; closing it then drops the callback anyway.
+    ~Handles()
+    {
+        if (connection && lifecycleCallback >= 0 &&
+            virConnectDomainEventDeregisterAny(connection.get(), lifecycleCallback) < 0)
+            virResetLastError();
+    }
+
     libvirt::Connection connection;
     int lifecycleCallback = -1;
     bool testDriver = false;
@@ -69,13 +79,7 @@ ComponentDriver::ComponentDriver(Options options)
     , m_hostId(m_options.hostId.isEmpty() ? deriveHostId(m_options.uri) : m_options.hostId)
 {}
 
-ComponentDriver::~ComponentDriver()
-{
-    // The callback must be gone before the connection, or the event thread could call into
-    // a destroyed driver.
-    if (m_handles && m_handles->lifecycleCallback >= 0)
-        virConnectDomainEventDeregisterAny(m_handles->connection.get(), m_handles->lifecycleCallback);
-}
+ComponentDriver::~ComponentDriver() = default; // Handles deregisters the callback
 
 bool ComponentDriver::isOpen() const
 {
