@@ -1816,5 +1816,13 @@ SLA %5: %6 Verfügbarkeit, Support %7
         <source>%1: done</source>
         <translation>%1: erledigt</translation>
     </message>
+    <message>
+        <source>Placement: host %1.</source>
+        <translation>Platzierung: Host %1.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
 </context>
 </TS>

@@ -253,7 +253,9 @@ QWidget *SellWorkspace::createVmTab()
 
     // Provisioning from a template.
     auto box = new QGroupBox(tr("Provision from a template"), tab);
-    auto form = new QHBoxLayout(box);
+    auto boxLayout = new QVBoxLayout(box);
+    auto form = new QHBoxLayout;
+    boxLayout->addLayout(form);
     m_provisionName = new QLineEdit(box);
     m_provisionName->setObjectName(QStringLiteral("provisionNameEdit"));
     m_provisionName->setPlaceholderText(tr("name (optional)"));
@@ -280,8 +282,14 @@ QWidget *SellWorkspace::createVmTab()
     form->addWidget(m_provisionTemplate);
     form->addWidget(m_provisionSize);
     form->addWidget(provisionButton);
+    m_provisionPlan = new QLabel(box);
+    m_provisionPlan->setObjectName(QStringLiteral("provisionPlan"));
+    m_provisionPlan->setWordWrap(true);
+    boxLayout->addWidget(m_provisionPlan);
     layout->addWidget(box);
     connect(provisionButton, &QPushButton::clicked, this, &SellWorkspace::provision);
+    for (QComboBox *choice : {m_provisionTenant, m_provisionTenancy, m_provisionSize})
+        connect(choice, &QComboBox::currentIndexChanged, this, &SellWorkspace::updatePlan);
     updateActions();
     return tab;
 }
@@ -492,6 +500,7 @@ void SellWorkspace::refreshInventory()
     }
     refreshSeparation();
     updateActions();
+    updatePlan();
 }
 
 void SellWorkspace::refreshSeparation()
@@ -630,9 +639,8 @@ void SellWorkspace::removeConnection()
         m_agent->removeConnection(item->data(Qt::UserRole).toString());
 }
 
-void SellWorkspace::provision()
+connect::ProvisionRequest SellWorkspace::provisionRequest() const
 {
-    setNotice({});
     const QStringList size = m_provisionSize->currentData().toStringList();
     connect::ProvisionRequest request;
     request.name = m_provisionName->text().trimmed();
@@ -641,7 +649,27 @@ void SellWorkspace::provision()
     request.templateName = m_provisionTemplate->currentData().toString();
     request.vcpus = size.value(0).toInt();
     request.memoryMiB = size.value(1).toLongLong();
-    m_agent->provision(request);
+    return request;
+}
+
+void SellWorkspace::updatePlan()
+{
+    if (!m_agent || !m_provisionPlan)
+        return;
+    const auto host = m_agent->plan(provisionRequest());
+    if (host) {
+        m_provisionPlan->setText(tr("Placement: host %1.").arg(*host));
+        m_provisionPlan->setStyleSheet({});
+    } else {
+        m_provisionPlan->setText(tr("Refused: %1").arg(host.error().message));
+        m_provisionPlan->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    }
+}
+
+void SellWorkspace::provision()
+{
+    setNotice({});
+    m_agent->provision(provisionRequest());
     m_provisionName->clear();
 }
 

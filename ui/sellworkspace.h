@@ -20,6 +20,7 @@ class Catalogue;
 namespace cloudex::connect {
 class ConnectAgent;
 class ConnectJob;
+struct ProvisionRequest;
 } // namespace cloudex::connect
 
 namespace cloudex::models {
@@ -59,6 +60,9 @@ private:
     void refreshSeparation();
     void refreshOffers();
     void updateActions();
+    /// Shows where a provision with the current choices would go, or why it is refused.
+    void updatePlan();
+    connect::ProvisionRequest provisionRequest() const;
     void showError(const QString &message);
     QString selectedVm() const;
 
@@ -93,6 +97,7 @@ private:
     QComboBox *m_provisionTenancy = nullptr;
     QComboBox *m_provisionTemplate = nullptr;
     QComboBox *m_provisionSize = nullptr;
+    QLabel *m_provisionPlan = nullptr;
     QProgressBar *m_jobProgress = nullptr;
     QLabel *m_jobStatus = nullptr;
     QPushButton *m_cancelJob = nullptr;

@@ -109,6 +109,14 @@ private slots:
         choose(find<QComboBox>("provisionTenancyCombo"), int(Tenancy::Shared));
         choose(find<QComboBox>("provisionTemplateCombo"), u"debian-12.img"_qs);
         find<QComboBox>("provisionSizeCombo")->setCurrentIndex(0);
+        // The form previews the placement before anything runs...
+        QVERIFY2(find<QLabel>("provisionPlan")->text().contains(u"host"_qs),
+                 qPrintable(find<QLabel>("provisionPlan")->text()));
+        // ...and says why a placement would be refused.
+        choose(find<QComboBox>("provisionTenancyCombo"), int(Tenancy::Exclusive));
+        QVERIFY2(find<QLabel>("provisionPlan")->text().contains(u"No hosts are dedicated to tenant acme"_qs),
+                 qPrintable(find<QLabel>("provisionPlan")->text()));
+        choose(find<QComboBox>("provisionTenancyCombo"), int(Tenancy::Shared));
         QTest::mouseClick(find<QPushButton>("provisionButton"), Qt::LeftButton);
         QTRY_COMPARE(vmState(u"gui-vm"_qs), u"running"_qs);
         QTRY_VERIFY(find<QLabel>("jobStatus")->text().contains(u"done"_qs));
