@@ -130,6 +130,23 @@ private slots:
                  qPrintable(ghost.value(u"error"_qs).toString()));
     }
 
+    void daemonStopsCleanlyOnSigterm()
+    {
+        QTemporaryDir dir;
+        const QString file = writeConfig(dir, R"({"embedded": true, "reconcileIntervalMs": 200})");
+        QProcess daemon;
+        daemon.start(QStringLiteral(CLOUDEX_CONNECT_BINARY),
+                     {u"--config"_qs, file, u"--data-dir"_qs, dir.filePath(u"data"_qs)});
+        QVERIFY(daemon.waitForStarted());
+        // It keeps running (several reconcile periods) until told to stop.
+        QVERIFY(!daemon.waitForFinished(1000));
+        QVERIFY(QFile::exists(dir.filePath(u"data/connect/hosts/host1.xml"_qs)));
+        daemon.terminate(); // SIGTERM
+        QVERIFY(daemon.waitForFinished(10000));
+        QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(daemon.exitCode(), 0);
+    }
+
     void badConfigurationIsRefused_data()
     {
         QTest::addColumn<QByteArray>("json");
