@@ -16,8 +16,9 @@ packages=(
     # the integration tests
     libvirt-dev libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
     libvirt-daemon-system qemu-system-x86 qemu-utils
-    # tools the tests drive as real peers, and fonts for offscreen rendering
-    curl fonts-dejavu-core xvfb xauth
+    # tools the tests drive as real peers (python3 runs the example provisioning workflow),
+    # and fonts for offscreen rendering
+    curl python3 fonts-dejavu-core xvfb xauth
 )
 
 missing=()

@@ -312,6 +312,353 @@
     </message>
 </context>
 <context>
+    <name>Connect</name>
+    <message>
+        <source>The site&apos;s records cannot be written (%1): %2</source>
+        <translation>Die Aufzeichnungen des Standorts können nicht geschrieben werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the site&apos;s records %1: %2</source>
+        <translation>Die Aufzeichnungen des Standorts %1 können nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The site&apos;s records cannot be read: %1</source>
+        <translation>Die Aufzeichnungen des Standorts können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The site&apos;s records cannot be written: %1</source>
+        <translation>Die Aufzeichnungen des Standorts können nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant id: use up to 32 lower-case letters, digits, - and _.</source>
+        <translation>„%1“ ist keine Mandanten-ID: bis zu 32 Kleinbuchstaben, Ziffern, - und _ verwenden.</translation>
+    </message>
+    <message>
+        <source>Tenant %1 still owns VM %2.</source>
+        <translation>Mandant %1 besitzt noch die VM %2.</translation>
+    </message>
+    <message>
+        <source>Tenant %1 is named by host group %2.</source>
+        <translation>Mandant %1 ist in der Hostgruppe %2 eingetragen.</translation>
+    </message>
+    <message>
+        <source>There is no tenant %1.</source>
+        <translation>Es gibt keinen Mandanten %1.</translation>
+    </message>
+    <message>
+        <source>Reserved instances cannot be negative.</source>
+        <translation>Reservierte Instanzen können nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1</source>
+        <translation>Keine Verbindung zu %1</translation>
+    </message>
+    <message>
+        <source>Cannot enable keepalive on %1</source>
+        <translation>Keepalive auf %1 kann nicht aktiviert werden</translation>
+    </message>
+    <message>
+        <source>Cannot subscribe to events of %1</source>
+        <translation>Ereignisse von %1 können nicht abonniert werden</translation>
+    </message>
+    <message>
+        <source>Unknown host %1.</source>
+        <translation>Unbekannter Host %1.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not connected: %2</source>
+        <translation>Host %1 ist nicht verbunden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot list the VMs of %1</source>
+        <translation>Die VMs von %1 können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot list the templates of %1</source>
+        <translation>Die Vorlagen von %1 können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot list the storage pools of %1</source>
+        <translation>Die Speicherpools von %1 können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cloning template %1</source>
+        <translation>Vorlage %1 wird geklont</translation>
+    </message>
+    <message>
+        <source>No template pool %1 on %2</source>
+        <translation>Kein Vorlagenpool %1 auf %2</translation>
+    </message>
+    <message>
+        <source>No template %1 on %2</source>
+        <translation>Keine Vorlage %1 auf %2</translation>
+    </message>
+    <message>
+        <source>No VM pool %1 on %2</source>
+        <translation>Kein VM-Pool %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Cannot read template %1</source>
+        <translation>Vorlage %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot clone template %1 for %2</source>
+        <translation>Vorlage %1 kann für %2 nicht geklont werden</translation>
+    </message>
+    <message>
+        <source>Defining %1 on %2</source>
+        <translation>%1 wird auf %2 definiert</translation>
+    </message>
+    <message>
+        <source>Cannot define %1</source>
+        <translation>%1 kann nicht definiert werden</translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation>%1 wird gestartet</translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation>%1 kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Cannot find %1 on %2</source>
+        <translation>%1 wurde auf %2 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Cannot stop %1</source>
+        <translation>%1 kann nicht gestoppt werden</translation>
+    </message>
+    <message>
+        <source>Cannot reboot %1</source>
+        <translation>%1 kann nicht neu gestartet werden</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1</source>
+        <translation>%1 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Stop %1 before cloning it.</source>
+        <translation>%1 vor dem Klonen stoppen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the disk of %1</source>
+        <translation>Die Festplatte von %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot copy the disk of %1</source>
+        <translation>Die Festplatte von %1 kann nicht kopiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the definition of %1</source>
+        <translation>Die Definition von %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot define the VM on %1</source>
+        <translation>Die VM kann auf %1 nicht definiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot undefine %1 on %2</source>
+        <translation>Die Definition von %1 auf %2 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the state of %1</source>
+        <translation>Der Zustand von %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot create the disk of %1 on %2</source>
+        <translation>Die Festplatte von %1 kann auf %2 nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot delete the disk of %1</source>
+        <translation>Die Festplatte von %1 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Cannot migrate %1 from %2 to %3</source>
+        <translation>%1 kann nicht von %2 nach %3 migriert werden</translation>
+    </message>
+    <message>
+        <source>%1 already runs on %2.</source>
+        <translation>%1 läuft bereits auf %2.</translation>
+    </message>
+    <message>
+        <source>Only libvirt hosts can exchange VMs; %1 or %2 is a workflow.</source>
+        <translation>Nur libvirt-Hosts können VMs austauschen; %1 oder %2 ist ein Workflow.</translation>
+    </message>
+    <message>
+        <source>Migrating %1 live from %2 to %3</source>
+        <translation>%1 wird live von %2 nach %3 migriert</translation>
+    </message>
+    <message>
+        <source>Stopping %1 on %2</source>
+        <translation>%1 wird auf %2 gestoppt</translation>
+    </message>
+    <message>
+        <source>Creating the disk of %1 on %2</source>
+        <translation>Die Festplatte von %1 wird auf %2 angelegt</translation>
+    </message>
+    <message>
+        <source>Removing %1 from %2</source>
+        <translation>%1 wird von %2 entfernt</translation>
+    </message>
+    <message>
+        <source>Starting %1 on %2</source>
+        <translation>%1 wird auf %2 gestartet</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the host file %1.</source>
+        <translation>Die Hostdatei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>This hypervisor front cannot move %1 between hosts.</source>
+        <translation>Dieser Hypervisor-Zugang kann %1 nicht zwischen Hosts verschieben.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>A VM needs an owner tenant.</source>
+        <translation>Eine VM braucht einen Mandanten als Eigentümer.</translation>
+    </message>
+    <message>
+        <source>A VM needs at least one vCPU and some memory.</source>
+        <translation>Eine VM braucht mindestens eine vCPU und etwas Speicher.</translation>
+    </message>
+    <message>
+        <source>There is no host %1.</source>
+        <translation>Es gibt keinen Host %1.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not open to %2 placement for tenant %3.</source>
+        <translation>Host %1 steht %2 Platzierung für Mandant %3 nicht offen.</translation>
+    </message>
+    <message>
+        <source>The site has no shared hosts.</source>
+        <translation>Der Standort hat keine gemeinsam genutzten Hosts.</translation>
+    </message>
+    <message>
+        <source>No group-shared host group serves tenant %1.</source>
+        <translation>Keine gruppengeteilte Hostgruppe bedient Mandant %1.</translation>
+    </message>
+    <message>
+        <source>No hosts are dedicated to tenant %1.</source>
+        <translation>Mandant %1 hat keine dedizierten Hosts.</translation>
+    </message>
+    <message>
+        <source>Every host that may take this VM is offline.</source>
+        <translation>Alle Hosts, die diese VM aufnehmen dürften, sind offline.</translation>
+    </message>
+    <message>
+        <source>No allowed host has %1 vCPU and %2 MiB free; the roomiest, %3, has %4 vCPU and %5 MiB.</source>
+        <translation>Kein zulässiger Host hat %1 vCPU und %2 MiB frei; der geräumigste, %3, hat %4 vCPU und %5 MiB.</translation>
+    </message>
+    <message>
+        <source>A host group needs a name.</source>
+        <translation>Eine Hostgruppe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There are two host groups named %1.</source>
+        <translation>Es gibt zwei Hostgruppen namens %1.</translation>
+    </message>
+    <message>
+        <source>Host %1 is in more than one host group.</source>
+        <translation>Host %1 gehört zu mehr als einer Hostgruppe.</translation>
+    </message>
+    <message>
+        <source>The exclusive host group %1 must name exactly one tenant.</source>
+        <translation>Die exklusive Hostgruppe %1 muss genau einen Mandanten nennen.</translation>
+    </message>
+    <message>
+        <source>The group-shared host group %1 must name its tenants.</source>
+        <translation>Die gruppengeteilte Hostgruppe %1 muss ihre Mandanten nennen.</translation>
+    </message>
+    <message>
+        <source>Invalid site configuration: %1</source>
+        <translation>Ungültige Standortkonfiguration: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>a workflow connection needs a command</source>
+        <translation>eine Workflow-Verbindung braucht einen Befehl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a libvirt URI</source>
+        <translation>„%1“ ist keine libvirt-URI</translation>
+    </message>
+    <message>
+        <source>host group %1 needs a tenancy SH, GS or EX</source>
+        <translation>Hostgruppe %1 braucht eine Mandantentrennung SH, GS oder EX</translation>
+    </message>
+    <message>
+        <source>There is no VM %1.</source>
+        <translation>Es gibt keine VM %1.</translation>
+    </message>
+    <message>
+        <source>Tenant %1 already runs its %2 VMs.</source>
+        <translation>Mandant %1 betreibt bereits seine %2 VMs.</translation>
+    </message>
+    <message>
+        <source>The workflow has no command.</source>
+        <translation>Der Workflow hat keinen Befehl.</translation>
+    </message>
+    <message>
+        <source>Cannot run the workflow %1: %2</source>
+        <translation>Der Workflow %1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>The workflow did not answer &quot;%1&quot; within %2 s.</source>
+        <translation>Der Workflow hat „%1“ nicht innerhalb von %2 s beantwortet.</translation>
+    </message>
+    <message>
+        <source>The workflow answered &quot;%1&quot; with no JSON object (exit code %2): %3</source>
+        <translation>Der Workflow hat „%1“ ohne JSON-Objekt beantwortet (Exit-Code %2): %3</translation>
+    </message>
+    <message>
+        <source>The workflow failed &quot;%1&quot;: %2</source>
+        <translation>Der Workflow ist bei „%1“ gescheitert: %2</translation>
+    </message>
+    <message>
+        <source>Running the provisioning workflow for %1</source>
+        <translation>Der Bereitstellungs-Workflow für %1 läuft</translation>
+    </message>
+    <message>
+        <source>Cannot initialise libvirt</source>
+        <translation>libvirt kann nicht initialisiert werden</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>The data directory path is empty.</source>
@@ -865,10 +1212,6 @@
         <source>&quot;%1&quot; is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
         <translation>„%1“ ist keine libvirt-URI wie qemu:///system oder qemu+ssh://host/system</translation>
     </message>
-    <message>
-        <source>Connecting a hypervisor</source>
-        <translation>Die Anbindung eines Hypervisors</translation>
-    </message>
 </context>
 <context>
     <name>Store</name>
@@ -909,6 +1252,192 @@
     </message>
 </context>
 <context>
+    <name>cloudex::connect::ConnectAgent</name>
+    <message>
+        <source>Connecting the site</source>
+        <translation>Der Standort wird verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting %1</source>
+        <translation>Verbindung zu %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Re-creating %1 on %2</source>
+        <translation>%1 wird auf %2 neu angelegt</translation>
+    </message>
+    <message>
+        <source>Reconciling the inventory</source>
+        <translation>Das Inventar wird abgeglichen</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>%1 wird hinzugefügt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a libvirt URI.</source>
+        <translation>„%1“ ist keine libvirt-URI.</translation>
+    </message>
+    <message>
+        <source>%1 is already connected.</source>
+        <translation>%1 ist bereits verbunden.</translation>
+    </message>
+    <message>
+        <source>The site already has a host named %1.</source>
+        <translation>Der Standort hat bereits einen Host namens %1.</translation>
+    </message>
+    <message>
+        <source>Adding a workflow</source>
+        <translation>Ein Workflow wird hinzugefügt</translation>
+    </message>
+    <message>
+        <source>The workflow has no command.</source>
+        <translation>Der Workflow hat keinen Befehl.</translation>
+    </message>
+    <message>
+        <source>Connecting workflow %1</source>
+        <translation>Verbindung zu Workflow %1</translation>
+    </message>
+    <message>
+        <source>Asking workflow %1 for its hosts</source>
+        <translation>Workflow %1 wird nach seinen Hosts gefragt</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>%1 wird entfernt</translation>
+    </message>
+    <message>
+        <source>VM %1 still lives on %2; move or delete it first.</source>
+        <translation>VM %1 liegt noch auf %2; zuerst verschieben oder löschen.</translation>
+    </message>
+    <message>
+        <source>Disconnecting %1</source>
+        <translation>Verbindung zu %1 wird getrennt</translation>
+    </message>
+    <message>
+        <source>There is no tenant %1.</source>
+        <translation>Es gibt keinen Mandanten %1.</translation>
+    </message>
+    <message>
+        <source>Provisioning %1</source>
+        <translation>%1 wird bereitgestellt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a VM name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>„%1“ ist kein VM-Name: Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos; verwenden.</translation>
+    </message>
+    <message>
+        <source>The name %1 is taken.</source>
+        <translation>Der Name %1 ist vergeben.</translation>
+    </message>
+    <message>
+        <source>There is no VM %1.</source>
+        <translation>Es gibt keine VM %1.</translation>
+    </message>
+    <message>
+        <source>%1 is busy with another operation.</source>
+        <translation>%1 ist mit einem anderen Vorgang beschäftigt.</translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation>%1 wird gestartet</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>%1 wird gestoppt</translation>
+    </message>
+    <message>
+        <source>Rebooting %1</source>
+        <translation>%1 wird neu gestartet</translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>%1 wird gelöscht</translation>
+    </message>
+    <message>
+        <source>Cloning %1 as %2</source>
+        <translation>%1 wird als %2 geklont</translation>
+    </message>
+    <message>
+        <source>The name %1 is taken or invalid.</source>
+        <translation>Der Name %1 ist vergeben oder ungültig.</translation>
+    </message>
+    <message>
+        <source>Moving %1 to %2</source>
+        <translation>%1 wird nach %2 verschoben</translation>
+    </message>
+    <message>
+        <source>VM %1 of tenant %2 on %3 would break the group&apos;s separation.</source>
+        <translation>VM %1 von Mandant %2 auf %3 würde die Trennung der Gruppe verletzen.</translation>
+    </message>
+    <message>
+        <source>VM %1 relies on the separation of host group %2.</source>
+        <translation>VM %1 ist auf die Trennung der Hostgruppe %2 angewiesen.</translation>
+    </message>
+    <message>
+        <source>The %1 hosts have %2 vCPU and %3 MiB; the offers would reserve %4 vCPU and %5 MiB.</source>
+        <translation>Die Hosts für %1 haben %2 vCPU und %3 MiB; die Angebote würden %4 vCPU und %5 MiB reservieren.</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::HostModel</name>
+    <message>
+        <source>shared pool</source>
+        <translation>gemeinsamer Pool</translation>
+    </message>
+    <message>
+        <source>%1 / %2 vCPU</source>
+        <translation>%1 / %2 vCPU</translation>
+    </message>
+    <message>
+        <source>%1 / %2 GiB</source>
+        <translation>%1 / %2 GiB</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>online (%1)</source>
+        <translation>online (%1)</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Host group</source>
+        <translation>Hostgruppe</translation>
+    </message>
+    <message>
+        <source>Separation</source>
+        <translation>Trennung</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::models::ProductModel</name>
     <message>
         <source>Product</source>
@@ -937,6 +1466,49 @@
     <message>
         <source>Support response</source>
         <translation>Support-Reaktionszeit</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::VmModel</name>
+    <message>
+        <source>(not placed by CloudEx)</source>
+        <translation>(nicht von CloudEx platziert)</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>diskless</source>
+        <translation>ohne Festplatte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>vCPU</source>
+        <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
     </message>
 </context>
 <context>
@@ -1175,32 +1747,248 @@ SLA %5: %6 Verfügbarkeit, Support %7
         <translation>Hypervisor-Verbindungen</translation>
     </message>
     <message>
-        <source>No hypervisor connected</source>
-        <translation>Kein Hypervisor verbunden</translation>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
     </message>
     <message>
-        <source>Hosts connect through libvirt: a single host, a set of hosts behind one front, or a provisioning workflow. Their capacity, VMs and templates appear here.</source>
-        <translation>Hosts werden über libvirt angebunden: ein einzelner Host, mehrere Hosts hinter einer Verwaltung oder ein Bereitstellungs-Workflow. Ihre Kapazität, VMs und Vorlagen erscheinen hier.</translation>
+        <source>Virtual machines</source>
+        <translation>Virtuelle Maschinen</translation>
     </message>
     <message>
-        <source>Instance classes a site can offer</source>
-        <translation>Instanzklassen, die ein Standort anbieten kann</translation>
+        <source>Separation</source>
+        <translation>Trennung</translation>
     </message>
     <message>
-        <source>Class</source>
-        <translation>Klasse</translation>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
     </message>
     <message>
-        <source>vCPU</source>
-        <translation>vCPU</translation>
+        <source>Offers</source>
+        <translation>Angebote</translation>
     </message>
     <message>
-        <source>Memory (GiB)</source>
-        <translation>Arbeitsspeicher (GiB)</translation>
+        <source>Idle</source>
+        <translation>Bereit</translation>
     </message>
     <message>
-        <source>Disk (GiB)</source>
-        <translation>Festplatte (GiB)</translation>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The connect agent is not running, so no hypervisor can be connected.</source>
+        <translation>Der Connect-Agent läuft nicht, daher kann kein Hypervisor verbunden werden.</translation>
+    </message>
+    <message>
+        <source>qemu+ssh://host/system</source>
+        <translation>qemu+ssh://host/system</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Filter by name, tenant, host, template or state</source>
+        <translation>Nach Name, Mandant, Host, Vorlage oder Zustand filtern</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>copy name</source>
+        <translation>Name der Kopie</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>Klonen</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Verschieben nach</translation>
+    </message>
+    <message>
+        <source>Provision from a template</source>
+        <translation>Aus einer Vorlage bereitstellen</translation>
+    </message>
+    <message>
+        <source>name (optional)</source>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <source>tiny · 1 vCPU · 64 MiB</source>
+        <translation>winzig · 1 vCPU · 64 MiB</translation>
+    </message>
+    <message>
+        <source>Provision</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Host groups</source>
+        <translation>Hostgruppen</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>Mandanten</translation>
+    </message>
+    <message>
+        <source>host1, host2</source>
+        <translation>host1, host2</translation>
+    </message>
+    <message>
+        <source>tenant ids, comma-separated</source>
+        <translation>Mandanten-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Save group</source>
+        <translation>Gruppe speichern</translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation>Gruppe entfernen</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>VMs</source>
+        <translation>VMs</translation>
+    </message>
+    <message>
+        <source>id, e.g. acme</source>
+        <translation>ID, z. B. acme</translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Add tenant</source>
+        <translation>Mandant hinzufügen</translation>
+    </message>
+    <message>
+        <source>Templates (disk images in each host&apos;s template pool)</source>
+        <translation>Vorlagen (Festplattenabbilder im Vorlagenpool jedes Hosts)</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Size (MiB)</source>
+        <translation>Größe (MiB)</translation>
+    </message>
+    <message>
+        <source>Storage pools</source>
+        <translation>Speicherpools</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Free (GiB)</source>
+        <translation>Frei (GiB)</translation>
+    </message>
+    <message>
+        <source>Products this site offers, with capacity reserved for each</source>
+        <translation>Produkte, die dieser Standort anbietet, mit der jeweils reservierten Kapazität</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Reserved instances</source>
+        <translation>Reservierte Instanzen</translation>
+    </message>
+    <message>
+        <source> instances</source>
+        <translation> Instanzen</translation>
+    </message>
+    <message>
+        <source>Save offer</source>
+        <translation>Angebot speichern</translation>
+    </message>
+    <message>
+        <source>● %1 · online</source>
+        <translation>● %1 · online</translation>
+    </message>
+    <message>
+        <source>● offline: %1</source>
+        <translation>● offline: %1</translation>
+    </message>
+    <message>
+        <source>not connected yet</source>
+        <translation>noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hosts online · %3 of %4 vCPU and %5 of %6 GiB placed · %7 VMs</source>
+        <translation>%1 von %2 Hosts online · %3 von %4 vCPU und %5 von %6 GiB platziert · %7 VMs</translation>
+    </message>
+    <message>
+        <source>diskless</source>
+        <translation>ohne Festplatte</translation>
+    </message>
+    <message>
+        <source>All tenants</source>
+        <translation>Alle Mandanten</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>Placement: host %1.</source>
+        <translation>Platzierung: Host %1.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,9 @@
 #include "desktopapp.h"
 
+#include "connect/connectagent.h"
 #include "core/datadirectory.h"
 #include "mainwindow.h"
+#include "sellworkspace.h"
 #include "startupoptions.h"
 #include "theme.h"
 #include "translations.h"
@@ -89,12 +91,42 @@ int DesktopApp::run(QApplication &app)
     QSettings settings(*dataDir + QStringLiteral("/cloudex.ini"), QSettings::IniFormat);
     ThemeManager::captureSystemDefaults();
 
-    MainWindow window({*dataDir, &settings, nullptr});
+    // The seller's connect agent: the embedded test-driver site, or the hypervisor named
+    // by --libvirt. It connects in the background; the Sell workspace follows its signals.
+    connect::ConnectAgent agent(connect::ConnectAgent::Options{*dataDir});
+    if (auto opened = agent.open(); !opened) {
+        printError(opened.error().message);
+        return kRuntimeError;
+    }
+    if (options->libvirtUri.isEmpty()) {
+        if (auto site = agent.setupEmbeddedSite(); !site)
+            printError(site.error().message);
+    }
+    QList<connect::ConnectJob *> startup{agent.start()};
+    const QList<connect::ConnectionRecord> recorded = agent.store().connections();
+    const bool known = std::any_of(recorded.cbegin(), recorded.cend(),
+                                   [&](const connect::ConnectionRecord &r) { return r.key == options->libvirtUri; });
+    if (!options->libvirtUri.isEmpty() && !known)
+        startup.append(agent.addConnection(options->libvirtUri));
+
+    MainWindow window({*dataDir, &settings, nullptr, &agent});
+    // The start-up jobs began before the window: it follows them now, so a --libvirt URI
+    // that cannot be reached is reported in the Sell workspace.
+    if (auto sell = qobject_cast<SellWorkspace *>(window.workspaceWidget(MainWindow::Workspace::Sell))) {
+        for (connect::ConnectJob *job : std::as_const(startup)) {
+            if (!job->isFinished())
+                sell->watch(job);
+        }
+    }
     if (!options->workspace.isEmpty())
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
 
-    if (!options->screenshotFile.isEmpty())
+    if (!options->screenshotFile.isEmpty()) {
+        // A render shows the connected site, not the moment before it connected.
+        for (connect::ConnectJob *job : std::as_const(startup))
+            (void)job->wait();
         return renderScreenshot(window, options->screenshotFile);
+    }
 
     window.show();
     return QApplication::exec();

@@ -16,6 +16,10 @@ namespace cloudex {
 class Clock;
 }
 
+namespace cloudex::connect {
+class ConnectAgent;
+}
+
 namespace cloudex::ui {
 
 class MarketWorkspace;
@@ -36,6 +40,7 @@ public:
         QString dataDir;
         QSettings *settings = nullptr; ///< window state and preferences; not owned
         const Clock *clock = nullptr;  ///< nullptr: the system clock
+        connect::ConnectAgent *agent = nullptr; ///< the seller's agent; not owned; nullptr: none
     };
 
     explicit MainWindow(const Context &context, QWidget *parent = nullptr);

@@ -2,24 +2,122 @@
 
 #include "workspacepage.h"
 
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
 class QTableWidget;
+class QTabWidget;
 
 namespace cloudex::catalogue {
 class Catalogue;
 }
 
+namespace cloudex::connect {
+class ConnectAgent;
+class ConnectJob;
+struct ProvisionRequest;
+} // namespace cloudex::connect
+
+namespace cloudex::models {
+class HostModel;
+class VmModel;
+} // namespace cloudex::models
+
 namespace cloudex::ui {
 
-/// Sellers' screen: hypervisor connections and the instance classes a site can offer.
+/// The seller's desk over the connect agent: hypervisor connections with live status, hosts
+/// with capacity and utilisation, a filterable VM table with actions and job progress, the
+/// host-group and tenant-separation editor, templates and the site's offers. Every
+/// operation is an agent job; nothing here talks to libvirt.
 class SellWorkspace final : public WorkspacePage
 {
     Q_OBJECT
 
 public:
-    explicit SellWorkspace(const catalogue::Catalogue &catalogue, QWidget *parent = nullptr);
+    /// `agent` may be null: the workspace then explains that no agent runs.
+    SellWorkspace(const catalogue::Catalogue &catalogue, connect::ConnectAgent *agent,
+                  QWidget *parent = nullptr);
+
+    /// Shows a job's progress and, if it fails, its error. Jobs the agent starts later are
+    /// watched automatically; this is for jobs started before the workspace existed.
+    void watch(connect::ConnectJob *job);
 
 private:
-    QTableWidget *m_classTable;
+    QWidget *createConnectionsPanel();
+    QWidget *createHostsTab();
+    QWidget *createVmTab();
+    QWidget *createSeparationTab();
+    QWidget *createTemplatesTab();
+    QWidget *createOffersTab();
+
+    void refreshInventory();
+    void refreshConnections();
+    void refreshSeparation();
+    void refreshOffers();
+    void updateActions();
+    /// Shows where a provision with the current choices would go, or why it is refused.
+    void updatePlan();
+    connect::ProvisionRequest provisionRequest() const;
+    void showError(const QString &message);
+    QString selectedVm() const;
+
+    void addConnection();
+    void removeConnection();
+    void provision();
+    void saveHostGroup();
+    void removeHostGroup();
+    void addTenant();
+    void saveOffer();
+
+    const catalogue::Catalogue &m_catalogue;
+    connect::ConnectAgent *m_agent;
+    models::HostModel *m_hostModel;
+    models::VmModel *m_vmModel;
+
+    QListWidget *m_connectionList = nullptr;
+    QLineEdit *m_connectionUri = nullptr;
+    QPushButton *m_removeConnection = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTableView *m_hostTable = nullptr;
+    QLabel *m_capacitySummary = nullptr;
+
+    QLineEdit *m_vmFilter = nullptr;
+    QComboBox *m_vmTenantFilter = nullptr;
+    QTableView *m_vmTable = nullptr;
+    QList<QPushButton *> m_vmActions;
+    QComboBox *m_migrateTarget = nullptr;
+    QLineEdit *m_cloneName = nullptr;
+    QLineEdit *m_provisionName = nullptr;
+    QComboBox *m_provisionTenant = nullptr;
+    QComboBox *m_provisionTenancy = nullptr;
+    QComboBox *m_provisionTemplate = nullptr;
+    QComboBox *m_provisionSize = nullptr;
+    QLabel *m_provisionPlan = nullptr;
+    QProgressBar *m_jobProgress = nullptr;
+    QLabel *m_jobStatus = nullptr;
+    QPushButton *m_cancelJob = nullptr;
+    connect::ConnectJob *m_currentJob = nullptr;
+
+    QTableWidget *m_groupTable = nullptr;
+    QLineEdit *m_groupName = nullptr;
+    QComboBox *m_groupTenancy = nullptr;
+    QLineEdit *m_groupHosts = nullptr;
+    QLineEdit *m_groupTenants = nullptr;
+    QTableWidget *m_tenantTable = nullptr;
+    QLineEdit *m_tenantId = nullptr;
+    QLineEdit *m_tenantName = nullptr;
+
+    QTableWidget *m_templateTable = nullptr;
+    QTableWidget *m_poolTable = nullptr;
+
+    QTableWidget *m_offerTable = nullptr;
+    QComboBox *m_offerProduct = nullptr;
+    QSpinBox *m_offerReserved = nullptr;
 };
 
 } // namespace cloudex::ui

@@ -145,7 +145,6 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
                                .arg(text));
         }
         options.libvirtUri = text;
-        return unavailable(QStringLiteral("libvirt"), Tr::tr("Connecting a hypervisor"));
     }
     return options;
 }

@@ -78,7 +78,6 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("remote exchange") << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs};
-        QTest::newRow("libvirt") << QStringList{u"--libvirt"_qs, u"qemu:///system"_qs};
     }
 
     void unavailableFeatureIsReported()
@@ -90,6 +89,29 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(u"not available"_qs), qPrintable(r.err));
         QVERIFY2(!QFile::exists(dir.filePath(u"x.png"_qs)), "nothing may run after a refused option");
+    }
+
+    void libvirtConnectsTheSellWorkspace()
+    {
+        // libvirt's built-in test host instead of the embedded site: the agent records it.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"sell.png"_qs);
+        const Run r = run({u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--libvirt"_qs, u"test:///default"_qs,
+                           u"--screenshot"_qs, file, u"--workspace"_qs, u"sell"_qs});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!QImage(file).isNull());
+        QVERIFY(QFile::exists(dir.filePath(u"data/connect.sqlite"_qs)));
+        // No simulated hosts were written: --libvirt replaces the embedded site.
+        QVERIFY(!QFile::exists(dir.filePath(u"data/connect/hosts/host1.xml"_qs)));
+    }
+
+    void embeddedSiteIsWritten()
+    {
+        QTemporaryDir dir;
+        const Run r = run({u"--data-dir"_qs, dir.path(), u"--screenshot"_qs, dir.filePath(u"x.png"_qs)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const char *host : {"host1", "host2", "host3", "host4"})
+            QVERIFY(QFile::exists(dir.filePath(u"connect/hosts/%1.xml"_qs.arg(QLatin1String(host)))));
     }
 
     void badDataDirectory()

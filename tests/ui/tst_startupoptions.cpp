@@ -66,8 +66,6 @@ private slots:
                                         << u"cli.unavailable"_qs << u"not available"_qs;
         QTest::newRow("libvirt invalid") << QStringList{u"--libvirt"_qs, u"no scheme"_qs} << u"cli.invalid"_qs
                                          << u"libvirt URI"_qs;
-        QTest::newRow("libvirt valid") << QStringList{u"--libvirt"_qs, u"qemu:///system"_qs}
-                                       << u"cli.unavailable"_qs << u"not available"_qs;
     }
 
     void rejects()
@@ -79,6 +77,22 @@ private slots:
         QVERIFY(!options.ok());
         QCOMPARE(options.error().code, code);
         QVERIFY2(options.error().message.contains(message), qPrintable(options.error().message));
+    }
+
+    void libvirtUri_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::newRow("system") << u"qemu:///system"_qs;
+        QTest::newRow("remote") << u"qemu+ssh://rack1.example/system"_qs;
+        QTest::newRow("test driver file") << u"test:///var/lib/cloudex/host1.xml"_qs;
+    }
+
+    void libvirtUri()
+    {
+        QFETCH(QString, uri);
+        const auto options = StartupOptions::parse({u"cloudex"_qs, u"--libvirt"_qs, uri});
+        QVERIFY2(options.ok(), qPrintable(options.ok() ? QString() : options.error().message));
+        QCOMPARE(options->libvirtUri, uri);
     }
 
     void help()

@@ -1,0 +1,767 @@
+#include "connectagent.h"
+
+#include "catalogue/catalogue.h"
+#include "componentdriver.h"
+#include "componentmanager.h"
+#include "core/clock.h"
+#include "embeddedsite.h"
+#include "placement.h"
+#include "tenantview.h"
+#include "workflowdriver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHash>
+#include <QRegularExpression>
+#include <QThread>
+#include <QTimer>
+
+namespace cloudex::connect {
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Connect)
+};
+
+using catalogue::Tenancy;
+
+bool validVmName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"));
+    return pattern.match(name).hasMatch();
+}
+
+QString hostKey(const QString &host, const QString &name)
+{
+    return host + u'/' + name;
+}
+} // namespace
+
+ConnectAgent::ConnectAgent(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_manager(std::make_unique<ComponentManager>())
+    , m_thread(new QThread(this))
+    , m_worker(new QObject)
+    , m_reconcileTimer(new QTimer(this))
+{
+    m_thread->setObjectName(QStringLiteral("connect-worker"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Events come from libvirt's event thread; they are applied in the agent's thread.
+    m_manager->setEventHandler([this](const DomainEvent &event) {
+        QMetaObject::invokeMethod(
+            this, [this, event] { onDomainEvent(event); }, Qt::QueuedConnection);
+    });
+    connect(m_reconcileTimer, &QTimer::timeout, this, [this] {
+        if (!m_reconciling)
+            reconcile();
+    });
+}
+
+ConnectAgent::~ConnectAgent()
+{
+    m_reconcileTimer->stop();
+    m_thread->quit();
+    m_thread->wait();
+    // The drivers go after the worker has stopped: nothing else touches them now.
+    m_manager.reset();
+}
+
+qint64 ConnectAgent::nowMs() const
+{
+    return (m_options.clock ? *m_options.clock : SystemClock::instance()).nowMs();
+}
+
+Result<void> ConnectAgent::open()
+{
+    if (auto opened =
+            m_store.open(QDir(m_options.dataDir).absoluteFilePath(QStringLiteral("connect.sqlite")));
+        !opened)
+        return opened;
+    m_thread->start();
+    // Until the first reconcile, show what the records know: every VM as missing.
+    m_inventory = merge(Snapshot{}, m_store.vms(), m_store.hostGroups());
+    m_inventory.templates = m_store.templates();
+    if (m_options.reconcileIntervalMs > 0)
+        m_reconcileTimer->start(m_options.reconcileIntervalMs);
+    return {};
+}
+
+Result<void> ConnectAgent::setupEmbeddedSite()
+{
+    auto uris = EmbeddedSite::writeNodeFiles(m_options.dataDir);
+    if (!uris)
+        return uris.error();
+    if (!m_store.connections().isEmpty())
+        return {}; // not the first run: the seller's own configuration wins
+    for (const Tenant &tenant : EmbeddedSite::tenants()) {
+        if (auto ok = m_store.saveTenant(tenant); !ok)
+            return ok;
+    }
+    for (const HostGroup &group : EmbeddedSite::hostGroups()) {
+        if (auto ok = m_store.saveHostGroup(group); !ok)
+            return ok;
+    }
+    for (const QString &uri : std::as_const(*uris)) {
+        if (auto ok = m_store.saveConnection(ConnectionRecord{ConnectionRecord::Kind::Libvirt, uri, {}, {}});
+            !ok)
+            return ok;
+    }
+    return {};
+}
+
+ConnectJob *ConnectAgent::start()
+{
+    const QList<ConnectionRecord> records = m_store.connections();
+    return run(
+        tr("Connecting the site"),
+        [this, records](ConnectJob &job) -> Result<void> {
+            int step = 0;
+            for (const ConnectionRecord &record : records) {
+                job.setProgress(++step, int(records.size()), tr("Connecting %1").arg(record.key));
+                if (m_manager->member(record.key))
+                    continue;
+                std::unique_ptr<HypervisorDriver> driver;
+                if (record.kind == ConnectionRecord::Kind::Workflow)
+                    driver = std::make_unique<WorkflowDriver>(record.command);
+                else
+                    driver = std::make_unique<ComponentDriver>(
+                        ComponentDriver::Options{record.key, record.hostId});
+                driver->setEventHandler(m_manager->eventForwarder());
+                // A host that is down now shows as offline; the periodic reconcile retries it.
+                (void)driver->open();
+                m_manager->add(std::move(driver), record.key);
+            }
+            return {};
+        },
+        [this](const Result<void> &) {
+            m_recreateTried.clear();
+            reconcile();
+        });
+}
+
+ConnectJob *ConnectAgent::failed(const QString &title, const Error &error)
+{
+    auto job = new ConnectJob(title, this);
+    emit jobStarted(job);
+    QTimer::singleShot(0, job, [job, error] { job->finish(error); });
+    return job;
+}
+
+ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<void(const Result<void> &)> done,
+                              const QString &vm)
+{
+    auto job = new ConnectJob(title, this);
+    if (!vm.isEmpty())
+        m_busy.insert(vm);
+    emit jobStarted(job);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, job, work = std::move(work), done = std::move(done), vm] {
+            const Result<void> result =
+                job->isCancelled() ? Result<void>(Error{QStringLiteral("job.cancelled"), tr("Cancelled.")})
+                                   : work(*job);
+            // Every operation ends with a fresh inventory, so views never show a stale state.
+            const Snapshot snapshot = collect();
+            QMetaObject::invokeMethod(
+                this,
+                [this, job, result, snapshot, done, vm] {
+                    m_busy.remove(vm);
+                    if (done)
+                        done(result);
+                    applySnapshot(snapshot);
+                    job->finish(result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    return job;
+}
+
+ConnectAgent::Snapshot ConnectAgent::collect()
+{
+    Snapshot snapshot;
+    snapshot.hosts = m_manager->hosts();
+    auto domains = m_manager->domains();
+    if (domains)
+        snapshot.domains = *domains;
+    else
+        snapshot.error = domains.error().message;
+    // A host whose VMs cannot be read is not a host without VMs.
+    const QHash<QString, QString> unreadable = m_manager->domainErrors();
+    for (HostInfo &host : snapshot.hosts) {
+        if (const auto it = unreadable.constFind(host.id); it != unreadable.cend()) {
+            host.online = false;
+            host.status = *it;
+        }
+    }
+    if (auto templates = m_manager->templates())
+        snapshot.templates = *templates;
+    if (auto pools = m_manager->pools())
+        snapshot.pools = *pools;
+    return snapshot;
+}
+
+Inventory ConnectAgent::merge(const Snapshot &snapshot, const QList<VmRecord> &records,
+                              const QList<HostGroup> &groups)
+{
+    Inventory inventory;
+    inventory.templates = snapshot.templates;
+    inventory.pools = snapshot.pools;
+    inventory.hosts = snapshot.hosts;
+
+    QHash<QString, qsizetype> hostIndex;
+    hostIndex.reserve(inventory.hosts.size());
+    for (qsizetype i = 0; i < inventory.hosts.size(); ++i) {
+        HostInfo &host = inventory.hosts[i];
+        hostIndex.insert(host.id, i);
+        for (const HostGroup &group : groups) {
+            if (group.hosts.contains(host.id)) {
+                host.group = group.name;
+                host.tenancy = group.tenancy;
+            }
+        }
+    }
+    QHash<QString, const VmRecord *> byName;
+    byName.reserve(records.size());
+    for (const VmRecord &record : records) {
+        byName.insert(record.name, &record);
+        // Capacity is accounted from the records: a stopped VM keeps its reservation.
+        if (const auto it = hostIndex.constFind(record.host); it != hostIndex.cend()) {
+            inventory.hosts[*it].usedVcpus += record.vcpus;
+            inventory.hosts[*it].usedMemoryMiB += record.memoryMiB;
+        }
+    }
+
+    QSet<QString> found;
+    found.reserve(snapshot.domains.size());
+    inventory.vms.reserve(qMax(snapshot.domains.size(), records.size()));
+    for (const VmInfo &domain : snapshot.domains) {
+        VmInfo vm = domain;
+        const VmRecord *record = byName.value(vm.name);
+        if (record && record->host == vm.host) {
+            vm.tenant = record->tenant;
+            vm.templateName = record->templateName;
+            vm.vcpus = record->vcpus;
+            vm.memoryMiB = record->memoryMiB;
+            if (!record->templateName.isEmpty())
+                vm.disk = ComponentDriver::diskVolumeName(vm.name);
+            found.insert(hostKey(vm.host, vm.name));
+        }
+        inventory.vms.append(vm);
+    }
+    for (const VmRecord &record : records) {
+        if (found.contains(hostKey(record.host, record.name)))
+            continue;
+        VmInfo vm;
+        vm.name = record.name;
+        vm.host = record.host;
+        // Only an online host can be said to lack a VM; an unreachable one leaves it unknown.
+        const auto host = hostIndex.constFind(record.host);
+        vm.state = host != hostIndex.cend() && inventory.hosts.at(*host).online ? VmState::Missing
+                                                                                : VmState::Unknown;
+        vm.vcpus = record.vcpus;
+        vm.memoryMiB = record.memoryMiB;
+        vm.tenant = record.tenant;
+        vm.templateName = record.templateName;
+        inventory.vms.append(vm);
+    }
+    return inventory;
+}
+
+void ConnectAgent::applySnapshot(const Snapshot &snapshot)
+{
+    m_inventory = merge(snapshot, m_store.vms(), m_store.hostGroups());
+    if (!snapshot.templates.isEmpty())
+        (void)m_store.replaceTemplates(snapshot.templates);
+
+    QList<ConnectionStatus> connections;
+    for (const ConnectionRecord &record : m_store.connections()) {
+        ConnectionStatus status{record, false, {}, {}};
+        const QString uri =
+            record.kind == ConnectionRecord::Kind::Workflow ? record.command.join(u' ') : record.key;
+        for (const HostInfo &host : snapshot.hosts) {
+            if (host.uri != uri)
+                continue;
+            status.hosts.append(host.id);
+            status.online = status.online || host.online;
+            if (!host.status.isEmpty())
+                status.error = host.status;
+        }
+        connections.append(status);
+    }
+    m_connections = connections;
+    emit connectionsChanged();
+    emit inventoryChanged();
+}
+
+void ConnectAgent::recreateLost()
+{
+    QSet<QString> onlineHosts;
+    for (const HostInfo &host : std::as_const(m_inventory.hosts)) {
+        if (host.online)
+            onlineHosts.insert(host.id);
+    }
+    for (const VmInfo &vm : std::as_const(m_inventory.vms)) {
+        if (vm.state != VmState::Missing || !onlineHosts.contains(vm.host) || m_busy.contains(vm.name) ||
+            m_recreateTried.contains(vm.name)) {
+            continue;
+        }
+        const auto record = m_store.vm(vm.name);
+        if (!record)
+            continue;
+        // One attempt per session and VM: a host that keeps refusing is shown, not hammered.
+        m_recreateTried.insert(vm.name);
+        const VmSpec spec{record->name, record->vcpus, record->memoryMiB, record->templateName};
+        const bool running = record->running;
+        const QString host = record->host;
+        run(
+            tr("Re-creating %1 on %2").arg(record->name, host),
+            [this, spec, host, running](ConnectJob &job) -> Result<void> {
+                auto report = [&job](int step, int steps, const QString &text) {
+                    return job.setProgress(step, steps, text);
+                };
+                if (auto made = m_manager->provision(host, spec, report); !made)
+                    return made;
+                return running ? Result<void>() : m_manager->stop(host, spec.name);
+            },
+            {}, record->name);
+    }
+}
+
+ConnectJob *ConnectAgent::reconcile()
+{
+    m_reconciling = true;
+    return run(
+        tr("Reconciling the inventory"),
+        [this](ConnectJob &) -> Result<void> {
+            // Reconnects fronts that dropped (a test-driver host then comes back empty).
+            (void)m_manager->open();
+            return {};
+        },
+        [this](const Result<void> &) {
+            m_reconciling = false;
+            QMetaObject::invokeMethod(
+                this, [this] { recreateLost(); }, Qt::QueuedConnection);
+        });
+}
+
+void ConnectAgent::onDomainEvent(const DomainEvent &event)
+{
+    const auto it = std::find_if(m_inventory.vms.begin(), m_inventory.vms.end(), [&](const VmInfo &vm) {
+        return vm.host == event.host && vm.name == event.name;
+    });
+    if (it == m_inventory.vms.end())
+        return; // a new domain: the job that made it, or the next reconcile, brings it in
+    if (event.undefined && it->tenant.isEmpty())
+        m_inventory.vms.erase(it);
+    else if (event.undefined)
+        it->state = VmState::Missing;
+    else if (event.state != VmState::Unknown)
+        it->state = event.state;
+    else
+        return;
+    emit inventoryChanged();
+}
+
+ConnectJob *ConnectAgent::addConnection(const QString &uri, const QString &hostId)
+{
+    const QString key = uri.trimmed();
+    if (key.isEmpty() || !key.contains(u':'))
+        return failed(tr("Adding %1").arg(key),
+                      Error{QStringLiteral("connect.uri"), tr("\"%1\" is not a libvirt URI.").arg(key)});
+    for (const ConnectionRecord &record : m_store.connections()) {
+        if (record.key == key)
+            return failed(tr("Adding %1").arg(key), Error{QStringLiteral("connect.duplicate"),
+                                                          tr("%1 is already connected.").arg(key)});
+    }
+    auto opened = std::make_shared<bool>(false);
+    return run(
+        tr("Connecting %1").arg(key),
+        [this, key, hostId, opened](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, tr("Connecting %1").arg(key));
+            auto driver = std::make_unique<ComponentDriver>(ComponentDriver::Options{key, hostId});
+            driver->setEventHandler(m_manager->eventForwarder());
+            if (auto ok = driver->open(); !ok)
+                return ok;
+            for (const HostInfo &host : m_manager->hosts()) {
+                if (host.id == driver->hostId()) {
+                    return Error{QStringLiteral("connect.duplicate-host"),
+                                 tr("The site already has a host named %1.").arg(host.id)};
+                }
+            }
+            m_manager->add(std::move(driver), key);
+            *opened = true;
+            return {};
+        },
+        [this, key, hostId, opened](const Result<void> &) {
+            if (*opened)
+                (void)m_store.saveConnection(
+                    ConnectionRecord{ConnectionRecord::Kind::Libvirt, key, {}, hostId});
+        });
+}
+
+ConnectJob *ConnectAgent::addWorkflow(const QStringList &command)
+{
+    const QString key = command.join(u' ');
+    if (command.isEmpty())
+        return failed(tr("Adding a workflow"),
+                      Error{QStringLiteral("workflow.command"), tr("The workflow has no command.")});
+    auto opened = std::make_shared<bool>(false);
+    return run(
+        tr("Connecting workflow %1").arg(key),
+        [this, key, command, opened](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, tr("Asking workflow %1 for its hosts").arg(key));
+            auto driver = std::make_unique<WorkflowDriver>(command);
+            if (auto ok = driver->open(); !ok)
+                return ok;
+            m_manager->add(std::move(driver), key);
+            *opened = true;
+            return {};
+        },
+        [this, key, command, opened](const Result<void> &) {
+            if (*opened)
+                (void)m_store.saveConnection(
+                    ConnectionRecord{ConnectionRecord::Kind::Workflow, key, command, {}});
+        });
+}
+
+ConnectJob *ConnectAgent::removeConnection(const QString &key)
+{
+    QStringList hosts;
+    for (const ConnectionStatus &status : std::as_const(m_connections)) {
+        if (status.record.key == key)
+            hosts = status.hosts;
+    }
+    for (const VmRecord &vm : m_store.vms()) {
+        if (hosts.contains(vm.host)) {
+            return failed(
+                tr("Removing %1").arg(key),
+                Error{QStringLiteral("connect.in-use"),
+                      tr("VM %1 still lives on %2; move or delete it first.").arg(vm.name, vm.host)});
+        }
+    }
+    (void)m_store.removeConnection(key);
+    return run(tr("Disconnecting %1").arg(key), [this, key](ConnectJob &) -> Result<void> {
+        m_manager->remove(key);
+        return {};
+    });
+}
+
+Result<QString> ConnectAgent::plan(const ProvisionRequest &request) const
+{
+    if (!m_store.hasTenant(request.tenant))
+        return Error{QStringLiteral("tenant.unknown"), tr("There is no tenant %1.").arg(request.tenant)};
+    PlacementRequest placement{request.tenant, request.tenancy, request.vcpus, request.memoryMiB,
+                               request.host};
+    return Placement::place(placement, m_inventory.hosts, m_store.hostGroups());
+}
+
+ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
+{
+    ProvisionRequest request = input;
+    if (request.name.isEmpty()) {
+        int n = 1;
+        while (m_store.vm(request.tenant + u'-' + QString::number(n)))
+            ++n;
+        request.name = request.tenant + u'-' + QString::number(n);
+    }
+    const QString title = tr("Provisioning %1").arg(request.name);
+    if (!validVmName(request.name)) {
+        return failed(
+            title,
+            Error{QStringLiteral("connect.name"),
+                  tr("\"%1\" is not a VM name: use letters, digits, '.', '-' and '_'.").arg(request.name)});
+    }
+    const bool taken = m_store.vm(request.name).has_value() ||
+                       std::any_of(m_inventory.vms.cbegin(), m_inventory.vms.cend(),
+                                   [&](const VmInfo &vm) { return vm.name == request.name; });
+    if (taken)
+        return failed(title, Error{QStringLiteral("connect.name-taken"),
+                                   tr("The name %1 is taken.").arg(request.name)});
+    auto host = plan(request);
+    if (!host)
+        return failed(title, host.error());
+
+    // Recorded before the work starts, so concurrent placements see the capacity as used.
+    const VmRecord record{request.name,  request.tenant,    *host, request.tenancy, request.templateName,
+                          request.vcpus, request.memoryMiB, true,  nowMs()};
+    if (auto saved = m_store.saveVm(record); !saved)
+        return failed(title, saved.error());
+    for (HostInfo &h : m_inventory.hosts) {
+        if (h.id == *host) {
+            h.usedVcpus += record.vcpus;
+            h.usedMemoryMiB += record.memoryMiB;
+        }
+    }
+
+    const VmSpec spec{request.name, request.vcpus, request.memoryMiB, request.templateName};
+    const QString target = *host;
+    return run(
+        title,
+        [this, spec, target](ConnectJob &job) -> Result<void> {
+            auto report = [&job](int step, int steps, const QString &text) {
+                return job.setProgress(step, steps, text);
+            };
+            return m_manager->provision(target, spec, report);
+        },
+        [this, name = request.name](const Result<void> &result) {
+            if (!result)
+                (void)m_store.removeVm(name);
+        },
+        request.name);
+}
+
+std::optional<VmRecord> ConnectAgent::recordFor(const QString &name, Error *error) const
+{
+    auto record = m_store.vm(name);
+    if (!record) {
+        *error = Error{QStringLiteral("connect.not-found"), tr("There is no VM %1.").arg(name)};
+        return std::nullopt;
+    }
+    if (m_busy.contains(name)) {
+        *error = Error{QStringLiteral("connect.busy"), tr("%1 is busy with another operation.").arg(name)};
+        return std::nullopt;
+    }
+    return record;
+}
+
+ConnectJob *
+ConnectAgent::simpleVmJob(const QString &name, const QString &title,
+                          std::function<Result<void>(HypervisorDriver &, const VmRecord &)> action,
+                          std::optional<bool> running)
+{
+    Error error;
+    const auto record = recordFor(name, &error);
+    if (!record)
+        return failed(title, error);
+    return run(
+        title,
+        [this, action, record = *record](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, job.title());
+            return action(*m_manager, record);
+        },
+        [this, name, running](const Result<void> &result) {
+            if (!result || !running)
+                return;
+            if (auto record = m_store.vm(name)) {
+                record->running = *running;
+                (void)m_store.saveVm(*record);
+            }
+        },
+        name);
+}
+
+ConnectJob *ConnectAgent::startVm(const QString &name)
+{
+    return simpleVmJob(
+        name, tr("Starting %1").arg(name),
+        [](HypervisorDriver &d, const VmRecord &r) { return d.start(r.host, r.name); }, true);
+}
+
+ConnectJob *ConnectAgent::stopVm(const QString &name)
+{
+    return simpleVmJob(
+        name, tr("Stopping %1").arg(name),
+        [](HypervisorDriver &d, const VmRecord &r) { return d.stop(r.host, r.name); }, false);
+}
+
+ConnectJob *ConnectAgent::rebootVm(const QString &name)
+{
+    return simpleVmJob(
+        name, tr("Rebooting %1").arg(name),
+        [](HypervisorDriver &d, const VmRecord &r) { return d.reboot(r.host, r.name); }, std::nullopt);
+}
+
+ConnectJob *ConnectAgent::removeVm(const QString &name)
+{
+    Error error;
+    const auto record = recordFor(name, &error);
+    if (!record)
+        return failed(tr("Deleting %1").arg(name), error);
+    const bool missing = std::any_of(m_inventory.vms.cbegin(), m_inventory.vms.cend(), [&](const VmInfo &vm) {
+        return vm.name == name && vm.state == VmState::Missing;
+    });
+    return run(
+        tr("Deleting %1").arg(name),
+        [this, record = *record, missing](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, job.title());
+            // A VM its host lost only needs its record dropped.
+            return missing ? Result<void>() : m_manager->remove(record.host, record.name);
+        },
+        [this, name](const Result<void> &result) {
+            if (result)
+                (void)m_store.removeVm(name);
+        },
+        name);
+}
+
+ConnectJob *ConnectAgent::cloneVm(const QString &name, const QString &newName)
+{
+    const QString title = tr("Cloning %1 as %2").arg(name, newName);
+    Error error;
+    const auto record = recordFor(name, &error);
+    if (!record)
+        return failed(title, error);
+    if (!validVmName(newName) || m_store.vm(newName))
+        return failed(title, Error{QStringLiteral("connect.name-taken"),
+                                   tr("The name %1 is taken or invalid.").arg(newName)});
+    // The copy needs its own capacity on the same host, under the same separation.
+    PlacementRequest placement{record->tenant, record->tenancy, record->vcpus, record->memoryMiB,
+                               record->host};
+    if (auto placed = Placement::place(placement, m_inventory.hosts, m_store.hostGroups()); !placed)
+        return failed(title, placed.error());
+    VmRecord copy = *record;
+    copy.name = newName;
+    copy.running = false;
+    copy.createdMs = nowMs();
+    if (auto saved = m_store.saveVm(copy); !saved)
+        return failed(title, saved.error());
+    return run(
+        title,
+        [this, source = *record, newName](ConnectJob &job) -> Result<void> {
+            job.setProgress(1, 1, job.title());
+            return m_manager->clone(source.host, source.name, newName);
+        },
+        [this, newName](const Result<void> &result) {
+            if (!result)
+                (void)m_store.removeVm(newName);
+        },
+        name);
+}
+
+ConnectJob *ConnectAgent::migrateVm(const QString &name, const QString &toHost)
+{
+    const QString title = tr("Moving %1 to %2").arg(name, toHost);
+    Error error;
+    const auto record = recordFor(name, &error);
+    if (!record)
+        return failed(title, error);
+    PlacementRequest placement{record->tenant, record->tenancy, record->vcpus, record->memoryMiB, toHost};
+    if (auto placed = Placement::place(placement, m_inventory.hosts, m_store.hostGroups()); !placed)
+        return failed(title, placed.error());
+    return run(
+        title,
+        [this, record = *record, toHost](ConnectJob &job) -> Result<void> {
+            auto report = [&job](int step, int steps, const QString &text) {
+                return job.setProgress(step, steps, text);
+            };
+            return m_manager->migrate(record.name, record.host, toHost, report);
+        },
+        [this, name, toHost](const Result<void> &result) {
+            if (!result)
+                return;
+            if (auto record = m_store.vm(name)) {
+                record->host = toHost;
+                (void)m_store.saveVm(*record);
+            }
+        },
+        name);
+}
+
+Result<void> ConnectAgent::saveHostGroup(const HostGroup &group)
+{
+    // Existing VMs must still be allowed where they run.
+    for (const VmRecord &vm : m_store.vms()) {
+        if (group.hosts.contains(vm.host) && !Placement::allows(&group, vm.tenant, vm.tenancy)) {
+            return Error{QStringLiteral("group.conflict"),
+                         tr("VM %1 of tenant %2 on %3 would break the group's separation.")
+                             .arg(vm.name, vm.tenant, vm.host)};
+        }
+    }
+    if (auto ok = m_store.saveHostGroup(group); !ok)
+        return ok;
+    for (HostInfo &host : m_inventory.hosts) {
+        host.group.clear();
+        host.tenancy = Tenancy::Shared;
+        for (const HostGroup &g : m_store.hostGroups()) {
+            if (g.hosts.contains(host.id)) {
+                host.group = g.name;
+                host.tenancy = g.tenancy;
+            }
+        }
+    }
+    emit inventoryChanged();
+    return {};
+}
+
+Result<void> ConnectAgent::removeHostGroup(const QString &name)
+{
+    for (const HostGroup &group : m_store.hostGroups()) {
+        if (group.name != name)
+            continue;
+        for (const VmRecord &vm : m_store.vms()) {
+            if (group.hosts.contains(vm.host) && vm.tenancy != Tenancy::Shared) {
+                return Error{QStringLiteral("group.conflict"),
+                             tr("VM %1 relies on the separation of host group %2.").arg(vm.name, name)};
+            }
+        }
+    }
+    if (auto ok = m_store.removeHostGroup(name); !ok)
+        return ok;
+    for (HostInfo &host : m_inventory.hosts) {
+        if (host.group == name) {
+            host.group.clear();
+            host.tenancy = Tenancy::Shared;
+        }
+    }
+    emit inventoryChanged();
+    return {};
+}
+
+Result<void> ConnectAgent::saveOffer(const Offer &offer)
+{
+    auto product = catalogue::Catalogue::standard().parseProduct(offer.product);
+    if (!product)
+        return product.error();
+    const catalogue::InstanceClass *instanceClass =
+        catalogue::Catalogue::standard().findClass(product->classCode);
+    // What the product's tenancy may use, summed over the hosts, against all reservations
+    // of offers with the same tenancy.
+    const QList<HostGroup> groups = m_store.hostGroups();
+    qint64 cpus = 0;
+    qint64 memory = 0;
+    for (const HostInfo &host : std::as_const(m_inventory.hosts)) {
+        const HostGroup *group = nullptr;
+        for (const HostGroup &g : groups) {
+            if (g.hosts.contains(host.id))
+                group = &g;
+        }
+        const bool usable = product->tenancy == Tenancy::Shared
+                                ? (!group || group->tenancy == Tenancy::Shared)
+                                : (group && group->tenancy == product->tenancy);
+        if (usable) {
+            cpus += host.cpus;
+            memory += host.memoryMiB;
+        }
+    }
+    qint64 neededCpus = qint64(instanceClass->vcpus) * offer.reservedInstances;
+    qint64 neededMemory = qint64(instanceClass->memoryMiB) * offer.reservedInstances;
+    for (const Offer &other : m_store.offers()) {
+        auto otherProduct = catalogue::Catalogue::standard().parseProduct(other.product);
+        if (!otherProduct || other.product == offer.product || otherProduct->tenancy != product->tenancy)
+            continue;
+        const catalogue::InstanceClass *c =
+            catalogue::Catalogue::standard().findClass(otherProduct->classCode);
+        neededCpus += qint64(c->vcpus) * other.reservedInstances;
+        neededMemory += qint64(c->memoryMiB) * other.reservedInstances;
+    }
+    if (neededCpus > cpus || neededMemory > memory) {
+        return Error{QStringLiteral("offer.capacity"),
+                     tr("The %1 hosts have %2 vCPU and %3 MiB; the offers would reserve %4 vCPU and %5 MiB.")
+                         .arg(catalogue::tenancyName(product->tenancy))
+                         .arg(cpus)
+                         .arg(memory)
+                         .arg(neededCpus)
+                         .arg(neededMemory)};
+    }
+    return m_store.saveOffer(offer);
+}
+
+TenantView ConnectAgent::tenantView(const QString &tenant, int maxVms)
+{
+    return TenantView(this, tenant, maxVms);
+}
+
+} // namespace cloudex::connect

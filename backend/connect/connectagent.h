@@ -1,0 +1,157 @@
+#pragma once
+
+#include "connect/agentstore.h"
+#include "connect/connectjob.h"
+#include "connect/hypervisordriver.h"
+#include "connect/inventory.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+class QTimer;
+
+namespace cloudex {
+class Clock;
+}
+
+namespace cloudex::connect {
+
+class ComponentManager;
+class TenantView;
+
+struct ProvisionRequest
+{
+    QString name; ///< empty: "<tenant>-<n>"
+    QString tenant;
+    catalogue::Tenancy tenancy = catalogue::Tenancy::Shared;
+    QString templateName; ///< empty: a diskless VM
+    int vcpus = 1;
+    qint64 memoryMiB = 64;
+    QString host; ///< empty: placement chooses
+};
+
+/// A hypervisor front as the Sell workspace lists it.
+struct ConnectionStatus
+{
+    ConnectionRecord record;
+    bool online = false;
+    QString error;
+    QStringList hosts;
+};
+
+/// The seller's connect agent: the site's records (SQLite, the truth), its hypervisors
+/// behind one ComponentManager, placement with customer separation, and every operation as
+/// a ConnectJob executed on one worker thread. Inventory arrives through libvirt lifecycle
+/// events and a periodic reconcile; the agent re-creates recorded VMs that a host lost
+/// (libvirt's test driver forgets everything when its connection closes).
+///
+/// Lives in the GUI (or main) thread; no call blocks on a hypervisor.
+class ConnectAgent final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString dataDir;
+        int reconcileIntervalMs = kDefaultReconcileIntervalMs; ///< 0: no periodic reconcile
+        const Clock *clock = nullptr;                          ///< nullptr: the system clock
+    };
+    static constexpr int kDefaultReconcileIntervalMs = 15'000;
+
+    explicit ConnectAgent(Options options, QObject *parent = nullptr);
+    ~ConnectAgent() override;
+
+    /// Opens the records (connect.sqlite in the data directory) and starts the worker.
+    Result<void> open();
+    /// First run only: writes the embedded site (simulated test-driver hosts, one node file
+    /// each in <data>/connect/hosts) and records its connections, host groups and tenants.
+    Result<void> setupEmbeddedSite();
+    /// Connects every recorded front, reconciles and re-creates lost VMs.
+    ConnectJob *start();
+
+    AgentStore &store() { return m_store; }
+    const AgentStore &store() const { return m_store; }
+    const Inventory &inventory() const { return m_inventory; }
+    QList<ConnectionStatus> connections() const { return m_connections; }
+    bool isBusy(const QString &vm) const { return m_busy.contains(vm); }
+
+    ConnectJob *addConnection(const QString &uri, const QString &hostId = {});
+    ConnectJob *addWorkflow(const QStringList &command);
+    /// Refused while recorded VMs live on the front's hosts.
+    ConnectJob *removeConnection(const QString &key);
+    ConnectJob *reconcile();
+
+    /// Placement only, for previews: the host a provision would use, or why it is refused.
+    Result<QString> plan(const ProvisionRequest &request) const;
+    ConnectJob *provision(const ProvisionRequest &request);
+    ConnectJob *startVm(const QString &name);
+    ConnectJob *stopVm(const QString &name);
+    ConnectJob *rebootVm(const QString &name);
+    ConnectJob *removeVm(const QString &name);
+    /// A stopped copy on the same host, owned by the same tenant (capacity permitting).
+    ConnectJob *cloneVm(const QString &name, const QString &newName);
+    /// Separation and capacity are checked on the target as for a new placement.
+    ConnectJob *migrateVm(const QString &name, const QString &toHost);
+
+    Result<void> saveHostGroup(const HostGroup &group);
+    Result<void> removeHostGroup(const QString &name);
+    /// Checks the product symbol and that the reserved instances fit the hosts that the
+    /// product's tenancy may use.
+    Result<void> saveOffer(const Offer &offer);
+
+    /// Everything a tenant (later: a contract) may see and touch.
+    TenantView tenantView(const QString &tenant, int maxVms = -1);
+
+    /// The raw result of one inventory pass, before the agent's records are merged in.
+    struct Snapshot
+    {
+        QList<HostInfo> hosts;
+        QList<VmInfo> domains;
+        QList<TemplateInfo> templates;
+        QList<StoragePoolInfo> pools;
+        QString error;
+    };
+    /// Joins a snapshot with the records: owners, used capacity, groups, missing VMs.
+    static Inventory merge(const Snapshot &snapshot, const QList<VmRecord> &records,
+                           const QList<HostGroup> &groups);
+
+signals:
+    void inventoryChanged();
+    void connectionsChanged();
+    /// Every job the agent starts, so views can show progress of all of them.
+    void jobStarted(cloudex::connect::ConnectJob *job);
+
+private:
+    using Work = std::function<Result<void>(ConnectJob &job)>;
+    ConnectJob *run(const QString &title, Work work, std::function<void(const Result<void> &)> done = {},
+                    const QString &vm = {});
+    ConnectJob *failed(const QString &title, const Error &error);
+    Snapshot collect();
+    void applySnapshot(const Snapshot &snapshot);
+    void recreateLost();
+    void onDomainEvent(const DomainEvent &event);
+    std::optional<VmRecord> recordFor(const QString &name, Error *error) const;
+    ConnectJob *simpleVmJob(const QString &name, const QString &title,
+                            std::function<Result<void>(HypervisorDriver &, const VmRecord &)> action,
+                            std::optional<bool> running);
+    qint64 nowMs() const;
+
+    Options m_options;
+    AgentStore m_store;
+    std::unique_ptr<ComponentManager> m_manager; ///< used on the worker thread only
+    QThread *m_thread;
+    QObject *m_worker;
+    QTimer *m_reconcileTimer;
+    Inventory m_inventory;
+    QList<ConnectionStatus> m_connections;
+    QSet<QString> m_busy;
+    QSet<QString> m_recreateTried;
+    bool m_reconciling = false;
+};
+
+} // namespace cloudex::connect

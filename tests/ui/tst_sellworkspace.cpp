@@ -1,0 +1,232 @@
+// The Sell workspace driven like a seller would, on the embedded test-driver site.
+#include "sellworkspace.h"
+
+#include "catalogue/catalogue.h"
+#include "connect/connectagent.h"
+#include "connect/embeddedsite.h"
+#include "vmmodel.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace cloudex::connect;
+using cloudex::catalogue::Catalogue;
+using cloudex::catalogue::Tenancy;
+using cloudex::models::VmModel;
+using cloudex::ui::SellWorkspace;
+
+class TestSellWorkspace : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ConnectAgent> m_agent;
+    std::unique_ptr<SellWorkspace> m_page;
+
+    template<typename T> T *find(const char *name)
+    {
+        auto widget = m_page->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qWarning("no widget %s", name);
+        return widget;
+    }
+
+    QString vmState(const QString &name)
+    {
+        auto model = qobject_cast<VmModel *>(find<QTableView>("vmTable")->model());
+        const int row = model->rowOf(name);
+        return row < 0 ? QString() : model->index(row, VmModel::State).data(VmModel::RawDataRole).toString();
+    }
+
+    void choose(QComboBox *combo, const QVariant &data)
+    {
+        const int index = combo->findData(data);
+        QVERIFY2(index >= 0, qPrintable(data.toString()));
+        combo->setCurrentIndex(index);
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_agent = std::make_unique<ConnectAgent>(ConnectAgent::Options{m_dir->path(), 0, nullptr});
+        QVERIFY(m_agent->open().ok());
+        QVERIFY(m_agent->setupEmbeddedSite().ok());
+        QVERIFY(m_agent->start()->wait().ok());
+        m_page = std::make_unique<SellWorkspace>(Catalogue::standard(), m_agent.get());
+        m_page->resize(1200, 760);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    }
+
+    void cleanup()
+    {
+        m_page.reset();
+        m_agent.reset();
+        m_dir.reset();
+    }
+
+    void showsHostsWithCapacity()
+    {
+        QTRY_COMPARE(find<QTableView>("hostTable")->model()->rowCount(), 4);
+        QVERIFY2(find<QLabel>("capacitySummary")->text().contains(u"4 of 4 hosts online"_qs),
+                 qPrintable(find<QLabel>("capacitySummary")->text()));
+        QCOMPARE(find<QListWidget>("connectionList")->count(), 4);
+        QVERIFY(find<QListWidget>("connectionList")->item(0)->text().contains(u"online"_qs));
+        QCOMPARE(find<QTableWidget>("templateTable")->rowCount(), 12);
+        QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 2);
+    }
+
+    void addConnectionAndProvisionFromTemplate()
+    {
+        // A fifth simulated host, connected through the URI field like any hypervisor.
+        const QString path = m_dir->filePath(u"host5.xml"_qs);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(EmbeddedSite::nodeXml({u"host5"_qs, 8, 16384}, EmbeddedSite::templateNames()).toUtf8());
+        file.close();
+        QTest::keyClicks(find<QLineEdit>("connectionUriEdit"), u"test://"_qs + path);
+        QTest::mouseClick(find<QPushButton>("addConnectionButton"), Qt::LeftButton);
+        QTRY_COMPARE(find<QListWidget>("connectionList")->count(), 5);
+        QTRY_COMPARE(find<QTableView>("hostTable")->model()->rowCount(), 5);
+        QVERIFY(find<QLineEdit>("connectionUriEdit")->text().isEmpty());
+
+        find<QTabWidget>("sellTabs")->setCurrentIndex(1);
+        QTest::keyClicks(find<QLineEdit>("provisionNameEdit"), u"gui-vm"_qs);
+        choose(find<QComboBox>("provisionTenantCombo"), u"acme"_qs);
+        choose(find<QComboBox>("provisionTenancyCombo"), int(Tenancy::Shared));
+        choose(find<QComboBox>("provisionTemplateCombo"), u"debian-12.img"_qs);
+        find<QComboBox>("provisionSizeCombo")->setCurrentIndex(0);
+        // The form previews the placement before anything runs...
+        QVERIFY2(find<QLabel>("provisionPlan")->text().contains(u"host"_qs),
+                 qPrintable(find<QLabel>("provisionPlan")->text()));
+        // ...and says why a placement would be refused.
+        choose(find<QComboBox>("provisionTenancyCombo"), int(Tenancy::Exclusive));
+        QVERIFY2(find<QLabel>("provisionPlan")->text().contains(u"No hosts are dedicated to tenant acme"_qs),
+                 qPrintable(find<QLabel>("provisionPlan")->text()));
+        choose(find<QComboBox>("provisionTenancyCombo"), int(Tenancy::Shared));
+        QTest::mouseClick(find<QPushButton>("provisionButton"), Qt::LeftButton);
+        QTRY_COMPARE(vmState(u"gui-vm"_qs), u"running"_qs);
+        QTRY_VERIFY(find<QLabel>("jobStatus")->text().contains(u"done"_qs));
+        const auto record = m_agent->store().vm(u"gui-vm"_qs);
+        QVERIFY(record);
+        QCOMPARE(record->tenant, u"acme"_qs);
+        QCOMPARE(record->templateName, u"debian-12.img"_qs);
+        QVERIFY(m_page->notice().isEmpty());
+    }
+
+    void libvirtFailureIsShown()
+    {
+        const QString missing = m_dir->filePath(u"nowhere.xml"_qs);
+        QTest::keyClicks(find<QLineEdit>("connectionUriEdit"), u"test://"_qs + missing);
+        QTest::mouseClick(find<QPushButton>("addConnectionButton"), Qt::LeftButton);
+        QTRY_VERIFY(!m_page->notice().isEmpty());
+        QVERIFY2(m_page->notice().contains(u"Cannot connect to"_qs), qPrintable(m_page->notice()));
+        QVERIFY2(m_page->notice().contains(missing), qPrintable(m_page->notice()));
+        QCOMPARE(find<QListWidget>("connectionList")->count(), 4);
+        // The URI stays in the field for correction.
+        QCOMPARE(find<QLineEdit>("connectionUriEdit")->text(), u"test://"_qs + missing);
+    }
+
+    void actionsOnTheSelectedVm()
+    {
+        QVERIFY(m_agent->provision({u"ops"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 64, u"host1"_qs})
+                    ->wait()
+                    .ok());
+        find<QTabWidget>("sellTabs")->setCurrentIndex(1);
+        auto table = find<QTableView>("vmTable");
+        auto model = qobject_cast<VmModel *>(table->model());
+        QTRY_VERIFY(model->rowOf(u"ops"_qs) >= 0);
+        table->selectRow(model->rowOf(u"ops"_qs));
+        QVERIFY(find<QPushButton>("stopVmButton")->isEnabled());
+        QVERIFY(!find<QPushButton>("startVmButton")->isEnabled());
+        QTest::mouseClick(find<QPushButton>("stopVmButton"), Qt::LeftButton);
+        QTRY_COMPARE(vmState(u"ops"_qs), u"stopped"_qs);
+        QTRY_VERIFY(find<QPushButton>("startVmButton")->isEnabled());
+
+        // Move it to host2 with the move button.
+        find<QComboBox>("migrateTargetCombo")->setCurrentText(u"host2"_qs);
+        QTest::mouseClick(find<QPushButton>("migrateVmButton"), Qt::LeftButton);
+        QTRY_COMPARE(m_agent->store().vm(u"ops"_qs)->host, u"host2"_qs);
+        QTRY_COMPARE(model->index(model->rowOf(u"ops"_qs), VmModel::Host).data().toString(), u"host2"_qs);
+
+        QTest::mouseClick(find<QPushButton>("deleteVmButton"), Qt::LeftButton);
+        QTRY_COMPARE(model->rowOf(u"ops"_qs), -1);
+    }
+
+    void filtersByTenantAndText()
+    {
+        QVERIFY(m_agent->provision({u"a-web"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 64, {}})->wait().ok());
+        QVERIFY(m_agent->provision({u"g-web"_qs, u"globex"_qs, Tenancy::Shared, {}, 1, 64, {}})->wait().ok());
+        QVERIFY(
+            m_agent->provision({u"g-db"_qs, u"globex"_qs, Tenancy::GroupShared, {}, 1, 64, {}})->wait().ok());
+        auto model = find<QTableView>("vmTable")->model();
+        QTRY_COMPARE(model->rowCount(), 3);
+        choose(find<QComboBox>("vmTenantFilter"), u"globex"_qs);
+        QCOMPARE(model->rowCount(), 2);
+        QTest::keyClicks(find<QLineEdit>("vmFilterEdit"), u"web"_qs);
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->index(0, VmModel::Name).data().toString(), u"g-web"_qs);
+    }
+
+    void separationEditor()
+    {
+        find<QTabWidget>("sellTabs")->setCurrentIndex(2);
+        QTest::keyClicks(find<QLineEdit>("groupNameEdit"), u"research"_qs);
+        choose(find<QComboBox>("groupTenancyCombo"), int(Tenancy::Exclusive));
+        QTest::keyClicks(find<QLineEdit>("groupHostsEdit"), u"host2"_qs);
+        QTest::keyClicks(find<QLineEdit>("groupTenantsEdit"), u"acme, globex"_qs);
+        QTest::mouseClick(find<QPushButton>("saveGroupButton"), Qt::LeftButton);
+        // Exclusive for two tenants is refused with the reason.
+        QVERIFY2(m_page->notice().contains(u"exactly one tenant"_qs), qPrintable(m_page->notice()));
+        QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 2);
+
+        find<QLineEdit>("groupTenantsEdit")->setText(u"globex"_qs);
+        QTest::mouseClick(find<QPushButton>("saveGroupButton"), Qt::LeftButton);
+        QVERIFY2(m_page->notice().isEmpty(), qPrintable(m_page->notice()));
+        QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 3);
+        QCOMPARE(m_agent->store().hostGroups().size(), 3);
+        // The hosts view follows: host2 is now globex's.
+        QVERIFY(
+            m_agent->plan({QString(), u"globex"_qs, Tenancy::Exclusive, QString(), 1, 64, QString()}).ok());
+
+        QTest::keyClicks(find<QLineEdit>("tenantIdEdit"), u"umbrella"_qs);
+        QTest::keyClicks(find<QLineEdit>("tenantNameEdit"), u"Umbrella"_qs);
+        QTest::mouseClick(find<QPushButton>("addTenantButton"), Qt::LeftButton);
+        QCOMPARE(find<QTableWidget>("tenantTable")->rowCount(), 4);
+        QVERIFY(find<QComboBox>("provisionTenantCombo")->findData(u"umbrella"_qs) >= 0);
+    }
+
+    void offers()
+    {
+        find<QTabWidget>("sellTabs")->setCurrentIndex(4);
+        find<QComboBox>("offerProductCombo")->setCurrentText(u"DE.GP2.SH.S2"_qs);
+        find<QSpinBox>("offerReservedSpin")->setValue(6);
+        QTest::mouseClick(find<QPushButton>("saveOfferButton"), Qt::LeftButton);
+        QVERIFY2(m_page->notice().isEmpty(), qPrintable(m_page->notice()));
+        auto table = find<QTableWidget>("offerTable");
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), u"DE.GP2.SH.S2"_qs);
+        QCOMPARE(table->item(0, 3)->text(), u"6"_qs);
+        // More than the shared hosts hold is refused, with the numbers.
+        find<QSpinBox>("offerReservedSpin")->setValue(500);
+        QTest::mouseClick(find<QPushButton>("saveOfferButton"), Qt::LeftButton);
+        QVERIFY2(m_page->notice().contains(u"vCPU"_qs), qPrintable(m_page->notice()));
+        QCOMPARE(table->item(0, 3)->text(), u"6"_qs);
+    }
+};
+
+QTEST_MAIN(TestSellWorkspace)
+#include "tst_sellworkspace.moc"
