@@ -81,6 +81,13 @@ const char *reasonCode(Reason reason)
     return std::size_t(reason) < std::size(codes) ? codes[std::size_t(reason)] : "unknown";
 }
 
+const char *cancelReasonCode(CancelReason reason)
+{
+    static constexpr const char *codes[] = {"requested", "immediate-remainder", "self-trade",
+                                            "expired",   "instrument-closed",   "kill-switch"};
+    return std::size_t(reason) < std::size(codes) ? codes[std::size_t(reason)] : "unknown";
+}
+
 std::size_t Engine::ClientKeyHash::operator()(const ClientKey &k) const
 {
     std::uint64_t h = k.participant;
@@ -484,6 +491,8 @@ void Engine::fill(Instrument &inst, InstrumentId instId, OrderSlot &taker, Order
     t.price = maker.price;
     t.quantity = q;
     t.time = m_now;
+    t.buyRemaining = takerBuys ? taker.remaining : maker.remaining - q;
+    t.sellRemaining = takerBuys ? maker.remaining - q : taker.remaining;
     m_participants[t.buyer].boughtValue += t.price * q * hours;
     inst.lastPrice = t.price;
     inst.volume += q;
@@ -491,6 +500,10 @@ void Engine::fill(Instrument &inst, InstrumentId instId, OrderSlot &taker, Order
     Contract &k = m_contracts.emplace_back();
     k.id = m_contracts.size();
     k.trade = t.id;
+    k.buyOrder = t.buyOrder;
+    k.sellOrder = t.sellOrder;
+    k.aggressor = t.aggressor;
+    k.tradeTime = t.time;
     k.instrument = instId;
     k.buyer = t.buyer;
     k.seller = t.seller;
@@ -504,11 +517,12 @@ void Engine::fill(Instrument &inst, InstrumentId instId, OrderSlot &taker, Order
     m_contractStarts.emplace(k.start, k.id);
     m_contractEnds.emplace(k.end, k.id);
 
-    m_listener->onTrade(next(), t);
+    const std::uint64_t tradeSeq = next();
+    m_listener->onTrade(tradeSeq, t);
     m_listener->onContract(next(), k);
 
     const bool hourly = inst.periodKind == 0;
-    m_marketData.onTrade(instId, hourly, t.price, q, m_now);
+    m_marketData.onTrade(instId, hourly, TapeEntry{t.id, tradeSeq, t.price, q, t.aggressor, m_now});
     if (hourly && frontHour(inst.terms.productIndex) == instId)
         m_marketData.updateSpot(inst.terms.productIndex, instId, m_now);
 }
@@ -854,6 +868,10 @@ void Engine::serialize(Writer &out) const
     out.u64(m_contracts.size());
     for (const Contract &k : m_contracts) {
         out.u64(k.trade);
+        out.u64(k.buyOrder);
+        out.u64(k.sellOrder);
+        out.u8(std::uint8_t(k.aggressor));
+        out.i64(k.tradeTime);
         out.u32(k.instrument);
         out.u32(k.buyer);
         out.u32(k.seller);
@@ -997,6 +1015,10 @@ bool Engine::restore(std::string_view snapshot)
         Contract &k = m_contracts[i];
         k.id = i + 1;
         k.trade = in.u64();
+        k.buyOrder = in.u64();
+        k.sellOrder = in.u64();
+        k.aggressor = Side(in.u8());
+        k.tradeTime = in.i64();
         k.instrument = in.u32();
         k.buyer = in.u32();
         k.seller = in.u32();

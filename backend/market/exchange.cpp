@@ -72,6 +72,8 @@ public:
         if (Pending *p = m_x->m_current) {
             p->ack.orderId = o.id;
             p->touched.append(o.instrument);
+            m_takerPrice = o.price;
+            p->orderEvents.append(event(OrderEvent::Kind::Accepted, o));
         }
     }
     void onReject(std::uint64_t, Reason reason, OrderId order) override
@@ -96,21 +98,33 @@ public:
     void onTrade(std::uint64_t seq, const Trade &t) override
     {
         if (Pending *p = m_x->m_current) {
+            // The resting side traded at its own price; the incoming side is this command's order.
+            const bool buyerTook = t.aggressor == Side::Buy;
+            p->orderEvents.append(filled(t, Side::Buy, t.buyOrder, t.buyer,
+                                         buyerTook ? m_takerPrice : t.price, t.buyRemaining));
+            p->orderEvents.append(filled(t, Side::Sell, t.sellOrder, t.seller,
+                                         buyerTook ? t.price : m_takerPrice, t.sellRemaining));
             p->ack.trades.append(TradeInfo{seq, t.id, m_x->symbolOf(t.instrument), m_x->nameOf(t.buyer),
                                            m_x->nameOf(t.seller), t.buyOrder, t.sellOrder, t.aggressor,
                                            t.price, t.quantity, t.time, t.contract});
         }
     }
-    void onCancel(std::uint64_t, const OrderView &o, CancelReason) override
+    void onCancel(std::uint64_t, const OrderView &o, CancelReason why) override
     {
-        if (Pending *p = m_x->m_current)
+        if (Pending *p = m_x->m_current) {
             p->touched.append(o.instrument);
+            OrderEvent e = event(OrderEvent::Kind::Cancelled, o);
+            e.reason = QString::fromLatin1(cancelReasonCode(why));
+            p->orderEvents.append(e);
+        }
     }
     void onReplace(std::uint64_t, const OrderView &o, bool) override
     {
         if (Pending *p = m_x->m_current) {
             p->ack.orderId = o.id;
             p->touched.append(o.instrument);
+            m_takerPrice = o.price;
+            p->orderEvents.append(event(OrderEvent::Kind::Replaced, o));
         }
     }
     void onContract(std::uint64_t seq, const Contract &k) override
@@ -127,7 +141,26 @@ public:
     }
 
 private:
+    OrderEvent event(OrderEvent::Kind kind, const OrderView &o) const
+    {
+        const std::string_view clientId = o.clientId.view();
+        return OrderEvent{kind,
+                          m_x->nameOf(o.participant),
+                          OrderInfo{o.id, m_x->symbolOf(o.instrument), o.side, o.price, o.remaining,
+                                    QString::fromLatin1(clientId.data(), qsizetype(clientId.size()))},
+                          {}};
+    }
+    OrderEvent filled(const Trade &t, Side side, OrderId order, ParticipantId owner, Tick price,
+                      Qty remaining) const
+    {
+        return OrderEvent{OrderEvent::Kind::Filled,
+                          m_x->nameOf(owner),
+                          OrderInfo{order, m_x->symbolOf(t.instrument), side, price, remaining, {}},
+                          {}};
+    }
+
     Exchange *m_x;
+    Tick m_takerPrice = 0; ///< the current command's order: the incoming side of its trades
 };
 
 Exchange::Exchange(QObject *parent)
@@ -354,6 +387,8 @@ void Exchange::deliver(Pending &pending)
 {
     if (pending.done)
         pending.done(pending.ack);
+    for (const OrderEvent &e : std::as_const(pending.orderEvents))
+        Q_EMIT orderEvent(e);
     for (const TradeInfo &t : std::as_const(pending.ack.trades))
         Q_EMIT tradeExecuted(t);
     for (const ContractInfo &k : std::as_const(pending.contracts))
@@ -623,6 +658,74 @@ QList<OrderInfo> Exchange::openOrders(const QString &participant) const
     return out;
 }
 
+QList<FillInfo> Exchange::fills(const QString &participant) const
+{
+    QList<FillInfo> out;
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return out;
+    for (ContractId n = 1; n <= m_engine.contractCount(); ++n) {
+        const Contract *k = m_engine.contract(n);
+        if (k->buyer != *id && k->seller != *id)
+            continue;
+        const bool bought = k->buyer == *id;
+        const TradeInfo trade{0,
+                              k->trade,
+                              symbolOf(k->instrument),
+                              nameOf(k->buyer),
+                              nameOf(k->seller),
+                              k->buyOrder,
+                              k->sellOrder,
+                              k->aggressor,
+                              k->price,
+                              k->quantity,
+                              k->tradeTime,
+                              k->id};
+        out.append(FillInfo{trade, bought ? Side::Buy : Side::Sell, nameOf(bought ? k->seller : k->buyer),
+                            bought ? k->buyOrder : k->sellOrder});
+    }
+    return out;
+}
+
+QList<TradeInfo> Exchange::recentTrades(const QString &symbol, int limit) const
+{
+    QList<TradeInfo> out;
+    const InstrumentId id = m_instrumentIds.value(symbol);
+    const std::deque<TapeEntry> *tape = id ? m_engine.marketData().tape(id) : nullptr;
+    if (!tape)
+        return out;
+    const std::size_t first =
+        tape->size() > std::size_t(std::max(limit, 0)) ? tape->size() - std::size_t(limit) : 0;
+    for (std::size_t i = first; i < tape->size(); ++i) {
+        const TapeEntry &t = (*tape)[i];
+        TradeInfo info;
+        info.eventSeq = t.eventSeq;
+        info.id = t.id;
+        info.symbol = symbol;
+        info.aggressor = t.aggressor;
+        info.priceTicks = t.price;
+        info.quantity = t.quantity;
+        info.timeSecs = t.time;
+        out.append(info);
+    }
+    return out;
+}
+
+QList<InstrumentInfo> Exchange::instruments() const
+{
+    QList<InstrumentInfo> out;
+    for (InstrumentId id = 1; id < m_engine.instrumentCount(); ++id) {
+        const Instrument *inst = m_engine.instrument(id);
+        if (!inst || !inst->open)
+            continue;
+        out.append(InstrumentInfo{symbolOf(id),
+                                  m_products.value(qsizetype(inst->terms.productIndex)).symbol(),
+                                  PeriodKind(inst->periodKind), inst->deliveryStart, inst->deliveryEnd,
+                                  inst->lotSize, inst->priceIncrement, inst->bandLow, inst->bandHigh, true});
+    }
+    return out;
+}
+
 std::optional<ContractInfo> Exchange::contract(quint64 id) const
 {
     const Contract *k = m_engine.contract(id);
@@ -646,7 +749,7 @@ QList<ContractInfo> Exchange::contractsOf(const QString &participant) const
 Depth Exchange::depth(const QString &symbol, int levels) const
 {
     const InstrumentId id = m_instrumentIds.value(symbol);
-    return Depth{m_engine.depth(id, Side::Buy, std::size_t(levels)),
+    return Depth{m_engine.eventSeq(), m_engine.depth(id, Side::Buy, std::size_t(levels)),
                  m_engine.depth(id, Side::Sell, std::size_t(levels))};
 }
 

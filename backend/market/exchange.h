@@ -119,6 +119,40 @@ struct OrderInfo
     QString clientOrderId;
 };
 
+/// What happened to one order, for its owner's private stream.
+struct OrderEvent
+{
+    enum class Kind { Accepted, Filled, Cancelled, Replaced };
+    Kind kind = Kind::Accepted;
+    QString participant; ///< the order's owner
+    OrderInfo order;     ///< as it stands after the event (remaining 0 when it left the book)
+    QString reason;      ///< cancellations: "requested", "expired", "kill-switch", ...
+};
+
+/// One side of a trade, as its party sees it.
+struct FillInfo
+{
+    TradeInfo trade;
+    Side side = Side::Buy;
+    QString counterparty;
+    quint64 orderId = 0;
+};
+
+/// A listed instrument, as the market sees it.
+struct InstrumentInfo
+{
+    QString symbol;
+    QString productSymbol;
+    catalogue::PeriodKind kind = catalogue::PeriodKind::Hour;
+    qint64 deliveryStartSecs = 0;
+    qint64 deliveryEndSecs = 0;
+    qint64 lotSize = 1;
+    qint64 priceIncrementTicks = 1;
+    qint64 bandLowTicks = 0;
+    qint64 bandHighTicks = 0;
+    bool open = false;
+};
+
 struct CurvePoint
 {
     QString symbol;
@@ -131,6 +165,7 @@ struct CurvePoint
 
 struct Depth
 {
+    quint64 eventSeq = 0;         ///< the engine event the book reflects
     std::vector<DepthLevel> bids; ///< best first
     std::vector<DepthLevel> asks;
 };
@@ -191,6 +226,12 @@ public:
     std::optional<ContractInfo> contract(quint64 id) const;
     /// The participant's resting orders, oldest first.
     QList<OrderInfo> openOrders(const QString &participant) const;
+    /// The participant's trades, oldest first (from its contracts).
+    QList<FillInfo> fills(const QString &participant) const;
+    /// The public tape of an instrument, newest last, without parties; at most `limit`.
+    QList<TradeInfo> recentTrades(const QString &symbol, int limit) const;
+    /// Open instruments in listing order.
+    QList<InstrumentInfo> instruments() const;
     QList<ContractInfo> contractsOf(const QString &participant) const;
     Depth depth(const QString &symbol, int levels) const;
     QList<Candle> candles(const QString &symbol, Resolution resolution) const;
@@ -210,6 +251,8 @@ public:
 
 Q_SIGNALS:
     void tradeExecuted(const cloudex::market::TradeInfo &trade);
+    /// An order was accepted, filled, cancelled or replaced; for its owner.
+    void orderEvent(const cloudex::market::OrderEvent &event);
     void contractChanged(const cloudex::market::ContractInfo &contract);
     void instrumentListed(const QString &symbol);
     void instrumentClosed(const QString &symbol);
@@ -227,6 +270,7 @@ private:
         AckCallback done;
         Ack ack;
         QList<ContractInfo> contracts;
+        QList<OrderEvent> orderEvents;
         QList<InstrumentId> touched;
         QList<QPair<InstrumentId, bool>> listings;
         QList<QPair<std::uint32_t, qint64>> spots; ///< spot indexes as of this command

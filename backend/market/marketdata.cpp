@@ -9,9 +9,15 @@ MarketData::Series &MarketData::series(InstrumentId instrument)
     return m_series[instrument];
 }
 
-void MarketData::onTrade(InstrumentId instrument, bool hourly, Tick price, Qty quantity, Secs time)
+void MarketData::onTrade(InstrumentId instrument, bool hourly, const TapeEntry &trade)
 {
+    const Tick price = trade.price;
+    const Qty quantity = trade.quantity;
+    const Secs time = trade.time;
     Series &s = series(instrument);
+    s.tape.push_back(trade);
+    if (s.tape.size() > kMaxTape)
+        s.tape.pop_front();
     for (std::size_t r = 0; r < kResolutionSecs.size(); ++r) {
         std::deque<Candle> &candles = s.candles[r];
         const Secs start = time - time % kResolutionSecs[r];
@@ -66,6 +72,11 @@ void MarketData::updateSpot(std::uint32_t product, InstrumentId front, Secs now)
         m_spot[product] = w.priceTimesQty / w.quantity;
 }
 
+const std::deque<TapeEntry> *MarketData::tape(InstrumentId instrument) const
+{
+    return instrument < m_series.size() ? &m_series[instrument].tape : nullptr;
+}
+
 const std::deque<Candle> *MarketData::candles(InstrumentId instrument, Resolution resolution) const
 {
     if (instrument >= m_series.size())
@@ -87,6 +98,15 @@ void MarketData::serialize(Writer &out) const
                 out.i64(c.close);
                 out.i64(c.volume);
             }
+        }
+        out.u32(std::uint32_t(s.tape.size()));
+        for (const TapeEntry &t : s.tape) {
+            out.u64(t.id);
+            out.u64(t.eventSeq);
+            out.i64(t.price);
+            out.i64(t.quantity);
+            out.u8(std::uint8_t(t.aggressor));
+            out.i64(t.time);
         }
         out.u32(std::uint32_t(s.window.buckets.size()));
         for (const Bucket &b : s.window.buckets) {
@@ -116,6 +136,17 @@ bool MarketData::deserialize(Reader &in)
                 c.volume = in.i64();
                 candles.push_back(c);
             }
+        }
+        const std::uint32_t trades = in.u32();
+        for (std::uint32_t i = 0; i < trades && !in.failed(); ++i) {
+            TapeEntry t;
+            t.id = in.u64();
+            t.eventSeq = in.u64();
+            t.price = in.i64();
+            t.quantity = in.i64();
+            t.aggressor = Side(in.u8());
+            t.time = in.i64();
+            s.tape.push_back(t);
         }
         const std::uint32_t n = in.u32();
         for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {

@@ -20,10 +20,24 @@ struct Candle
     bool operator==(const Candle &) const = default;
 };
 
+/// One line of an instrument's public trade tape: no parties.
+struct TapeEntry
+{
+    TradeId id = 0;
+    std::uint64_t eventSeq = 0;
+    Tick price = 0;
+    Qty quantity = 0;
+    Side aggressor = Side::Buy;
+    Secs time = 0;
+    bool operator==(const TapeEntry &) const = default;
+};
+
 enum class Resolution : std::uint8_t { Minute1, Minute5, Hour1, Day1 };
 constexpr std::array<Secs, 4> kResolutionSecs = {60, 300, 3600, 86400};
 /// How many candles of each resolution an instrument keeps (a day of minutes and more).
 constexpr std::size_t kMaxCandles = 1500;
+/// How many recent trades each instrument's tape keeps.
+constexpr std::size_t kMaxTape = 1000;
 /// The spot index window: trailing five minutes.
 constexpr Secs kSpotWindowSecs = 300;
 
@@ -32,7 +46,7 @@ constexpr Secs kSpotWindowSecs = 300;
 class MarketData
 {
 public:
-    void onTrade(InstrumentId instrument, bool hourly, Tick price, Qty quantity, Secs time);
+    void onTrade(InstrumentId instrument, bool hourly, const TapeEntry &trade);
     /// Recomputes the spot index of `product` from the window of its front hourly instrument
     /// (0: none). The last value carries over when the window is empty.
     void updateSpot(std::uint32_t product, InstrumentId front, Secs now);
@@ -40,6 +54,8 @@ public:
     void prune(Secs now);
 
     const std::deque<Candle> *candles(InstrumentId instrument, Resolution resolution) const;
+    /// The most recent trades of an instrument, oldest first (at most kMaxTape).
+    const std::deque<TapeEntry> *tape(InstrumentId instrument) const;
     /// Spot index in ticks, 0 when the product never traded.
     Tick spot(std::uint32_t product) const { return product < m_spot.size() ? m_spot[product] : 0; }
 
@@ -62,6 +78,7 @@ private:
     struct Series
     {
         std::array<std::deque<Candle>, 4> candles;
+        std::deque<TapeEntry> tape;
         Window window; ///< hourly instruments only
     };
     Series &series(InstrumentId instrument);

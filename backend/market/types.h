@@ -80,6 +80,9 @@ enum class CancelReason : std::uint8_t {
     KillSwitch,         ///< the participant was blocked
 };
 
+/// "requested", "expired" and so on: stable, for protocols and logs.
+const char *cancelReasonCode(CancelReason reason);
+
 enum class ContractState : std::uint8_t { Scheduled, Active, Expired, Terminated };
 
 /// What an order demands of its counterparty. Masks are indexes the adapter assigns
@@ -245,12 +248,18 @@ struct Trade
     Qty quantity = 0;
     Secs time = 0;
     ContractId contract = 0;
+    Qty buyRemaining = 0;  ///< what the buy order has left after this fill
+    Qty sellRemaining = 0; ///< what the sell order has left after this fill
 };
 
 struct Contract
 {
     ContractId id = 0;
     TradeId trade = 0;
+    OrderId buyOrder = 0;
+    OrderId sellOrder = 0;
+    Side aggressor = Side::Buy;
+    Secs tradeTime = 0;
     InstrumentId instrument = 0;
     ParticipantId buyer = 0;
     ParticipantId seller = 0;

@@ -104,6 +104,7 @@ private slots:
     void contractCodes_data();
     void contractCodes();
     void certificateAuthorityIssuesFromTheContractBook();
+    void orderEventsFillsTapeAndInstruments();
 };
 
 void TestExchange::listsTheHorizonAndRolls()
@@ -527,6 +528,75 @@ void TestExchange::certificateAuthorityIssuesFromTheContractBook()
     QVERIFY(directory.find(code)->terminated);
     QVERIFY(
         !ca.value()->issueContractCertificate({csr.value(), code, QStringLiteral("p-acme")}, directory).ok());
+}
+
+void TestExchange::orderEventsFillsTapeAndInstruments()
+{
+    Exchange x;
+    QVERIFY(x.open(QString(), config()).ok());
+    x.advanceClock(at(1, 10));
+    addTraders(x);
+    QSignalSpy events(&x, &Exchange::orderEvent);
+    const QString symbol = hourSymbol(1, 14);
+    OrderRequest sell = order(symbol, Side::Sell, OrderType::Limit, TimeInForce::GoodTillCancel, 2500, 10);
+    sell.clientOrderId = QStringLiteral("s-1");
+    x.submitOrder(QStringLiteral("p-dc1"), sell);
+    x.submitOrder(QStringLiteral("p-acme"),
+                  order(symbol, Side::Buy, OrderType::Limit, TimeInForce::GoodTillCancel, 2600, 4));
+    x.cancelOrder(QStringLiteral("p-dc1"), 1);
+    QTRY_COMPARE(events.size(), 5);
+    auto event = [&](int i) {
+        return events.at(i).at(0).value<OrderEvent>();
+    };
+    QCOMPARE(event(0).kind, OrderEvent::Kind::Accepted);
+    QCOMPARE(event(0).participant, QStringLiteral("p-dc1"));
+    QCOMPARE(event(0).order.clientOrderId, QStringLiteral("s-1"));
+    QCOMPARE(event(1).kind, OrderEvent::Kind::Accepted);
+    QCOMPARE(event(1).participant, QStringLiteral("p-acme"));
+    // Fills: the buyer's incoming order at its own limit, the resting sell at the trade price.
+    QCOMPARE(event(2).kind, OrderEvent::Kind::Filled);
+    QCOMPARE(event(2).participant, QStringLiteral("p-acme"));
+    QCOMPARE(event(2).order.id, 2u);
+    QCOMPARE(event(2).order.priceTicks, 2600);
+    QCOMPARE(event(2).order.remaining, 0);
+    QCOMPARE(event(3).participant, QStringLiteral("p-dc1"));
+    QCOMPARE(event(3).order.id, 1u);
+    QCOMPARE(event(3).order.priceTicks, 2500);
+    QCOMPARE(event(3).order.remaining, 6);
+    QCOMPARE(event(4).kind, OrderEvent::Kind::Cancelled);
+    QCOMPARE(event(4).reason, QStringLiteral("requested"));
+    QCOMPARE(event(4).order.remaining, 6);
+
+    const QList<FillInfo> fills = x.fills(QStringLiteral("p-acme"));
+    QCOMPARE(fills.size(), 1);
+    QCOMPARE(fills.constFirst().side, Side::Buy);
+    QCOMPARE(fills.constFirst().counterparty, QStringLiteral("p-dc1"));
+    QCOMPARE(fills.constFirst().orderId, 2u);
+    QCOMPARE(fills.constFirst().trade.priceTicks, 2500);
+    QCOMPARE(fills.constFirst().trade.quantity, 4);
+    QCOMPARE(fills.constFirst().trade.aggressor, Side::Buy);
+    QCOMPARE(x.fills(QStringLiteral("p-dc1")).constFirst().side, Side::Sell);
+    QVERIFY(x.fills(QStringLiteral("p-dc2")).isEmpty());
+
+    const QList<TradeInfo> tape = x.recentTrades(symbol, 10);
+    QCOMPARE(tape.size(), 1);
+    QCOMPARE(tape.constFirst().priceTicks, 2500);
+    QCOMPARE(tape.constFirst().quantity, 4);
+    QVERIFY(tape.constFirst().buyer.isEmpty()); // the public tape names no parties
+    QVERIFY(tape.constFirst().eventSeq > 0);
+    QVERIFY(x.recentTrades(symbol, 0).isEmpty());
+
+    const QList<InstrumentInfo> instruments = x.instruments();
+    QCOMPARE(instruments.size(), x.openSymbols().size());
+    const auto it = std::find_if(instruments.cbegin(), instruments.cend(),
+                                 [&](const InstrumentInfo &i) { return i.symbol == symbol; });
+    QVERIFY(it != instruments.cend());
+    QCOMPARE(it->productSymbol, kProduct);
+    QCOMPARE(it->kind, catalogue::PeriodKind::Hour);
+    QCOMPARE(it->deliveryStartSecs, at(1, 14));
+    QCOMPARE(it->bandLowTicks, 100);
+    QCOMPARE(it->bandHighTicks, 100'000);
+    QCOMPARE(x.depth(symbol, 5).eventSeq, x.engine().eventSeq());
 }
 
 QTEST_GUILESS_MAIN(TestExchange)
