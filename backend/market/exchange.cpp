@@ -1,6 +1,7 @@
 #include "market/exchange.h"
 
 #include <QCoreApplication>
+#include <QMetaMethod>
 #include <QSet>
 
 namespace cloudex::market {
@@ -73,7 +74,7 @@ public:
             p->ack.orderId = o.id;
             p->touched.append(o.instrument);
             m_takerPrice = o.price;
-            p->orderEvents.append(event(OrderEvent::Kind::Accepted, o));
+            p->orderEvents.push_back({OrderEvent::Kind::Accepted, o, CancelReason::Requested});
         }
     }
     void onReject(std::uint64_t, Reason reason, OrderId order) override
@@ -100,10 +101,24 @@ public:
         if (Pending *p = m_x->m_current) {
             // The resting side traded at its own price; the incoming side is this command's order.
             const bool buyerTook = t.aggressor == Side::Buy;
-            p->orderEvents.append(filled(t, Side::Buy, t.buyOrder, t.buyer,
-                                         buyerTook ? m_takerPrice : t.price, t.buyRemaining));
-            p->orderEvents.append(filled(t, Side::Sell, t.sellOrder, t.seller,
-                                         buyerTook ? t.price : m_takerPrice, t.sellRemaining));
+            p->orderEvents.push_back({OrderEvent::Kind::Filled,
+                                      OrderView{t.buyOrder,
+                                                t.buyer,
+                                                t.instrument,
+                                                Side::Buy,
+                                                buyerTook ? m_takerPrice : t.price,
+                                                t.buyRemaining,
+                                                {}},
+                                      CancelReason::Requested});
+            p->orderEvents.push_back({OrderEvent::Kind::Filled,
+                                      OrderView{t.sellOrder,
+                                                t.seller,
+                                                t.instrument,
+                                                Side::Sell,
+                                                buyerTook ? t.price : m_takerPrice,
+                                                t.sellRemaining,
+                                                {}},
+                                      CancelReason::Requested});
             p->ack.trades.append(TradeInfo{seq, t.id, m_x->symbolOf(t.instrument), m_x->nameOf(t.buyer),
                                            m_x->nameOf(t.seller), t.buyOrder, t.sellOrder, t.aggressor,
                                            t.price, t.quantity, t.time, t.contract});
@@ -113,9 +128,7 @@ public:
     {
         if (Pending *p = m_x->m_current) {
             p->touched.append(o.instrument);
-            OrderEvent e = event(OrderEvent::Kind::Cancelled, o);
-            e.reason = QString::fromLatin1(cancelReasonCode(why));
-            p->orderEvents.append(e);
+            p->orderEvents.push_back({OrderEvent::Kind::Cancelled, o, why});
         }
     }
     void onReplace(std::uint64_t, const OrderView &o, bool) override
@@ -124,7 +137,7 @@ public:
             p->ack.orderId = o.id;
             p->touched.append(o.instrument);
             m_takerPrice = o.price;
-            p->orderEvents.append(event(OrderEvent::Kind::Replaced, o));
+            p->orderEvents.push_back({OrderEvent::Kind::Replaced, o, CancelReason::Requested});
         }
     }
     void onContract(std::uint64_t seq, const Contract &k) override
@@ -141,24 +154,6 @@ public:
     }
 
 private:
-    OrderEvent event(OrderEvent::Kind kind, const OrderView &o) const
-    {
-        const std::string_view clientId = o.clientId.view();
-        return OrderEvent{kind,
-                          m_x->nameOf(o.participant),
-                          OrderInfo{o.id, m_x->symbolOf(o.instrument), o.side, o.price, o.remaining,
-                                    QString::fromLatin1(clientId.data(), qsizetype(clientId.size()))},
-                          {}};
-    }
-    OrderEvent filled(const Trade &t, Side side, OrderId order, ParticipantId owner, Tick price,
-                      Qty remaining) const
-    {
-        return OrderEvent{OrderEvent::Kind::Filled,
-                          m_x->nameOf(owner),
-                          OrderInfo{order, m_x->symbolOf(t.instrument), side, price, remaining, {}},
-                          {}};
-    }
-
     Exchange *m_x;
     Tick m_takerPrice = 0; ///< the current command's order: the incoming side of its trades
 };
@@ -387,8 +382,10 @@ void Exchange::deliver(Pending &pending)
 {
     if (pending.done)
         pending.done(pending.ack);
-    for (const OrderEvent &e : std::as_const(pending.orderEvents))
-        Q_EMIT orderEvent(e);
+    static const QMetaMethod orderEventSignal = QMetaMethod::fromSignal(&Exchange::orderEvent);
+    if (isSignalConnected(orderEventSignal))
+        for (const RawOrderEvent &raw : pending.orderEvents)
+            Q_EMIT orderEvent(orderEventOf(raw));
     for (const TradeInfo &t : std::as_const(pending.ack.trades))
         Q_EMIT tradeExecuted(t);
     for (const ContractInfo &k : std::as_const(pending.contracts))
@@ -605,6 +602,20 @@ void Exchange::listDuePeriods()
             execute(c, {});
         }
     }
+}
+
+OrderEvent Exchange::orderEventOf(const RawOrderEvent &raw) const
+{
+    const OrderView &o = raw.order;
+    const std::string_view clientId = o.clientId.view();
+    OrderEvent e{raw.kind,
+                 nameOf(o.participant),
+                 OrderInfo{o.id, symbolOf(o.instrument), o.side, o.price, o.remaining,
+                           QString::fromLatin1(clientId.data(), qsizetype(clientId.size()))},
+                 {}};
+    if (raw.kind == OrderEvent::Kind::Cancelled)
+        e.reason = QString::fromLatin1(cancelReasonCode(raw.why));
+    return e;
 }
 
 ContractInfo Exchange::contractInfo(const Contract &k) const

@@ -264,13 +264,21 @@ Q_SIGNALS:
 
 private:
     class Collector;
+    /// An order event as the engine reported it; names and strings are made only when
+    /// someone listens to orderEvent().
+    struct RawOrderEvent
+    {
+        OrderEvent::Kind kind;
+        OrderView order;
+        CancelReason why;
+    };
     struct Pending
     {
         quint64 seq = 0;
         AckCallback done;
         Ack ack;
         QList<ContractInfo> contracts;
-        QList<OrderEvent> orderEvents;
+        std::vector<RawOrderEvent> orderEvents;
         QList<InstrumentId> touched;
         QList<QPair<InstrumentId, bool>> listings;
         QList<QPair<std::uint32_t, qint64>> spots; ///< spot indexes as of this command
@@ -283,6 +291,7 @@ private:
     void listDuePeriods();
     void rebuildNames();
     ContractInfo contractInfo(const Contract &k) const;
+    OrderEvent orderEventOf(const RawOrderEvent &raw) const;
     std::optional<ParticipantId> participantId(const QString &name) const;
     std::optional<std::uint32_t> productIndex(const QString &productSymbol) const;
     std::uint32_t productIndexFor(const catalogue::Product &product);
