@@ -3,6 +3,7 @@
 #include "buyworkspace.h"
 #include "catalogue/catalogue.h"
 #include "core/clock.h"
+#include "desk/marketsession.h"
 #include "marketworkspace.h"
 #include "sellworkspace.h"
 
@@ -48,7 +49,8 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
 
     const Clock &clock = context.clock ? *context.clock : SystemClock::instance();
     const catalogue::Catalogue &catalogue = catalogue::Catalogue::standard();
-    m_market = new MarketWorkspace(catalogue, clock, m_stack);
+    m_market = new MarketWorkspace(catalogue, clock, context.session, m_stack);
+    m_market->setSimulated(context.simulatedMarket);
     m_buy = new BuyWorkspace(m_stack);
     m_sell = new SellWorkspace(catalogue, context.agent, m_stack);
     m_stack->setObjectName(QStringLiteral("workspaceStack"));
@@ -137,15 +139,55 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     // Say plainly what the desk is connected to; never pretend to an exchange or identity.
-    m_exchangeStatus = new QLabel(tr("Exchange: not connected"), this);
+    m_exchangeStatus = new QLabel(this);
     m_exchangeStatus->setObjectName(QStringLiteral("exchangeStatus"));
-    m_identityStatus = new QLabel(tr("Identity: none"), this);
+    m_identityStatus = new QLabel(this);
     m_identityStatus->setObjectName(QStringLiteral("identityStatus"));
     auto dataDir = new QLabel(tr("Data: %1").arg(m_context.dataDir), this);
     dataDir->setObjectName(QStringLiteral("dataDirStatus"));
     statusBar()->addWidget(m_exchangeStatus);
     statusBar()->addWidget(m_identityStatus);
+    if (m_context.simulatedMarket) {
+        auto demo = new QLabel(tr("Demo market: simulated participants"), this);
+        demo->setObjectName(QStringLiteral("demoStatus"));
+        QFont bold = demo->font();
+        bold.setBold(true);
+        demo->setFont(bold);
+        statusBar()->addWidget(demo);
+    }
     statusBar()->addPermanentWidget(dataDir);
+    if (m_context.session) {
+        connect(m_context.session, &desk::MarketSession::stateChanged, this, &MainWindow::updateExchangeStatus);
+    }
+    updateExchangeStatus();
+}
+
+void MainWindow::updateExchangeStatus()
+{
+    const desk::MarketSession *session = m_context.session;
+    if (!session || !session->isOpen()) {
+        m_exchangeStatus->setText(tr("Exchange: not connected"));
+        m_identityStatus->setText(tr("Identity: none"));
+        return;
+    }
+    const QString where = m_context.exchangeLabel.isEmpty() ? session->url().toString() : m_context.exchangeLabel;
+    QString state;
+    switch (session->state()) {
+    case desk::MarketSession::State::Connected:
+        state = tr("connected");
+        break;
+    case desk::MarketSession::State::Connecting:
+        state = tr("connecting…");
+        break;
+    case desk::MarketSession::State::Reconnecting:
+        state = tr("reconnecting…");
+        break;
+    case desk::MarketSession::State::Disconnected:
+        state = tr("not connected");
+        break;
+    }
+    m_exchangeStatus->setText(tr("Exchange: %1 (%2)").arg(where, state));
+    m_identityStatus->setText(tr("Identity: %1 of %2").arg(session->user(), session->participant()));
 }
 
 void MainWindow::showWorkspace(Workspace workspace)

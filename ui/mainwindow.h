@@ -20,6 +20,10 @@ namespace cloudex::connect {
 class ConnectAgent;
 }
 
+namespace cloudex::desk {
+class MarketSession;
+}
+
 namespace cloudex::ui {
 
 class MarketWorkspace;
@@ -41,6 +45,9 @@ public:
         QSettings *settings = nullptr; ///< window state and preferences; not owned
         const Clock *clock = nullptr;  ///< nullptr: the system clock
         connect::ConnectAgent *agent = nullptr; ///< the seller's agent; not owned; nullptr: none
+        desk::MarketSession *session = nullptr;  ///< the exchange connection; not owned; nullptr: none
+        QString exchangeLabel = {};              ///< "embedded" or the remote URL, for the status bar
+        bool simulatedMarket = false;            ///< --demo-market: other participants are simulated
     };
 
     explicit MainWindow(const Context &context, QWidget *parent = nullptr);
@@ -62,6 +69,7 @@ protected:
 private:
     void createMenus();
     void createStatusBar();
+    void updateExchangeStatus();
     void setTheme(Theme theme);
     void restoreState();
     void saveState() const;

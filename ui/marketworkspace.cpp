@@ -1,19 +1,34 @@
 #include "marketworkspace.h"
 
+#include "candlechart.h"
 #include "catalogue/catalogue.h"
 #include "core/clock.h"
+#include "depthdelegate.h"
+#include "desk/marketsession.h"
+#include "desk/price.h"
+#include "fillmodel.h"
+#include "forwardcurvechart.h"
+#include "instrumentmodel.h"
+#include "net/apiclient.h"
+#include "orderbookmodel.h"
+#include "ordermodel.h"
+#include "orderticket.h"
 #include "productmodel.h"
+#include "prompts.h"
+#include "tradetapemodel.h"
 
 #include <QComboBox>
 #include <QDateTime>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace cloudex::ui {
@@ -22,7 +37,9 @@ using namespace cloudex::catalogue;
 
 namespace {
 constexpr int kMsPerSecond = 1000;
-constexpr int kDetailMinWidth = 400;
+constexpr int kBrowserWidth = 330;
+constexpr int kBookWidth = 330;
+constexpr int kCompactRowHeight = 20;
 
 QComboBox *makeFilterCombo(const QString &objectName, QWidget *parent)
 {
@@ -31,18 +48,49 @@ QComboBox *makeFilterCombo(const QString &objectName, QWidget *parent)
     combo->addItem(MarketWorkspace::tr("Any"), QString());
     return combo;
 }
+
+QTableView *makeTable(const QString &objectName, QAbstractItemModel *model, QWidget *parent)
+{
+    auto table = new QTableView(parent);
+    table->setObjectName(objectName);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(kCompactRowHeight);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+qint64 resolutionSecs(const QString &resolution)
+{
+    if (resolution == u"5m")
+        return 300;
+    if (resolution == u"1h")
+        return 3600;
+    if (resolution == u"1d")
+        return 86400;
+    return 60;
+}
 } // namespace
 
-MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock, QWidget *parent)
+MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock, desk::MarketSession *session,
+                                 QWidget *parent)
     : WorkspacePage(tr("Market"), tr("Standard capacity products, traded per instance-hour in EUR."), parent)
     , m_catalogue(catalogue)
     , m_clock(clock)
+    , m_session(session)
     , m_model(new models::ProductModel(catalogue, this))
+    , m_instrumentModel(new models::InstrumentModel(this))
+    , m_bookModel(new models::OrderBookModel(this))
+    , m_tapeModel(new models::TradeTapeModel(this))
+    , m_orderModel(new models::OrderModel(this))
+    , m_fillModel(new models::FillModel(this))
 {
     setObjectName(QStringLiteral("marketWorkspace"));
-    setNotice(tr("No exchange is connected, so there are no order books or prices yet. The products "
-                 "below are the exchange's standard catalogue; each trades for the delivery periods "
-                 "listed beside it."));
 
     m_region = makeFilterCombo(QStringLiteral("regionFilter"), this);
     for (const Region &r : catalogue.regions())
@@ -73,49 +121,253 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
     filters->addWidget(m_count);
     contentLayout()->addLayout(filters);
 
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("productTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    auto splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("marketSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(createBrowser());
+    splitter->addWidget(createChartPanel());
+    splitter->addWidget(createBookPanel());
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    contentLayout()->addWidget(splitter, 1);
+
+    if (m_session) {
+        using desk::MarketSession;
+        connect(m_session, &MarketSession::stateChanged, this, &MarketWorkspace::onStateChanged);
+        connect(m_session, &MarketSession::instrumentsChanged, this, &MarketWorkspace::onInstrumentsChanged);
+        connect(m_session, &MarketSession::bookChanged, this, [this] { m_bookModel->setBook(m_session->book()); });
+        connect(m_session, &MarketSession::tradesReset, this, [this] {
+            m_tapeModel->setTrades(m_session->trades());
+            m_chart->setLastPrice(m_session->trades().isEmpty() ? 0 : m_session->trades().constLast().price);
+        });
+        connect(m_session, &MarketSession::tradesAppended, this, [this](const QList<desk::TradeRecord> &trades) {
+            m_tapeModel->appendTrades(trades);
+            m_chart->setLastPrice(trades.constLast().price);
+        });
+        connect(m_session, &MarketSession::candlesReset, this, [this] {
+            m_chart->setCandles(m_session->candles(), resolutionSecs(m_session->resolution()));
+        });
+        connect(m_session, &MarketSession::candlesUpdated, m_chart, &CandleChart::updateCandles);
+        connect(m_session, &MarketSession::spotChanged, this, &MarketWorkspace::updateSelectionHeader);
+        connect(m_session, &MarketSession::curveChanged, this, [this] {
+            m_instrumentModel->setQuotes(m_session->curve());
+            m_curve->setCurve(m_session->product(), m_session->curve());
+        });
+        connect(m_session, &MarketSession::ordersChanged, this, [this] {
+            m_orderModel->setOrders(m_session->orders());
+            m_tabs->setTabText(1, tr("My orders (%1)").arg(m_orderModel->rowCount()));
+        });
+        connect(m_session, &MarketSession::fillsReset, this, [this] { m_fillModel->setFills(m_session->fills()); });
+        connect(m_session, &MarketSession::fillsAppended, m_fillModel, &models::FillModel::appendFills);
+        connect(m_session, &MarketSession::errorOccurred, this,
+                [this](const QString &message) { m_ordersStatus->setText(message); });
+        onInstrumentsChanged();
+    }
+    onStateChanged();
+    applyFilter();
+}
+
+QWidget *MarketWorkspace::createBrowser()
+{
+    auto browser = new QWidget(this);
+    browser->setObjectName(QStringLiteral("instrumentBrowser"));
+    browser->setMinimumWidth(kBrowserWidth);
+    m_table = makeTable(QStringLiteral("productTable"), m_model, browser);
+    // The browser is narrow: the symbol says region, class, tenancy and SLA already.
+    for (int c = models::ProductModel::RegionColumn; c < models::ProductModel::AvailabilityColumn; ++c)
+        m_table->hideColumn(c);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showProduct(current.isValid() ? current.row() : -1); });
 
-    auto detail = new QWidget(this);
-    detail->setObjectName(QStringLiteral("productDetail"));
-    detail->setMinimumWidth(kDetailMinWidth);
-    m_detailTitle = new QLabel(detail);
+    m_detailTitle = new QLabel(browser);
+    m_detailTitle->setObjectName(QStringLiteral("productTitle"));
     QFont titleFont = m_detailTitle->font();
     titleFont.setBold(true);
     m_detailTitle->setFont(titleFont);
-    m_detailTerms = new QLabel(detail);
+    m_detailTerms = new QLabel(browser);
+    m_detailTerms->setObjectName(QStringLiteral("productTerms"));
     m_detailTerms->setWordWrap(true);
     m_detailTerms->setTextFormat(Qt::PlainText);
-    m_periods = new QTreeWidget(detail);
-    m_periods->setObjectName(QStringLiteral("periodList"));
-    m_periods->setRootIsDecorated(false);
-    m_periods->setAlternatingRowColors(true);
-    m_periods->setHeaderLabels({tr("Alias"), tr("Instrument"), tr("Starts (UTC)")});
-    auto detailLayout = new QVBoxLayout(detail);
-    detailLayout->setContentsMargins(8, 0, 0, 0);
-    detailLayout->addWidget(m_detailTitle);
-    detailLayout->addWidget(m_detailTerms);
-    detailLayout->addWidget(createSectionLabel(tr("Delivery periods open for trading"), detail));
-    detailLayout->addWidget(m_periods, 1);
 
-    auto splitter = new QSplitter(this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    contentLayout()->addWidget(splitter, 1);
+    m_instruments = makeTable(QStringLiteral("instrumentTable"), m_instrumentModel, browser);
+    m_instruments->hideColumn(models::InstrumentModel::Symbol);
+    connect(m_instruments->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showInstrument(current.data(models::InstrumentModel::SymbolRole).toString());
+            });
 
-    applyFilter();
+    auto layout = new QVBoxLayout(browser);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 3);
+    layout->addWidget(m_detailTitle);
+    layout->addWidget(m_detailTerms);
+    layout->addWidget(createSectionLabel(tr("Delivery periods open for trading"), browser));
+    layout->addWidget(m_instruments, 4);
+    return browser;
+}
+
+QWidget *MarketWorkspace::createChartPanel()
+{
+    auto panel = new QWidget(this);
+    m_symbolTitle = new QLabel(panel);
+    m_symbolTitle->setObjectName(QStringLiteral("selectedSymbol"));
+    QFont font = m_symbolTitle->font();
+    font.setBold(true);
+    m_symbolTitle->setFont(font);
+    m_spot = new QLabel(panel);
+    m_spot->setObjectName(QStringLiteral("spotLabel"));
+    m_resolution = new QComboBox(panel);
+    m_resolution->setObjectName(QStringLiteral("resolutionCombo"));
+    for (const auto &[key, text] : {std::pair{"1m", tr("1 minute")}, std::pair{"5m", tr("5 minutes")},
+                                    std::pair{"1h", tr("1 hour")}, std::pair{"1d", tr("1 day")}})
+        m_resolution->addItem(text, QString::fromLatin1(key));
+    connect(m_resolution, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_session)
+            m_session->setResolution(m_resolution->currentData().toString());
+        m_chart->setCandles({}, resolutionSecs(m_resolution->currentData().toString()));
+    });
+    auto header = new QHBoxLayout;
+    header->addWidget(m_symbolTitle);
+    header->addStretch();
+    header->addWidget(m_spot);
+    header->addSpacing(12);
+    auto intervalLabel = new QLabel(tr("&Interval:"), panel);
+    intervalLabel->setBuddy(m_resolution);
+    header->addWidget(intervalLabel);
+    header->addWidget(m_resolution);
+
+    m_chart = new CandleChart(panel);
+    m_chart->setMinimumHeight(220);
+    m_curve = new ForwardCurveChart(panel);
+    m_tabs = new QTabWidget(panel);
+    m_tabs->setObjectName(QStringLiteral("marketTabs"));
+    m_tabs->addTab(m_curve, tr("Forward curve"));
+    m_tabs->addTab(createOrdersTab(), tr("My orders"));
+    m_fills = makeTable(QStringLiteral("fillsTable"), m_fillModel, panel);
+    m_tabs->addTab(m_fills, tr("My fills"));
+
+    auto split = new QSplitter(Qt::Vertical, panel);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_chart);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->addLayout(header);
+    layout->addWidget(split, 1);
+    return panel;
+}
+
+QWidget *MarketWorkspace::createOrdersTab()
+{
+    auto tab = new QWidget(this);
+    m_orders = makeTable(QStringLiteral("ordersTable"), m_orderModel, tab);
+    m_cancel = new QPushButton(tr("&Cancel order"), tab);
+    m_cancel->setObjectName(QStringLiteral("cancelOrderButton"));
+    m_replace = new QPushButton(tr("&Replace…"), tab);
+    m_replace->setObjectName(QStringLiteral("replaceOrderButton"));
+    m_ordersStatus = new QLabel(tab);
+    m_ordersStatus->setObjectName(QStringLiteral("ordersStatus"));
+    m_ordersStatus->setWordWrap(true);
+    connect(m_cancel, &QPushButton::clicked, this, &MarketWorkspace::cancelSelectedOrder);
+    connect(m_replace, &QPushButton::clicked, this, &MarketWorkspace::replaceSelectedOrder);
+    const auto updateButtons = [this] {
+        const bool any = selectedOrderId() > 0 && m_session && m_session->state() == desk::MarketSession::State::Connected;
+        m_cancel->setEnabled(any);
+        m_replace->setEnabled(any);
+    };
+    connect(m_orders->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateButtons);
+    connect(m_orderModel, &QAbstractItemModel::rowsRemoved, this, updateButtons);
+    updateButtons();
+    auto buttons = new QHBoxLayout;
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_replace);
+    buttons->addWidget(m_ordersStatus, 1);
+    auto layout = new QVBoxLayout(tab);
+    layout->addWidget(m_orders, 1);
+    layout->addLayout(buttons);
+    return tab;
+}
+
+QWidget *MarketWorkspace::createBookPanel()
+{
+    auto panel = new QWidget(this);
+    panel->setMinimumWidth(kBookWidth);
+    m_book = makeTable(QStringLiteral("orderBook"), m_bookModel, panel);
+    m_book->setItemDelegate(new DepthDelegate(m_book));
+    m_book->setSelectionMode(QAbstractItemView::NoSelection);
+    m_book->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_book->horizontalHeader()->setMinimumSectionSize(40);
+    // Clicking a level puts its price on the ticket.
+    connect(m_book, &QTableView::clicked, this, [this](const QModelIndex &index) {
+        if (const desk::BookLevel *level = m_bookModel->levelAt(index.row()))
+            m_ticket->setPrice(level->price);
+    });
+    m_tape = makeTable(QStringLiteral("tradeTape"), m_tapeModel, panel);
+    m_tape->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tape->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_ticket = new OrderTicket(m_clock, panel);
+    connect(m_ticket, &OrderTicket::submitRequested, this, &MarketWorkspace::submit);
+
+    auto split = new QSplitter(Qt::Vertical, panel);
+    split->setChildrenCollapsible(false);
+    auto bookBox = new QWidget(split);
+    auto bookLayout = new QVBoxLayout(bookBox);
+    bookLayout->setContentsMargins(0, 0, 0, 0);
+    bookLayout->addWidget(createSectionLabel(tr("Order book"), bookBox));
+    bookLayout->addWidget(m_book);
+    auto tapeBox = new QWidget(split);
+    auto tapeLayout = new QVBoxLayout(tapeBox);
+    tapeLayout->setContentsMargins(0, 0, 0, 0);
+    tapeLayout->addWidget(createSectionLabel(tr("Trades"), tapeBox));
+    tapeLayout->addWidget(m_tape);
+    split->addWidget(bookBox);
+    split->addWidget(tapeBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_ticket);
+    return panel;
+}
+
+void MarketWorkspace::setSimulated(bool simulated)
+{
+    m_simulated = simulated;
+    updateNotice();
+}
+
+void MarketWorkspace::updateNotice()
+{
+    QString text;
+    if (!m_session) {
+        text = tr("No exchange is connected, so there are no order books or prices. The products below are "
+                  "the exchange's standard catalogue with the delivery periods it lists.");
+    } else if (m_session->state() == desk::MarketSession::State::Reconnecting) {
+        text = tr("The connection to the exchange was lost; reconnecting. Prices shown may be stale.");
+    } else if (m_session->state() != desk::MarketSession::State::Connected) {
+        text = tr("Connecting to the exchange…");
+    }
+    if (m_simulated) {
+        const QString demo = tr("Demo market: the other participants are simulated traders on this desk's "
+                                "embedded exchange. Their orders and trades are not real.");
+        text = text.isEmpty() ? demo : text + u'\n' + demo;
+    }
+    setNotice(text);
+}
+
+void MarketWorkspace::onStateChanged()
+{
+    updateNotice();
+    const bool connected = m_session && m_session->state() == desk::MarketSession::State::Connected;
+    m_ticket->setEnabledForTrading(connected, connected ? QString() : tr("Trading needs a connected exchange."));
+    m_chart->setEmptyText(connected ? tr("No trades yet in this interval") : tr("No market data"));
+    if (connected)
+        m_ticket->setStatus({}, false);
 }
 
 void MarketWorkspace::applyFilter()
@@ -135,42 +387,176 @@ void MarketWorkspace::applyFilter()
 
 void MarketWorkspace::showProduct(int row)
 {
-    m_periods->clear();
     if (row < 0) {
+        m_product.clear();
         m_detailTitle->setText(tr("No product selected"));
         m_detailTerms->clear();
+        m_instrumentModel->setProductFilter(QStringLiteral("-"));
         return;
     }
     const Product &product = m_model->productAt(row);
     const SlaTerms &sla = slaTerms(product.sla);
     const InstanceClass *cls = m_catalogue.findClass(product.classCode);
     const Region *region = m_catalogue.findRegion(product.regionCode);
-
+    m_product = product.symbol();
     m_detailTitle->setText(product.symbol());
-    QStringList credits;
-    for (const ServiceCredit &step : sla.credits) {
-        credits.append(tr("below %1: %2 % credit")
-                           .arg(basisPointsText(step.belowBasisPoints))
-                           .arg(step.creditPercent));
-    }
-    m_detailTerms->setText(tr("%1\n%2, jurisdiction %3\n%4 tenancy\nSLA %5: %6 availability, support %7\n%8")
+    m_detailTerms->setText(tr("%1, %2 (%3), %4 tenancy; SLA %5: %6 availability, support %7")
                                .arg(cls ? cls->sizeText() : product.classCode,
                                     region ? region->name() : product.regionCode,
                                     region ? region->jurisdiction : product.regionCode,
                                     tenancyName(product.tenancy), slaClassCode(product.sla),
-                                    sla.availabilityText(), sla.supportResponseText(),
-                                    credits.join(QLatin1Char('\n'))));
+                                    sla.availabilityText(), sla.supportResponseText()));
+    m_instrumentModel->setProductFilter(m_product);
+    if (!m_session)
+        listCatalogueInstruments();
+    // Follow the product's front period unless an instrument of it is already shown.
+    const QString current = m_session ? m_session->symbol() : QString();
+    const int currentRow = m_instrumentModel->rowOf(current);
+    if (currentRow >= 0)
+        m_instruments->selectRow(currentRow);
+    else if (m_instrumentModel->rowCount() > 0)
+        m_instruments->selectRow(0);
+    else
+        showInstrument({});
+}
 
+void MarketWorkspace::listCatalogueInstruments()
+{
+    // Without an exchange, the periods the standard listing horizon would open.
+    QList<desk::InstrumentRecord> records;
     const qint64 nowSecs = m_clock.nowMs() / kMsPerSecond;
-    for (const DeliveryPeriod &period : listedPeriods(ListingHorizon{}, nowSecs)) {
-        const Instrument instrument{product, period};
-        const QString start = QDateTime::fromSecsSinceEpoch(period.startSecs(), Qt::UTC)
-                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        auto item = new QTreeWidgetItem(m_periods, {period.alias(nowSecs), instrument.symbol(), start});
-        item->setToolTip(0, periodKindName(period.kind()));
+    const Product *product = nullptr;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->productAt(row).symbol() == m_product)
+            product = &m_model->productAt(row);
     }
-    for (int column = 0; column < m_periods->columnCount(); ++column)
-        m_periods->resizeColumnToContents(column);
+    if (!product)
+        return;
+    for (const DeliveryPeriod &period : listedPeriods(ListingHorizon{}, nowSecs)) {
+        const Instrument instrument{*product, period};
+        desk::InstrumentRecord r;
+        r.symbol = instrument.symbol();
+        r.product = m_product;
+        r.kind = instrument.symbol().mid(m_product.size() + 1, 1);
+        r.deliveryStart = period.startSecs();
+        records.append(r);
+    }
+    m_instrumentModel->setInstruments(records);
+}
+
+void MarketWorkspace::onInstrumentsChanged()
+{
+    m_instrumentModel->setInstruments(m_session->instruments());
+    if (m_session->symbol().isEmpty() && m_instrumentModel->rowCount() > 0)
+        m_instruments->selectRow(0);
+    else if (const int row = m_instrumentModel->rowOf(m_session->symbol()); row >= 0)
+        m_instruments->selectRow(row);
+    // Band and lot size may only now be known.
+    if (!m_session->symbol().isEmpty())
+        m_ticket->setInstrument(m_session->symbol(), m_session->instrument(m_session->symbol()));
+}
+
+void MarketWorkspace::selectSymbol(const QString &symbol)
+{
+    const qsizetype dot = symbol.lastIndexOf(u'.');
+    const QString product = dot > 0 ? symbol.left(dot) : QString();
+    if (product != m_product) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->productAt(row).symbol() == product) {
+                m_table->selectRow(row);
+                break;
+            }
+        }
+    }
+    const int row = m_instrumentModel->rowOf(symbol);
+    if (row >= 0)
+        m_instruments->selectRow(row);
+    else
+        showInstrument(symbol);
+}
+
+void MarketWorkspace::showInstrument(const QString &symbol)
+{
+    if (m_session && !symbol.isEmpty() && symbol != m_session->symbol()) {
+        m_session->selectSymbol(symbol);
+        m_bookModel->setBook(m_session->book());
+        m_tapeModel->setTrades({});
+        m_chart->setCandles({}, resolutionSecs(m_session->resolution()));
+        m_chart->setLastPrice(0);
+    }
+    m_ticket->setInstrument(symbol, m_session ? m_session->instrument(symbol) : nullptr);
+    updateSelectionHeader();
+}
+
+void MarketWorkspace::updateSelectionHeader()
+{
+    const QString symbol = m_session ? m_session->symbol() : QString();
+    m_symbolTitle->setText(symbol.isEmpty() ? tr("No instrument selected") : symbol);
+    if (!m_session || m_session->product().isEmpty()) {
+        m_spot->clear();
+        return;
+    }
+    const qint64 spot = m_session->spot();
+    m_spot->setText(spot > 0 ? tr("Spot index %1: %2 EUR").arg(m_session->product(), desk::formatPriceTicks(spot))
+                             : tr("Spot index %1: no trades yet").arg(m_session->product()));
+}
+
+void MarketWorkspace::submit(const desk::OrderTicket &ticket)
+{
+    if (!m_session)
+        return;
+    net::ApiCall *call = m_session->submit(ticket);
+    connect(call, &net::ApiCall::finished, this, [this, call] {
+        if (!call->ok()) {
+            m_ticket->setStatus(tr("Refused: %1").arg(call->errorString()), true);
+            return;
+        }
+        const QJsonObject ack = call->body().toObject();
+        const int trades = int(ack.value(QLatin1StringView("trades")).toArray().size());
+        const QString order = desk::idText(ack.value(QLatin1StringView("orderId")));
+        m_ticket->setStatus(trades > 0 ? tr("Order %1 accepted, %n trade(s).", nullptr, trades).arg(order)
+                                       : tr("Order %1 accepted.").arg(order),
+                            false);
+    });
+}
+
+qint64 MarketWorkspace::selectedOrderId() const
+{
+    const QModelIndex current = m_orders->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_orders->selectionModel()->isRowSelected(current.row(), {}))
+        return 0;
+    return current.data(models::OrderModel::OrderIdRole).toLongLong();
+}
+
+void MarketWorkspace::cancelSelectedOrder()
+{
+    const qint64 id = selectedOrderId();
+    if (!m_session || id <= 0)
+        return;
+    if (!Prompts::confirm(this, tr("Cancel order"), tr("Cancel order %1?").arg(id)))
+        return;
+    net::ApiCall *call = m_session->cancel(id);
+    connect(call, &net::ApiCall::finished, this, [this, call, id] {
+        m_ordersStatus->setText(call->ok() ? tr("Order %1 cancelled.").arg(id)
+                                           : tr("Cancel refused: %1").arg(call->errorString()));
+    });
+}
+
+void MarketWorkspace::replaceSelectedOrder()
+{
+    const qint64 id = selectedOrderId();
+    const int row = m_orderModel->rowOf(id);
+    if (!m_session || row < 0)
+        return;
+    const desk::OrderRecord order = *m_orderModel->rowAt(row);
+    const auto replacement = Prompts::askReplacement(this, id, order.price, order.remaining);
+    if (!replacement || (!replacement->price && !replacement->quantity))
+        return;
+    net::ApiCall *call = m_session->replace(id, replacement->price, replacement->quantity);
+    connect(call, &net::ApiCall::finished, this, [this, call, id] {
+        m_ordersStatus->setText(call->ok() ? tr("Order %1 replaced.").arg(id)
+                                           : tr("Replace refused: %1").arg(call->errorString()));
+    });
 }
 
 } // namespace cloudex::ui

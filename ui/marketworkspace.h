@@ -4,7 +4,8 @@
 
 class QComboBox;
 class QLabel;
-class QTreeWidget;
+class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace cloudex {
@@ -12,40 +13,101 @@ class Clock;
 namespace catalogue {
 class Catalogue;
 }
+namespace desk {
+class MarketSession;
+struct OrderTicket;
+} // namespace desk
 namespace models {
+class FillModel;
+class InstrumentModel;
+class OrderBookModel;
+class OrderModel;
 class ProductModel;
-}
+class TradeTapeModel;
+} // namespace models
 } // namespace cloudex
 
 namespace cloudex::ui {
 
-/// Traders' screen: the product catalogue with filters, and for the selected product its
-/// SLA terms and the delivery periods open for trading.
+class CandleChart;
+class ForwardCurveChart;
+class OrderTicket;
+
+/// Traders' screen. The instrument browser (the product catalogue with filters, and the
+/// selected product's instruments open for trading with their quotes); for the selected
+/// instrument the order book ladder, a live candlestick chart with volume and last price,
+/// the trade tape and the order ticket; the product's forward curve; the participant's own
+/// orders (cancel, replace) and fills. Everything follows the session's stream; without a
+/// session the catalogue is browsable and the rest says that no exchange is connected.
 class MarketWorkspace final : public WorkspacePage
 {
     Q_OBJECT
 
 public:
-    MarketWorkspace(const catalogue::Catalogue &catalogue, const Clock &clock, QWidget *parent = nullptr);
+    /// `session` may be null (no exchange); it is not owned.
+    MarketWorkspace(const catalogue::Catalogue &catalogue, const Clock &clock, desk::MarketSession *session,
+                    QWidget *parent = nullptr);
 
     models::ProductModel *productModel() const { return m_model; }
+    /// Says that the market's other participants are simulated (--demo-market).
+    void setSimulated(bool simulated);
+    /// Shows `symbol`'s market (selects its product and instrument when listed).
+    void selectSymbol(const QString &symbol);
 
 private:
+    QWidget *createBrowser();
+    QWidget *createChartPanel();
+    QWidget *createBookPanel();
+    QWidget *createOrdersTab();
+
     void applyFilter();
     void showProduct(int row);
+    void showInstrument(const QString &symbol);
+    void listCatalogueInstruments();
+    void onInstrumentsChanged();
+    void onStateChanged();
+    void updateNotice();
+    void updateSelectionHeader();
+    void submit(const desk::OrderTicket &ticket);
+    void cancelSelectedOrder();
+    void replaceSelectedOrder();
+    qint64 selectedOrderId() const;
 
     const catalogue::Catalogue &m_catalogue;
     const Clock &m_clock;
+    desk::MarketSession *m_session;
+    bool m_simulated = false;
+    QString m_product;
     models::ProductModel *m_model;
-    QComboBox *m_region;
-    QComboBox *m_class;
-    QComboBox *m_tenancy;
-    QComboBox *m_sla;
-    QLabel *m_count;
-    QTableView *m_table;
-    QLabel *m_detailTitle;
-    QLabel *m_detailTerms;
-    QTreeWidget *m_periods;
+    models::InstrumentModel *m_instrumentModel;
+    models::OrderBookModel *m_bookModel;
+    models::TradeTapeModel *m_tapeModel;
+    models::OrderModel *m_orderModel;
+    models::FillModel *m_fillModel;
+
+    QComboBox *m_region = nullptr;
+    QComboBox *m_class = nullptr;
+    QComboBox *m_tenancy = nullptr;
+    QComboBox *m_sla = nullptr;
+    QLabel *m_count = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_detailTitle = nullptr;
+    QLabel *m_detailTerms = nullptr;
+    QTableView *m_instruments = nullptr;
+    QLabel *m_symbolTitle = nullptr;
+    QLabel *m_spot = nullptr;
+    QComboBox *m_resolution = nullptr;
+    CandleChart *m_chart = nullptr;
+    ForwardCurveChart *m_curve = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTableView *m_book = nullptr;
+    QTableView *m_tape = nullptr;
+    OrderTicket *m_ticket = nullptr;
+    QTableView *m_orders = nullptr;
+    QTableView *m_fills = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_replace = nullptr;
+    QLabel *m_ordersStatus = nullptr;
 };
 
 } // namespace cloudex::ui

@@ -12,7 +12,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 #include <QTest>
 
 #include <memory>
@@ -118,13 +117,14 @@ private slots:
         QCOMPARE(table->model()->rowCount(), 9);
         QCOMPARE(count->text(), u"Products: 9"_qs);
         QVERIFY(all > 9);
-        // The first match is selected and its delivery periods listed, absolute symbols and
-        // relative aliases side by side.
-        auto periods = m_window->findChild<QTreeWidget *>(u"periodList"_qs);
-        QVERIFY(periods->topLevelItemCount() > 0);
-        QCOMPARE(periods->topLevelItem(0)->text(0), u"H+1"_qs);
-        QCOMPARE(periods->topLevelItem(0)->text(1), u"DE.GP2.SH.S1.H2026-12-01T15"_qs);
-        QCOMPARE(periods->topLevelItem(0)->text(2), u"2026-12-01 15:00"_qs);
+        // The first match is selected and, without an exchange, the delivery periods the
+        // standard listing opens are shown, the front hour first.
+        auto instruments = m_window->findChild<QTableView *>(u"instrumentTable"_qs);
+        QVERIFY(instruments);
+        QVERIFY(instruments->model()->rowCount() > 0);
+        QCOMPARE(instruments->model()->index(0, 0).data().toString(), u"DE.GP2.SH.S1.H2026-12-01T15"_qs);
+        QCOMPARE(instruments->model()->index(0, 2).data().toString(), u"2026-12-01 15:00"_qs);
+        QCOMPARE(m_window->findChild<QLabel *>(u"productTitle"_qs)->text(), u"DE.GP2.SH.S1"_qs);
     }
 
     void themeIsRememberedInSettings()

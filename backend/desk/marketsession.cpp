@@ -1,0 +1,454 @@
+#include "desk/marketsession.h"
+
+#include "net/apiclient.h"
+#include "net/streamclient.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace cloudex::desk {
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Desk)
+};
+
+constexpr int kDefaultBatchMs = 50;
+constexpr int kDefaultCurveRefreshMs = 2000;
+constexpr int kStreamBackoffInitialMs = 250;
+constexpr int kStreamBackoffMaxMs = 8000;
+constexpr int kClientOrderIdRandomChars = 16;
+
+QString channel(const char *topic, const QString &name)
+{
+    return QLatin1StringView(topic) + u'.' + name;
+}
+
+// The product of an instrument symbol: everything before the period part.
+QString productOf(const QString &symbol)
+{
+    const qsizetype dot = symbol.lastIndexOf(u'.');
+    return dot > 0 ? symbol.left(dot) : QString();
+}
+
+template<typename Record>
+QList<Record> recordsOf(const QJsonValue &data, QLatin1StringView key)
+{
+    QList<Record> out;
+    const QJsonArray array = data.toObject().value(key).toArray();
+    out.reserve(array.size());
+    for (const QJsonValue &v : array)
+        out.append(Record::fromJson(v.toObject()));
+    return out;
+}
+} // namespace
+
+MarketSession::MarketSession(QObject *parent)
+    : QObject(parent)
+    , m_batch(new QTimer(this))
+    , m_curveTimer(new QTimer(this))
+{
+    m_batch->setSingleShot(true);
+    m_batch->setInterval(kDefaultBatchMs);
+    connect(m_batch, &QTimer::timeout, this, &MarketSession::flush);
+    m_curveTimer->setInterval(kDefaultCurveRefreshMs);
+    connect(m_curveTimer, &QTimer::timeout, this, &MarketSession::refreshCurve);
+}
+
+MarketSession::~MarketSession() = default;
+
+void MarketSession::setBatchIntervalMs(int ms)
+{
+    m_batch->setInterval(ms);
+}
+
+void MarketSession::setCurveRefreshMs(int ms)
+{
+    m_curveTimer->setInterval(ms);
+}
+
+void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
+{
+    close();
+    m_url = baseUrl;
+    const QSslCertificate certificate = tls.localCertificate();
+    m_participant = certificate.subjectInfo(QSslCertificate::Organization).value(0);
+    m_user = certificate.subjectInfo(QSslCertificate::CommonName).value(0);
+
+    m_api = new net::ApiClient(baseUrl, tls, this);
+    m_stream = new net::StreamClient(this);
+    QUrl streamUrl = baseUrl;
+    streamUrl.setScheme(QStringLiteral("wss"));
+    streamUrl.setPath(baseUrl.path() + QStringLiteral("/v1/stream"));
+    m_stream->setUrl(streamUrl);
+    m_stream->setSslConfiguration(tls);
+    m_stream->setBackoff(kStreamBackoffInitialMs, kStreamBackoffMaxMs);
+    connect(m_stream, &net::StreamClient::stateChanged, this, [this](net::StreamClient::State s) {
+        switch (s) {
+        case net::StreamClient::State::Connected:
+            m_everConnected = true;
+            setState(State::Connected);
+            // The stream resubscribes from snapshots; the curve has no channel.
+            refreshCurve();
+            break;
+        case net::StreamClient::State::Connecting:
+        case net::StreamClient::State::Disconnected:
+            setState(m_everConnected ? State::Reconnecting : State::Connecting);
+            break;
+        }
+    });
+    connect(m_stream, &net::StreamClient::snapshotReceived, this,
+            [this](const QString &channel, qint64, const QJsonValue &data) { applySnapshot(channel, data); });
+    connect(m_stream, &net::StreamClient::messageReceived, this,
+            [this](const QString &channel, qint64, const QJsonValue &data) { applyUpdate(channel, data); });
+    connect(m_stream, &net::StreamClient::errorReceived, this,
+            [this](const QString &, const QString &detail) { Q_EMIT errorOccurred(detail); });
+
+    QStringList channels{QStringLiteral("instruments")};
+    channels += privateChannels();
+    channels += symbolChannels();
+    m_stream->subscribe(channels);
+    setState(State::Connecting);
+    m_stream->open();
+    m_curveTimer->start();
+}
+
+void MarketSession::close()
+{
+    m_curveTimer->stop();
+    if (m_stream) {
+        m_stream->close();
+        m_stream->deleteLater();
+        m_stream = nullptr;
+    }
+    if (m_api) {
+        m_api->deleteLater();
+        m_api = nullptr;
+    }
+    m_everConnected = false;
+    setState(State::Disconnected);
+}
+
+void MarketSession::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+QStringList MarketSession::privateChannels() const
+{
+    if (m_participant.isEmpty())
+        return {};
+    return {QStringLiteral("orders@") + m_participant, QStringLiteral("fills@") + m_participant,
+            QStringLiteral("contracts@") + m_participant};
+}
+
+QStringList MarketSession::symbolChannels() const
+{
+    if (m_symbol.isEmpty())
+        return {};
+    QStringList channels{channel("trades", m_symbol), channel("book", m_symbol),
+                         channel("candles", m_symbol) + u'.' + m_resolution};
+    if (!m_product.isEmpty())
+        channels.append(channel("spot", m_product));
+    return channels;
+}
+
+const InstrumentRecord *MarketSession::instrument(const QString &symbol) const
+{
+    for (const InstrumentRecord &i : m_instruments) {
+        if (i.symbol == symbol)
+            return &i;
+    }
+    return nullptr;
+}
+
+void MarketSession::clearSymbolState()
+{
+    m_book = BookRecord{m_symbol, 0, {}, {}};
+    m_trades.clear();
+    m_newTrades.clear();
+    m_candles.clear();
+    m_changedCandles.clear();
+    m_spot = 0;
+    m_curve.clear();
+    markDirty(DirtyBook | DirtyTradesReset | DirtyCandlesReset | DirtySpot | DirtyCurve);
+}
+
+void MarketSession::selectSymbol(const QString &symbol)
+{
+    if (symbol == m_symbol)
+        return;
+    if (m_stream)
+        m_stream->unsubscribe(symbolChannels());
+    m_symbol = symbol;
+    const InstrumentRecord *known = instrument(symbol);
+    m_product = known && !known->product.isEmpty() ? known->product : productOf(symbol);
+    clearSymbolState();
+    if (m_stream)
+        m_stream->subscribe(symbolChannels());
+    refreshCurve();
+    Q_EMIT selectionChanged(symbol);
+}
+
+void MarketSession::setResolution(const QString &resolution)
+{
+    if (resolution == m_resolution)
+        return;
+    const QString old = channel("candles", m_symbol) + u'.' + m_resolution;
+    m_resolution = resolution;
+    m_candles.clear();
+    m_changedCandles.clear();
+    markDirty(DirtyCandlesReset);
+    if (m_stream && !m_symbol.isEmpty()) {
+        m_stream->unsubscribe({old});
+        m_stream->subscribe({channel("candles", m_symbol) + u'.' + m_resolution});
+    }
+}
+
+void MarketSession::applySnapshot(const QString &name, const QJsonValue &data)
+{
+    const QJsonObject o = data.toObject();
+    if (name == u"instruments") {
+        m_instruments = recordsOf<InstrumentRecord>(data, QLatin1StringView("instruments"));
+        markDirty(DirtyInstruments);
+    } else if (name == channel("book", m_symbol)) {
+        m_book = BookRecord::fromJson(o);
+        markDirty(DirtyBook);
+    } else if (name == channel("trades", m_symbol)) {
+        m_trades = recordsOf<TradeRecord>(data, QLatin1StringView("trades"));
+        if (m_trades.size() > kMaxTrades)
+            m_trades.remove(0, m_trades.size() - kMaxTrades);
+        m_newTrades.clear();
+        markDirty(DirtyTradesReset);
+    } else if (name == channel("candles", m_symbol) + u'.' + m_resolution) {
+        m_candles = recordsOf<CandleRecord>(data, QLatin1StringView("candles"));
+        m_changedCandles.clear();
+        markDirty(DirtyCandlesReset);
+    } else if (name == channel("spot", m_product)) {
+        m_spot = o.value(QLatin1StringView("price")).toInteger();
+        markDirty(DirtySpot);
+    } else if (name == QStringLiteral("orders@") + m_participant) {
+        m_orders = recordsOf<OrderRecord>(data, QLatin1StringView("orders"));
+        markDirty(DirtyOrders);
+    } else if (name == QStringLiteral("fills@") + m_participant) {
+        m_fills = recordsOf<FillRecord>(data, QLatin1StringView("fills"));
+        m_newFills.clear();
+        markDirty(DirtyFillsReset);
+    } else if (name == QStringLiteral("contracts@") + m_participant) {
+        m_contracts = recordsOf<ContractRecord>(data, QLatin1StringView("contracts"));
+        markDirty(DirtyContracts);
+    }
+}
+
+void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
+{
+    const QJsonObject o = data.toObject();
+    if (name == channel("trades", m_symbol)) {
+        const TradeRecord trade = TradeRecord::fromJson(o);
+        m_trades.append(trade);
+        if (m_trades.size() > kMaxTrades)
+            m_trades.remove(0, m_trades.size() - kMaxTrades);
+        if (!(m_dirty & DirtyTradesReset))
+            m_newTrades.append(trade);
+        markDirty(0);
+    } else if (name == channel("book", m_symbol)) {
+        m_book = BookRecord::fromJson(o);
+        markDirty(DirtyBook);
+    } else if (name == channel("candles", m_symbol) + u'.' + m_resolution) {
+        const CandleRecord candle = CandleRecord::fromJson(o);
+        auto at = std::find_if(m_candles.begin(), m_candles.end(),
+                               [&](const CandleRecord &c) { return c.start == candle.start; });
+        if (at != m_candles.end())
+            *at = candle;
+        else if (m_candles.isEmpty() || m_candles.constLast().start < candle.start)
+            m_candles.append(candle);
+        else
+            m_candles.insert(std::lower_bound(m_candles.begin(), m_candles.end(), candle,
+                                              [](const CandleRecord &a, const CandleRecord &b) {
+                                                  return a.start < b.start;
+                                              }),
+                             candle);
+        if (!(m_dirty & DirtyCandlesReset)) {
+            auto pending = std::find_if(m_changedCandles.begin(), m_changedCandles.end(),
+                                        [&](const CandleRecord &c) { return c.start == candle.start; });
+            if (pending != m_changedCandles.end())
+                *pending = candle;
+            else
+                m_changedCandles.append(candle);
+        }
+        markDirty(0);
+    } else if (name == channel("spot", m_product)) {
+        m_spot = o.value(QLatin1StringView("price")).toInteger();
+        markDirty(DirtySpot);
+    } else if (name == u"instruments") {
+        const QJsonArray closed = o.value(QLatin1StringView("closed")).toArray();
+        for (const QJsonValue &v : closed) {
+            const QString symbol = v.toString();
+            m_instruments.removeIf([&](const InstrumentRecord &i) { return i.symbol == symbol; });
+        }
+        if (!closed.isEmpty())
+            markDirty(DirtyInstruments);
+        // A listing names only symbols: fetch the new instruments' details.
+        if (!o.value(QLatin1StringView("listed")).toArray().isEmpty())
+            refreshInstruments();
+    } else if (name == QStringLiteral("orders@") + m_participant) {
+        const QString event = o.value(QLatin1StringView("event")).toString();
+        const OrderRecord order = OrderRecord::fromJson(o.value(QLatin1StringView("order")).toObject());
+        auto at = std::find_if(m_orders.begin(), m_orders.end(), [&](const OrderRecord &r) { return r.id == order.id; });
+        const bool gone = event == u"cancelled" || order.remaining <= 0;
+        if (gone) {
+            if (at != m_orders.end())
+                m_orders.erase(at);
+        } else if (at != m_orders.end()) {
+            *at = order;
+        } else {
+            m_orders.append(order);
+        }
+        markDirty(DirtyOrders);
+    } else if (name == QStringLiteral("fills@") + m_participant) {
+        const FillRecord fill = FillRecord::fromJson(o);
+        m_fills.append(fill);
+        if (!(m_dirty & DirtyFillsReset))
+            m_newFills.append(fill);
+        markDirty(0);
+    } else if (name == QStringLiteral("contracts@") + m_participant) {
+        const ContractRecord contract = ContractRecord::fromJson(o);
+        auto at = std::find_if(m_contracts.begin(), m_contracts.end(),
+                               [&](const ContractRecord &c) { return c.id == contract.id; });
+        if (at != m_contracts.end())
+            *at = contract;
+        else
+            m_contracts.append(contract);
+        markDirty(DirtyContracts);
+    }
+}
+
+void MarketSession::markDirty(unsigned flags)
+{
+    m_dirty |= flags;
+    if (!m_batch->isActive())
+        m_batch->start();
+}
+
+void MarketSession::flush()
+{
+    const unsigned dirty = std::exchange(m_dirty, 0u);
+    const QList<TradeRecord> trades = std::exchange(m_newTrades, {});
+    const QList<CandleRecord> candles = std::exchange(m_changedCandles, {});
+    const QList<FillRecord> fills = std::exchange(m_newFills, {});
+    if (dirty & DirtyInstruments)
+        Q_EMIT instrumentsChanged();
+    if (dirty & DirtyBook)
+        Q_EMIT bookChanged();
+    if (dirty & DirtyTradesReset)
+        Q_EMIT tradesReset();
+    else if (!trades.isEmpty())
+        Q_EMIT tradesAppended(trades);
+    if (dirty & DirtyCandlesReset)
+        Q_EMIT candlesReset();
+    else if (!candles.isEmpty())
+        Q_EMIT candlesUpdated(candles);
+    if (dirty & DirtySpot)
+        Q_EMIT spotChanged(m_spot);
+    if (dirty & DirtyOrders)
+        Q_EMIT ordersChanged();
+    if (dirty & DirtyFillsReset)
+        Q_EMIT fillsReset();
+    else if (!fills.isEmpty())
+        Q_EMIT fillsAppended(fills);
+    if (dirty & DirtyContracts)
+        Q_EMIT contractsChanged();
+    if (dirty & DirtyCurve)
+        Q_EMIT curveChanged();
+    // Own trades move the curve: refresh it now rather than at the next poll.
+    if (!fills.isEmpty())
+        refreshCurve();
+}
+
+void MarketSession::refreshInstruments()
+{
+    if (!m_api)
+        return;
+    net::ApiCall *call = track(m_api->get(QStringLiteral("/v1/instruments")));
+    connect(call, &net::ApiCall::finished, this, [this, call] {
+        if (!call->ok())
+            return;
+        m_instruments = recordsOf<InstrumentRecord>(call->body(), QLatin1StringView("instruments"));
+        markDirty(DirtyInstruments);
+    });
+}
+
+void MarketSession::refreshCurve()
+{
+    if (!m_api || m_product.isEmpty() || m_state != State::Connected)
+        return;
+    const QString product = m_product;
+    net::ApiCall *call = track(m_api->get(QStringLiteral("/v1/market/curve/") + product));
+    connect(call, &net::ApiCall::finished, this, [this, call, product] {
+        if (!call->ok() || product != m_product)
+            return;
+        QList<CurvePointRecord> points = recordsOf<CurvePointRecord>(call->body(), QLatin1StringView("points"));
+        std::stable_sort(points.begin(), points.end(), [](const CurvePointRecord &a, const CurvePointRecord &b) {
+            return a.deliveryStart < b.deliveryStart;
+        });
+        if (points == m_curve)
+            return;
+        m_curve = points;
+        // Announced with the next batch, not on its own.
+        m_dirty |= DirtyCurve;
+        if (!m_batch->isActive())
+            m_batch->start();
+    });
+}
+
+net::ApiCall *MarketSession::track(net::ApiCall *call)
+{
+    // Connected first, so every later slot runs before the deferred delete.
+    connect(call, &net::ApiCall::finished, call, &QObject::deleteLater);
+    return call;
+}
+
+QString MarketSession::newClientOrderId()
+{
+    static const QLatin1StringView alphabet("0123456789abcdefghijklmnopqrstuvwxyz");
+    QString id = QStringLiteral("d-");
+    for (int i = 0; i < kClientOrderIdRandomChars; ++i)
+        id.append(alphabet.at(QRandomGenerator::global()->bounded(int(alphabet.size()))));
+    return id;
+}
+
+net::ApiCall *MarketSession::submit(OrderTicket ticket)
+{
+    Q_ASSERT(m_api);
+    if (ticket.clientOrderId.isEmpty())
+        ticket.clientOrderId = newClientOrderId();
+    return track(m_api->post(QStringLiteral("/v1/orders"), ticket.toJson(), ticket.clientOrderId.toLatin1()));
+}
+
+net::ApiCall *MarketSession::cancel(qint64 orderId)
+{
+    Q_ASSERT(m_api);
+    return track(m_api->del(QStringLiteral("/v1/orders/%1").arg(orderId)));
+}
+
+net::ApiCall *MarketSession::replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity)
+{
+    Q_ASSERT(m_api);
+    QJsonObject body;
+    if (price)
+        body.insert(QStringLiteral("price"), *price);
+    if (quantity)
+        body.insert(QStringLiteral("quantity"), *quantity);
+    return track(m_api->patch(QStringLiteral("/v1/orders/%1").arg(orderId), body));
+}
+
+} // namespace cloudex::desk

@@ -1,0 +1,171 @@
+#pragma once
+
+#include "desk/records.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <optional>
+
+class QTimer;
+
+namespace cloudex::net {
+class ApiCall;
+class ApiClient;
+class StreamClient;
+} // namespace cloudex::net
+
+namespace cloudex::desk {
+
+/// The desk's view of one exchange: an ApiClient for requests and a StreamClient for the
+/// live channels, with the subscribed state kept as plain C++ values for the models.
+///
+/// One symbol is selected at a time: its order book, trade tape and candles (at the chosen
+/// resolution), the spot index and forward curve of its product. The participant's own
+/// orders, fills and contracts follow all the time. Stream updates are applied as they
+/// arrive but announced in batches (at most one signal of a kind per batch interval), so
+/// views redraw once per batch, never per message. Nothing here blocks: every request is
+/// an ApiCall job.
+class MarketSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Disconnected, Connecting, Connected, Reconnecting };
+    Q_ENUM(State)
+
+    /// Trades kept for the tape, newest last.
+    static constexpr int kMaxTrades = 500;
+    /// Levels per side the ladder asks for.
+    static constexpr int kBookDepth = 10;
+
+    explicit MarketSession(QObject *parent = nullptr);
+    ~MarketSession() override;
+
+    /// Connects to the exchange at `baseUrl` (https://host:port) with the identity in `tls`
+    /// (local certificate and key, the exchange CA as trust anchor) and keeps reconnecting
+    /// with backoff until close().
+    void open(const QUrl &baseUrl, const QSslConfiguration &tls);
+    void close();
+
+    State state() const { return m_state; }
+    bool isOpen() const { return m_api != nullptr; }
+    QUrl url() const { return m_url; }
+    /// The participant (certificate subject O) and user (CN) this session acts as.
+    QString participant() const { return m_participant; }
+    QString user() const { return m_user; }
+    /// The request client, for callers with their own routes (nullptr before open()).
+    net::ApiClient *api() const { return m_api; }
+    void setBatchIntervalMs(int ms);
+    /// Seconds between forward-curve refreshes (the curve has no stream channel).
+    void setCurveRefreshMs(int ms);
+
+    /// Follows `symbol`'s book, tape and candles and its product's spot index and curve.
+    void selectSymbol(const QString &symbol);
+    QString symbol() const { return m_symbol; }
+    QString product() const { return m_product; }
+    /// 1m, 5m, 1h or 1d.
+    void setResolution(const QString &resolution);
+    QString resolution() const { return m_resolution; }
+
+    const QList<InstrumentRecord> &instruments() const { return m_instruments; }
+    const InstrumentRecord *instrument(const QString &symbol) const;
+    const BookRecord &book() const { return m_book; }
+    const QList<TradeRecord> &trades() const { return m_trades; }
+    const QList<CandleRecord> &candles() const { return m_candles; }
+    qint64 spot() const { return m_spot; }
+    const QList<CurvePointRecord> &curve() const { return m_curve; }
+    const QList<OrderRecord> &orders() const { return m_orders; }
+    const QList<FillRecord> &fills() const { return m_fills; }
+    const QList<ContractRecord> &contracts() const { return m_contracts; }
+
+    /// Sends an order; a ticket without a client order id gets a fresh one, which is also
+    /// the Idempotency-Key, so a retried submission cannot trade twice. The call deletes
+    /// itself after `finished`.
+    net::ApiCall *submit(OrderTicket ticket);
+    net::ApiCall *cancel(qint64 orderId);
+    net::ApiCall *replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity);
+    /// A unique client order id of at most 24 ASCII characters.
+    static QString newClientOrderId();
+
+    /// Applies one stream message as if it had arrived (for tests and replays).
+    void applySnapshot(const QString &channel, const QJsonValue &data);
+    void applyUpdate(const QString &channel, const QJsonValue &data);
+
+Q_SIGNALS:
+    void stateChanged(cloudex::desk::MarketSession::State state);
+    void instrumentsChanged();
+    void selectionChanged(const QString &symbol);
+    void bookChanged();
+    /// The tape was replaced (snapshot, new symbol) ...
+    void tradesReset();
+    /// ... or grew by these trades, oldest first.
+    void tradesAppended(const QList<cloudex::desk::TradeRecord> &trades);
+    void candlesReset();
+    /// Candles that are new or changed in this batch, oldest first.
+    void candlesUpdated(const QList<cloudex::desk::CandleRecord> &candles);
+    void spotChanged(qint64 price);
+    void curveChanged();
+    void ordersChanged();
+    void fillsReset();
+    void fillsAppended(const QList<cloudex::desk::FillRecord> &fills);
+    void contractsChanged();
+    /// A request or the stream failed; a sentence for the status line.
+    void errorOccurred(const QString &message);
+
+private:
+    enum Dirty : unsigned {
+        DirtyInstruments = 1u << 0,
+        DirtyBook = 1u << 1,
+        DirtyTradesReset = 1u << 2,
+        DirtyCandlesReset = 1u << 3,
+        DirtySpot = 1u << 4,
+        DirtyOrders = 1u << 5,
+        DirtyFillsReset = 1u << 6,
+        DirtyContracts = 1u << 7,
+        DirtyCurve = 1u << 8,
+    };
+
+    QStringList symbolChannels() const;
+    QStringList privateChannels() const;
+    void setState(State state);
+    void markDirty(unsigned flags);
+    void flush();
+    void refreshInstruments();
+    void refreshCurve();
+    net::ApiCall *track(net::ApiCall *call);
+    void clearSymbolState();
+
+    QUrl m_url;
+    net::ApiClient *m_api = nullptr;
+    net::StreamClient *m_stream = nullptr;
+    QTimer *m_batch;
+    QTimer *m_curveTimer;
+    State m_state = State::Disconnected;
+    bool m_everConnected = false;
+    QString m_participant;
+    QString m_user;
+
+    QString m_symbol;
+    QString m_product;
+    QString m_resolution = QStringLiteral("1m");
+
+    QList<InstrumentRecord> m_instruments;
+    BookRecord m_book;
+    QList<TradeRecord> m_trades;
+    QList<CandleRecord> m_candles;
+    qint64 m_spot = 0;
+    QList<CurvePointRecord> m_curve;
+    QList<OrderRecord> m_orders;
+    QList<FillRecord> m_fills;
+    QList<ContractRecord> m_contracts;
+
+    unsigned m_dirty = 0;
+    QList<TradeRecord> m_newTrades;
+    QList<CandleRecord> m_changedCandles;
+    QList<FillRecord> m_newFills;
+};
+
+} // namespace cloudex::desk

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "desk/records.h"
+#include "rowtablemodel.h"
+
+namespace cloudex::models {
+
+/// The instruments open for trading, optionally only those of one product, with the
+/// product's forward-curve quotes (bid, ask, last) beside them. Merged by symbol: listings
+/// and closings insert and remove rows, quotes change cells.
+class InstrumentModel final : public RowTableModel<desk::CurvePointRecord>
+{
+    Q_OBJECT
+
+public:
+    enum Column { Symbol, Period, Starts, Bid, Ask, Last, ColumnCount };
+    enum Role { RawDataRole = Qt::UserRole + 1, SymbolRole };
+
+    explicit InstrumentModel(QObject *parent = nullptr);
+
+    void setInstruments(const QList<desk::InstrumentRecord> &instruments);
+    /// Quotes by symbol; symbols without a quote show none.
+    void setQuotes(const QList<desk::CurvePointRecord> &quotes);
+    /// Only instruments of `product` ("DE.GP2.SH.S1"); empty: all.
+    void setProductFilter(const QString &product);
+    QString productFilter() const { return m_product; }
+    int rowOf(const QString &symbol) const;
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString periodName(const QString &kind);
+
+private:
+    void rebuild();
+
+    QList<desk::InstrumentRecord> m_instruments;
+    QHash<QString, desk::CurvePointRecord> m_quotes;
+    QString m_product;
+};
+
+} // namespace cloudex::models

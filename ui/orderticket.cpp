@@ -1,0 +1,247 @@
+#include "orderticket.h"
+
+#include "core/clock.h"
+#include "desk/price.h"
+#include "prompts.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cloudex::ui {
+namespace {
+constexpr int kMaxQuantity = 1'000'000;
+constexpr qint64 kMsPerSecond = 1000;
+constexpr int kDefaultExpiryHours = 24;
+
+QStringList listOf(const QLineEdit *edit)
+{
+    QStringList out;
+    for (const QString &part : edit->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts))
+        out.append(part.trimmed());
+    return out;
+}
+} // namespace
+
+OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
+    : QGroupBox(tr("Order ticket"), parent)
+    , m_clock(clock)
+    , m_instrument(new QLabel(this))
+    , m_side(new QComboBox(this))
+    , m_type(new QComboBox(this))
+    , m_timeInForce(new QComboBox(this))
+    , m_price(new QLineEdit(this))
+    , m_quantity(new QSpinBox(this))
+    , m_expiry(new QDateTimeEdit(this))
+    , m_postOnly(new QCheckBox(tr("Post only"), this))
+    , m_requirementsToggle(new QToolButton(this))
+    , m_requirements(new QWidget(this))
+    , m_jurisdictions(new QLineEdit(m_requirements))
+    , m_certifications(new QLineEdit(m_requirements))
+    , m_policies(new QLineEdit(m_requirements))
+    , m_status(new QLabel(this))
+    , m_submit(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("orderTicket"));
+    m_instrument->setObjectName(QStringLiteral("ticketInstrument"));
+    m_instrument->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_side->setObjectName(QStringLiteral("ticketSide"));
+    m_side->addItem(tr("Buy"), QStringLiteral("buy"));
+    m_side->addItem(tr("Sell"), QStringLiteral("sell"));
+    m_type->setObjectName(QStringLiteral("ticketType"));
+    m_type->addItem(tr("Limit"), QStringLiteral("limit"));
+    m_type->addItem(tr("Market"), QStringLiteral("market"));
+    m_timeInForce->setObjectName(QStringLiteral("ticketTimeInForce"));
+    m_timeInForce->addItem(tr("Good till cancelled"), QStringLiteral("gtc"));
+    m_timeInForce->addItem(tr("Good till date"), QStringLiteral("gtd"));
+    m_timeInForce->addItem(tr("Immediate or cancel"), QStringLiteral("ioc"));
+    m_timeInForce->addItem(tr("Fill or kill"), QStringLiteral("fok"));
+    m_price->setObjectName(QStringLiteral("ticketPrice"));
+    m_price->setPlaceholderText(tr("EUR per instance-hour, e.g. 0.1250"));
+    m_quantity->setObjectName(QStringLiteral("ticketQuantity"));
+    m_quantity->setRange(1, kMaxQuantity);
+    m_quantity->setSuffix(tr(" instances"));
+    m_expiry->setObjectName(QStringLiteral("ticketExpiry"));
+    m_expiry->setTimeSpec(Qt::UTC);
+    m_expiry->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    m_expiry->setDateTime(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).addSecs(kDefaultExpiryHours * 3600));
+    m_postOnly->setObjectName(QStringLiteral("ticketPostOnly"));
+
+    m_requirementsToggle->setObjectName(QStringLiteral("ticketRequirementsToggle"));
+    m_requirementsToggle->setText(tr("Counterparty requirements"));
+    m_requirementsToggle->setCheckable(true);
+    m_requirementsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_requirementsToggle->setArrowType(Qt::RightArrow);
+    m_requirementsToggle->setAutoRaise(true);
+    m_jurisdictions->setObjectName(QStringLiteral("ticketJurisdictions"));
+    m_jurisdictions->setPlaceholderText(tr("any, or e.g. DE, FR"));
+    m_certifications->setObjectName(QStringLiteral("ticketCertifications"));
+    m_certifications->setPlaceholderText(tr("none, or e.g. ISO27001, C5"));
+    m_policies->setObjectName(QStringLiteral("ticketPolicies"));
+    m_policies->setPlaceholderText(tr("any metadata policy"));
+    auto requirementsForm = new QFormLayout(m_requirements);
+    requirementsForm->setContentsMargins(0, 0, 0, 0);
+    requirementsForm->addRow(tr("Jurisdictions:"), m_jurisdictions);
+    requirementsForm->addRow(tr("Certifications:"), m_certifications);
+    requirementsForm->addRow(tr("Metadata policies:"), m_policies);
+    m_requirements->hide();
+    connect(m_requirementsToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_requirements->setVisible(on);
+        m_requirementsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    });
+
+    m_status->setObjectName(QStringLiteral("ticketStatus"));
+    m_status->setWordWrap(true);
+    m_submit->setObjectName(QStringLiteral("ticketSubmit"));
+    m_submit->setDefault(true);
+
+    auto sideType = new QHBoxLayout;
+    sideType->addWidget(m_side);
+    sideType->addWidget(m_type);
+    auto form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Instrument:"), m_instrument);
+    form->addRow(tr("Side, type:"), sideType);
+    form->addRow(tr("Price (EUR):"), m_price);
+    form->addRow(tr("Quantity:"), m_quantity);
+    form->addRow(tr("Validity:"), m_timeInForce);
+    form->addRow(tr("Expires:"), m_expiry);
+    auto layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    auto options = new QHBoxLayout;
+    options->addWidget(m_postOnly);
+    options->addWidget(m_requirementsToggle);
+    options->addStretch();
+    layout->addLayout(options);
+    layout->addWidget(m_requirements);
+    layout->addWidget(m_status);
+    layout->addWidget(m_submit);
+
+    for (QComboBox *combo : {m_side, m_type, m_timeInForce})
+        connect(combo, &QComboBox::currentIndexChanged, this, &OrderTicket::updateFields);
+    connect(m_price, &QLineEdit::returnPressed, this, &OrderTicket::submit);
+    connect(m_submit, &QPushButton::clicked, this, &OrderTicket::submit);
+    setInstrument({}, nullptr);
+    updateFields();
+}
+
+void OrderTicket::setInstrument(const QString &symbol, const desk::InstrumentRecord *details)
+{
+    m_symbol = symbol;
+    m_details = details ? std::optional(*details) : std::nullopt;
+    m_instrument->setText(symbol.isEmpty() ? tr("none selected") : symbol);
+    if (m_details)
+        m_quantity->setSingleStep(int(std::max<qint64>(1, m_details->lotSize)));
+    m_status->clear();
+    updateFields();
+}
+
+void OrderTicket::setPrice(qint64 ticks)
+{
+    m_price->setText(desk::formatPriceTicks(ticks));
+}
+
+void OrderTicket::setEnabledForTrading(bool enabled, const QString &reason)
+{
+    m_tradingEnabled = enabled;
+    if (!enabled && !reason.isEmpty())
+        setStatus(reason, false);
+    updateFields();
+}
+
+void OrderTicket::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText, error ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
+    m_status->setPalette(palette);
+}
+
+void OrderTicket::updateFields()
+{
+    const bool limit = m_type->currentData().toString() == u"limit";
+    m_price->setEnabled(limit);
+    m_postOnly->setEnabled(limit);
+    m_expiry->setVisible(m_timeInForce->currentData().toString() == u"gtd");
+    m_submit->setText(m_side->currentData().toString() == u"buy" ? tr("Buy…") : tr("Sell…"));
+    m_submit->setEnabled(m_tradingEnabled && !m_symbol.isEmpty());
+}
+
+std::optional<desk::OrderTicket> OrderTicket::validate(QString *problem) const
+{
+    const auto fail = [problem](const QString &why) -> std::optional<desk::OrderTicket> {
+        if (problem)
+            *problem = why;
+        return std::nullopt;
+    };
+    desk::OrderTicket t;
+    t.symbol = m_symbol;
+    if (t.symbol.isEmpty())
+        return fail(tr("Choose an instrument first."));
+    t.side = m_side->currentData().toString();
+    t.type = m_type->currentData().toString();
+    t.timeInForce = m_timeInForce->currentData().toString();
+    t.quantity = m_quantity->value();
+    t.postOnly = m_postOnly->isEnabled() && m_postOnly->isChecked();
+    if (t.type == u"limit") {
+        const auto ticks = desk::parsePriceTicks(m_price->text());
+        if (!ticks)
+            return fail(tr("Enter the price in EUR with at most four decimals, for example 0.1250."));
+        if (*ticks <= 0)
+            return fail(tr("The price must be above zero."));
+        if (m_details && m_details->bandHigh > 0 && (*ticks < m_details->bandLow || *ticks > m_details->bandHigh)) {
+            return fail(tr("The price must lie within the instrument's band, %1 to %2 EUR.")
+                            .arg(desk::formatPriceTicks(m_details->bandLow), desk::formatPriceTicks(m_details->bandHigh)));
+        }
+        t.price = *ticks;
+    } else if (t.timeInForce != u"ioc" && t.timeInForce != u"fok") {
+        return fail(tr("A market order executes at once: choose immediate or cancel, or fill or kill."));
+    }
+    if (m_details && m_details->lotSize > 1 && t.quantity % m_details->lotSize != 0)
+        return fail(tr("The quantity must be a multiple of the lot size, %1.").arg(m_details->lotSize));
+    if (t.timeInForce == u"gtd") {
+        t.expiry = m_expiry->dateTime().toSecsSinceEpoch();
+        if (t.expiry * kMsPerSecond <= m_clock.nowMs())
+            return fail(tr("The expiry must lie in the future."));
+    }
+    t.jurisdictions = listOf(m_jurisdictions);
+    t.certifications = listOf(m_certifications);
+    t.metadataPolicies = listOf(m_policies);
+    return t;
+}
+
+void OrderTicket::submit()
+{
+    if (!m_submit->isEnabled())
+        return;
+    QString problem;
+    const auto ticket = validate(&problem);
+    if (!ticket) {
+        setStatus(problem, true);
+        return;
+    }
+    const QString sideText = ticket->side == u"buy" ? tr("Buy") : tr("Sell");
+    const QString priceText = ticket->type == u"limit" ? tr("at %1 EUR per instance-hour").arg(desk::formatPriceTicks(ticket->price))
+                                                       : tr("at the market");
+    const QString text = tr("%1 %2 instances of %3 %4 (%5)?")
+                             .arg(sideText)
+                             .arg(ticket->quantity)
+                             .arg(ticket->symbol, priceText, m_timeInForce->currentText());
+    if (!Prompts::confirm(this, tr("Confirm order"), text)) {
+        setStatus(tr("Not sent."), false);
+        return;
+    }
+    setStatus(tr("Sending…"), false);
+    Q_EMIT submitRequested(*ticket);
+}
+
+} // namespace cloudex::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "desk/records.h"
+
+#include <QGroupBox>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace cloudex {
+class Clock;
+}
+
+namespace cloudex::ui {
+
+/// The order ticket: side, type, time in force, price in EUR (four decimals, sent as
+/// integer ticks), quantity, optional counterparty requirements. Checks the order against
+/// the instrument (price band, lot size) before anything is sent, then asks for
+/// confirmation (Prompts::confirm) and emits submitRequested.
+class OrderTicket final : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    OrderTicket(const Clock &clock, QWidget *parent = nullptr);
+
+    /// The instrument orders go to; nullptr details: none selected.
+    void setInstrument(const QString &symbol, const desk::InstrumentRecord *details);
+    void setPrice(qint64 ticks);
+    void setEnabledForTrading(bool enabled, const QString &reason = {});
+    /// Shows the outcome of the last submission.
+    void setStatus(const QString &text, bool error);
+
+    /// The order as entered, or a sentence saying what is wrong.
+    std::optional<desk::OrderTicket> validate(QString *problem) const;
+
+Q_SIGNALS:
+    void submitRequested(const cloudex::desk::OrderTicket &ticket);
+
+private:
+    void updateFields();
+    void submit();
+
+    const Clock &m_clock;
+    QString m_symbol;
+    std::optional<desk::InstrumentRecord> m_details;
+    bool m_tradingEnabled = false;
+    QLabel *m_instrument;
+    QComboBox *m_side;
+    QComboBox *m_type;
+    QComboBox *m_timeInForce;
+    QLineEdit *m_price;
+    QSpinBox *m_quantity;
+    QDateTimeEdit *m_expiry;
+    QCheckBox *m_postOnly;
+    QToolButton *m_requirementsToggle;
+    QWidget *m_requirements;
+    QLineEdit *m_jurisdictions;
+    QLineEdit *m_certifications;
+    QLineEdit *m_policies;
+    QLabel *m_status;
+    QPushButton *m_submit;
+};
+
+} // namespace cloudex::ui
