@@ -116,6 +116,11 @@ ApiCall *ApiClient::put(const QString &path, const QJsonValue &body)
     return new ApiCall(m_network->put(request(path), toJson(body)), this);
 }
 
+ApiCall *ApiClient::patch(const QString &path, const QJsonValue &body)
+{
+    return new ApiCall(m_network->sendCustomRequest(request(path), QByteArrayLiteral("PATCH"), toJson(body)), this);
+}
+
 ApiCall *ApiClient::del(const QString &path)
 {
     return new ApiCall(m_network->deleteResource(request(path)), this);
