@@ -90,7 +90,11 @@ Result<QSslConfiguration> ApiClient::tlsFromPkcs12(const QString &path, const QB
 QNetworkRequest ApiClient::request(const QString &path) const
 {
     QUrl url = m_base;
-    url.setPath(m_base.path() + path);
+    // "/v1/trades?symbol=X": the query is not part of the path.
+    const qsizetype question = path.indexOf(u'?');
+    url.setPath(m_base.path() + path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1));
     QNetworkRequest request(url);
     request.setSslConfiguration(m_tls);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
