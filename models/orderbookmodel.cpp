@@ -124,11 +124,11 @@ QVariant OrderBookModel::headerData(int section, Qt::Orientation orientation, in
     case BidOrders:
         return tr("Orders");
     case BidQuantity:
-        return tr("Bid qty");
+        return tr("Bids");
     case Price:
-        return tr("Price (EUR)");
+        return tr("Price");
     case AskQuantity:
-        return tr("Ask qty");
+        return tr("Asks");
     case AskOrders:
         return tr("Orders");
     case ColumnCount:

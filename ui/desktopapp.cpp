@@ -2,18 +2,27 @@
 
 #include "connect/connectagent.h"
 #include "core/datadirectory.h"
+#include "desk/demomarket.h"
+#include "desk/identityfile.h"
+#include "desk/marketsession.h"
+#include "exchange/embeddedexchange.h"
+#include "catalogue/catalogue.h"
 #include "mainwindow.h"
+#include "marketworkspace.h"
 #include "sellworkspace.h"
 #include "startupoptions.h"
 #include "theme.h"
 #include "translations.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QSettings>
 #include <QTextStream>
 
 #include <cstdio>
+#include <functional>
+#include <optional>
 
 namespace cloudex::ui {
 namespace {
@@ -41,6 +50,21 @@ QString requestedLanguage(const QStringList &arguments)
             return value.toLower();
     }
     return Translations::systemLanguage();
+}
+
+/// Demo traders on the embedded exchange.
+constexpr int kDemoTraders = 4;
+/// How long a --screenshot waits for the exchange connection (and for demo trades).
+constexpr int kScreenshotConnectMs = 15000;
+constexpr int kScreenshotDemoMs = 6000;
+constexpr int kScreenshotDemoTrades = 12;
+
+void waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
 int renderScreenshot(MainWindow &window, const QString &file)
@@ -80,6 +104,18 @@ int DesktopApp::run(QApplication &app)
         return 0;
     }
 
+    // A remote identity is opened before anything is written, so a wrong file or
+    // passphrase changes nothing.
+    std::optional<QSslConfiguration> remoteTls;
+    if (!options->exchangeUrl.isEmpty()) {
+        auto tls = desk::loadIdentityFile(options->identityFile, options->passphrase);
+        if (!tls) {
+            printError(tls.error().message);
+            return kUsageError;
+        }
+        remoteTls = *tls;
+    }
+
     auto dataDir = DataDirectory::prepare(options->dataDir.isEmpty() ? DataDirectory::defaultPath()
                                                                      : options->dataDir);
     if (!dataDir) {
@@ -109,7 +145,47 @@ int DesktopApp::run(QApplication &app)
     if (!options->libvirtUri.isEmpty() && !known)
         startup.append(agent.addConnection(options->libvirtUri));
 
-    MainWindow window({*dataDir, &settings, nullptr, &agent});
+    // The exchange: the embedded one in the data directory (the same service as the
+    // daemon, on a loopback port, reached over mutual TLS with the local identity), or the
+    // remote one named by --exchange. The session connects in the background.
+    desk::MarketSession session;
+    exchange::EmbeddedExchange embedded;
+    desk::DemoMarket demo;
+    QString exchangeLabel;
+    if (remoteTls) {
+        session.open(options->exchangeUrl, *remoteTls);
+        exchangeLabel = options->exchangeUrl.toString();
+    } else {
+        exchange::EmbeddedExchange::Options exchangeOptions;
+        exchangeOptions.dataDirectory = *dataDir;
+        if (auto started = embedded.start(exchangeOptions); !started) {
+            // The desk still runs; the status bar says that no exchange is connected.
+            printError(started.error().message);
+        } else {
+            session.open(embedded.baseUrl(), embedded.clientTls());
+            exchangeLabel = QCoreApplication::translate("DesktopApp", "embedded at %1").arg(embedded.baseUrl().toString());
+            if (options->demoMarket) {
+                QList<QSslConfiguration> traders;
+                for (const QString &name : desk::DemoMarket::participantNames(kDemoTraders)) {
+                    auto tls = embedded.onboardParticipant(name);
+                    if (!tls) {
+                        printError(tls.error().message);
+                        break;
+                    }
+                    traders.append(*tls);
+                }
+                if (traders.size() == kDemoTraders) {
+                    QObject::connect(&demo, &desk::DemoMarket::failed, &demo, [](const QString &m) { printError(m); });
+                    desk::DemoMarket::Options demoOptions;
+                    // The product the Market workspace opens with.
+                    demoOptions.products = {MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
+                    demo.start(embedded.baseUrl(), traders, demoOptions);
+                }
+            }
+        }
+    }
+
+    MainWindow window({*dataDir, &settings, nullptr, &agent, &session, exchangeLabel, demo.isRunning() || options->demoMarket});
     // The start-up jobs began before the window: it follows them now, so a --libvirt URI
     // that cannot be reached is reported in the Sell workspace.
     if (auto sell = qobject_cast<SellWorkspace *>(window.workspaceWidget(MainWindow::Workspace::Sell))) {
@@ -122,9 +198,16 @@ int DesktopApp::run(QApplication &app)
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
 
     if (!options->screenshotFile.isEmpty()) {
-        // A render shows the connected site, not the moment before it connected.
+        // A render shows the connected site and market, not the moment before they connected.
         for (connect::ConnectJob *job : std::as_const(startup))
             (void)job->wait();
+        if (session.isOpen()) {
+            waitUntil([&] { return session.state() == desk::MarketSession::State::Connected; }, kScreenshotConnectMs);
+            if (options->demoMarket)
+                waitUntil([&] { return session.trades().size() >= kScreenshotDemoTrades; }, kScreenshotDemoMs);
+            // One more batch, so the last updates are drawn.
+            waitUntil([] { return false; }, 300);
+        }
         return renderScreenshot(window, options->screenshotFile);
     }
 

@@ -3,6 +3,7 @@
 #include "desk/price.h"
 
 #include <QDateTimeAxis>
+#include <algorithm>
 #include <QLegend>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -77,7 +78,14 @@ void ForwardCurveChart::setCurve(const QString &product, const QList<desk::Curve
         low = low == 0 ? ticks : std::min(low, ticks);
         high = std::max(high, ticks);
     };
+    // The axis spans the periods that have a quote; without any, all open periods.
+    const bool anyQuoted = std::any_of(points.cbegin(), points.cend(), [](const desk::CurvePointRecord &p) {
+        return p.last > 0 || p.bid > 0 || p.ask > 0;
+    });
     for (const desk::CurvePointRecord &p : points) {
+        const bool quoted = p.last > 0 || p.bid > 0 || p.ask > 0;
+        if (!quoted && anyQuoted)
+            continue;
         const qreal x = qreal(p.deliveryStart * kMsPerSecond);
         if (p.last > 0)
             last.append({x, euros(p.last)});

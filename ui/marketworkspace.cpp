@@ -37,8 +37,8 @@ using namespace cloudex::catalogue;
 
 namespace {
 constexpr int kMsPerSecond = 1000;
-constexpr int kBrowserWidth = 330;
-constexpr int kBookWidth = 330;
+constexpr int kBrowserWidth = 290;
+constexpr int kBookWidth = 290;
 constexpr int kCompactRowHeight = 20;
 
 QComboBox *makeFilterCombo(const QString &objectName, QWidget *parent)
@@ -136,7 +136,13 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
         using desk::MarketSession;
         connect(m_session, &MarketSession::stateChanged, this, &MarketWorkspace::onStateChanged);
         connect(m_session, &MarketSession::instrumentsChanged, this, &MarketWorkspace::onInstrumentsChanged);
-        connect(m_session, &MarketSession::bookChanged, this, [this] { m_bookModel->setBook(m_session->book()); });
+        connect(m_session, &MarketSession::bookChanged, this, [this] {
+            m_bookModel->setBook(m_session->book());
+            // Keep the spread in the middle of the ladder.
+            const int row = m_bookModel->bestBidRow() >= 0 ? m_bookModel->bestBidRow() : m_bookModel->rowCount() - 1;
+            if (row >= 0)
+                m_book->scrollTo(m_bookModel->index(row, models::OrderBookModel::Price), QAbstractItemView::PositionAtCenter);
+        });
         connect(m_session, &MarketSession::tradesReset, this, [this] {
             m_tapeModel->setTrades(m_session->trades());
             m_chart->setLastPrice(m_session->trades().isEmpty() ? 0 : m_session->trades().constLast().price);
@@ -166,6 +172,12 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
     }
     onStateChanged();
     applyFilter();
+}
+
+QString MarketWorkspace::defaultProduct(const Catalogue &catalogue)
+{
+    const models::ProductModel model(catalogue);
+    return model.rowCount() > 0 ? model.productAt(0).symbol() : QString();
 }
 
 QWidget *MarketWorkspace::createBrowser()
@@ -299,8 +311,11 @@ QWidget *MarketWorkspace::createBookPanel()
     m_book = makeTable(QStringLiteral("orderBook"), m_bookModel, panel);
     m_book->setItemDelegate(new DepthDelegate(m_book));
     m_book->setSelectionMode(QAbstractItemView::NoSelection);
+    m_book->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_book->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_book->horizontalHeader()->setMinimumSectionSize(40);
+    m_book->horizontalHeader()->setSectionResizeMode(models::OrderBookModel::BidOrders, QHeaderView::ResizeToContents);
+    m_book->horizontalHeader()->setSectionResizeMode(models::OrderBookModel::AskOrders, QHeaderView::ResizeToContents);
+    m_book->horizontalHeader()->setMinimumSectionSize(30);
     // Clicking a level puts its price on the ticket.
     connect(m_book, &QTableView::clicked, this, [this](const QModelIndex &index) {
         if (const desk::BookLevel *level = m_bookModel->levelAt(index.row()))
@@ -308,6 +323,7 @@ QWidget *MarketWorkspace::createBookPanel()
     });
     m_tape = makeTable(QStringLiteral("tradeTape"), m_tapeModel, panel);
     m_tape->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tape->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tape->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_ticket = new OrderTicket(m_clock, panel);
     connect(m_ticket, &OrderTicket::submitRequested, this, &MarketWorkspace::submit);
@@ -497,8 +513,9 @@ void MarketWorkspace::updateSelectionHeader()
         return;
     }
     const qint64 spot = m_session->spot();
-    m_spot->setText(spot > 0 ? tr("Spot index %1: %2 EUR").arg(m_session->product(), desk::formatPriceTicks(spot))
-                             : tr("Spot index %1: no trades yet").arg(m_session->product()));
+    m_spot->setText(spot > 0 ? tr("Spot %1 EUR").arg(desk::formatPriceTicks(spot)) : tr("Spot: no trades yet"));
+    m_spot->setToolTip(tr("Spot index of %1: volume-weighted price of its front hour over the last five minutes")
+                           .arg(m_session->product()));
 }
 
 void MarketWorkspace::submit(const desk::OrderTicket &ticket)
@@ -507,6 +524,7 @@ void MarketWorkspace::submit(const desk::OrderTicket &ticket)
         return;
     net::ApiCall *call = m_session->submit(ticket);
     connect(call, &net::ApiCall::finished, this, [this, call] {
+        call->deleteLater();
         if (!call->ok()) {
             m_ticket->setStatus(tr("Refused: %1").arg(call->errorString()), true);
             return;
@@ -537,6 +555,7 @@ void MarketWorkspace::cancelSelectedOrder()
         return;
     net::ApiCall *call = m_session->cancel(id);
     connect(call, &net::ApiCall::finished, this, [this, call, id] {
+        call->deleteLater();
         m_ordersStatus->setText(call->ok() ? tr("Order %1 cancelled.").arg(id)
                                            : tr("Cancel refused: %1").arg(call->errorString()));
     });
@@ -554,6 +573,7 @@ void MarketWorkspace::replaceSelectedOrder()
         return;
     net::ApiCall *call = m_session->replace(id, replacement->price, replacement->quantity);
     connect(call, &net::ApiCall::finished, this, [this, call, id] {
+        call->deleteLater();
         m_ordersStatus->setText(call->ok() ? tr("Order %1 replaced.").arg(id)
                                            : tr("Replace refused: %1").arg(call->errorString()));
     });

@@ -49,6 +49,8 @@ public:
                     QWidget *parent = nullptr);
 
     models::ProductModel *productModel() const { return m_model; }
+    /// The product selected when the workspace opens without filters.
+    static QString defaultProduct(const catalogue::Catalogue &catalogue);
     /// Says that the market's other participants are simulated (--demo-market).
     void setSimulated(bool simulated);
     /// Shows `symbol`'s market (selects its product and instrument when listed).

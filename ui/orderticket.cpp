@@ -108,6 +108,7 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     sideType->addWidget(m_side);
     sideType->addWidget(m_type);
     auto form = new QFormLayout;
+    m_form = form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Instrument:"), m_instrument);
     form->addRow(tr("Side, type:"), sideType);
@@ -171,7 +172,8 @@ void OrderTicket::updateFields()
     const bool limit = m_type->currentData().toString() == u"limit";
     m_price->setEnabled(limit);
     m_postOnly->setEnabled(limit);
-    m_expiry->setVisible(m_timeInForce->currentData().toString() == u"gtd");
+    if (m_form)
+        m_form->setRowVisible(m_expiry, m_timeInForce->currentData().toString() == u"gtd");
     m_submit->setText(m_side->currentData().toString() == u"buy" ? tr("Buy…") : tr("Sell…"));
     m_submit->setEnabled(m_tradingEnabled && !m_symbol.isEmpty());
 }

@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -60,6 +61,7 @@ private:
     QLineEdit *m_price;
     QSpinBox *m_quantity;
     QDateTimeEdit *m_expiry;
+    QFormLayout *m_form = nullptr;
     QCheckBox *m_postOnly;
     QToolButton *m_requirementsToggle;
     QWidget *m_requirements;

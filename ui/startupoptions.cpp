@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cstring>
@@ -18,10 +19,14 @@ Error invalid(const QString &option, const QString &why)
     return Error{QStringLiteral("cli.invalid"), Tr::tr("--%1: %2").arg(option, why)};
 }
 
-Error unavailable(const QString &option, const QString &what)
+Result<void> readableFile(const QString &option, const QString &path)
 {
-    return Error{QStringLiteral("cli.unavailable"),
-                 Tr::tr("--%1: %2 is not available in this version of CloudEx yet.").arg(option, what)};
+    const QFileInfo info(path);
+    if (!info.exists())
+        return invalid(option, Tr::tr("the file %1 does not exist").arg(path));
+    if (!info.isFile() || !info.isReadable())
+        return invalid(option, Tr::tr("cannot read the file %1").arg(path));
+    return {};
 }
 } // namespace
 
@@ -66,8 +71,20 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
         Tr::tr("file"));
     const QCommandLineOption workspaceOption(
         QStringLiteral("workspace"), Tr::tr("Open the workspace <name>: market, buy or sell."), Tr::tr("name"));
-    parser.addOptions({dataDirOption, exchangeOption, libvirtOption, langOption, screenshotOption,
-                       workspaceOption});
+    const QCommandLineOption identityOption(
+        QStringLiteral("identity"),
+        Tr::tr("With --exchange: the PKCS#12 <file> holding your certificate and key (its passphrase in "
+               "the environment variable %1 or in --passphrase-file).")
+            .arg(passphraseVariable()),
+        Tr::tr("file"));
+    const QCommandLineOption passphraseFileOption(
+        QStringLiteral("passphrase-file"), Tr::tr("Read the identity's passphrase from the first line of <file>."),
+        Tr::tr("file"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo-market"),
+        Tr::tr("Let simulated participants trade on the embedded exchange, so the market is alive."));
+    parser.addOptions({dataDirOption, exchangeOption, identityOption, passphraseFileOption, demoOption,
+                       libvirtOption, langOption, screenshotOption, workspaceOption});
 
     if (!parser.parse(arguments))
         return Error{QStringLiteral("cli.invalid"), parser.errorText()};
@@ -122,7 +139,6 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
         }
     }
 
-    // Validate fully first, so a typo is reported as a typo, not as a missing feature.
     if (parser.isSet(exchangeOption)) {
         const QString text = parser.value(exchangeOption);
         const QUrl url(text, QUrl::StrictMode);
@@ -132,8 +148,40 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
                                   "https://exchange.example:8443")
                                .arg(text));
         }
+        if (!parser.isSet(identityOption)) {
+            return invalid(QStringLiteral("exchange"),
+                           Tr::tr("a remote exchange needs your identity: add --identity FILE.p12"));
+        }
         options.exchangeUrl = url;
-        return unavailable(QStringLiteral("exchange"), Tr::tr("Connecting to a remote exchange"));
+    }
+    if (parser.isSet(identityOption)) {
+        if (!parser.isSet(exchangeOption)) {
+            return invalid(QStringLiteral("identity"),
+                           Tr::tr("an identity file is for a remote exchange: add --exchange URL"));
+        }
+        options.identityFile = parser.value(identityOption);
+        if (auto readable = readableFile(QStringLiteral("identity"), options.identityFile); !readable)
+            return readable.error();
+    }
+    if (parser.isSet(passphraseFileOption)) {
+        if (!parser.isSet(identityOption))
+            return invalid(QStringLiteral("passphrase-file"), Tr::tr("a passphrase is for --identity"));
+        const QString path = parser.value(passphraseFileOption);
+        if (auto readable = readableFile(QStringLiteral("passphrase-file"), path); !readable)
+            return readable.error();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return invalid(QStringLiteral("passphrase-file"), Tr::tr("cannot read the file %1").arg(path));
+        options.passphrase = file.readLine().trimmed();
+    } else if (parser.isSet(identityOption)) {
+        options.passphrase = qgetenv(qPrintable(passphraseVariable()));
+    }
+    if (parser.isSet(demoOption)) {
+        if (parser.isSet(exchangeOption)) {
+            return invalid(QStringLiteral("demo-market"),
+                           Tr::tr("the demo market runs on the embedded exchange, not on a remote one"));
+        }
+        options.demoMarket = true;
     }
     if (parser.isSet(libvirtOption)) {
         const QString text = parser.value(libvirtOption);

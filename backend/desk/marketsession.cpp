@@ -431,13 +431,13 @@ net::ApiCall *MarketSession::submit(OrderTicket ticket)
     Q_ASSERT(m_api);
     if (ticket.clientOrderId.isEmpty())
         ticket.clientOrderId = newClientOrderId();
-    return track(m_api->post(QStringLiteral("/v1/orders"), ticket.toJson(), ticket.clientOrderId.toLatin1()));
+    return m_api->post(QStringLiteral("/v1/orders"), ticket.toJson(), ticket.clientOrderId.toLatin1());
 }
 
 net::ApiCall *MarketSession::cancel(qint64 orderId)
 {
     Q_ASSERT(m_api);
-    return track(m_api->del(QStringLiteral("/v1/orders/%1").arg(orderId)));
+    return m_api->del(QStringLiteral("/v1/orders/%1").arg(orderId));
 }
 
 net::ApiCall *MarketSession::replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity)
@@ -448,7 +448,7 @@ net::ApiCall *MarketSession::replace(qint64 orderId, std::optional<qint64> price
         body.insert(QStringLiteral("price"), *price);
     if (quantity)
         body.insert(QStringLiteral("quantity"), *quantity);
-    return track(m_api->patch(QStringLiteral("/v1/orders/%1").arg(orderId), body));
+    return m_api->patch(QStringLiteral("/v1/orders/%1").arg(orderId), body);
 }
 
 } // namespace cloudex::desk

@@ -82,8 +82,9 @@ public:
     const QList<ContractRecord> &contracts() const { return m_contracts; }
 
     /// Sends an order; a ticket without a client order id gets a fresh one, which is also
-    /// the Idempotency-Key, so a retried submission cannot trade twice. The call deletes
-    /// itself after `finished`.
+    /// the Idempotency-Key, so a retried submission cannot trade twice. The caller owns
+    /// the returned calls (deleteLater() once finished; the session's ApiClient is their
+    /// parent until then).
     net::ApiCall *submit(OrderTicket ticket);
     net::ApiCall *cancel(qint64 orderId);
     net::ApiCall *replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity);

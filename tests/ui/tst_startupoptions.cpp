@@ -1,5 +1,6 @@
 #include "startupoptions.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,9 +62,29 @@ private slots:
                                             << u"cli.invalid"_qs << u"https://"_qs;
         QTest::newRow("exchange plain http") << QStringList{u"--exchange"_qs, u"http://exchange.example"_qs}
                                              << u"cli.invalid"_qs << u"https://"_qs;
-        // Valid, but the remote exchange client is not in this build: say so, do not ignore it.
-        QTest::newRow("exchange valid") << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs}
-                                        << u"cli.unavailable"_qs << u"not available"_qs;
+        QTest::newRow("exchange without identity")
+            << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs} << u"cli.invalid"_qs
+            << u"--identity"_qs;
+        QTest::newRow("identity without exchange") << QStringList{u"--identity"_qs, QStringLiteral(__FILE__)}
+                                                   << u"cli.invalid"_qs << u"--exchange"_qs;
+        QTest::newRow("identity missing")
+            << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
+                           u"/nonexistent/me.p12"_qs}
+            << u"cli.invalid"_qs << u"does not exist"_qs;
+        QTest::newRow("identity is a folder")
+            << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs, u"/tmp"_qs}
+            << u"cli.invalid"_qs << u"cannot read"_qs;
+        QTest::newRow("passphrase file missing")
+            << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
+                           QStringLiteral(__FILE__), u"--passphrase-file"_qs, u"/nonexistent/pass"_qs}
+            << u"cli.invalid"_qs << u"passphrase-file"_qs;
+        QTest::newRow("passphrase without identity")
+            << QStringList{u"--passphrase-file"_qs, QStringLiteral(__FILE__)} << u"cli.invalid"_qs
+            << u"--identity"_qs;
+        QTest::newRow("demo on a remote exchange")
+            << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
+                           QStringLiteral(__FILE__), u"--demo-market"_qs}
+            << u"cli.invalid"_qs << u"embedded exchange"_qs;
         QTest::newRow("libvirt invalid") << QStringList{u"--libvirt"_qs, u"no scheme"_qs} << u"cli.invalid"_qs
                                          << u"libvirt URI"_qs;
     }
@@ -77,6 +98,41 @@ private slots:
         QVERIFY(!options.ok());
         QCOMPARE(options.error().code, code);
         QVERIFY2(options.error().message.contains(message), qPrintable(options.error().message));
+    }
+
+    void remoteExchange()
+    {
+        QTemporaryDir dir;
+        QFile pass(dir.filePath(u"pass"_qs));
+        QVERIFY(pass.open(QIODevice::WriteOnly));
+        pass.write("s3cret\nignored\n");
+        pass.close();
+        const auto options = StartupOptions::parse({u"cloudex"_qs, u"--exchange"_qs, u"https://exchange.example:8443"_qs,
+                                                    u"--identity"_qs, QStringLiteral(__FILE__),
+                                                    u"--passphrase-file"_qs, pass.fileName()});
+        QVERIFY2(options.ok(), qPrintable(options.ok() ? QString() : options.error().message));
+        QCOMPARE(options->exchangeUrl, QUrl(u"https://exchange.example:8443"_qs));
+        QCOMPARE(options->identityFile, QStringLiteral(__FILE__));
+        QCOMPARE(options->passphrase, QByteArray("s3cret"));
+        QVERIFY(!options->demoMarket);
+    }
+
+    void passphraseFromEnvironment()
+    {
+        qputenv(qPrintable(StartupOptions::passphraseVariable()), "from-env");
+        const auto options = StartupOptions::parse({u"cloudex"_qs, u"--exchange"_qs, u"https://exchange.example:8443"_qs,
+                                                    u"--identity"_qs, QStringLiteral(__FILE__)});
+        qunsetenv(qPrintable(StartupOptions::passphraseVariable()));
+        QVERIFY(options.ok());
+        QCOMPARE(options->passphrase, QByteArray("from-env"));
+    }
+
+    void demoMarket()
+    {
+        const auto options = StartupOptions::parse({u"cloudex"_qs, u"--demo-market"_qs});
+        QVERIFY(options.ok());
+        QVERIFY(options->demoMarket);
+        QVERIFY(options->exchangeUrl.isEmpty());
     }
 
     void libvirtUri_data()
@@ -100,7 +156,7 @@ private slots:
         const auto options = StartupOptions::parse({u"cloudex"_qs, u"--help"_qs});
         QVERIFY(options.ok());
         QCOMPARE(options->action, StartupOptions::Action::ShowHelp);
-        for (const char *option : {"--data-dir", "--exchange", "--libvirt", "--lang", "--screenshot", "--workspace"})
+        for (const char *option : {"--data-dir", "--exchange", "--identity", "--passphrase-file", "--demo-market", "--libvirt", "--lang", "--screenshot", "--workspace"})
             QVERIFY2(options->helpText.contains(QLatin1String(option)), option);
     }
 

@@ -1,0 +1,221 @@
+// The desk's session against a real embedded exchange over loopback mutual TLS.
+#include "catalogue/catalogue.h"
+#include "desk/marketsession.h"
+#include "exchange/embeddedexchange.h"
+#include "net/apiclient.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace cloudex;
+using desk::MarketSession;
+
+namespace {
+const QString kProduct = QStringLiteral("DE.GP2.SH.S1");
+}
+
+class TestMarketSession : public QObject
+{
+    Q_OBJECT
+
+    net::ApiCall *wait(net::ApiCall *call)
+    {
+        if (!call->isFinished())
+            QSignalSpy(call, &net::ApiCall::finished).wait(20000);
+        return call;
+    }
+
+    QJsonObject order(const QString &side, qint64 price, qint64 quantity, const QString &tif = u"gtc"_qs) const
+    {
+        return QJsonObject{{u"symbol"_qs, m_symbol}, {u"side"_qs, side},       {u"type"_qs, u"limit"_qs},
+                           {u"timeInForce"_qs, tif}, {u"price"_qs, price}, {u"quantity"_qs, quantity}};
+    }
+
+    desk::OrderTicket ticket(const QString &side, qint64 price, qint64 quantity) const
+    {
+        desk::OrderTicket t;
+        t.symbol = m_symbol;
+        t.side = side;
+        t.price = price;
+        t.quantity = quantity;
+        return t;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        exchange::EmbeddedExchange::Options options;
+        options.dataDirectory = m_dir.path();
+        options.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
+        options.horizon = {3, 1, 0, 0, 0};
+        options.clockIntervalMs = 0;
+        m_exchange = std::make_unique<exchange::EmbeddedExchange>();
+        auto started = m_exchange->start(options);
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+        auto seller = m_exchange->onboardParticipant(u"p-seller"_qs);
+        QVERIFY(seller.ok());
+        m_seller = std::make_unique<net::ApiClient>(m_exchange->baseUrl(), *seller);
+
+        m_session = std::make_unique<MarketSession>();
+        m_session->setBatchIntervalMs(20);
+        m_session->open(m_exchange->baseUrl(), m_exchange->clientTls());
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), MarketSession::State::Connected, 15000);
+        QTRY_VERIFY(!m_session->instruments().isEmpty());
+        m_symbol = m_session->instruments().constFirst().symbol;
+    }
+
+    void identityComesFromTheCertificate()
+    {
+        QCOMPARE(m_session->participant(), u"p-local"_qs);
+        QCOMPARE(m_session->user(), u"u-local"_qs);
+        // Three hours and a day of the one listed product.
+        QCOMPARE(m_session->instruments().size(), 4);
+        QCOMPARE(m_session->instruments().constFirst().product, kProduct);
+    }
+
+    void ownOrderRestsInTheBook()
+    {
+        QSignalSpy selection(m_session.get(), &MarketSession::selectionChanged);
+        m_session->selectSymbol(m_symbol);
+        QCOMPARE(selection.count(), 1);
+        QCOMPARE(m_session->product(), kProduct);
+
+        net::ApiCall *call = wait(m_session->submit(ticket(u"buy"_qs, 1200, 5)));
+        QVERIFY2(call->ok(), qPrintable(call->errorString()));
+        QCOMPARE(call->status(), 201);
+        QTRY_COMPARE(m_session->orders().size(), 1);
+        QCOMPARE(m_session->orders().constFirst().price, 1200);
+        QVERIFY(m_session->orders().constFirst().clientOrderId.startsWith(u"d-"_qs));
+        QTRY_COMPARE(m_session->book().bids.size(), 1);
+        QCOMPARE(m_session->book().bids.constFirst().quantity, 5);
+    }
+
+    void crossingOrderTradesEverywhere()
+    {
+        QSignalSpy appended(m_session.get(), &MarketSession::tradesAppended);
+        QSignalSpy fills(m_session.get(), &MarketSession::fillsAppended);
+        net::ApiCall *call = wait(m_seller->post(u"/v1/orders"_qs, order(u"sell"_qs, 1200, 2, u"ioc"_qs)));
+        QVERIFY2(call->ok(), qPrintable(call->errorString()));
+        QCOMPARE(call->body().toObject().value(u"trades"_qs).toArray().size(), 1);
+
+        QTRY_COMPARE(m_session->trades().size(), 1);
+        QCOMPARE(m_session->trades().constLast().price, 1200);
+        QCOMPARE(m_session->trades().constLast().quantity, 2);
+        QCOMPARE(m_session->trades().constLast().aggressor, u"sell"_qs);
+        QVERIFY(appended.count() >= 1);
+        QTRY_COMPARE(m_session->candles().size(), 1);
+        QCOMPARE(m_session->candles().constFirst().close, 1200);
+        QCOMPARE(m_session->candles().constFirst().volume, 2);
+        QTRY_COMPARE(m_session->fills().size(), 1);
+        QCOMPARE(m_session->fills().constFirst().side, u"buy"_qs);
+        QCOMPARE(m_session->fills().constFirst().counterparty, u"p-seller"_qs);
+        QVERIFY(fills.count() >= 1);
+        QTRY_COMPARE(m_session->orders().constFirst().remaining, 3);
+        QTRY_COMPARE(m_session->book().bids.constFirst().quantity, 3);
+        QTRY_COMPARE(m_session->contracts().size(), 1);
+        QTRY_VERIFY(m_session->spot() > 0);
+        // The curve (no channel) is fetched after own fills.
+        QTRY_VERIFY(std::any_of(m_session->curve().cbegin(), m_session->curve().cend(),
+                                [this](const desk::CurvePointRecord &p) { return p.symbol == m_symbol && p.last == 1200; }));
+    }
+
+    void resolutionSwitchesTheCandles()
+    {
+        QSignalSpy reset(m_session.get(), &MarketSession::candlesReset);
+        m_session->setResolution(u"1h"_qs);
+        QTRY_VERIFY(reset.count() >= 1);
+        QTRY_COMPARE(m_session->candles().size(), 1);
+        QCOMPARE(m_session->candles().constFirst().volume, 2);
+        QCOMPARE(m_session->candles().constFirst().start % 3600, 0);
+        m_session->setResolution(u"1m"_qs);
+        QTRY_COMPARE(m_session->candles().size(), 1);
+    }
+
+    void replaceAndCancel()
+    {
+        const qint64 id = m_session->orders().constFirst().id;
+        net::ApiCall *replace = wait(m_session->replace(id, 1150, std::nullopt));
+        QVERIFY2(replace->ok(), qPrintable(replace->errorString()));
+        QTRY_COMPARE(m_session->orders().constFirst().price, 1150);
+        QTRY_COMPARE(m_session->book().bids.constFirst().price, 1150);
+
+        net::ApiCall *cancel = wait(m_session->cancel(m_session->orders().constFirst().id));
+        QVERIFY2(cancel->ok(), qPrintable(cancel->errorString()));
+        QTRY_VERIFY(m_session->orders().isEmpty());
+        QTRY_VERIFY(m_session->book().bids.isEmpty());
+    }
+
+    void clientOrderIdMakesSubmissionIdempotent()
+    {
+        desk::OrderTicket t = ticket(u"buy"_qs, 1000, 1);
+        t.clientOrderId = MarketSession::newClientOrderId();
+        QVERIFY(t.clientOrderId.size() <= 24);
+        net::ApiCall *first = wait(m_session->submit(t));
+        net::ApiCall *again = wait(m_session->submit(t));
+        QVERIFY2(first->ok(), qPrintable(first->errorString()));
+        QVERIFY2(again->ok(), qPrintable(again->errorString()));
+        QVERIFY(!first->body().toObject().value(u"duplicate"_qs).toBool());
+        QVERIFY(again->body().toObject().value(u"duplicate"_qs).toBool());
+        QCOMPARE(again->body().toObject().value(u"orderId"_qs), first->body().toObject().value(u"orderId"_qs));
+        QTRY_COMPARE(m_session->orders().size(), 1);
+        QTest::qWait(100);
+        QCOMPARE(m_session->orders().size(), 1);
+        QVERIFY(wait(m_session->cancel(m_session->orders().constFirst().id))->ok());
+        QTRY_VERIFY(m_session->orders().isEmpty());
+    }
+
+    void updatesAreAnnouncedInBatches()
+    {
+        m_session->setBatchIntervalMs(200);
+        QSignalSpy book(m_session.get(), &MarketSession::bookChanged);
+        QList<net::ApiCall *> calls;
+        constexpr int kOrders = 20;
+        for (int i = 0; i < kOrders; ++i)
+            calls.append(m_seller->post(u"/v1/orders"_qs, order(u"sell"_qs, 2000 + i, 1)));
+        for (net::ApiCall *c : std::as_const(calls))
+            QVERIFY(wait(c)->ok());
+        QTRY_COMPARE(m_session->book().asks.size(), 10);
+        QTest::qWait(300);
+        // Twenty book changes, far fewer announcements.
+        QVERIFY2(book.count() < kOrders / 2, qPrintable(QString::number(book.count())));
+        QCOMPARE(m_session->book().asks.constFirst().price, 2000);
+        m_session->setBatchIntervalMs(20);
+    }
+
+    void refusedOrderChangesNothing()
+    {
+        desk::OrderTicket t = ticket(u"buy"_qs, 1000, 0);
+        net::ApiCall *call = wait(m_session->submit(t));
+        QVERIFY(!call->ok());
+        QCOMPARE(call->status(), 422);
+        QVERIFY(!call->errorString().isEmpty());
+        QTest::qWait(100);
+        QVERIFY(m_session->orders().isEmpty());
+    }
+
+    void closeSaysDisconnected()
+    {
+        MarketSession other;
+        QSignalSpy states(&other, &MarketSession::stateChanged);
+        other.open(m_exchange->baseUrl(), m_exchange->clientTls());
+        QTRY_COMPARE(other.state(), MarketSession::State::Connected);
+        other.close();
+        QCOMPARE(other.state(), MarketSession::State::Disconnected);
+        QVERIFY(!other.isOpen());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<exchange::EmbeddedExchange> m_exchange;
+    std::unique_ptr<net::ApiClient> m_seller;
+    std::unique_ptr<MarketSession> m_session;
+    QString m_symbol;
+};
+
+QTEST_GUILESS_MAIN(TestMarketSession)
+#include "tst_marketsession.moc"
