@@ -104,17 +104,19 @@ QVariant InstrumentModel::data(const QModelIndex &index, int role) const
             return ticks;
         return ticks > 0 ? desk::formatPriceTicks(ticks) : QStringLiteral("–");
     };
+    if (role == Qt::ToolTipRole)
+        return column == Period ? periodName(r->kind) : r->symbol;
     if (role != Qt::DisplayRole && role != RawDataRole)
         return {};
     switch (column) {
     case Symbol:
         return r->symbol;
     case Period:
-        return role == RawDataRole ? r->kind : periodName(r->kind);
+        return r->kind;
     case Starts:
         if (role == RawDataRole)
             return r->deliveryStart;
-        return QDateTime::fromSecsSinceEpoch(r->deliveryStart, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return QDateTime::fromSecsSinceEpoch(r->deliveryStart, Qt::UTC).toString(QStringLiteral("MM-dd HH:mm"));
     case Bid:
         return price(r->bid);
     case Ask:
@@ -129,13 +131,17 @@ QVariant InstrumentModel::data(const QModelIndex &index, int role) const
 
 QVariant InstrumentModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == Period)
+        return tr("Delivery period: H hour, D day, W week, M month, Q quarter");
+    if (role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
     case Symbol:
         return tr("Instrument");
     case Period:
-        return tr("Period");
+        return QString(); // one letter per row; the tooltip explains
     case Starts:
         return tr("Starts (UTC)");
     case Bid:

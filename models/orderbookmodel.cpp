@@ -94,6 +94,10 @@ QVariant OrderBookModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        return tr("%n order(s), %1 instances at %2 EUR", nullptr, cell.level.orders)
+            .arg(cell.level.quantity)
+            .arg(desk::formatPriceTicks(cell.level.price));
     case Qt::ForegroundRole:
         if (column == Price)
             return QBrush(cell.bid ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));

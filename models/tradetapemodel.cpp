@@ -86,17 +86,31 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
 
 QVariant TradeTapeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (Column(section)) {
+        case Time:
+            return tr("Time of the trade, UTC");
+        case Price:
+            return tr("EUR per instance-hour");
+        case Aggressor:
+            return tr("The side that took liquidity: a buyer lifting an offer or a seller hitting a bid");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
     case Time:
-        return tr("Time (UTC)");
+        return tr("Time");
     case Price:
-        return tr("Price (EUR)");
+        return tr("Price");
     case Quantity:
         return tr("Qty");
     case Aggressor:
-        return tr("Aggressor");
+        return tr("Taker");
     case ColumnCount:
         break;
     }

@@ -203,6 +203,10 @@ int DesktopApp::run(QApplication &app)
             (void)job->wait();
         if (session.isOpen()) {
             waitUntil([&] { return session.state() == desk::MarketSession::State::Connected; }, kScreenshotConnectMs);
+            if (session.state() != desk::MarketSession::State::Connected) {
+                printError(QCoreApplication::translate("DesktopApp", "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
+                               .arg(session.url().toString()));
+            }
             if (options->demoMarket)
                 waitUntil([&] { return session.trades().size() >= kScreenshotDemoTrades; }, kScreenshotDemoMs);
             // One more batch, so the last updates are drawn.

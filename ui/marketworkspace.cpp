@@ -37,8 +37,8 @@ using namespace cloudex::catalogue;
 
 namespace {
 constexpr int kMsPerSecond = 1000;
-constexpr int kBrowserWidth = 290;
-constexpr int kBookWidth = 290;
+constexpr int kBrowserWidth = 280;
+constexpr int kBookWidth = 270;
 constexpr int kCompactRowHeight = 20;
 
 QComboBox *makeFilterCombo(const QString &objectName, QWidget *parent)
@@ -187,8 +187,10 @@ QWidget *MarketWorkspace::createBrowser()
     browser->setMinimumWidth(kBrowserWidth);
     m_table = makeTable(QStringLiteral("productTable"), m_model, browser);
     // The browser is narrow: the symbol says region, class, tenancy and SLA already.
-    for (int c = models::ProductModel::RegionColumn; c < models::ProductModel::AvailabilityColumn; ++c)
-        m_table->hideColumn(c);
+    for (int c = models::ProductModel::RegionColumn; c < models::ProductModel::ColumnCount; ++c) {
+        if (c != models::ProductModel::AvailabilityColumn)
+            m_table->hideColumn(c);
+    }
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showProduct(current.isValid() ? current.row() : -1); });
 
@@ -313,9 +315,9 @@ QWidget *MarketWorkspace::createBookPanel()
     m_book->setSelectionMode(QAbstractItemView::NoSelection);
     m_book->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_book->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_book->horizontalHeader()->setSectionResizeMode(models::OrderBookModel::BidOrders, QHeaderView::ResizeToContents);
-    m_book->horizontalHeader()->setSectionResizeMode(models::OrderBookModel::AskOrders, QHeaderView::ResizeToContents);
-    m_book->horizontalHeader()->setMinimumSectionSize(30);
+    // The panel is narrow: quantities and prices; the order counts are in the tooltips.
+    m_book->hideColumn(models::OrderBookModel::BidOrders);
+    m_book->hideColumn(models::OrderBookModel::AskOrders);
     // Clicking a level puts its price on the ticket.
     connect(m_book, &QTableView::clicked, this, [this](const QModelIndex &index) {
         if (const desk::BookLevel *level = m_bookModel->levelAt(index.row()))

@@ -77,7 +77,8 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     m_postOnly->setObjectName(QStringLiteral("ticketPostOnly"));
 
     m_requirementsToggle->setObjectName(QStringLiteral("ticketRequirementsToggle"));
-    m_requirementsToggle->setText(tr("Counterparty requirements"));
+    m_requirementsToggle->setText(tr("Requirements"));
+    m_requirementsToggle->setToolTip(tr("What the counterparty must offer: jurisdiction, certifications, metadata policy"));
     m_requirementsToggle->setCheckable(true);
     m_requirementsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_requirementsToggle->setArrowType(Qt::RightArrow);

@@ -42,8 +42,9 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
         // Ordered by delivery start: the front hour first.
         QCOMPARE(model.index(0, InstrumentModel::Symbol).data().toString(), u"DE.GP2.SH.S1.H2026-12-01T15"_qs);
-        QCOMPARE(model.index(0, InstrumentModel::Starts).data().toString(), u"2026-12-01 15:00"_qs);
-        QCOMPARE(model.index(2, InstrumentModel::Period).data().toString(), u"day"_qs);
+        QCOMPARE(model.index(0, InstrumentModel::Starts).data().toString(), u"12-01 15:00"_qs);
+        QCOMPARE(model.index(2, InstrumentModel::Period).data().toString(), u"D"_qs);
+        QCOMPARE(model.index(2, InstrumentModel::Period).data(Qt::ToolTipRole).toString(), u"day"_qs);
         QCOMPARE(model.index(0, InstrumentModel::Bid).data().toString(), u"–"_qs);
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
