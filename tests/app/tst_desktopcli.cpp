@@ -1,8 +1,11 @@
 // Runs the cloudex executable the way a user or a script would.
+#include <QDir>
 #include <QImage>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QScopeGuard>
+#include <QTcpServer>
 #include <QTest>
 
 class TestDesktopCli : public QObject
@@ -74,21 +77,119 @@ private slots:
         QVERIFY2(r.err.contains(u"unbekannter Arbeitsbereich"_qs), qPrintable(r.err));
     }
 
-    void unavailableFeatureIsReported_data()
+    /// A self-signed PKCS#12 identity (not from any exchange) protected by `passphrase`.
+    static bool makeIdentity(const QTemporaryDir &dir, const QString &passphrase)
     {
-        QTest::addColumn<QStringList>("args");
-        QTest::newRow("remote exchange") << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs};
+        QProcess req;
+        req.start(u"openssl"_qs, {u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
+                                  u"ec_paramgen_curve:P-256"_qs, u"-subj"_qs, u"/O=p-x/CN=u-x"_qs, u"-nodes"_qs,
+                                  u"-keyout"_qs, dir.filePath(u"k.pem"_qs), u"-out"_qs, dir.filePath(u"c.pem"_qs)});
+        if (!req.waitForFinished() || req.exitCode() != 0)
+            return false;
+        QProcess p12;
+        p12.start(u"openssl"_qs, {u"pkcs12"_qs, u"-export"_qs, u"-in"_qs, dir.filePath(u"c.pem"_qs), u"-inkey"_qs,
+                                  dir.filePath(u"k.pem"_qs), u"-passout"_qs, u"pass:"_qs + passphrase, u"-out"_qs,
+                                  dir.filePath(u"me.p12"_qs)});
+        return p12.waitForFinished() && p12.exitCode() == 0;
     }
 
-    void unavailableFeatureIsReported()
+    void remoteIdentityErrorsChangeNothing_data()
     {
-        QFETCH(QStringList, args);
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("passphrase");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("wrong passphrase") << u"me.p12"_qs << u"wrong"_qs << u"passphrase is wrong"_qs;
+        QTest::newRow("not pkcs12") << u"c.pem"_qs << u"right"_qs << u"not a PKCS#12"_qs;
+        QTest::newRow("no CA in the file") << u"me.p12"_qs << u"right"_qs << u"no CA certificate"_qs;
+    }
+
+    void remoteIdentityErrorsChangeNothing()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, passphrase);
+        QFETCH(QString, message);
         QTemporaryDir dir;
-        const Run r = run(QStringList{u"--data-dir"_qs, dir.path(), u"--screenshot"_qs, dir.filePath(u"x.png"_qs)}
-                          + args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(u"not available"_qs), qPrintable(r.err));
-        QVERIFY2(!QFile::exists(dir.filePath(u"x.png"_qs)), "nothing may run after a refused option");
+        QVERIFY(makeIdentity(dir, u"right"_qs));
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CLOUDEX_PASSPHRASE"_qs, passphrase);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(CLOUDEX_DESKTOP_BINARY),
+                      {u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--exchange"_qs, u"https://127.0.0.1:9"_qs,
+                       u"--identity"_qs, dir.filePath(file), u"--screenshot"_qs, dir.filePath(u"x.png"_qs)});
+        QVERIFY(process.waitForFinished(60000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QVERIFY2(!QFile::exists(dir.filePath(u"data"_qs)), "a refused identity must not create the data directory");
+        QVERIFY(!QFile::exists(dir.filePath(u"x.png"_qs)));
+    }
+
+    void remoteExchangeConnects()
+    {
+        // A real cloudex-exchange daemon on loopback, a user identity it issued, and the
+        // desk connecting to it with that identity instead of starting its own exchange.
+        QTemporaryDir dir;
+        const QString exchangeDir = dir.filePath(u"exchange"_qs);
+        const QString exchange = QStringLiteral(CLOUDEX_EXCHANGE_BINARY);
+        QProcess init;
+        init.start(exchange, {u"--data-dir"_qs, exchangeDir, u"--init"_qs});
+        QVERIFY(init.waitForFinished(60000) && init.exitCode() == 0);
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        const QString url = u"https://127.0.0.1:%1"_qs.arg(port);
+        QProcess daemon;
+        daemon.start(exchange, {u"--data-dir"_qs, exchangeDir, u"--listen"_qs, u"127.0.0.1:%1"_qs.arg(port)});
+        QVERIFY(daemon.waitForStarted());
+        const auto stop = qScopeGuard([&] {
+            daemon.terminate();
+            if (!daemon.waitForFinished(10000))
+                daemon.kill();
+        });
+        const QString p12 = dir.filePath(u"bob.p12"_qs);
+        bool issued = false;
+        for (int attempt = 0; attempt < 50 && !issued; ++attempt) {
+            QProcess onboard;
+            onboard.start(exchange, {u"--data-dir"_qs, exchangeDir, u"--server"_qs, url, u"onboard"_qs, u"--kind"_qs,
+                                     u"user"_qs, u"--participant"_qs, u"p-remote"_qs, u"--name"_qs, u"u-bob"_qs,
+                                     u"--permissions"_qs, u"trade"_qs, u"--out"_qs, p12});
+            issued = onboard.waitForFinished(30000) && onboard.exitCode() == 0;
+            if (!issued)
+                QTest::qWait(200); // the daemon may still be starting
+        }
+        QVERIFY(issued);
+
+        QProcess desk;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CLOUDEX_PASSPHRASE"_qs, u"cloudex"_qs);
+        desk.setProcessEnvironment(env);
+        const QString shot = dir.filePath(u"remote.png"_qs);
+        desk.start(QStringLiteral(CLOUDEX_DESKTOP_BINARY), {u"--data-dir"_qs, dir.filePath(u"desk"_qs), u"--exchange"_qs,
+                                                           url, u"--identity"_qs, p12, u"--screenshot"_qs, shot,
+                                                           u"--workspace"_qs, u"market"_qs});
+        QVERIFY(desk.waitForFinished(60000));
+        const QString err = QString::fromUtf8(desk.readAllStandardError());
+        QVERIFY2(desk.exitCode() == 0, qPrintable(err));
+        QVERIFY2(!err.contains(u"did not answer"_qs), qPrintable(err));
+        QVERIFY(!QImage(shot).isNull());
+        // No embedded exchange was created for a remote one.
+        QVERIFY(!QFile::exists(dir.filePath(u"desk/exchange"_qs)));
+    }
+
+    void demoMarketOnboardsSimulatedTraders()
+    {
+        QTemporaryDir dir;
+        const QString shot = dir.filePath(u"demo.png"_qs);
+        const Run r = run({u"--data-dir"_qs, dir.path(), u"--demo-market"_qs, u"--screenshot"_qs, shot,
+                           u"--workspace"_qs, u"market"_qs});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!QImage(shot).isNull());
+        const QStringList identities = QDir(dir.filePath(u"exchange/identities"_qs)).entryList({u"p-demo-*"_qs});
+        QVERIFY2(identities.size() >= 4, qPrintable(identities.join(u' ')));
     }
 
     void libvirtConnectsTheSellWorkspace()
