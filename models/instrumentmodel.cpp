@@ -135,6 +135,8 @@ QVariant InstrumentModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     if (role == Qt::ToolTipRole && section == Period)
         return tr("Delivery period: H hour, D day, W week, M month, Q quarter");
+    if (role == Qt::ToolTipRole && section == Starts)
+        return tr("Start of delivery, UTC");
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
@@ -143,7 +145,7 @@ QVariant InstrumentModel::headerData(int section, Qt::Orientation orientation, i
     case Period:
         return QString(); // one letter per row; the tooltip explains
     case Starts:
-        return tr("Starts (UTC)");
+        return tr("Starts");
     case Bid:
         return tr("Bid");
     case Ask:

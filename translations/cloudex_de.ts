@@ -678,10 +678,128 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <source>Cannot read the identity file %1: %2</source>
+        <translation>Die Identitätsdatei %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PKCS#12 identity, or the passphrase is wrong.</source>
+        <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
+    </message>
+    <message>
+        <source>The certificate in %1 names no participant (subject O).</source>
+        <translation>Das Zertifikat in %1 nennt keinen Teilnehmer (Subject O).</translation>
+    </message>
+    <message>
+        <source>%1 carries no CA certificate to trust the exchange with.</source>
+        <translation>%1 enthält kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <source>Cannot write the screenshot %1.</source>
         <translation>Das Bildschirmfoto %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>embedded at %1</source>
+        <translation>eingebettet unter %1</translation>
+    </message>
+    <message>
+        <source>The exchange at %1 did not answer; the screenshot shows the desk unconnected.</source>
+        <translation>Die Börse unter %1 hat nicht geantwortet; der Screenshot zeigt den Desk ohne Verbindung.</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>The embedded exchange did not answer.</source>
+        <translation>Die eingebettete Börse hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>No identity %1 yet.</source>
+        <translation>Noch keine Identität %1.</translation>
+    </message>
+    <message>
+        <source>The identity %1 is unusable.</source>
+        <translation>Die Identität %1 ist unbrauchbar.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be one of %2.</source>
+        <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be an array of strings.</source>
+        <translation>Das Feld „%1“ muss ein Array von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>Cannot create the exchange directory %1.</source>
+        <translation>Der Börsenordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The client presented no certificate.</source>
+        <translation>Der Client hat kein Zertifikat vorgelegt.</translation>
+    </message>
+    <message>
+        <source>The certificate was not issued by this exchange.</source>
+        <translation>Das Zertifikat wurde nicht von dieser Börse ausgestellt.</translation>
+    </message>
+    <message>
+        <source>A contract certificate is not an identity for the exchange API.</source>
+        <translation>Ein Vertragszertifikat ist keine Identität für die Börsen-API.</translation>
+    </message>
+    <message>
+        <source>The certificate has been revoked.</source>
+        <translation>Das Zertifikat wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Es gibt keinen Auftrag %1.</translation>
+    </message>
+    <message>
+        <source>This request takes no body.</source>
+        <translation>Diese Anfrage nimmt keinen Inhalt an.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;symbol&quot; is required.</source>
+        <translation>Der Abfrageparameter „symbol“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;limit&quot; must be a positive integer.</source>
+        <translation>Der Abfrageparameter „limit“ muss eine positive ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>You have no contract %1.</source>
+        <translation>Sie haben keinen Vertrag %1.</translation>
+    </message>
+    <message>
+        <source>The field &quot;csr&quot; must be base64 DER.</source>
+        <translation>Das Feld „csr“ muss Base64-kodiertes DER sein.</translation>
+    </message>
+    <message>
+        <source>Only the buyer of a contract requests its certificates.</source>
+        <translation>Nur der Käufer eines Vertrags fordert dessen Zertifikate an.</translation>
+    </message>
+    <message>
+        <source>No open instrument %1.</source>
+        <translation>Kein offenes Instrument %1.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;depth&quot; must be a positive integer.</source>
+        <translation>Der Abfrageparameter „depth“ muss eine positive ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>No product %1.</source>
+        <translation>Kein Produkt %1.</translation>
     </message>
 </context>
 <context>
@@ -1115,14 +1233,29 @@
     </message>
 </context>
 <context>
+    <name>Prompts</name>
+    <message>
+        <source>Replace order %1</source>
+        <translation>Auftrag %1 ändern</translation>
+    </message>
+    <message>
+        <source>Price (EUR):</source>
+        <translation>Preis (EUR):</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Menge:</translation>
+    </message>
+    <message>
+        <source>Enter a price in EUR with at most four decimals.</source>
+        <translation>Geben Sie einen Preis in EUR mit höchstens vier Nachkommastellen ein.</translation>
+    </message>
+</context>
+<context>
     <name>StartupOptions</name>
     <message>
         <source>--%1: %2</source>
         <translation>--%1: %2</translation>
-    </message>
-    <message>
-        <source>--%1: %2 is not available in this version of CloudEx yet.</source>
-        <translation>--%1: %2 ist in dieser Version von CloudEx noch nicht verfügbar.</translation>
     </message>
     <message>
         <source>CloudEx, the desk for trading and running IaaS capacity.</source>
@@ -1205,12 +1338,44 @@
         <translation>„%1“ ist keine https://-URL mit Host, zum Beispiel https://exchange.example:8443</translation>
     </message>
     <message>
-        <source>Connecting to a remote exchange</source>
-        <translation>Die Verbindung zu einer entfernten Börse</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
         <translation>„%1“ ist keine libvirt-URI wie qemu:///system oder qemu+ssh://host/system</translation>
+    </message>
+    <message>
+        <source>the file %1 does not exist</source>
+        <translation>die Datei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot read the file %1</source>
+        <translation>die Datei %1 ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>With --exchange: the PKCS#12 &lt;file&gt; holding your certificate and key (its passphrase in the environment variable %1 or in --passphrase-file).</source>
+        <translation>Mit --exchange: die PKCS#12-Datei &lt;file&gt; mit Ihrem Zertifikat und Schlüssel (die Passphrase in der Umgebungsvariable %1 oder in --passphrase-file).</translation>
+    </message>
+    <message>
+        <source>Read the identity&apos;s passphrase from the first line of &lt;file&gt;.</source>
+        <translation>Die Passphrase der Identität aus der ersten Zeile von &lt;file&gt; lesen.</translation>
+    </message>
+    <message>
+        <source>Let simulated participants trade on the embedded exchange, so the market is alive.</source>
+        <translation>Simulierte Teilnehmer an der eingebetteten Börse handeln lassen, damit der Markt lebt.</translation>
+    </message>
+    <message>
+        <source>a remote exchange needs your identity: add --identity FILE.p12</source>
+        <translation>eine entfernte Börse braucht Ihre Identität: --identity DATEI.p12 angeben</translation>
+    </message>
+    <message>
+        <source>an identity file is for a remote exchange: add --exchange URL</source>
+        <translation>eine Identitätsdatei ist für eine entfernte Börse: --exchange URL angeben</translation>
+    </message>
+    <message>
+        <source>a passphrase is for --identity</source>
+        <translation>eine Passphrase gehört zu --identity</translation>
+    </message>
+    <message>
+        <source>the demo market runs on the embedded exchange, not on a remote one</source>
+        <translation>der Demo-Markt läuft an der eingebetteten Börse, nicht an einer entfernten</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1548,60 @@
     </message>
 </context>
 <context>
+    <name>cloudex::desk::DemoMarket</name>
+    <message>
+        <source>The demo market has no traders.</source>
+        <translation>Der Demo-Markt hat keine Händler.</translation>
+    </message>
+    <message>
+        <source>The demo market cannot read the instruments: %1</source>
+        <translation>Der Demo-Markt kann die Instrumente nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>The demo market found no instruments to trade.</source>
+        <translation>Der Demo-Markt hat keine handelbaren Instrumente gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::FillModel</name>
+    <message>
+        <source>bought</source>
+        <translation>gekauft</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>verkauft</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Price (EUR)</source>
+        <translation>Preis (EUR)</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Gegenpartei</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::models::HostModel</name>
     <message>
         <source>shared pool</source>
@@ -1438,6 +1657,118 @@
     </message>
 </context>
 <context>
+    <name>cloudex::models::InstrumentModel</name>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Delivery period: H hour, D day, W week, M month, Q quarter</source>
+        <translation>Lieferperiode: H Stunde, D Tag, W Woche, M Monat, Q Quartal</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Start of delivery, UTC</source>
+        <translation>Lieferbeginn, UTC</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::OrderBookModel</name>
+    <message numerus="yes">
+        <source>%n order(s), %1 instances at %2 EUR</source>
+        <translation>
+            <numerusform>%n Auftrag, %1 Instanzen zu %2 EUR</numerusform>
+            <numerusform>%n Aufträge, %1 Instanzen zu %2 EUR</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Bids</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Asks</source>
+        <translation>Brief</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::OrderModel</name>
+    <message>
+        <source>buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Price (EUR)</source>
+        <translation>Preis (EUR)</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Client order id</source>
+        <translation>Client-Auftrags-ID</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::models::ProductModel</name>
     <message>
         <source>Product</source>
@@ -1466,6 +1797,45 @@
     <message>
         <source>Support response</source>
         <translation>Support-Reaktionszeit</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::TradeTapeModel</name>
+    <message>
+        <source>buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Time of the trade, UTC</source>
+        <translation>Zeitpunkt des Geschäfts, UTC</translation>
+    </message>
+    <message>
+        <source>EUR per instance-hour</source>
+        <translation>EUR je Instanzstunde</translation>
+    </message>
+    <message>
+        <source>The side that took liquidity: a buyer lifting an offer or a seller hitting a bid</source>
+        <translation>Die Seite, die Liquidität genommen hat: ein Käufer, der ein Angebot annimmt, oder ein Verkäufer, der in ein Gebot verkauft</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Taker</source>
+        <translation>Aggressor</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1933,48 @@
     </message>
 </context>
 <context>
+    <name>cloudex::ui::CandleChart</name>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::ForwardCurveChart</name>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>No product selected</source>
+        <translation>Kein Produkt ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1: no delivery periods open</source>
+        <translation>%1: keine Lieferperioden offen</translation>
+    </message>
+    <message>
+        <source>Forward curve of %1</source>
+        <translation>Terminkurve von %1</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::ui::MainWindow</name>
     <message>
         <source>CloudEx</source>
@@ -1656,6 +2068,34 @@
         <source>&lt;h3&gt;CloudEx %1&lt;/h3&gt;&lt;p&gt;The desk for trading IaaS capacity like electricity and running the VMs it buys.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CloudEx %1&lt;/h3&gt;&lt;p&gt;Der Arbeitsplatz, um IaaS-Kapazität wie Strom zu handeln und die gekauften VMs zu betreiben.&lt;/p&gt;&lt;p&gt;Datenverzeichnis: %2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Demo market: simulated participants</source>
+        <translation>Demo-Markt: simulierte Teilnehmer</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation>verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Exchange: %1 (%2)</source>
+        <translation>Börse: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Identity: %1 of %2</source>
+        <translation>Identität: %1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::MarketWorkspace</name>
@@ -1670,10 +2110,6 @@
     <message>
         <source>Standard capacity products, traded per instance-hour in EUR.</source>
         <translation>Standardisierte Kapazitätsprodukte, gehandelt pro Instanzstunde in EUR.</translation>
-    </message>
-    <message>
-        <source>No exchange is connected, so there are no order books or prices yet. The products below are the exchange&apos;s standard catalogue; each trades for the delivery periods listed beside it.</source>
-        <translation>Es ist keine Börse verbunden, daher gibt es noch keine Orderbücher und Preise. Die Produkte unten sind der Standardkatalog der Börse; jedes wird für die daneben aufgeführten Lieferzeiträume gehandelt.</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
@@ -1700,36 +2136,318 @@
         <translation>Kein Produkt ausgewählt</translation>
     </message>
     <message>
-        <source>below %1: %2 % credit</source>
-        <translation>unter %1: %2 % Gutschrift</translation>
-    </message>
-    <message>
-        <source>%1
-%2, jurisdiction %3
-%4 tenancy
-SLA %5: %6 availability, support %7
-%8</source>
-        <translation>%1
-%2, Rechtsraum %3
-Mandantentrennung: %4
-SLA %5: %6 Verfügbarkeit, Support %7
-%8</translation>
-    </message>
-    <message>
         <source>Products: %1</source>
         <translation>Produkte: %1</translation>
     </message>
     <message>
-        <source>Alias</source>
-        <translation>Kürzel</translation>
+        <source>My orders (%1)</source>
+        <translation>Meine Aufträge (%1)</translation>
     </message>
     <message>
-        <source>Instrument</source>
-        <translation>Instrument</translation>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
     </message>
     <message>
-        <source>Starts (UTC)</source>
-        <translation>Beginn (UTC)</translation>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <source>Forward curve</source>
+        <translation>Terminkurve</translation>
+    </message>
+    <message>
+        <source>My orders</source>
+        <translation>Meine Aufträge</translation>
+    </message>
+    <message>
+        <source>My fills</source>
+        <translation>Meine Ausführungen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order</source>
+        <translation>Auftrag &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Order book</source>
+        <translation>Orderbuch</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Geschäfte</translation>
+    </message>
+    <message>
+        <source>No exchange is connected, so there are no order books or prices. The products below are the exchange&apos;s standard catalogue with the delivery periods it lists.</source>
+        <translation>Keine Börse ist verbunden, daher gibt es keine Orderbücher und Preise. Die Produkte unten sind der Standardkatalog der Börse mit den Lieferperioden, die sie listet.</translation>
+    </message>
+    <message>
+        <source>The connection to the exchange was lost; reconnecting. Prices shown may be stale.</source>
+        <translation>Die Verbindung zur Börse ist abgerissen; sie wird wiederhergestellt. Angezeigte Preise können veraltet sein.</translation>
+    </message>
+    <message>
+        <source>Connecting to the exchange…</source>
+        <translation>Verbinde mit der Börse…</translation>
+    </message>
+    <message>
+        <source>Demo market: the other participants are simulated traders on this desk&apos;s embedded exchange. Their orders and trades are not real.</source>
+        <translation>Demo-Markt: Die anderen Teilnehmer sind simulierte Händler an der eingebetteten Börse dieses Desks. Ihre Aufträge und Geschäfte sind nicht echt.</translation>
+    </message>
+    <message>
+        <source>Trading needs a connected exchange.</source>
+        <translation>Zum Handeln braucht es eine verbundene Börse.</translation>
+    </message>
+    <message>
+        <source>No trades yet in this interval</source>
+        <translation>Noch keine Geschäfte in diesem Intervall</translation>
+    </message>
+    <message>
+        <source>No market data</source>
+        <translation>Keine Marktdaten</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3), %4 tenancy; SLA %5: %6 availability, support %7</source>
+        <translation>%1, %2 (%3), Mandantenmodell %4; SLA %5: %6 Verfügbarkeit, Support %7</translation>
+    </message>
+    <message>
+        <source>No instrument selected</source>
+        <translation>Kein Instrument ausgewählt</translation>
+    </message>
+    <message>
+        <source>Spot %1 EUR</source>
+        <translation>Spot %1 EUR</translation>
+    </message>
+    <message>
+        <source>Spot: no trades yet</source>
+        <translation>Spot: noch keine Geschäfte</translation>
+    </message>
+    <message>
+        <source>Spot index of %1: volume-weighted price of its front hour over the last five minutes</source>
+        <translation>Spot-Index von %1: volumengewichteter Preis der vordersten Stunde über die letzten fünf Minuten</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 accepted, %n trade(s).</source>
+        <translation>
+            <numerusform>Auftrag %1 angenommen, %n Geschäft.</numerusform>
+            <numerusform>Auftrag %1 angenommen, %n Geschäfte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 accepted.</source>
+        <translation>Auftrag %1 angenommen.</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Auftrag löschen</translation>
+    </message>
+    <message>
+        <source>Cancel order %1?</source>
+        <translation>Auftrag %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Order %1 cancelled.</source>
+        <translation>Auftrag %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Cancel refused: %1</source>
+        <translation>Löschen abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Order %1 replaced.</source>
+        <translation>Auftrag %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Replace refused: %1</source>
+        <translation>Ändern abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::OrderTicket</name>
+    <message>
+        <source>Order ticket</source>
+        <translation>Orderticket</translation>
+    </message>
+    <message>
+        <source>Post only</source>
+        <translation>Nur passiv (Post only)</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Good till cancelled</source>
+        <translation>Gültig bis Löschung</translation>
+    </message>
+    <message>
+        <source>Good till date</source>
+        <translation>Gültig bis Datum</translation>
+    </message>
+    <message>
+        <source>Immediate or cancel</source>
+        <translation>Sofort oder löschen</translation>
+    </message>
+    <message>
+        <source>Fill or kill</source>
+        <translation>Ganz oder gar nicht</translation>
+    </message>
+    <message>
+        <source>EUR per instance-hour, e.g. 0.1250</source>
+        <translation>EUR je Instanzstunde, z. B. 0.1250</translation>
+    </message>
+    <message>
+        <source> instances</source>
+        <translation> Instanzen</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Anforderungen</translation>
+    </message>
+    <message>
+        <source>What the counterparty must offer: jurisdiction, certifications, metadata policy</source>
+        <translation>Was die Gegenpartei bieten muss: Rechtsraum, Zertifizierungen, Metadaten-Richtlinie</translation>
+    </message>
+    <message>
+        <source>any, or e.g. DE, FR</source>
+        <translation>beliebig, oder z. B. DE, FR</translation>
+    </message>
+    <message>
+        <source>none, or e.g. ISO27001, C5</source>
+        <translation>keine, oder z. B. ISO27001, C5</translation>
+    </message>
+    <message>
+        <source>any metadata policy</source>
+        <translation>beliebige Metadaten-Richtlinie</translation>
+    </message>
+    <message>
+        <source>Jurisdictions:</source>
+        <translation>Rechtsräume:</translation>
+    </message>
+    <message>
+        <source>Certifications:</source>
+        <translation>Zertifizierungen:</translation>
+    </message>
+    <message>
+        <source>Metadata policies:</source>
+        <translation>Metadaten-Richtlinien:</translation>
+    </message>
+    <message>
+        <source>Instrument:</source>
+        <translation>Instrument:</translation>
+    </message>
+    <message>
+        <source>Side, type:</source>
+        <translation>Seite, Art:</translation>
+    </message>
+    <message>
+        <source>Price (EUR):</source>
+        <translation>Preis (EUR):</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Menge:</translation>
+    </message>
+    <message>
+        <source>Validity:</source>
+        <translation>Gültigkeit:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>none selected</source>
+        <translation>keines ausgewählt</translation>
+    </message>
+    <message>
+        <source>Buy…</source>
+        <translation>Kaufen…</translation>
+    </message>
+    <message>
+        <source>Sell…</source>
+        <translation>Verkaufen…</translation>
+    </message>
+    <message>
+        <source>Choose an instrument first.</source>
+        <translation>Wählen Sie zuerst ein Instrument.</translation>
+    </message>
+    <message>
+        <source>Enter the price in EUR with at most four decimals, for example 0.1250.</source>
+        <translation>Geben Sie den Preis in EUR mit höchstens vier Nachkommastellen ein, zum Beispiel 0.1250.</translation>
+    </message>
+    <message>
+        <source>The price must be above zero.</source>
+        <translation>Der Preis muss über null liegen.</translation>
+    </message>
+    <message>
+        <source>The price must lie within the instrument&apos;s band, %1 to %2 EUR.</source>
+        <translation>Der Preis muss im Preisband des Instruments liegen, %1 bis %2 EUR.</translation>
+    </message>
+    <message>
+        <source>A market order executes at once: choose immediate or cancel, or fill or kill.</source>
+        <translation>Ein Marktauftrag wird sofort ausgeführt: wählen Sie „Sofort oder löschen“ oder „Ganz oder gar nicht“.</translation>
+    </message>
+    <message>
+        <source>The quantity must be a multiple of the lot size, %1.</source>
+        <translation>Die Menge muss ein Vielfaches der Losgröße %1 sein.</translation>
+    </message>
+    <message>
+        <source>The expiry must lie in the future.</source>
+        <translation>Der Ablauf muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>at %1 EUR per instance-hour</source>
+        <translation>zu %1 EUR je Instanzstunde</translation>
+    </message>
+    <message>
+        <source>at the market</source>
+        <translation>zum Marktpreis</translation>
+    </message>
+    <message>
+        <source>%1 %2 instances of %3 %4 (%5)?</source>
+        <translation>%1: %2 Instanzen von %3 %4 (%5)?</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>Auftrag bestätigen</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sende…</translation>
     </message>
 </context>
 <context>

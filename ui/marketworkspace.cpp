@@ -37,8 +37,8 @@ using namespace cloudex::catalogue;
 
 namespace {
 constexpr int kMsPerSecond = 1000;
-constexpr int kBrowserWidth = 280;
-constexpr int kBookWidth = 270;
+constexpr int kBrowserWidth = 300;
+constexpr int kBookWidth = 255;
 constexpr int kCompactRowHeight = 20;
 
 QComboBox *makeFilterCombo(const QString &objectName, QWidget *parent)
@@ -206,6 +206,11 @@ QWidget *MarketWorkspace::createBrowser()
 
     m_instruments = makeTable(QStringLiteral("instrumentTable"), m_instrumentModel, browser);
     m_instruments->hideColumn(models::InstrumentModel::Symbol);
+    m_instruments->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_instruments->horizontalHeader()->setStretchLastSection(false);
+    m_instruments->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    for (int column : {models::InstrumentModel::Period, models::InstrumentModel::Starts})
+        m_instruments->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     connect(m_instruments->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
@@ -314,6 +319,7 @@ QWidget *MarketWorkspace::createBookPanel()
     m_book->setItemDelegate(new DepthDelegate(m_book));
     m_book->setSelectionMode(QAbstractItemView::NoSelection);
     m_book->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_book->horizontalHeader()->setStretchLastSection(false);
     m_book->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     // The panel is narrow: quantities and prices; the order counts are in the tooltips.
     m_book->hideColumn(models::OrderBookModel::BidOrders);
@@ -326,7 +332,9 @@ QWidget *MarketWorkspace::createBookPanel()
     m_tape = makeTable(QStringLiteral("tradeTape"), m_tapeModel, panel);
     m_tape->setSelectionMode(QAbstractItemView::NoSelection);
     m_tape->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tape->horizontalHeader()->setStretchLastSection(false);
     m_tape->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_tape->horizontalHeader()->setSectionResizeMode(models::TradeTapeModel::Time, QHeaderView::ResizeToContents);
     m_ticket = new OrderTicket(m_clock, panel);
     connect(m_ticket, &OrderTicket::submitRequested, this, &MarketWorkspace::submit);
 

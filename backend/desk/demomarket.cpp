@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 namespace cloudex::desk {
 namespace {
@@ -110,12 +111,39 @@ void DemoMarket::loadInstruments()
             Q_EMIT failed(tr("The demo market found no instruments to trade."));
             return;
         }
-        if (first) {
-            seed();
-            m_timer->start(m_options.intervalMs);
-            Q_EMIT started();
-        }
+        if (first)
+            loadPrices(products);
     });
+}
+
+void DemoMarket::loadPrices(const QStringList &products)
+{
+    // Continue from where the market stands (a data directory remembers earlier runs);
+    // the seeded prices only start a market that never traded.
+    auto pending = std::make_shared<int>(int(products.size()));
+    const auto done = [this, pending] {
+        if (--*pending > 0)
+            return;
+        seed();
+        m_timer->start(m_options.intervalMs);
+        Q_EMIT started();
+    };
+    for (const QString &product : products) {
+        net::ApiCall *call = m_traders.constFirst().api->get(QStringLiteral("/v1/market/curve/") + product);
+        connect(call, &net::ApiCall::finished, call, &QObject::deleteLater);
+        connect(call, &net::ApiCall::finished, this, [this, call, done] {
+            for (const QJsonValue &v : call->body().toObject().value(QLatin1StringView("points")).toArray()) {
+                const CurvePointRecord p = CurvePointRecord::fromJson(v.toObject());
+                if (!m_fair.contains(p.symbol))
+                    continue;
+                if (p.last > 0)
+                    m_fair.insert(p.symbol, p.last);
+                else if (p.bid > 0 && p.ask > 0)
+                    m_fair.insert(p.symbol, (p.bid + p.ask) / 2);
+            }
+            done();
+        });
+    }
 }
 
 qint64 DemoMarket::initialPrice(const QString &symbol) const

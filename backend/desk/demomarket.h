@@ -64,6 +64,7 @@ private:
     };
 
     void loadInstruments();
+    void loadPrices(const QStringList &products);
     void seed();
     void tick();
     void send(int trader, const QString &symbol, bool buy, qint64 price, qint64 quantity, bool immediate);
