@@ -736,7 +736,7 @@
     </message>
     <message>
         <source>There is no order %1.</source>
-        <translation>Es gibt keine Order %1.</translation>
+        <translation>Es gibt keinen Auftrag %1.</translation>
     </message>
     <message>
         <source>This request takes no body.</source>

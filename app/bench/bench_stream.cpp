@@ -81,9 +81,11 @@ QJsonObject runStream(const QStringList &arguments)
     const qint64 tradesPerSecond = bench::argument(arguments, QStringLiteral("--trades-per-s"), 100);
     const qint64 seconds = bench::argument(arguments, QStringLiteral("--seconds"), 10);
     const qint64 trades = tradesPerSecond * seconds;
+    const qint64 flushMs = bench::argument(arguments, QStringLiteral("--flush-ms"), 50);
     bench::BenchExchange x;
     if (auto opened = x.open(); !opened)
         return {{QStringLiteral("error"), opened.error().message}};
+    x.service.stream().setFlushIntervalMs(int(flushMs));
     auto seller = x.trader(QStringLiteral("p-seller"));
     auto buyer = x.trader(QStringLiteral("p-buyer"));
     if (!seller || !buyer)
@@ -168,6 +170,7 @@ QJsonObject runStream(const QStringList &arguments)
     return {{QStringLiteral("subscribers"), subscribers},
             {QStringLiteral("trades"), trades},
             {QStringLiteral("trades_per_s"), tradesPerSecond},
+            {QStringLiteral("flush_ms"), flushMs},
             {QStringLiteral("deliveries"), qint64(all.size())},
             {QStringLiteral("missing"), expected - qint64(all.size())},
             {QStringLiteral("gaps"), gaps},
@@ -179,6 +182,6 @@ QJsonObject runStream(const QStringList &arguments)
 
 const bool registered = cloudex::bench::registerSuite(
     QStringLiteral("stream"),
-    QStringLiteral("trades to 1,000 WebSocket subscribers [--subscribers N] [--trades-per-s R] [--seconds S]"),
+    QStringLiteral("trades to 1,000 WebSocket subscribers [--subscribers N] [--trades-per-s R] [--seconds S] [--flush-ms M]"),
     runStream);
 } // namespace
