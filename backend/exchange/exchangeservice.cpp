@@ -654,7 +654,8 @@ void ExchangeService::postParticipant(const ApiRequest &request, ApiReply reply)
     profile.role = *role;
     profile.jurisdiction = o.value(QStringLiteral("jurisdiction")).toString();
     profile.certifications = *certifications;
-    profile.metadataPolicy = o.value(QStringLiteral("metadataPolicy")).toString();
+    // Without a stated policy a participant handles metadata the standard way.
+    profile.metadataPolicy = o.value(QStringLiteral("metadataPolicy")).toString(market::Exchange::metadataPolicies().value(0));
     m_exchange->addParticipant(profile, [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
 }
 
