@@ -35,7 +35,8 @@ QVariant FillModel::data(const QModelIndex &index, int role) const
         return {};
     const auto column = Column(index.column());
     if (role == Qt::TextAlignmentRole)
-        return column == Price || column == Quantity ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return column == Price || column == Quantity ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                     : QVariant();
     if (role == RawDataRole) {
         switch (column) {
         case Time:
@@ -54,7 +55,8 @@ QVariant FillModel::data(const QModelIndex &index, int role) const
         return {};
     switch (column) {
     case Time:
-        return QDateTime::fromSecsSinceEpoch(f->trade.time, Qt::UTC).toString(QStringLiteral("MM-dd HH:mm:ss"));
+        return QDateTime::fromSecsSinceEpoch(f->trade.time, Qt::UTC)
+            .toString(QStringLiteral("MM-dd HH:mm:ss"));
     case Symbol:
         return f->trade.symbol;
     case Side:

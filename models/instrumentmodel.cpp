@@ -48,9 +48,10 @@ void InstrumentModel::rebuild()
         row.deliveryStart = i.deliveryStart;
         next.append(row);
     }
-    std::stable_sort(next.begin(), next.end(), [](const desk::CurvePointRecord &a, const desk::CurvePointRecord &b) {
-        return a.deliveryStart < b.deliveryStart;
-    });
+    std::stable_sort(next.begin(), next.end(),
+                     [](const desk::CurvePointRecord &a, const desk::CurvePointRecord &b) {
+                         return a.deliveryStart < b.deliveryStart;
+                     });
     if (m_rows.isEmpty() && !next.isEmpty()) {
         beginInsertRows({}, 0, int(next.size()) - 1);
         m_rows = next;
@@ -116,7 +117,8 @@ QVariant InstrumentModel::data(const QModelIndex &index, int role) const
     case Starts:
         if (role == RawDataRole)
             return r->deliveryStart;
-        return QDateTime::fromSecsSinceEpoch(r->deliveryStart, Qt::UTC).toString(QStringLiteral("MM-dd HH:mm"));
+        return QDateTime::fromSecsSinceEpoch(r->deliveryStart, Qt::UTC)
+            .toString(QStringLiteral("MM-dd HH:mm"));
     case Bid:
         return price(r->bid);
     case Ask:

@@ -36,8 +36,9 @@ QVariant OrderModel::data(const QModelIndex &index, int role) const
     if (role == OrderIdRole)
         return o->id;
     if (role == Qt::TextAlignmentRole) {
-        return column == Id || column == Price || column == Remaining ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                                                      : QVariant();
+        return column == Id || column == Price || column == Remaining
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
     }
     if (role == RawDataRole) {
         switch (column) {

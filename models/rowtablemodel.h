@@ -11,13 +11,15 @@ namespace cloudex::models {
 /// live feed needs — a merge by key (removed rows removed, changed rows in one dataChanged,
 /// new rows appended), a prepend of newest rows with a cap, and a reset for a new snapshot.
 /// Never a reset per update.
-template<typename Row>
-class RowTableModel : public QAbstractTableModel
+template<typename Row> class RowTableModel : public QAbstractTableModel
 {
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
-    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_rows.size());
+    }
     const Row *rowAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr; }
     const QList<Row> &rows() const { return m_rows; }
 
@@ -31,8 +33,7 @@ protected:
     }
 
     /// Brings the rows to `next`, matched by `key(row)`, keeping the order of rows that stay.
-    template<typename KeyFn>
-    void mergeRows(const QList<Row> &next, KeyFn key)
+    template<typename KeyFn> void mergeRows(const QList<Row> &next, KeyFn key)
     {
         using Key = decltype(key(next.constFirst()));
         QHash<Key, qsizetype> nextIndex;
@@ -68,7 +69,8 @@ protected:
             lastChanged = row;
         }
         if (firstChanged >= 0)
-            Q_EMIT this->dataChanged(this->index(firstChanged, 0), this->index(lastChanged, this->columnCount() - 1));
+            Q_EMIT this->dataChanged(this->index(firstChanged, 0),
+                                     this->index(lastChanged, this->columnCount() - 1));
 
         QList<Row> added;
         for (const Row &r : next) {

@@ -60,7 +60,8 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        return column == Price || column == Quantity ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return column == Price || column == Quantity ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                     : QVariant();
     case Qt::ForegroundRole:
         if (column == Price || column == Aggressor)
             return QBrush(t->aggressor == u"buy" ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));

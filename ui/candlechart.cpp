@@ -171,7 +171,8 @@ void CandleChart::updateAxes()
     const qint64 first = m_candles.firstKey() * kMsPerSecond - intervalMs;
     // At least a screenful of slots, so a few candles are not drawn as wide blocks.
     const qint64 last = std::max(m_candles.lastKey() * kMsPerSecond + intervalMs, first + intervalMs * 30);
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC), QDateTime::fromMSecsSinceEpoch(last, Qt::UTC));
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC),
+                     QDateTime::fromMSecsSinceEpoch(last, Qt::UTC));
     qint64 low = m_candles.first().low;
     qint64 high = m_candles.first().high;
     qint64 volume = 0;
@@ -215,7 +216,9 @@ std::optional<desk::CandleRecord> CandleChart::candleAt(qint64 startSecs) const
     const QCandlestickSet *set = m_sets.value(startSecs);
     if (!set)
         return std::nullopt;
-    const auto ticks = [](qreal eur) { return qint64(std::llround(eur * qreal(desk::kTicksPerEuro))); };
+    const auto ticks = [](qreal eur) {
+        return qint64(std::llround(eur * qreal(desk::kTicksPerEuro)));
+    };
     desk::CandleRecord c = m_candles.value(startSecs);
     c.open = ticks(set->open());
     c.high = ticks(set->high());

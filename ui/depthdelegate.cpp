@@ -13,7 +13,8 @@ DepthDelegate::DepthDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {}
 
-void DepthDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void DepthDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const
 {
     const QVariant depth = index.data(models::OrderBookModel::DepthRole);
     if (depth.isValid()) {

@@ -14,7 +14,8 @@ class DepthDelegate final : public QStyledItemDelegate
 public:
     explicit DepthDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 };
 
 } // namespace cloudex::ui

@@ -3,11 +3,12 @@
 #include "desk/price.h"
 
 #include <QDateTimeAxis>
-#include <algorithm>
 #include <QLegend>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
+
+#include <algorithm>
 
 namespace cloudex::ui {
 namespace {
@@ -102,7 +103,7 @@ void ForwardCurveChart::setCurve(const QString &product, const QList<desk::Curve
     m_last->replace(last);
     m_bids->replace(bids);
     m_asks->replace(asks);
-    chart()->setTitle(product.isEmpty() ? tr("No product selected")
+    chart()->setTitle(product.isEmpty()  ? tr("No product selected")
                       : points.isEmpty() ? tr("%1: no delivery periods open").arg(product)
                                          : tr("Forward curve of %1").arg(product));
     if (first == 0) {

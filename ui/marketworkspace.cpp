@@ -108,8 +108,10 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
     m_count->setObjectName(QStringLiteral("productCount"));
 
     auto filters = new QHBoxLayout;
-    const std::pair<QString, QComboBox *> labelled[] = {
-        {tr("&Region:"), m_region}, {tr("C&lass:"), m_class}, {tr("&Tenancy:"), m_tenancy}, {tr("S&LA:"), m_sla}};
+    const std::pair<QString, QComboBox *> labelled[] = {{tr("&Region:"), m_region},
+                                                        {tr("C&lass:"), m_class},
+                                                        {tr("&Tenancy:"), m_tenancy},
+                                                        {tr("S&LA:"), m_sla}};
     for (const auto &[text, combo] : labelled) {
         auto label = new QLabel(text, this);
         label->setBuddy(combo);
@@ -139,18 +141,21 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
         connect(m_session, &MarketSession::bookChanged, this, [this] {
             m_bookModel->setBook(m_session->book());
             // Keep the spread in the middle of the ladder.
-            const int row = m_bookModel->bestBidRow() >= 0 ? m_bookModel->bestBidRow() : m_bookModel->rowCount() - 1;
+            const int row =
+                m_bookModel->bestBidRow() >= 0 ? m_bookModel->bestBidRow() : m_bookModel->rowCount() - 1;
             if (row >= 0)
-                m_book->scrollTo(m_bookModel->index(row, models::OrderBookModel::Price), QAbstractItemView::PositionAtCenter);
+                m_book->scrollTo(m_bookModel->index(row, models::OrderBookModel::Price),
+                                 QAbstractItemView::PositionAtCenter);
         });
         connect(m_session, &MarketSession::tradesReset, this, [this] {
             m_tapeModel->setTrades(m_session->trades());
             m_chart->setLastPrice(m_session->trades().isEmpty() ? 0 : m_session->trades().constLast().price);
         });
-        connect(m_session, &MarketSession::tradesAppended, this, [this](const QList<desk::TradeRecord> &trades) {
-            m_tapeModel->appendTrades(trades);
-            m_chart->setLastPrice(trades.constLast().price);
-        });
+        connect(m_session, &MarketSession::tradesAppended, this,
+                [this](const QList<desk::TradeRecord> &trades) {
+                    m_tapeModel->appendTrades(trades);
+                    m_chart->setLastPrice(trades.constLast().price);
+                });
         connect(m_session, &MarketSession::candlesReset, this, [this] {
             m_chart->setCandles(m_session->candles(), resolutionSecs(m_session->resolution()));
         });
@@ -164,7 +169,8 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
             m_orderModel->setOrders(m_session->orders());
             m_tabs->setTabText(1, tr("My orders (%1)").arg(m_orderModel->rowCount()));
         });
-        connect(m_session, &MarketSession::fillsReset, this, [this] { m_fillModel->setFills(m_session->fills()); });
+        connect(m_session, &MarketSession::fillsReset, this,
+                [this] { m_fillModel->setFills(m_session->fills()); });
         connect(m_session, &MarketSession::fillsAppended, m_fillModel, &models::FillModel::appendFills);
         connect(m_session, &MarketSession::errorOccurred, this,
                 [this](const QString &message) { m_ordersStatus->setText(message); });
@@ -294,7 +300,8 @@ QWidget *MarketWorkspace::createOrdersTab()
     connect(m_cancel, &QPushButton::clicked, this, &MarketWorkspace::cancelSelectedOrder);
     connect(m_replace, &QPushButton::clicked, this, &MarketWorkspace::replaceSelectedOrder);
     const auto updateButtons = [this] {
-        const bool any = selectedOrderId() > 0 && m_session && m_session->state() == desk::MarketSession::State::Connected;
+        const bool any =
+            selectedOrderId() > 0 && m_session && m_session->state() == desk::MarketSession::State::Connected;
         m_cancel->setEnabled(any);
         m_replace->setEnabled(any);
     };
@@ -334,7 +341,8 @@ QWidget *MarketWorkspace::createBookPanel()
     m_tape->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tape->horizontalHeader()->setStretchLastSection(false);
     m_tape->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_tape->horizontalHeader()->setSectionResizeMode(models::TradeTapeModel::Time, QHeaderView::ResizeToContents);
+    m_tape->horizontalHeader()->setSectionResizeMode(models::TradeTapeModel::Time,
+                                                     QHeaderView::ResizeToContents);
     m_ticket = new OrderTicket(m_clock, panel);
     connect(m_ticket, &OrderTicket::submitRequested, this, &MarketWorkspace::submit);
 
@@ -390,7 +398,8 @@ void MarketWorkspace::onStateChanged()
 {
     updateNotice();
     const bool connected = m_session && m_session->state() == desk::MarketSession::State::Connected;
-    m_ticket->setEnabledForTrading(connected, connected ? QString() : tr("Trading needs a connected exchange."));
+    m_ticket->setEnabledForTrading(connected,
+                                   connected ? QString() : tr("Trading needs a connected exchange."));
     m_chart->setEmptyText(connected ? tr("No trades yet in this interval") : tr("No market data"));
     if (connected)
         m_ticket->setStatus({}, false);
@@ -426,12 +435,11 @@ void MarketWorkspace::showProduct(int row)
     const Region *region = m_catalogue.findRegion(product.regionCode);
     m_product = product.symbol();
     m_detailTitle->setText(product.symbol());
-    m_detailTerms->setText(tr("%1, %2 (%3), %4 tenancy; SLA %5: %6 availability, support %7")
-                               .arg(cls ? cls->sizeText() : product.classCode,
-                                    region ? region->name() : product.regionCode,
-                                    region ? region->jurisdiction : product.regionCode,
-                                    tenancyName(product.tenancy), slaClassCode(product.sla),
-                                    sla.availabilityText(), sla.supportResponseText()));
+    m_detailTerms->setText(
+        tr("%1, %2 (%3), %4 tenancy; SLA %5: %6 availability, support %7")
+            .arg(cls ? cls->sizeText() : product.classCode, region ? region->name() : product.regionCode,
+                 region ? region->jurisdiction : product.regionCode, tenancyName(product.tenancy),
+                 slaClassCode(product.sla), sla.availabilityText(), sla.supportResponseText()));
     m_instrumentModel->setProductFilter(m_product);
     if (!m_session)
         listCatalogueInstruments();
@@ -523,9 +531,11 @@ void MarketWorkspace::updateSelectionHeader()
         return;
     }
     const qint64 spot = m_session->spot();
-    m_spot->setText(spot > 0 ? tr("Spot %1 EUR").arg(desk::formatPriceTicks(spot)) : tr("Spot: no trades yet"));
-    m_spot->setToolTip(tr("Spot index of %1: volume-weighted price of its front hour over the last five minutes")
-                           .arg(m_session->product()));
+    m_spot->setText(spot > 0 ? tr("Spot %1 EUR").arg(desk::formatPriceTicks(spot))
+                             : tr("Spot: no trades yet"));
+    m_spot->setToolTip(
+        tr("Spot index of %1: volume-weighted price of its front hour over the last five minutes")
+            .arg(m_session->product()));
 }
 
 void MarketWorkspace::submit(const desk::OrderTicket &ticket)

@@ -26,7 +26,8 @@ constexpr int kDefaultExpiryHours = 24;
 QStringList listOf(const QLineEdit *edit)
 {
     QStringList out;
-    for (const QString &part : edit->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts))
+    for (const QString &part :
+         edit->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts))
         out.append(part.trimmed());
     return out;
 }
@@ -73,12 +74,14 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     m_expiry->setObjectName(QStringLiteral("ticketExpiry"));
     m_expiry->setTimeSpec(Qt::UTC);
     m_expiry->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    m_expiry->setDateTime(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).addSecs(kDefaultExpiryHours * 3600));
+    m_expiry->setDateTime(
+        QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).addSecs(kDefaultExpiryHours * 3600));
     m_postOnly->setObjectName(QStringLiteral("ticketPostOnly"));
 
     m_requirementsToggle->setObjectName(QStringLiteral("ticketRequirementsToggle"));
     m_requirementsToggle->setText(tr("Requirements"));
-    m_requirementsToggle->setToolTip(tr("What the counterparty must offer: jurisdiction, certifications, metadata policy"));
+    m_requirementsToggle->setToolTip(
+        tr("What the counterparty must offer: jurisdiction, certifications, metadata policy"));
     m_requirementsToggle->setCheckable(true);
     m_requirementsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_requirementsToggle->setArrowType(Qt::RightArrow);
@@ -164,7 +167,8 @@ void OrderTicket::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
     QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, error ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText,
+                     error ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
     m_status->setPalette(palette);
 }
 
@@ -201,9 +205,11 @@ std::optional<desk::OrderTicket> OrderTicket::validate(QString *problem) const
             return fail(tr("Enter the price in EUR with at most four decimals, for example 0.1250."));
         if (*ticks <= 0)
             return fail(tr("The price must be above zero."));
-        if (m_details && m_details->bandHigh > 0 && (*ticks < m_details->bandLow || *ticks > m_details->bandHigh)) {
+        if (m_details && m_details->bandHigh > 0 &&
+            (*ticks < m_details->bandLow || *ticks > m_details->bandHigh)) {
             return fail(tr("The price must lie within the instrument's band, %1 to %2 EUR.")
-                            .arg(desk::formatPriceTicks(m_details->bandLow), desk::formatPriceTicks(m_details->bandHigh)));
+                            .arg(desk::formatPriceTicks(m_details->bandLow),
+                                 desk::formatPriceTicks(m_details->bandHigh)));
         }
         t.price = *ticks;
     } else if (t.timeInForce != u"ioc" && t.timeInForce != u"fok") {
@@ -233,8 +239,10 @@ void OrderTicket::submit()
         return;
     }
     const QString sideText = ticket->side == u"buy" ? tr("Buy") : tr("Sell");
-    const QString priceText = ticket->type == u"limit" ? tr("at %1 EUR per instance-hour").arg(desk::formatPriceTicks(ticket->price))
-                                                       : tr("at the market");
+    const QString priceText =
+        ticket->type == u"limit"
+            ? tr("at %1 EUR per instance-hour").arg(desk::formatPriceTicks(ticket->price))
+            : tr("at the market");
     const QString text = tr("%1 %2 instances of %3 %4 (%5)?")
                              .arg(sideText)
                              .arg(ticket->quantity)

@@ -38,8 +38,8 @@ bool Prompts::confirm(QWidget *parent, const QString &title, const QString &text
 {
     if (confirmHandler())
         return confirmHandler()(title, text);
-    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-           == QMessageBox::Yes;
+    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) ==
+           QMessageBox::Yes;
 }
 
 void Prompts::setConfirmHandler(ConfirmHandler handler)

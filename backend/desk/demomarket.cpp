@@ -33,11 +33,12 @@ DemoMarket::~DemoMarket() = default;
 
 QStringList DemoMarket::participantNames(int count)
 {
-    static const char *const names[] = {"p-demo-aurora", "p-demo-borealis", "p-demo-cirrus", "p-demo-drift",
-                                        "p-demo-ember",  "p-demo-fjord"};
+    static const char *const names[] = {"p-demo-aurora", "p-demo-borealis", "p-demo-cirrus",
+                                        "p-demo-drift",  "p-demo-ember",    "p-demo-fjord"};
     QStringList out;
     for (int i = 0; i < count; ++i)
-        out.append(i < int(std::size(names)) ? QString::fromLatin1(names[i]) : QStringLiteral("p-demo-%1").arg(i + 1));
+        out.append(i < int(std::size(names)) ? QString::fromLatin1(names[i])
+                                             : QStringLiteral("p-demo-%1").arg(i + 1));
     return out;
 }
 
@@ -167,11 +168,14 @@ void DemoMarket::seed()
         const qint64 fair = m_fair.value(symbol);
         for (int level = 1; level <= kSeedLevels; ++level) {
             const qint64 quantity = 1 + m_random.bounded(8);
-            send(trader++ % int(m_traders.size()), symbol, true, fair - level * step(symbol), quantity, false);
-            send(trader++ % int(m_traders.size()), symbol, false, fair + level * step(symbol), quantity, false);
+            send(trader++ % int(m_traders.size()), symbol, true, fair - level * step(symbol), quantity,
+                 false);
+            send(trader++ % int(m_traders.size()), symbol, false, fair + level * step(symbol), quantity,
+                 false);
         }
         // A first trade, so the tape and chart are not empty.
-        send(trader++ % int(m_traders.size()), symbol, true, fair + step(symbol), 1 + m_random.bounded(3), true);
+        send(trader++ % int(m_traders.size()), symbol, true, fair + step(symbol), 1 + m_random.bounded(3),
+             true);
     }
 }
 
@@ -200,7 +204,8 @@ void DemoMarket::tick()
     }
 }
 
-void DemoMarket::send(int trader, const QString &symbol, bool buy, qint64 price, qint64 quantity, bool immediate)
+void DemoMarket::send(int trader, const QString &symbol, bool buy, qint64 price, qint64 quantity,
+                      bool immediate)
 {
     Trader &t = m_traders[trader];
     // Keep each trader's book presence bounded: the oldest resting order goes first.

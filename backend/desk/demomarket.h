@@ -28,11 +28,11 @@ class DemoMarket final : public QObject
 public:
     struct Options
     {
-        int intervalMs = 350;          ///< one action per tick
+        int intervalMs = 350; ///< one action per tick
         quint32 seed = 20261201;
-        int hourlyPerProduct = 3;      ///< front hours traded per product, plus the front day
-        QStringList products;          ///< product symbols; empty: the first listed product
-        int maxRestingPerTrader = 12;  ///< older resting orders are cancelled beyond this
+        int hourlyPerProduct = 3;     ///< front hours traded per product, plus the front day
+        QStringList products;         ///< product symbols; empty: the first listed product
+        int maxRestingPerTrader = 12; ///< older resting orders are cancelled beyond this
     };
 
     explicit DemoMarket(QObject *parent = nullptr);

@@ -37,8 +37,7 @@ QString productOf(const QString &symbol)
     return dot > 0 ? symbol.left(dot) : QString();
 }
 
-template<typename Record>
-QList<Record> recordsOf(const QJsonValue &data, QLatin1StringView key)
+template<typename Record> QList<Record> recordsOf(const QJsonValue &data, QLatin1StringView key)
 {
     QList<Record> out;
     const QJsonArray array = data.toObject().value(key).toArray();
@@ -303,7 +302,8 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
     } else if (name == QStringLiteral("orders@") + m_participant) {
         const QString event = o.value(QLatin1StringView("event")).toString();
         const OrderRecord order = OrderRecord::fromJson(o.value(QLatin1StringView("order")).toObject());
-        auto at = std::find_if(m_orders.begin(), m_orders.end(), [&](const OrderRecord &r) { return r.id == order.id; });
+        auto at = std::find_if(m_orders.begin(), m_orders.end(),
+                               [&](const OrderRecord &r) { return r.id == order.id; });
         const bool gone = event == u"cancelled" || order.remaining <= 0;
         if (gone) {
             if (at != m_orders.end())
@@ -396,10 +396,12 @@ void MarketSession::refreshCurve()
     connect(call, &net::ApiCall::finished, this, [this, call, product] {
         if (!call->ok() || product != m_product)
             return;
-        QList<CurvePointRecord> points = recordsOf<CurvePointRecord>(call->body(), QLatin1StringView("points"));
-        std::stable_sort(points.begin(), points.end(), [](const CurvePointRecord &a, const CurvePointRecord &b) {
-            return a.deliveryStart < b.deliveryStart;
-        });
+        QList<CurvePointRecord> points =
+            recordsOf<CurvePointRecord>(call->body(), QLatin1StringView("points"));
+        std::stable_sort(points.begin(), points.end(),
+                         [](const CurvePointRecord &a, const CurvePointRecord &b) {
+                             return a.deliveryStart < b.deliveryStart;
+                         });
         if (points == m_curve)
             return;
         m_curve = points;
@@ -440,7 +442,8 @@ net::ApiCall *MarketSession::cancel(qint64 orderId)
     return m_api->del(QStringLiteral("/v1/orders/%1").arg(orderId));
 }
 
-net::ApiCall *MarketSession::replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity)
+net::ApiCall *MarketSession::replace(qint64 orderId, std::optional<qint64> price,
+                                     std::optional<qint64> quantity)
 {
     Q_ASSERT(m_api);
     QJsonObject body;

@@ -47,8 +47,8 @@ QString formatPriceTicks(qint64 ticks)
 {
     const bool negative = ticks < 0;
     const quint64 magnitude = negative ? quint64(0) - quint64(ticks) : quint64(ticks);
-    return (negative ? QStringLiteral("-") : QString()) + QString::number(magnitude / kTicksPerEuro) + u'.'
-           + QStringLiteral("%1").arg(magnitude % kTicksPerEuro, kPriceDecimals, 10, QLatin1Char('0'));
+    return (negative ? QStringLiteral("-") : QString()) + QString::number(magnitude / kTicksPerEuro) + u'.' +
+           QStringLiteral("%1").arg(magnitude % kTicksPerEuro, kPriceDecimals, 10, QLatin1Char('0'));
 }
 
 } // namespace cloudex::desk

@@ -153,10 +153,11 @@ QJsonObject OrderTicket::toJson() const
     if (!clientOrderId.isEmpty())
         o.insert(QStringLiteral("clientOrderId"), clientOrderId);
     if (!jurisdictions.isEmpty() || !certifications.isEmpty() || !metadataPolicies.isEmpty()) {
-        o.insert(QStringLiteral("requirements"),
-                 QJsonObject{{QStringLiteral("jurisdictions"), QJsonArray::fromStringList(jurisdictions)},
-                             {QStringLiteral("certifications"), QJsonArray::fromStringList(certifications)},
-                             {QStringLiteral("metadataPolicies"), QJsonArray::fromStringList(metadataPolicies)}});
+        o.insert(
+            QStringLiteral("requirements"),
+            QJsonObject{{QStringLiteral("jurisdictions"), QJsonArray::fromStringList(jurisdictions)},
+                        {QStringLiteral("certifications"), QJsonArray::fromStringList(certifications)},
+                        {QStringLiteral("metadataPolicies"), QJsonArray::fromStringList(metadataPolicies)}});
     }
     return o;
 }

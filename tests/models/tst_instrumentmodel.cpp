@@ -9,7 +9,8 @@ using namespace cloudex;
 using cloudex::models::InstrumentModel;
 
 namespace {
-desk::InstrumentRecord instrument(const QString &product, const QString &period, const QString &kind, qint64 start)
+desk::InstrumentRecord instrument(const QString &product, const QString &period, const QString &kind,
+                                  qint64 start)
 {
     return desk::InstrumentRecord::fromJson(QJsonObject{{u"symbol"_qs, QString(product + u'.' + period)},
                                                         {u"product"_qs, product},
@@ -41,7 +42,8 @@ private slots:
         model.setProductFilter(de);
         QCOMPARE(model.rowCount(), 3);
         // Ordered by delivery start: the front hour first.
-        QCOMPARE(model.index(0, InstrumentModel::Symbol).data().toString(), u"DE.GP2.SH.S1.H2026-12-01T15"_qs);
+        QCOMPARE(model.index(0, InstrumentModel::Symbol).data().toString(),
+                 u"DE.GP2.SH.S1.H2026-12-01T15"_qs);
         QCOMPARE(model.index(0, InstrumentModel::Starts).data().toString(), u"12-01 15:00"_qs);
         QCOMPARE(model.index(2, InstrumentModel::Period).data().toString(), u"D"_qs);
         QCOMPARE(model.index(2, InstrumentModel::Period).data(Qt::ToolTipRole).toString(), u"day"_qs);
@@ -49,7 +51,8 @@ private slots:
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        model.setQuotes({desk::CurvePointRecord{u"DE.GP2.SH.S1.H2026-12-01T15"_qs, u"H"_qs, 1'796'137'200, 1250, 1200, 1300}});
+        model.setQuotes({desk::CurvePointRecord{u"DE.GP2.SH.S1.H2026-12-01T15"_qs, u"H"_qs, 1'796'137'200,
+                                                1250, 1200, 1300}});
         QCOMPARE(reset.count(), 0);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(0, InstrumentModel::Last).data().toString(), u"0.1250"_qs);

@@ -36,7 +36,8 @@ private slots:
         // Size bars: the largest level is the full width.
         QCOMPARE(model.index(0, OrderBookModel::AskQuantity).data(OrderBookModel::DepthRole).toDouble(), 1.0);
         QCOMPARE(model.index(3, OrderBookModel::BidQuantity).data(OrderBookModel::DepthRole).toDouble(), 0.5);
-        QCOMPARE(model.index(3, OrderBookModel::BidQuantity).data(OrderBookModel::SideRole).toString(), u"bid"_qs);
+        QCOMPARE(model.index(3, OrderBookModel::BidQuantity).data(OrderBookModel::SideRole).toString(),
+                 u"bid"_qs);
     }
 
     void sameShapeIsOneDataChanged()

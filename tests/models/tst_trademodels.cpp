@@ -59,7 +59,8 @@ private slots:
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.index(0, TradeTapeModel::Quantity).data(TradeTapeModel::RawDataRole).toLongLong(), 5);
-        QCOMPARE(model.index(0, TradeTapeModel::Aggressor).data(TradeTapeModel::RawDataRole).toString(), u"sell"_qs);
+        QCOMPARE(model.index(0, TradeTapeModel::Aggressor).data(TradeTapeModel::RawDataRole).toString(),
+                 u"sell"_qs);
         QCOMPARE(model.index(3, TradeTapeModel::Price).data(TradeTapeModel::RawDataRole).toLongLong(), 1000);
     }
 
@@ -79,10 +80,17 @@ private slots:
     {
         FillModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QJsonObject fill{{u"id"_qs, 7},      {u"seq"_qs, 9},          {u"symbol"_qs, u"DE.GP2.SH.S1.H2026-12-01T15"_qs},
-                         {u"price"_qs, 1250}, {u"quantity"_qs, 3},     {u"aggressor"_qs, u"sell"_qs},
-                         {u"time"_qs, 1'796'134'800}, {u"side"_qs, u"buy"_qs}, {u"counterparty"_qs, u"p-globex"_qs},
-                         {u"orderId"_qs, 12}, {u"contractId"_qs, u"c-000003"_qs}};
+        QJsonObject fill{{u"id"_qs, 7},
+                         {u"seq"_qs, 9},
+                         {u"symbol"_qs, u"DE.GP2.SH.S1.H2026-12-01T15"_qs},
+                         {u"price"_qs, 1250},
+                         {u"quantity"_qs, 3},
+                         {u"aggressor"_qs, u"sell"_qs},
+                         {u"time"_qs, 1'796'134'800},
+                         {u"side"_qs, u"buy"_qs},
+                         {u"counterparty"_qs, u"p-globex"_qs},
+                         {u"orderId"_qs, 12},
+                         {u"contractId"_qs, u"c-000003"_qs}};
         model.setFills({desk::FillRecord::fromJson(fill)});
         fill[u"id"_qs] = 8;
         fill[u"price"_qs] = 1300;

@@ -33,8 +33,7 @@ class TestMarketWorkspace : public QObject
 {
     Q_OBJECT
 
-    template<typename T>
-    T *find(const char *name)
+    template<typename T> T *find(const char *name)
     {
         auto w = m_window->findChild<T *>(QString::fromLatin1(name));
         if (!w)
@@ -71,8 +70,8 @@ private slots:
         m_session->setBatchIntervalMs(20);
         m_session->open(m_exchange->baseUrl(), m_exchange->clientTls());
         m_settings = std::make_unique<QSettings>(m_dir.filePath(u"cloudex.ini"_qs), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(MainWindow::Context{m_dir.path(), m_settings.get(), nullptr, nullptr,
-                                                                    m_session.get(), u"embedded"_qs, false});
+        m_window = std::make_unique<MainWindow>(MainWindow::Context{
+            m_dir.path(), m_settings.get(), nullptr, nullptr, m_session.get(), u"embedded"_qs, false});
         m_window->showWorkspace(MainWindow::Workspace::Market);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -150,7 +149,8 @@ private slots:
         m_questions.clear();
         QTest::mouseClick(find<QPushButton>("ticketSubmit"), Qt::LeftButton);
         QCOMPARE(m_questions.size(), 1);
-        QVERIFY2(m_questions.constFirst().contains(u"Buy 4 instances of "_qs + m_symbol), qPrintable(m_questions.constFirst()));
+        QVERIFY2(m_questions.constFirst().contains(u"Buy 4 instances of "_qs + m_symbol),
+                 qPrintable(m_questions.constFirst()));
         QVERIFY(m_questions.constFirst().contains(u"0.1250"_qs));
 
         QTRY_VERIFY2(find<QLabel>("ticketStatus")->text().contains(u"accepted"_qs),
@@ -163,8 +163,9 @@ private slots:
 
     void crossingOrderShowsInTapeAndChart()
     {
-        const QJsonObject sell{{u"symbol"_qs, m_symbol},     {u"side"_qs, u"sell"_qs},     {u"type"_qs, u"limit"_qs},
-                               {u"timeInForce"_qs, u"ioc"_qs}, {u"price"_qs, 1250},         {u"quantity"_qs, 3}};
+        const QJsonObject sell{{u"symbol"_qs, m_symbol},  {u"side"_qs, u"sell"_qs},
+                               {u"type"_qs, u"limit"_qs}, {u"timeInForce"_qs, u"ioc"_qs},
+                               {u"price"_qs, 1250},       {u"quantity"_qs, 3}};
         net::ApiCall *call = m_seller->post(u"/v1/orders"_qs, sell);
         QSignalSpy(call, &net::ApiCall::finished).wait(10000);
         QVERIFY2(call->ok(), qPrintable(call->errorString()));
@@ -186,7 +187,9 @@ private slots:
         QCOMPARE(chart->lastPriceShown(), 0.125);
 
         // The rest of the bid stays; the fill is listed.
-        QTRY_COMPARE(find<QTableView>("orderBook")->model()->index(bookRow(u"0.1250"_qs), 1).data().toString(), u"1"_qs);
+        QTRY_COMPARE(
+            find<QTableView>("orderBook")->model()->index(bookRow(u"0.1250"_qs), 1).data().toString(),
+            u"1"_qs);
         QTRY_COMPARE(find<QTableView>("fillsTable")->model()->rowCount(), 1);
         QCOMPARE(find<QTableView>("fillsTable")->model()->index(0, 5).data().toString(), u"p-seller"_qs);
         QTRY_COMPARE(find<QTableView>("ordersTable")->model()->index(0, 4).data().toString(), u"1"_qs);

@@ -30,9 +30,10 @@ class TestMarketSession : public QObject
         return call;
     }
 
-    QJsonObject order(const QString &side, qint64 price, qint64 quantity, const QString &tif = u"gtc"_qs) const
+    QJsonObject order(const QString &side, qint64 price, qint64 quantity,
+                      const QString &tif = u"gtc"_qs) const
     {
-        return QJsonObject{{u"symbol"_qs, m_symbol}, {u"side"_qs, side},       {u"type"_qs, u"limit"_qs},
+        return QJsonObject{{u"symbol"_qs, m_symbol}, {u"side"_qs, side},   {u"type"_qs, u"limit"_qs},
                            {u"timeInForce"_qs, tif}, {u"price"_qs, price}, {u"quantity"_qs, quantity}};
     }
 
@@ -120,8 +121,9 @@ private slots:
         QTRY_COMPARE(m_session->contracts().size(), 1);
         QTRY_VERIFY(m_session->spot() > 0);
         // The curve (no channel) is fetched after own fills.
-        QTRY_VERIFY(std::any_of(m_session->curve().cbegin(), m_session->curve().cend(),
-                                [this](const desk::CurvePointRecord &p) { return p.symbol == m_symbol && p.last == 1200; }));
+        QTRY_VERIFY(std::any_of(
+            m_session->curve().cbegin(), m_session->curve().cend(),
+            [this](const desk::CurvePointRecord &p) { return p.symbol == m_symbol && p.last == 1200; }));
     }
 
     void resolutionSwitchesTheCandles()
@@ -161,7 +163,8 @@ private slots:
         QVERIFY2(again->ok(), qPrintable(again->errorString()));
         QVERIFY(!first->body().toObject().value(u"duplicate"_qs).toBool());
         QVERIFY(again->body().toObject().value(u"duplicate"_qs).toBool());
-        QCOMPARE(again->body().toObject().value(u"orderId"_qs), first->body().toObject().value(u"orderId"_qs));
+        QCOMPARE(again->body().toObject().value(u"orderId"_qs),
+                 first->body().toObject().value(u"orderId"_qs));
         QTRY_COMPARE(m_session->orders().size(), 1);
         QTest::qWait(100);
         QCOMPARE(m_session->orders().size(), 1);
