@@ -212,6 +212,29 @@ private slots:
         QVERIFY(!other.isOpen());
     }
 
+    void lostExchangeMeansReconnecting()
+    {
+        // Its own exchange, so that taking it away leaves the others alone.
+        QTemporaryDir dir;
+        exchange::EmbeddedExchange::Options options;
+        options.dataDirectory = dir.path();
+        options.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
+        options.horizon = {1, 0, 0, 0, 0};
+        options.clockIntervalMs = 0;
+        auto exchange = std::make_unique<exchange::EmbeddedExchange>();
+        QVERIFY(exchange->start(options).ok());
+        MarketSession session;
+        session.open(exchange->baseUrl(), exchange->clientTls());
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), MarketSession::State::Connected, 15000);
+        QSignalSpy states(&session, &MarketSession::stateChanged);
+        exchange.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), MarketSession::State::Reconnecting, 15000);
+        // It keeps trying and never claims to be connected.
+        QTest::qWait(600);
+        QVERIFY(session.state() != MarketSession::State::Connected);
+        QVERIFY(!states.isEmpty());
+    }
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<exchange::EmbeddedExchange> m_exchange;
