@@ -1563,6 +1563,69 @@
     </message>
 </context>
 <context>
+    <name>cloudex::models::ContractModel</name>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>gekauft</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>verkauft</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Gegenpartei</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>Price (EUR)</source>
+        <translation>Preis (EUR)</translation>
+    </message>
+    <message>
+        <source>Delivery (UTC)</source>
+        <translation>Lieferung (UTC)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::models::FillModel</name>
     <message>
         <source>bought</source>
@@ -2277,6 +2340,14 @@
     <message>
         <source>Replace refused: %1</source>
         <translation>Ändern abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>My contracts (%1)</source>
+        <translation>Meine Verträge (%1)</translation>
+    </message>
+    <message>
+        <source>My contracts</source>
+        <translation>Meine Verträge</translation>
     </message>
 </context>
 <context>

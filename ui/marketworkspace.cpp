@@ -2,6 +2,7 @@
 
 #include "candlechart.h"
 #include "catalogue/catalogue.h"
+#include "contractmodel.h"
 #include "core/clock.h"
 #include "depthdelegate.h"
 #include "desk/marketsession.h"
@@ -89,6 +90,7 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
     , m_tapeModel(new models::TradeTapeModel(this))
     , m_orderModel(new models::OrderModel(this))
     , m_fillModel(new models::FillModel(this))
+    , m_contractModel(new models::ContractModel(this))
 {
     setObjectName(QStringLiteral("marketWorkspace"));
 
@@ -172,6 +174,11 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
         connect(m_session, &MarketSession::fillsReset, this,
                 [this] { m_fillModel->setFills(m_session->fills()); });
         connect(m_session, &MarketSession::fillsAppended, m_fillModel, &models::FillModel::appendFills);
+        connect(m_session, &MarketSession::contractsChanged, this, [this] {
+            m_contractModel->setParticipant(m_session->participant());
+            m_contractModel->setContracts(m_session->contracts());
+            m_tabs->setTabText(3, tr("My contracts (%1)").arg(m_contractModel->rowCount()));
+        });
         connect(m_session, &MarketSession::errorOccurred, this,
                 [this](const QString &message) { m_ordersStatus->setText(message); });
         onInstrumentsChanged();
@@ -272,6 +279,8 @@ QWidget *MarketWorkspace::createChartPanel()
     m_tabs->addTab(createOrdersTab(), tr("My orders"));
     m_fills = makeTable(QStringLiteral("fillsTable"), m_fillModel, panel);
     m_tabs->addTab(m_fills, tr("My fills"));
+    m_contracts = makeTable(QStringLiteral("contractsTable"), m_contractModel, panel);
+    m_tabs->addTab(m_contracts, tr("My contracts"));
 
     auto split = new QSplitter(Qt::Vertical, panel);
     split->setChildrenCollapsible(false);

@@ -18,6 +18,7 @@ class MarketSession;
 struct OrderTicket;
 } // namespace desk
 namespace models {
+class ContractModel;
 class FillModel;
 class InstrumentModel;
 class OrderBookModel;
@@ -37,7 +38,7 @@ class OrderTicket;
 /// selected product's instruments open for trading with their quotes); for the selected
 /// instrument the order book ladder, a live candlestick chart with volume and last price,
 /// the trade tape and the order ticket; the product's forward curve; the participant's own
-/// orders (cancel, replace) and fills. Everything follows the session's stream; without a
+/// orders (cancel, replace), fills and contracts. Everything follows the session's stream; without a
 /// session the catalogue is browsable and the rest says that no exchange is connected.
 class MarketWorkspace final : public WorkspacePage
 {
@@ -86,6 +87,7 @@ private:
     models::TradeTapeModel *m_tapeModel;
     models::OrderModel *m_orderModel;
     models::FillModel *m_fillModel;
+    models::ContractModel *m_contractModel;
 
     QComboBox *m_region = nullptr;
     QComboBox *m_class = nullptr;
@@ -107,6 +109,7 @@ private:
     OrderTicket *m_ticket = nullptr;
     QTableView *m_orders = nullptr;
     QTableView *m_fills = nullptr;
+    QTableView *m_contracts = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_replace = nullptr;
     QLabel *m_ordersStatus = nullptr;

@@ -1,5 +1,6 @@
 // The tape, own fills and own orders: the three list models a live feed appends to and
 // merges into.
+#include "contractmodel.h"
 #include "fillmodel.h"
 #include "ordermodel.h"
 #include "tradetapemodel.h"
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace cloudex;
+using cloudex::models::ContractModel;
 using cloudex::models::FillModel;
 using cloudex::models::OrderModel;
 using cloudex::models::TradeTapeModel;
@@ -124,6 +126,41 @@ private slots:
         QCOMPARE(model.index(2, OrderModel::Id).data(OrderModel::OrderIdRole).toLongLong(), 4);
         QCOMPARE(model.index(2, OrderModel::Price).data().toString(), u"0.0900"_qs);
         QCOMPARE(model.index(2, OrderModel::ClientOrderId).data().toString(), u"c-4"_qs);
+    }
+
+    void contractsMergeByIdAndShowOurSide()
+    {
+        ContractModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setParticipant(u"p-acme"_qs);
+        QJsonObject c{{u"id"_qs, u"c-000001"_qs},
+                      {u"symbol"_qs, u"DE.GP2.SH.S1.H2026-12-01T15"_qs},
+                      {u"buyer"_qs, u"p-acme"_qs},
+                      {u"seller"_qs, u"p-globex"_qs},
+                      {u"quantity"_qs, 4},
+                      {u"price"_qs, 1250},
+                      {u"deliveryStart"_qs, 1'796'137'200},
+                      {u"deliveryEnd"_qs, 1'796'140'800},
+                      {u"state"_qs, u"scheduled"_qs}};
+        QJsonObject sold = c;
+        sold[u"id"_qs] = u"c-000002"_qs;
+        sold[u"buyer"_qs] = u"p-initech"_qs;
+        sold[u"seller"_qs] = u"p-acme"_qs;
+        model.setContracts({desk::ContractRecord::fromJson(c), desk::ContractRecord::fromJson(sold)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, ContractModel::Side).data().toString(), u"bought"_qs);
+        QCOMPARE(model.index(0, ContractModel::Counterparty).data().toString(), u"p-globex"_qs);
+        QCOMPARE(model.index(1, ContractModel::Side).data(ContractModel::RawDataRole).toString(), u"sell"_qs);
+        QCOMPARE(model.index(1, ContractModel::Counterparty).data().toString(), u"p-initech"_qs);
+        QCOMPARE(model.index(0, ContractModel::Delivery).data().toString(), u"12-01 15:00 – 12-01 16:00"_qs);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        c[u"state"_qs] = u"active"_qs;
+        model.setContracts({desk::ContractRecord::fromJson(c), desk::ContractRecord::fromJson(sold)});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.index(0, ContractModel::State).data().toString(), u"active"_qs);
     }
 };
 

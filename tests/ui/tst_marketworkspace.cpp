@@ -194,6 +194,13 @@ private slots:
         QCOMPARE(find<QTableView>("fillsTable")->model()->index(0, 5).data().toString(), u"p-seller"_qs);
         QTRY_COMPARE(find<QTableView>("ordersTable")->model()->index(0, 4).data().toString(), u"1"_qs);
         QTRY_VERIFY(find<QLabel>("spotLabel")->text().contains(u"0.1250"_qs));
+        // The trade is a contract: bought from p-seller, scheduled for the delivery hour.
+        QAbstractItemModel *contracts = find<QTableView>("contractsTable")->model();
+        QTRY_COMPARE(contracts->rowCount(), 1);
+        QCOMPARE(contracts->index(0, 2).data().toString(), u"bought"_qs);
+        QCOMPARE(contracts->index(0, 3).data().toString(), u"p-seller"_qs);
+        QCOMPARE(contracts->index(0, 4).data().toString(), u"3"_qs);
+        QCOMPARE(contracts->index(0, 7).data().toString(), u"scheduled"_qs);
     }
 
     void replaceThenCancelFromTheOrderList()

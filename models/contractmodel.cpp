@@ -1,0 +1,117 @@
+#include "contractmodel.h"
+
+#include "desk/price.h"
+
+#include <QDateTime>
+
+namespace cloudex::models {
+
+ContractModel::ContractModel(QObject *parent)
+    : RowTableModel(parent)
+{}
+
+void ContractModel::setContracts(const QList<desk::ContractRecord> &contracts)
+{
+    mergeRows(contracts, [](const desk::ContractRecord &c) { return c.id; });
+}
+
+int ContractModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ContractModel::stateName(const QString &state)
+{
+    if (state == u"scheduled")
+        return tr("scheduled");
+    if (state == u"active")
+        return tr("active");
+    if (state == u"expired")
+        return tr("expired");
+    if (state == u"terminated")
+        return tr("terminated");
+    return state;
+}
+
+QVariant ContractModel::data(const QModelIndex &index, int role) const
+{
+    const desk::ContractRecord *c = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!c)
+        return {};
+    const auto column = Column(index.column());
+    const bool bought = c->buyer == m_participant;
+    if (role == Qt::TextAlignmentRole)
+        return column == Quantity || column == Price ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                     : QVariant();
+    if (role == RawDataRole) {
+        switch (column) {
+        case Quantity:
+            return c->quantity;
+        case Price:
+            return c->price;
+        case Delivery:
+            return c->deliveryStart;
+        case State:
+            return c->state;
+        case Side:
+            return bought ? QStringLiteral("buy") : QStringLiteral("sell");
+        default:
+            break;
+        }
+    }
+    if (role != Qt::DisplayRole && role != RawDataRole)
+        return {};
+    const auto time = [](qint64 secs) {
+        return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("MM-dd HH:mm"));
+    };
+    switch (column) {
+    case Id:
+        return c->id;
+    case Symbol:
+        return c->symbol;
+    case Side:
+        return bought ? tr("bought") : tr("sold");
+    case Counterparty:
+        return bought ? c->seller : c->buyer;
+    case Quantity:
+        return QString::number(c->quantity);
+    case Price:
+        return desk::formatPriceTicks(c->price);
+    case Delivery:
+        return tr("%1 – %2").arg(time(c->deliveryStart), time(c->deliveryEnd));
+    case State:
+        return stateName(c->state);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant ContractModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Id:
+        return tr("Contract");
+    case Symbol:
+        return tr("Instrument");
+    case Side:
+        return tr("Side");
+    case Counterparty:
+        return tr("Counterparty");
+    case Quantity:
+        return tr("Instances");
+    case Price:
+        return tr("Price (EUR)");
+    case Delivery:
+        return tr("Delivery (UTC)");
+    case State:
+        return tr("State");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace cloudex::models
