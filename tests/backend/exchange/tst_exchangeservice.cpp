@@ -286,6 +286,35 @@ private Q_SLOTS:
         QCOMPARE(messages.constLast().at(1).toLongLong(), m_fx.service().stream().sequence(channel));
     }
 
+    void privateChannelsAreTheOwnersOnly()
+    {
+        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        QVERIFY(tls.ok());
+        net::StreamClient client;
+        QUrl url = m_fx.service().baseUrl();
+        url.setScheme(QStringLiteral("wss"));
+        url.setPath(QStringLiteral("/v1/stream"));
+        client.setUrl(url);
+        client.setSslConfiguration(tls.value());
+        QSignalSpy snapshots(&client, &net::StreamClient::snapshotReceived);
+        QSignalSpy messages(&client, &net::StreamClient::messageReceived);
+        QSignalSpy errors(&client, &net::StreamClient::errorReceived);
+        client.subscribe({QStringLiteral("orders@p-buyer"), QStringLiteral("orders@p-seller"), QStringLiteral("book.NOPE")});
+        client.open();
+        QTRY_COMPARE(snapshots.count(), 1);
+        QCOMPARE(snapshots.at(0).at(0).toString(), QStringLiteral("orders@p-buyer"));
+        QTRY_COMPARE(errors.count(), 2);
+        QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("stream.forbidden-channel"));
+
+        const CurlResult placed = m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                                            m_fx.order(QStringLiteral("buy"), 1200, 1, QStringLiteral("private-1")));
+        QCOMPARE(placed.status, 201);
+        QTRY_COMPARE(messages.count(), 1);
+        const QJsonObject event = messages.at(0).at(2).value<QJsonValue>().toObject();
+        QCOMPARE(event.value(QStringLiteral("event")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(event[QStringLiteral("order")][QStringLiteral("clientOrderId")].toString(), QStringLiteral("private-1"));
+    }
+
     void contractCertificatesAndCrl()
     {
         const QString buyer = QStringLiteral("p-buyer");
@@ -320,6 +349,13 @@ private Q_SLOTS:
             QCOMPARE(pulled.json()[QStringLiteral("certificates")].toArray().at(0)[QStringLiteral("serial")].toString(), serial);
         }
 
+        // A contract certificate chains to the CA, but it is no identity for the API. (This
+        // one is not valid before its delivery window, so the handshake refuses it first.)
+        const QSslCertificate contractCertificate(issued.json()[QStringLiteral("certificate")].toString().toLatin1());
+        const auto asContract = m_fx.service().authenticate(contractCertificate);
+        QVERIFY(!asContract.ok());
+        QCOMPARE(asContract.error().code, QStringLiteral("auth.wrong-kind"));
+
         const CurlResult crlBefore = m_fx.curl(seller, QStringLiteral("GET"), QStringLiteral("/v1/crl"));
         QCOMPARE(crlBefore.status, 200);
         bool ended = false;
@@ -341,5 +377,69 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestExchangeService)
+class TestEmbeddedExchange : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keysStayPrivateAndStateSurvivesARestart()
+    {
+        QTemporaryDir dir;
+        exchange::EmbeddedExchange::Options options;
+        options.dataDirectory = dir.path();
+        options.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
+        options.horizon = {2, 0, 0, 0, 0};
+        options.clockIntervalMs = 0;
+        QByteArray ca;
+        QSslCertificate identity;
+        {
+            exchange::EmbeddedExchange first;
+            QVERIFY(first.start(options).ok());
+            ca = first.caCertificatePem();
+            identity = first.clientTls().localCertificate();
+            QCOMPARE(identity.subjectInfo(QSslCertificate::Organization).value(0), QStringLiteral("p-local"));
+            QCOMPARE(identity.subjectInfo(QSslCertificate::CommonName).value(0), QStringLiteral("u-local"));
+            const QDir keys(dir.filePath(QStringLiteral("exchange/identities")));
+            for (const QString &name : keys.entryList({QStringLiteral("*.key.pem")}, QDir::Files)) {
+                QCOMPARE(QFile::permissions(keys.filePath(name)) & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                                      | QFileDevice::ReadUser | QFileDevice::WriteUser),
+                         QFileDevice::Permissions());
+            }
+            QCOMPARE(keys.entryList({QStringLiteral("*.key.pem")}, QDir::Files).size(), 2); // operator, p-local
+
+            // The desk's way in: ApiClient with clientTls(), through the same checks.
+            net::ApiClient client(first.baseUrl(), first.clientTls());
+            QJsonObject order{{QStringLiteral("symbol"), first.service().exchange().openSymbols().value(0)},
+                              {QStringLiteral("side"), QStringLiteral("buy")},
+                              {QStringLiteral("type"), QStringLiteral("limit")},
+                              {QStringLiteral("timeInForce"), QStringLiteral("gtc")},
+                              {QStringLiteral("price"), 1000},
+                              {QStringLiteral("quantity"), 3}};
+            std::unique_ptr<net::ApiCall> placed(client.post(QStringLiteral("/v1/orders"), order));
+            QTRY_VERIFY(placed->isFinished());
+            QCOMPARE(placed->status(), 201);
+            std::unique_ptr<net::ApiCall> refused(client.post(QStringLiteral("/v1/participants"), QJsonObject{}));
+            QTRY_VERIFY(refused->isFinished());
+            QCOMPARE(refused->status(), 403);
+        }
+        exchange::EmbeddedExchange second;
+        QVERIFY(second.start(options).ok());
+        QCOMPARE(second.caCertificatePem(), ca);
+        QCOMPARE(second.clientTls().localCertificate(), identity);
+        net::ApiClient client(second.baseUrl(), second.clientTls());
+        std::unique_ptr<net::ApiCall> orders(client.get(QStringLiteral("/v1/orders")));
+        QTRY_VERIFY(orders->isFinished());
+        QCOMPARE(orders->status(), 200);
+        QCOMPARE(orders->body()[QStringLiteral("orders")].toArray().size(), 1);
+        QCOMPARE(orders->body()[QStringLiteral("orders")].toArray().at(0)[QStringLiteral("remaining")].toInteger(), 3);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    TestExchangeService service;
+    TestEmbeddedExchange embedded;
+    return QTest::qExec(&service, argc, argv) | QTest::qExec(&embedded, argc, argv);
+}
 #include "tst_exchangeservice.moc"
