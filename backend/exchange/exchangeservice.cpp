@@ -12,7 +12,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostInfo>
 #include <QJsonArray>
+#include <QNetworkInterface>
 #include <QSslKey>
 #include <QTimer>
 
@@ -193,9 +195,17 @@ Result<void> ExchangeService::open(const Config &config)
         return key.error();
     pki::CsrSubject subject{QStringLiteral("exchange"), QStringLiteral("s-exchange"), {QStringLiteral("localhost")},
                             {QStringLiteral("127.0.0.1")}};
-    if (config.address != QHostAddress::LocalHost && config.address != QHostAddress::Any
-        && config.address != QHostAddress::AnyIPv4)
+    if (config.address == QHostAddress::Any || config.address == QHostAddress::AnyIPv4
+        || config.address == QHostAddress::AnyIPv6) {
+        // Listening everywhere: the certificate names every address and the host name.
+        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+            if (address != QHostAddress::LocalHost && address.scopeId().isEmpty())
+                subject.ipAddresses.append(address.toString());
+        }
+        subject.dnsNames.append(QHostInfo::localHostName());
+    } else if (config.address != QHostAddress::LocalHost) {
         subject.ipAddresses.append(config.address.toString());
+    }
     auto csr = pki::createCertificateRequest(key.value(), subject);
     if (!csr)
         return csr.error();
