@@ -34,11 +34,13 @@ private Q_SLOTS:
             QCOMPARE(identity.subjectInfo(QSslCertificate::CommonName).value(0), QStringLiteral("u-local"));
             const QDir keys(dir.filePath(QStringLiteral("exchange/identities")));
             for (const QString &name : keys.entryList({QStringLiteral("*.key.pem")}, QDir::Files)) {
-                QCOMPARE(QFile::permissions(keys.filePath(name)) & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                                      | QFileDevice::ReadUser | QFileDevice::WriteUser),
+                QCOMPARE(QFile::permissions(keys.filePath(name)) &
+                             ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                               QFileDevice::WriteUser),
                          QFileDevice::Permissions());
             }
-            QCOMPARE(keys.entryList({QStringLiteral("*.key.pem")}, QDir::Files).size(), 2); // operator, p-local
+            QCOMPARE(keys.entryList({QStringLiteral("*.key.pem")}, QDir::Files).size(),
+                     2); // operator, p-local
 
             // The desk's way in: ApiClient with clientTls(), through the same checks.
             net::ApiClient client(first.baseUrl(), first.clientTls());
@@ -51,7 +53,8 @@ private Q_SLOTS:
             std::unique_ptr<net::ApiCall> placed(client.post(QStringLiteral("/v1/orders"), order));
             QTRY_VERIFY(placed->isFinished());
             QCOMPARE(placed->status(), 201);
-            std::unique_ptr<net::ApiCall> refused(client.post(QStringLiteral("/v1/participants"), QJsonObject{}));
+            std::unique_ptr<net::ApiCall> refused(
+                client.post(QStringLiteral("/v1/participants"), QJsonObject{}));
             QTRY_VERIFY(refused->isFinished());
             QCOMPARE(refused->status(), 403);
         }
@@ -64,7 +67,9 @@ private Q_SLOTS:
         QTRY_VERIFY(orders->isFinished());
         QCOMPARE(orders->status(), 200);
         QCOMPARE(orders->body()[QStringLiteral("orders")].toArray().size(), 1);
-        QCOMPARE(orders->body()[QStringLiteral("orders")].toArray().at(0)[QStringLiteral("remaining")].toInteger(), 3);
+        QCOMPARE(
+            orders->body()[QStringLiteral("orders")].toArray().at(0)[QStringLiteral("remaining")].toInteger(),
+            3);
     }
 };
 
