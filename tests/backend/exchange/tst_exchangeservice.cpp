@@ -343,6 +343,62 @@ private Q_SLOTS:
         QCOMPARE(messages.constLast().at(1).toLongLong(), m_fx.service().stream().sequence(channel));
     }
 
+    void publicChannelsFollowTheMarket()
+    {
+        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        QVERIFY(tls.ok());
+        net::StreamClient client;
+        QUrl url = m_fx.service().baseUrl();
+        url.setScheme(QStringLiteral("wss"));
+        url.setPath(QStringLiteral("/v1/stream"));
+        client.setUrl(url);
+        client.setSslConfiguration(tls.value());
+        QSignalSpy snapshots(&client, &net::StreamClient::snapshotReceived);
+        QSignalSpy messages(&client, &net::StreamClient::messageReceived);
+        const QString symbol = m_fx.symbol();
+        const QStringList channels{
+            QStringLiteral("book.") + symbol,   QStringLiteral("candles.%1.1m").arg(symbol),
+            QStringLiteral("spot.") + kProduct, QStringLiteral("instruments"),
+            QStringLiteral("fills@p-buyer"),    QStringLiteral("contracts@p-buyer")};
+        client.subscribe(channels);
+        client.open();
+        QTRY_COMPARE(snapshots.count(), channels.size());
+        auto latest = [&](const QString &channel) {
+            QJsonObject data;
+            for (const auto &m : std::as_const(messages)) {
+                if (m.at(0).toString() == channel)
+                    data = m.at(2).value<QJsonValue>().toObject();
+            }
+            return data;
+        };
+
+        QCOMPARE(m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("sell"), 4100, 5))
+                     .status,
+                 201);
+        QTRY_VERIFY(!latest(QStringLiteral("book.") + symbol).isEmpty());
+        const QJsonArray asks = latest(QStringLiteral("book.") + symbol)[QStringLiteral("asks")].toArray();
+        QVERIFY(!asks.isEmpty());
+
+        QCOMPARE(m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("buy"), 4100, 5))
+                     .status,
+                 201);
+        QTRY_VERIFY(!latest(QStringLiteral("candles.%1.1m").arg(symbol)).isEmpty());
+        QCOMPARE(latest(QStringLiteral("candles.%1.1m").arg(symbol))[QStringLiteral("close")].toInteger(),
+                 4100);
+        QTRY_VERIFY(!latest(QStringLiteral("fills@p-buyer")).isEmpty());
+        QCOMPARE(latest(QStringLiteral("fills@p-buyer"))[QStringLiteral("side")].toString(),
+                 QStringLiteral("buy"));
+        QCOMPARE(latest(QStringLiteral("fills@p-buyer"))[QStringLiteral("counterparty")].toString(),
+                 QStringLiteral("p-seller"));
+        QTRY_VERIFY(!latest(QStringLiteral("contracts@p-buyer")).isEmpty());
+        QCOMPARE(latest(QStringLiteral("contracts@p-buyer"))[QStringLiteral("quantity")].toInteger(), 5);
+        // The front hourly instrument feeds the product's spot index.
+        if (symbol == m_fx.market().forwardCurve(kProduct).value(0).symbol)
+            QTRY_VERIFY(latest(QStringLiteral("spot.") + kProduct)[QStringLiteral("price")].toInteger() > 0);
+    }
+
     void privateChannelsAreTheOwnersOnly()
     {
         auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
