@@ -62,7 +62,8 @@ private:
                 return;
             const QByteArray head = m_buffer.left(end).toLower();
             const qsizetype at = head.indexOf("content-length:");
-            const qint64 length = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+            const qint64 length =
+                at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
             if (m_buffer.size() < end + 4 + length)
                 return;
             const int status = head.mid(9, 3).toInt();
@@ -103,8 +104,8 @@ QByteArray request(const QByteArray &method, const QByteArray &path, const QByte
 }
 
 /// Runs `clients` connections on a client thread for `seconds` (after a short warm-up).
-Phase run(const QList<QSslConfiguration> &tls, quint16 port, const QList<QList<QByteArray>> &requests, int depth,
-          double seconds)
+Phase run(const QList<QSslConfiguration> &tls, quint16 port, const QList<QList<QByteArray>> &requests,
+          int depth, double seconds)
 {
     std::atomic<bool> running{true};
     QThread thread;
@@ -112,34 +113,44 @@ Phase run(const QList<QSslConfiguration> &tls, quint16 port, const QList<QList<Q
     thread.start();
     QObject anchor;
     anchor.moveToThread(&thread);
-    QMetaObject::invokeMethod(&anchor, [&] {
-        for (qsizetype i = 0; i < tls.size(); ++i)
-            clients.append(new Client(tls.at(i), port, requests.at(i), depth, running));
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &anchor,
+        [&] {
+            for (qsizetype i = 0; i < tls.size(); ++i)
+                clients.append(new Client(tls.at(i), port, requests.at(i), depth, running));
+        },
+        Qt::BlockingQueuedConnection);
     // Warm-up: handshakes and the first requests are not counted.
     bench::wait(500);
-    QMetaObject::invokeMethod(&anchor, [&] {
-        for (Client *c : std::as_const(clients)) {
-            c->latencyNs.clear();
-            c->failures = 0;
-        }
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &anchor,
+        [&] {
+            for (Client *c : std::as_const(clients)) {
+                c->latencyNs.clear();
+                c->failures = 0;
+            }
+        },
+        Qt::BlockingQueuedConnection);
     const qint64 start = bench::monotonicNs();
     bench::wait(int(seconds * 1000));
     Phase phase;
     std::vector<qint64> all;
-    QMetaObject::invokeMethod(&anchor, [&] {
-        const qint64 elapsed = bench::monotonicNs() - start;
-        for (Client *c : std::as_const(clients)) {
-            all.insert(all.end(), c->latencyNs.begin(), c->latencyNs.end());
-            phase.failures += c->failures;
-        }
-        phase.perSecond = double(all.size()) / (double(elapsed) / 1e9);
-        running = false;
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &anchor,
+        [&] {
+            const qint64 elapsed = bench::monotonicNs() - start;
+            for (Client *c : std::as_const(clients)) {
+                all.insert(all.end(), c->latencyNs.begin(), c->latencyNs.end());
+                phase.failures += c->failures;
+            }
+            phase.perSecond = double(all.size()) / (double(elapsed) / 1e9);
+            running = false;
+        },
+        Qt::BlockingQueuedConnection);
     // Let the last requests in flight finish on the server before the clients go.
     bench::wait(200);
-    QMetaObject::invokeMethod(&anchor, [&] { qDeleteAll(clients); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &anchor, [&] { qDeleteAll(clients); }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
     phase.p50Ms = double(bench::percentile(all, 0.50)) / 1e6;
@@ -199,8 +210,9 @@ QJsonObject runApi(const QStringList &arguments)
             {QStringLiteral("journaled_commands"), qint64(x.service.exchange().lastSeq() - seqBefore)}};
 }
 
-const bool registered = cloudex::bench::registerSuite(
-    QStringLiteral("api"),
-    QStringLiteral("durable orders over mutual TLS, 8 keep-alive clients, vs a bare route [--clients N] [--seconds S] [--pipeline D]"),
-    runApi);
+const bool registered =
+    cloudex::bench::registerSuite(QStringLiteral("api"),
+                                  QStringLiteral("durable orders over mutual TLS, 8 keep-alive clients, vs a "
+                                                 "bare route [--clients N] [--seconds S] [--pipeline D]"),
+                                  runApi);
 } // namespace

@@ -23,7 +23,9 @@ using namespace cloudex;
 
 struct Shared
 {
-    explicit Shared(qsizetype trades) : sentNs(trades + 1) {}
+    explicit Shared(qsizetype trades)
+        : sentNs(trades + 1)
+    {}
     std::vector<std::atomic<qint64>> sentNs; ///< by trade id
     std::atomic<int> subscribed{0};
     QString channel;
@@ -39,7 +41,8 @@ public:
         connect(&m_socket, &QWebSocket::connected, this, [this] {
             const QJsonObject subscribe{{QStringLiteral("op"), QStringLiteral("subscribe")},
                                         {QStringLiteral("channels"), QJsonArray{m_shared.channel}}};
-            m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
+            m_socket.sendTextMessage(
+                QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
         });
         connect(&m_socket, &QWebSocket::textMessageReceived, this, &Subscriber::handle);
         m_socket.open(url);
@@ -105,16 +108,20 @@ QJsonObject runStream(const QStringList &arguments)
     // Connect in waves, as a real crowd arrives, rather than 1,000 handshakes at once.
     constexpr int kWave = 100;
     for (qint64 i = 0; i < subscribers; i += kWave) {
-        QMetaObject::invokeMethod(anchor.get(), [&, i] {
-            for (qint64 j = i; j < qMin(i + kWave, subscribers); ++j)
-                subs.append(new Subscriber(url, tls, shared));
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            anchor.get(),
+            [&, i] {
+                for (qint64 j = i; j < qMin(i + kWave, subscribers); ++j)
+                    subs.append(new Subscriber(url, tls, shared));
+            },
+            Qt::BlockingQueuedConnection);
         const qint64 want = qMin(i + kWave, subscribers);
         for (int waited = 0; shared.subscribed.load() < want && waited < 30'000; waited += 10)
             bench::wait(10);
     }
     if (shared.subscribed.load() < subscribers)
-        return {{QStringLiteral("error"), QStringLiteral("only %1 subscribers connected").arg(shared.subscribed.load())}};
+        return {{QStringLiteral("error"),
+                 QStringLiteral("only %1 subscribers connected").arg(shared.subscribed.load())}};
 
     // One trade every 1/tradesPerSecond: a resting sell and a crossing buy.
     market::OrderRequest sell;
@@ -130,7 +137,8 @@ QJsonObject runStream(const QStringList &arguments)
     const qint64 started = bench::monotonicNs();
     QObject::connect(&pace, &QTimer::timeout, &pace, [&] {
         // Catch up if a tick came late, so the rate holds on average.
-        const qint64 due = qMin(trades, (bench::monotonicNs() - started) * tradesPerSecond / 1'000'000'000 + 1);
+        const qint64 due =
+            qMin(trades, (bench::monotonicNs() - started) * tradesPerSecond / 1'000'000'000 + 1);
         while (made < due) {
             ++made;
             x.service.exchange().submitOrder(QStringLiteral("p-seller"), sell);
@@ -143,10 +151,13 @@ QJsonObject runStream(const QStringList &arguments)
     pace.start(int(1000 / tradesPerSecond));
     const auto received = [&] {
         qint64 n = 0;
-        QMetaObject::invokeMethod(anchor.get(), [&] {
-            for (const Subscriber *s : std::as_const(subs))
-                n += qint64(s->latencyNs.size());
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            anchor.get(),
+            [&] {
+                for (const Subscriber *s : std::as_const(subs))
+                    n += qint64(s->latencyNs.size());
+            },
+            Qt::BlockingQueuedConnection);
         return n;
     };
     const qint64 expected = trades * subscribers;
@@ -157,14 +168,17 @@ QJsonObject runStream(const QStringList &arguments)
 
     std::vector<qint64> all;
     qint64 gaps = 0;
-    QMetaObject::invokeMethod(anchor.get(), [&] {
-        for (const Subscriber *s : std::as_const(subs)) {
-            all.insert(all.end(), s->latencyNs.begin(), s->latencyNs.end());
-            gaps += s->gaps;
-        }
-        qDeleteAll(subs);
-        subs.clear();
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        anchor.get(),
+        [&] {
+            for (const Subscriber *s : std::as_const(subs)) {
+                all.insert(all.end(), s->latencyNs.begin(), s->latencyNs.end());
+                gaps += s->gaps;
+            }
+            qDeleteAll(subs);
+            subs.clear();
+        },
+        Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
     return {{QStringLiteral("subscribers"), subscribers},
@@ -180,8 +194,9 @@ QJsonObject runStream(const QStringList &arguments)
             {QStringLiteral("max_delivery_ms"), double(bench::percentile(all, 1.0)) / 1e6}};
 }
 
-const bool registered = cloudex::bench::registerSuite(
-    QStringLiteral("stream"),
-    QStringLiteral("trades to 1,000 WebSocket subscribers [--subscribers N] [--trades-per-s R] [--seconds S] [--flush-ms M]"),
-    runStream);
+const bool registered =
+    cloudex::bench::registerSuite(QStringLiteral("stream"),
+                                  QStringLiteral("trades to 1,000 WebSocket subscribers [--subscribers N] "
+                                                 "[--trades-per-s R] [--seconds S] [--flush-ms M]"),
+                                  runStream);
 } // namespace

@@ -10,8 +10,8 @@
 
 #include <QEventLoop>
 #include <QSslKey>
-#include <QTimer>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <chrono>
 #include <memory>
@@ -28,7 +28,8 @@ inline void wait(int ms)
 
 inline qint64 monotonicNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -41,7 +42,8 @@ struct BenchExchange
     {
         exchange::ExchangeService::Config config;
         config.directory = dir.filePath(QStringLiteral("exchange"));
-        config.products = {catalogue::Catalogue::standard().parseProduct(QStringLiteral("DE.GP2.SH.S1")).value()};
+        config.products = {
+            catalogue::Catalogue::standard().parseProduct(QStringLiteral("DE.GP2.SH.S1")).value()};
         config.horizon = {3, 0, 0, 0, 0};
         config.clockIntervalMs = 0;
         config.rateBurst = 1'000'000;
@@ -57,16 +59,18 @@ struct BenchExchange
     Result<QSslConfiguration> trader(const QString &participant)
     {
         bool added = false;
-        service.exchange().addParticipant({participant, market::Role::Both, QStringLiteral("DE"), {},
-                                           QStringLiteral("standard")},
-                                          [&](const market::Ack &ack) { added = ack.accepted; });
+        service.exchange().addParticipant(
+            {participant, market::Role::Both, QStringLiteral("DE"), {}, QStringLiteral("standard")},
+            [&](const market::Ack &ack) { added = ack.accepted; });
         service.exchange().flush();
         if (!added)
-            return Error{QStringLiteral("bench.participant"), QStringLiteral("cannot add %1").arg(participant)};
+            return Error{QStringLiteral("bench.participant"),
+                         QStringLiteral("cannot add %1").arg(participant)};
         auto key = pki::PrivateKey::generate();
         if (!key)
             return key.error();
-        auto csr = pki::createCertificateRequest(key.value(), {participant, QStringLiteral("u-bench"), {}, {}});
+        auto csr =
+            pki::createCertificateRequest(key.value(), {participant, QStringLiteral("u-bench"), {}, {}});
         if (!csr)
             return csr.error();
         pki::IdentityRequest request;

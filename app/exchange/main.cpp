@@ -72,20 +72,23 @@ Result<QString> passphrase(const QCommandLineParser &parser)
         return kDefaultPassphrase;
     QFile file(parser.value(QStringLiteral("passphrase-file")));
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cli.passphrase"), Tr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
+        return Error{QStringLiteral("cli.passphrase"),
+                     Tr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
     const QString text = QString::fromUtf8(file.readAll()).trimmed();
     if (text.isEmpty())
-        return Error{QStringLiteral("cli.passphrase"), Tr::tr("The passphrase file %1 is empty.").arg(file.fileName())};
+        return Error{QStringLiteral("cli.passphrase"),
+                     Tr::tr("The passphrase file %1 is empty.").arg(file.fileName())};
     return text;
 }
 
 Result<void> writeFile(const QString &path, const QByteArray &data, bool secret)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || (secret && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        || file.write(data) != data.size()) {
-        return Error{QStringLiteral("cli.write"), Tr::tr("Cannot write %1: %2").arg(path, file.errorString())};
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        (secret && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) ||
+        file.write(data) != data.size()) {
+        return Error{QStringLiteral("cli.write"),
+                     Tr::tr("Cannot write %1: %2").arg(path, file.errorString())};
     }
     return {};
 }
@@ -127,7 +130,8 @@ Result<QPair<QHostAddress, quint16>> listenAddress(const QString &text)
         host = host.mid(1, host.size() - 2);
     const QHostAddress address(host);
     if (colon < 0 || !ok || address.isNull())
-        return Error{QStringLiteral("cli.listen"), Tr::tr("--listen wants HOST:PORT, for example 127.0.0.1:8443.")};
+        return Error{QStringLiteral("cli.listen"),
+                     Tr::tr("--listen wants HOST:PORT, for example 127.0.0.1:8443.")};
     return qMakePair(address, port);
 }
 
@@ -159,11 +163,14 @@ int runInit(const QCommandLineParser &parser, const QString &dataDir)
     if (!issued)
         return fail(issued.error().message, kRuntimeError);
     const QByteArray root = service.authority().rootCertificate();
-    if (auto written = writePkcs12(p12, local->key, issued->der, root, secret.value(), request.name); !written)
+    if (auto written = writePkcs12(p12, local->key, issued->der, root, secret.value(), request.name);
+        !written)
         return fail(written.error().message, kRuntimeError);
-    if (auto written = writeFile(QDir(dataDir).filePath(kCaFile), service.caCertificatePem(), false); !written)
+    if (auto written = writeFile(QDir(dataDir).filePath(kCaFile), service.caCertificatePem(), false);
+        !written)
         return fail(written.error().message, kRuntimeError);
-    QTextStream(stdout) << "initialised " << dataDir << ": " << p12 << ", " << QDir(dataDir).filePath(kCaFile) << Qt::endl;
+    QTextStream(stdout) << "initialised " << dataDir << ": " << p12 << ", " << QDir(dataDir).filePath(kCaFile)
+                        << Qt::endl;
     return 0;
 }
 
@@ -224,17 +231,20 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
     const auto secret = passphrase(parser);
     if (!secret)
         return fail(secret.error().message, kUsageError);
-    const QString identity = parser.isSet(QStringLiteral("identity")) ? parser.value(QStringLiteral("identity"))
-                                                                      : QDir(dataDir).filePath(kOperatorFile);
-    QFile caFile(parser.isSet(QStringLiteral("ca")) ? parser.value(QStringLiteral("ca")) : QDir(dataDir).filePath(kCaFile));
+    const QString identity = parser.isSet(QStringLiteral("identity"))
+                                 ? parser.value(QStringLiteral("identity"))
+                                 : QDir(dataDir).filePath(kOperatorFile);
+    QFile caFile(parser.isSet(QStringLiteral("ca")) ? parser.value(QStringLiteral("ca"))
+                                                    : QDir(dataDir).filePath(kCaFile));
     if (!caFile.open(QIODevice::ReadOnly))
         return fail(Tr::tr("Cannot read the CA certificate %1.").arg(caFile.fileName()), kUsageError);
     const QByteArray caPem = caFile.readAll();
     auto tls = net::ApiClient::tlsFromPkcs12(identity, secret->toUtf8(), caPem);
     if (!tls)
         return fail(tls.error().message, kUsageError);
-    const QUrl server(parser.isSet(QStringLiteral("server")) ? parser.value(QStringLiteral("server"))
-                                                              : QStringLiteral("https://127.0.0.1:%1").arg(kDefaultPort));
+    const QUrl server(parser.isSet(QStringLiteral("server"))
+                          ? parser.value(QStringLiteral("server"))
+                          : QStringLiteral("https://127.0.0.1:%1").arg(kDefaultPort));
     net::ApiClient client(server, tls.value());
     QTextStream out(stdout);
     const QString participant = parser.value(QStringLiteral("participant"));
@@ -263,7 +273,7 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
         if (blocked != u"true" && blocked != u"false")
             return fail(Tr::tr("kill-switch needs --blocked true or --blocked false."), kUsageError);
         return print(call(client.post(QStringLiteral("/v1/participants/%1/kill-switch").arg(participant),
-                                              QJsonObject{{QStringLiteral("blocked"), blocked == u"true"}})));
+                                      QJsonObject{{QStringLiteral("blocked"), blocked == u"true"}})));
     }
     if (command == u"limits") {
         QJsonObject limits;
@@ -275,9 +285,10 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
             const qint64 value = parser.value(name).toLongLong(&ok);
             if (!ok)
                 return fail(Tr::tr("--%1 wants a whole number.").arg(name), kUsageError);
-            static const QHash<QString, QString> field{{QStringLiteral("max-order-quantity"), QStringLiteral("maxOrderQuantity")},
-                                                       {QStringLiteral("max-open-notional"), QStringLiteral("maxOpenNotional")},
-                                                       {QStringLiteral("credit"), QStringLiteral("credit")}};
+            static const QHash<QString, QString> field{
+                {QStringLiteral("max-order-quantity"), QStringLiteral("maxOrderQuantity")},
+                {QStringLiteral("max-open-notional"), QStringLiteral("maxOpenNotional")},
+                {QStringLiteral("credit"), QStringLiteral("credit")}};
             limits.insert(field.value(name), value);
         }
         if (parser.isSet(QStringLiteral("allowed-buyers")))
@@ -295,19 +306,22 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
         if (kind.isEmpty() || name.isEmpty() || outPath.isEmpty())
             return fail(Tr::tr("onboard needs --kind, --name and --out."), kUsageError);
         if (kind == u"participant") {
-            const QString role = parser.isSet(QStringLiteral("role")) ? parser.value(QStringLiteral("role")) : QStringLiteral("both");
-            auto added = call(client.post(QStringLiteral("/v1/participants"),
-                                                  QJsonObject{{QStringLiteral("id"), participant},
-                                                              {QStringLiteral("role"), role},
-                                                              {QStringLiteral("jurisdiction"),
-                                                               parser.isSet(QStringLiteral("jurisdiction"))
-                                                                   ? parser.value(QStringLiteral("jurisdiction"))
-                                                                   : QStringLiteral("DE")},
-                                                              {QStringLiteral("certifications"),
-                                                               QJsonArray::fromStringList(listOption(parser, QStringLiteral("certifications")))},
-                                                              {QStringLiteral("metadataPolicy"), QStringLiteral("standard")}}));
+            const QString role = parser.isSet(QStringLiteral("role")) ? parser.value(QStringLiteral("role"))
+                                                                      : QStringLiteral("both");
+            auto added = call(client.post(
+                QStringLiteral("/v1/participants"),
+                QJsonObject{
+                    {QStringLiteral("id"), participant},
+                    {QStringLiteral("role"), role},
+                    {QStringLiteral("jurisdiction"), parser.isSet(QStringLiteral("jurisdiction"))
+                                                         ? parser.value(QStringLiteral("jurisdiction"))
+                                                         : QStringLiteral("DE")},
+                    {QStringLiteral("certifications"),
+                     QJsonArray::fromStringList(listOption(parser, QStringLiteral("certifications")))},
+                    {QStringLiteral("metadataPolicy"), QStringLiteral("standard")}}));
             // Onboarding again adds another identity to a participant that exists.
-            if (!added && added.error().code != QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant)))
+            if (!added &&
+                added.error().code != QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant)))
                 return fail(added.error().message, kRuntimeError);
         }
         // The key is made here and never sent: only the request travels.
@@ -318,23 +332,26 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
         QStringList permissions = listOption(parser, QStringLiteral("permissions"));
         if (!parser.isSet(QStringLiteral("permissions")) && kind != u"site")
             permissions = {QStringLiteral("trade")};
-        auto issued = call(client.post(QStringLiteral("/v1/identities"),
-                                               QJsonObject{{QStringLiteral("kind"), kind},
-                                                           {QStringLiteral("participant"), participant},
-                                                           {QStringLiteral("name"), name},
-                                                           {QStringLiteral("organisation"), parser.value(QStringLiteral("organisation"))},
-                                                           {QStringLiteral("role"), parser.value(QStringLiteral("role"))},
-                                                           {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
-                                                           {QStringLiteral("csr"), QString::fromLatin1(local->csr.toBase64())}}));
+        auto issued = call(client.post(
+            QStringLiteral("/v1/identities"),
+            QJsonObject{{QStringLiteral("kind"), kind},
+                        {QStringLiteral("participant"), participant},
+                        {QStringLiteral("name"), name},
+                        {QStringLiteral("organisation"), parser.value(QStringLiteral("organisation"))},
+                        {QStringLiteral("role"), parser.value(QStringLiteral("role"))},
+                        {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+                        {QStringLiteral("csr"), QString::fromLatin1(local->csr.toBase64())}}));
         if (!issued)
             return fail(issued.error().message, kRuntimeError);
-        const QSslCertificate certificate(issued->toObject().value(QStringLiteral("certificate")).toString().toLatin1());
+        const QSslCertificate certificate(
+            issued->toObject().value(QStringLiteral("certificate")).toString().toLatin1());
         const QSslCertificate ca(caPem);
-        if (auto written = writePkcs12(outPath, local->key, certificate.toDer(), ca.toDer(), secret.value(), name);
+        if (auto written =
+                writePkcs12(outPath, local->key, certificate.toDer(), ca.toDer(), secret.value(), name);
             !written)
             return fail(written.error().message, kRuntimeError);
-        out << "wrote " << outPath << " (serial " << issued->toObject().value(QStringLiteral("serial")).toString() << ")"
-            << Qt::endl;
+        out << "wrote " << outPath << " (serial "
+            << issued->toObject().value(QStringLiteral("serial")).toString() << ")" << Qt::endl;
         return 0;
     }
     return fail(Tr::tr("Unknown command %1.").arg(command), kUsageError);
@@ -353,32 +370,47 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("CloudEx exchange daemon and its admin commands"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("onboard, limits, kill-switch or instruments"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("onboard, limits, kill-switch or instruments"));
     const QList<QCommandLineOption> options{
         {QStringLiteral("data-dir"), QStringLiteral("Exchange data directory."), QStringLiteral("dir")},
-        {QStringLiteral("listen"), QStringLiteral("HOST:PORT to listen on (127.0.0.1:8443)."), QStringLiteral("address")},
+        {QStringLiteral("listen"), QStringLiteral("HOST:PORT to listen on (127.0.0.1:8443)."),
+         QStringLiteral("address")},
         {QStringLiteral("init"), QStringLiteral("Create the CA and the operator identity.")},
-        {QStringLiteral("passphrase-file"), QStringLiteral("Passphrase of the PKCS#12 files (default \"cloudex\")."), QStringLiteral("file")},
+        {QStringLiteral("passphrase-file"),
+         QStringLiteral("Passphrase of the PKCS#12 files (default \"cloudex\")."), QStringLiteral("file")},
         {QStringLiteral("server"), QStringLiteral("Exchange URL for admin commands."), QStringLiteral("url")},
-        {QStringLiteral("identity"), QStringLiteral("Operator PKCS#12 (default DIR/operator.p12)."), QStringLiteral("file")},
-        {QStringLiteral("ca"), QStringLiteral("CA certificate (default DIR/ca.pem)."), QStringLiteral("file")},
+        {QStringLiteral("identity"), QStringLiteral("Operator PKCS#12 (default DIR/operator.p12)."),
+         QStringLiteral("file")},
+        {QStringLiteral("ca"), QStringLiteral("CA certificate (default DIR/ca.pem)."),
+         QStringLiteral("file")},
         {QStringLiteral("kind"), QStringLiteral("participant, user or site."), QStringLiteral("kind")},
         {QStringLiteral("participant"), QStringLiteral("Participant id (p-acme)."), QStringLiteral("id")},
         {QStringLiteral("name"), QStringLiteral("Identity name (u-alice, s-fra1)."), QStringLiteral("name")},
-        {QStringLiteral("organisation"), QStringLiteral("Display name of the organisation."), QStringLiteral("name")},
-        {QStringLiteral("role"), QStringLiteral("Participant role (buyer, seller, both) or identity role."), QStringLiteral("role")},
-        {QStringLiteral("permissions"), QStringLiteral("Comma-separated permissions (trade, operate)."), QStringLiteral("list")},
-        {QStringLiteral("jurisdiction"), QStringLiteral("Participant jurisdiction (DE)."), QStringLiteral("code")},
-        {QStringLiteral("certifications"), QStringLiteral("Comma-separated certifications."), QStringLiteral("list")},
-        {QStringLiteral("dns"), QStringLiteral("Site certificates: comma-separated DNS names."), QStringLiteral("list")},
+        {QStringLiteral("organisation"), QStringLiteral("Display name of the organisation."),
+         QStringLiteral("name")},
+        {QStringLiteral("role"), QStringLiteral("Participant role (buyer, seller, both) or identity role."),
+         QStringLiteral("role")},
+        {QStringLiteral("permissions"), QStringLiteral("Comma-separated permissions (trade, operate)."),
+         QStringLiteral("list")},
+        {QStringLiteral("jurisdiction"), QStringLiteral("Participant jurisdiction (DE)."),
+         QStringLiteral("code")},
+        {QStringLiteral("certifications"), QStringLiteral("Comma-separated certifications."),
+         QStringLiteral("list")},
+        {QStringLiteral("dns"), QStringLiteral("Site certificates: comma-separated DNS names."),
+         QStringLiteral("list")},
         {QStringLiteral("out"), QStringLiteral("PKCS#12 file to write."), QStringLiteral("file")},
-        {QStringLiteral("max-order-quantity"), QStringLiteral("Limit: instances per order."), QStringLiteral("n")},
+        {QStringLiteral("max-order-quantity"), QStringLiteral("Limit: instances per order."),
+         QStringLiteral("n")},
         {QStringLiteral("max-open-notional"), QStringLiteral("Limit: open notional."), QStringLiteral("n")},
         {QStringLiteral("credit"), QStringLiteral("Limit: credit."), QStringLiteral("n")},
-        {QStringLiteral("allowed-buyers"), QStringLiteral("Seller allow-list, comma-separated."), QStringLiteral("list")},
+        {QStringLiteral("allowed-buyers"), QStringLiteral("Seller allow-list, comma-separated."),
+         QStringLiteral("list")},
         {QStringLiteral("blocked"), QStringLiteral("Kill switch: true or false."), QStringLiteral("bool")},
-        {QStringLiteral("product"), QStringLiteral("Instruments of this product only."), QStringLiteral("symbol")},
-        {QStringLiteral("period"), QStringLiteral("Instruments of this period kind only (H, D, W, M, Q)."), QStringLiteral("kind")},
+        {QStringLiteral("product"), QStringLiteral("Instruments of this product only."),
+         QStringLiteral("symbol")},
+        {QStringLiteral("period"), QStringLiteral("Instruments of this period kind only (H, D, W, M, Q)."),
+         QStringLiteral("kind")},
     };
     parser.addOptions(options);
     parser.process(app);

@@ -60,8 +60,9 @@ Error callError(const net::ApiCall &call)
 Result<void> writePrivate(const QString &path, const QByteArray &data)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(data) != data.size()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(data) != data.size()) {
         return Error{QStringLiteral("exchange.write-failed"),
                      Tr::tr("Cannot write %1: %2").arg(path, file.errorString())};
     }
@@ -82,8 +83,7 @@ EmbeddedExchange::EmbeddedExchange(const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
     , m_service(new ExchangeService(clock, this))
-{
-}
+{}
 
 EmbeddedExchange::~EmbeddedExchange() = default;
 
@@ -106,7 +106,8 @@ Result<void> EmbeddedExchange::start(const Options &options)
         return Error{QStringLiteral("exchange.directory"),
                      Tr::tr("Cannot create the directory %1.").arg(identityDirectory())};
     }
-    QFile::setPermissions(identityDirectory(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(identityDirectory(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     auto operatorIdentity = operatorTls();
     if (!operatorIdentity)
         return operatorIdentity.error();
@@ -136,9 +137,10 @@ Result<QSslConfiguration> EmbeddedExchange::loadIdentity(const QString &name) co
     if (!key.open(QIODevice::ReadOnly) || !certificate.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("exchange.no-identity"), Tr::tr("No identity %1 yet.").arg(name)};
     const QSslConfiguration tls = tlsOf(key.readAll(), certificate.readAll(), caCertificatePem());
-    if (tls.privateKey().isNull() || tls.localCertificate().isNull()
-        || tls.localCertificate().expiryDate() <= QDateTime::fromMSecsSinceEpoch(m_clock.nowMs())) {
-        return Error{QStringLiteral("exchange.bad-identity"), Tr::tr("The identity %1 is unusable.").arg(name)};
+    if (tls.privateKey().isNull() || tls.localCertificate().isNull() ||
+        tls.localCertificate().expiryDate() <= QDateTime::fromMSecsSinceEpoch(m_clock.nowMs())) {
+        return Error{QStringLiteral("exchange.bad-identity"),
+                     Tr::tr("The identity %1 is unusable.").arg(name)};
     }
     return tls;
 }
@@ -169,7 +171,8 @@ Result<QSslConfiguration> EmbeddedExchange::operatorTls()
     if (!pem)
         return pem.error();
     const QDir dir(identityDirectory());
-    if (auto written = writePrivate(dir.filePath(kOperatorFile + QStringLiteral(".key.pem")), pem.value()); !written)
+    if (auto written = writePrivate(dir.filePath(kOperatorFile + QStringLiteral(".key.pem")), pem.value());
+        !written)
         return written.error();
     if (auto written = writePrivate(dir.filePath(kOperatorFile + QStringLiteral(".cert.pem")), issued->pem());
         !written)
@@ -191,8 +194,9 @@ Result<QSslConfiguration> EmbeddedExchange::onboardParticipant(const QString &pa
                     {QStringLiteral("certifications"), QJsonArray()},
                     {QStringLiteral("metadataPolicy"), market::Exchange::metadataPolicies().value(0)}}));
     waitFor(added.get());
-    const bool known = added->problem()
-                       && added->problem()->code == QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant));
+    const bool known =
+        added->problem() &&
+        added->problem()->code == QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant));
     if (!added->ok() && !known)
         return callError(*added);
 
@@ -203,16 +207,16 @@ Result<QSslConfiguration> EmbeddedExchange::onboardParticipant(const QString &pa
     auto csr = pki::createCertificateRequest(key.value(), {participant, user, {}, {}});
     if (!csr)
         return csr.error();
-    std::unique_ptr<net::ApiCall> issued(client.post(
-        QStringLiteral("/v1/identities"),
-        QJsonObject{{QStringLiteral("kind"), QStringLiteral("user")},
-                    {QStringLiteral("participant"), participant},
-                    {QStringLiteral("name"), user},
-                    {QStringLiteral("organisation"),
-                     participant == m_options.participant ? m_options.organisation : participant},
-                    {QStringLiteral("role"), QStringLiteral("trader")},
-                    {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
-                    {QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}}));
+    std::unique_ptr<net::ApiCall> issued(
+        client.post(QStringLiteral("/v1/identities"),
+                    QJsonObject{{QStringLiteral("kind"), QStringLiteral("user")},
+                                {QStringLiteral("participant"), participant},
+                                {QStringLiteral("name"), user},
+                                {QStringLiteral("organisation"),
+                                 participant == m_options.participant ? m_options.organisation : participant},
+                                {QStringLiteral("role"), QStringLiteral("trader")},
+                                {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
+                                {QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}}));
     waitFor(issued.get());
     if (!issued->ok())
         return callError(*issued);
@@ -220,10 +224,13 @@ Result<QSslConfiguration> EmbeddedExchange::onboardParticipant(const QString &pa
     if (!pem)
         return pem.error();
     const QDir dir(identityDirectory());
-    if (auto written = writePrivate(dir.filePath(participant + QStringLiteral(".key.pem")), pem.value()); !written)
+    if (auto written = writePrivate(dir.filePath(participant + QStringLiteral(".key.pem")), pem.value());
+        !written)
         return written.error();
-    const QByteArray certificate = issued->body().toObject().value(QStringLiteral("certificate")).toString().toLatin1();
-    if (auto written = writePrivate(dir.filePath(participant + QStringLiteral(".cert.pem")), certificate); !written)
+    const QByteArray certificate =
+        issued->body().toObject().value(QStringLiteral("certificate")).toString().toLatin1();
+    if (auto written = writePrivate(dir.filePath(participant + QStringLiteral(".cert.pem")), certificate);
+        !written)
         return written.error();
     return loadIdentity(participant);
 }

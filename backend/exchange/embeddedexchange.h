@@ -28,7 +28,7 @@ class EmbeddedExchange final : public QObject
 public:
     struct Options
     {
-        QString dataDirectory;                     ///< the app's data directory
+        QString dataDirectory; ///< the app's data directory
         QString participant = QStringLiteral("p-local");
         QString user = QStringLiteral("u-local");
         QString organisation = QStringLiteral("Local desk");
@@ -55,7 +55,8 @@ public:
     /// Onboards another participant through the API (role, jurisdiction; a user identity
     /// with the "trade" permission) and returns its TLS identity; on later starts loads it.
     /// For the simulated participants of the demo market.
-    Result<QSslConfiguration> onboardParticipant(const QString &participant, market::Role role = market::Role::Both,
+    Result<QSslConfiguration> onboardParticipant(const QString &participant,
+                                                 market::Role role = market::Role::Both,
                                                  const QString &jurisdiction = QStringLiteral("DE"));
 
     ExchangeService &service() { return *m_service; }

@@ -126,23 +126,19 @@ QJsonObject instrument(const market::InstrumentInfo &info)
 
 QJsonObject order(const market::OrderInfo &info)
 {
-    return {{QStringLiteral("id"), qint64(info.id)},
-            {QStringLiteral("symbol"), info.symbol},
-            {QStringLiteral("side"), sideName(info.side)},
-            {QStringLiteral("price"), info.priceTicks},
-            {QStringLiteral("remaining"), info.remaining},
-            {QStringLiteral("clientOrderId"), info.clientOrderId}};
+    return {
+        {QStringLiteral("id"), qint64(info.id)},       {QStringLiteral("symbol"), info.symbol},
+        {QStringLiteral("side"), sideName(info.side)}, {QStringLiteral("price"), info.priceTicks},
+        {QStringLiteral("remaining"), info.remaining}, {QStringLiteral("clientOrderId"), info.clientOrderId}};
 }
 
 QJsonObject trade(const market::TradeInfo &info)
 {
-    return {{QStringLiteral("id"), qint64(info.id)},
-            {QStringLiteral("seq"), qint64(info.eventSeq)},
-            {QStringLiteral("symbol"), info.symbol},
-            {QStringLiteral("price"), info.priceTicks},
-            {QStringLiteral("quantity"), info.quantity},
-            {QStringLiteral("aggressor"), sideName(info.aggressor)},
-            {QStringLiteral("time"), info.timeSecs}};
+    return {
+        {QStringLiteral("id"), qint64(info.id)},     {QStringLiteral("seq"), qint64(info.eventSeq)},
+        {QStringLiteral("symbol"), info.symbol},     {QStringLiteral("price"), info.priceTicks},
+        {QStringLiteral("quantity"), info.quantity}, {QStringLiteral("aggressor"), sideName(info.aggressor)},
+        {QStringLiteral("time"), info.timeSecs}};
 }
 
 QJsonObject fill(const market::FillInfo &info)
@@ -204,12 +200,10 @@ QJsonObject book(const QString &symbol, const market::Depth &depth)
 
 QJsonObject candle(const market::Candle &candle)
 {
-    return {{QStringLiteral("start"), qint64(candle.start)},
-            {QStringLiteral("open"), qint64(candle.open)},
-            {QStringLiteral("high"), qint64(candle.high)},
-            {QStringLiteral("low"), qint64(candle.low)},
-            {QStringLiteral("close"), qint64(candle.close)},
-            {QStringLiteral("volume"), qint64(candle.volume)}};
+    return {
+        {QStringLiteral("start"), qint64(candle.start)}, {QStringLiteral("open"), qint64(candle.open)},
+        {QStringLiteral("high"), qint64(candle.high)},   {QStringLiteral("low"), qint64(candle.low)},
+        {QStringLiteral("close"), qint64(candle.close)}, {QStringLiteral("volume"), qint64(candle.volume)}};
 }
 
 QJsonObject curvePoint(const market::CurvePoint &point)

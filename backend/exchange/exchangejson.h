@@ -34,8 +34,7 @@ QJsonObject curvePoint(const market::CurvePoint &point);
 QJsonObject certificate(const pki::IssuedCertificate &certificate);
 QJsonObject orderEvent(const market::OrderEvent &event);
 
-template<typename T, typename F>
-QJsonArray array(const QList<T> &items, F &&toJson)
+template<typename T, typename F> QJsonArray array(const QList<T> &items, F &&toJson)
 {
     QJsonArray out;
     for (const T &item : items)

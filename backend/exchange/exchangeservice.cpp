@@ -12,7 +12,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostInfo>
 #include <QJsonArray>
+#include <QNetworkInterface>
 #include <QSslKey>
 #include <QTimer>
 
@@ -122,7 +124,8 @@ std::optional<qint64> queryInt(const ApiRequest &request, const QString &name, q
 }
 /// The participant's open order `id`. Unknown and foreign orders are refused here, before
 /// the engine journals anything, and alike, so nobody learns of others' order ids.
-std::optional<market::OrderInfo> ownOrder(const market::Exchange &exchange, const QString &participant, quint64 id)
+std::optional<market::OrderInfo> ownOrder(const market::Exchange &exchange, const QString &participant,
+                                          quint64 id)
 {
     for (const market::OrderInfo &info : exchange.openOrders(participant)) {
         if (info.id == id)
@@ -159,7 +162,8 @@ Result<void> ExchangeService::open(const Config &config)
         return Error{QStringLiteral("exchange.directory"),
                      Tr::tr("Cannot create the exchange directory %1.").arg(config.directory)};
     }
-    QFile::setPermissions(config.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(config.directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     pki::CaOptions caOptions;
     caOptions.directory = QDir(config.directory).filePath(QStringLiteral("ca"));
@@ -172,13 +176,15 @@ Result<void> ExchangeService::open(const Config &config)
         return anchored.error();
 
     market::Exchange::Config exchangeConfig;
-    exchangeConfig.products = config.products.isEmpty() ? catalogue::Catalogue::standard().products() : config.products;
+    exchangeConfig.products =
+        config.products.isEmpty() ? catalogue::Catalogue::standard().products() : config.products;
     exchangeConfig.horizon = config.horizon;
     exchangeConfig.bandLowTicks = config.bandLowTicks;
     exchangeConfig.bandHighTicks = config.bandHighTicks;
     exchangeConfig.journal = config.journal;
     exchangeConfig.snapshotEvery = config.snapshotEvery;
-    if (auto opened = m_exchange->open(QDir(config.directory).filePath(QStringLiteral("journal.db")), exchangeConfig);
+    if (auto opened =
+            m_exchange->open(QDir(config.directory).filePath(QStringLiteral("journal.db")), exchangeConfig);
         !opened) {
         return opened.error();
     }
@@ -191,11 +197,21 @@ Result<void> ExchangeService::open(const Config &config)
     auto key = pki::PrivateKey::generate();
     if (!key)
         return key.error();
-    pki::CsrSubject subject{QStringLiteral("exchange"), QStringLiteral("s-exchange"), {QStringLiteral("localhost")},
+    pki::CsrSubject subject{QStringLiteral("exchange"),
+                            QStringLiteral("s-exchange"),
+                            {QStringLiteral("localhost")},
                             {QStringLiteral("127.0.0.1")}};
-    if (config.address != QHostAddress::LocalHost && config.address != QHostAddress::Any
-        && config.address != QHostAddress::AnyIPv4)
+    if (config.address == QHostAddress::Any || config.address == QHostAddress::AnyIPv4 ||
+        config.address == QHostAddress::AnyIPv6) {
+        // Listening everywhere: the certificate names every address and the host name.
+        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+            if (address != QHostAddress::LocalHost && address.scopeId().isEmpty())
+                subject.ipAddresses.append(address.toString());
+        }
+        subject.dnsNames.append(QHostInfo::localHostName());
+    } else if (config.address != QHostAddress::LocalHost) {
         subject.ipAddresses.append(config.address.toString());
+    }
     auto csr = pki::createCertificateRequest(key.value(), subject);
     if (!csr)
         return csr.error();
@@ -320,7 +336,9 @@ Result<net::PeerIdentity> ExchangeService::authenticate(const QSslCertificate &c
 void ExchangeService::addRoutes()
 {
     auto bind = [this](void (ExchangeService::*handler)(const ApiRequest &, ApiReply)) {
-        return [this, handler](const ApiRequest &request, ApiReply reply) { (this->*handler)(request, reply); };
+        return [this, handler](const ApiRequest &request, ApiReply reply) {
+            (this->*handler)(request, reply);
+        };
     };
     const QString get = QStringLiteral("GET");
     const QString post = QStringLiteral("POST");
@@ -330,8 +348,8 @@ void ExchangeService::addRoutes()
     api.route(post, QStringLiteral("/v1/orders"), bind(&ExchangeService::postOrder), kPermissionTrade);
     api.route(QStringLiteral("PATCH"), QStringLiteral("/v1/orders/{id}"), bind(&ExchangeService::patchOrder),
               kPermissionTrade);
-    api.route(QStringLiteral("DELETE"), QStringLiteral("/v1/orders/{id}"), bind(&ExchangeService::deleteOrder),
-              kPermissionTrade);
+    api.route(QStringLiteral("DELETE"), QStringLiteral("/v1/orders/{id}"),
+              bind(&ExchangeService::deleteOrder), kPermissionTrade);
     api.route(get, QStringLiteral("/v1/trades"), bind(&ExchangeService::getTrades));
     api.route(get, QStringLiteral("/v1/fills"), bind(&ExchangeService::getFills), kPermissionTrade);
     api.route(get, QStringLiteral("/v1/contracts"), bind(&ExchangeService::getContracts));
@@ -346,12 +364,14 @@ void ExchangeService::addRoutes()
     api.route(get, QStringLiteral("/v1/market/candles/{symbol}"), bind(&ExchangeService::getCandles));
     api.route(get, QStringLiteral("/v1/market/spot/{product}"), bind(&ExchangeService::getSpot));
     api.route(get, QStringLiteral("/v1/market/curve/{product}"), bind(&ExchangeService::getCurve));
-    api.route(post, QStringLiteral("/v1/participants"), bind(&ExchangeService::postParticipant), kPermissionOperate);
+    api.route(post, QStringLiteral("/v1/participants"), bind(&ExchangeService::postParticipant),
+              kPermissionOperate);
     api.route(QStringLiteral("PUT"), QStringLiteral("/v1/participants/{id}/limits"),
               bind(&ExchangeService::putLimits), kPermissionOperate);
-    api.route(post, QStringLiteral("/v1/participants/{id}/kill-switch"), bind(&ExchangeService::postKillSwitch),
+    api.route(post, QStringLiteral("/v1/participants/{id}/kill-switch"),
+              bind(&ExchangeService::postKillSwitch), kPermissionOperate);
+    api.route(post, QStringLiteral("/v1/identities"), bind(&ExchangeService::postIdentity),
               kPermissionOperate);
-    api.route(post, QStringLiteral("/v1/identities"), bind(&ExchangeService::postIdentity), kPermissionOperate);
 }
 
 // ---- routes ---------------------------------------------------------------------------
@@ -373,8 +393,9 @@ void ExchangeService::getInstruments(const ApiRequest &request, ApiReply reply)
 
 void ExchangeService::getOrders(const ApiRequest &request, ApiReply reply)
 {
-    reply.send(200, QJsonObject{{QStringLiteral("orders"),
-                                 json::array(m_exchange->openOrders(request.identity.participant), json::order)}});
+    reply.send(200,
+               QJsonObject{{QStringLiteral("orders"),
+                            json::array(m_exchange->openOrders(request.identity.participant), json::order)}});
 }
 
 void ExchangeService::postOrder(const ApiRequest &request, ApiReply reply)
@@ -405,7 +426,8 @@ void ExchangeService::postOrder(const ApiRequest &request, ApiReply reply)
         return reply.sendProblem(wrongValue(QStringLiteral("type"), QStringLiteral("limit, market")));
     const auto tif = json::timeInForceFrom(o.value(QStringLiteral("timeInForce")).toString());
     if (!tif)
-        return reply.sendProblem(wrongValue(QStringLiteral("timeInForce"), QStringLiteral("gtc, gtd, ioc, fok")));
+        return reply.sendProblem(
+            wrongValue(QStringLiteral("timeInForce"), QStringLiteral("gtc, gtd, ioc, fok")));
     order.side = *side;
     order.type = *type;
     order.timeInForce = *tif;
@@ -443,7 +465,8 @@ void ExchangeService::patchOrder(const ApiRequest &request, ApiReply reply)
     bool isNumber = false;
     const quint64 id = request.params.value(QStringLiteral("id")).toULongLong(&isNumber);
     if (!isNumber)
-        return reply.sendProblem(ApiProblem::notFound(Tr::tr("There is no order %1.").arg(request.params.value(QStringLiteral("id")))));
+        return reply.sendProblem(ApiProblem::notFound(
+            Tr::tr("There is no order %1.").arg(request.params.value(QStringLiteral("id")))));
     auto body = net::parseJsonObject(request.body);
     if (!body)
         return reply.sendProblem(badRequest(body.error()));
@@ -466,7 +489,8 @@ void ExchangeService::deleteOrder(const ApiRequest &request, ApiReply reply)
     bool isNumber = false;
     const quint64 id = request.params.value(QStringLiteral("id")).toULongLong(&isNumber);
     if (!isNumber)
-        return reply.sendProblem(ApiProblem::notFound(Tr::tr("There is no order %1.").arg(request.params.value(QStringLiteral("id")))));
+        return reply.sendProblem(ApiProblem::notFound(
+            Tr::tr("There is no order %1.").arg(request.params.value(QStringLiteral("id")))));
     if (!request.body.isEmpty())
         return reply.sendProblem(ApiProblem::badRequest(QStringLiteral("request.unknown-field"),
                                                         Tr::tr("This request takes no body.")));
@@ -480,17 +504,20 @@ void ExchangeService::getTrades(const ApiRequest &request, ApiReply reply)
 {
     const QString symbol = request.query.queryItemValue(QStringLiteral("symbol"));
     if (symbol.isEmpty()) {
-        return reply.sendProblem(ApiProblem::badRequest(QStringLiteral("request.missing-field"),
-                                                        Tr::tr("The query parameter \"symbol\" is required.")));
+        return reply.sendProblem(ApiProblem::badRequest(
+            QStringLiteral("request.missing-field"), Tr::tr("The query parameter \"symbol\" is required.")));
     }
     const auto limit = queryInt(request, QStringLiteral("limit"), kDefaultTradeLimit);
     if (!limit || *limit < 1) {
-        return reply.sendProblem(ApiProblem::badRequest(QStringLiteral("request.wrong-type"),
-                                                        Tr::tr("The query parameter \"limit\" must be a positive integer.")));
+        return reply.sendProblem(
+            ApiProblem::badRequest(QStringLiteral("request.wrong-type"),
+                                   Tr::tr("The query parameter \"limit\" must be a positive integer.")));
     }
-    reply.send(200, QJsonObject{{QStringLiteral("trades"),
-                                 json::array(m_exchange->recentTrades(symbol, int(qMin<qint64>(*limit, kMaxTradeLimit))),
-                                             json::trade)}});
+    reply.send(
+        200,
+        QJsonObject{{QStringLiteral("trades"),
+                     json::array(m_exchange->recentTrades(symbol, int(qMin<qint64>(*limit, kMaxTradeLimit))),
+                                 json::trade)}});
 }
 
 void ExchangeService::getFills(const ApiRequest &request, ApiReply reply)
@@ -502,7 +529,8 @@ void ExchangeService::getFills(const ApiRequest &request, ApiReply reply)
 void ExchangeService::getContracts(const ApiRequest &request, ApiReply reply)
 {
     reply.send(200, QJsonObject{{QStringLiteral("contracts"),
-                                 json::array(m_exchange->contractsOf(request.identity.participant), json::contract)}});
+                                 json::array(m_exchange->contractsOf(request.identity.participant),
+                                             json::contract)}});
 }
 
 namespace {
@@ -513,15 +541,16 @@ std::optional<market::ContractInfo> ownContract(const market::Exchange &exchange
     if (!number)
         return std::nullopt;
     auto contract = exchange.contract(*number);
-    if (!contract
-        || (contract->buyer != request.identity.participant && contract->seller != request.identity.participant))
+    if (!contract ||
+        (contract->buyer != request.identity.participant && contract->seller != request.identity.participant))
         return std::nullopt;
     return contract;
 }
 
 ApiProblem noSuchContract(const ApiRequest &request)
 {
-    return ApiProblem::notFound(Tr::tr("You have no contract %1.").arg(request.params.value(QStringLiteral("id"))));
+    return ApiProblem::notFound(
+        Tr::tr("You have no contract %1.").arg(request.params.value(QStringLiteral("id"))));
 }
 } // namespace
 
@@ -549,8 +578,9 @@ void ExchangeService::postContractCertificate(const ApiRequest &request, ApiRepl
                                                         Tr::tr("The field \"csr\" must be base64 DER.")));
     }
     if (contract->buyer != request.identity.participant) {
-        return reply.sendProblem(ApiProblem::forbidden(QStringLiteral("auth.not-buyer"),
-                                                       Tr::tr("Only the buyer of a contract requests its certificates.")));
+        return reply.sendProblem(
+            ApiProblem::forbidden(QStringLiteral("auth.not-buyer"),
+                                  Tr::tr("Only the buyer of a contract requests its certificates.")));
     }
     auto issued = m_ca->issueContractCertificate(
         {*csr, market::Exchange::contractCode(contract->id), request.identity.participant}, *m_contracts);
@@ -564,9 +594,11 @@ void ExchangeService::getContractCertificates(const ApiRequest &request, ApiRepl
     const auto contract = ownContract(*m_exchange, request);
     if (!contract)
         return reply.sendProblem(noSuchContract(request));
-    reply.send(200, QJsonObject{{QStringLiteral("certificates"),
-                                 json::array(m_ca->certificatesForContract(market::Exchange::contractCode(contract->id)),
-                                             json::certificate)}});
+    reply.send(
+        200,
+        QJsonObject{{QStringLiteral("certificates"),
+                     json::array(m_ca->certificatesForContract(market::Exchange::contractCode(contract->id)),
+                                 json::certificate)}});
 }
 
 void ExchangeService::getCa(const ApiRequest &, ApiReply reply)
@@ -590,8 +622,9 @@ void ExchangeService::getBook(const ApiRequest &request, ApiReply reply)
         return reply.sendProblem(ApiProblem::notFound(Tr::tr("No open instrument %1.").arg(symbol)));
     const auto depth = queryInt(request, QStringLiteral("depth"), kDefaultBookDepth);
     if (!depth || *depth < 1) {
-        return reply.sendProblem(ApiProblem::badRequest(QStringLiteral("request.wrong-type"),
-                                                        Tr::tr("The query parameter \"depth\" must be a positive integer.")));
+        return reply.sendProblem(
+            ApiProblem::badRequest(QStringLiteral("request.wrong-type"),
+                                   Tr::tr("The query parameter \"depth\" must be a positive integer.")));
     }
     reply.send(200, json::book(symbol, m_exchange->depth(symbol, int(qMin<qint64>(*depth, kMaxBookDepth)))));
 }
@@ -655,8 +688,10 @@ void ExchangeService::postParticipant(const ApiRequest &request, ApiReply reply)
     profile.jurisdiction = o.value(QStringLiteral("jurisdiction")).toString();
     profile.certifications = *certifications;
     // Without a stated policy a participant handles metadata the standard way.
-    profile.metadataPolicy = o.value(QStringLiteral("metadataPolicy")).toString(market::Exchange::metadataPolicies().value(0));
-    m_exchange->addParticipant(profile, [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
+    profile.metadataPolicy =
+        o.value(QStringLiteral("metadataPolicy")).toString(market::Exchange::metadataPolicies().value(0));
+    m_exchange->addParticipant(profile,
+                               [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
 }
 
 void ExchangeService::putLimits(const ApiRequest &request, ApiReply reply)
@@ -688,7 +723,8 @@ void ExchangeService::postKillSwitch(const ApiRequest &request, ApiReply reply)
     auto body = net::parseJsonObject(request.body);
     if (!body)
         return reply.sendProblem(badRequest(body.error()));
-    if (auto checked = net::checkFields(body.value(), {{QStringLiteral("blocked"), JsonType::Boolean}}); !checked)
+    if (auto checked = net::checkFields(body.value(), {{QStringLiteral("blocked"), JsonType::Boolean}});
+        !checked)
         return reply.sendProblem(badRequest(checked.error()));
     m_exchange->setKillSwitch(request.params.value(QStringLiteral("id")),
                               body->value(QStringLiteral("blocked")).toBool(),
@@ -719,7 +755,8 @@ void ExchangeService::postIdentity(const ApiRequest &request, ApiReply reply)
     else if (kind == u"site")
         identity.kind = pki::CertificateKind::Site;
     else
-        return reply.sendProblem(wrongValue(QStringLiteral("kind"), QStringLiteral("participant, user, site")));
+        return reply.sendProblem(
+            wrongValue(QStringLiteral("kind"), QStringLiteral("participant, user, site")));
     const auto permissions = stringList(o.value(QStringLiteral("permissions")));
     if (!permissions)
         return reply.sendProblem(notAStringList(QStringLiteral("permissions")));
@@ -756,7 +793,8 @@ void ExchangeService::connectStream()
             fill.side = buyer ? market::Side::Buy : market::Side::Sell;
             fill.counterparty = buyer ? trade.seller : trade.buyer;
             fill.orderId = buyer ? trade.buyOrder : trade.sellOrder;
-            m_stream->publish(QStringLiteral("fills@") + (buyer ? trade.buyer : trade.seller), json::fill(fill));
+            m_stream->publish(QStringLiteral("fills@") + (buyer ? trade.buyer : trade.seller),
+                              json::fill(fill));
         }
         markDirty(trade.symbol, true);
     });
@@ -764,7 +802,8 @@ void ExchangeService::connectStream()
         m_stream->publish(QStringLiteral("orders@") + event.participant, json::orderEvent(event));
     });
     connect(x, &market::Exchange::contractChanged, this, &ExchangeService::onContractChanged);
-    connect(x, &market::Exchange::bookChanged, this, [this](const QString &symbol) { markDirty(symbol, false); });
+    connect(x, &market::Exchange::bookChanged, this,
+            [this](const QString &symbol) { markDirty(symbol, false); });
     connect(x, &market::Exchange::spotIndexChanged, this, [this](const QString &product, qint64 ticks) {
         m_stream->publish(QStringLiteral("spot.") + product, QJsonObject{{QStringLiteral("price"), ticks}});
     });
@@ -790,7 +829,8 @@ void ExchangeService::onContractChanged(const market::ContractInfo &contract)
                                             pki::RevocationReason::CessationOfOperation);
         if (!revoked)
             qWarning("exchange: cannot revoke the certificates of %s: %s",
-                     qPrintable(market::Exchange::contractCode(contract.id)), qPrintable(revoked.error().message));
+                     qPrintable(market::Exchange::contractCode(contract.id)),
+                     qPrintable(revoked.error().message));
     }
 }
 
@@ -810,15 +850,17 @@ void ExchangeService::publishDirty()
 {
     m_publishScheduled = false;
     for (const QString &symbol : std::as_const(m_dirtyBooks))
-        m_stream->publish(QStringLiteral("book.") + symbol, json::book(symbol, m_exchange->depth(symbol, kDefaultBookDepth)));
+        m_stream->publish(QStringLiteral("book.") + symbol,
+                          json::book(symbol, m_exchange->depth(symbol, kDefaultBookDepth)));
     m_dirtyBooks.clear();
     for (const QString &symbol : std::as_const(m_dirtyCandles)) {
         for (int r = 0; r < int(market::kResolutionSecs.size()); ++r) {
             const auto resolution = market::Resolution(r);
             const QList<market::Candle> candles = m_exchange->candles(symbol, resolution);
             if (!candles.isEmpty()) {
-                m_stream->publish(QStringLiteral("candles.%1.%2").arg(symbol, json::resolutionName(resolution)),
-                                  json::candle(candles.constLast()));
+                m_stream->publish(
+                    QStringLiteral("candles.%1.%2").arg(symbol, json::resolutionName(resolution)),
+                    json::candle(candles.constLast()));
             }
         }
     }
@@ -860,14 +902,14 @@ bool ExchangeService::channelExists(const QString &channel) const
         return true;
     if (topic == u"orders@" || topic == u"fills@" || topic == u"contracts@")
         return !rest.isEmpty();
-    if (topic == u"spot." )
+    if (topic == u"spot.")
         return catalogue::Catalogue::standard().parseProduct(rest).ok();
     if (topic == u"trades." || topic == u"book.")
         return m_exchange->openSymbols().contains(rest) || !m_exchange->recentTrades(rest, 1).isEmpty();
     if (topic == u"candles.") {
         const auto [symbol, resolution] = splitCandles(rest);
-        return json::resolutionFrom(resolution).has_value()
-               && (m_exchange->openSymbols().contains(symbol) || !m_exchange->recentTrades(symbol, 1).isEmpty());
+        return json::resolutionFrom(resolution).has_value() &&
+               (m_exchange->openSymbols().contains(symbol) || !m_exchange->recentTrades(symbol, 1).isEmpty());
     }
     return false;
 }
@@ -876,13 +918,16 @@ QJsonValue ExchangeService::snapshot(const QString &channel) const
 {
     const auto [topic, rest] = splitChannel(channel);
     if (topic == u"instruments")
-        return QJsonObject{{QStringLiteral("instruments"), json::array(m_exchange->instruments(), json::instrument)}};
+        return QJsonObject{
+            {QStringLiteral("instruments"), json::array(m_exchange->instruments(), json::instrument)}};
     if (topic == u"orders@")
-        return QJsonObject{{QStringLiteral("orders"), json::array(m_exchange->openOrders(rest), json::order)}};
+        return QJsonObject{
+            {QStringLiteral("orders"), json::array(m_exchange->openOrders(rest), json::order)}};
     if (topic == u"fills@")
         return QJsonObject{{QStringLiteral("fills"), json::array(m_exchange->fills(rest), json::fill)}};
     if (topic == u"contracts@")
-        return QJsonObject{{QStringLiteral("contracts"), json::array(m_exchange->contractsOf(rest), json::contract)}};
+        return QJsonObject{
+            {QStringLiteral("contracts"), json::array(m_exchange->contractsOf(rest), json::contract)}};
     if (topic == u"spot.")
         return QJsonObject{{QStringLiteral("price"), m_exchange->spotIndex(rest)}};
     if (topic == u"trades.")
@@ -892,8 +937,9 @@ QJsonValue ExchangeService::snapshot(const QString &channel) const
         return json::book(rest, m_exchange->depth(rest, kDefaultBookDepth));
     if (topic == u"candles.") {
         const auto [symbol, resolution] = splitCandles(rest);
-        return QJsonObject{{QStringLiteral("candles"),
-                            json::array(m_exchange->candles(symbol, *json::resolutionFrom(resolution)), json::candle)}};
+        return QJsonObject{
+            {QStringLiteral("candles"),
+             json::array(m_exchange->candles(symbol, *json::resolutionFrom(resolution)), json::candle)}};
     }
     return {};
 }

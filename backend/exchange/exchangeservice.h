@@ -85,7 +85,8 @@ public:
     /// Signs an identity without a request: the bootstrap of the first operator (`--init`)
     /// and of the embedded exchange's own operator. Everything else goes through
     /// POST /v1/identities.
-    Result<pki::IssuedCertificate> issueIdentity(const QByteArray &csrDer, const pki::IdentityRequest &request);
+    Result<pki::IssuedCertificate> issueIdentity(const QByteArray &csrDer,
+                                                 const pki::IdentityRequest &request);
     /// Revokes an identity; its next request is refused with 401.
     Result<void> revokeIdentity(const QString &serial);
 

@@ -68,15 +68,21 @@ public:
 
     /// Runs curl as `who` (a participant with an identity; empty: no certificate) without
     /// blocking the server's event loop.
-    CurlResult curl(const QString &who, const QString &method, const QString &route, const QByteArray &body = {},
-                    const QStringList &extra = {})
+    CurlResult curl(const QString &who, const QString &method, const QString &route,
+                    const QByteArray &body = {}, const QStringList &extra = {})
     {
-        QStringList args{QStringLiteral("-s"), QStringLiteral("-H"), QStringLiteral("Expect:"), QStringLiteral("-X"),
-                         method, QStringLiteral("--cacert"), path(QStringLiteral("ca.pem")), QStringLiteral("-w"),
+        QStringList args{QStringLiteral("-s"),
+                         QStringLiteral("-H"),
+                         QStringLiteral("Expect:"),
+                         QStringLiteral("-X"),
+                         method,
+                         QStringLiteral("--cacert"),
+                         path(QStringLiteral("ca.pem")),
+                         QStringLiteral("-w"),
                          QStringLiteral("\n%{http_code} %{content_type}")};
         if (!who.isEmpty()) {
-            args << QStringLiteral("--cert") << identityFile(who, QStringLiteral(".cert.pem")) << QStringLiteral("--key")
-                 << identityFile(who, QStringLiteral(".key.pem"));
+            args << QStringLiteral("--cert") << identityFile(who, QStringLiteral(".cert.pem"))
+                 << QStringLiteral("--key") << identityFile(who, QStringLiteral(".key.pem"));
         }
         if (!body.isNull()) {
             args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json")
@@ -101,7 +107,8 @@ public:
         return result;
     }
 
-    QByteArray order(const QString &side, qint64 price, qint64 quantity, const QString &clientOrderId = {}) const
+    QByteArray order(const QString &side, qint64 price, qint64 quantity,
+                     const QString &clientOrderId = {}) const
     {
         QJsonObject o{{QStringLiteral("symbol"), symbol()},
                       {QStringLiteral("side"), side},

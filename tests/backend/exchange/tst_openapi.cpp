@@ -17,7 +17,8 @@ using namespace exchangetest;
 namespace {
 
 /// The ways `value` breaks `schema`; empty when it conforms.
-QStringList violations(const QJsonValue &value, QJsonObject schema, const QJsonObject &root, const QString &where)
+QStringList violations(const QJsonValue &value, QJsonObject schema, const QJsonObject &root,
+                       const QString &where)
 {
     if (schema.contains(QStringLiteral("$ref"))) {
         const QString name = schema.value(QStringLiteral("$ref")).toString().section(u'/', -1);
@@ -27,13 +28,15 @@ QStringList violations(const QJsonValue &value, QJsonObject schema, const QJsonO
     }
     QStringList out;
     const QString type = schema.value(QStringLiteral("type")).toString();
-    const bool typeOk = type.isEmpty() || (type == u"object" && value.isObject()) || (type == u"array" && value.isArray())
-                        || (type == u"string" && value.isString()) || (type == u"boolean" && value.isBool())
-                        || (type == u"number" && value.isDouble())
-                        || (type == u"integer" && value.isDouble() && value.toDouble() == double(value.toInteger()));
+    const bool typeOk =
+        type.isEmpty() || (type == u"object" && value.isObject()) || (type == u"array" && value.isArray()) ||
+        (type == u"string" && value.isString()) || (type == u"boolean" && value.isBool()) ||
+        (type == u"number" && value.isDouble()) ||
+        (type == u"integer" && value.isDouble() && value.toDouble() == double(value.toInteger()));
     if (!typeOk)
         return {QStringLiteral("%1: expected %2").arg(where, type)};
-    if (schema.contains(QStringLiteral("enum")) && !schema.value(QStringLiteral("enum")).toArray().contains(value))
+    if (schema.contains(QStringLiteral("enum")) &&
+        !schema.value(QStringLiteral("enum")).toArray().contains(value))
         out << QStringLiteral("%1: %2 is not in the enum").arg(where, value.toVariant().toString());
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
@@ -44,7 +47,8 @@ QStringList violations(const QJsonValue &value, QJsonObject schema, const QJsonO
         }
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (properties.contains(it.key()))
-                out << violations(it.value(), properties.value(it.key()).toObject(), root, where + u'.' + it.key());
+                out << violations(it.value(), properties.value(it.key()).toObject(), root,
+                                  where + u'.' + it.key());
             else if (schema.value(QStringLiteral("additionalProperties")) == QJsonValue(false))
                 out << QStringLiteral("%1: undocumented %2").arg(where, it.key());
         }
@@ -93,7 +97,8 @@ private:
             pending = client->patch(call.path, call.body);
         else
             pending = client->del(call.path);
-        [[maybe_unused]] const bool done = QTest::qWaitFor([pending] { return pending->isFinished(); }, 10000);
+        [[maybe_unused]] const bool done =
+            QTest::qWaitFor([pending] { return pending->isFinished(); }, 10000);
         return pending;
     }
 
@@ -142,17 +147,26 @@ private Q_SLOTS:
             return QJsonDocument::fromJson(m_fx.order(side, price, quantity)).object();
         };
         // A market to describe: a resting sell, a partial cross, a contract.
-        net::ApiCall *resting = send({{}, QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+        net::ApiCall *resting = send({{},
+                                      QStringLiteral("p-seller"),
+                                      QStringLiteral("POST"),
+                                      QStringLiteral("/v1/orders"),
                                       order(QStringLiteral("sell"), 2500, 10)});
         QVERIFY(resting->ok());
         const qint64 sellId = resting->body()[QStringLiteral("orderId")].toInteger();
-        QVERIFY(send({{}, QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
-                      order(QStringLiteral("buy"), 2500, 2)})->ok());
-        const QString contract = market::Exchange::contractCode(m_fx.market().contractsOf(QStringLiteral("p-buyer")).value(0).id);
+        QVERIFY(send({{},
+                      QStringLiteral("p-buyer"),
+                      QStringLiteral("POST"),
+                      QStringLiteral("/v1/orders"),
+                      order(QStringLiteral("buy"), 2500, 2)})
+                    ->ok());
+        const QString contract =
+            market::Exchange::contractCode(m_fx.market().contractsOf(QStringLiteral("p-buyer")).value(0).id);
         QVERIFY(contract != market::Exchange::contractCode(0));
         auto csr = [](const QString &participant, const QString &name) {
             auto key = pki::PrivateKey::generate();
-            return QString::fromLatin1(pki::createCertificateRequest(key.value(), {participant, name, {}, {}})->toBase64());
+            return QString::fromLatin1(
+                pki::createCertificateRequest(key.value(), {participant, name, {}, {}})->toBase64());
         };
 
         const QString seller = QStringLiteral("p-seller");
@@ -161,12 +175,15 @@ private Q_SLOTS:
         const QString get = QStringLiteral("GET");
         const QString post = QStringLiteral("POST");
         const QList<Call> calls{
-            {QStringLiteral("listInstruments"), buyer, get, QStringLiteral("/v1/instruments?product=") + product},
+            {QStringLiteral("listInstruments"), buyer, get,
+             QStringLiteral("/v1/instruments?product=") + product},
             {QStringLiteral("listOrders"), seller, get, QStringLiteral("/v1/orders")},
-            {QStringLiteral("submitOrder"), seller, post, QStringLiteral("/v1/orders"), order(QStringLiteral("sell"), 2600, 1)},
-            {QStringLiteral("replaceOrder"), seller, QStringLiteral("PATCH"), QStringLiteral("/v1/orders/%1").arg(sellId),
-             QJsonObject{{QStringLiteral("quantity"), 5}}},
-            {QStringLiteral("cancelOrder"), seller, QStringLiteral("DELETE"), QStringLiteral("/v1/orders/%1").arg(sellId)},
+            {QStringLiteral("submitOrder"), seller, post, QStringLiteral("/v1/orders"),
+             order(QStringLiteral("sell"), 2600, 1)},
+            {QStringLiteral("replaceOrder"), seller, QStringLiteral("PATCH"),
+             QStringLiteral("/v1/orders/%1").arg(sellId), QJsonObject{{QStringLiteral("quantity"), 5}}},
+            {QStringLiteral("cancelOrder"), seller, QStringLiteral("DELETE"),
+             QStringLiteral("/v1/orders/%1").arg(sellId)},
             {QStringLiteral("listTrades"), buyer, get, QStringLiteral("/v1/trades?symbol=") + symbol},
             {QStringLiteral("listFills"), buyer, get, QStringLiteral("/v1/fills")},
             {QStringLiteral("listContracts"), seller, get, QStringLiteral("/v1/contracts")},
@@ -174,28 +191,35 @@ private Q_SLOTS:
             {QStringLiteral("requestContractCertificate"), buyer, post,
              QStringLiteral("/v1/contracts/%1/certificates").arg(contract),
              QJsonObject{{QStringLiteral("csr"), csr(buyer, QStringLiteral("manage"))}}},
-            {QStringLiteral("listContractCertificates"), seller, get, QStringLiteral("/v1/contracts/%1/certificates").arg(contract)},
+            {QStringLiteral("listContractCertificates"), seller, get,
+             QStringLiteral("/v1/contracts/%1/certificates").arg(contract)},
             {QStringLiteral("getCa"), buyer, get, QStringLiteral("/v1/ca")},
             {QStringLiteral("getCrl"), buyer, get, QStringLiteral("/v1/crl")},
             {QStringLiteral("getBook"), buyer, get, QStringLiteral("/v1/market/book/%1?depth=5").arg(symbol)},
-            {QStringLiteral("getCandles"), buyer, get, QStringLiteral("/v1/market/candles/%1?resolution=1m").arg(symbol)},
+            {QStringLiteral("getCandles"), buyer, get,
+             QStringLiteral("/v1/market/candles/%1?resolution=1m").arg(symbol)},
             {QStringLiteral("getSpot"), buyer, get, QStringLiteral("/v1/market/spot/") + product},
             {QStringLiteral("getCurve"), buyer, get, QStringLiteral("/v1/market/curve/") + product},
             {QStringLiteral("addParticipant"), op, post, QStringLiteral("/v1/participants"),
-             QJsonObject{{QStringLiteral("id"), QStringLiteral("p-new")}, {QStringLiteral("role"), QStringLiteral("buyer")},
+             QJsonObject{{QStringLiteral("id"), QStringLiteral("p-new")},
+                         {QStringLiteral("role"), QStringLiteral("buyer")},
                          {QStringLiteral("jurisdiction"), QStringLiteral("FR")}}},
-            {QStringLiteral("setLimits"), op, QStringLiteral("PUT"), QStringLiteral("/v1/participants/p-new/limits"),
+            {QStringLiteral("setLimits"), op, QStringLiteral("PUT"),
+             QStringLiteral("/v1/participants/p-new/limits"),
              QJsonObject{{QStringLiteral("maxOrderQuantity"), 50}}},
             {QStringLiteral("setKillSwitch"), op, post, QStringLiteral("/v1/participants/p-new/kill-switch"),
              QJsonObject{{QStringLiteral("blocked"), false}}},
             {QStringLiteral("issueIdentity"), op, post, QStringLiteral("/v1/identities"),
-             QJsonObject{{QStringLiteral("kind"), QStringLiteral("user")}, {QStringLiteral("participant"), QStringLiteral("p-new")},
-                         {QStringLiteral("name"), QStringLiteral("u-new")}, {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("user")},
+                         {QStringLiteral("participant"), QStringLiteral("p-new")},
+                         {QStringLiteral("name"), QStringLiteral("u-new")},
+                         {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
                          {QStringLiteral("csr"), csr(QStringLiteral("p-new"), QStringLiteral("u-new"))}}},
             // Documented errors answer with problem details of the documented shape.
             {QStringLiteral("submitOrder"), seller, post, QStringLiteral("/v1/orders"),
              QJsonObject{{QStringLiteral("symbol"), symbol}, {QStringLiteral("colour"), 1}}, 400},
-            {QStringLiteral("submitOrder"), seller, post, QStringLiteral("/v1/orders"), order(QStringLiteral("sell"), 2600, 0), 422},
+            {QStringLiteral("submitOrder"), seller, post, QStringLiteral("/v1/orders"),
+             order(QStringLiteral("sell"), 2600, 0), 422},
             {QStringLiteral("listOrders"), op, get, QStringLiteral("/v1/orders"), {}, 403},
             {QStringLiteral("getContract"), buyer, get, QStringLiteral("/v1/contracts/c-424242"), {}, 404},
         };
@@ -210,7 +234,8 @@ private Q_SLOTS:
         for (const Call &call : calls) {
             QString method;
             const QJsonObject documentedOp = operation(call.operation, &method);
-            QVERIFY2(!documentedOp.isEmpty(), qPrintable(call.operation + QStringLiteral(" is not documented")));
+            QVERIFY2(!documentedOp.isEmpty(),
+                     qPrintable(call.operation + QStringLiteral(" is not documented")));
             QCOMPARE(method, call.method);
             const QJsonObject responses = documentedOp.value(QStringLiteral("responses")).toObject();
             QString status = call.status ? QString::number(call.status) : QString();
@@ -218,17 +243,23 @@ private Q_SLOTS:
                 if (r.key().startsWith(u'2'))
                     status = r.key();
             }
-            QVERIFY2(responses.contains(status), qPrintable(call.operation + QStringLiteral(": status %1 undocumented").arg(status)));
+            QVERIFY2(responses.contains(status),
+                     qPrintable(call.operation + QStringLiteral(": status %1 undocumented").arg(status)));
             net::ApiCall *answer = send(call);
             QVERIFY(answer->isFinished());
             QVERIFY2(answer->status() == status.toInt(),
                      qPrintable(QStringLiteral("%1: got %2 (%3), documented %4")
-                                    .arg(call.operation).arg(answer->status()).arg(answer->errorString(), status)));
+                                    .arg(call.operation)
+                                    .arg(answer->status())
+                                    .arg(answer->errorString(), status)));
             const QJsonObject content = responses[status][QStringLiteral("content")].toObject();
-            const QString type = status.startsWith(u'2') ? QStringLiteral("application/json") : QStringLiteral("application/problem+json");
+            const QString type = status.startsWith(u'2') ? QStringLiteral("application/json")
+                                                         : QStringLiteral("application/problem+json");
             QVERIFY2(content.contains(type), qPrintable(call.operation + QStringLiteral(": no ") + type));
-            const QJsonValue body = answer->status() < 300 ? answer->body() : QJsonValue(answer->problem()->toJson());
-            const QStringList wrong = violations(body, content[type][QStringLiteral("schema")].toObject(), m_doc, call.operation);
+            const QJsonValue body =
+                answer->status() < 300 ? answer->body() : QJsonValue(answer->problem()->toJson());
+            const QStringList wrong =
+                violations(body, content[type][QStringLiteral("schema")].toObject(), m_doc, call.operation);
             QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral("; "))));
             if (!call.status)
                 called.insert(call.operation);
@@ -239,9 +270,13 @@ private Q_SLOTS:
     void theCheckerCatchesMistakes()
     {
         const QJsonObject trade{{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Trade")}};
-        const QJsonObject good{{QStringLiteral("id"), 1}, {QStringLiteral("seq"), 2}, {QStringLiteral("symbol"), QStringLiteral("X")},
-                               {QStringLiteral("price"), 3}, {QStringLiteral("quantity"), 4},
-                               {QStringLiteral("aggressor"), QStringLiteral("buy")}, {QStringLiteral("time"), 5}};
+        const QJsonObject good{{QStringLiteral("id"), 1},
+                               {QStringLiteral("seq"), 2},
+                               {QStringLiteral("symbol"), QStringLiteral("X")},
+                               {QStringLiteral("price"), 3},
+                               {QStringLiteral("quantity"), 4},
+                               {QStringLiteral("aggressor"), QStringLiteral("buy")},
+                               {QStringLiteral("time"), 5}};
         QVERIFY(violations(good, trade, m_doc, QStringLiteral("t")).isEmpty());
         QJsonObject bad = good;
         bad.insert(QStringLiteral("aggressor"), QStringLiteral("up"));
