@@ -152,6 +152,7 @@ int DesktopApp::run(QApplication &app)
     exchange::EmbeddedExchange embedded;
     desk::DemoMarket demo;
     QString exchangeLabel;
+    bool demoStarted = false;
     if (remoteTls) {
         session.open(options->exchangeUrl, *remoteTls);
         exchangeLabel = options->exchangeUrl.toString();
@@ -163,7 +164,8 @@ int DesktopApp::run(QApplication &app)
             printError(started.error().message);
         } else {
             session.open(embedded.baseUrl(), embedded.clientTls());
-            exchangeLabel = QCoreApplication::translate("DesktopApp", "embedded at %1").arg(embedded.baseUrl().toString());
+            exchangeLabel =
+                QCoreApplication::translate("DesktopApp", "embedded at %1").arg(embedded.baseUrl().toString());
             if (options->demoMarket) {
                 QList<QSslConfiguration> traders;
                 for (const QString &name : desk::DemoMarket::participantNames(kDemoTraders)) {
@@ -175,17 +177,19 @@ int DesktopApp::run(QApplication &app)
                     traders.append(*tls);
                 }
                 if (traders.size() == kDemoTraders) {
-                    QObject::connect(&demo, &desk::DemoMarket::failed, &demo, [](const QString &m) { printError(m); });
+                    QObject::connect(&demo, &desk::DemoMarket::failed, &demo,
+                                     [](const QString &message) { printError(message); });
                     desk::DemoMarket::Options demoOptions;
                     // The product the Market workspace opens with.
                     demoOptions.products = {MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
                     demo.start(embedded.baseUrl(), traders, demoOptions);
+                    demoStarted = true;
                 }
             }
         }
     }
 
-    MainWindow window({*dataDir, &settings, nullptr, &agent, &session, exchangeLabel, demo.isRunning() || options->demoMarket});
+    MainWindow window({*dataDir, &settings, nullptr, &agent, &session, exchangeLabel, demoStarted});
     // The start-up jobs began before the window: it follows them now, so a --libvirt URI
     // that cannot be reached is reported in the Sell workspace.
     if (auto sell = qobject_cast<SellWorkspace *>(window.workspaceWidget(MainWindow::Workspace::Sell))) {
@@ -204,7 +208,9 @@ int DesktopApp::run(QApplication &app)
         if (session.isOpen()) {
             waitUntil([&] { return session.state() == desk::MarketSession::State::Connected; }, kScreenshotConnectMs);
             if (session.state() != desk::MarketSession::State::Connected) {
-                printError(QCoreApplication::translate("DesktopApp", "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
+                printError(QCoreApplication::translate(
+                               "DesktopApp",
+                               "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
                                .arg(session.url().toString()));
             }
             if (options->demoMarket)

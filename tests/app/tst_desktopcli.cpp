@@ -168,9 +168,9 @@ private slots:
         env.insert(u"CLOUDEX_PASSPHRASE"_qs, u"cloudex"_qs);
         desk.setProcessEnvironment(env);
         const QString shot = dir.filePath(u"remote.png"_qs);
-        desk.start(QStringLiteral(CLOUDEX_DESKTOP_BINARY), {u"--data-dir"_qs, dir.filePath(u"desk"_qs), u"--exchange"_qs,
-                                                           url, u"--identity"_qs, p12, u"--screenshot"_qs, shot,
-                                                           u"--workspace"_qs, u"market"_qs});
+        desk.start(QStringLiteral(CLOUDEX_DESKTOP_BINARY),
+                   {u"--data-dir"_qs, dir.filePath(u"desk"_qs), u"--exchange"_qs, url, u"--identity"_qs, p12,
+                    u"--screenshot"_qs, shot, u"--workspace"_qs, u"market"_qs});
         QVERIFY(desk.waitForFinished(60000));
         const QString err = QString::fromUtf8(desk.readAllStandardError());
         QVERIFY2(desk.exitCode() == 0, qPrintable(err));
