@@ -1,12 +1,12 @@
 #include "desktopapp.h"
 
+#include "catalogue/catalogue.h"
 #include "connect/connectagent.h"
 #include "core/datadirectory.h"
 #include "desk/demomarket.h"
 #include "desk/identityfile.h"
 #include "desk/marketsession.h"
 #include "exchange/embeddedexchange.h"
-#include "catalogue/catalogue.h"
 #include "mainwindow.h"
 #include "marketworkspace.h"
 #include "sellworkspace.h"
@@ -164,8 +164,8 @@ int DesktopApp::run(QApplication &app)
             printError(started.error().message);
         } else {
             session.open(embedded.baseUrl(), embedded.clientTls());
-            exchangeLabel =
-                QCoreApplication::translate("DesktopApp", "embedded at %1").arg(embedded.baseUrl().toString());
+            exchangeLabel = QCoreApplication::translate("DesktopApp", "embedded at %1")
+                                .arg(embedded.baseUrl().toString());
             if (options->demoMarket) {
                 QList<QSslConfiguration> traders;
                 for (const QString &name : desk::DemoMarket::participantNames(kDemoTraders)) {
@@ -181,7 +181,8 @@ int DesktopApp::run(QApplication &app)
                                      [](const QString &message) { printError(message); });
                     desk::DemoMarket::Options demoOptions;
                     // The product the Market workspace opens with.
-                    demoOptions.products = {MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
+                    demoOptions.products = {
+                        MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
                     demo.start(embedded.baseUrl(), traders, demoOptions);
                     demoStarted = true;
                 }
@@ -206,15 +207,18 @@ int DesktopApp::run(QApplication &app)
         for (connect::ConnectJob *job : std::as_const(startup))
             (void)job->wait();
         if (session.isOpen()) {
-            waitUntil([&] { return session.state() == desk::MarketSession::State::Connected; }, kScreenshotConnectMs);
+            waitUntil([&] { return session.state() == desk::MarketSession::State::Connected; },
+                      kScreenshotConnectMs);
             if (session.state() != desk::MarketSession::State::Connected) {
-                printError(QCoreApplication::translate(
-                               "DesktopApp",
-                               "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
-                               .arg(session.url().toString()));
+                printError(
+                    QCoreApplication::translate(
+                        "DesktopApp",
+                        "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
+                        .arg(session.url().toString()));
             }
             if (options->demoMarket)
-                waitUntil([&] { return session.trades().size() >= kScreenshotDemoTrades; }, kScreenshotDemoMs);
+                waitUntil([&] { return session.trades().size() >= kScreenshotDemoTrades; },
+                          kScreenshotDemoMs);
             // One more batch, so the last updates are drawn.
             waitUntil([] { return false; }, 300);
         }

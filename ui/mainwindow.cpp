@@ -157,7 +157,8 @@ void MainWindow::createStatusBar()
     }
     statusBar()->addPermanentWidget(dataDir);
     if (m_context.session) {
-        connect(m_context.session, &desk::MarketSession::stateChanged, this, &MainWindow::updateExchangeStatus);
+        connect(m_context.session, &desk::MarketSession::stateChanged, this,
+                &MainWindow::updateExchangeStatus);
     }
     updateExchangeStatus();
 }
@@ -170,7 +171,8 @@ void MainWindow::updateExchangeStatus()
         m_identityStatus->setText(tr("Identity: none"));
         return;
     }
-    const QString where = m_context.exchangeLabel.isEmpty() ? session->url().toString() : m_context.exchangeLabel;
+    const QString where =
+        m_context.exchangeLabel.isEmpty() ? session->url().toString() : m_context.exchangeLabel;
     QString state;
     switch (session->state()) {
     case desk::MarketSession::State::Connected:

@@ -45,9 +45,9 @@ public:
         QSettings *settings = nullptr; ///< window state and preferences; not owned
         const Clock *clock = nullptr;  ///< nullptr: the system clock
         connect::ConnectAgent *agent = nullptr; ///< the seller's agent; not owned; nullptr: none
-        desk::MarketSession *session = nullptr;  ///< the exchange connection; not owned; nullptr: none
-        QString exchangeLabel = {};              ///< "embedded" or the remote URL, for the status bar
-        bool simulatedMarket = false;            ///< --demo-market: other participants are simulated
+        desk::MarketSession *session = nullptr; ///< the exchange connection; not owned; nullptr: none
+        QString exchangeLabel = {};             ///< "embedded" or the remote URL, for the status bar
+        bool simulatedMarket = false;           ///< --demo-market: other participants are simulated
     };
 
     explicit MainWindow(const Context &context, QWidget *parent = nullptr);

@@ -78,8 +78,8 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
             .arg(passphraseVariable()),
         Tr::tr("file"));
     const QCommandLineOption passphraseFileOption(
-        QStringLiteral("passphrase-file"), Tr::tr("Read the identity's passphrase from the first line of <file>."),
-        Tr::tr("file"));
+        QStringLiteral("passphrase-file"),
+        Tr::tr("Read the identity's passphrase from the first line of <file>."), Tr::tr("file"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo-market"),
         Tr::tr("Let simulated participants trade on the embedded exchange, so the market is alive."));

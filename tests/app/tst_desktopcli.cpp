@@ -2,10 +2,10 @@
 #include <QDir>
 #include <QImage>
 #include <QProcess>
-#include <QSet>
-#include <QTemporaryDir>
 #include <QScopeGuard>
+#include <QSet>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestDesktopCli : public QObject
@@ -81,15 +81,16 @@ private slots:
     static bool makeIdentity(const QTemporaryDir &dir, const QString &passphrase)
     {
         QProcess req;
-        req.start(u"openssl"_qs, {u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
-                                  u"ec_paramgen_curve:P-256"_qs, u"-subj"_qs, u"/O=p-x/CN=u-x"_qs, u"-nodes"_qs,
-                                  u"-keyout"_qs, dir.filePath(u"k.pem"_qs), u"-out"_qs, dir.filePath(u"c.pem"_qs)});
+        req.start(u"openssl"_qs,
+                  {u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
+                   u"ec_paramgen_curve:P-256"_qs, u"-subj"_qs, u"/O=p-x/CN=u-x"_qs, u"-nodes"_qs,
+                   u"-keyout"_qs, dir.filePath(u"k.pem"_qs), u"-out"_qs, dir.filePath(u"c.pem"_qs)});
         if (!req.waitForFinished() || req.exitCode() != 0)
             return false;
         QProcess p12;
-        p12.start(u"openssl"_qs, {u"pkcs12"_qs, u"-export"_qs, u"-in"_qs, dir.filePath(u"c.pem"_qs), u"-inkey"_qs,
-                                  dir.filePath(u"k.pem"_qs), u"-passout"_qs, u"pass:"_qs + passphrase, u"-out"_qs,
-                                  dir.filePath(u"me.p12"_qs)});
+        p12.start(u"openssl"_qs, {u"pkcs12"_qs, u"-export"_qs, u"-in"_qs, dir.filePath(u"c.pem"_qs),
+                                  u"-inkey"_qs, dir.filePath(u"k.pem"_qs), u"-passout"_qs,
+                                  u"pass:"_qs + passphrase, u"-out"_qs, dir.filePath(u"me.p12"_qs)});
         return p12.waitForFinished() && p12.exitCode() == 0;
     }
 
@@ -115,13 +116,15 @@ private slots:
         env.insert(u"CLOUDEX_PASSPHRASE"_qs, passphrase);
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(CLOUDEX_DESKTOP_BINARY),
-                      {u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--exchange"_qs, u"https://127.0.0.1:9"_qs,
-                       u"--identity"_qs, dir.filePath(file), u"--screenshot"_qs, dir.filePath(u"x.png"_qs)});
+                      {u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--exchange"_qs,
+                       u"https://127.0.0.1:9"_qs, u"--identity"_qs, dir.filePath(file), u"--screenshot"_qs,
+                       dir.filePath(u"x.png"_qs)});
         QVERIFY(process.waitForFinished(60000));
         const QString err = QString::fromUtf8(process.readAllStandardError());
         QCOMPARE(process.exitCode(), 2);
         QVERIFY2(err.contains(message), qPrintable(err));
-        QVERIFY2(!QFile::exists(dir.filePath(u"data"_qs)), "a refused identity must not create the data directory");
+        QVERIFY2(!QFile::exists(dir.filePath(u"data"_qs)),
+                 "a refused identity must not create the data directory");
         QVERIFY(!QFile::exists(dir.filePath(u"x.png"_qs)));
     }
 
@@ -154,9 +157,10 @@ private slots:
         bool issued = false;
         for (int attempt = 0; attempt < 50 && !issued; ++attempt) {
             QProcess onboard;
-            onboard.start(exchange, {u"--data-dir"_qs, exchangeDir, u"--server"_qs, url, u"onboard"_qs, u"--kind"_qs,
-                                     u"user"_qs, u"--participant"_qs, u"p-remote"_qs, u"--name"_qs, u"u-bob"_qs,
-                                     u"--permissions"_qs, u"trade"_qs, u"--out"_qs, p12});
+            onboard.start(exchange,
+                          {u"--data-dir"_qs, exchangeDir, u"--server"_qs, url, u"onboard"_qs, u"--kind"_qs,
+                           u"user"_qs, u"--participant"_qs, u"p-remote"_qs, u"--name"_qs, u"u-bob"_qs,
+                           u"--permissions"_qs, u"trade"_qs, u"--out"_qs, p12});
             issued = onboard.waitForFinished(30000) && onboard.exitCode() == 0;
             if (!issued)
                 QTest::qWait(200); // the daemon may still be starting
@@ -188,7 +192,8 @@ private slots:
                            u"--workspace"_qs, u"market"_qs});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!QImage(shot).isNull());
-        const QStringList identities = QDir(dir.filePath(u"exchange/identities"_qs)).entryList({u"p-demo-*"_qs});
+        const QStringList identities =
+            QDir(dir.filePath(u"exchange/identities"_qs)).entryList({u"p-demo-*"_qs});
         QVERIFY2(identities.size() >= 4, qPrintable(identities.join(u' ')));
     }
 

@@ -72,11 +72,13 @@ private slots:
                            u"/nonexistent/me.p12"_qs}
             << u"cli.invalid"_qs << u"does not exist"_qs;
         QTest::newRow("identity is a folder")
-            << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs, u"/tmp"_qs}
+            << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
+                           u"/tmp"_qs}
             << u"cli.invalid"_qs << u"cannot read"_qs;
         QTest::newRow("passphrase file missing")
-            << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
-                           QStringLiteral(__FILE__), u"--passphrase-file"_qs, u"/nonexistent/pass"_qs}
+            << QStringList{u"--exchange"_qs,        u"https://exchange.example:8443"_qs,
+                           u"--identity"_qs,        QStringLiteral(__FILE__),
+                           u"--passphrase-file"_qs, u"/nonexistent/pass"_qs}
             << u"cli.invalid"_qs << u"passphrase-file"_qs;
         QTest::newRow("passphrase without identity")
             << QStringList{u"--passphrase-file"_qs, QStringLiteral(__FILE__)} << u"cli.invalid"_qs
@@ -107,9 +109,9 @@ private slots:
         QVERIFY(pass.open(QIODevice::WriteOnly));
         pass.write("s3cret\nignored\n");
         pass.close();
-        const auto options =
-            StartupOptions::parse({u"cloudex"_qs, u"--exchange"_qs, u"https://exchange.example:8443"_qs,
-                                   u"--identity"_qs, QStringLiteral(__FILE__), u"--passphrase-file"_qs, pass.fileName()});
+        const auto options = StartupOptions::parse(
+            {u"cloudex"_qs, u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
+             QStringLiteral(__FILE__), u"--passphrase-file"_qs, pass.fileName()});
         QVERIFY2(options.ok(), qPrintable(options.ok() ? QString() : options.error().message));
         QCOMPARE(options->exchangeUrl, QUrl(u"https://exchange.example:8443"_qs));
         QCOMPARE(options->identityFile, QStringLiteral(__FILE__));
@@ -120,8 +122,9 @@ private slots:
     void passphraseFromEnvironment()
     {
         qputenv(qPrintable(StartupOptions::passphraseVariable()), "from-env");
-        const auto options = StartupOptions::parse(
-            {u"cloudex"_qs, u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs, QStringLiteral(__FILE__)});
+        const auto options =
+            StartupOptions::parse({u"cloudex"_qs, u"--exchange"_qs, u"https://exchange.example:8443"_qs,
+                                   u"--identity"_qs, QStringLiteral(__FILE__)});
         qunsetenv(qPrintable(StartupOptions::passphraseVariable()));
         QVERIFY(options.ok());
         QCOMPARE(options->passphrase, QByteArray("from-env"));
@@ -156,8 +159,8 @@ private slots:
         const auto options = StartupOptions::parse({u"cloudex"_qs, u"--help"_qs});
         QVERIFY(options.ok());
         QCOMPARE(options->action, StartupOptions::Action::ShowHelp);
-        for (const char *option : {"--data-dir", "--exchange", "--identity", "--passphrase-file", "--demo-market",
-                                   "--libvirt", "--lang", "--screenshot", "--workspace"})
+        for (const char *option : {"--data-dir", "--exchange", "--identity", "--passphrase-file",
+                                   "--demo-market", "--libvirt", "--lang", "--screenshot", "--workspace"})
             QVERIFY2(options->helpText.contains(QLatin1String(option)), option);
     }
 
