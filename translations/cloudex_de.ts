@@ -2433,10 +2433,6 @@
         <translation>Metadaten-Richtlinien:</translation>
     </message>
     <message>
-        <source>Instrument:</source>
-        <translation>Instrument:</translation>
-    </message>
-    <message>
         <source>Side, type:</source>
         <translation>Seite, Art:</translation>
     </message>
@@ -2519,6 +2515,10 @@
     <message>
         <source>Sending…</source>
         <translation>Sende…</translation>
+    </message>
+    <message>
+        <source>The instrument orders from this ticket go to</source>
+        <translation>Das Instrument, an das Aufträge aus diesem Ticket gehen</translation>
     </message>
 </context>
 <context>

@@ -114,7 +114,12 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     auto form = new QFormLayout;
     m_form = form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("Instrument:"), m_instrument);
+    // The whole width: instrument symbols are long.
+    QFont bold = m_instrument->font();
+    bold.setBold(true);
+    m_instrument->setFont(bold);
+    m_instrument->setToolTip(tr("The instrument orders from this ticket go to"));
+    form->addRow(m_instrument);
     form->addRow(tr("Side, type:"), sideType);
     form->addRow(tr("Price (EUR):"), m_price);
     form->addRow(tr("Quantity:"), m_quantity);
