@@ -1,9 +1,11 @@
 // The desk's session against a real embedded exchange over loopback mutual TLS.
 #include "catalogue/catalogue.h"
+#include "core/clock.h"
 #include "desk/marketsession.h"
 #include "exchange/embeddedexchange.h"
 #include "net/apiclient.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -210,6 +212,39 @@ private slots:
         other.close();
         QCOMPARE(other.state(), MarketSession::State::Disconnected);
         QVERIFY(!other.isOpen());
+    }
+
+    void instrumentsRollWithTheClock()
+    {
+        // The exchange's clock moves an hour on: the front hour closes, a new one is listed,
+        // and the session's instruments follow the stream.
+        QTemporaryDir dir;
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        exchange::EmbeddedExchange::Options options;
+        options.dataDirectory = dir.path();
+        options.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
+        options.horizon = {3, 0, 0, 0, 0};
+        options.clockIntervalMs = 20;
+        exchange::EmbeddedExchange exchange(clock);
+        QVERIFY(exchange.start(options).ok());
+        MarketSession session;
+        session.setBatchIntervalMs(20);
+        session.open(exchange.baseUrl(), exchange.clientTls());
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), MarketSession::State::Connected, 15000);
+        QTRY_COMPARE(session.instruments().size(), 3);
+        const QString front = session.instruments().constFirst().symbol;
+        const qint64 lastStart = session.instruments().constLast().deliveryStart;
+
+        QSignalSpy changed(&session, &MarketSession::instrumentsChanged);
+        clock.advanceMs(3600 * 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::none_of(session.instruments().cbegin(), session.instruments().cend(),
+                         [&](const desk::InstrumentRecord &i) { return i.symbol == front; }),
+            10000);
+        QTRY_VERIFY(
+            std::any_of(session.instruments().cbegin(), session.instruments().cend(),
+                        [&](const desk::InstrumentRecord &i) { return i.deliveryStart > lastStart; }));
+        QVERIFY(changed.count() >= 1);
     }
 
     void lostExchangeMeansReconnecting()
