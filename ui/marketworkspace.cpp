@@ -552,8 +552,10 @@ void MarketWorkspace::submit(const desk::OrderTicket &ticket)
     if (!m_session)
         return;
     net::ApiCall *call = m_session->submit(ticket);
+    m_ticket->setBusy(true);
     connect(call, &net::ApiCall::finished, this, [this, call] {
         call->deleteLater();
+        m_ticket->setBusy(false);
         if (!call->ok()) {
             m_ticket->setStatus(tr("Refused: %1").arg(call->errorString()), true);
             return;

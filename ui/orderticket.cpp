@@ -168,6 +168,12 @@ void OrderTicket::setEnabledForTrading(bool enabled, const QString &reason)
     updateFields();
 }
 
+void OrderTicket::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateFields();
+}
+
 void OrderTicket::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
@@ -185,7 +191,7 @@ void OrderTicket::updateFields()
     if (m_form)
         m_form->setRowVisible(m_expiry, m_timeInForce->currentData().toString() == u"gtd");
     m_submit->setText(m_side->currentData().toString() == u"buy" ? tr("Buy…") : tr("Sell…"));
-    m_submit->setEnabled(m_tradingEnabled && !m_symbol.isEmpty());
+    m_submit->setEnabled(m_tradingEnabled && !m_busy && !m_symbol.isEmpty());
 }
 
 std::optional<desk::OrderTicket> OrderTicket::validate(QString *problem) const

@@ -37,6 +37,8 @@ public:
     void setInstrument(const QString &symbol, const desk::InstrumentRecord *details);
     void setPrice(qint64 ticks);
     void setEnabledForTrading(bool enabled, const QString &reason = {});
+    /// While an order is on its way the ticket takes no second one.
+    void setBusy(bool busy);
     /// Shows the outcome of the last submission.
     void setStatus(const QString &text, bool error);
 
@@ -54,6 +56,7 @@ private:
     QString m_symbol;
     std::optional<desk::InstrumentRecord> m_details;
     bool m_tradingEnabled = false;
+    bool m_busy = false;
     QLabel *m_instrument;
     QComboBox *m_side;
     QComboBox *m_type;
