@@ -2204,7 +2204,7 @@
     </message>
     <message>
         <source>My orders (%1)</source>
-        <translation>Meine Aufträge (%1)</translation>
+        <translation>Aufträge (%1)</translation>
     </message>
     <message>
         <source>1 minute</source>
@@ -2232,11 +2232,11 @@
     </message>
     <message>
         <source>My orders</source>
-        <translation>Meine Aufträge</translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <source>My fills</source>
-        <translation>Meine Ausführungen</translation>
+        <translation>Ausführungen</translation>
     </message>
     <message>
         <source>&amp;Cancel order</source>
@@ -2295,10 +2295,6 @@
         <translation>Spot %1 EUR</translation>
     </message>
     <message>
-        <source>Spot: no trades yet</source>
-        <translation>Spot: noch keine Geschäfte</translation>
-    </message>
-    <message>
         <source>Spot index of %1: volume-weighted price of its front hour over the last five minutes</source>
         <translation>Spot-Index von %1: volumengewichteter Preis der vordersten Stunde über die letzten fünf Minuten</translation>
     </message>
@@ -2343,11 +2339,15 @@
     </message>
     <message>
         <source>My contracts (%1)</source>
-        <translation>Meine Verträge (%1)</translation>
+        <translation>Verträge (%1)</translation>
     </message>
     <message>
         <source>My contracts</source>
-        <translation>Meine Verträge</translation>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Spot: –</source>
+        <translation>Spot: –</translation>
     </message>
 </context>
 <context>
@@ -2358,7 +2358,7 @@
     </message>
     <message>
         <source>Post only</source>
-        <translation>Nur passiv (Post only)</translation>
+        <translation>Nur passiv</translation>
     </message>
     <message>
         <source>Buy</source>
@@ -2519,6 +2519,10 @@
     <message>
         <source>The instrument orders from this ticket go to</source>
         <translation>Das Instrument, an das Aufträge aus diesem Ticket gehen</translation>
+    </message>
+    <message>
+        <source>Only rest in the book: the exchange refuses the order if it would trade at once</source>
+        <translation>Nur ins Orderbuch stellen: die Börse lehnt den Auftrag ab, wenn er sofort ausgeführt würde</translation>
     </message>
 </context>
 <context>

@@ -250,6 +250,9 @@ QWidget *MarketWorkspace::createChartPanel()
     m_symbolTitle->setFont(font);
     m_spot = new QLabel(panel);
     m_spot->setObjectName(QStringLiteral("spotLabel"));
+    // Long translations may be cut; the tooltip says it in full.
+    m_spot->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_spot->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_resolution = new QComboBox(panel);
     m_resolution->setObjectName(QStringLiteral("resolutionCombo"));
     for (const auto &[key, text] : {std::pair{"1m", tr("1 minute")}, std::pair{"5m", tr("5 minutes")},
@@ -262,8 +265,7 @@ QWidget *MarketWorkspace::createChartPanel()
     });
     auto header = new QHBoxLayout;
     header->addWidget(m_symbolTitle);
-    header->addStretch();
-    header->addWidget(m_spot);
+    header->addWidget(m_spot, 1);
     header->addSpacing(12);
     auto intervalLabel = new QLabel(tr("&Interval:"), panel);
     intervalLabel->setBuddy(m_resolution);
@@ -275,6 +277,7 @@ QWidget *MarketWorkspace::createChartPanel()
     m_curve = new ForwardCurveChart(panel);
     m_tabs = new QTabWidget(panel);
     m_tabs->setObjectName(QStringLiteral("marketTabs"));
+    m_tabs->setUsesScrollButtons(true);
     m_tabs->addTab(m_curve, tr("Forward curve"));
     m_tabs->addTab(createOrdersTab(), tr("My orders"));
     m_fills = makeTable(QStringLiteral("fillsTable"), m_fillModel, panel);
@@ -540,8 +543,7 @@ void MarketWorkspace::updateSelectionHeader()
         return;
     }
     const qint64 spot = m_session->spot();
-    m_spot->setText(spot > 0 ? tr("Spot %1 EUR").arg(desk::formatPriceTicks(spot))
-                             : tr("Spot: no trades yet"));
+    m_spot->setText(spot > 0 ? tr("Spot %1 EUR").arg(desk::formatPriceTicks(spot)) : tr("Spot: –"));
     m_spot->setToolTip(
         tr("Spot index of %1: volume-weighted price of its front hour over the last five minutes")
             .arg(m_session->product()));

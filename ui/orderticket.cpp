@@ -77,6 +77,8 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     m_expiry->setDateTime(
         QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).addSecs(kDefaultExpiryHours * 3600));
     m_postOnly->setObjectName(QStringLiteral("ticketPostOnly"));
+    m_postOnly->setToolTip(
+        tr("Only rest in the book: the exchange refuses the order if it would trade at once"));
 
     m_requirementsToggle->setObjectName(QStringLiteral("ticketRequirementsToggle"));
     m_requirementsToggle->setText(tr("Requirements"));
