@@ -1898,7 +1898,7 @@
     </message>
     <message>
         <source>Taker</source>
-        <translation>Aggressor</translation>
+        <translation>Seite</translation>
     </message>
 </context>
 <context>

@@ -216,9 +216,9 @@ int DesktopApp::run(QApplication &app)
                         "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
                         .arg(session.url().toString()));
             }
-            if (options->demoMarket)
-                waitUntil([&] { return session.trades().size() >= kScreenshotDemoTrades; },
-                          kScreenshotDemoMs);
+            // Let the simulated traders trade a little in this run, not only show history.
+            if (demoStarted)
+                waitUntil([&] { return demo.tradesSeen() >= kScreenshotDemoTrades; }, kScreenshotDemoMs);
             // One more batch, so the last updates are drawn.
             waitUntil([] { return false; }, 300);
         }
