@@ -685,6 +685,97 @@
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <source>The embedded exchange did not answer.</source>
+        <translation>Die eingebettete Börse hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>Das Verzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>No identity %1 yet.</source>
+        <translation>Es gibt noch keine Identität %1.</translation>
+    </message>
+    <message>
+        <source>The identity %1 is unusable.</source>
+        <translation>Die Identität %1 ist unbrauchbar.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be one of %2.</source>
+        <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be an array of strings.</source>
+        <translation>Das Feld „%1“ muss eine Liste von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>Cannot create the exchange directory %1.</source>
+        <translation>Das Börsenverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The client presented no certificate.</source>
+        <translation>Der Client hat kein Zertifikat vorgelegt.</translation>
+    </message>
+    <message>
+        <source>The certificate was not issued by this exchange.</source>
+        <translation>Das Zertifikat wurde nicht von dieser Börse ausgestellt.</translation>
+    </message>
+    <message>
+        <source>A contract certificate is not an identity for the exchange API.</source>
+        <translation>Ein Vertragszertifikat ist keine Identität für die Börsen-API.</translation>
+    </message>
+    <message>
+        <source>The certificate has been revoked.</source>
+        <translation>Das Zertifikat wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>Es gibt keinen Auftrag %1.</translation>
+    </message>
+    <message>
+        <source>This request takes no body.</source>
+        <translation>Diese Anfrage hat keinen Inhalt.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;symbol&quot; is required.</source>
+        <translation>Der Abfrageparameter „symbol“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;limit&quot; must be a positive integer.</source>
+        <translation>Der Abfrageparameter „limit“ muss eine positive ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>You have no contract %1.</source>
+        <translation>Sie haben keinen Vertrag %1.</translation>
+    </message>
+    <message>
+        <source>The field &quot;csr&quot; must be base64 DER.</source>
+        <translation>Das Feld „csr“ muss DER in Base64 sein.</translation>
+    </message>
+    <message>
+        <source>Only the buyer of a contract requests its certificates.</source>
+        <translation>Nur der Käufer eines Vertrags beantragt dessen Zertifikate.</translation>
+    </message>
+    <message>
+        <source>No open instrument %1.</source>
+        <translation>Kein offenes Instrument %1.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;depth&quot; must be a positive integer.</source>
+        <translation>Der Abfrageparameter „depth“ muss eine positive ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>No product %1.</source>
+        <translation>Kein Produkt %1.</translation>
+    </message>
+</context>
+<context>
     <name>Market</name>
     <message>
         <source>The snapshot at sequence %1 does not match its digest.</source>

@@ -90,7 +90,11 @@ Result<QSslConfiguration> ApiClient::tlsFromPkcs12(const QString &path, const QB
 QNetworkRequest ApiClient::request(const QString &path) const
 {
     QUrl url = m_base;
-    url.setPath(m_base.path() + path);
+    // "/v1/trades?symbol=X": the query is not part of the path.
+    const qsizetype question = path.indexOf(u'?');
+    url.setPath(m_base.path() + path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1));
     QNetworkRequest request(url);
     request.setSslConfiguration(m_tls);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -114,6 +118,11 @@ ApiCall *ApiClient::post(const QString &path, const QJsonValue &body, const QByt
 ApiCall *ApiClient::put(const QString &path, const QJsonValue &body)
 {
     return new ApiCall(m_network->put(request(path), toJson(body)), this);
+}
+
+ApiCall *ApiClient::patch(const QString &path, const QJsonValue &body)
+{
+    return new ApiCall(m_network->sendCustomRequest(request(path), QByteArrayLiteral("PATCH"), toJson(body)), this);
 }
 
 ApiCall *ApiClient::del(const QString &path)

@@ -62,6 +62,7 @@ public:
     /// `idempotencyKey` makes a retried submission return the original result.
     ApiCall *post(const QString &path, const QJsonValue &body, const QByteArray &idempotencyKey = {});
     ApiCall *put(const QString &path, const QJsonValue &body);
+    ApiCall *patch(const QString &path, const QJsonValue &body);
     ApiCall *del(const QString &path);
 
     const QUrl &baseUrl() const { return m_base; }

@@ -1,0 +1,92 @@
+#pragma once
+// An exchange service for the api and stream suites: one product, a scratch directory, no
+// clock ticks, rate limits out of the way, and traders with client TLS identities.
+
+#include "catalogue/catalogue.h"
+#include "exchange/exchangeservice.h"
+#include "market/exchange.h"
+#include "pki/certificateauthority.h"
+#include "pki/privatekey.h"
+
+#include <QEventLoop>
+#include <QSslKey>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+
+namespace cloudex::bench {
+
+/// Runs the event loop for `ms`.
+inline void wait(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+inline qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+struct BenchExchange
+{
+    QTemporaryDir dir;
+    exchange::ExchangeService service;
+
+    Result<void> open()
+    {
+        exchange::ExchangeService::Config config;
+        config.directory = dir.filePath(QStringLiteral("exchange"));
+        config.products = {
+            catalogue::Catalogue::standard().parseProduct(QStringLiteral("DE.GP2.SH.S1")).value()};
+        config.horizon = {3, 0, 0, 0, 0};
+        config.clockIntervalMs = 0;
+        config.rateBurst = 1'000'000;
+        config.ratePerSecond = 1'000'000;
+        config.snapshotEvery = 0;
+        return service.open(config);
+    }
+
+    QString symbol() { return service.exchange().openSymbols().value(0); }
+
+    /// A participant (role both) in the engine and a user identity for it, made directly:
+    /// set-up, not part of what is measured.
+    Result<QSslConfiguration> trader(const QString &participant)
+    {
+        bool added = false;
+        service.exchange().addParticipant(
+            {participant, market::Role::Both, QStringLiteral("DE"), {}, QStringLiteral("standard")},
+            [&](const market::Ack &ack) { added = ack.accepted; });
+        service.exchange().flush();
+        if (!added)
+            return Error{QStringLiteral("bench.participant"),
+                         QStringLiteral("cannot add %1").arg(participant)};
+        auto key = pki::PrivateKey::generate();
+        if (!key)
+            return key.error();
+        auto csr =
+            pki::createCertificateRequest(key.value(), {participant, QStringLiteral("u-bench"), {}, {}});
+        if (!csr)
+            return csr.error();
+        pki::IdentityRequest request;
+        request.kind = pki::CertificateKind::User;
+        request.participant = participant;
+        request.name = QStringLiteral("u-bench");
+        request.permissions = {QStringLiteral("trade")};
+        auto issued = service.issueIdentity(csr.value(), request);
+        if (!issued)
+            return issued.error();
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPrivateKey(QSslKey(key->toPem().value(), QSsl::Ec));
+        tls.setLocalCertificate(QSslCertificate(issued->der, QSsl::Der));
+        tls.setCaCertificates(QSslCertificate::fromData(service.caCertificatePem()));
+        return tls;
+    }
+};
+
+} // namespace cloudex::bench

@@ -1,0 +1,427 @@
+// cloudex-exchange: the exchange without a desktop. It runs the service of docs/API.md, and
+// its admin commands are API clients with the operator's identity, so onboarding, limits and
+// the kill switch go through the same authenticated, journaled routes as every trade.
+//   cloudex-exchange --data-dir DIR --init [--passphrase-file F]    CA, operator.p12, ca.pem
+//   cloudex-exchange --data-dir DIR [--listen HOST:PORT]             serve until SIGTERM/SIGINT
+//   cloudex-exchange onboard --kind participant|user|site --participant ID [--name NAME]
+//                    [--role R] [--permissions a,b] [--jurisdiction DE] --out FILE.p12
+//   cloudex-exchange limits --participant ID [--max-order-quantity N] [--max-open-notional N]
+//                    [--credit N] [--allowed-buyers a,b]
+//   cloudex-exchange kill-switch --participant ID --blocked true|false
+//   cloudex-exchange instruments [--product P] [--period H|D|W|M|Q]
+// Admin commands take --server URL (default https://127.0.0.1:8443), --data-dir DIR (for
+// operator.p12 and ca.pem) or --identity FILE.p12 and --ca FILE.pem. Without
+// --passphrase-file, PKCS#12 files use the passphrase "cloudex".
+#include "exchange/exchangeservice.h"
+#include "market/types.h"
+#include "net/apiclient.h"
+#include "pki/certificateauthority.h"
+#include "pki/pkcs12.h"
+#include "pki/privatekey.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace cloudex;
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ExchangeDaemon)
+};
+
+constexpr int kUsageError = 2;
+constexpr int kRuntimeError = 1;
+constexpr quint16 kDefaultPort = 8443;
+constexpr int kCallTimeoutMs = 30'000;
+const QString kDefaultPassphrase = QStringLiteral("cloudex");
+const QString kOperatorFile = QStringLiteral("operator.p12");
+const QString kCaFile = QStringLiteral("ca.pem");
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe work here; the event loop picks the byte up.
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+int fail(const QString &message, int code)
+{
+    QTextStream(stderr) << "cloudex-exchange: " << message << Qt::endl;
+    return code;
+}
+
+Result<QString> passphrase(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("passphrase-file")))
+        return kDefaultPassphrase;
+    QFile file(parser.value(QStringLiteral("passphrase-file")));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cli.passphrase"),
+                     Tr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
+    const QString text = QString::fromUtf8(file.readAll()).trimmed();
+    if (text.isEmpty())
+        return Error{QStringLiteral("cli.passphrase"),
+                     Tr::tr("The passphrase file %1 is empty.").arg(file.fileName())};
+    return text;
+}
+
+Result<void> writeFile(const QString &path, const QByteArray &data, bool secret)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        (secret && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) ||
+        file.write(data) != data.size()) {
+        return Error{QStringLiteral("cli.write"),
+                     Tr::tr("Cannot write %1: %2").arg(path, file.errorString())};
+    }
+    return {};
+}
+
+/// A fresh key and its PKCS#12 bundle once the certificate is known.
+struct LocalKey
+{
+    pki::PrivateKey key;
+    QByteArray csr;
+};
+
+Result<LocalKey> newKey(const pki::CsrSubject &subject)
+{
+    auto key = pki::PrivateKey::generate();
+    if (!key)
+        return key.error();
+    auto csr = pki::createCertificateRequest(key.value(), subject);
+    if (!csr)
+        return csr.error();
+    return LocalKey{key.value(), csr.value()};
+}
+
+Result<void> writePkcs12(const QString &path, const pki::PrivateKey &key, const QByteArray &certificateDer,
+                         const QByteArray &caDer, const QString &secret, const QString &name)
+{
+    auto bundle = pki::exportPkcs12(key, certificateDer, {caDer}, secret, name);
+    if (!bundle)
+        return bundle.error();
+    return writeFile(path, bundle.value(), true);
+}
+
+Result<QPair<QHostAddress, quint16>> listenAddress(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool ok = false;
+    const quint16 port = text.mid(colon + 1).toUShort(&ok);
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address(host);
+    if (colon < 0 || !ok || address.isNull())
+        return Error{QStringLiteral("cli.listen"),
+                     Tr::tr("--listen wants HOST:PORT, for example 127.0.0.1:8443.")};
+    return qMakePair(address, port);
+}
+
+int runInit(const QCommandLineParser &parser, const QString &dataDir)
+{
+    const auto secret = passphrase(parser);
+    if (!secret)
+        return fail(secret.error().message, kUsageError);
+    const QString p12 = QDir(dataDir).filePath(kOperatorFile);
+    if (QFile::exists(p12))
+        return fail(Tr::tr("%1 exists already: this exchange is initialised.").arg(p12), kUsageError);
+    exchange::ExchangeService service;
+    exchange::ExchangeService::Config config;
+    config.directory = dataDir;
+    config.clockIntervalMs = 0;
+    if (auto opened = service.open(config); !opened)
+        return fail(opened.error().message, kRuntimeError);
+    auto local = newKey({QStringLiteral("exchange"), QStringLiteral("u-operator"), {}, {}});
+    if (!local)
+        return fail(local.error().message, kRuntimeError);
+    pki::IdentityRequest request;
+    request.kind = pki::CertificateKind::User;
+    request.participant = QStringLiteral("exchange");
+    request.name = QStringLiteral("u-operator");
+    request.organisation = QStringLiteral("CloudEx Exchange");
+    request.role = QStringLiteral("operator");
+    request.permissions = {QStringLiteral("operate")};
+    auto issued = service.issueIdentity(local->csr, request);
+    if (!issued)
+        return fail(issued.error().message, kRuntimeError);
+    const QByteArray root = service.authority().rootCertificate();
+    if (auto written = writePkcs12(p12, local->key, issued->der, root, secret.value(), request.name);
+        !written)
+        return fail(written.error().message, kRuntimeError);
+    if (auto written = writeFile(QDir(dataDir).filePath(kCaFile), service.caCertificatePem(), false);
+        !written)
+        return fail(written.error().message, kRuntimeError);
+    QTextStream(stdout) << "initialised " << dataDir << ": " << p12 << ", " << QDir(dataDir).filePath(kCaFile)
+                        << Qt::endl;
+    return 0;
+}
+
+int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QString &dataDir)
+{
+    exchange::ExchangeService::Config config;
+    config.directory = dataDir;
+    config.port = kDefaultPort;
+    if (parser.isSet(QStringLiteral("listen"))) {
+        const auto listen = listenAddress(parser.value(QStringLiteral("listen")));
+        if (!listen)
+            return fail(listen.error().message, kUsageError);
+        config.address = listen->first;
+        config.port = listen->second;
+    }
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return fail(Tr::tr("Cannot install the signal handlers."), kRuntimeError);
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+
+    exchange::ExchangeService service;
+    if (auto opened = service.open(config); !opened)
+        return fail(opened.error().message, kRuntimeError);
+    QTextStream(stdout) << "listening on " << service.baseUrl().toString() << Qt::endl;
+    const int code = app.exec();
+    QTextStream(stdout) << "stopped" << Qt::endl;
+    return code;
+}
+
+/// Runs one API call as the operator and returns its JSON, or the error.
+Result<QJsonValue> call(net::ApiCall *pending)
+{
+    std::unique_ptr<net::ApiCall> guard(pending);
+    if (!pending->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(pending, &net::ApiCall::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(kCallTimeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (!pending->isFinished())
+        return Error{QStringLiteral("cli.timeout"), Tr::tr("The exchange did not answer.")};
+    if (!pending->ok()) {
+        const QString code = pending->problem() ? pending->problem()->code : QString();
+        return Error{code, QStringLiteral("%1 (%2)").arg(pending->errorString(), code)};
+    }
+    return pending->body();
+}
+
+QStringList listOption(const QCommandLineParser &parser, const QString &name)
+{
+    return parser.value(name).split(u',', Qt::SkipEmptyParts);
+}
+
+int runAdmin(const QString &command, const QCommandLineParser &parser, const QString &dataDir)
+{
+    const auto secret = passphrase(parser);
+    if (!secret)
+        return fail(secret.error().message, kUsageError);
+    const QString identity = parser.isSet(QStringLiteral("identity"))
+                                 ? parser.value(QStringLiteral("identity"))
+                                 : QDir(dataDir).filePath(kOperatorFile);
+    QFile caFile(parser.isSet(QStringLiteral("ca")) ? parser.value(QStringLiteral("ca"))
+                                                    : QDir(dataDir).filePath(kCaFile));
+    if (!caFile.open(QIODevice::ReadOnly))
+        return fail(Tr::tr("Cannot read the CA certificate %1.").arg(caFile.fileName()), kUsageError);
+    const QByteArray caPem = caFile.readAll();
+    auto tls = net::ApiClient::tlsFromPkcs12(identity, secret->toUtf8(), caPem);
+    if (!tls)
+        return fail(tls.error().message, kUsageError);
+    const QUrl server(parser.isSet(QStringLiteral("server"))
+                          ? parser.value(QStringLiteral("server"))
+                          : QStringLiteral("https://127.0.0.1:%1").arg(kDefaultPort));
+    net::ApiClient client(server, tls.value());
+    QTextStream out(stdout);
+    const QString participant = parser.value(QStringLiteral("participant"));
+    auto print = [&](const Result<QJsonValue> &result) {
+        if (!result)
+            return fail(result.error().message, kRuntimeError);
+        out << QJsonDocument(result->toObject()).toJson(QJsonDocument::Indented);
+        return 0;
+    };
+
+    if (command == u"instruments") {
+        QString path = QStringLiteral("/v1/instruments");
+        QStringList query;
+        if (parser.isSet(QStringLiteral("product")))
+            query << QStringLiteral("product=") + parser.value(QStringLiteral("product"));
+        if (parser.isSet(QStringLiteral("period")))
+            query << QStringLiteral("kind=") + parser.value(QStringLiteral("period"));
+        if (!query.isEmpty())
+            path += u'?' + query.join(u'&');
+        return print(call(client.get(path)));
+    }
+    if (participant.isEmpty())
+        return fail(Tr::tr("%1 needs --participant.").arg(command), kUsageError);
+    if (command == u"kill-switch") {
+        const QString blocked = parser.value(QStringLiteral("blocked"));
+        if (blocked != u"true" && blocked != u"false")
+            return fail(Tr::tr("kill-switch needs --blocked true or --blocked false."), kUsageError);
+        return print(call(client.post(QStringLiteral("/v1/participants/%1/kill-switch").arg(participant),
+                                      QJsonObject{{QStringLiteral("blocked"), blocked == u"true"}})));
+    }
+    if (command == u"limits") {
+        QJsonObject limits;
+        for (const QString &name : {QStringLiteral("max-order-quantity"), QStringLiteral("max-open-notional"),
+                                    QStringLiteral("credit")}) {
+            if (!parser.isSet(name))
+                continue;
+            bool ok = false;
+            const qint64 value = parser.value(name).toLongLong(&ok);
+            if (!ok)
+                return fail(Tr::tr("--%1 wants a whole number.").arg(name), kUsageError);
+            static const QHash<QString, QString> field{
+                {QStringLiteral("max-order-quantity"), QStringLiteral("maxOrderQuantity")},
+                {QStringLiteral("max-open-notional"), QStringLiteral("maxOpenNotional")},
+                {QStringLiteral("credit"), QStringLiteral("credit")}};
+            limits.insert(field.value(name), value);
+        }
+        if (parser.isSet(QStringLiteral("allowed-buyers")))
+            limits.insert(QStringLiteral("allowedBuyers"),
+                          QJsonArray::fromStringList(listOption(parser, QStringLiteral("allowed-buyers"))));
+        return print(call(client.put(QStringLiteral("/v1/participants/%1/limits").arg(participant), limits)));
+    }
+    if (command == u"onboard") {
+        const QString kind = parser.value(QStringLiteral("kind"));
+        // A participant certificate is named after the participant.
+        const QString name = parser.isSet(QStringLiteral("name")) || kind != u"participant"
+                                 ? parser.value(QStringLiteral("name"))
+                                 : participant;
+        const QString outPath = parser.value(QStringLiteral("out"));
+        if (kind.isEmpty() || name.isEmpty() || outPath.isEmpty())
+            return fail(Tr::tr("onboard needs --kind, --name and --out."), kUsageError);
+        if (kind == u"participant") {
+            const QString role = parser.isSet(QStringLiteral("role")) ? parser.value(QStringLiteral("role"))
+                                                                      : QStringLiteral("both");
+            auto added = call(client.post(
+                QStringLiteral("/v1/participants"),
+                QJsonObject{
+                    {QStringLiteral("id"), participant},
+                    {QStringLiteral("role"), role},
+                    {QStringLiteral("jurisdiction"), parser.isSet(QStringLiteral("jurisdiction"))
+                                                         ? parser.value(QStringLiteral("jurisdiction"))
+                                                         : QStringLiteral("DE")},
+                    {QStringLiteral("certifications"),
+                     QJsonArray::fromStringList(listOption(parser, QStringLiteral("certifications")))},
+                    {QStringLiteral("metadataPolicy"), QStringLiteral("standard")}}));
+            // Onboarding again adds another identity to a participant that exists.
+            if (!added &&
+                added.error().code != QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant)))
+                return fail(added.error().message, kRuntimeError);
+        }
+        // The key is made here and never sent: only the request travels.
+        pki::CsrSubject subject{participant, name, listOption(parser, QStringLiteral("dns")), {}};
+        auto local = newKey(subject);
+        if (!local)
+            return fail(local.error().message, kRuntimeError);
+        QStringList permissions = listOption(parser, QStringLiteral("permissions"));
+        if (!parser.isSet(QStringLiteral("permissions")) && kind != u"site")
+            permissions = {QStringLiteral("trade")};
+        auto issued = call(client.post(
+            QStringLiteral("/v1/identities"),
+            QJsonObject{{QStringLiteral("kind"), kind},
+                        {QStringLiteral("participant"), participant},
+                        {QStringLiteral("name"), name},
+                        {QStringLiteral("organisation"), parser.value(QStringLiteral("organisation"))},
+                        {QStringLiteral("role"), parser.value(QStringLiteral("role"))},
+                        {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+                        {QStringLiteral("csr"), QString::fromLatin1(local->csr.toBase64())}}));
+        if (!issued)
+            return fail(issued.error().message, kRuntimeError);
+        const QSslCertificate certificate(
+            issued->toObject().value(QStringLiteral("certificate")).toString().toLatin1());
+        const QSslCertificate ca(caPem);
+        if (auto written =
+                writePkcs12(outPath, local->key, certificate.toDer(), ca.toDer(), secret.value(), name);
+            !written)
+            return fail(written.error().message, kRuntimeError);
+        out << "wrote " << outPath << " (serial "
+            << issued->toObject().value(QStringLiteral("serial")).toString() << ")" << Qt::endl;
+        return 0;
+    }
+    return fail(Tr::tr("Unknown command %1.").arg(command), kUsageError);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // A server with a thousand sockets in one thread: Qt's own UNIX event dispatcher costs
+    // less per event-loop pass than the GLib one (docs/PERFORMANCE.md, "api, stream").
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cloudex-exchange"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("CloudEx exchange daemon and its admin commands"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("onboard, limits, kill-switch or instruments"));
+    const QList<QCommandLineOption> options{
+        {QStringLiteral("data-dir"), QStringLiteral("Exchange data directory."), QStringLiteral("dir")},
+        {QStringLiteral("listen"), QStringLiteral("HOST:PORT to listen on (127.0.0.1:8443)."),
+         QStringLiteral("address")},
+        {QStringLiteral("init"), QStringLiteral("Create the CA and the operator identity.")},
+        {QStringLiteral("passphrase-file"),
+         QStringLiteral("Passphrase of the PKCS#12 files (default \"cloudex\")."), QStringLiteral("file")},
+        {QStringLiteral("server"), QStringLiteral("Exchange URL for admin commands."), QStringLiteral("url")},
+        {QStringLiteral("identity"), QStringLiteral("Operator PKCS#12 (default DIR/operator.p12)."),
+         QStringLiteral("file")},
+        {QStringLiteral("ca"), QStringLiteral("CA certificate (default DIR/ca.pem)."),
+         QStringLiteral("file")},
+        {QStringLiteral("kind"), QStringLiteral("participant, user or site."), QStringLiteral("kind")},
+        {QStringLiteral("participant"), QStringLiteral("Participant id (p-acme)."), QStringLiteral("id")},
+        {QStringLiteral("name"), QStringLiteral("Identity name (u-alice, s-fra1)."), QStringLiteral("name")},
+        {QStringLiteral("organisation"), QStringLiteral("Display name of the organisation."),
+         QStringLiteral("name")},
+        {QStringLiteral("role"), QStringLiteral("Participant role (buyer, seller, both) or identity role."),
+         QStringLiteral("role")},
+        {QStringLiteral("permissions"), QStringLiteral("Comma-separated permissions (trade, operate)."),
+         QStringLiteral("list")},
+        {QStringLiteral("jurisdiction"), QStringLiteral("Participant jurisdiction (DE)."),
+         QStringLiteral("code")},
+        {QStringLiteral("certifications"), QStringLiteral("Comma-separated certifications."),
+         QStringLiteral("list")},
+        {QStringLiteral("dns"), QStringLiteral("Site certificates: comma-separated DNS names."),
+         QStringLiteral("list")},
+        {QStringLiteral("out"), QStringLiteral("PKCS#12 file to write."), QStringLiteral("file")},
+        {QStringLiteral("max-order-quantity"), QStringLiteral("Limit: instances per order."),
+         QStringLiteral("n")},
+        {QStringLiteral("max-open-notional"), QStringLiteral("Limit: open notional."), QStringLiteral("n")},
+        {QStringLiteral("credit"), QStringLiteral("Limit: credit."), QStringLiteral("n")},
+        {QStringLiteral("allowed-buyers"), QStringLiteral("Seller allow-list, comma-separated."),
+         QStringLiteral("list")},
+        {QStringLiteral("blocked"), QStringLiteral("Kill switch: true or false."), QStringLiteral("bool")},
+        {QStringLiteral("product"), QStringLiteral("Instruments of this product only."),
+         QStringLiteral("symbol")},
+        {QStringLiteral("period"), QStringLiteral("Instruments of this period kind only (H, D, W, M, Q)."),
+         QStringLiteral("kind")},
+    };
+    parser.addOptions(options);
+    parser.process(app);
+
+    const QString dataDir = parser.value(QStringLiteral("data-dir"));
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty())
+        return runAdmin(positional.constFirst(), parser, dataDir);
+    if (dataDir.isEmpty())
+        return fail(Tr::tr("--data-dir is required."), kUsageError);
+    if (parser.isSet(QStringLiteral("init")))
+        return runInit(parser, dataDir);
+    return runServer(app, parser, dataDir);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "market/exchange.h"
+#include "pki/pkitypes.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <optional>
+
+/// The JSON shapes of docs/API.md ("Objects"), one function per object, so that the routes
+/// and the stream channels speak exactly the same language.
+namespace cloudex::exchange::json {
+
+QString sideName(market::Side side);
+std::optional<market::Side> sideFrom(const QString &name);
+std::optional<market::OrderType> orderTypeFrom(const QString &name);
+std::optional<market::TimeInForce> timeInForceFrom(const QString &name);
+std::optional<market::Role> roleFrom(const QString &name);
+QString contractStateName(market::ContractState state);
+QString resolutionName(market::Resolution resolution);
+std::optional<market::Resolution> resolutionFrom(const QString &name);
+QString orderEventName(market::OrderEvent::Kind kind);
+
+QJsonObject instrument(const market::InstrumentInfo &info);
+QJsonObject order(const market::OrderInfo &info);
+QJsonObject trade(const market::TradeInfo &info);
+QJsonObject fill(const market::FillInfo &info);
+QJsonObject ack(const market::Ack &ack);
+QJsonObject contract(const market::ContractInfo &info);
+QJsonObject book(const QString &symbol, const market::Depth &depth);
+QJsonObject candle(const market::Candle &candle);
+QJsonObject curvePoint(const market::CurvePoint &point);
+QJsonObject certificate(const pki::IssuedCertificate &certificate);
+QJsonObject orderEvent(const market::OrderEvent &event);
+
+template<typename T, typename F> QJsonArray array(const QList<T> &items, F &&toJson)
+{
+    QJsonArray out;
+    for (const T &item : items)
+        out.append(toJson(item));
+    return out;
+}
+
+} // namespace cloudex::exchange::json

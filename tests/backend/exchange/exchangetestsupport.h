@@ -1,0 +1,129 @@
+#pragma once
+// An embedded exchange in a scratch directory with two traders, and curl as the client.
+
+#include "catalogue/catalogue.h"
+#include "exchange/embeddedexchange.h"
+#include "exchange/exchangeservice.h"
+#include "market/exchange.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace exchangetest {
+
+inline const QString kProduct = QStringLiteral("DE.GP2.SH.S1");
+
+struct CurlResult
+{
+    int exitCode = -1;
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString code() const { return json().value(QStringLiteral("code")).toString(); }
+};
+
+class Fixture
+{
+public:
+    bool start()
+    {
+        using namespace cloudex;
+        exchange::EmbeddedExchange::Options options;
+        options.dataDirectory = m_dir.path();
+        options.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
+        options.horizon = {3, 1, 0, 0, 0};
+        // No clock ticks: a test compares the journal before and after a request.
+        options.clockIntervalMs = 0;
+        m_exchange = std::make_unique<exchange::EmbeddedExchange>();
+        if (auto started = m_exchange->start(options); !started) {
+            qWarning("embedded exchange: %s", qPrintable(started.error().message));
+            return false;
+        }
+        for (const QString &who : {QStringLiteral("p-buyer"), QStringLiteral("p-seller")}) {
+            if (!m_exchange->onboardParticipant(who).ok())
+                return false;
+        }
+        QFile ca(path(QStringLiteral("ca.pem")));
+        return ca.open(QIODevice::WriteOnly) && ca.write(m_exchange->caCertificatePem()) > 0;
+    }
+
+    cloudex::exchange::EmbeddedExchange &embedded() { return *m_exchange; }
+    cloudex::exchange::ExchangeService &service() { return m_exchange->service(); }
+    cloudex::market::Exchange &market() { return m_exchange->service().exchange(); }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString identityFile(const QString &participant, const QString &suffix) const
+    {
+        return m_dir.filePath(QStringLiteral("exchange/identities/") + participant + suffix);
+    }
+    /// The front hourly instrument that is open.
+    QString symbol() const { return m_exchange->service().exchange().openSymbols().value(0); }
+
+    /// Runs curl as `who` (a participant with an identity; empty: no certificate) without
+    /// blocking the server's event loop.
+    CurlResult curl(const QString &who, const QString &method, const QString &route,
+                    const QByteArray &body = {}, const QStringList &extra = {})
+    {
+        QStringList args{QStringLiteral("-s"),
+                         QStringLiteral("-H"),
+                         QStringLiteral("Expect:"),
+                         QStringLiteral("-X"),
+                         method,
+                         QStringLiteral("--cacert"),
+                         path(QStringLiteral("ca.pem")),
+                         QStringLiteral("-w"),
+                         QStringLiteral("\n%{http_code} %{content_type}")};
+        if (!who.isEmpty()) {
+            args << QStringLiteral("--cert") << identityFile(who, QStringLiteral(".cert.pem"))
+                 << QStringLiteral("--key") << identityFile(who, QStringLiteral(".key.pem"));
+        }
+        if (!body.isNull()) {
+            args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json")
+                 << QStringLiteral("--data-binary") << QString::fromUtf8(body);
+        }
+        args << extra << QStringLiteral("https://127.0.0.1:%1%2").arg(service().port()).arg(route);
+        QProcess process;
+        process.start(QStringLiteral("curl"), args);
+        CurlResult result;
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000)) {
+            process.kill();
+            process.waitForFinished();
+            return result;
+        }
+        result.exitCode = process.exitCode();
+        const QByteArray out = process.readAllStandardOutput();
+        const qsizetype cut = out.lastIndexOf('\n');
+        result.body = out.left(cut);
+        const QList<QByteArray> tail = out.mid(cut + 1).split(' ');
+        result.status = tail.value(0).toInt();
+        result.contentType = tail.value(1);
+        return result;
+    }
+
+    QByteArray order(const QString &side, qint64 price, qint64 quantity,
+                     const QString &clientOrderId = {}) const
+    {
+        QJsonObject o{{QStringLiteral("symbol"), symbol()},
+                      {QStringLiteral("side"), side},
+                      {QStringLiteral("type"), QStringLiteral("limit")},
+                      {QStringLiteral("timeInForce"), QStringLiteral("gtc")},
+                      {QStringLiteral("price"), price},
+                      {QStringLiteral("quantity"), quantity}};
+        if (!clientOrderId.isEmpty())
+            o.insert(QStringLiteral("clientOrderId"), clientOrderId);
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<cloudex::exchange::EmbeddedExchange> m_exchange;
+};
+
+} // namespace exchangetest

@@ -1,0 +1,509 @@
+// The exchange service over real mutual TLS on loopback: orders through curl and read back,
+// refused requests that change nothing, a client vanishing mid-commit, stream resync, and
+// contract certificates with the CRL after an early termination.
+#include "exchangetestsupport.h"
+
+#include "net/apiclient.h"
+#include "net/streamclient.h"
+#include "net/streamserver.h"
+#include "pki/certificateauthority.h"
+#include "pki/certificateverifier.h"
+#include "pki/privatekey.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSslSocket>
+
+using namespace cloudex;
+using namespace exchangetest;
+
+class TestExchangeService : public QObject
+{
+    Q_OBJECT
+
+private:
+    Fixture m_fx;
+
+    struct State
+    {
+        quint64 seq;
+        std::uint64_t hash;
+        qint64 certificates;
+        QString book; ///< what traders see: orders and contracts of both
+        bool operator==(const State &) const = default;
+    };
+    State state()
+    {
+        QString book;
+        for (const QString &who : {QStringLiteral("p-buyer"), QStringLiteral("p-seller")}) {
+            for (const auto &order : m_fx.market().openOrders(who))
+                book += QStringLiteral("%1:%2@%3;").arg(order.id).arg(order.remaining).arg(order.priceTicks);
+            book += QString::number(m_fx.market().contractsOf(who).size()) + u'|';
+        }
+        return {m_fx.market().lastSeq(), m_fx.market().stateHash(),
+                m_fx.service().authority().certificateCount(), book};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_fx.start());
+        QVERIFY(!m_fx.symbol().isEmpty());
+    }
+
+    void ordersThroughCurlAndReadBack()
+    {
+        const CurlResult sell =
+            m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                      m_fx.order(QStringLiteral("sell"), 2500, 10, QStringLiteral("s-1")));
+        QCOMPARE(sell.status, 201);
+        QVERIFY(sell.json().value(QStringLiteral("accepted")).toBool());
+        const qint64 sellId = sell.json().value(QStringLiteral("orderId")).toInteger();
+        QVERIFY(sellId > 0);
+
+        const CurlResult orders =
+            m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("GET"), QStringLiteral("/v1/orders"));
+        QCOMPARE(orders.status, 200);
+        const QJsonArray open = orders.json().value(QStringLiteral("orders")).toArray();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.at(0)[QStringLiteral("id")].toInteger(), sellId);
+        QCOMPARE(open.at(0)[QStringLiteral("clientOrderId")].toString(), QStringLiteral("s-1"));
+
+        // The same client order id again: the original outcome, not a second order.
+        const CurlResult again =
+            m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                      m_fx.order(QStringLiteral("sell"), 2500, 10, QStringLiteral("s-1")));
+        QCOMPARE(again.status, 201);
+        QVERIFY(again.json().value(QStringLiteral("duplicate")).toBool());
+        QCOMPARE(again.json().value(QStringLiteral("orderId")).toInteger(), sellId);
+
+        const CurlResult book = m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"),
+                                          QStringLiteral("/v1/market/book/") + m_fx.symbol());
+        QCOMPARE(book.status, 200);
+        QCOMPARE(book.json()[QStringLiteral("asks")].toArray().at(0)[QStringLiteral("quantity")].toInteger(),
+                 10);
+
+        const CurlResult buy =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                      m_fx.order(QStringLiteral("buy"), 2600, 4),
+                      {QStringLiteral("-H"), QStringLiteral("Idempotency-Key: b-1")});
+        QCOMPARE(buy.status, 201);
+        const QJsonArray trades = buy.json().value(QStringLiteral("trades")).toArray();
+        QCOMPARE(trades.size(), 1);
+        QCOMPARE(trades.at(0)[QStringLiteral("price")].toInteger(), 2500);
+        QCOMPARE(trades.at(0)[QStringLiteral("quantity")].toInteger(), 4);
+
+        const CurlResult tape = m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"),
+                                          QStringLiteral("/v1/trades?symbol=") + m_fx.symbol());
+        QCOMPARE(tape.status, 200);
+        QCOMPARE(tape.json()[QStringLiteral("trades")].toArray().size(), 1);
+        const CurlResult fills =
+            m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("GET"), QStringLiteral("/v1/fills"));
+        QCOMPARE(
+            fills.json()[QStringLiteral("fills")].toArray().at(0)[QStringLiteral("counterparty")].toString(),
+            QStringLiteral("p-buyer"));
+        const CurlResult contracts =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"), QStringLiteral("/v1/contracts"));
+        QCOMPARE(contracts.json()[QStringLiteral("contracts")].toArray().size(), 1);
+
+        // Replace down, then cancel.
+        const CurlResult replaced =
+            m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("PATCH"),
+                      QStringLiteral("/v1/orders/%1").arg(sellId), QByteArrayLiteral("{\"quantity\":3}"));
+        QCOMPARE(replaced.status, 200);
+        QCOMPARE(m_fx.market().openOrders(QStringLiteral("p-seller")).value(0).remaining, 3);
+        const CurlResult cancelled = m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("DELETE"),
+                                               QStringLiteral("/v1/orders/%1").arg(sellId));
+        QCOMPARE(cancelled.status, 200);
+        QVERIFY(m_fx.market().openOrders(QStringLiteral("p-seller")).isEmpty());
+    }
+
+    void refusedRequestsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        const QString orders = QStringLiteral("/v1/orders");
+        const QString buyer = QStringLiteral("p-buyer");
+        const QString post = QStringLiteral("POST");
+        QTest::newRow("malformed json") << buyer << post << orders << QByteArray("{\"symbol\":") << 400
+                                        << QStringLiteral("request.malformed-json");
+        QTest::newRow("wrong type")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":"1","quantity":1})")
+            << 400 << QStringLiteral("request.wrong-type");
+        QTest::newRow("fractional quantity")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":1,"quantity":1.5})")
+            << 400 << QStringLiteral("request.wrong-type");
+        QTest::newRow("bad side")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"X","side":"up","type":"limit","timeInForce":"gtc","price":1,"quantity":1})")
+            << 400 << QStringLiteral("request.wrong-type");
+        QTest::newRow("unknown field")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":1,"quantity":1,"colour":"red"})")
+            << 400 << QStringLiteral("request.unknown-field");
+        QTest::newRow("missing field") << buyer << post << orders << QByteArray(R"({"symbol":"X"})") << 400
+                                       << QStringLiteral("request.missing-field");
+        QTest::newRow("unknown route") << buyer << QStringLiteral("GET") << QStringLiteral("/v1/nothing")
+                                       << QByteArray() << 404 << QStringLiteral("route.not-found");
+        QTest::newRow("wrong method") << buyer << QStringLiteral("PUT") << orders << QByteArray("{}") << 405
+                                      << QStringLiteral("route.method-not-allowed");
+        QTest::newRow("oversize body") << buyer << post << orders << QByteArray(65 * 1024, ' ') << 413
+                                       << QStringLiteral("request.too-large");
+        QTest::newRow("operator route") << buyer << post << QStringLiteral("/v1/participants")
+                                        << QByteArray(R"({"id":"p-x","role":"both","jurisdiction":"DE"})")
+                                        << 403 << QStringLiteral("auth.permission-missing");
+        QTest::newRow("engine rejection")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"NOPE","side":"buy","type":"limit","timeInForce":"gtc","price":100,"quantity":1})")
+            << 422 << QStringLiteral("instrument.unknown");
+        QTest::newRow("cancel unknown order")
+            << buyer << QStringLiteral("DELETE") << QStringLiteral("/v1/orders/999999") << QByteArray() << 422
+            << QStringLiteral("order.unknown");
+        QTest::newRow("foreign contract")
+            << buyer << QStringLiteral("GET") << QStringLiteral("/v1/contracts/c-999999") << QByteArray()
+            << 404 << QStringLiteral("route.not-found");
+    }
+
+    void refusedRequestsChangeNothing()
+    {
+        QFETCH(QString, who);
+        QFETCH(QString, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const State before = state();
+        const CurlResult answer = m_fx.curl(who, method, path, body);
+        QCOMPARE(answer.status, status);
+        QCOMPARE(answer.contentType, QByteArray("application/problem+json"));
+        QCOMPARE(answer.code(), code);
+        const State after = state();
+        QCOMPARE(after.book, before.book);
+        QCOMPARE(after.certificates, before.certificates);
+        // The engine journals the commands it refuses (an audit trail with gap-free sequence
+        // numbers, which the digest covers), so only an engine rejection may advance them.
+        if (status != 422) {
+            QCOMPARE(after.seq, before.seq);
+            QCOMPARE(after.hash, before.hash);
+        }
+    }
+
+    void wrongOrMissingCertificateIsRefused()
+    {
+        const State before = state();
+        // No client certificate: the TLS handshake fails, no HTTP status at all.
+        const CurlResult none = m_fx.curl({}, QStringLiteral("GET"), QStringLiteral("/v1/orders"));
+        QCOMPARE(none.status, 0);
+        QVERIFY(none.exitCode != 0);
+        // A certificate of another CA: refused in the handshake too.
+        Fixture other;
+        QVERIFY(other.start());
+        const QStringList foreign{QStringLiteral("--cert"),
+                                  other.identityFile(QStringLiteral("p-buyer"), QStringLiteral(".cert.pem")),
+                                  QStringLiteral("--key"),
+                                  other.identityFile(QStringLiteral("p-buyer"), QStringLiteral(".key.pem"))};
+        const CurlResult stranger =
+            m_fx.curl({}, QStringLiteral("GET"), QStringLiteral("/v1/orders"), {}, foreign);
+        QCOMPARE(stranger.status, 0);
+        QVERIFY(state() == before);
+    }
+
+    void revokedIdentityGets401()
+    {
+        QVERIFY(m_fx.embedded().onboardParticipant(QStringLiteral("p-gone")).ok());
+        const CurlResult first =
+            m_fx.curl(QStringLiteral("p-gone"), QStringLiteral("GET"), QStringLiteral("/v1/orders"));
+        QCOMPARE(first.status, 200);
+        const QSslCertificate certificate =
+            QSslCertificate::fromPath(
+                m_fx.identityFile(QStringLiteral("p-gone"), QStringLiteral(".cert.pem")))
+                .value(0);
+        QVERIFY(m_fx.service()
+                    .revokeIdentity(QString::fromLatin1(certificate.serialNumber()).remove(u':').toUpper())
+                    .ok());
+        const State before = state();
+        const CurlResult refused =
+            m_fx.curl(QStringLiteral("p-gone"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                      m_fx.order(QStringLiteral("buy"), 2000, 1));
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(refused.code(), QStringLiteral("auth.revoked"));
+        QVERIFY(state() == before);
+    }
+
+    void clientVanishesMidCommit()
+    {
+        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        QVERIFY(tls.ok());
+        QSignalSpy answered(&m_fx.service().api(), &net::ApiServer::requestFinished);
+        // The race is the point: the client must be gone once the order is sequenced and
+        // before its acknowledgement (sent after the journal commit) reaches it. Event-loop
+        // passes are much shorter than an fsync, so the first attempt nearly always wins;
+        // a few more make the test independent of luck.
+        bool vanishedFirst = false;
+        QString clientOrderId;
+        for (int attempt = 0; attempt < 5 && !vanishedFirst; ++attempt) {
+            QSslSocket socket;
+            socket.setSslConfiguration(tls.value());
+            socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_fx.service().port(),
+                                          QStringLiteral("localhost"));
+            QTRY_VERIFY(socket.isEncrypted());
+            bool replied = false;
+            connect(&socket, &QSslSocket::readyRead, &socket, [&] { replied = true; });
+            clientOrderId = QStringLiteral("vanish-%1").arg(attempt);
+            const QByteArray body = m_fx.order(QStringLiteral("buy"), 1500, 2, clientOrderId);
+            const quint64 seq = m_fx.market().lastSeq();
+            answered.clear();
+            socket.write("POST /v1/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                         "Content-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            QElapsedTimer timer;
+            timer.start();
+            while (m_fx.market().lastSeq() == seq && timer.elapsed() < 5000)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+            QVERIFY(m_fx.market().lastSeq() > seq);
+            vanishedFirst = !replied && socket.bytesAvailable() == 0 && answered.isEmpty();
+            socket.abort();
+            // The server still answers, into the void, after the commit.
+            QTRY_COMPARE(answered.count(), 1);
+            QCOMPARE(answered.at(0).at(2).toInt(), 201);
+        }
+        QVERIFY(vanishedFirst);
+        bool found = false;
+        for (const auto &order : m_fx.market().openOrders(QStringLiteral("p-buyer")))
+            found = found || order.clientOrderId == clientOrderId;
+        QVERIFY(found);
+        // The server is still fine and the order is visible through the API.
+        const CurlResult orders =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"), QStringLiteral("/v1/orders"));
+        QCOMPARE(orders.status, 200);
+        QVERIFY(orders.body.contains(clientOrderId.toLatin1()));
+    }
+
+    void streamGapAndResync()
+    {
+        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        QVERIFY(tls.ok());
+        const QString channel = QStringLiteral("trades.") + m_fx.symbol();
+        net::StreamClient client;
+        QUrl url = m_fx.service().baseUrl();
+        url.setScheme(QStringLiteral("wss"));
+        url.setPath(QStringLiteral("/v1/stream"));
+        client.setUrl(url);
+        client.setSslConfiguration(tls.value());
+        QSignalSpy snapshots(&client, &net::StreamClient::snapshotReceived);
+        QSignalSpy messages(&client, &net::StreamClient::messageReceived);
+        QSignalSpy gaps(&client, &net::StreamClient::gapDetected);
+        client.subscribe({channel});
+        client.open();
+        QTRY_COMPARE(snapshots.count(), 1);
+        const qint64 tapeBefore =
+            snapshots.at(0).at(2).value<QJsonValue>()[QStringLiteral("trades")].toArray().size();
+
+        auto trade = [&](const QString &id) {
+            market::OrderRequest sell;
+            sell.symbol = m_fx.symbol();
+            sell.side = market::Side::Sell;
+            sell.priceTicks = 3000;
+            sell.quantity = 1;
+            sell.clientOrderId = id + QStringLiteral("s");
+            m_fx.market().submitOrder(QStringLiteral("p-seller"), sell);
+            market::OrderRequest buy = sell;
+            buy.side = market::Side::Buy;
+            buy.clientOrderId = id + QStringLiteral("b");
+            m_fx.market().submitOrder(QStringLiteral("p-buyer"), buy);
+            QVERIFY(m_fx.market().flush());
+            m_fx.service().stream().flush();
+        };
+        m_fx.service().stream().setMaxBacklogBytes(0);
+        trade(QStringLiteral("g1"));
+        trade(QStringLiteral("g2"));
+        QVERIFY(m_fx.service().stream().droppedFrames() >= 1);
+        m_fx.service().stream().setMaxBacklogBytes(1 << 20);
+        QTest::qWait(100);
+        trade(QStringLiteral("g3"));
+        QTRY_COMPARE(gaps.count(), 1);
+        QTRY_COMPARE(snapshots.count(), 2);
+        // The resync snapshot holds all three trades.
+        QCOMPARE(snapshots.at(1).at(2).value<QJsonValue>()[QStringLiteral("trades")].toArray().size(),
+                 tapeBefore + 3);
+        trade(QStringLiteral("g4"));
+        QTRY_VERIFY(messages.count() >= 2);
+        QCOMPARE(messages.constLast().at(1).toLongLong(), m_fx.service().stream().sequence(channel));
+    }
+
+    void publicChannelsFollowTheMarket()
+    {
+        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        QVERIFY(tls.ok());
+        net::StreamClient client;
+        QUrl url = m_fx.service().baseUrl();
+        url.setScheme(QStringLiteral("wss"));
+        url.setPath(QStringLiteral("/v1/stream"));
+        client.setUrl(url);
+        client.setSslConfiguration(tls.value());
+        QSignalSpy snapshots(&client, &net::StreamClient::snapshotReceived);
+        QSignalSpy messages(&client, &net::StreamClient::messageReceived);
+        const QString symbol = m_fx.symbol();
+        const QStringList channels{
+            QStringLiteral("book.") + symbol,   QStringLiteral("candles.%1.1m").arg(symbol),
+            QStringLiteral("spot.") + kProduct, QStringLiteral("instruments"),
+            QStringLiteral("fills@p-buyer"),    QStringLiteral("contracts@p-buyer")};
+        client.subscribe(channels);
+        client.open();
+        QTRY_COMPARE(snapshots.count(), channels.size());
+        auto latest = [&](const QString &channel) {
+            QJsonObject data;
+            for (const auto &m : std::as_const(messages)) {
+                if (m.at(0).toString() == channel)
+                    data = m.at(2).value<QJsonValue>().toObject();
+            }
+            return data;
+        };
+
+        QCOMPARE(m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("sell"), 4100, 5))
+                     .status,
+                 201);
+        QTRY_VERIFY(!latest(QStringLiteral("book.") + symbol).isEmpty());
+        const QJsonArray asks = latest(QStringLiteral("book.") + symbol)[QStringLiteral("asks")].toArray();
+        QVERIFY(!asks.isEmpty());
+
+        QCOMPARE(m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("buy"), 4100, 5))
+                     .status,
+                 201);
+        QTRY_VERIFY(!latest(QStringLiteral("candles.%1.1m").arg(symbol)).isEmpty());
+        QCOMPARE(latest(QStringLiteral("candles.%1.1m").arg(symbol))[QStringLiteral("close")].toInteger(),
+                 4100);
+        QTRY_VERIFY(!latest(QStringLiteral("fills@p-buyer")).isEmpty());
+        QCOMPARE(latest(QStringLiteral("fills@p-buyer"))[QStringLiteral("side")].toString(),
+                 QStringLiteral("buy"));
+        QCOMPARE(latest(QStringLiteral("fills@p-buyer"))[QStringLiteral("counterparty")].toString(),
+                 QStringLiteral("p-seller"));
+        QTRY_VERIFY(!latest(QStringLiteral("contracts@p-buyer")).isEmpty());
+        QCOMPARE(latest(QStringLiteral("contracts@p-buyer"))[QStringLiteral("quantity")].toInteger(), 5);
+        // The front hourly instrument feeds the product's spot index.
+        if (symbol == m_fx.market().forwardCurve(kProduct).value(0).symbol)
+            QTRY_VERIFY(latest(QStringLiteral("spot.") + kProduct)[QStringLiteral("price")].toInteger() > 0);
+    }
+
+    void privateChannelsAreTheOwnersOnly()
+    {
+        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        QVERIFY(tls.ok());
+        net::StreamClient client;
+        QUrl url = m_fx.service().baseUrl();
+        url.setScheme(QStringLiteral("wss"));
+        url.setPath(QStringLiteral("/v1/stream"));
+        client.setUrl(url);
+        client.setSslConfiguration(tls.value());
+        QSignalSpy snapshots(&client, &net::StreamClient::snapshotReceived);
+        QSignalSpy messages(&client, &net::StreamClient::messageReceived);
+        QSignalSpy errors(&client, &net::StreamClient::errorReceived);
+        client.subscribe({QStringLiteral("orders@p-buyer"), QStringLiteral("orders@p-seller"),
+                          QStringLiteral("book.NOPE")});
+        client.open();
+        QTRY_COMPARE(snapshots.count(), 1);
+        QCOMPARE(snapshots.at(0).at(0).toString(), QStringLiteral("orders@p-buyer"));
+        QTRY_COMPARE(errors.count(), 2);
+        QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("stream.forbidden-channel"));
+
+        const CurlResult placed =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                      m_fx.order(QStringLiteral("buy"), 1200, 1, QStringLiteral("private-1")));
+        QCOMPARE(placed.status, 201);
+        QTRY_COMPARE(messages.count(), 1);
+        const QJsonObject event = messages.at(0).at(2).value<QJsonValue>().toObject();
+        QCOMPARE(event.value(QStringLiteral("event")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(event[QStringLiteral("order")][QStringLiteral("clientOrderId")].toString(),
+                 QStringLiteral("private-1"));
+    }
+
+    void contractCertificatesAndCrl()
+    {
+        const QString buyer = QStringLiteral("p-buyer");
+        const QString seller = QStringLiteral("p-seller");
+        const auto contracts = m_fx.market().contractsOf(buyer);
+        QVERIFY(!contracts.isEmpty());
+        const QString code = market::Exchange::contractCode(contracts.constLast().id);
+        auto key = pki::PrivateKey::generate();
+        QVERIFY(key.ok());
+        auto csr = pki::createCertificateRequest(key.value(), {buyer, QStringLiteral("manage"), {}, {}});
+        QVERIFY(csr.ok());
+        const QByteArray body = "{\"csr\":\"" + csr->toBase64() + "\"}";
+        const QString route = QStringLiteral("/v1/contracts/%1/certificates").arg(code);
+
+        const State before = state();
+        const CurlResult bySeller = m_fx.curl(seller, QStringLiteral("POST"), route, body);
+        QCOMPARE(bySeller.status, 403);
+        QVERIFY(state() == before);
+        auto otherCsr =
+            pki::createCertificateRequest(key.value(), {seller, QStringLiteral("manage"), {}, {}});
+        const CurlResult wrongSubject =
+            m_fx.curl(buyer, QStringLiteral("POST"), route, "{\"csr\":\"" + otherCsr->toBase64() + "\"}");
+        QCOMPARE(wrongSubject.status, 422);
+        QVERIFY(state() == before);
+
+        const CurlResult issued = m_fx.curl(buyer, QStringLiteral("POST"), route, body);
+        QCOMPARE(issued.status, 201);
+        const QString serial = issued.json().value(QStringLiteral("serial")).toString();
+        QCOMPARE(issued.json().value(QStringLiteral("contractId")).toString(), code);
+        for (const QString &who : {buyer, seller}) {
+            const CurlResult pulled = m_fx.curl(who, QStringLiteral("GET"), route);
+            QCOMPARE(pulled.status, 200);
+            QCOMPARE(pulled.json()[QStringLiteral("certificates")]
+                         .toArray()
+                         .at(0)[QStringLiteral("serial")]
+                         .toString(),
+                     serial);
+        }
+
+        // A contract certificate chains to the CA, but it is no identity for the API. (This
+        // one is not valid before its delivery window, so the handshake refuses it first.)
+        const QSslCertificate contractCertificate(
+            issued.json()[QStringLiteral("certificate")].toString().toLatin1());
+        const auto asContract = m_fx.service().authenticate(contractCertificate);
+        QVERIFY(!asContract.ok());
+        QCOMPARE(asContract.error().code, QStringLiteral("auth.wrong-kind"));
+
+        const CurlResult crlBefore = m_fx.curl(seller, QStringLiteral("GET"), QStringLiteral("/v1/crl"));
+        QCOMPARE(crlBefore.status, 200);
+        bool ended = false;
+        m_fx.market().terminateContract(contracts.constLast().id,
+                                        [&](const market::Ack &ack) { ended = ack.accepted; });
+        QTRY_VERIFY(ended);
+        const CurlResult crlAfter = m_fx.curl(seller, QStringLiteral("GET"), QStringLiteral("/v1/crl"));
+        QVERIFY(crlAfter.json()[QStringLiteral("number")].toInteger() >
+                crlBefore.json()[QStringLiteral("number")].toInteger());
+
+        // A seller's verifier with the new CRL refuses the certificate.
+        pki::CertificateVerifier verifier;
+        QVERIFY(verifier.setTrustAnchor(m_fx.service().authority().rootCertificate()).ok());
+        QVERIFY(
+            verifier
+                .setCrl(QByteArray::fromBase64(crlAfter.json()[QStringLiteral("crl")].toString().toLatin1()))
+                .ok());
+        const auto certificate =
+            QSslCertificate::fromData(issued.json()[QStringLiteral("certificate")].toString().toLatin1());
+        pki::Expectation expectation;
+        expectation.kind = pki::CertificateKind::Contract;
+        const auto verified = verifier.verify(certificate.value(0).toDer(), expectation);
+        QVERIFY(!verified.ok());
+        QCOMPARE(verified.error().code, QStringLiteral("pki.verify.revoked"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExchangeService)
+#include "tst_exchangeservice.moc"
