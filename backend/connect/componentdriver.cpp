@@ -404,16 +404,27 @@ libvirt::Domain lookup(virConnectPtr conn, const QString &name)
 {
     return libvirt::Domain(virDomainLookupByName(conn, name.toUtf8().constData()));
 }
+
+// The common start of every per-VM operation: the host is ours and reachable, and the VM
+// exists there.
+Result<libvirt::Domain> findDomain(const Result<void> &hostCheck, virConnectPtr conn, const QString &host,
+                                   const QString &name)
+{
+    if (!hostCheck)
+        return hostCheck.error();
+    libvirt::Domain domain = lookup(conn, name);
+    if (!domain)
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"), Tr::tr("Cannot find %1 on %2").arg(name, host));
+    return domain;
+}
 } // namespace
 
 Result<void> ComponentDriver::start(const QString &host, const QString &name)
 {
-    if (auto ok = checkHost(host); !ok)
-        return ok;
-    const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
-    if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
-                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
+    const auto found = findDomain(checkHost(host), m_handles->connection.get(), host, name);
+    if (!found)
+        return found.error();
+    const libvirt::Domain &domain = *found;
     if (virDomainIsActive(domain.get()) == 1)
         return {};
     if (virDomainCreate(domain.get()) < 0)
@@ -423,12 +434,10 @@ Result<void> ComponentDriver::start(const QString &host, const QString &name)
 
 Result<void> ComponentDriver::stop(const QString &host, const QString &name)
 {
-    if (auto ok = checkHost(host); !ok)
-        return ok;
-    const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
-    if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
-                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
+    const auto found = findDomain(checkHost(host), m_handles->connection.get(), host, name);
+    if (!found)
+        return found.error();
+    const libvirt::Domain &domain = *found;
     if (virDomainIsActive(domain.get()) != 1)
         return {};
     if (virDomainDestroy(domain.get()) < 0)
@@ -438,12 +447,10 @@ Result<void> ComponentDriver::stop(const QString &host, const QString &name)
 
 Result<void> ComponentDriver::reboot(const QString &host, const QString &name)
 {
-    if (auto ok = checkHost(host); !ok)
-        return ok;
-    const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
-    if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
-                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
+    const auto found = findDomain(checkHost(host), m_handles->connection.get(), host, name);
+    if (!found)
+        return found.error();
+    const libvirt::Domain &domain = *found;
     // A guest without an agent or ACPI handling ignores a reboot request; reset is what a
     // seller's "reboot" button means for a VM it does not look into.
     if (virDomainReset(domain.get(), 0) < 0 && virDomainReboot(domain.get(), 0) < 0)
@@ -454,12 +461,10 @@ Result<void> ComponentDriver::reboot(const QString &host, const QString &name)
 
 Result<void> ComponentDriver::remove(const QString &host, const QString &name)
 {
-    if (auto ok = checkHost(host); !ok)
-        return ok;
-    const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
-    if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
-                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
+    const auto found = findDomain(checkHost(host), m_handles->connection.get(), host, name);
+    if (!found)
+        return found.error();
+    const libvirt::Domain &domain = *found;
     if (virDomainIsActive(domain.get()) == 1 && virDomainDestroy(domain.get()) < 0)
         return libvirt::lastError(QStringLiteral("libvirt.stop"), Tr::tr("Cannot stop %1").arg(name));
     if (virDomainUndefine(domain.get()) < 0)
@@ -523,12 +528,10 @@ Result<void> ComponentDriver::clone(const QString &host, const QString &name, co
 
 Result<QString> ComponentDriver::inactiveXml(const QString &name)
 {
-    if (auto ok = checkHost(m_hostId); !ok)
-        return ok.error();
-    const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
-    if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
-                                  Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
+    const auto found = findDomain(checkHost(m_hostId), m_handles->connection.get(), m_hostId, name);
+    if (!found)
+        return found.error();
+    const libvirt::Domain &domain = *found;
     char *xml = virDomainGetXMLDesc(domain.get(), VIR_DOMAIN_XML_INACTIVE);
     if (!xml)
         return libvirt::lastError(QStringLiteral("libvirt.xml"),
@@ -549,12 +552,10 @@ Result<void> ComponentDriver::defineXml(const QString &xml)
 
 Result<void> ComponentDriver::undefine(const QString &name)
 {
-    if (auto ok = checkHost(m_hostId); !ok)
-        return ok;
-    const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
-    if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
-                                  Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
+    const auto found = findDomain(checkHost(m_hostId), m_handles->connection.get(), m_hostId, name);
+    if (!found)
+        return found.error();
+    const libvirt::Domain &domain = *found;
     if (virDomainUndefine(domain.get()) < 0)
         return libvirt::lastError(QStringLiteral("libvirt.undefine"),
                                   Tr::tr("Cannot undefine %1 on %2").arg(name, m_hostId));
@@ -563,12 +564,10 @@ Result<void> ComponentDriver::undefine(const QString &name)
 
 Result<VmState> ComponentDriver::state(const QString &name)
 {
-    if (auto ok = checkHost(m_hostId); !ok)
-        return ok.error();
-    const libvirt::Domain domain = lookup(m_handles->connection.get(), name);
-    if (!domain)
-        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
-                                  Tr::tr("Cannot find %1 on %2").arg(name, m_hostId));
+    const auto found = findDomain(checkHost(m_hostId), m_handles->connection.get(), m_hostId, name);
+    if (!found)
+        return found.error();
+    const libvirt::Domain &domain = *found;
     int state = 0;
     int reason = 0;
     if (virDomainGetState(domain.get(), &state, &reason, 0) < 0)
