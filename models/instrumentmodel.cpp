@@ -36,11 +36,23 @@ void InstrumentModel::setProductFilter(const QString &product)
     rebuild();
 }
 
+void InstrumentModel::setKindFilter(const QString &kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    // A user's new view, not a feed update: one reset.
+    resetRows({});
+    rebuild();
+}
+
 void InstrumentModel::rebuild()
 {
     QList<desk::CurvePointRecord> next;
     for (const desk::InstrumentRecord &i : std::as_const(m_instruments)) {
         if (!m_product.isEmpty() && i.product != m_product)
+            continue;
+        if (!m_kind.isEmpty() && i.kind != m_kind)
             continue;
         desk::CurvePointRecord row = m_quotes.value(i.symbol);
         row.symbol = i.symbol;

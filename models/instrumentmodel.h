@@ -24,6 +24,9 @@ public:
     /// Only instruments of `product` ("DE.GP2.SH.S1"); empty: all.
     void setProductFilter(const QString &product);
     QString productFilter() const { return m_product; }
+    /// Only instruments of delivery period `kind` (H, D, W, M, Q); empty: all.
+    void setKindFilter(const QString &kind);
+    QString kindFilter() const { return m_kind; }
     int rowOf(const QString &symbol) const;
 
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -38,6 +41,7 @@ private:
     QList<desk::InstrumentRecord> m_instruments;
     QHash<QString, desk::CurvePointRecord> m_quotes;
     QString m_product;
+    QString m_kind;
 };
 
 } // namespace cloudex::models

@@ -2349,6 +2349,10 @@
         <source>Spot: –</source>
         <translation>Spot: –</translation>
     </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::OrderTicket</name>

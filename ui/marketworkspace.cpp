@@ -106,6 +106,14 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
     m_sla = makeFilterCombo(QStringLiteral("slaFilter"), this);
     for (SlaClass s : allSlaClasses())
         m_sla->addItem(slaClassCode(s), slaClassCode(s));
+    // Class names are long; the list shows them in full when it opens.
+    m_class->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_class->setMinimumContentsLength(16);
+    m_period = makeFilterCombo(QStringLiteral("periodFilter"), this);
+    for (const char *kind : {"H", "D", "W", "M", "Q"}) {
+        const QString code = QString::fromLatin1(kind);
+        m_period->addItem(models::InstrumentModel::periodName(code), code);
+    }
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("productCount"));
 
@@ -121,6 +129,19 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
         filters->addWidget(combo);
         connect(combo, &QComboBox::currentIndexChanged, this, &MarketWorkspace::applyFilter);
     }
+    auto periodLabel = new QLabel(tr("&Period:"), this);
+    periodLabel->setBuddy(m_period);
+    filters->addWidget(periodLabel);
+    filters->addWidget(m_period);
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        m_instrumentModel->setKindFilter(m_period->currentData().toString());
+        // Keep the instrument if it is still listed, else follow the first one listed.
+        const int row = m_instrumentModel->rowOf(m_session ? m_session->symbol() : QString());
+        if (row >= 0)
+            m_instruments->selectRow(row);
+        else if (m_instrumentModel->rowCount() > 0)
+            m_instruments->selectRow(0);
+    });
     filters->addStretch();
     filters->addWidget(m_count);
     contentLayout()->addLayout(filters);

@@ -93,6 +93,7 @@ private:
     QComboBox *m_class = nullptr;
     QComboBox *m_tenancy = nullptr;
     QComboBox *m_sla = nullptr;
+    QComboBox *m_period = nullptr;
     QLabel *m_count = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_detailTitle = nullptr;

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -106,7 +107,7 @@ void DemoMarket::loadInstruments()
         }
         for (const QString &s : std::as_const(m_symbols)) {
             if (!m_fair.contains(s))
-                m_fair.insert(s, initialPrice(s));
+                m_fair.insert(s, knownPrice(s).value_or(initialPrice(s)));
         }
         if (m_symbols.isEmpty()) {
             Q_EMIT failed(tr("The demo market found no instruments to trade."));
@@ -133,14 +134,28 @@ void DemoMarket::loadPrices(const QStringList &products)
         net::ApiCall *call = m_traders.constFirst().api->get(QStringLiteral("/v1/market/curve/") + product);
         connect(call, &net::ApiCall::finished, call, &QObject::deleteLater);
         connect(call, &net::ApiCall::finished, this, [this, call, done] {
+            QSet<QString> priced;
             for (const QJsonValue &v : call->body().toObject().value(QLatin1StringView("points")).toArray()) {
                 const CurvePointRecord p = CurvePointRecord::fromJson(v.toObject());
                 if (!m_fair.contains(p.symbol))
                     continue;
-                if (p.last > 0)
+                // Traded prices count; quotes alone only when nothing of the product traded.
+                if (p.last > 0) {
                     m_fair.insert(p.symbol, p.last);
-                else if (p.bid > 0 && p.ask > 0)
+                    priced.insert(p.symbol);
+                } else if (p.bid > 0 && p.ask > 0) {
                     m_fair.insert(p.symbol, (p.bid + p.ask) / 2);
+                }
+            }
+            // A period that never traded starts near its product's traded periods.
+            QHash<QString, qint64> fromCurve;
+            for (const QString &symbol : std::as_const(priced))
+                fromCurve.insert(symbol, m_fair.value(symbol));
+            for (const QString &symbol : std::as_const(m_symbols)) {
+                if (priced.contains(symbol))
+                    continue;
+                if (const auto near = knownPrice(symbol, fromCurve))
+                    m_fair.insert(symbol, *near);
             }
             done();
         });
@@ -154,6 +169,25 @@ qint64 DemoMarket::initialPrice(const QString &symbol) const
     const qint64 base = kBaseTicks + qint64(qHash(product, 7) % quint64(kBaseSpreadTicks));
     const bool day = symbol.section(u'.', -1).startsWith(u'D');
     return day ? base * 97 / 100 : base;
+}
+
+std::optional<qint64> DemoMarket::knownPrice(const QString &symbol) const
+{
+    return knownPrice(symbol, m_fair);
+}
+
+std::optional<qint64> DemoMarket::knownPrice(const QString &symbol, const QHash<QString, qint64> &prices)
+{
+    const QString product = symbol.left(symbol.lastIndexOf(u'.'));
+    qint64 sum = 0;
+    qint64 count = 0;
+    for (auto it = prices.cbegin(); it != prices.cend(); ++it) {
+        if (it.key() != symbol && it.key().left(it.key().lastIndexOf(u'.')) == product) {
+            sum += it.value();
+            ++count;
+        }
+    }
+    return count > 0 ? std::optional<qint64>(sum / count) : std::nullopt;
 }
 
 qint64 DemoMarket::step(const QString &symbol) const

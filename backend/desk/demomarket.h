@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 class QTimer;
 
 namespace cloudex::net {
@@ -70,6 +72,9 @@ private:
     void send(int trader, const QString &symbol, bool buy, qint64 price, qint64 quantity, bool immediate);
     qint64 step(const QString &symbol) const;
     qint64 initialPrice(const QString &symbol) const;
+    /// The mean price of the other periods of `symbol`'s product, if any has one.
+    std::optional<qint64> knownPrice(const QString &symbol) const;
+    static std::optional<qint64> knownPrice(const QString &symbol, const QHash<QString, qint64> &prices);
 
     Options m_options;
     QList<Trader> m_traders;

@@ -58,6 +58,14 @@ private slots:
         QCOMPARE(model.index(0, InstrumentModel::Last).data().toString(), u"0.1250"_qs);
         QCOMPARE(model.index(0, InstrumentModel::Ask).data(InstrumentModel::RawDataRole).toLongLong(), 1300);
 
+        // Days only, then all periods again.
+        model.setKindFilter(u"D"_qs);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, InstrumentModel::Symbol).data().toString(), u"DE.GP2.SH.S1.D2026-12-02"_qs);
+        model.setKindFilter({});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, InstrumentModel::Last).data().toString(), u"0.1250"_qs);
+
         // The front hour closes: one row leaves.
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         model.setInstruments({instrument(de, u"H2026-12-01T16"_qs, u"H"_qs, 1'796'140'800),

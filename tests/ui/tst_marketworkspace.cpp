@@ -111,6 +111,17 @@ private slots:
         QTRY_COMPARE(find<QLabel>("selectedSymbol")->text(), m_symbol);
         QCOMPARE(find<QLabel>("ticketInstrument")->text(), m_symbol);
         QTRY_VERIFY(find<QPushButton>("ticketSubmit")->isEnabled());
+
+        // The period filter narrows the list; the shown instrument follows it and back.
+        auto period = find<QComboBox>("periodFilter");
+        period->setCurrentIndex(period->findData(u"D"_qs));
+        QCOMPARE(instruments->model()->rowCount(), 1);
+        QTRY_VERIFY(find<QLabel>("selectedSymbol")->text().startsWith(u"DE.GP2.SH.S1.D"_qs));
+        period->setCurrentIndex(0);
+        QCOMPARE(instruments->model()->rowCount(), 4);
+        instruments->selectRow(0);
+        QTRY_COMPARE(find<QLabel>("selectedSymbol")->text(), m_symbol);
+        QCOMPARE(find<QLabel>("ticketInstrument")->text(), m_symbol);
     }
 
     void badPriceIsRefusedBeforeSending()
