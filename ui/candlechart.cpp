@@ -24,6 +24,8 @@ qreal euros(qint64 ticks)
     // For drawing only: positions on screen, never amounts.
     return qreal(ticks) / qreal(desk::kTicksPerEuro);
 }
+constexpr qreal kMaxCandlePixels = 12;
+constexpr qreal kMinCandlePixels = 3;
 } // namespace
 
 CandleChart::CandleChart(QWidget *parent)
@@ -49,6 +51,10 @@ CandleChart::CandleChart(QWidget *parent)
     m_series->setDecreasingColor(kDown);
     m_series->setBodyOutlineVisible(false);
     m_series->setBodyWidth(0.7);
+    // The body width is a share of the distance between candles; with few candles on a
+    // time axis that would be most of the chart, so cap it in pixels.
+    m_series->setMaximumColumnWidth(kMaxCandlePixels);
+    m_series->setMinimumColumnWidth(kMinCandlePixels);
     m_volumeArea->setName(tr("Volume"));
     QColor fill = kVolume;
     fill.setAlpha(90);
