@@ -1,9 +1,13 @@
 #include "buyworkspace.h"
 
 #include "catalogue/product.h"
+#include "contractmodel.h"
+#include "desk/marketsession.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QStackedWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -11,13 +15,19 @@ namespace cloudex::ui {
 
 using namespace cloudex::catalogue;
 
-BuyWorkspace::BuyWorkspace(QWidget *parent)
+BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     : WorkspacePage(tr("Buy"), tr("Compose SLAs, plan sourcing and hold contracts with sellers."), parent)
+    , m_session(session)
     , m_slaTable(new QTableWidget(this))
+    , m_contractModel(new models::ContractModel(this))
+    , m_contractStack(new QStackedWidget(this))
+    , m_contractTable(new QTableView(this))
 {
     setObjectName(QStringLiteral("buyWorkspace"));
-    setNotice(tr("No exchange is connected, so there is nothing to buy from yet. The SLA classes below are "
-                 "what every seller that lists a product commits to."));
+    if (!session) {
+        setNotice(tr("No exchange is connected, so there is nothing to buy from yet. The SLA classes below "
+                     "are what every seller that lists a product commits to."));
+    }
 
     contentLayout()->addWidget(createSectionLabel(tr("SLA classes"), this));
     m_slaTable->setObjectName(QStringLiteral("slaClassTable"));
@@ -53,7 +63,31 @@ BuyWorkspace::BuyWorkspace(QWidget *parent)
                                      "connection certificate that admits you at the seller."),
                                   this);
     empty->setObjectName(QStringLiteral("contractsEmptyState"));
-    contentLayout()->addWidget(empty, 1);
+    m_contractTable->setObjectName(QStringLiteral("buyContractsTable"));
+    m_contractTable->setModel(m_contractModel);
+    m_contractTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_contractTable->setAlternatingRowColors(true);
+    m_contractTable->setWordWrap(false);
+    m_contractTable->verticalHeader()->hide();
+    m_contractTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_contractTable->horizontalHeader()->setStretchLastSection(true);
+    m_contractStack->addWidget(empty);
+    m_contractStack->addWidget(m_contractTable);
+    contentLayout()->addWidget(m_contractStack, 1);
+
+    if (m_session)
+        connect(m_session, &desk::MarketSession::contractsChanged, this, &BuyWorkspace::showContracts);
+    showContracts();
+}
+
+void BuyWorkspace::showContracts()
+{
+    if (m_session) {
+        m_contractModel->setParticipant(m_session->participant());
+        m_contractModel->setContracts(m_session->contracts());
+    }
+    m_contractStack->setCurrentWidget(m_contractModel->rowCount() > 0 ? static_cast<QWidget *>(m_contractTable)
+                                                                      : m_contractStack->widget(0));
 }
 
 } // namespace cloudex::ui

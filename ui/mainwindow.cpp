@@ -51,7 +51,7 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     const catalogue::Catalogue &catalogue = catalogue::Catalogue::standard();
     m_market = new MarketWorkspace(catalogue, clock, context.session, m_stack);
     m_market->setSimulated(context.simulatedMarket);
-    m_buy = new BuyWorkspace(m_stack);
+    m_buy = new BuyWorkspace(context.session, m_stack);
     m_sell = new SellWorkspace(catalogue, context.agent, m_stack);
     m_stack->setObjectName(QStringLiteral("workspaceStack"));
     m_stack->addWidget(m_market);

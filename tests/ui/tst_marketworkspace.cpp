@@ -212,6 +212,15 @@ private slots:
         QCOMPARE(contracts->index(0, 3).data().toString(), u"p-seller"_qs);
         QCOMPARE(contracts->index(0, 4).data().toString(), u"3"_qs);
         QCOMPARE(contracts->index(0, 7).data().toString(), u"scheduled"_qs);
+        // The Buy workspace holds the same contract instead of its empty state.
+        m_window->showWorkspace(MainWindow::Workspace::Buy);
+        auto buyContracts = find<QTableView>("buyContractsTable");
+        QTRY_VERIFY(buyContracts->isVisible());
+        QCOMPARE(buyContracts->model()->rowCount(), 1);
+        QCOMPARE(buyContracts->model()->index(0, 3).data().toString(), u"p-seller"_qs);
+        QVERIFY(!find<QWidget>("contractsEmptyState")->isVisible());
+        QVERIFY(m_window->workspaceWidget(MainWindow::Workspace::Buy)->findChild<QLabel *>(u"workspaceNotice"_qs)->isHidden());
+        m_window->showWorkspace(MainWindow::Workspace::Market);
     }
 
     void replaceThenCancelFromTheOrderList()
