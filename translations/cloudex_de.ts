@@ -156,10 +156,6 @@
         <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
     </message>
     <message>
-        <source>No CA certificate to trust the exchange with.</source>
-        <translation>Kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
-    </message>
-    <message>
         <source>Unknown operation &quot;%1&quot;; use subscribe, unsubscribe or resync.</source>
         <translation>Unbekannte Operation „%1“; möglich sind subscribe, unsubscribe und resync.</translation>
     </message>
@@ -178,6 +174,10 @@
     <message>
         <source>A connection may follow at most %1 channels.</source>
         <translation>Eine Verbindung kann höchstens %1 Kanälen folgen.</translation>
+    </message>
+    <message>
+        <source>%1 carries no CA certificate to trust the exchange with.</source>
+        <translation>%1 enthält kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
     </message>
 </context>
 <context>
@@ -680,20 +680,8 @@
 <context>
     <name>Desk</name>
     <message>
-        <source>Cannot read the identity file %1: %2</source>
-        <translation>Die Identitätsdatei %1 ist nicht lesbar: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not a PKCS#12 identity, or the passphrase is wrong.</source>
-        <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
-    </message>
-    <message>
         <source>The certificate in %1 names no participant (subject O).</source>
         <translation>Das Zertifikat in %1 nennt keinen Teilnehmer (Subject O).</translation>
-    </message>
-    <message>
-        <source>%1 carries no CA certificate to trust the exchange with.</source>
-        <translation>%1 enthält kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
     </message>
 </context>
 <context>

@@ -75,14 +75,18 @@ Result<QSslConfiguration> ApiClient::tlsFromPkcs12(const QString &path, const QB
         return Error{QStringLiteral("identity.invalid"),
                      Tr::tr("%1 is not a PKCS#12 identity, or the passphrase is wrong.").arg(path)};
     }
+    chain.removeAll(certificate);
+    // Without an explicit CA, trust only the CA that issued this identity (the chain in the
+    // file): the exchange must prove it belongs to that CA.
+    const QList<QSslCertificate> cas = caPem.isEmpty() ? chain : QSslCertificate::fromData(caPem);
+    if (cas.isEmpty()) {
+        return Error{QStringLiteral("identity.no-ca"),
+                     Tr::tr("%1 carries no CA certificate to trust the exchange with.").arg(path)};
+    }
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificate(certificate);
     tls.setLocalCertificateChain(QList<QSslCertificate>{certificate} + chain);
     tls.setPrivateKey(key);
-    const QList<QSslCertificate> cas = QSslCertificate::fromData(caPem);
-    if (cas.isEmpty()) {
-        return Error{QStringLiteral("identity.no-ca"), Tr::tr("No CA certificate to trust the exchange with.")};
-    }
     tls.setCaCertificates(cas);
     return tls;
 }

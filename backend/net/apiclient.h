@@ -54,7 +54,8 @@ class ApiClient final : public QObject
 public:
     ApiClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject *parent = nullptr);
 
-    /// The TLS identity of a PKCS#12 file (key and certificate), trusting `caPem`.
+    /// The TLS identity of a PKCS#12 file (key and certificate), trusting `caPem`, or, when
+    /// that is empty, only the CA certificates in the file's chain.
     static Result<QSslConfiguration> tlsFromPkcs12(const QString &path, const QByteArray &passphrase,
                                                    const QByteArray &caPem);
 
