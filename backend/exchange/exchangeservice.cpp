@@ -785,21 +785,27 @@ void ExchangeService::connectStream()
 
     market::Exchange *x = m_exchange.get();
     connect(x, &market::Exchange::tradeExecuted, this, [this](const market::TradeInfo &trade) {
-        m_stream->publish(QStringLiteral("trades.") + trade.symbol, json::trade(trade));
+        const QString tape = QStringLiteral("trades.") + trade.symbol;
+        if (m_stream->isFollowed(tape))
+            m_stream->publish(tape, json::trade(trade));
         // Each party sees its own side of the trade.
         for (const bool buyer : {true, false}) {
+            const QString channel = QStringLiteral("fills@") + (buyer ? trade.buyer : trade.seller);
+            if (!m_stream->isFollowed(channel))
+                continue;
             market::FillInfo fill;
             fill.trade = trade;
             fill.side = buyer ? market::Side::Buy : market::Side::Sell;
             fill.counterparty = buyer ? trade.seller : trade.buyer;
             fill.orderId = buyer ? trade.buyOrder : trade.sellOrder;
-            m_stream->publish(QStringLiteral("fills@") + (buyer ? trade.buyer : trade.seller),
-                              json::fill(fill));
+            m_stream->publish(channel, json::fill(fill));
         }
         markDirty(trade.symbol, true);
     });
     connect(x, &market::Exchange::orderEvent, this, [this](const market::OrderEvent &event) {
-        m_stream->publish(QStringLiteral("orders@") + event.participant, json::orderEvent(event));
+        const QString channel = QStringLiteral("orders@") + event.participant;
+        if (m_stream->isFollowed(channel))
+            m_stream->publish(channel, json::orderEvent(event));
     });
     connect(x, &market::Exchange::contractChanged, this, &ExchangeService::onContractChanged);
     connect(x, &market::Exchange::bookChanged, this,
@@ -849,19 +855,21 @@ void ExchangeService::markDirty(const QString &symbol, bool candles)
 void ExchangeService::publishDirty()
 {
     m_publishScheduled = false;
-    for (const QString &symbol : std::as_const(m_dirtyBooks))
-        m_stream->publish(QStringLiteral("book.") + symbol,
-                          json::book(symbol, m_exchange->depth(symbol, kDefaultBookDepth)));
+    for (const QString &symbol : std::as_const(m_dirtyBooks)) {
+        const QString channel = QStringLiteral("book.") + symbol;
+        if (m_stream->isFollowed(channel))
+            m_stream->publish(channel, json::book(symbol, m_exchange->depth(symbol, kDefaultBookDepth)));
+    }
     m_dirtyBooks.clear();
     for (const QString &symbol : std::as_const(m_dirtyCandles)) {
         for (int r = 0; r < int(market::kResolutionSecs.size()); ++r) {
             const auto resolution = market::Resolution(r);
+            const QString channel = QStringLiteral("candles.%1.%2").arg(symbol, json::resolutionName(resolution));
+            if (!m_stream->isFollowed(channel))
+                continue;
             const QList<market::Candle> candles = m_exchange->candles(symbol, resolution);
-            if (!candles.isEmpty()) {
-                m_stream->publish(
-                    QStringLiteral("candles.%1.%2").arg(symbol, json::resolutionName(resolution)),
-                    json::candle(candles.constLast()));
-            }
+            if (!candles.isEmpty())
+                m_stream->publish(channel, json::candle(candles.constLast()));
         }
     }
     m_dirtyCandles.clear();

@@ -77,7 +77,11 @@ void StreamServer::acceptPending()
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString &text) { handleMessage(socket, text); });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
-            m_connections.remove(socket);
+            if (auto gone = m_connections.find(socket); gone != m_connections.end()) {
+                for (const QString &channel : std::as_const(gone->channels))
+                    unfollow(channel);
+                m_connections.erase(gone);
+            }
             socket->deleteLater();
         });
         Q_EMIT connectionAccepted(identity->participant);
@@ -120,7 +124,8 @@ void StreamServer::handleMessage(QWebSocket *socket, const QString &text)
             continue;
         }
         if (op == u"unsubscribe") {
-            it->channels.remove(channel);
+            if (it->channels.remove(channel))
+                unfollow(channel);
             continue;
         }
         if (op == u"resync" && !it->channels.contains(channel)) {
@@ -135,6 +140,7 @@ void StreamServer::handleMessage(QWebSocket *socket, const QString &text)
                 continue;
             }
             it->channels.insert(channel);
+            ++m_followers[channel];
         }
         sendSnapshot(*it, channel);
     }
@@ -161,8 +167,19 @@ void StreamServer::sendError(QWebSocket *socket, const QString &code, const QStr
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact)));
 }
 
+void StreamServer::unfollow(const QString &channel)
+{
+    auto it = m_followers.find(channel);
+    if (it != m_followers.end() && --*it <= 0)
+        m_followers.erase(it);
+}
+
 void StreamServer::publish(const QString &channel, const QJsonValue &data)
 {
+    // Nobody follows it: nothing to number or send. A later subscriber starts from a
+    // snapshot carrying the channel's sequence, so skipping keeps its numbering gap-free.
+    if (!isFollowed(channel))
+        return;
     const qint64 seq = ++m_sequences[channel];
     const QJsonObject message{{QStringLiteral("channel"), channel},
                               {QStringLiteral("seq"), seq},

@@ -50,7 +50,12 @@ public:
     void setMaxBacklogBytes(qint64 bytes) { m_maxBacklogBytes = bytes; }
     qint64 droppedFrames() const { return m_droppedFrames; }
 
-    /// Queues a message on `channel` with the channel's next sequence number.
+    /// Whether any connection subscribes to `channel`; publishers skip building messages
+    /// for channels nobody follows.
+    bool isFollowed(const QString &channel) const { return m_followers.contains(channel); }
+
+    /// Queues a message on `channel` with the channel's next sequence number; a no-op for a
+    /// channel nobody follows.
     void publish(const QString &channel, const QJsonValue &data);
     qint64 sequence(const QString &channel) const { return m_sequences.value(channel); }
     int connectionCount() const { return int(m_connections.size()); }
@@ -80,12 +85,14 @@ private:
     void sendSnapshot(Connection &connection, const QString &channel);
     void sendError(QWebSocket *socket, const QString &code, const QString &detail);
     bool mayAccess(const PeerIdentity &identity, const QString &channel) const;
+    void unfollow(const QString &channel);
 
     ApiServer &m_api;
     SnapshotProvider m_snapshots;
     ChannelFilter m_filter;
     QHash<QWebSocket *, Connection> m_connections;
     QHash<QString, qint64> m_sequences;
+    QHash<QString, int> m_followers; ///< subscriptions per channel
     QList<Pending> m_pending;
     QTimer *m_flushTimer;
     qint64 m_maxBacklogBytes;

@@ -81,25 +81,32 @@ private slots:
     void snapshotThenOrderedUpdates()
     {
         const QString channel = QStringLiteral("trades.DE.GP2.SH.S1.H2026-12-01T14");
-        trade(channel); // before the client: part of the snapshot
+        trade(channel); // before the client: part of the snapshot's state
         m_stream->flush();
+        // Nobody followed the channel, so nothing was numbered or queued.
+        QCOMPARE(m_stream->sequence(channel), 0);
         auto client = makeClient(QStringLiteral("alice"));
         QSignalSpy snapshots(client.get(), &StreamClient::snapshotReceived);
         QSignalSpy messages(client.get(), &StreamClient::messageReceived);
         client->subscribe({channel});
         client->open();
         QTRY_COMPARE(snapshots.count(), 1);
-        QCOMPARE(snapshots.at(0).at(1).toLongLong(), 1);
+        QCOMPARE(snapshots.at(0).at(1).toLongLong(), 0);
         QCOMPARE(snapshots.at(0).at(2).value<QJsonValue>().toObject().value(QStringLiteral("count")).toInt(), 1);
+        QVERIFY(m_stream->isFollowed(channel));
 
         for (int i = 0; i < 5; ++i)
             trade(channel);
         QTRY_COMPARE(messages.count(), 5);
         for (int i = 0; i < 5; ++i) {
-            QCOMPARE(messages.at(i).at(1).toLongLong(), i + 2);
+            QCOMPARE(messages.at(i).at(1).toLongLong(), i + 1);
             QCOMPARE(messages.at(i).at(2).value<QJsonValue>().toObject().value(QStringLiteral("count")).toInt(), i + 2);
         }
-        QCOMPARE(client->lastSequence(channel), 6);
+        QCOMPARE(client->lastSequence(channel), 5);
+
+        // Once the last follower leaves, the channel is unfollowed again.
+        client.reset();
+        QTRY_VERIFY(!m_stream->isFollowed(channel));
     }
 
     void updatesAreBatchedIntoFrames()
