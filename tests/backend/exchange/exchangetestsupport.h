@@ -1,6 +1,7 @@
 #pragma once
 // An embedded exchange in a scratch directory with two traders, and curl as the client.
 
+#include "../../support/curl.h"
 #include "catalogue/catalogue.h"
 #include "exchange/embeddedexchange.h"
 #include "exchange/exchangeservice.h"
@@ -18,17 +19,6 @@
 namespace exchangetest {
 
 inline const QString kProduct = QStringLiteral("DE.GP2.SH.S1");
-
-struct CurlResult
-{
-    int exitCode = -1;
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QString code() const { return json().value(QStringLiteral("code")).toString(); }
-};
 
 class Fixture
 {
@@ -71,15 +61,7 @@ public:
     CurlResult curl(const QString &who, const QString &method, const QString &route,
                     const QByteArray &body = {}, const QStringList &extra = {})
     {
-        QStringList args{QStringLiteral("-s"),
-                         QStringLiteral("-H"),
-                         QStringLiteral("Expect:"),
-                         QStringLiteral("-X"),
-                         method,
-                         QStringLiteral("--cacert"),
-                         path(QStringLiteral("ca.pem")),
-                         QStringLiteral("-w"),
-                         QStringLiteral("\n%{http_code} %{content_type}")};
+        QStringList args{QStringLiteral("-X"), method, QStringLiteral("--cacert"), path(QStringLiteral("ca.pem"))};
         if (!who.isEmpty()) {
             args << QStringLiteral("--cert") << identityFile(who, QStringLiteral(".cert.pem"))
                  << QStringLiteral("--key") << identityFile(who, QStringLiteral(".key.pem"));
@@ -89,22 +71,7 @@ public:
                  << QStringLiteral("--data-binary") << QString::fromUtf8(body);
         }
         args << extra << QStringLiteral("https://127.0.0.1:%1%2").arg(service().port()).arg(route);
-        QProcess process;
-        process.start(QStringLiteral("curl"), args);
-        CurlResult result;
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        const QByteArray out = process.readAllStandardOutput();
-        const qsizetype cut = out.lastIndexOf('\n');
-        result.body = out.left(cut);
-        const QList<QByteArray> tail = out.mid(cut + 1).split(' ');
-        result.status = tail.value(0).toInt();
-        result.contentType = tail.value(1);
-        return result;
+        return runCurl(args);
     }
 
     QByteArray order(const QString &side, qint64 price, qint64 quantity,
