@@ -193,10 +193,17 @@ QJsonObject runApi(const QStringList &arguments)
         orders.append(mine);
         echoes.append({request("GET", "/v1/bench/echo", {})});
     }
+    // --only echo|orders runs one phase, for profiling either on its own.
+    const qsizetype onlyAt = arguments.indexOf(QStringLiteral("--only"));
+    const QString only = onlyAt >= 0 ? arguments.value(onlyAt + 1) : QString();
     const quint64 seqBefore = x.service.exchange().lastSeq();
-    const Phase echo = run(tls, x.service.port(), echoes, depth, seconds);
-    const Phase order = run(tls, x.service.port(), orders, depth, seconds);
+    const auto journalBefore = x.service.exchange().journalStats();
+    const Phase echo = only == QLatin1String("orders") ? Phase{} : run(tls, x.service.port(), echoes, depth, seconds);
+    const Phase order = only == QLatin1String("echo") ? Phase{} : run(tls, x.service.port(), orders, depth, seconds);
     x.service.exchange().flush();
+    const auto journalAfter = x.service.exchange().journalStats();
+    const auto commits = qint64(journalAfter.commits - journalBefore.commits);
+    const auto records = qint64(journalAfter.records - journalBefore.records);
     return {{QStringLiteral("clients"), clients},
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("pipeline"), depth},
@@ -207,12 +214,13 @@ QJsonObject runApi(const QStringList &arguments)
             {QStringLiteral("echo_p99_ms"), echo.p99Ms},
             {QStringLiteral("ratio_to_echo"), echo.perSecond > 0 ? order.perSecond / echo.perSecond : 0.0},
             {QStringLiteral("failures"), order.failures + echo.failures},
-            {QStringLiteral("journaled_commands"), qint64(x.service.exchange().lastSeq() - seqBefore)}};
+            {QStringLiteral("journaled_commands"), qint64(x.service.exchange().lastSeq() - seqBefore)},
+            {QStringLiteral("records_per_commit"), commits > 0 ? double(records) / double(commits) : 0.0}};
 }
 
 const bool registered =
     cloudex::bench::registerSuite(QStringLiteral("api"),
                                   QStringLiteral("durable orders over mutual TLS, 8 keep-alive clients, vs a "
-                                                 "bare route [--clients N] [--seconds S] [--pipeline D]"),
+                                                 "bare route [--clients N] [--seconds S] [--pipeline D] [--only echo|orders]"),
                                   runApi);
 } // namespace

@@ -1,10 +1,13 @@
 #include "exchange/exchangejson.h"
 
 #include "catalogue/deliveryperiod.h"
+#include "net/jsonwriter.h"
 
 #include <QStringList>
 
 namespace cloudex::exchange::json {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 const QStringList kResolutions{QStringLiteral("1m"), QStringLiteral("5m"), QStringLiteral("1h"),
@@ -151,15 +154,31 @@ QJsonObject fill(const market::FillInfo &info)
     return out;
 }
 
-QJsonObject ack(const market::Ack &ack)
+QByteArray ack(const market::Ack &ack)
 {
-    QJsonObject out{{QStringLiteral("seq"), qint64(ack.commandSeq)},
-                    {QStringLiteral("accepted"), ack.accepted},
-                    {QStringLiteral("duplicate"), ack.duplicate},
-                    {QStringLiteral("trades"), array(ack.trades, trade)}};
+    net::JsonWriter w;
+    w.beginObject();
+    w.key("seq"_L1).value(qint64(ack.commandSeq));
+    w.key("accepted"_L1).value(ack.accepted);
+    w.key("duplicate"_L1).value(ack.duplicate);
+    w.key("trades"_L1).beginArray();
+    for (const market::TradeInfo &t : ack.trades) {
+        // The same fields as trade().
+        w.beginObject();
+        w.key("id"_L1).value(qint64(t.id));
+        w.key("seq"_L1).value(qint64(t.eventSeq));
+        w.key("symbol"_L1).value(t.symbol);
+        w.key("price"_L1).value(qint64(t.priceTicks));
+        w.key("quantity"_L1).value(qint64(t.quantity));
+        w.key("aggressor"_L1).value(sideName(t.aggressor));
+        w.key("time"_L1).value(qint64(t.timeSecs));
+        w.endObject();
+    }
+    w.endArray();
     if (ack.orderId)
-        out.insert(QStringLiteral("orderId"), qint64(ack.orderId));
-    return out;
+        w.key("orderId"_L1).value(qint64(ack.orderId));
+    w.endObject();
+    return w.take();
 }
 
 QJsonObject contract(const market::ContractInfo &info)

@@ -26,7 +26,8 @@ QJsonObject instrument(const market::InstrumentInfo &info);
 QJsonObject order(const market::OrderInfo &info);
 QJsonObject trade(const market::TradeInfo &info);
 QJsonObject fill(const market::FillInfo &info);
-QJsonObject ack(const market::Ack &ack);
+/// The body of an accepted command's answer, written directly (it is on every order's path).
+QByteArray ack(const market::Ack &ack);
 QJsonObject contract(const market::ContractInfo &info);
 QJsonObject book(const QString &symbol, const market::Depth &depth);
 QJsonObject candle(const market::Candle &candle);

@@ -62,7 +62,7 @@ void answerAck(ApiReply &reply, const market::Ack &ack, int okStatus)
         reply.sendProblem(problem);
         return;
     }
-    reply.send(okStatus, json::ack(ack));
+    reply.sendJson(okStatus, json::ack(ack));
 }
 
 /// Strings of a JSON array, or nothing when an element is not a string.
@@ -403,43 +403,44 @@ void ExchangeService::postOrder(const ApiRequest &request, ApiReply reply)
     auto body = net::parseJsonObject(request.body);
     if (!body)
         return reply.sendProblem(badRequest(body.error()));
-    const QJsonObject &o = body.value();
-    auto checked = net::checkFields(o, {{QStringLiteral("symbol"), JsonType::String},
-                                        {QStringLiteral("side"), JsonType::String},
-                                        {QStringLiteral("type"), JsonType::String},
-                                        {QStringLiteral("timeInForce"), JsonType::String},
-                                        {QStringLiteral("price"), JsonType::Integer, false},
-                                        {QStringLiteral("quantity"), JsonType::Integer},
-                                        {QStringLiteral("expiry"), JsonType::Integer, false},
-                                        {QStringLiteral("postOnly"), JsonType::Boolean, false},
-                                        {QStringLiteral("clientOrderId"), JsonType::String, false},
-                                        {QStringLiteral("requirements"), JsonType::Object, false}});
-    if (!checked)
-        return reply.sendProblem(badRequest(checked.error()));
+    enum Field { Symbol, Side, Type, TimeInForce, Price, Quantity, Expiry, PostOnly, ClientOrderId, Requirements };
+    auto read = net::readFields(body.value(), {{QStringLiteral("symbol"), JsonType::String},
+                                               {QStringLiteral("side"), JsonType::String},
+                                               {QStringLiteral("type"), JsonType::String},
+                                               {QStringLiteral("timeInForce"), JsonType::String},
+                                               {QStringLiteral("price"), JsonType::Integer, false},
+                                               {QStringLiteral("quantity"), JsonType::Integer},
+                                               {QStringLiteral("expiry"), JsonType::Integer, false},
+                                               {QStringLiteral("postOnly"), JsonType::Boolean, false},
+                                               {QStringLiteral("clientOrderId"), JsonType::String, false},
+                                               {QStringLiteral("requirements"), JsonType::Object, false}});
+    if (!read)
+        return reply.sendProblem(badRequest(read.error()));
+    const net::JsonFieldValues &v = read.value();
     market::OrderRequest order;
-    order.symbol = o.value(QStringLiteral("symbol")).toString();
-    const auto side = json::sideFrom(o.value(QStringLiteral("side")).toString());
+    order.symbol = v[Symbol].toString();
+    const auto side = json::sideFrom(v[Side].toString());
     if (!side)
         return reply.sendProblem(wrongValue(QStringLiteral("side"), QStringLiteral("buy, sell")));
-    const auto type = json::orderTypeFrom(o.value(QStringLiteral("type")).toString());
+    const auto type = json::orderTypeFrom(v[Type].toString());
     if (!type)
         return reply.sendProblem(wrongValue(QStringLiteral("type"), QStringLiteral("limit, market")));
-    const auto tif = json::timeInForceFrom(o.value(QStringLiteral("timeInForce")).toString());
+    const auto tif = json::timeInForceFrom(v[TimeInForce].toString());
     if (!tif)
         return reply.sendProblem(
             wrongValue(QStringLiteral("timeInForce"), QStringLiteral("gtc, gtd, ioc, fok")));
     order.side = *side;
     order.type = *type;
     order.timeInForce = *tif;
-    order.priceTicks = o.value(QStringLiteral("price")).toInteger();
-    order.quantity = o.value(QStringLiteral("quantity")).toInteger();
-    order.expirySecs = o.value(QStringLiteral("expiry")).toInteger();
-    order.postOnly = o.value(QStringLiteral("postOnly")).toBool();
-    order.clientOrderId = o.value(QStringLiteral("clientOrderId")).toString();
+    order.priceTicks = v[Price].toInteger();
+    order.quantity = v[Quantity].toInteger();
+    order.expirySecs = v[Expiry].toInteger();
+    order.postOnly = v[PostOnly].toBool();
+    order.clientOrderId = v[ClientOrderId].toString();
     if (order.clientOrderId.isEmpty())
         order.clientOrderId = QString::fromLatin1(request.header("idempotency-key"));
-    if (o.contains(QStringLiteral("requirements"))) {
-        const QJsonObject r = o.value(QStringLiteral("requirements")).toObject();
+    if (!v[Requirements].isUndefined()) {
+        const QJsonObject r = v[Requirements].toObject();
         auto fields = net::checkFields(r, {{QStringLiteral("jurisdictions"), JsonType::Array, false},
                                            {QStringLiteral("certifications"), JsonType::Array, false},
                                            {QStringLiteral("metadataPolicies"), JsonType::Array, false}});

@@ -218,6 +218,8 @@ public:
     bool flush();
 
     quint64 lastSeq() const { return m_seq; }
+    /// Commits and records of the journal since open (zeros without a journal).
+    store::Journal::Stats journalStats() const { return m_journal ? m_journal->stats() : store::Journal::Stats{}; }
     std::uint64_t stateHash() const { return m_engine.stateHash(); }
     const Engine &engine() const { return m_engine; }
     qint64 nowSecs() const { return m_engine.now(); }

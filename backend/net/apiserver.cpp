@@ -110,6 +110,11 @@ void ApiReply::send(int status, const QJsonValue &body, const QList<QPair<QByteA
     write(status, "application/json", doc.toJson(QJsonDocument::Compact), headers);
 }
 
+void ApiReply::sendJson(int status, const QByteArray &json, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    write(status, "application/json", json, headers);
+}
+
 void ApiReply::sendProblem(const ApiProblem &problem)
 {
     QList<QPair<QByteArray, QByteArray>> headers;

@@ -49,6 +49,8 @@ class ApiReply
 {
 public:
     void send(int status, const QJsonValue &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    /// Sends `json`, already serialised (see JsonWriter), as application/json.
+    void sendJson(int status, const QByteArray &json, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     void sendProblem(const ApiProblem &problem);
     bool isSent() const;
     /// The client is still connected.

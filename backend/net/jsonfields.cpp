@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cloudex::net {
@@ -71,18 +72,22 @@ Result<QJsonObject> parseJsonObject(const QByteArray &body)
     return doc.object();
 }
 
-Result<void> checkFields(const QJsonObject &object, std::initializer_list<JsonField> fields)
+Result<JsonFieldValues> readFields(const QJsonObject &object, std::initializer_list<JsonField> fields)
 {
+    JsonFieldValues values(qsizetype(fields.size()), QJsonValue(QJsonValue::Undefined));
+    // One walk over the object: each key is made once and matched against the short list.
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        const bool known = std::any_of(fields.begin(), fields.end(),
-                                       [&](const JsonField &f) { return f.name == it.key(); });
-        if (!known) {
-            return Error{QStringLiteral("request.unknown-field"),
-                         Tr::tr("Unknown field \"%1\".").arg(it.key())};
+        const QString key = it.key();
+        const auto field = std::find_if(fields.begin(), fields.end(),
+                                        [&](const JsonField &f) { return f.name == key; });
+        if (field == fields.end()) {
+            return Error{QStringLiteral("request.unknown-field"), Tr::tr("Unknown field \"%1\".").arg(key)};
         }
+        values[field - fields.begin()] = it.value();
     }
-    for (const JsonField &field : fields) {
-        const QJsonValue value = object.value(field.name);
+    // Then in the order of the list, so the error for several bad fields is stable.
+    for (qsizetype i = 0; const JsonField &field : fields) {
+        const QJsonValue &value = values.at(i++);
         if (value.isUndefined()) {
             if (field.required) {
                 return Error{QStringLiteral("request.missing-field"),
@@ -95,6 +100,13 @@ Result<void> checkFields(const QJsonObject &object, std::initializer_list<JsonFi
                          Tr::tr("The field \"%1\" must be %2.").arg(field.name, typeName(field.type))};
         }
     }
+    return values;
+}
+
+Result<void> checkFields(const QJsonObject &object, std::initializer_list<JsonField> fields)
+{
+    if (auto read = readFields(object, fields); !read)
+        return read.error();
     return {};
 }
 

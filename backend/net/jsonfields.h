@@ -3,6 +3,8 @@
 #include "core/result.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
+#include <QVarLengthArray>
 
 #include <initializer_list>
 
@@ -24,5 +26,12 @@ Result<QJsonObject> parseJsonObject(const QByteArray &body);
 /// one. Integers must be whole and within ±2^53 (exact in JSON numbers). The error names
 /// the offending field.
 Result<void> checkFields(const QJsonObject &object, std::initializer_list<JsonField> fields);
+
+/// The values of the listed fields, in the order of the list (undefined where absent).
+using JsonFieldValues = QVarLengthArray<QJsonValue, 12>;
+
+/// checkFields() in one pass over the object that also hands back the values, so that a
+/// handler reads each field once.
+Result<JsonFieldValues> readFields(const QJsonObject &object, std::initializer_list<JsonField> fields);
 
 } // namespace cloudex::net

@@ -187,6 +187,10 @@ void Journal::writerLoop()
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [&] { return !m_queue.empty() || m_stop; });
+            static const int linger = qEnvironmentVariableIntValue("CLOUDEX_LINGER_US");
+            if (linger > 0 && !m_stop) {
+                m_wake.wait_for(lock, std::chrono::microseconds(linger), [&] { return m_queue.size() >= 48 || m_stop; });
+            }
             if (m_queue.empty() && m_stop)
                 return;
             // Take what has gathered while the last commit was syncing, up to the cap.
@@ -197,6 +201,10 @@ void Journal::writerLoop()
         }
         QString error;
         const bool ok = writeBatch(statements, batch, &error);
+        if (ok) {
+            m_commits.fetch_add(1, std::memory_order_relaxed);
+            m_records.fetch_add(batch.size(), std::memory_order_relaxed);
+        }
         std::uint64_t durable = 0;
         for (const Entry &e : batch)
             if (!e.snapshot)

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -69,6 +70,14 @@ public:
     /// Blocks until everything queued so far is committed (or the journal failed).
     bool flush();
 
+    /// Commits and records written since open (for statistics and benchmarks).
+    struct Stats
+    {
+        std::uint64_t commits = 0;
+        std::uint64_t records = 0;
+    };
+    Stats stats() const { return {m_commits.load(std::memory_order_relaxed), m_records.load(std::memory_order_relaxed)}; }
+
     /// Highest sequence stored when the journal was opened.
     std::uint64_t lastSeqAtOpen() const { return m_lastSeqAtOpen; }
     QString path() const { return m_path; }
@@ -116,6 +125,9 @@ private:
     bool m_failed = false;
     CommitCallback m_onCommit;
     ErrorCallback m_onError;
+
+    std::atomic<std::uint64_t> m_commits{0};
+    std::atomic<std::uint64_t> m_records{0};
 
     std::mutex m_checkpointMutex;
     std::condition_variable m_checkpointWake;
