@@ -237,6 +237,72 @@ private slots:
         QCOMPARE(curl(m_pki, QStringLiteral("alice"), m_port, QStringLiteral("GET"), QStringLiteral("/v1/whoami")).status, 200);
     }
 
+    // The framing guard must count each byte once however HttpServer and the network cut the
+    // stream: pipelined requests in one write, heads and bodies split across writes, and a
+    // bad request behind good ones on the same connection.
+    void framingOverOneConnection_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("writes");
+        QTest::addColumn<QList<int>>("statuses");
+
+        const QByteArray who = "GET /v1/whoami HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        const QByteArray body = R"({"name":"a","count":1})";
+        const QByteArray post = "POST /v1/things/7 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        const QByteArray big = "POST /v1/things/7 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5000\r\n\r\n";
+        QTest::newRow("eight pipelined posts in one write")
+            << QList<QByteArray>{post.repeated(8)} << QList<int>(8, 201);
+        QTest::newRow("gets and posts interleaved")
+            << QList<QByteArray>{who + post + who + post + post + who} << QList<int>{200, 201, 200, 201, 201, 200};
+        QTest::newRow("head split, body split")
+            << QList<QByteArray>{post.first(20), post.sliced(20, 60), post.sliced(80, post.size() - 85),
+                                 post.last(5) + post.first(10), post.sliced(10)}
+            << QList<int>{201, 201};
+        QTest::newRow("byte by byte") << [&] {
+            QList<QByteArray> bytes;
+            for (const char c : QByteArray(post + who))
+                bytes.append(QByteArray(1, c));
+            return bytes;
+        }() << QList<int>{201, 200};
+        QTest::newRow("oversize body behind good requests")
+            << QList<QByteArray>{post + who + big + QByteArray(5000, 'x')} << QList<int>{201, 200, 413};
+        QTest::newRow("endless head after a good request")
+            << QList<QByteArray>{post + "GET /v1/whoami HTTP/1.1\r\nX-Filler: " + QByteArray(9000, 'y'),
+                                 QByteArray(9000, 'z')}
+            << QList<int>{201, 431};
+    }
+
+    void framingOverOneConnection()
+    {
+        QFETCH(QList<QByteArray>, writes);
+        QFETCH(QList<int>, statuses);
+        QSslSocket client;
+        client.setSslConfiguration(m_pki.clientTls(QStringLiteral("alice")));
+        client.setPeerVerifyName(QStringLiteral("localhost"));
+        client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+        QTRY_VERIFY(client.isEncrypted());
+        for (const QByteArray &w : std::as_const(writes)) {
+            client.write(w);
+            client.flush();
+            // Let each piece arrive on its own.
+            QTest::qWait(writes.size() > 20 ? 1 : 20);
+        }
+        QByteArray received;
+        QList<int> seen;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                received += client.readAll();
+                // Count status lines: every answer has one, bodies are JSON without them.
+                seen.clear();
+                for (qsizetype at = received.indexOf("HTTP/1.1 "); at >= 0; at = received.indexOf("HTTP/1.1 ", at + 1))
+                    seen.append(received.mid(at + 9, 3).toInt());
+                return seen.size() >= statuses.size();
+            }(),
+            10000);
+        QCOMPARE(seen, statuses);
+        QCOMPARE(m_calls, int(std::count_if(statuses.begin(), statuses.end(), [](int s) { return s < 300; })));
+    }
+
     void listenRequiresIdentity()
     {
         ApiServer server(m_clock);
