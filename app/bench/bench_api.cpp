@@ -90,6 +90,8 @@ private:
 struct Phase
 {
     double perSecond = 0;
+    double serverCpuUs = 0;  ///< server thread CPU per answered request
+    double processCpuUs = 0; ///< all threads (server, journal writer, clients) per request
     double p50Ms = 0;
     double p99Ms = 0;
     qint64 failures = 0;
@@ -132,6 +134,8 @@ Phase run(const QList<QSslConfiguration> &tls, quint16 port, const QList<QList<Q
         },
         Qt::BlockingQueuedConnection);
     const qint64 start = bench::monotonicNs();
+    const qint64 serverCpu0 = bench::cpuNs(CLOCK_THREAD_CPUTIME_ID);
+    const qint64 processCpu0 = bench::cpuNs(CLOCK_PROCESS_CPUTIME_ID);
     bench::wait(int(seconds * 1000));
     Phase phase;
     std::vector<qint64> all;
@@ -147,6 +151,10 @@ Phase run(const QList<QSslConfiguration> &tls, quint16 port, const QList<QList<Q
             running = false;
         },
         Qt::BlockingQueuedConnection);
+    // CPU read on the server thread just after the count (the blocking call above is brief).
+    const double answered = std::max<double>(1, double(all.size()));
+    phase.serverCpuUs = double(bench::cpuNs(CLOCK_THREAD_CPUTIME_ID) - serverCpu0) / 1e3 / answered;
+    phase.processCpuUs = double(bench::cpuNs(CLOCK_PROCESS_CPUTIME_ID) - processCpu0) / 1e3 / answered;
     // Let the last requests in flight finish on the server before the clients go.
     bench::wait(200);
     QMetaObject::invokeMethod(
@@ -212,10 +220,18 @@ QJsonObject runApi(const QStringList &arguments)
             {QStringLiteral("p99_ms"), order.p99Ms},
             {QStringLiteral("echo_orders_per_s"), qRound64(echo.perSecond)},
             {QStringLiteral("echo_p99_ms"), echo.p99Ms},
+            {QStringLiteral("server_cpu_us_per_order"), order.serverCpuUs},
+            {QStringLiteral("server_cpu_us_per_echo"), echo.serverCpuUs},
+            {QStringLiteral("process_cpu_us_per_order"), order.processCpuUs},
+            {QStringLiteral("process_cpu_us_per_echo"), echo.processCpuUs},
             {QStringLiteral("ratio_to_echo"), echo.perSecond > 0 ? order.perSecond / echo.perSecond : 0.0},
             {QStringLiteral("failures"), order.failures + echo.failures},
             {QStringLiteral("journaled_commands"), qint64(x.service.exchange().lastSeq() - seqBefore)},
-            {QStringLiteral("records_per_commit"), commits > 0 ? double(records) / double(commits) : 0.0}};
+            {QStringLiteral("records_per_commit"), commits > 0 ? double(records) / double(commits) : 0.0},
+            {QStringLiteral("commit_ms_avg"),
+             commits > 0 ? double(journalAfter.commitNs - journalBefore.commitNs) / 1e6 / double(commits) : 0.0},
+            {QStringLiteral("journal_busy"),
+             double(journalAfter.commitNs - journalBefore.commitNs) / 1e9 / (seconds + 0.7)}};
 }
 
 const bool registered =

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <ctime>
 #include <memory>
 
 namespace cloudex::bench {
@@ -24,6 +25,14 @@ inline void wait(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+/// CPU time of `clock` (CLOCK_THREAD_CPUTIME_ID: the calling thread; CLOCK_PROCESS_CPUTIME_ID).
+inline qint64 cpuNs(clockid_t clock)
+{
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 inline qint64 monotonicNs()

@@ -344,9 +344,9 @@ void Exchange::execute(Command command, AckCallback done)
             this, [this, seq] { release(seq); }, Qt::QueuedConnection);
         return;
     }
-    Writer out;
-    encode(command, out);
-    m_journal->append(pending.seq, out.take());
+    m_encoder.clear();
+    encode(command, m_encoder);
+    m_journal->append(pending.seq, m_encoder.data());
     if (m_config.snapshotEvery > 0 && pending.seq % quint64(m_config.snapshotEvery) == 0)
         writeSnapshot();
 }

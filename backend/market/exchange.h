@@ -3,6 +3,7 @@
 #include "catalogue/catalogue.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "market/codec.h"
 #include "market/engine.h"
 #include "store/journal.h"
 
@@ -305,6 +306,7 @@ private:
     std::unique_ptr<Collector> m_collector;
     Engine m_engine;
     std::unique_ptr<store::Journal> m_journal;
+    Writer m_encoder; ///< reused for every command's journal record
     quint64 m_seq = 0;
     std::deque<Pending> m_pending;
     Pending *m_current = nullptr;

@@ -1,5 +1,7 @@
 #include "store/journal.h"
 
+#include <chrono>
+
 #include <QCoreApplication>
 
 #include <sqlite3.h>
@@ -148,12 +150,26 @@ void Journal::setErrorCallback(ErrorCallback callback)
     m_onError = std::move(callback);
 }
 
-void Journal::append(std::uint64_t seq, std::string payload)
+void Journal::appendDeferred(std::uint64_t seq, std::string_view payload)
 {
     std::unique_lock lock(m_mutex);
-    m_progress.wait(lock, [&] { return m_queue.size() < m_options.maxQueued || m_failed || m_stop; });
-    m_queue.push_back(Entry{seq, std::move(payload), false, 0});
+    if (m_queue.records.size() >= m_options.maxQueued) {
+        // Back pressure: the writer must drain, so it must see what waits.
+        m_submitted = m_queue.records.size();
+        m_wake.notify_one();
+        m_progress.wait(lock, [&] { return m_queue.records.size() < m_options.maxQueued || m_failed || m_stop; });
+    }
+    m_queue.records.push_back(Record{seq, 0, m_queue.bytes.size(), payload.size(), false});
+    m_queue.bytes.append(payload);
     m_queuedSeq = seq;
+}
+
+void Journal::submit()
+{
+    std::unique_lock lock(m_mutex);
+    if (m_submitted == m_queue.records.size())
+        return;
+    m_submitted = m_queue.records.size();
     lock.unlock();
     m_wake.notify_one();
 }
@@ -161,16 +177,61 @@ void Journal::append(std::uint64_t seq, std::string payload)
 void Journal::appendSnapshot(std::uint64_t seq, std::uint64_t hash, std::string state)
 {
     std::unique_lock lock(m_mutex);
-    m_queue.push_back(Entry{seq, std::move(state), true, hash});
+    m_queue.records.push_back(Record{seq, hash, m_queue.snapshots.size(), state.size(), true});
+    m_queue.snapshots.push_back(std::move(state));
+    m_submitted = m_queue.records.size();
     lock.unlock();
     m_wake.notify_one();
+}
+
+void Journal::takeSubmitted(Queue &batch, std::size_t max)
+{
+    if (m_submitted <= max && m_submitted == m_queue.records.size()) {
+        // The usual case: take it all, and leave the batch's emptied buffers for the next.
+        std::swap(batch, m_queue);
+        m_submitted = 0;
+        return;
+    }
+    const std::size_t n = std::min(m_submitted, max);
+    for (std::size_t i = 0; i < n; ++i) {
+        Record r = m_queue.records[i];
+        const std::string_view bytes = m_queue.payload(r);
+        if (r.snapshot) {
+            r.offset = batch.snapshots.size();
+            batch.snapshots.push_back(std::move(m_queue.snapshots[m_queue.records[i].offset]));
+        } else {
+            r.offset = batch.bytes.size();
+            batch.bytes.append(bytes);
+        }
+        batch.records.push_back(r);
+    }
+    // Keep the rest, with offsets into what remains.
+    Queue rest;
+    for (std::size_t i = n; i < m_queue.records.size(); ++i) {
+        Record r = m_queue.records[i];
+        if (r.snapshot) {
+            rest.snapshots.push_back(std::move(m_queue.snapshots[r.offset]));
+            r.offset = rest.snapshots.size() - 1;
+        } else {
+            const std::string_view bytes = m_queue.payload(r);
+            r.offset = rest.bytes.size();
+            rest.bytes.append(bytes);
+        }
+        rest.records.push_back(r);
+    }
+    m_queue = std::move(rest);
+    m_submitted -= n;
 }
 
 bool Journal::flush()
 {
     std::unique_lock lock(m_mutex);
     const std::uint64_t target = m_queuedSeq;
-    m_progress.wait(lock, [&] { return (m_durableSeq >= target && m_queue.empty()) || m_failed; });
+    if (m_submitted != m_queue.records.size()) {
+        m_submitted = m_queue.records.size();
+        m_wake.notify_one();
+    }
+    m_progress.wait(lock, [&] { return (m_durableSeq >= target && m_queue.records.empty()) || m_failed; });
     return !m_failed;
 }
 
@@ -182,33 +243,34 @@ void Journal::writerLoop()
         prepare(
             m_db,
             "DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?1)")};
-    std::vector<Entry> batch;
+    Queue batch;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return !m_queue.empty() || m_stop; });
-            static const int linger = qEnvironmentVariableIntValue("CLOUDEX_LINGER_US");
-            if (linger > 0 && !m_stop) {
-                m_wake.wait_for(lock, std::chrono::microseconds(linger), [&] { return m_queue.size() >= 48 || m_stop; });
-            }
-            if (m_queue.empty() && m_stop)
+            m_wake.wait(lock, [&] { return m_submitted > 0 || m_stop; });
+            if (m_stop && m_submitted == 0 && m_queue.records.empty())
                 return;
-            // Take what has gathered while the last commit was syncing, up to the cap.
-            const std::size_t n = std::min(m_queue.size(), std::size_t(m_options.maxBatch));
-            batch.assign(std::make_move_iterator(m_queue.begin()),
-                         std::make_move_iterator(m_queue.begin() + std::ptrdiff_t(n)));
-            m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
+            if (m_stop)
+                m_submitted = m_queue.records.size(); // closing: everything goes
+            // Take what was submitted while the last commit was syncing, up to the cap.
+            batch.clear();
+            takeSubmitted(batch, std::size_t(m_options.maxBatch));
         }
         QString error;
+        const auto began = std::chrono::steady_clock::now();
         const bool ok = writeBatch(statements, batch, &error);
         if (ok) {
+            m_commitNs.fetch_add(std::uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                   std::chrono::steady_clock::now() - began)
+                                                   .count()),
+                                 std::memory_order_relaxed);
             m_commits.fetch_add(1, std::memory_order_relaxed);
-            m_records.fetch_add(batch.size(), std::memory_order_relaxed);
+            m_records.fetch_add(batch.records.size(), std::memory_order_relaxed);
         }
         std::uint64_t durable = 0;
-        for (const Entry &e : batch)
-            if (!e.snapshot)
-                durable = std::max(durable, e.seq);
+        for (const Record &r : batch.records)
+            if (!r.snapshot)
+                durable = std::max(durable, r.seq);
         CommitCallback onCommit;
         ErrorCallback onError;
         {
@@ -227,8 +289,10 @@ void Journal::writerLoop()
             if (ok && durable > m_durableSeq)
                 m_durableSeq = durable;
             m_failed |= !ok;
-            if (!ok)
+            if (!ok) {
                 m_queue.clear();
+                m_submitted = 0;
+            }
         }
         m_progress.notify_all();
         if (!ok)
@@ -236,7 +300,7 @@ void Journal::writerLoop()
     }
 }
 
-bool Journal::writeBatch(Statements &statements, std::vector<Entry> &batch, QString *error)
+bool Journal::writeBatch(Statements &statements, const Queue &batch, QString *error)
 {
     Statement &insert = statements.insert;
     Statement &insertSnapshot = statements.insertSnapshot;
@@ -249,16 +313,17 @@ bool Journal::writeBatch(Statements &statements, std::vector<Entry> &batch, QStr
     if (!insert || !insertSnapshot || !pruneSnapshots || !exec(m_db, "BEGIN IMMEDIATE"))
         return fail();
     bool snapshots = false;
-    for (const Entry &e : batch) {
-        sqlite3_stmt *s = e.snapshot ? insertSnapshot.get() : insert.get();
+    for (const Record &r : batch.records) {
+        const std::string_view payload = batch.payload(r);
+        sqlite3_stmt *s = r.snapshot ? insertSnapshot.get() : insert.get();
         sqlite3_reset(s);
-        sqlite3_bind_int64(s, 1, sqlite3_int64(e.seq));
-        if (e.snapshot) {
-            sqlite3_bind_int64(s, 2, sqlite3_int64(e.hash));
-            sqlite3_bind_blob(s, 3, e.payload.data(), int(e.payload.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(s, 1, sqlite3_int64(r.seq));
+        if (r.snapshot) {
+            sqlite3_bind_int64(s, 2, sqlite3_int64(r.hash));
+            sqlite3_bind_blob64(s, 3, payload.data(), sqlite3_uint64(payload.size()), SQLITE_STATIC);
             snapshots = true;
         } else {
-            sqlite3_bind_blob(s, 2, e.payload.data(), int(e.payload.size()), SQLITE_STATIC);
+            sqlite3_bind_blob64(s, 2, payload.data(), sqlite3_uint64(payload.size()), SQLITE_STATIC);
         }
         if (sqlite3_step(s) != SQLITE_DONE)
             return fail();

@@ -24,8 +24,10 @@ namespace cloudex::store {
 /// The exchange journal: an append-only table of sequenced command records plus engine
 /// snapshots, in one SQLite database in WAL mode.
 ///
-/// Appends are queued and written by one writer thread that groups everything queued into
-/// one transaction (at most `maxBatch` records), so many commands share one fsync. The
+/// Appends are queued and written by one writer thread that groups everything submitted into
+/// one transaction (at most `maxBatch` records), so many commands share one fsync. Record
+/// bytes are copied into buffers that the appending thread and the writer swap and reuse,
+/// so a record costs no allocation and no memory changes threads. The
 /// commit callback reports the highest sequence number made durable; only then may a
 /// command be acknowledged. A second thread checkpoints the WAL into the database, so
 /// checkpoints never sit on the commit path.
@@ -64,7 +66,16 @@ public:
     void setErrorCallback(ErrorCallback callback);
 
     /// Queues record `seq` (which must be the last sequence plus one) for the next commit.
-    void append(std::uint64_t seq, std::string payload);
+    void append(std::uint64_t seq, std::string_view payload)
+    {
+        appendDeferred(seq, payload);
+        submit();
+    }
+    /// Queues record `seq` without waking the writer: a producer that handles requests in
+    /// bursts queues a burst, then calls submit() once, so the burst shares one commit.
+    void appendDeferred(std::uint64_t seq, std::string_view payload);
+    /// Hands everything queued so far to the writer.
+    void submit();
     /// Queues a snapshot of the state after record `seq`; written in order with the records.
     void appendSnapshot(std::uint64_t seq, std::uint64_t hash, std::string state);
     /// Blocks until everything queued so far is committed (or the journal failed).
@@ -75,8 +86,13 @@ public:
     {
         std::uint64_t commits = 0;
         std::uint64_t records = 0;
+        std::uint64_t commitNs = 0; ///< time spent writing and syncing transactions
     };
-    Stats stats() const { return {m_commits.load(std::memory_order_relaxed), m_records.load(std::memory_order_relaxed)}; }
+    Stats stats() const
+    {
+        return {m_commits.load(std::memory_order_relaxed), m_records.load(std::memory_order_relaxed),
+                m_commitNs.load(std::memory_order_relaxed)};
+    }
 
     /// Highest sequence stored when the journal was opened.
     std::uint64_t lastSeqAtOpen() const { return m_lastSeqAtOpen; }
@@ -93,12 +109,32 @@ public:
            const std::function<bool(std::uint64_t seq, std::string_view payload)> &record);
 
 private:
-    struct Entry
+    /// One queued record; its bytes are in Queue::bytes (a snapshot's in Queue::snapshots).
+    struct Record
     {
         std::uint64_t seq;
-        std::string payload;
-        bool snapshot;
         std::uint64_t hash;
+        std::size_t offset; ///< into bytes, or the index into snapshots
+        std::size_t size;
+        bool snapshot;
+    };
+    struct Queue
+    {
+        std::vector<Record> records;
+        std::string bytes;
+        std::vector<std::string> snapshots;
+
+        std::string_view payload(const Record &r) const
+        {
+            return r.snapshot ? std::string_view(snapshots[r.offset])
+                              : std::string_view(bytes).substr(r.offset, r.size);
+        }
+        void clear()
+        {
+            records.clear();
+            bytes.clear();
+            snapshots.clear();
+        }
     };
 
     struct Statements;
@@ -107,7 +143,9 @@ private:
     Result<void> start();
     void writerLoop();
     void checkpointLoop();
-    bool writeBatch(Statements &statements, std::vector<Entry> &batch, QString *error);
+    /// Moves up to `max` submitted records from m_queue into `batch` (empty); m_mutex held.
+    void takeSubmitted(Queue &batch, std::size_t max);
+    bool writeBatch(Statements &statements, const Queue &batch, QString *error);
 
     QString m_path;
     Options m_options;
@@ -118,7 +156,8 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;     ///< the writer: work or stop
     std::condition_variable m_progress; ///< appenders and flush(): a commit happened
-    std::vector<Entry> m_queue;
+    Queue m_queue;
+    std::size_t m_submitted = 0; ///< records at the front of m_queue the writer may take
     std::uint64_t m_queuedSeq = 0;
     std::uint64_t m_durableSeq = 0;
     bool m_stop = false;
@@ -128,6 +167,7 @@ private:
 
     std::atomic<std::uint64_t> m_commits{0};
     std::atomic<std::uint64_t> m_records{0};
+    std::atomic<std::uint64_t> m_commitNs{0};
 
     std::mutex m_checkpointMutex;
     std::condition_variable m_checkpointWake;
