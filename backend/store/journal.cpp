@@ -150,26 +150,13 @@ void Journal::setErrorCallback(ErrorCallback callback)
     m_onError = std::move(callback);
 }
 
-void Journal::appendDeferred(std::uint64_t seq, std::string_view payload)
+void Journal::append(std::uint64_t seq, std::string_view payload)
 {
     std::unique_lock lock(m_mutex);
-    if (m_queue.records.size() >= m_options.maxQueued) {
-        // Back pressure: the writer must drain, so it must see what waits.
-        m_submitted = m_queue.records.size();
-        m_wake.notify_one();
-        m_progress.wait(lock, [&] { return m_queue.records.size() < m_options.maxQueued || m_failed || m_stop; });
-    }
+    m_progress.wait(lock, [&] { return m_queue.records.size() < m_options.maxQueued || m_failed || m_stop; });
     m_queue.records.push_back(Record{seq, 0, m_queue.bytes.size(), payload.size(), false});
     m_queue.bytes.append(payload);
     m_queuedSeq = seq;
-}
-
-void Journal::submit()
-{
-    std::unique_lock lock(m_mutex);
-    if (m_submitted == m_queue.records.size())
-        return;
-    m_submitted = m_queue.records.size();
     lock.unlock();
     m_wake.notify_one();
 }
@@ -179,20 +166,18 @@ void Journal::appendSnapshot(std::uint64_t seq, std::uint64_t hash, std::string 
     std::unique_lock lock(m_mutex);
     m_queue.records.push_back(Record{seq, hash, m_queue.snapshots.size(), state.size(), true});
     m_queue.snapshots.push_back(std::move(state));
-    m_submitted = m_queue.records.size();
     lock.unlock();
     m_wake.notify_one();
 }
 
-void Journal::takeSubmitted(Queue &batch, std::size_t max)
+void Journal::take(Queue &batch, std::size_t max)
 {
-    if (m_submitted <= max && m_submitted == m_queue.records.size()) {
+    if (m_queue.records.size() <= max) {
         // The usual case: take it all, and leave the batch's emptied buffers for the next.
         std::swap(batch, m_queue);
-        m_submitted = 0;
         return;
     }
-    const std::size_t n = std::min(m_submitted, max);
+    const std::size_t n = max;
     for (std::size_t i = 0; i < n; ++i) {
         Record r = m_queue.records[i];
         const std::string_view bytes = m_queue.payload(r);
@@ -220,17 +205,12 @@ void Journal::takeSubmitted(Queue &batch, std::size_t max)
         rest.records.push_back(r);
     }
     m_queue = std::move(rest);
-    m_submitted -= n;
 }
 
 bool Journal::flush()
 {
     std::unique_lock lock(m_mutex);
     const std::uint64_t target = m_queuedSeq;
-    if (m_submitted != m_queue.records.size()) {
-        m_submitted = m_queue.records.size();
-        m_wake.notify_one();
-    }
     m_progress.wait(lock, [&] { return (m_durableSeq >= target && m_queue.records.empty()) || m_failed; });
     return !m_failed;
 }
@@ -247,14 +227,12 @@ void Journal::writerLoop()
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return m_submitted > 0 || m_stop; });
-            if (m_stop && m_submitted == 0 && m_queue.records.empty())
+            m_wake.wait(lock, [&] { return !m_queue.records.empty() || m_stop; });
+            if (m_queue.records.empty() && m_stop)
                 return;
-            if (m_stop)
-                m_submitted = m_queue.records.size(); // closing: everything goes
-            // Take what was submitted while the last commit was syncing, up to the cap.
+            // Take what has gathered while the last commit was syncing, up to the cap.
             batch.clear();
-            takeSubmitted(batch, std::size_t(m_options.maxBatch));
+            take(batch, std::size_t(m_options.maxBatch));
         }
         QString error;
         const auto began = std::chrono::steady_clock::now();
@@ -289,10 +267,8 @@ void Journal::writerLoop()
             if (ok && durable > m_durableSeq)
                 m_durableSeq = durable;
             m_failed |= !ok;
-            if (!ok) {
+            if (!ok)
                 m_queue.clear();
-                m_submitted = 0;
-            }
         }
         m_progress.notify_all();
         if (!ok)

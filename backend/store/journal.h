@@ -24,7 +24,7 @@ namespace cloudex::store {
 /// The exchange journal: an append-only table of sequenced command records plus engine
 /// snapshots, in one SQLite database in WAL mode.
 ///
-/// Appends are queued and written by one writer thread that groups everything submitted into
+/// Appends are queued and written by one writer thread that groups everything queued into
 /// one transaction (at most `maxBatch` records), so many commands share one fsync. Record
 /// bytes are copied into buffers that the appending thread and the writer swap and reuse,
 /// so a record costs no allocation and no memory changes threads. The
@@ -66,16 +66,7 @@ public:
     void setErrorCallback(ErrorCallback callback);
 
     /// Queues record `seq` (which must be the last sequence plus one) for the next commit.
-    void append(std::uint64_t seq, std::string_view payload)
-    {
-        appendDeferred(seq, payload);
-        submit();
-    }
-    /// Queues record `seq` without waking the writer: a producer that handles requests in
-    /// bursts queues a burst, then calls submit() once, so the burst shares one commit.
-    void appendDeferred(std::uint64_t seq, std::string_view payload);
-    /// Hands everything queued so far to the writer.
-    void submit();
+    void append(std::uint64_t seq, std::string_view payload);
     /// Queues a snapshot of the state after record `seq`; written in order with the records.
     void appendSnapshot(std::uint64_t seq, std::uint64_t hash, std::string state);
     /// Blocks until everything queued so far is committed (or the journal failed).
@@ -143,8 +134,8 @@ private:
     Result<void> start();
     void writerLoop();
     void checkpointLoop();
-    /// Moves up to `max` submitted records from m_queue into `batch` (empty); m_mutex held.
-    void takeSubmitted(Queue &batch, std::size_t max);
+    /// Moves up to `max` records from m_queue into `batch` (empty); m_mutex held.
+    void take(Queue &batch, std::size_t max);
     bool writeBatch(Statements &statements, const Queue &batch, QString *error);
 
     QString m_path;
@@ -157,7 +148,6 @@ private:
     std::condition_variable m_wake;     ///< the writer: work or stop
     std::condition_variable m_progress; ///< appenders and flush(): a commit happened
     Queue m_queue;
-    std::size_t m_submitted = 0; ///< records at the front of m_queue the writer may take
     std::uint64_t m_queuedSeq = 0;
     std::uint64_t m_durableSeq = 0;
     bool m_stop = false;

@@ -70,12 +70,34 @@ void TestJournal::commitsAreGroupedAndCapped()
         last = seq;
     });
     constexpr int kRecords = 20000;
-    for (std::uint64_t seq = 1; seq <= kRecords; ++seq)
-        journal.value()->append(seq, std::string(40, 'x'));
+    // Payloads of varying length, so a record cut at the cap would show in the bytes.
+    auto payload = [](std::uint64_t seq) { return std::to_string(seq) + std::string(seq % 37, 'x'); };
+    for (std::uint64_t seq = 1; seq <= kRecords; ++seq) {
+        journal.value()->append(seq, payload(seq));
+        if (seq % 5000 == 0)
+            journal.value()->appendSnapshot(seq, seq, "state " + std::to_string(seq));
+    }
     QVERIFY(journal.value()->flush());
     // Grouped: far fewer commits (fsyncs) than records. Capped: no commit beyond maxBatch.
     QVERIFY2(commits < kRecords / 10, qPrintable(QString::number(commits.load())));
     QVERIFY(biggestStep <= 100u);
+    const auto stats = journal.value()->stats();
+    QCOMPARE(stats.commits, std::uint64_t(commits.load()));
+    QCOMPARE(stats.records, std::uint64_t(kRecords + 4));
+    journal.value().reset();
+
+    std::uint64_t expected = 1;
+    auto visited = Journal::replay(dir.filePath(QStringLiteral("j.db")), 0, [&](std::uint64_t seq, std::string_view bytes) {
+        if (seq != expected || bytes != payload(seq))
+            return false;
+        ++expected;
+        return true;
+    });
+    QVERIFY(visited.ok());
+    QCOMPARE(visited.value(), std::uint64_t(kRecords));
+    auto snapshot = Journal::latestSnapshot(dir.filePath(QStringLiteral("j.db")));
+    QVERIFY(snapshot.ok() && snapshot.value().has_value());
+    QCOMPARE(snapshot.value()->state, std::string("state 20000"));
 }
 
 void TestJournal::snapshotsKeepTheNewest()
