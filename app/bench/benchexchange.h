@@ -47,7 +47,9 @@ struct BenchExchange
     QTemporaryDir dir;
     exchange::ExchangeService service;
 
-    Result<void> open()
+    /// `synchronousFull` false (PRAGMA synchronous=NORMAL: no fsync per commit) is a
+    /// diagnostic that shows what the fsync costs; it is not a durable configuration.
+    Result<void> open(bool synchronousFull = true)
     {
         exchange::ExchangeService::Config config;
         config.directory = dir.filePath(QStringLiteral("exchange"));
@@ -58,6 +60,7 @@ struct BenchExchange
         config.rateBurst = 1'000'000;
         config.ratePerSecond = 1'000'000;
         config.snapshotEvery = 0;
+        config.journal.synchronousFull = synchronousFull;
         return service.open(config);
     }
 

@@ -329,14 +329,18 @@ void Exchange::execute(Command command, AckCallback done)
     if (const auto *add = std::get_if<AddParticipant>(&command); add && pending.ack.accepted)
         m_participantIds.insert(QString::fromStdString(add->name), add->participant);
 
-    QSet<std::uint32_t> products;
+    // Spot indexes of the products this command touched, each once (a handful at most).
+    auto noteSpot = [&](std::uint32_t product) {
+        for (const auto &spot : std::as_const(pending.spots))
+            if (spot.first == product)
+                return;
+        pending.spots.append({product, m_engine.marketData().spot(product)});
+    };
     for (InstrumentId id : std::as_const(pending.touched))
-        products.insert(m_engine.instrument(id)->terms.productIndex);
+        noteSpot(m_engine.instrument(id)->terms.productIndex);
     if (std::holds_alternative<ClockTick>(command))
         for (std::uint32_t p = 0; p < std::uint32_t(m_products.size()); ++p)
-            products.insert(p);
-    for (std::uint32_t product : std::as_const(products))
-        pending.spots.append({product, m_engine.marketData().spot(product)});
+            noteSpot(p);
 
     if (!m_journal) {
         const quint64 seq = pending.seq;
@@ -396,12 +400,11 @@ void Exchange::deliver(Pending &pending)
         else
             Q_EMIT instrumentClosed(symbolOf(id));
     }
-    QSet<InstrumentId> seen;
-    for (InstrumentId id : std::as_const(pending.touched))
-        if (!seen.contains(id)) {
-            seen.insert(id);
+    for (qsizetype i = 0; i < pending.touched.size(); ++i) {
+        const InstrumentId id = pending.touched.at(i);
+        if (std::find(pending.touched.cbegin(), pending.touched.cbegin() + i, id) == pending.touched.cbegin() + i)
             Q_EMIT bookChanged(symbolOf(id));
-        }
+    }
     for (const auto &[product, spot] : std::as_const(pending.spots)) {
         if (spot != 0 && m_publishedSpot.value(product) != spot) {
             m_publishedSpot.insert(product, spot);

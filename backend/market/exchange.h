@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <QVarLengthArray>
 
 #include <deque>
 #include <functional>
@@ -281,10 +282,11 @@ private:
         AckCallback done;
         Ack ack;
         QList<ContractInfo> contracts;
-        std::vector<RawOrderEvent> orderEvents;
-        QList<InstrumentId> touched;
+        // Inline room for what an ordinary order brings, so most commands allocate nothing.
+        QVarLengthArray<RawOrderEvent, 2> orderEvents;
+        QVarLengthArray<InstrumentId, 2> touched;
         QList<QPair<InstrumentId, bool>> listings;
-        QList<QPair<std::uint32_t, qint64>> spots; ///< spot indexes as of this command
+        QVarLengthArray<QPair<std::uint32_t, qint64>, 2> spots; ///< spot indexes as of this command
     };
 
     void execute(Command command, AckCallback done);

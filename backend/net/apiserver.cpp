@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QSslKey>
 #include <QSslSocket>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -58,6 +59,16 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request)
 QStringList splitPath(const QString &path)
 {
     return path.split(u'/', Qt::SkipEmptyParts);
+}
+
+/// The segments of a request path as views into it (no copies: this runs per request).
+using PathSegments = QVarLengthArray<QStringView, 8>;
+PathSegments pathSegments(QStringView path)
+{
+    PathSegments out;
+    for (const QStringView segment : path.tokenize(u'/', Qt::SkipEmptyParts))
+        out.append(segment);
+    return out;
 }
 } // namespace
 
@@ -240,7 +251,7 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
     if (const qint64 waitMs = m_limiter->acquire(identity->participant); waitMs > 0)
         return reply.sendProblem(ApiProblem::tooManyRequests(waitMs));
 
-    const QStringList segments = splitPath(state->path);
+    const PathSegments segments = pathSegments(state->path);
     bool pathMatched = false;
     for (const Route &route : std::as_const(m_routes)) {
         if (route.segments.size() != segments.size())
@@ -250,7 +261,7 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         for (qsizetype i = 0; i < segments.size() && match; ++i) {
             const QString &want = route.segments.at(i);
             if (want.startsWith(u'{') && want.endsWith(u'}'))
-                params.insert(want.mid(1, want.size() - 2), segments.at(i));
+                params.insert(want.mid(1, want.size() - 2), segments.at(i).toString());
             else
                 match = want == segments.at(i);
         }
@@ -269,8 +280,7 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
         apiRequest.path = state->path;
         apiRequest.query = request.query();
         apiRequest.params = std::move(params);
-        for (const auto &[name, value] : request.headers())
-            apiRequest.headers.insert(name.toLower(), value);
+        apiRequest.headers = request.headers();
         apiRequest.body = request.body();
         apiRequest.identity = *identity;
         route.handler(apiRequest, reply);

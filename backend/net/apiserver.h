@@ -35,11 +35,18 @@ struct ApiRequest
     QString path;
     QUrlQuery query;
     QHash<QString, QString> params;         ///< bound {placeholders} of the route
-    QHash<QByteArray, QByteArray> headers;  ///< names in lower case
+    QList<QPair<QByteArray, QByteArray>> headers; ///< as received
     QByteArray body;
     PeerIdentity identity;
 
-    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+    /// The value of header `name`, whose case does not matter; empty when absent.
+    QByteArray header(QByteArrayView name) const
+    {
+        for (const auto &[key, value] : headers)
+            if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        return {};
+    }
 };
 
 /// The answer channel of one request. Copyable; the first send wins. It may be kept and
