@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEventLoop>
 
 #include <random>
 
@@ -85,7 +86,13 @@ inline LoadResult runLoad(market::Exchange &x, qint64 orders, qint64 inFlight, i
             }
             ++submitted;
         }
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        // Wait for acknowledgements in a running event loop: QCoreApplication::processEvents(
+        // WaitForMoreEvents) outside one can sleep through the commit's posted event with
+        // Qt's UNIX event dispatcher (QT_NO_GLIB=1).
+        QEventLoop loop;
+        QObject::connect(&x, &Exchange::committed, &loop, &QEventLoop::quit);
+        QObject::connect(&x, &Exchange::failed, &loop, &QEventLoop::quit);
+        loop.exec();
     }
     result.seconds = double(clock.nsecsElapsed()) / 1e9;
     return result;
