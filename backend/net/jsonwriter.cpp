@@ -10,32 +10,17 @@ void JsonWriter::separate()
         m_out += ',';
 }
 
-JsonWriter &JsonWriter::beginObject()
+JsonWriter &JsonWriter::open(char bracket)
 {
     separate();
-    m_out += '{';
+    m_out += bracket;
     m_needComma = false;
     return *this;
 }
 
-JsonWriter &JsonWriter::endObject()
+JsonWriter &JsonWriter::close(char bracket)
 {
-    m_out += '}';
-    m_needComma = true;
-    return *this;
-}
-
-JsonWriter &JsonWriter::beginArray()
-{
-    separate();
-    m_out += '[';
-    m_needComma = false;
-    return *this;
-}
-
-JsonWriter &JsonWriter::endArray()
-{
-    m_out += ']';
+    m_out += bracket;
     m_needComma = true;
     return *this;
 }

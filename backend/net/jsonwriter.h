@@ -16,10 +16,10 @@ namespace cloudex::net {
 class JsonWriter
 {
 public:
-    JsonWriter &beginObject();
-    JsonWriter &endObject();
-    JsonWriter &beginArray();
-    JsonWriter &endArray();
+    JsonWriter &beginObject() { return open('{'); }
+    JsonWriter &endObject() { return close('}'); }
+    JsonWriter &beginArray() { return open('['); }
+    JsonWriter &endArray() { return close(']'); }
     JsonWriter &key(QLatin1StringView name);
     JsonWriter &value(qint64 number);
     JsonWriter &value(int number) { return value(qint64(number)); }
@@ -34,6 +34,8 @@ public:
     QByteArray take() { return std::move(m_out); }
 
 private:
+    JsonWriter &open(char bracket);
+    JsonWriter &close(char bracket);
     void separate();
     void quoted(QStringView text);
 
