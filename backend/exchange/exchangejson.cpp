@@ -3,6 +3,7 @@
 #include "catalogue/deliveryperiod.h"
 #include "net/jsonwriter.h"
 
+#include <QJsonDocument>
 #include <QStringList>
 
 namespace cloudex::exchange::json {
@@ -162,18 +163,9 @@ QByteArray ack(const market::Ack &ack)
     w.key("accepted"_L1).value(ack.accepted);
     w.key("duplicate"_L1).value(ack.duplicate);
     w.key("trades"_L1).beginArray();
-    for (const market::TradeInfo &t : ack.trades) {
-        // The same fields as trade().
-        w.beginObject();
-        w.key("id"_L1).value(qint64(t.id));
-        w.key("seq"_L1).value(qint64(t.eventSeq));
-        w.key("symbol"_L1).value(t.symbol);
-        w.key("price"_L1).value(qint64(t.priceTicks));
-        w.key("quantity"_L1).value(qint64(t.quantity));
-        w.key("aggressor"_L1).value(sideName(t.aggressor));
-        w.key("time"_L1).value(qint64(t.timeSecs));
-        w.endObject();
-    }
+    // An order that trades is the rarer case; its trades read as on the tape.
+    for (const market::TradeInfo &t : ack.trades)
+        w.rawValue(QJsonDocument(trade(t)).toJson(QJsonDocument::Compact));
     w.endArray();
     if (ack.orderId)
         w.key("orderId"_L1).value(qint64(ack.orderId));

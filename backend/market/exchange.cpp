@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QMetaMethod>
-#include <QSet>
 
 namespace cloudex::market {
 namespace {

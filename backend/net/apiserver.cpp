@@ -56,11 +56,6 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request)
     return false;
 }
 
-QStringList splitPath(const QString &path)
-{
-    return path.split(u'/', Qt::SkipEmptyParts);
-}
-
 /// The segments of a request path as views into it (no copies: this runs per request).
 using PathSegments = QVarLengthArray<QStringView, 8>;
 PathSegments pathSegments(QStringView path)
@@ -118,7 +113,7 @@ struct ApiReply::State
 void ApiReply::send(int status, const QJsonValue &body, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     const QJsonDocument doc = body.isArray() ? QJsonDocument(body.toArray()) : QJsonDocument(body.toObject());
-    write(status, "application/json", doc.toJson(QJsonDocument::Compact), headers);
+    sendJson(status, doc.toJson(QJsonDocument::Compact), headers);
 }
 
 void ApiReply::sendJson(int status, const QByteArray &json, const QList<QPair<QByteArray, QByteArray>> &headers)
@@ -198,7 +193,7 @@ void ApiServer::setRateLimits(int burst, int perSecond)
 
 void ApiServer::route(const QString &method, const QString &pattern, Handler handler, const QString &permission)
 {
-    m_routes.append(Route{method, splitPath(pattern), std::move(handler), permission});
+    m_routes.append(Route{method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler), permission});
 }
 
 Result<quint16> ApiServer::listen(const Config &config)
