@@ -213,7 +213,7 @@ Result<void> Exchange::open(const QString &journalPath, const Config &config)
     if (snapshot.value()) {
         const store::Journal::Snapshot &snap = *snapshot.value();
         if (!m_engine.restore(snap.state) || m_engine.stateHash() != snap.hash)
-            return Error{QStringLiteral("store.snapshot_corrupt"),
+            return Error{QStringLiteral("store.snapshot-corrupt"),
                          Tr::tr("The snapshot at sequence %1 does not match its digest.").arg(snap.seq)};
         seq = snap.seq;
     }
@@ -502,7 +502,7 @@ void Exchange::submitOrder(const QString &participant, const OrderRequest &order
     const QByteArray clientId = order.clientOrderId.toLatin1();
     if (clientId.size() > qsizetype(ClientOrderId::kMaxLength) || clientId.contains('\0'))
         return refuse(
-            QStringLiteral("order.bad_client_id"),
+            QStringLiteral("order.bad-client-id"),
             Tr::tr("A client order id has at most %1 ASCII characters.").arg(ClientOrderId::kMaxLength),
             done);
     const std::optional<std::uint64_t> jurisdictions =
@@ -512,7 +512,7 @@ void Exchange::submitOrder(const QString &participant, const OrderRequest &order
     const std::optional<std::uint64_t> policies =
         maskOf(metadataPolicyTable(), order.requirements.metadataPolicies);
     if (!jurisdictions || !certs || !policies)
-        return refuse(QStringLiteral("order.bad_requirement"),
+        return refuse(QStringLiteral("order.bad-requirement"),
                       Tr::tr("The order names an unknown jurisdiction, certification or metadata policy."),
                       done);
     NewOrder c;

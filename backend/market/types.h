@@ -67,7 +67,7 @@ enum class Reason : std::uint8_t {
     Count
 };
 
-/// "order.bad_quantity" and so on: stable, for protocols, logs and tests.
+/// "order.bad-quantity" and so on: stable, for protocols, logs and tests.
 const char *reasonCode(Reason reason);
 
 /// Why a resting or incoming order left the book without filling.

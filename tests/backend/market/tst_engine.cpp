@@ -88,16 +88,16 @@ void TestEngine::rules_data()
     row("ioc remainder cancelled", "S p1 5@100; B p2 8@100 ioc", "+1 +2 T2/1:5@100 x2:ioc", "B | A");
     row("fok fills across levels", "S p1 5@100; S p2 5@101; B p3 10@101 fok",
         "+1 +2 +3 T3/1:5@100 T3/2:5@101", "B | A");
-    row("fok killed", "S p1 5@100; B p2 8@100 fok", "+1 !order.fill_or_kill_not_filled", "B | A 100x5");
+    row("fok killed", "S p1 5@100; B p2 8@100 fok", "+1 !order.fill-or-kill-not-filled", "B | A 100x5");
     row("fok counts only eligible", "S p1 5@100; S p2 5@100; B p3 10@100 fok c=1",
-        "+1 +2 !order.fill_or_kill_not_filled", "B | A 100x10");
+        "+1 +2 !order.fill-or-kill-not-filled", "B | A 100x10");
     row("market order", "S p1 5@100; S p2 5@150; B p3 7 mkt", "+1 +2 +3 T3/1:5@100 T3/2:2@150",
         "B | A 150x3");
     row("market order without liquidity", "B p1 5 mkt", "+1 x1:ioc", "B | A");
     row("post-only rests", "S p1 5@100; B p2 5@99 post", "+1 +2", "B 99x5 | A 100x5");
-    row("post-only would cross", "S p1 5@100; B p2 5@100 post", "+1 !order.post_only_would_cross",
+    row("post-only would cross", "S p1 5@100; B p2 5@100 post", "+1 !order.post-only-would-cross",
         "B | A 100x5");
-    row("post-only ioc is invalid", "B p1 5@100 post ioc", "!order.invalid_type", "B | A");
+    row("post-only ioc is invalid", "B p1 5@100 post ioc", "!order.invalid-type", "B | A");
     row("self-trade cancels resting", "S p1 5@100; S p2 5@100; B p1 5@100", "+1 +2 +3 x1:stp T3/2:5@100",
         "B | A");
     row("eligibility skip keeps priority", "S p1 5@100; S p2 5@100; B p3 5@100 c=1; B p2 5@100",
@@ -110,19 +110,19 @@ void TestEngine::rules_data()
     row("metadata policy screens", "S p1 5@100; B p2 5@100 m=2", "+1 +2", "B 100x5 | A 100x5");
     row("metadata policy passes", "S p1 5@100; B p2 5@100 m=1", "+1 +2 T2/1:5@100", "B | A");
     row("jurisdiction passes", "S p2 5@100; B p1 5@100 j=2", "+1 +2 T2/1:5@100", "B | A");
-    row("band low", "B p1 5@49", "!order.price_outside_band", "B | A");
-    row("band high", "S p1 5@201", "!order.price_outside_band", "B | A");
-    row("zero price", "B p1 5@0", "!order.bad_price", "B | A");
-    row("zero quantity", "B p1 0@100", "!order.bad_quantity", "B | A");
-    row("negative quantity", "B p1 -5@100", "!order.bad_quantity", "B | A");
-    row("price off tick", "B p1 10@101 i=2", "!order.price_off_tick", "B | A");
-    row("quantity off lot", "B p1 5@100 i=2", "!order.bad_lot", "B | A");
+    row("band low", "B p1 5@49", "!order.price-outside-band", "B | A");
+    row("band high", "S p1 5@201", "!order.price-outside-band", "B | A");
+    row("zero price", "B p1 5@0", "!order.bad-price", "B | A");
+    row("zero quantity", "B p1 0@100", "!order.bad-quantity", "B | A");
+    row("negative quantity", "B p1 -5@100", "!order.bad-quantity", "B | A");
+    row("price off tick", "B p1 10@101 i=2", "!order.price-off-tick", "B | A");
+    row("quantity off lot", "B p1 5@100 i=2", "!order.bad-lot", "B | A");
     row("unknown instrument", "B p1 5@100 i=9", "!instrument.unknown", "B | A");
     row("unknown participant", "B p9 5@100", "!participant.unknown", "B | A");
     row("buyer cannot sell", "S p3 5@100", "!participant.role", "B | A");
     row("seller cannot buy", "B p4 5@100", "!participant.role", "B | A");
-    row("max order size", "B p5 60@60", "!risk.max_order_size", "B | A");
-    row("max open notional", "S p5 41@100", "!risk.max_open_notional", "B | A");
+    row("max order size", "B p5 60@60", "!risk.max-order-size", "B | A");
+    row("max open notional", "S p5 41@100", "!risk.max-open-notional", "B | A");
     row("credit", "B p5 31@100", "!risk.credit", "B | A");
     row("credit counts bought contracts", "S p1 20@100; B p5 20@100; B p5 11@100",
         "+1 +2 T2/1:20@100 !risk.credit", "B | A");
@@ -132,7 +132,7 @@ void TestEngine::rules_data()
     row("cancel", "S p1 5@100; X p1 #1", "+1 x1:user", "B | A");
     row("cancel unknown", "X p1 #7", "!order.unknown", "B | A");
     row("cancel twice", "S p1 5@100; X p1 #1; X p1 #1", "+1 x1:user !order.unknown", "B | A");
-    row("cancel not owner", "S p1 5@100; X p2 #1", "+1 !order.not_owner", "B | A 100x5");
+    row("cancel not owner", "S p1 5@100; X p2 #1", "+1 !order.not-owner", "B | A 100x5");
     row("replace down keeps priority", "S p1 5@100; S p2 5@100; R p1 #1 3@100; B p3 3@100",
         "+1 +2 r1:keep +3 T3/1:3@100", "B | A 100x5");
     row("replace up loses priority", "S p1 5@100; S p2 5@100; R p1 #1 6@100; B p3 3@100",
@@ -141,25 +141,25 @@ void TestEngine::rules_data()
         "+1 +2 r1:lose +3 T3/2:5@100", "B | A 100x5");
     row("replace crossing trades", "S p1 5@100; B p2 5@99; R p2 #2 5@100", "+1 +2 r2:lose T2/1:5@100",
         "B | A");
-    row("replace outside band", "S p1 5@100; R p1 #1 5@300", "+1 !order.price_outside_band", "B | A 100x5");
+    row("replace outside band", "S p1 5@100; R p1 #1 5@300", "+1 !order.price-outside-band", "B | A 100x5");
     row("replace post-only crossing", "S p1 5@100; B p2 5@99 post; R p2 #2 5@100",
-        "+1 +2 !order.post_only_would_cross", "B 99x5 | A 100x5");
+        "+1 +2 !order.post-only-would-cross", "B 99x5 | A 100x5");
     row("gtd expires", "B p1 5@100 gtd=1500; T 1499; T 1500", "+1 x1:expired", "B | A");
-    row("gtd in the past", "B p1 5@100 gtd=1000", "!order.bad_expiry", "B | A");
+    row("gtd in the past", "B p1 5@100 gtd=1000", "!order.bad-expiry", "B | A");
     row("clock backwards", "T 900", "!clock.backwards", "B | A");
     row("delivery start closes", "S p1 5@100; B p2 3@90; T 7200; B p1 1@100",
         "+1 +2 x2:closed x1:closed !instrument.closed", "B | A");
     row("contract lifecycle", "S p1 5@100; B p2 5@100; T 7200; T 10800",
         "+1 +2 T2/1:5@100 c1:active c1:expired", "B | A");
     row("contract terminated", "S p1 5@100; B p2 5@100; T 7200; Z #1; Z #1",
-        "+1 +2 T2/1:5@100 c1:active c1:terminated !contract.not_terminable", "B | A");
+        "+1 +2 T2/1:5@100 c1:active c1:terminated !contract.not-terminable", "B | A");
     row("terminate unknown contract", "Z #4", "!contract.unknown", "B | A");
     row("client id repeats result", "B p1 5@100 id=a; B p1 5@100 id=a", "+1 =1", "B 100x5 | A");
-    row("client id with other content", "B p1 5@100 id=a; B p1 6@100 id=a", "+1 !order.duplicate_client_id",
+    row("client id with other content", "B p1 5@100 id=a; B p1 6@100 id=a", "+1 !order.duplicate-client-id",
         "B 100x5 | A");
     row("client id per participant", "B p1 5@100 id=a; B p2 5@100 id=a", "+1 +2", "B 100x10 | A");
     row("client id repeats rejection", "B p1 0@100 id=z; B p1 0@100 id=z",
-        "!order.bad_quantity =0:order.bad_quantity", "B | A");
+        "!order.bad-quantity =0:order.bad-quantity", "B | A");
 }
 
 void TestEngine::rules()

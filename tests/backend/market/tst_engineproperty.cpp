@@ -150,14 +150,14 @@ public:
             return reject("participant.role");
         const bool market = c.type == OrderType::Market;
         if (c.quantity <= 0)
-            return reject("order.bad_quantity");
+            return reject("order.bad-quantity");
         if (!market && (c.price < kBandLow || c.price > kBandHigh))
-            return reject("order.price_outside_band");
+            return reject("order.price-outside-band");
         if (c.postOnly &&
             (market || c.tif == TimeInForce::ImmediateOrCancel || c.tif == TimeInForce::FillOrKill))
-            return reject("order.invalid_type");
+            return reject("order.invalid-type");
         if (c.tif == TimeInForce::GoodTillDate && c.expiry <= now)
-            return reject("order.bad_expiry");
+            return reject("order.bad-expiry");
         RefOrder taker{0,
                        c.participant,
                        c.instrument,
@@ -169,7 +169,7 @@ public:
                        c.counterparty,
                        c.postOnly};
         if (c.postOnly && !candidates(taker, false).empty())
-            return reject("order.post_only_would_cross");
+            return reject("order.post-only-would-cross");
         if (c.tif == TimeInForce::FillOrKill) {
             Qty available = 0;
             for (OrderId id : candidates(taker, market)) {
@@ -178,7 +178,7 @@ public:
                     available += m->qty;
             }
             if (available < c.quantity)
-                return reject("order.fill_or_kill_not_filled");
+                return reject("order.fill-or-kill-not-filled");
         }
         taker.id = nextId++;
         add("+" + std::to_string(taker.id));
@@ -199,7 +199,7 @@ public:
         if (!o)
             return reject("order.unknown");
         if (o->owner != c.participant)
-            return reject("order.not_owner");
+            return reject("order.not-owner");
         add("x" + std::to_string(c.order) + ":user");
         erase(c.order);
     }
@@ -210,13 +210,13 @@ public:
         if (!o)
             return reject("order.unknown");
         if (o->owner != c.participant)
-            return reject("order.not_owner");
+            return reject("order.not-owner");
         if (blocked[c.participant])
             return reject("participant.blocked");
         if (c.quantity <= 0)
-            return reject("order.bad_quantity");
+            return reject("order.bad-quantity");
         if (c.price < kBandLow || c.price > kBandHigh)
-            return reject("order.price_outside_band");
+            return reject("order.price-outside-band");
         if (c.price == o->price && c.quantity <= o->qty) {
             o->qty = c.quantity;
             add("r" + std::to_string(c.order) + ":keep");
@@ -236,7 +236,7 @@ public:
             const bool cross = !candidates(taker, false).empty();
             book = saved;
             if (cross)
-                return reject("order.post_only_would_cross");
+                return reject("order.post-only-would-cross");
         }
         erase(c.order);
         add("r" + std::to_string(c.order) + ":lose");

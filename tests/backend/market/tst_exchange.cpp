@@ -239,10 +239,10 @@ void TestExchange::refusesBadInputBeforeSequencing()
     const QList<Case> cases = {
         {QStringLiteral("p-nobody"), good, QStringLiteral("participant.unknown"), false},
         {QStringLiteral("p-acme"), unknownSymbol, QStringLiteral("instrument.unknown"), false},
-        {QStringLiteral("p-acme"), badCert, QStringLiteral("order.bad_requirement"), false},
-        {QStringLiteral("p-acme"), longId, QStringLiteral("order.bad_client_id"), false},
-        {QStringLiteral("p-acme"), zero, QStringLiteral("order.bad_quantity"), true},
-        {QStringLiteral("p-acme"), band, QStringLiteral("order.price_outside_band"), true},
+        {QStringLiteral("p-acme"), badCert, QStringLiteral("order.bad-requirement"), false},
+        {QStringLiteral("p-acme"), longId, QStringLiteral("order.bad-client-id"), false},
+        {QStringLiteral("p-acme"), zero, QStringLiteral("order.bad-quantity"), true},
+        {QStringLiteral("p-acme"), band, QStringLiteral("order.price-outside-band"), true},
     };
     for (const Case &c : cases) {
         const quint64 seq = x.lastSeq();
@@ -287,7 +287,7 @@ void TestExchange::clientOrderIdIsIdempotent()
     o.quantity = 4;
     auto [changed, onChanged] = ackSlot();
     x.submitOrder(QStringLiteral("p-acme"), o, onChanged);
-    QCOMPARE(wait(changed).error.code, QStringLiteral("order.duplicate_client_id"));
+    QCOMPARE(wait(changed).error.code, QStringLiteral("order.duplicate-client-id"));
 }
 
 void TestExchange::marketData()
@@ -396,7 +396,7 @@ void TestExchange::contractLifecycleSignals()
     QCOMPARE(changes.at(2).at(0).value<ContractInfo>().state, ContractState::Expired);
     auto [done, onDone] = ackSlot();
     x.terminateContract(1, onDone);
-    QCOMPARE(wait(done).error.code, QStringLiteral("contract.not_terminable"));
+    QCOMPARE(wait(done).error.code, QStringLiteral("contract.not-terminable"));
 }
 
 void TestExchange::clockDrivesRolls()
