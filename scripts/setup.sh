@@ -39,15 +39,25 @@ if ((${#missing[@]})); then
     apt-get update -qq
     # Service start-up in postinst scripts is irrelevant here (the tests start libvirtd
     # themselves); policy-rc.d keeps it from failing in containers without an init system.
-    policy=/usr/sbin/policy-rc.d
+    # An existing policy-rc.d is left alone; one created here is removed again on every
+    # exit path, including a failed apt-get. CLOUDEX_POLICY_RC_D overrides the path (tests).
+    policy=${CLOUDEX_POLICY_RC_D:-/usr/sbin/policy-rc.d}
     created_policy=0
+    remove_created_policy() {
+        if ((created_policy)); then
+            rm -f "$policy"
+            created_policy=0
+        fi
+    }
+    trap remove_created_policy EXIT
     if [[ ! -e $policy ]]; then
+        created_policy=1
         printf '#!/bin/sh\nexit 101\n' >"$policy"
         chmod +x "$policy"
-        created_policy=1
     fi
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
-    ((created_policy)) && rm -f "$policy"
+    remove_created_policy
+    trap - EXIT
 else
     echo "setup: all packages present"
 fi
