@@ -1,4 +1,4 @@
-// The CloudEx desktop app: everything but process start-up lives in cloudex_ui.
+// The CloudEx desktop app: everything but process start-up lives in cloudex_desktop.
 #include "desktopapp.h"
 #include "startupoptions.h"
 
@@ -15,5 +15,5 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("CloudEx"));
     QApplication::setApplicationVersion(QStringLiteral(CLOUDEX_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("cloudex"));
-    return cloudex::ui::DesktopApp::run(app);
+    return cloudex::app::DesktopApp::run(app);
 }

@@ -3,7 +3,7 @@
 #include "catalogue/catalogue.h"
 #include "exchange/exchangejson.h"
 #include "market/exchange.h"
-#include "market/exchangecontractdirectory.h"
+#include "exchange/exchangecontractdirectory.h"
 #include "net/jsonfields.h"
 #include "net/streamserver.h"
 #include "pki/certificateauthority.h"
@@ -149,7 +149,7 @@ ExchangeService::ExchangeService(const Clock &clock, QObject *parent)
     , m_api(new net::ApiServer(clock, this))
     , m_stream(new net::StreamServer(*m_api, this))
 {
-    m_contracts = std::make_unique<market::ExchangeContractDirectory>(*m_exchange);
+    m_contracts = std::make_unique<ExchangeContractDirectory>(*m_exchange);
     m_api->setAuthenticator([this](const QSslCertificate &certificate) { return authenticate(certificate); });
 }
 

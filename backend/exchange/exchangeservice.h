@@ -18,7 +18,6 @@
 
 namespace cloudex::market {
 class Exchange;
-class ExchangeContractDirectory;
 struct ContractInfo;
 } // namespace cloudex::market
 
@@ -32,6 +31,8 @@ class StreamServer;
 }
 
 namespace cloudex::exchange {
+
+class ExchangeContractDirectory;
 
 /// The exchange on the wire: the matching engine (market::Exchange), the certificate
 /// authority and the HTTPS/WebSocket servers of docs/API.md, in one thread.
@@ -139,7 +140,7 @@ private:
     const Clock &m_clock;
     Config m_config;
     std::unique_ptr<market::Exchange> m_exchange;
-    std::unique_ptr<market::ExchangeContractDirectory> m_contracts;
+    std::unique_ptr<ExchangeContractDirectory> m_contracts;
     std::unique_ptr<pki::CertificateAuthority> m_ca;
     std::unique_ptr<pki::CertificateVerifier> m_verifier;
     net::ApiServer *m_api;

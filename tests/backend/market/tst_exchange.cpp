@@ -1,7 +1,7 @@
 // The Qt adapter: sequencing, acknowledgement after commit, symbols, contracts with frozen
 // terms, market data, and recovery from the journal with an equal state digest.
 #include "market/exchange.h"
-#include "market/exchangecontractdirectory.h"
+#include "exchange/exchangecontractdirectory.h"
 #include "pki/certificateauthority.h"
 #include "pki/privatekey.h"
 
@@ -489,7 +489,7 @@ void TestExchange::certificateAuthorityIssuesFromTheContractBook()
     QCOMPARE(wait(done).trades.size(), 1);
     const QString code = Exchange::contractCode(done->value().trades.constFirst().contract);
 
-    ExchangeContractDirectory directory(x);
+    exchange::ExchangeContractDirectory directory(x);
     const std::optional<pki::ContractTerms> terms = directory.find(code);
     QVERIFY(terms);
     QCOMPARE(terms->id, code);

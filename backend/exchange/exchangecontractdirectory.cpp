@@ -1,8 +1,12 @@
-#include "market/exchangecontractdirectory.h"
+#include "exchange/exchangecontractdirectory.h"
 
 #include "market/exchange.h"
 
-namespace cloudex::market {
+namespace cloudex::exchange {
+
+using market::ContractInfo;
+using market::ContractState;
+using market::Exchange;
 
 std::optional<pki::ContractTerms> ExchangeContractDirectory::find(const QString &id) const
 {
@@ -25,4 +29,4 @@ std::optional<pki::ContractTerms> ExchangeContractDirectory::find(const QString 
     return terms;
 }
 
-} // namespace cloudex::market
+} // namespace cloudex::exchange

@@ -3,8 +3,10 @@
 #include "pki/contractdirectory.h"
 
 namespace cloudex::market {
-
 class Exchange;
+}
+
+namespace cloudex::exchange {
 
 /// The certificate authority's view of the exchange's contract book: contract "c-000042"
 /// is engine contract 42. Reads the exchange's live state, so call it on the exchange's
@@ -12,14 +14,14 @@ class Exchange;
 class ExchangeContractDirectory final : public pki::ContractDirectory
 {
 public:
-    explicit ExchangeContractDirectory(const Exchange &exchange)
+    explicit ExchangeContractDirectory(const market::Exchange &exchange)
         : m_exchange(exchange)
     {}
 
     std::optional<pki::ContractTerms> find(const QString &id) const override;
 
 private:
-    const Exchange &m_exchange;
+    const market::Exchange &m_exchange;
 };
 
-} // namespace cloudex::market
+} // namespace cloudex::exchange

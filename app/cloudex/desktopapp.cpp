@@ -24,7 +24,15 @@
 #include <functional>
 #include <optional>
 
-namespace cloudex::ui {
+namespace cloudex::app {
+
+using ui::MainWindow;
+using ui::MarketWorkspace;
+using ui::SellWorkspace;
+using ui::StartupOptions;
+using ui::ThemeManager;
+using ui::Translations;
+
 namespace {
 constexpr int kUsageError = 2;
 constexpr int kRuntimeError = 1;
@@ -229,4 +237,4 @@ int DesktopApp::run(QApplication &app)
     return QApplication::exec();
 }
 
-} // namespace cloudex::ui
+} // namespace cloudex::app
