@@ -789,6 +789,10 @@
         <source>No product %1.</source>
         <translation>Kein Produkt %1.</translation>
     </message>
+    <message>
+        <source>The exchange is not open yet.</source>
+        <translation>Die Börse ist noch nicht geöffnet.</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>
@@ -799,10 +803,6 @@
     <message>
         <source>The journal is not contiguous after sequence %1.</source>
         <translation>Das Journal ist nach Sequenznummer %1 nicht lückenlos.</translation>
-    </message>
-    <message>
-        <source>The exchange journal has failed; no commands are accepted.</source>
-        <translation>Das Börsenjournal ist ausgefallen; es werden keine Aufträge mehr angenommen.</translation>
     </message>
     <message>
         <source>Unknown jurisdiction, certification or metadata policy for participant %1.</source>
@@ -923,6 +923,10 @@
     <message>
         <source>Rejected.</source>
         <translation>Abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The exchange journal has failed (%1); no commands are accepted until the exchange is restarted.</source>
+        <translation>Das Journal der Börse ist ausgefallen (%1); bis zum Neustart der Börse werden keine Aufträge angenommen.</translation>
     </message>
 </context>
 <context>

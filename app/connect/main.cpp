@@ -5,6 +5,7 @@
 #include "connect/connectagent.h"
 #include "connect/siteconfig.h"
 #include "core/datadirectory.h"
+#include "core/logging.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -100,6 +101,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cloudex-connect"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLOUDEX_VERSION));
+    cloudex::installDaemonLogFormat();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -12,6 +12,7 @@
 // Admin commands take --server URL (default https://127.0.0.1:8443), --data-dir DIR (for
 // operator.p12 and ca.pem) or --identity FILE.p12 and --ca FILE.pem. Without
 // --passphrase-file, PKCS#12 files use the passphrase "cloudex".
+#include "core/logging.h"
 #include "exchange/exchangeservice.h"
 #include "market/types.h"
 #include "net/apiclient.h"
@@ -366,6 +367,7 @@ int main(int argc, char **argv)
         qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cloudex-exchange"));
+    installDaemonLogFormat();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("CloudEx exchange daemon and its admin commands"));

@@ -4,6 +4,7 @@
 #include "componentdriver.h"
 #include "componentmanager.h"
 #include "core/clock.h"
+#include "core/logging.h"
 #include "embeddedsite.h"
 #include "placement.h"
 #include "tenantview.h"
@@ -80,6 +81,7 @@ Result<void> ConnectAgent::open()
         !opened)
         return opened;
     m_thread->start();
+    qCInfo(lcConnect, "records opened in %s", qPrintable(QDir(m_options.dataDir).absolutePath()));
     // Until the first reconcile, show what the records know: every VM as missing.
     m_inventory = merge(Snapshot{}, m_store.vms(), m_store.hostGroups());
     m_inventory.templates = m_store.templates();
@@ -145,6 +147,7 @@ ConnectJob *ConnectAgent::failed(const QString &title, const Error &error)
 {
     auto job = new ConnectJob(title, this);
     emit jobStarted(job);
+    qCWarning(lcConnect, "%s refused: %s (%s)", qPrintable(title), qPrintable(error.message), qPrintable(error.code));
     QTimer::singleShot(0, job, [job, error] { job->finish(error); });
     return job;
 }
@@ -168,6 +171,12 @@ ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<voi
                 this,
                 [this, job, result, snapshot, done, vm] {
                     m_busy.remove(vm);
+                    if (result) {
+                        qCInfo(lcConnect, "%s done", qPrintable(job->title()));
+                    } else {
+                        qCWarning(lcConnect, "%s failed: %s (%s)", qPrintable(job->title()),
+                                  qPrintable(result.error().message), qPrintable(result.error().code));
+                    }
                     if (done)
                         done(result);
                     applySnapshot(snapshot);

@@ -8,10 +8,8 @@
 #include "pki/pkitypes.h"
 #include "store/journal.h"
 
-#include <QHash>
 #include <QHostAddress>
 #include <QObject>
-#include <QSet>
 #include <QUrl>
 
 #include <memory>
@@ -23,7 +21,6 @@ struct ContractInfo;
 
 namespace cloudex::pki {
 class CertificateAuthority;
-class CertificateVerifier;
 } // namespace cloudex::pki
 
 namespace cloudex::net {
@@ -32,10 +29,19 @@ class StreamServer;
 
 namespace cloudex::exchange {
 
+class AdminController;
+class Authenticator;
+class ContractsController;
 class ExchangeContractDirectory;
+class MarketDataController;
+class OrdersController;
+class StreamPublisher;
 
 /// The exchange on the wire: the matching engine (market::Exchange), the certificate
-/// authority and the HTTPS/WebSocket servers of docs/API.md, in one thread.
+/// authority and the HTTPS/WebSocket servers of docs/API.md, in one thread. This class
+/// opens and wires the parts: the Authenticator answers who calls, one controller per API
+/// area (orders, market data, contracts and certificates, administration) answers the
+/// routes, and the StreamPublisher feeds the channels.
 ///
 /// Every request is authenticated from its TLS client certificate against the CA (issued
 /// here, of a participant, user or site, not revoked, not expired); every route validates
@@ -99,58 +105,27 @@ public:
     /// The identity of a peer certificate as every request sees it (cached per serial).
     Result<net::PeerIdentity> authenticate(const QSslCertificate &certificate);
 
+Q_SIGNALS:
+    /// The journal failed: the exchange accepts no more commands and answers them with 503
+    /// problems until it is restarted. `reason` says why (also logged).
+    void journalFailed(const QString &reason);
+
 private:
-    struct CachedIdentity
-    {
-        net::PeerIdentity identity;
-        qint64 notAfterMs = 0;
-    };
-
-    void addRoutes();
-    void connectStream();
-    void markDirty(const QString &symbol, bool candles);
-    void publishDirty();
     void onContractChanged(const market::ContractInfo &contract);
-    QJsonValue snapshot(const QString &channel) const;
-    bool channelExists(const QString &channel) const;
-
-    // Route handlers, one per row of docs/API.md.
-    void getInstruments(const net::ApiRequest &request, net::ApiReply reply);
-    void getOrders(const net::ApiRequest &request, net::ApiReply reply);
-    void postOrder(const net::ApiRequest &request, net::ApiReply reply);
-    void patchOrder(const net::ApiRequest &request, net::ApiReply reply);
-    void deleteOrder(const net::ApiRequest &request, net::ApiReply reply);
-    void getTrades(const net::ApiRequest &request, net::ApiReply reply);
-    void getFills(const net::ApiRequest &request, net::ApiReply reply);
-    void getContracts(const net::ApiRequest &request, net::ApiReply reply);
-    void getContract(const net::ApiRequest &request, net::ApiReply reply);
-    void postContractCertificate(const net::ApiRequest &request, net::ApiReply reply);
-    void getContractCertificates(const net::ApiRequest &request, net::ApiReply reply);
-    void getCa(const net::ApiRequest &request, net::ApiReply reply);
-    void getCrl(const net::ApiRequest &request, net::ApiReply reply);
-    void getBook(const net::ApiRequest &request, net::ApiReply reply);
-    void getCandles(const net::ApiRequest &request, net::ApiReply reply);
-    void getSpot(const net::ApiRequest &request, net::ApiReply reply);
-    void getCurve(const net::ApiRequest &request, net::ApiReply reply);
-    void postParticipant(const net::ApiRequest &request, net::ApiReply reply);
-    void putLimits(const net::ApiRequest &request, net::ApiReply reply);
-    void postKillSwitch(const net::ApiRequest &request, net::ApiReply reply);
-    void postIdentity(const net::ApiRequest &request, net::ApiReply reply);
 
     const Clock &m_clock;
     Config m_config;
     std::unique_ptr<market::Exchange> m_exchange;
     std::unique_ptr<ExchangeContractDirectory> m_contracts;
     std::unique_ptr<pki::CertificateAuthority> m_ca;
-    std::unique_ptr<pki::CertificateVerifier> m_verifier;
+    std::unique_ptr<Authenticator> m_authenticator;
     net::ApiServer *m_api;
     net::StreamServer *m_stream;
-    QHash<QByteArray, CachedIdentity> m_identities; ///< by the certificate's serial as Qt prints it
-    QSet<QString> m_dirtyBooks;
-    QSet<QString> m_dirtyCandles;
-    QStringList m_listed;
-    QStringList m_closed;
-    bool m_publishScheduled = false;
+    StreamPublisher *m_publisher = nullptr;
+    std::unique_ptr<OrdersController> m_orders;
+    std::unique_ptr<MarketDataController> m_marketData;
+    std::unique_ptr<ContractsController> m_contractRoutes;
+    std::unique_ptr<AdminController> m_admin;
 };
 
 } // namespace cloudex::exchange

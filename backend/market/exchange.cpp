@@ -249,6 +249,7 @@ Result<void> Exchange::open(const QString &journalPath, const Config &config)
             this,
             [this, message] {
                 m_failed = true;
+                m_failure = message;
                 // Commands after the last commit are not durable: their callers learn it
                 // now, and no market data about them is published.
                 const Error error{QStringLiteral("store.failed"), message};
@@ -311,7 +312,10 @@ void Exchange::execute(Command command, AckCallback done)
 {
     if (m_failed)
         return refuse(QStringLiteral("store.failed"),
-                      Tr::tr("The exchange journal has failed; no commands are accepted."), done);
+                      Tr::tr("The exchange journal has failed (%1); no commands are accepted until "
+                             "the exchange is restarted.")
+                          .arg(m_failure),
+                      done);
     Pending &pending = m_pending.emplace_back();
     pending.seq = ++m_seq;
     pending.done = std::move(done);

@@ -321,6 +321,7 @@ private:
     QTimer m_clockTimer;
     const Clock *m_clock = nullptr;
     bool m_failed = false;
+    QString m_failure; ///< why the journal failed
 };
 
 } // namespace cloudex::market

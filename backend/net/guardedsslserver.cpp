@@ -1,5 +1,6 @@
 #include "net/guardedsslserver.h"
 
+#include "core/logging.h"
 #include "net/problem.h"
 
 #include <QCoreApplication>
@@ -120,6 +121,8 @@ private:
     void refuse(int status, const QString &code, const QString &detail)
     {
         m_state = State::Refused;
+        qCDebug(lcNet, "refused a request from %s: %d %s", qPrintable(m_socket->peerAddress().toString()), status,
+               qPrintable(code));
         // Drain what arrived so HttpServer, whose slot runs next, sees nothing of it.
         m_socket->readAll();
         ApiProblem problem{status, code, {}, detail, {}};

@@ -1,5 +1,7 @@
 #include "store/journal.h"
 
+#include "core/logging.h"
+
 #include <chrono>
 
 #include <QCoreApplication>
@@ -258,6 +260,8 @@ void Journal::writerLoop()
         }
         // Callbacks first, then the progress flush() waits for: when flush() returns, every
         // callback for what it waited on has run.
+        if (!ok)
+            qCCritical(lcStore, "journal write failed, the journal stops: %s", qPrintable(error));
         if (!ok && onError)
             onError(error);
         if (ok && onCommit && durable != 0)

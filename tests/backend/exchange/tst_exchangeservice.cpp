@@ -1,6 +1,7 @@
 // The exchange service over real mutual TLS on loopback: orders through curl and read back,
 // refused requests that change nothing, a client vanishing mid-commit, stream resync, and
-// contract certificates with the CRL after an early termination.
+// contract certificates with the CRL after an early termination, and 503s after the journal
+// fails.
 #include "exchangetestsupport.h"
 
 #include "net/apiclient.h"
@@ -14,6 +15,8 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QSslSocket>
+
+#include <sqlite3.h>
 
 using namespace cloudex;
 using namespace exchangetest;
@@ -502,6 +505,41 @@ private Q_SLOTS:
         const auto verified = verifier.verify(certificate.value(0).toDer(), expectation);
         QVERIFY(!verified.ok());
         QCOMPARE(verified.error().code, QStringLiteral("pki.verify.revoked"));
+    }
+    // Last: it breaks the journal for good. A journal that fails stops the exchange from
+    // accepting commands; every later command gets a 503 problem that says why, and reads
+    // go on.
+    void journalFailureAnswers503()
+    {
+        QSignalSpy failed(&m_fx.service(), &exchange::ExchangeService::journalFailed);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(m_fx.path(QStringLiteral("exchange/journal.db")).toUtf8().constData(), &db),
+                 SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "DROP TABLE journal", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+
+        const QByteArray order = "{\"symbol\":\"" + m_fx.symbol().toLatin1() +
+                                 "\",\"side\":\"buy\",\"type\":\"limit\",\"timeInForce\":\"gtc\","
+                                 "\"price\":1000,\"quantity\":1}";
+        const CurlResult first =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"), order);
+        QCOMPARE(first.status, 503);
+        QCOMPARE(first.code(), QStringLiteral("store.failed"));
+        QCOMPARE(first.contentType, QByteArray("application/problem+json"));
+        QTRY_COMPARE(failed.size(), 1);
+        QVERIFY(!failed.at(0).at(0).toString().isEmpty());
+
+        const CurlResult later =
+            m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"), order);
+        QCOMPARE(later.status, 503);
+        QCOMPARE(later.code(), QStringLiteral("store.failed"));
+        // The detail carries the journal's own reason, so the desk can show it.
+        const QString detail = later.json().value(QStringLiteral("detail")).toString();
+        QVERIFY2(detail.contains(failed.at(0).at(0).toString()), qPrintable(detail));
+
+        const CurlResult read =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"), QStringLiteral("/v1/orders"));
+        QCOMPARE(read.status, 200);
     }
 };
 

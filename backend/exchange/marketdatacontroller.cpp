@@ -1,0 +1,123 @@
+#include "exchange/marketdatacontroller.h"
+
+#include "catalogue/catalogue.h"
+#include "exchange/exchangejson.h"
+#include "exchange/routehelpers.h"
+#include "market/exchange.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace cloudex::exchange {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Exchange)
+};
+
+using net::ApiProblem;
+using net::ApiReply;
+using net::ApiRequest;
+using namespace routes;
+
+constexpr int kDefaultBookDepth = 10;
+constexpr int kMaxBookDepth = 100;
+constexpr int kDefaultTradeLimit = 100;
+constexpr int kMaxTradeLimit = 1000;
+} // namespace
+
+void MarketDataController::addRoutes(net::ApiServer &api)
+{
+    const QString get = QStringLiteral("GET");
+    api.route(get, QStringLiteral("/v1/instruments"), bind(this, &MarketDataController::getInstruments));
+    api.route(get, QStringLiteral("/v1/trades"), bind(this, &MarketDataController::getTrades));
+    api.route(get, QStringLiteral("/v1/market/book/{symbol}"), bind(this, &MarketDataController::getBook));
+    api.route(get, QStringLiteral("/v1/market/candles/{symbol}"), bind(this, &MarketDataController::getCandles));
+    api.route(get, QStringLiteral("/v1/market/spot/{product}"), bind(this, &MarketDataController::getSpot));
+    api.route(get, QStringLiteral("/v1/market/curve/{product}"), bind(this, &MarketDataController::getCurve));
+}
+
+void MarketDataController::getInstruments(const ApiRequest &request, ApiReply reply)
+{
+    const QString product = request.query.queryItemValue(QStringLiteral("product"));
+    const QString kind = request.query.queryItemValue(QStringLiteral("kind"));
+    QJsonArray out;
+    for (const market::InstrumentInfo &info : m_exchange.instruments()) {
+        if (!product.isEmpty() && info.productSymbol != product)
+            continue;
+        if (!kind.isEmpty() && kind != QString(catalogue::periodKindLetter(info.kind)))
+            continue;
+        out.append(json::instrument(info));
+    }
+    reply.send(200, QJsonObject{{QStringLiteral("instruments"), out}});
+}
+
+void MarketDataController::getTrades(const ApiRequest &request, ApiReply reply)
+{
+    const QString symbol = request.query.queryItemValue(QStringLiteral("symbol"));
+    if (symbol.isEmpty()) {
+        return reply.sendProblem(ApiProblem::badRequest(
+            QStringLiteral("request.missing-field"), Tr::tr("The query parameter \"symbol\" is required.")));
+    }
+    const auto limit = queryInt(request, QStringLiteral("limit"), kDefaultTradeLimit);
+    if (!limit || *limit < 1) {
+        return reply.sendProblem(
+            ApiProblem::badRequest(QStringLiteral("request.wrong-type"),
+                                   Tr::tr("The query parameter \"limit\" must be a positive integer.")));
+    }
+    reply.send(
+        200,
+        QJsonObject{{QStringLiteral("trades"),
+                     json::array(m_exchange.recentTrades(symbol, int(qMin<qint64>(*limit, kMaxTradeLimit))),
+                                 json::trade)}});
+}
+
+void MarketDataController::getBook(const ApiRequest &request, ApiReply reply)
+{
+    const QString symbol = request.params.value(QStringLiteral("symbol"));
+    if (!m_exchange.openSymbols().contains(symbol))
+        return reply.sendProblem(ApiProblem::notFound(Tr::tr("No open instrument %1.").arg(symbol)));
+    const auto depth = queryInt(request, QStringLiteral("depth"), kDefaultBookDepth);
+    if (!depth || *depth < 1) {
+        return reply.sendProblem(
+            ApiProblem::badRequest(QStringLiteral("request.wrong-type"),
+                                   Tr::tr("The query parameter \"depth\" must be a positive integer.")));
+    }
+    reply.send(200, json::book(symbol, m_exchange.depth(symbol, int(qMin<qint64>(*depth, kMaxBookDepth)))));
+}
+
+void MarketDataController::getCandles(const ApiRequest &request, ApiReply reply)
+{
+    const QString symbol = request.params.value(QStringLiteral("symbol"));
+    const QString name = request.query.hasQueryItem(QStringLiteral("resolution"))
+                             ? request.query.queryItemValue(QStringLiteral("resolution"))
+                             : QStringLiteral("1m");
+    const auto resolution = json::resolutionFrom(name);
+    if (!resolution)
+        return reply.sendProblem(wrongValue(QStringLiteral("resolution"), QStringLiteral("1m, 5m, 1h, 1d")));
+    reply.send(200, QJsonObject{{QStringLiteral("symbol"), symbol},
+                                {QStringLiteral("resolution"), name},
+                                {QStringLiteral("candles"),
+                                 json::array(m_exchange.candles(symbol, *resolution), json::candle)}});
+}
+
+void MarketDataController::getSpot(const ApiRequest &request, ApiReply reply)
+{
+    const QString product = request.params.value(QStringLiteral("product"));
+    if (!catalogue::Catalogue::standard().parseProduct(product))
+        return reply.sendProblem(ApiProblem::notFound(Tr::tr("No product %1.").arg(product)));
+    reply.send(200, QJsonObject{{QStringLiteral("product"), product},
+                                {QStringLiteral("price"), m_exchange.spotIndex(product)}});
+}
+
+void MarketDataController::getCurve(const ApiRequest &request, ApiReply reply)
+{
+    const QString product = request.params.value(QStringLiteral("product"));
+    if (!catalogue::Catalogue::standard().parseProduct(product))
+        return reply.sendProblem(ApiProblem::notFound(Tr::tr("No product %1.").arg(product)));
+    reply.send(200, QJsonObject{{QStringLiteral("product"), product},
+                                {QStringLiteral("points"),
+                                 json::array(m_exchange.forwardCurve(product), json::curvePoint)}});
+}
+} // namespace cloudex::exchange
