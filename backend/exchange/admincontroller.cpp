@@ -115,13 +115,14 @@ void AdminController::postKillSwitch(const ApiRequest &request, ApiReply reply)
     const QString participant = request.params.value(QStringLiteral("id"));
     const bool blocked = body->value(QStringLiteral("blocked")).toBool();
     const QString by = request.identity.name;
-    m_exchange.setKillSwitch(participant, blocked, [reply, participant, blocked, by](const market::Ack &ack) mutable {
-        if (ack.accepted) {
-            qCWarning(lcExchange, "kill switch of %s %s by %s", qPrintable(participant),
-                      blocked ? "engaged" : "released", qPrintable(by));
-        }
-        answerAck(reply, ack, 200);
-    });
+    m_exchange.setKillSwitch(
+        participant, blocked, [reply, participant, blocked, by](const market::Ack &ack) mutable {
+            if (ack.accepted) {
+                qCWarning(lcExchange, "kill switch of %s %s by %s", qPrintable(participant),
+                          blocked ? "engaged" : "released", qPrintable(by));
+            }
+            answerAck(reply, ack, 200);
+        });
 }
 
 void AdminController::postIdentity(const ApiRequest &request, ApiReply reply)

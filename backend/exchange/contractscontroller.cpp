@@ -81,9 +81,9 @@ void ContractsController::addRoutes(net::ApiServer &api)
 
 void ContractsController::getContracts(const ApiRequest &request, ApiReply reply)
 {
-    reply.send(200, QJsonObject{{QStringLiteral("contracts"),
-                                 json::array(m_exchange.contractsOf(request.identity.participant),
-                                             json::contract)}});
+    reply.send(200, QJsonObject{
+                        {QStringLiteral("contracts"),
+                         json::array(m_exchange.contractsOf(request.identity.participant), json::contract)}});
 }
 
 void ContractsController::getContract(const ApiRequest &request, ApiReply reply)
@@ -137,7 +137,9 @@ void ContractsController::getContractCertificates(const ApiRequest &request, Api
 
 void ContractsController::getCa(const ApiRequest &, ApiReply reply)
 {
-    reply.send(200, QJsonObject{{QStringLiteral("certificate"), QString::fromLatin1(QSslCertificate(m_ca.rootCertificate(), QSsl::Der).toPem())}});
+    reply.send(
+        200, QJsonObject{{QStringLiteral("certificate"),
+                          QString::fromLatin1(QSslCertificate(m_ca.rootCertificate(), QSsl::Der).toPem())}});
 }
 
 void ContractsController::getCrl(const ApiRequest &, ApiReply reply)

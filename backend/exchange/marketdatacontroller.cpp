@@ -33,7 +33,8 @@ void MarketDataController::addRoutes(net::ApiServer &api)
     api.route(get, QStringLiteral("/v1/instruments"), bind(this, &MarketDataController::getInstruments));
     api.route(get, QStringLiteral("/v1/trades"), bind(this, &MarketDataController::getTrades));
     api.route(get, QStringLiteral("/v1/market/book/{symbol}"), bind(this, &MarketDataController::getBook));
-    api.route(get, QStringLiteral("/v1/market/candles/{symbol}"), bind(this, &MarketDataController::getCandles));
+    api.route(get, QStringLiteral("/v1/market/candles/{symbol}"),
+              bind(this, &MarketDataController::getCandles));
     api.route(get, QStringLiteral("/v1/market/spot/{product}"), bind(this, &MarketDataController::getSpot));
     api.route(get, QStringLiteral("/v1/market/curve/{product}"), bind(this, &MarketDataController::getCurve));
 }

@@ -65,7 +65,18 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
     auto body = net::parseJsonObject(request.body);
     if (!body)
         return reply.sendProblem(badRequest(body.error()));
-    enum Field { Symbol, Side, Type, TimeInForce, Price, Quantity, Expiry, PostOnly, ClientOrderId, Requirements };
+    enum Field {
+        Symbol,
+        Side,
+        Type,
+        TimeInForce,
+        Price,
+        Quantity,
+        Expiry,
+        PostOnly,
+        ClientOrderId,
+        Requirements
+    };
     auto read = net::readFields(body.value(), {{QStringLiteral("symbol"), JsonType::String},
                                                {QStringLiteral("side"), JsonType::String},
                                                {QStringLiteral("type"), JsonType::String},
@@ -120,7 +131,7 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
         order.requirements = {*jurisdictions, *certifications, *policies};
     }
     m_exchange.submitOrder(request.identity.participant, order,
-                            [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
+                           [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
 }
 
 void OrdersController::patchOrder(const ApiRequest &request, ApiReply reply)
@@ -144,7 +155,7 @@ void OrdersController::patchOrder(const ApiRequest &request, ApiReply reply)
     const qint64 price = body->value(QStringLiteral("price")).toInteger(current->priceTicks);
     const qint64 quantity = body->value(QStringLiteral("quantity")).toInteger(current->remaining);
     m_exchange.replaceOrder(request.identity.participant, id, price, quantity,
-                             [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 200); });
+                            [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 200); });
 }
 
 void OrdersController::deleteOrder(const ApiRequest &request, ApiReply reply)
@@ -160,7 +171,7 @@ void OrdersController::deleteOrder(const ApiRequest &request, ApiReply reply)
     if (!ownOrder(m_exchange, request.identity.participant, id))
         return reply.sendProblem(unknownOrder());
     m_exchange.cancelOrder(request.identity.participant, id,
-                            [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 200); });
+                           [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 200); });
 }
 
 void OrdersController::getFills(const ApiRequest &request, ApiReply reply)

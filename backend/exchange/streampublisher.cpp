@@ -95,7 +95,8 @@ void StreamPublisher::publishDirty()
     for (const QString &symbol : std::as_const(m_dirtyCandles)) {
         for (int r = 0; r < int(market::kResolutionSecs.size()); ++r) {
             const auto resolution = market::Resolution(r);
-            const QString channel = QStringLiteral("candles.%1.%2").arg(symbol, json::resolutionName(resolution));
+            const QString channel =
+                QStringLiteral("candles.%1.%2").arg(symbol, json::resolutionName(resolution));
             if (!m_stream.isFollowed(channel))
                 continue;
             const QList<market::Candle> candles = m_exchange.candles(symbol, resolution);
@@ -106,8 +107,8 @@ void StreamPublisher::publishDirty()
     m_dirtyCandles.clear();
     if (!m_listed.isEmpty() || !m_closed.isEmpty()) {
         m_stream.publish(QStringLiteral("instruments"),
-                          QJsonObject{{QStringLiteral("listed"), QJsonArray::fromStringList(m_listed)},
-                                      {QStringLiteral("closed"), QJsonArray::fromStringList(m_closed)}});
+                         QJsonObject{{QStringLiteral("listed"), QJsonArray::fromStringList(m_listed)},
+                                     {QStringLiteral("closed"), QJsonArray::fromStringList(m_closed)}});
         m_listed.clear();
         m_closed.clear();
     }
@@ -160,8 +161,7 @@ QJsonValue StreamPublisher::snapshot(const QString &channel) const
         return QJsonObject{
             {QStringLiteral("instruments"), json::array(m_exchange.instruments(), json::instrument)}};
     if (topic == u"orders@")
-        return QJsonObject{
-            {QStringLiteral("orders"), json::array(m_exchange.openOrders(rest), json::order)}};
+        return QJsonObject{{QStringLiteral("orders"), json::array(m_exchange.openOrders(rest), json::order)}};
     if (topic == u"fills@")
         return QJsonObject{{QStringLiteral("fills"), json::array(m_exchange.fills(rest), json::fill)}};
     if (topic == u"contracts@")
