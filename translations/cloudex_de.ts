@@ -179,6 +179,14 @@
         <source>%1 carries no CA certificate to trust the exchange with.</source>
         <translation>%1 enthält kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>

@@ -593,7 +593,7 @@ void SellWorkspace::watch(ConnectJob *job)
         m_jobProgress->setValue(percent);
         m_jobStatus->setText(step);
     });
-    connect(job, &ConnectJob::finished, this, [this](ConnectJob *done) {
+    connect(job, &ConnectJob::finished, this, [this](cloudex::Job *done) {
         if (!done->error().isEmpty()) {
             // A cancelled job is the seller's own decision, not a failure to shout about.
             if (done->error() == QLatin1String("job.cancelled"))
@@ -627,7 +627,7 @@ void SellWorkspace::addConnection()
         return;
     setNotice({});
     ConnectJob *job = m_agent->addConnection(uri);
-    connect(job, &ConnectJob::finished, m_connectionUri, [this](ConnectJob *done) {
+    connect(job, &ConnectJob::finished, m_connectionUri, [this](cloudex::Job *done) {
         if (done->error().isEmpty())
             m_connectionUri->clear();
     });

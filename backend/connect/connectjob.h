@@ -1,63 +1,25 @@
 #pragma once
 
-#include "core/result.h"
-
-#include <QMutex>
-#include <QObject>
-
-#include <atomic>
+#include "core/job.h"
 
 namespace cloudex::connect {
 
-/// One asynchronous operation of the connect agent (KJob style): it runs on the agent's
-/// worker thread, reports progress per step, can be cancelled between steps and ends with
-/// exactly one finished() signal; error() is empty on success.
+/// One operation of the connect agent: a Job that runs on the agent's worker thread,
+/// reports progress per step and can be cancelled between steps (it then fails with
+/// "job.cancelled"; a step already running completes).
 ///
-/// Lives in the thread that created it (the GUI thread); signals reach receivers there.
-/// Not deleted automatically: receivers call deleteLater() when done, otherwise the agent
-/// (its parent) deletes it.
-class ConnectJob final : public QObject
+/// Lives in the thread that asked the agent (the GUI thread); its signals reach receivers
+/// there. The agent (its parent) deletes it unless a receiver does so first.
+class ConnectJob final : public Job
 {
     Q_OBJECT
 
 public:
-    explicit ConnectJob(QString title, QObject *parent = nullptr);
-
-    QString title() const { return m_title; }
-    bool isFinished() const { return m_finished; }
-    /// Empty on success; a stable code such as "libvirt.start" or "placement.capacity".
-    QString error() const { return m_result.ok() ? QString() : m_result.error().code; }
-    QString errorString() const { return m_result.ok() ? QString() : m_result.error().message; }
-    Result<void> result() const { return m_result; }
-
-    /// Requests cancellation; the job stops before its next step and fails with
-    /// "job.cancelled". A step already running completes.
-    void cancel() { m_cancelled.store(true); }
-    bool isCancelled() const { return m_cancelled.load(); }
-
-    int percent() const;
-    QString stepText() const;
-
-    /// Runs a local event loop until finished (for headless tools and tests).
-    Result<void> wait();
+    using Job::Job;
 
     // Called by the agent: setProgress() from the worker thread, finish() in the job's thread.
-    /// Returns false when cancelled, so drivers can stop between steps.
-    bool setProgress(int step, int steps, const QString &text);
-    void finish(const Result<void> &result);
-
-signals:
-    void progress(int percent, const QString &step);
-    void finished(cloudex::connect::ConnectJob *job);
-
-private:
-    QString m_title;
-    Result<void> m_result;
-    bool m_finished = false;
-    std::atomic<bool> m_cancelled{false};
-    mutable QMutex m_mutex;
-    int m_percent = 0;
-    QString m_stepText;
+    using Job::finish;
+    using Job::setProgress;
 };
 
 } // namespace cloudex::connect

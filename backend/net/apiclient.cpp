@@ -25,7 +25,7 @@ QByteArray toJson(const QJsonValue &value)
 } // namespace
 
 ApiCall::ApiCall(QNetworkReply *reply, QObject *parent)
-    : QObject(parent)
+    : Job(reply->request().url().path(), parent)
     , m_reply(reply)
 {
     reply->setParent(this);
@@ -34,7 +34,14 @@ ApiCall::ApiCall(QNetworkReply *reply, QObject *parent)
 
 void ApiCall::complete()
 {
+    if (isFinished())
+        return;
     m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_status == 0 && isCancelled()) {
+        m_problem = ApiProblem{0, QStringLiteral("job.cancelled"), Tr::tr("Cancelled"), Tr::tr("Cancelled."), {}};
+        finish(Error{m_problem->code, m_problem->detail});
+        return;
+    }
     const QByteArray data = m_reply->readAll();
     const QJsonDocument doc = QJsonDocument::fromJson(data);
     m_body = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
@@ -48,8 +55,16 @@ void ApiCall::complete()
         if (m_problem->code.isEmpty())
             m_problem->code = QStringLiteral("http.%1").arg(m_status);
     }
-    m_finished = true;
-    Q_EMIT finished();
+    if (m_problem)
+        finish(Error{m_problem->code, m_problem->detail});
+    else
+        finish({});
+}
+
+void ApiCall::onCancel()
+{
+    // abort() finishes the reply at once; complete() reports the cancellation.
+    m_reply->abort();
 }
 
 ApiClient::ApiClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject *parent)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/job.h"
 #include "core/result.h"
 #include "net/problem.h"
 
@@ -16,31 +17,28 @@ class QNetworkRequest;
 
 namespace cloudex::net {
 
-/// One API call in flight: start, then `finished` once. The result is either a JSON body
-/// with a 2xx status, a problem from the server, or a transport error.
-class ApiCall final : public QObject
+/// One API call in flight, a Job: it ends with `finished` once, with either a JSON body and
+/// a 2xx status, a problem from the server, or a transport error (then a problem with
+/// status 0). error() is the problem's code, errorString() its detail; cancel() aborts the
+/// request (it then fails with "job.cancelled").
+class ApiCall final : public Job
 {
     Q_OBJECT
 
 public:
-    bool isFinished() const { return m_finished; }
     int status() const { return m_status; } ///< 0 when the server was not reached
     const QJsonValue &body() const { return m_body; }
     /// The server's problem, or a transport failure as a problem with status 0.
     const std::optional<ApiProblem> &problem() const { return m_problem; }
-    bool ok() const { return m_finished && !m_problem; }
-    QString errorString() const { return m_problem ? m_problem->detail : QString(); }
-
-Q_SIGNALS:
-    void finished();
+    bool ok() const { return isFinished() && !m_problem; }
 
 private:
     friend class ApiClient;
     explicit ApiCall(QNetworkReply *reply, QObject *parent);
     void complete();
+    void onCancel() override;
 
     QNetworkReply *m_reply;
-    bool m_finished = false;
     int m_status = 0;
     QJsonValue m_body;
     std::optional<ApiProblem> m_problem;

@@ -60,6 +60,40 @@ private slots:
         QCOMPARE(call->problem()->code, u"route.not-found"_qs);
     }
 
+    void problemIsTheJobsError()
+    {
+        ApiClient client(m_base, m_pki.clientTls(QStringLiteral("alice")));
+        ApiCall *call = client.get(QStringLiteral("/v1/nowhere"));
+        QSignalSpy finished(call, &Job::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).value<Job *>(), call);
+        QCOMPARE(call->error(), u"route.not-found"_qs);
+        QCOMPARE(call->errorString(), call->problem()->detail);
+        QVERIFY(!call->result().ok());
+    }
+
+    void cancelAbortsTheCall()
+    {
+        // A handler that never answers: only cancel() ends the call.
+        m_server->route(QStringLiteral("GET"), QStringLiteral("/v1/slow"), [this](const ApiRequest &, ApiReply reply) {
+            m_parked.append(reply);
+        });
+        ApiClient client(m_base, m_pki.clientTls(QStringLiteral("alice")));
+        ApiCall *call = client.get(QStringLiteral("/v1/slow"));
+        QSignalSpy finished(call, &Job::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(m_parked.size(), 1, 20000);
+        QVERIFY(!call->isFinished());
+        call->cancel();
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(call->isCancelled());
+        QCOMPARE(call->error(), u"job.cancelled"_qs);
+        QCOMPARE(call->status(), 0);
+        call->cancel(); // a second cancel does nothing
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+    }
+
     void untrustedServerIsATransportFailure()
     {
         // Trust only the foreign CA: the exchange's certificate does not verify.
@@ -101,6 +135,7 @@ private:
     std::unique_ptr<ApiServer> m_server;
     QUrl m_base;
     QByteArray m_lastKey;
+    QList<ApiReply> m_parked; ///< answers a test never sends
 };
 
 QTEST_GUILESS_MAIN(TestApiClient)

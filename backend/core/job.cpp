@@ -1,30 +1,37 @@
-#include "connectjob.h"
+#include "core/job.h"
 
 #include <QEventLoop>
 
-namespace cloudex::connect {
+namespace cloudex {
 namespace {
 constexpr int kPercent = 100;
 }
 
-ConnectJob::ConnectJob(QString title, QObject *parent)
+Job::Job(QString title, QObject *parent)
     : QObject(parent)
     , m_title(std::move(title))
 {}
 
-int ConnectJob::percent() const
+void Job::cancel()
+{
+    if (m_cancelled.exchange(true) || m_finished)
+        return;
+    onCancel();
+}
+
+int Job::percent() const
 {
     const QMutexLocker lock(&m_mutex);
     return m_percent;
 }
 
-QString ConnectJob::stepText() const
+QString Job::stepText() const
 {
     const QMutexLocker lock(&m_mutex);
     return m_stepText;
 }
 
-bool ConnectJob::setProgress(int step, int steps, const QString &text)
+bool Job::setProgress(int step, int steps, const QString &text)
 {
     // A step is reported as it begins: step 1 of 3 shows 0 %, completion shows 100 %.
     const int percent = steps > 0 ? (step - 1) * kPercent / steps : 0;
@@ -33,11 +40,11 @@ bool ConnectJob::setProgress(int step, int steps, const QString &text)
         m_percent = percent;
         m_stepText = text;
     }
-    emit progress(percent, text);
+    Q_EMIT progress(percent, text);
     return !isCancelled();
 }
 
-void ConnectJob::finish(const Result<void> &result)
+void Job::finish(const Result<void> &result)
 {
     if (m_finished)
         return;
@@ -47,17 +54,17 @@ void ConnectJob::finish(const Result<void> &result)
         const QMutexLocker lock(&m_mutex);
         m_percent = kPercent;
     }
-    emit finished(this);
+    Q_EMIT finished(this);
 }
 
-Result<void> ConnectJob::wait()
+Result<void> Job::wait()
 {
     if (!m_finished) {
         QEventLoop loop;
-        connect(this, &ConnectJob::finished, &loop, &QEventLoop::quit);
+        connect(this, &Job::finished, &loop, &QEventLoop::quit);
         loop.exec();
     }
     return m_result;
 }
 
-} // namespace cloudex::connect
+} // namespace cloudex
