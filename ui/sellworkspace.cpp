@@ -698,8 +698,7 @@ void SellWorkspace::removeHostGroup()
 
 void SellWorkspace::addTenant()
 {
-    if (auto saved =
-            m_agent->store().saveTenant({m_tenantId->text().trimmed(), m_tenantName->text().trimmed()});
+    if (auto saved = m_agent->saveTenant({m_tenantId->text().trimmed(), m_tenantName->text().trimmed()});
         !saved) {
         showError(saved.error().message);
         return;

@@ -669,6 +669,20 @@ ConnectJob *ConnectAgent::migrateVm(const QString &name, const QString &toHost)
         name);
 }
 
+Result<void> ConnectAgent::recordConnection(const ConnectionRecord &connection)
+{
+    return m_store.saveConnection(connection);
+}
+
+Result<void> ConnectAgent::saveTenant(const Tenant &tenant)
+{
+    if (auto saved = m_store.saveTenant(tenant); !saved)
+        return saved;
+    qCInfo(lcConnect, "tenant %s recorded", qPrintable(tenant.id));
+    emit inventoryChanged();
+    return {};
+}
+
 Result<void> ConnectAgent::saveHostGroup(const HostGroup &group)
 {
     // Existing VMs must still be allowed where they run.

@@ -74,7 +74,8 @@ public:
     /// Connects every recorded front, reconciles and re-creates lost VMs.
     ConnectJob *start();
 
-    AgentStore &store() { return m_store; }
+    /// The seller's records, read-only: every change goes through the agent, which checks
+    /// it against what runs and tells the views.
     const AgentStore &store() const { return m_store; }
     const Inventory &inventory() const { return m_inventory; }
     QList<ConnectionStatus> connections() const { return m_connections; }
@@ -98,6 +99,10 @@ public:
     /// Separation and capacity are checked on the target as for a new placement.
     ConnectJob *migrateVm(const QString &name, const QString &toHost);
 
+    /// Records a front for start() to connect (a site configuration's connections).
+    Result<void> recordConnection(const ConnectionRecord &connection);
+    /// Records a tenant (a customer of the site); refuses an empty or malformed id.
+    Result<void> saveTenant(const Tenant &tenant);
     Result<void> saveHostGroup(const HostGroup &group);
     Result<void> removeHostGroup(const QString &name);
     /// Checks the product symbol and that the reserved instances fit the hosts that the

@@ -93,17 +93,16 @@ Result<void> SiteConfig::apply(ConnectAgent &agent) const
         if (auto ok = agent.setupEmbeddedSite(); !ok)
             return ok;
     }
-    AgentStore &store = agent.store();
     for (const Tenant &tenant : tenants) {
-        if (auto ok = store.saveTenant(tenant); !ok)
+        if (auto ok = agent.saveTenant(tenant); !ok)
             return ok;
     }
     for (const HostGroup &group : hostGroups) {
-        if (auto ok = store.saveHostGroup(group); !ok)
+        if (auto ok = agent.saveHostGroup(group); !ok)
             return ok;
     }
     for (const ConnectionRecord &connection : connections) {
-        if (auto ok = store.saveConnection(connection); !ok)
+        if (auto ok = agent.recordConnection(connection); !ok)
             return ok;
     }
     return {};

@@ -165,7 +165,7 @@ private slots:
         QTemporaryDir data;
         ConnectAgent agent(ConnectAgent::Options{data.path(), 0, nullptr});
         QVERIFY(agent.open().ok());
-        QVERIFY(agent.store().saveTenant({u"acme"_qs, u"ACME"_qs}).ok());
+        QVERIFY(agent.saveTenant({u"acme"_qs, u"ACME"_qs}).ok());
         const auto added = agent.addConnection(kUri, u"local"_qs)->wait();
         QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
         QCOMPARE(agent.inventory().hosts.size(), 1);

@@ -85,7 +85,7 @@ private slots:
         constexpr int kReconcileMs = 100;
         ConnectAgent agent(ConnectAgent::Options{data.path(), kReconcileMs, nullptr});
         QVERIFY(agent.open().ok());
-        QVERIFY(agent.store().saveTenant({u"acme"_qs, u"ACME"_qs}).ok());
+        QVERIFY(agent.saveTenant({u"acme"_qs, u"ACME"_qs}).ok());
         QVERIFY(agent.addWorkflow(command())->wait().ok());
         QVERIFY(
             agent.provision({u"drift"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 256, u"wf-b"_qs})->wait().ok());
@@ -116,7 +116,7 @@ private slots:
         QTemporaryDir data;
         ConnectAgent agent(ConnectAgent::Options{data.path(), 0, nullptr});
         QVERIFY(agent.open().ok());
-        QVERIFY(agent.store().saveTenant({u"acme"_qs, u"ACME"_qs}).ok());
+        QVERIFY(agent.saveTenant({u"acme"_qs, u"ACME"_qs}).ok());
         const auto added = agent.addWorkflow(command())->wait();
         QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
         QCOMPARE(agent.inventory().hosts.size(), 2);
