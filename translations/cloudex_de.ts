@@ -789,6 +789,10 @@
         <source>No product %1.</source>
         <translation>Kein Produkt %1.</translation>
     </message>
+    <message>
+        <source>The embedded exchange is not running.</source>
+        <translation>Die eingebettete Börse läuft nicht.</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>

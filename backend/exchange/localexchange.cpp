@@ -1,4 +1,4 @@
-#include "exchange/embeddedexchange.h"
+#include "exchange/localexchange.h"
 
 #include "exchange/exchangeservice.h"
 #include "market/exchange.h"
@@ -8,12 +8,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSslKey>
 #include <QTimer>
+
+#include <memory>
+#include <utility>
 
 namespace cloudex::exchange {
 
@@ -39,15 +41,22 @@ QString roleName(market::Role role)
     return QStringLiteral("both");
 }
 
-/// Runs the event loop until `call` has finished (the server lives on this thread too).
-void waitFor(net::ApiCall *call)
+/// Calls `handler` once `call` has finished, or with an unfinished call after
+/// kCallTimeoutMs (callError() then says the exchange did not answer). Both run on
+/// `context`'s thread and not at all once `context` is gone.
+void whenFinished(net::ApiCall *call, QObject *context, std::function<void()> handler)
 {
-    if (call->isFinished())
+    if (call->isFinished()) {
+        handler();
         return;
-    QEventLoop loop;
-    QObject::connect(call, &net::ApiCall::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(kCallTimeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
+    }
+    auto once = std::make_shared<std::function<void()>>(std::move(handler));
+    const auto fire = [once] {
+        if (auto h = std::exchange(*once, nullptr))
+            h();
+    };
+    QObject::connect(call, &net::ApiCall::finished, context, fire);
+    QTimer::singleShot(kCallTimeoutMs, context, fire);
 }
 
 Error callError(const net::ApiCall &call)
@@ -79,20 +88,20 @@ QSslConfiguration tlsOf(const QByteArray &keyPem, const QByteArray &certificateP
 }
 } // namespace
 
-EmbeddedExchange::EmbeddedExchange(const Clock &clock, QObject *parent)
+LocalExchange::LocalExchange(const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
     , m_service(new ExchangeService(clock, this))
 {}
 
-EmbeddedExchange::~EmbeddedExchange() = default;
+LocalExchange::~LocalExchange() = default;
 
-QString EmbeddedExchange::identityDirectory() const
+QString LocalExchange::identityDirectory() const
 {
     return QDir(m_options.dataDirectory).filePath(QStringLiteral("exchange/identities"));
 }
 
-Result<void> EmbeddedExchange::start(const Options &options)
+void LocalExchange::start(const Options &options, StartCallback done)
 {
     m_options = options;
     ExchangeService::Config config;
@@ -101,35 +110,38 @@ Result<void> EmbeddedExchange::start(const Options &options)
     config.horizon = options.horizon;
     config.clockIntervalMs = options.clockIntervalMs;
     if (auto opened = m_service->open(config); !opened)
-        return opened.error();
+        return done(opened.error());
     if (!QDir().mkpath(identityDirectory())) {
-        return Error{QStringLiteral("exchange.directory"),
-                     Tr::tr("Cannot create the directory %1.").arg(identityDirectory())};
+        return done(Error{QStringLiteral("exchange.directory"),
+                          Tr::tr("Cannot create the directory %1.").arg(identityDirectory())});
     }
     QFile::setPermissions(identityDirectory(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     auto operatorIdentity = operatorTls();
     if (!operatorIdentity)
-        return operatorIdentity.error();
+        return done(operatorIdentity.error());
     m_operatorTls = operatorIdentity.value();
-    auto local = onboardParticipant(options.participant, market::Role::Both, options.jurisdiction);
-    if (!local)
-        return local.error();
-    m_clientTls = local.value();
-    return {};
+    onboardParticipant(options.participant, market::Role::Both, options.jurisdiction,
+                       [this, done = std::move(done)](Result<QSslConfiguration> local) {
+                           if (!local)
+                               return done(local.error());
+                           m_clientTls = local.value();
+                           m_started = true;
+                           done({});
+                       });
 }
 
-QUrl EmbeddedExchange::baseUrl() const
+QUrl LocalExchange::baseUrl() const
 {
     return m_service->baseUrl();
 }
 
-QByteArray EmbeddedExchange::caCertificatePem() const
+QByteArray LocalExchange::caCertificatePem() const
 {
     return m_service->caCertificatePem();
 }
 
-Result<QSslConfiguration> EmbeddedExchange::loadIdentity(const QString &name) const
+Result<QSslConfiguration> LocalExchange::loadIdentity(const QString &name) const
 {
     const QDir dir(identityDirectory());
     QFile key(dir.filePath(name + QStringLiteral(".key.pem")));
@@ -145,7 +157,7 @@ Result<QSslConfiguration> EmbeddedExchange::loadIdentity(const QString &name) co
     return tls;
 }
 
-Result<QSslConfiguration> EmbeddedExchange::operatorTls()
+Result<QSslConfiguration> LocalExchange::operatorTls()
 {
     if (auto existing = loadIdentity(kOperatorFile))
         return existing;
@@ -170,69 +182,73 @@ Result<QSslConfiguration> EmbeddedExchange::operatorTls()
     auto pem = key->toPem();
     if (!pem)
         return pem.error();
-    const QDir dir(identityDirectory());
-    if (auto written = writePrivate(dir.filePath(kOperatorFile + QStringLiteral(".key.pem")), pem.value());
-        !written)
-        return written.error();
-    if (auto written = writePrivate(dir.filePath(kOperatorFile + QStringLiteral(".cert.pem")), issued->pem());
-        !written)
-        return written.error();
-    return loadIdentity(kOperatorFile);
+    return storeIdentity(kOperatorFile, pem.value(), issued->pem());
 }
 
-Result<QSslConfiguration> EmbeddedExchange::onboardParticipant(const QString &participant, market::Role role,
-                                                               const QString &jurisdiction)
+Result<QSslConfiguration> LocalExchange::storeIdentity(const QString &name, const QByteArray &keyPem,
+                                                     const QByteArray &certificatePem)
+{
+    const QDir dir(identityDirectory());
+    if (auto written = writePrivate(dir.filePath(name + QStringLiteral(".key.pem")), keyPem); !written)
+        return written.error();
+    if (auto written = writePrivate(dir.filePath(name + QStringLiteral(".cert.pem")), certificatePem); !written)
+        return written.error();
+    return loadIdentity(name);
+}
+
+void LocalExchange::onboardParticipant(const QString &participant, market::Role role, const QString &jurisdiction,
+                                       IdentityCallback done)
 {
     if (auto existing = loadIdentity(participant))
-        return existing;
-    net::ApiClient client(baseUrl(), m_operatorTls);
-    std::unique_ptr<net::ApiCall> added(client.post(
+        return done(existing);
+    // One client per onboarding: its calls die with it, and with this object.
+    auto *client = new net::ApiClient(baseUrl(), m_operatorTls, this);
+    const auto finish = [client, done = std::move(done)](Result<QSslConfiguration> result) {
+        client->deleteLater();
+        done(std::move(result));
+    };
+    net::ApiCall *added = client->post(
         QStringLiteral("/v1/participants"),
         QJsonObject{{QStringLiteral("id"), participant},
                     {QStringLiteral("role"), roleName(role)},
                     {QStringLiteral("jurisdiction"), jurisdiction},
                     {QStringLiteral("certifications"), QJsonArray()},
-                    {QStringLiteral("metadataPolicy"), market::Exchange::metadataPolicies().value(0)}}));
-    waitFor(added.get());
-    const bool known =
-        added->problem() &&
-        added->problem()->code == QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant));
-    if (!added->ok() && !known)
-        return callError(*added);
+                    {QStringLiteral("metadataPolicy"), market::Exchange::metadataPolicies().value(0)}});
+    whenFinished(added, client, [this, client, added, participant, finish] {
+        const bool known =
+            added->problem() &&
+            added->problem()->code == QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant));
+        if (!added->ok() && !known)
+            return finish(callError(*added));
 
-    auto key = pki::PrivateKey::generate();
-    if (!key)
-        return key.error();
-    const QString user = participant == m_options.participant ? m_options.user : QStringLiteral("u-trader");
-    auto csr = pki::createCertificateRequest(key.value(), {participant, user, {}, {}});
-    if (!csr)
-        return csr.error();
-    std::unique_ptr<net::ApiCall> issued(
-        client.post(QStringLiteral("/v1/identities"),
-                    QJsonObject{{QStringLiteral("kind"), QStringLiteral("user")},
-                                {QStringLiteral("participant"), participant},
-                                {QStringLiteral("name"), user},
-                                {QStringLiteral("organisation"),
-                                 participant == m_options.participant ? m_options.organisation : participant},
-                                {QStringLiteral("role"), QStringLiteral("trader")},
-                                {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
-                                {QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}}));
-    waitFor(issued.get());
-    if (!issued->ok())
-        return callError(*issued);
-    auto pem = key->toPem();
-    if (!pem)
-        return pem.error();
-    const QDir dir(identityDirectory());
-    if (auto written = writePrivate(dir.filePath(participant + QStringLiteral(".key.pem")), pem.value());
-        !written)
-        return written.error();
-    const QByteArray certificate =
-        issued->body().toObject().value(QStringLiteral("certificate")).toString().toLatin1();
-    if (auto written = writePrivate(dir.filePath(participant + QStringLiteral(".cert.pem")), certificate);
-        !written)
-        return written.error();
-    return loadIdentity(participant);
+        auto key = pki::PrivateKey::generate();
+        if (!key)
+            return finish(key.error());
+        auto keyPem = key->toPem();
+        if (!keyPem)
+            return finish(keyPem.error());
+        const bool local = participant == m_options.participant;
+        const QString user = local ? m_options.user : QStringLiteral("u-trader");
+        auto csr = pki::createCertificateRequest(key.value(), {participant, user, {}, {}});
+        if (!csr)
+            return finish(csr.error());
+        net::ApiCall *issued = client->post(
+            QStringLiteral("/v1/identities"),
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("user")},
+                        {QStringLiteral("participant"), participant},
+                        {QStringLiteral("name"), user},
+                        {QStringLiteral("organisation"), local ? m_options.organisation : participant},
+                        {QStringLiteral("role"), QStringLiteral("trader")},
+                        {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
+                        {QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}});
+        whenFinished(issued, client, [this, issued, participant, pem = keyPem.value(), finish] {
+            if (!issued->ok())
+                return finish(callError(*issued));
+            const QByteArray certificate =
+                issued->body().toObject().value(QStringLiteral("certificate")).toString().toLatin1();
+            finish(storeIdentity(participant, pem, certificate));
+        });
+    });
 }
 
 } // namespace cloudex::exchange

@@ -10,18 +10,24 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <functional>
+
 namespace cloudex::exchange {
 
 class ExchangeService;
 
-/// The exchange inside the desktop app: the same ExchangeService as the daemon, on a free
-/// loopback port, with its data in `<data>/exchange/`. On first start it creates the CA,
-/// the journal, an operator identity and the local participant with a user identity; later
-/// starts load them. Keys are generated here and stay in `<data>/exchange/identities/`
-/// (files 0600). Participants are onboarded through the API with the operator's identity,
-/// and the desk talks to the exchange through ApiClient/StreamClient with clientTls(): every
-/// permission check applies in process too.
-class EmbeddedExchange final : public QObject
+/// An ExchangeService on a free loopback port with its data in `<data>/exchange/` and the
+/// identities of its local participants in `<data>/exchange/identities/` (keys 0600). On
+/// first start it creates the CA, the journal, an operator identity and the local
+/// participant with a user identity; later starts load them. Participants are onboarded
+/// through the API with the operator's identity, so every permission check applies in
+/// process too.
+///
+/// Lives on one thread with its service and never blocks it on the network: start and
+/// onboarding answer through callbacks once the service has answered its own API calls.
+/// The desktop app runs it on the exchange thread (EmbeddedExchange); tests of the service
+/// may run it on theirs.
+class LocalExchange final : public QObject
 {
     Q_OBJECT
 
@@ -39,12 +45,17 @@ public:
         int clockIntervalMs = 1000;
     };
 
-    explicit EmbeddedExchange(const Clock &clock = SystemClock::instance(), QObject *parent = nullptr);
-    ~EmbeddedExchange() override;
+    using StartCallback = std::function<void(Result<void>)>;
+    using IdentityCallback = std::function<void(Result<QSslConfiguration>)>;
 
-    /// Opens or creates the exchange and the local participant; blocks (running the event
-    /// loop) until the onboarding calls have been answered.
-    Result<void> start(const Options &options);
+    explicit LocalExchange(const Clock &clock = SystemClock::instance(), QObject *parent = nullptr);
+    ~LocalExchange() override;
+
+    /// Opens or creates the exchange and the operator identity, then onboards the local
+    /// participant through the API; `done` gets the outcome (on this thread, possibly
+    /// before start() returns when it failed early or everything was on disk already).
+    void start(const Options &options, StartCallback done);
+    bool isStarted() const { return m_started; }
 
     QUrl baseUrl() const;
     QByteArray caCertificatePem() const;
@@ -53,11 +64,10 @@ public:
     QString participant() const { return m_options.participant; }
 
     /// Onboards another participant through the API (role, jurisdiction; a user identity
-    /// with the "trade" permission) and returns its TLS identity; on later starts loads it.
-    /// For the simulated participants of the demo market.
-    Result<QSslConfiguration> onboardParticipant(const QString &participant,
-                                                 market::Role role = market::Role::Both,
-                                                 const QString &jurisdiction = QStringLiteral("DE"));
+    /// with the "trade" permission) and hands its TLS identity to `done`; on later starts
+    /// loads it. For the simulated participants of the demo market.
+    void onboardParticipant(const QString &participant, market::Role role, const QString &jurisdiction,
+                            IdentityCallback done);
 
     ExchangeService &service() { return *m_service; }
 
@@ -65,12 +75,15 @@ private:
     QString identityDirectory() const;
     Result<QSslConfiguration> operatorTls();
     Result<QSslConfiguration> loadIdentity(const QString &name) const;
+    Result<QSslConfiguration> storeIdentity(const QString &name, const QByteArray &keyPem,
+                                            const QByteArray &certificatePem);
 
     const Clock &m_clock;
     Options m_options;
     ExchangeService *m_service;
     QSslConfiguration m_operatorTls;
     QSslConfiguration m_clientTls;
+    bool m_started = false;
 };
 
 } // namespace cloudex::exchange
