@@ -40,14 +40,17 @@ void EmbeddedExchange::start(const Options &options)
     m_thread->start();
 
     const Clock *clock = &m_clock;
-    QMetaObject::invokeMethod(m_worker, [this, clock, options] {
+    const quint64 run = ++m_run;
+    QMetaObject::invokeMethod(m_worker, [this, clock, options, run] {
         m_local = new LocalExchange(*clock, m_worker);
-        m_local->start(options, [this](Result<void> result) {
+        m_local->start(options, [this, run](Result<void> result) {
             // Read on the exchange thread, handed over by value.
             const QUrl url = result ? m_local->baseUrl() : QUrl();
             const QByteArray ca = result ? m_local->caCertificatePem() : QByteArray();
             const QSslConfiguration tls = result ? m_local->clientTls() : QSslConfiguration();
-            QMetaObject::invokeMethod(this, [this, result, url, ca, tls] {
+            QMetaObject::invokeMethod(this, [this, run, result, url, ca, tls] {
+                if (run != m_run)
+                    return;
                 m_started = result.ok();
                 m_baseUrl = url;
                 m_caPem = ca;
@@ -62,6 +65,7 @@ void EmbeddedExchange::stop()
 {
     if (!m_thread)
         return;
+    ++m_run;
     m_thread->quit();
     m_thread->wait();
     // The thread has finished: the worker and the exchange were deleted on it.
@@ -74,9 +78,11 @@ void EmbeddedExchange::stop()
 void EmbeddedExchange::onboardParticipant(const QString &participant, market::Role role,
                                           const QString &jurisdiction)
 {
-    const auto answer = [this, participant](const Result<QSslConfiguration> &identity) {
-        QMetaObject::invokeMethod(
-            this, [this, participant, identity] { Q_EMIT participantOnboarded(participant, identity); });
+    const auto answer = [this, participant, run = m_run](const Result<QSslConfiguration> &identity) {
+        QMetaObject::invokeMethod(this, [this, participant, identity, run] {
+            if (run == m_run)
+                Q_EMIT participantOnboarded(participant, identity);
+        });
     };
     if (!m_worker) {
         return answer(Error{QStringLiteral("exchange.not-started"),

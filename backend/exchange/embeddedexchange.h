@@ -43,7 +43,8 @@ public:
     bool isStarted() const { return m_started; }
 
     /// Stops the servers and destroys the exchange on its thread (the journal drains its
-    /// queue there), then ends the thread and waits for it. Pending onboardings are dropped.
+    /// queue there), then ends the thread and waits for it. Answers still on their way
+    /// (`started`, `participantOnboarded`) are dropped.
     void stop();
 
     /// Valid once started.
@@ -82,6 +83,8 @@ private:
     /// Set and used on the exchange thread only.
     LocalExchange *m_local = nullptr;
     bool m_started = false;
+    /// Counts start()s; answers of an exchange that was stopped meanwhile are dropped.
+    quint64 m_run = 0;
     QUrl m_baseUrl;
     QByteArray m_caPem;
     QSslConfiguration m_clientTls;

@@ -181,6 +181,39 @@ private Q_SLOTS:
             3);
     }
 
+    void stopWhileStartingIsClean()
+    {
+        QTemporaryDir dir;
+        bool returnedFirst = false;
+        {
+            exchange::EmbeddedExchange first;
+            const auto started = startAndWait(first, options(dir.path()), &returnedFirst);
+            QVERIFY(started.has_value() && started->ok());
+        }
+        {
+            // Everything is on disk now, so the exchange thread finishes its start on its own
+            // and queues the answer while this thread sleeps; the stop drops it.
+            exchange::EmbeddedExchange exchange;
+            int answers = 0;
+            connect(&exchange, &exchange::EmbeddedExchange::started, this, [&] { ++answers; });
+            exchange.start(options(dir.path()));
+            QThread::msleep(500);
+            exchange.stop();
+            QCOMPARE(exchange.exchangeThread(), nullptr);
+            QTest::qWait(300);
+            QCOMPARE(answers, 0);
+            QVERIFY(!exchange.isStarted());
+            QVERIFY(exchange.baseUrl().isEmpty());
+        }
+        // Nothing of the stopped start is left holding the data directory.
+        exchange::EmbeddedExchange again;
+        const auto started = startAndWait(again, options(dir.path()), &returnedFirst);
+        QVERIFY(started.has_value());
+        QVERIFY2(started->ok(), qPrintable(started->error().message));
+        QCOMPARE(again.clientTls().localCertificate().subjectInfo(QSslCertificate::Organization).value(0),
+                 QStringLiteral("p-local"));
+    }
+
     void aFailedStartIsReported()
     {
         // The data directory is a file: the exchange directory cannot be created.
