@@ -133,10 +133,11 @@ private:
             if (m_session.state() == desk::MarketSession::State::Connected) {
                 enter(Stage::Trades);
             } else if (m_stageTime.elapsed() >= kScreenshotConnectMs) {
-                printError(QCoreApplication::translate(
-                               "DesktopApp",
-                               "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
-                               .arg(m_session.url().toString()));
+                printError(
+                    QCoreApplication::translate(
+                        "DesktopApp",
+                        "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
+                        .arg(m_session.url().toString()));
                 enter(Stage::Trades);
             }
             return;
@@ -159,7 +160,8 @@ private:
     {
         const QImage image = m_window.grab().toImage();
         if (!image.save(m_file, "PNG")) {
-            printError(QCoreApplication::translate("DesktopApp", "Cannot write the screenshot %1.").arg(m_file));
+            printError(
+                QCoreApplication::translate("DesktopApp", "Cannot write the screenshot %1.").arg(m_file));
             return kRuntimeError;
         }
         return 0;
@@ -255,7 +257,8 @@ int DesktopApp::run(QApplication &app)
     exchange::EmbeddedExchange embedded;
     desk::MarketSession session;
     desk::DemoMarket demo;
-    QObject::connect(&demo, &desk::DemoMarket::failed, &demo, [](const QString &message) { printError(message); });
+    QObject::connect(&demo, &desk::DemoMarket::failed, &demo,
+                     [](const QString &message) { printError(message); });
 
     MainWindow window({*dataDir, &settings, nullptr, &agent, &session, {}, false});
     // The start-up jobs began before the window: it follows them now, so a --libvirt URI
@@ -286,51 +289,52 @@ int DesktopApp::run(QApplication &app)
     } else {
         if (options->demoMarket)
             onboarding.names = desk::DemoMarket::participantNames(kDemoTraders);
-        QObject::connect(&embedded, &exchange::EmbeddedExchange::started, &window, [&](const Result<void> &started) {
-            if (!started) {
-                // The desk still runs; the status bar says that no exchange is connected.
-                printError(started.error().message);
-                exchangeSettled(false);
-                return;
-            }
-            session.open(embedded.baseUrl(), embedded.clientTls());
-            window.setExchangeLabel(
-                QCoreApplication::translate("DesktopApp", "embedded at %1").arg(embedded.baseUrl().toString()));
-            if (onboarding.names.isEmpty()) {
-                exchangeSettled(false);
-                return;
-            }
-            for (const QString &name : std::as_const(onboarding.names))
-                embedded.onboardParticipant(name);
-        });
         QObject::connect(
-            &embedded, &exchange::EmbeddedExchange::participantOnboarded, &window,
-            [&](const QString &participant, const Result<QSslConfiguration> &identity) {
-                if (!onboarding.names.contains(participant))
-                    return;
-                ++onboarding.answers;
-                if (!identity) {
-                    if (!onboarding.failed)
-                        printError(identity.error().message);
-                    onboarding.failed = true;
-                } else {
-                    onboarding.identities.insert(participant, identity.value());
-                }
-                if (onboarding.answers < onboarding.names.size())
-                    return;
-                if (onboarding.failed) {
+            &embedded, &exchange::EmbeddedExchange::started, &window, [&](const Result<void> &started) {
+                if (!started) {
+                    // The desk still runs; the status bar says that no exchange is connected.
+                    printError(started.error().message);
                     exchangeSettled(false);
                     return;
                 }
-                QList<QSslConfiguration> traders;
+                session.open(embedded.baseUrl(), embedded.clientTls());
+                window.setExchangeLabel(QCoreApplication::translate("DesktopApp", "embedded at %1")
+                                            .arg(embedded.baseUrl().toString()));
+                if (onboarding.names.isEmpty()) {
+                    exchangeSettled(false);
+                    return;
+                }
                 for (const QString &name : std::as_const(onboarding.names))
-                    traders.append(onboarding.identities.value(name));
-                desk::DemoMarket::Options demoOptions;
-                // The product the Market workspace opens with.
-                demoOptions.products = {MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
-                demo.start(embedded.baseUrl(), traders, demoOptions);
-                exchangeSettled(true);
+                    embedded.onboardParticipant(name);
             });
+        QObject::connect(&embedded, &exchange::EmbeddedExchange::participantOnboarded, &window,
+                         [&](const QString &participant, const Result<QSslConfiguration> &identity) {
+                             if (!onboarding.names.contains(participant))
+                                 return;
+                             ++onboarding.answers;
+                             if (!identity) {
+                                 if (!onboarding.failed)
+                                     printError(identity.error().message);
+                                 onboarding.failed = true;
+                             } else {
+                                 onboarding.identities.insert(participant, identity.value());
+                             }
+                             if (onboarding.answers < onboarding.names.size())
+                                 return;
+                             if (onboarding.failed) {
+                                 exchangeSettled(false);
+                                 return;
+                             }
+                             QList<QSslConfiguration> traders;
+                             for (const QString &name : std::as_const(onboarding.names))
+                                 traders.append(onboarding.identities.value(name));
+                             desk::DemoMarket::Options demoOptions;
+                             // The product the Market workspace opens with.
+                             demoOptions.products = {
+                                 MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
+                             demo.start(embedded.baseUrl(), traders, demoOptions);
+                             exchangeSettled(true);
+                         });
         exchange::EmbeddedExchange::Options exchangeOptions;
         exchangeOptions.dataDirectory = *dataDir;
         embedded.start(exchangeOptions);

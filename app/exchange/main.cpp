@@ -33,9 +33,9 @@
 #include <csignal>
 #include <functional>
 #include <memory>
-#include <utility>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace cloudex;
 
@@ -263,7 +263,9 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
     };
 
     // Every command ends in finish() from the event loop below, never before it runs.
-    const auto finish = [](int code) { QCoreApplication::exit(code); };
+    const auto finish = [](int code) {
+        QCoreApplication::exit(code);
+    };
     const auto run = [&] {
         if (command == u"instruments") {
             QString path = QStringLiteral("/v1/instruments");
@@ -281,15 +283,16 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
         if (command == u"kill-switch") {
             const QString blocked = parser.value(QStringLiteral("blocked"));
             if (blocked != u"true" && blocked != u"false")
-                return finish(fail(Tr::tr("kill-switch needs --blocked true or --blocked false."), kUsageError));
+                return finish(
+                    fail(Tr::tr("kill-switch needs --blocked true or --blocked false."), kUsageError));
             return call(client.post(QStringLiteral("/v1/participants/%1/kill-switch").arg(participant),
-                                     QJsonObject{{QStringLiteral("blocked"), blocked == u"true"}}),
+                                    QJsonObject{{QStringLiteral("blocked"), blocked == u"true"}}),
                         [&](const Result<QJsonValue> &result) { finish(print(result)); });
         }
         if (command == u"limits") {
             QJsonObject limits;
-            for (const QString &name : {QStringLiteral("max-order-quantity"), QStringLiteral("max-open-notional"),
-                                        QStringLiteral("credit")}) {
+            for (const QString &name : {QStringLiteral("max-order-quantity"),
+                                        QStringLiteral("max-open-notional"), QStringLiteral("credit")}) {
                 if (!parser.isSet(name))
                     continue;
                 bool ok = false;
@@ -303,8 +306,9 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
                 limits.insert(field.value(name), value);
             }
             if (parser.isSet(QStringLiteral("allowed-buyers")))
-                limits.insert(QStringLiteral("allowedBuyers"),
-                              QJsonArray::fromStringList(listOption(parser, QStringLiteral("allowed-buyers"))));
+                limits.insert(
+                    QStringLiteral("allowedBuyers"),
+                    QJsonArray::fromStringList(listOption(parser, QStringLiteral("allowed-buyers"))));
             return call(client.put(QStringLiteral("/v1/participants/%1/limits").arg(participant), limits),
                         [&](const Result<QJsonValue> &result) { finish(print(result)); });
         }
@@ -327,26 +331,29 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
                 QStringList permissions = listOption(parser, QStringLiteral("permissions"));
                 if (!parser.isSet(QStringLiteral("permissions")) && kind != u"site")
                     permissions = {QStringLiteral("trade")};
-                call(client.post(QStringLiteral("/v1/identities"),
-                                 QJsonObject{{QStringLiteral("kind"), kind},
-                                             {QStringLiteral("participant"), participant},
-                                             {QStringLiteral("name"), name},
-                                             {QStringLiteral("organisation"), parser.value(QStringLiteral("organisation"))},
-                                             {QStringLiteral("role"), parser.value(QStringLiteral("role"))},
-                                             {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
-                                             {QStringLiteral("csr"), QString::fromLatin1(local->csr.toBase64())}}),
+                call(client.post(
+                         QStringLiteral("/v1/identities"),
+                         QJsonObject{
+                             {QStringLiteral("kind"), kind},
+                             {QStringLiteral("participant"), participant},
+                             {QStringLiteral("name"), name},
+                             {QStringLiteral("organisation"), parser.value(QStringLiteral("organisation"))},
+                             {QStringLiteral("role"), parser.value(QStringLiteral("role"))},
+                             {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+                             {QStringLiteral("csr"), QString::fromLatin1(local->csr.toBase64())}}),
                      [&, key = local->key, name, outPath](const Result<QJsonValue> &issued) {
                          if (!issued)
                              return finish(fail(issued.error().message, kRuntimeError));
                          const QSslCertificate certificate(
                              issued->toObject().value(QStringLiteral("certificate")).toString().toLatin1());
                          const QSslCertificate ca(caPem);
-                         if (auto written =
-                                 writePkcs12(outPath, key, certificate.toDer(), ca.toDer(), secret.value(), name);
+                         if (auto written = writePkcs12(outPath, key, certificate.toDer(), ca.toDer(),
+                                                        secret.value(), name);
                              !written)
                              return finish(fail(written.error().message, kRuntimeError));
                          out << "wrote " << outPath << " (serial "
-                             << issued->toObject().value(QStringLiteral("serial")).toString() << ")" << Qt::endl;
+                             << issued->toObject().value(QStringLiteral("serial")).toString() << ")"
+                             << Qt::endl;
                          finish(0);
                      });
             };
@@ -354,24 +361,25 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
                 return issue();
             const QString role = parser.isSet(QStringLiteral("role")) ? parser.value(QStringLiteral("role"))
                                                                       : QStringLiteral("both");
-            return call(client.post(QStringLiteral("/v1/participants"),
-                                    QJsonObject{{QStringLiteral("id"), participant},
-                                                {QStringLiteral("role"), role},
-                                                {QStringLiteral("jurisdiction"),
-                                                 parser.isSet(QStringLiteral("jurisdiction"))
-                                                     ? parser.value(QStringLiteral("jurisdiction"))
-                                                     : QStringLiteral("DE")},
-                                                {QStringLiteral("certifications"),
-                                                 QJsonArray::fromStringList(
-                                                     listOption(parser, QStringLiteral("certifications")))},
-                                                {QStringLiteral("metadataPolicy"), QStringLiteral("standard")}}),
-                        [&, issue](const Result<QJsonValue> &added) {
-                            // Onboarding again adds another identity to a participant that exists.
-                            if (!added && added.error().code !=
-                                              QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant)))
-                                return finish(fail(added.error().message, kRuntimeError));
-                            issue();
-                        });
+            return call(
+                client.post(
+                    QStringLiteral("/v1/participants"),
+                    QJsonObject{
+                        {QStringLiteral("id"), participant},
+                        {QStringLiteral("role"), role},
+                        {QStringLiteral("jurisdiction"), parser.isSet(QStringLiteral("jurisdiction"))
+                                                             ? parser.value(QStringLiteral("jurisdiction"))
+                                                             : QStringLiteral("DE")},
+                        {QStringLiteral("certifications"),
+                         QJsonArray::fromStringList(listOption(parser, QStringLiteral("certifications")))},
+                        {QStringLiteral("metadataPolicy"), QStringLiteral("standard")}}),
+                [&, issue](const Result<QJsonValue> &added) {
+                    // Onboarding again adds another identity to a participant that exists.
+                    if (!added && added.error().code !=
+                                      QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant)))
+                        return finish(fail(added.error().message, kRuntimeError));
+                    issue();
+                });
         }
         return finish(fail(Tr::tr("Unknown command %1.").arg(command), kUsageError));
     };

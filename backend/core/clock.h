@@ -28,7 +28,10 @@ class ManualClock final : public Clock
 {
 public:
     explicit ManualClock(qint64 startMs = 0) : m_nowMs(startMs) {}
-    ManualClock(const ManualClock &other) : Clock(), m_nowMs(other.nowMs()) {}
+    ManualClock(const ManualClock &other)
+        : Clock()
+        , m_nowMs(other.nowMs())
+    {}
     ManualClock &operator=(const ManualClock &other)
     {
         m_nowMs.store(other.nowMs());

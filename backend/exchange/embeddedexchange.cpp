@@ -85,8 +85,8 @@ void EmbeddedExchange::onboardParticipant(const QString &participant, market::Ro
         });
     };
     if (!m_worker) {
-        return answer(Error{QStringLiteral("exchange.not-started"),
-                            Tr::tr("The embedded exchange is not running.")});
+        return answer(
+            Error{QStringLiteral("exchange.not-started"), Tr::tr("The embedded exchange is not running.")});
     }
     QMetaObject::invokeMethod(m_worker, [this, participant, role, jurisdiction, answer] {
         if (!m_local || !m_local->isStarted()) {

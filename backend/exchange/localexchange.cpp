@@ -186,18 +186,19 @@ Result<QSslConfiguration> LocalExchange::operatorTls()
 }
 
 Result<QSslConfiguration> LocalExchange::storeIdentity(const QString &name, const QByteArray &keyPem,
-                                                     const QByteArray &certificatePem)
+                                                       const QByteArray &certificatePem)
 {
     const QDir dir(identityDirectory());
     if (auto written = writePrivate(dir.filePath(name + QStringLiteral(".key.pem")), keyPem); !written)
         return written.error();
-    if (auto written = writePrivate(dir.filePath(name + QStringLiteral(".cert.pem")), certificatePem); !written)
+    if (auto written = writePrivate(dir.filePath(name + QStringLiteral(".cert.pem")), certificatePem);
+        !written)
         return written.error();
     return loadIdentity(name);
 }
 
-void LocalExchange::onboardParticipant(const QString &participant, market::Role role, const QString &jurisdiction,
-                                       IdentityCallback done)
+void LocalExchange::onboardParticipant(const QString &participant, market::Role role,
+                                       const QString &jurisdiction, IdentityCallback done)
 {
     if (auto existing = loadIdentity(participant))
         return done(existing);

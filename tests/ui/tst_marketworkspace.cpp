@@ -1,10 +1,10 @@
 // The Market workspace on a real embedded exchange: an order from the ticket rests in the
 // ladder, a crossing order from a second identity trades, and the trade reaches the tape,
 // the chart, the fills and the order list.
+#include "../support/embeddedexchange.h"
 #include "candlechart.h"
 #include "catalogue/catalogue.h"
 #include "desk/marketsession.h"
-#include "../support/embeddedexchange.h"
 #include "exchange/embeddedexchange.h"
 #include "mainwindow.h"
 #include "net/apiclient.h"

@@ -1,9 +1,9 @@
 // The demo market's simulated traders on a real embedded exchange: they trade through the
 // API, the desk sees a living book and tape, and no trader piles up resting orders.
+#include "../../support/embeddedexchange.h"
 #include "catalogue/catalogue.h"
 #include "desk/demomarket.h"
 #include "desk/marketsession.h"
-#include "../../support/embeddedexchange.h"
 #include "exchange/embeddedexchange.h"
 #include "net/apiclient.h"
 

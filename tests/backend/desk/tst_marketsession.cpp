@@ -1,8 +1,8 @@
 // The desk's session against a real embedded exchange over loopback mutual TLS.
+#include "../../support/embeddedexchange.h"
 #include "catalogue/catalogue.h"
 #include "core/clock.h"
 #include "desk/marketsession.h"
-#include "../../support/embeddedexchange.h"
 #include "exchange/embeddedexchange.h"
 #include "net/apiclient.h"
 

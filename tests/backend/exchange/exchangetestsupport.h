@@ -54,8 +54,9 @@ public:
     cloudex::Result<QSslConfiguration> onboard(const QString &who)
     {
         std::optional<cloudex::Result<QSslConfiguration>> identity;
-        m_exchange->onboardParticipant(who, cloudex::market::Role::Both, QStringLiteral("DE"),
-                                       [&](cloudex::Result<QSslConfiguration> r) { identity = std::move(r); });
+        m_exchange->onboardParticipant(
+            who, cloudex::market::Role::Both, QStringLiteral("DE"),
+            [&](cloudex::Result<QSslConfiguration> r) { identity = std::move(r); });
         if (!QTest::qWaitFor([&] { return identity.has_value(); }, 30000))
             return cloudex::Error{QStringLiteral("test.timeout"), QStringLiteral("onboarding timed out")};
         return *identity;

@@ -30,8 +30,8 @@ class TestEmbeddedExchange : public QObject
 
     /// Starts `exchange` and checks that start() returned before `started`; the outcome.
     static std::optional<Result<void>> startAndWait(exchange::EmbeddedExchange &exchange,
-                                                     const exchange::EmbeddedExchange::Options &o,
-                                                     bool *returnedFirst)
+                                                    const exchange::EmbeddedExchange::Options &o,
+                                                    bool *returnedFirst)
     {
         std::optional<Result<void>> outcome;
         QObject context;
