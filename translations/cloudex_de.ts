@@ -801,6 +801,10 @@
         <source>The exchange is not open yet.</source>
         <translation>Die Börse ist noch nicht geöffnet.</translation>
     </message>
+    <message>
+        <source>The embedded exchange is not running.</source>
+        <translation>Die eingebettete Börse läuft nicht.</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>

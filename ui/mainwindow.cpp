@@ -147,20 +147,43 @@ void MainWindow::createStatusBar()
     dataDir->setObjectName(QStringLiteral("dataDirStatus"));
     statusBar()->addWidget(m_exchangeStatus);
     statusBar()->addWidget(m_identityStatus);
-    if (m_context.simulatedMarket) {
-        auto demo = new QLabel(tr("Demo market: simulated participants"), this);
-        demo->setObjectName(QStringLiteral("demoStatus"));
-        QFont bold = demo->font();
-        bold.setBold(true);
-        demo->setFont(bold);
-        statusBar()->addWidget(demo);
-    }
+    updateDemoStatus();
     statusBar()->addPermanentWidget(dataDir);
     if (m_context.session) {
         connect(m_context.session, &desk::MarketSession::stateChanged, this,
                 &MainWindow::updateExchangeStatus);
     }
     updateExchangeStatus();
+}
+
+void MainWindow::setExchangeLabel(const QString &label)
+{
+    m_context.exchangeLabel = label;
+    updateExchangeStatus();
+}
+
+void MainWindow::setSimulatedMarket(bool simulated)
+{
+    m_context.simulatedMarket = simulated;
+    m_market->setSimulated(simulated);
+    updateDemoStatus();
+}
+
+void MainWindow::updateDemoStatus()
+{
+    if (!m_context.simulatedMarket) {
+        delete m_demoStatus;
+        m_demoStatus = nullptr;
+        return;
+    }
+    if (m_demoStatus)
+        return;
+    m_demoStatus = new QLabel(tr("Demo market: simulated participants"), this);
+    m_demoStatus->setObjectName(QStringLiteral("demoStatus"));
+    QFont bold = m_demoStatus->font();
+    bold.setBold(true);
+    m_demoStatus->setFont(bold);
+    statusBar()->addWidget(m_demoStatus);
 }
 
 void MainWindow::updateExchangeStatus()

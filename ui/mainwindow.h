@@ -53,6 +53,11 @@ public:
     explicit MainWindow(const Context &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    /// What the status bar calls the exchange, and whether its market is simulated: known
+    /// only once the embedded exchange has started on its thread, after the window opened.
+    void setExchangeLabel(const QString &label);
+    void setSimulatedMarket(bool simulated);
+
     void showWorkspace(Workspace workspace);
     Workspace currentWorkspace() const;
     QWidget *workspaceWidget(Workspace workspace) const;
@@ -70,6 +75,7 @@ private:
     void createMenus();
     void createStatusBar();
     void updateExchangeStatus();
+    void updateDemoStatus();
     void setTheme(Theme theme);
     void restoreState();
     void saveState() const;
@@ -84,6 +90,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     QLabel *m_exchangeStatus = nullptr;
     QLabel *m_identityStatus = nullptr;
+    QLabel *m_demoStatus = nullptr;
 };
 
 } // namespace cloudex::ui

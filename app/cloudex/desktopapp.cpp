@@ -16,12 +16,15 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QImage>
+#include <QPointer>
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 
-#include <cstdio>
-#include <functional>
+#include <algorithm>
+#include <memory>
 #include <optional>
 
 namespace cloudex::app {
@@ -66,29 +69,123 @@ constexpr int kDemoTraders = 4;
 constexpr int kScreenshotConnectMs = 15000;
 constexpr int kScreenshotDemoMs = 6000;
 constexpr int kScreenshotDemoTrades = 12;
+/// One more session batch, so that the last updates are drawn.
+constexpr int kScreenshotSettleMs = 300;
+constexpr int kScreenshotPollMs = 50;
 
-void waitUntil(const std::function<bool()> &done, int timeoutMs)
+/// --screenshot FILE: renders the window once the desk shows the connected site and market,
+/// not the moment before they connected. It waits by polling on a timer of the app's event
+/// loop (never in a nested loop) for the start-up jobs and the exchange's start, then for the
+/// session to connect and, with the demo market, for a few trades; then it saves the window
+/// and ends the event loop with the exit code.
+class ScreenshotRun final : public QObject
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-}
-
-int renderScreenshot(MainWindow &window, const QString &file)
-{
-    window.resize(MainWindow::defaultSize());
-    window.show();
-    // Let layouts settle and deferred updates run before grabbing.
-    for (int i = 0; i < 3; ++i)
-        QCoreApplication::processEvents();
-    const QImage image = window.grab().toImage();
-    if (!image.save(file, "PNG")) {
-        printError(QCoreApplication::translate("DesktopApp", "Cannot write the screenshot %1.").arg(file));
-        return kRuntimeError;
+public:
+    ScreenshotRun(MainWindow &window, QString file, const QList<connect::ConnectJob *> &jobs,
+                  const desk::MarketSession &session)
+        : m_window(window)
+        , m_file(std::move(file))
+        , m_session(session)
+    {
+        // The Sell workspace deletes the jobs it watched once they finished.
+        for (connect::ConnectJob *job : jobs)
+            m_jobs.append(job);
+        m_timer.setInterval(kScreenshotPollMs);
+        connect(&m_timer, &QTimer::timeout, this, &ScreenshotRun::poll);
     }
-    return 0;
-}
+
+    void start()
+    {
+        m_window.resize(MainWindow::defaultSize());
+        m_window.show();
+        m_stageTime.start();
+        m_timer.start();
+    }
+
+    /// The exchange has started (or failed to); `demo` is the running demo market, if any.
+    void exchangeSettled(const desk::DemoMarket *demo)
+    {
+        m_exchangeSettled = true;
+        m_demo = demo;
+    }
+
+private:
+    enum class Stage { Startup, Connection, Trades, Settle };
+
+    void enter(Stage stage)
+    {
+        m_stage = stage;
+        m_stageTime.restart();
+    }
+
+    void poll()
+    {
+        switch (m_stage) {
+        case Stage::Startup: {
+            const bool jobsDone = std::all_of(m_jobs.cbegin(), m_jobs.cend(), [](const auto &job) {
+                return job.isNull() || job->isFinished();
+            });
+            if (m_exchangeSettled && jobsDone)
+                enter(m_session.isOpen() ? Stage::Connection : Stage::Settle);
+            return;
+        }
+        case Stage::Connection:
+            if (m_session.state() == desk::MarketSession::State::Connected) {
+                enter(Stage::Trades);
+            } else if (m_stageTime.elapsed() >= kScreenshotConnectMs) {
+                printError(
+                    QCoreApplication::translate(
+                        "DesktopApp",
+                        "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
+                        .arg(m_session.url().toString()));
+                enter(Stage::Trades);
+            }
+            return;
+        case Stage::Trades:
+            // Let the simulated traders trade a little in this run, not only show history.
+            if (!m_demo || m_demo->tradesSeen() >= kScreenshotDemoTrades ||
+                m_stageTime.elapsed() >= kScreenshotDemoMs)
+                enter(Stage::Settle);
+            return;
+        case Stage::Settle:
+            if (m_stageTime.elapsed() < kScreenshotSettleMs)
+                return;
+            m_timer.stop();
+            QCoreApplication::exit(render());
+            return;
+        }
+    }
+
+    int render()
+    {
+        const QImage image = m_window.grab().toImage();
+        if (!image.save(m_file, "PNG")) {
+            printError(
+                QCoreApplication::translate("DesktopApp", "Cannot write the screenshot %1.").arg(m_file));
+            return kRuntimeError;
+        }
+        return 0;
+    }
+
+    MainWindow &m_window;
+    const QString m_file;
+    const desk::MarketSession &m_session;
+    QList<QPointer<connect::ConnectJob>> m_jobs;
+    const desk::DemoMarket *m_demo = nullptr;
+    bool m_exchangeSettled = false;
+    Stage m_stage = Stage::Startup;
+    QElapsedTimer m_stageTime;
+    QTimer m_timer;
+};
+
+/// The demo market's traders, onboarded in parallel on the exchange thread.
+struct DemoOnboarding
+{
+    QStringList names;
+    QHash<QString, QSslConfiguration> identities;
+    int answers = 0;
+    bool failed = false;
+};
 } // namespace
 
 int DesktopApp::run(QApplication &app)
@@ -154,51 +251,16 @@ int DesktopApp::run(QApplication &app)
         startup.append(agent.addConnection(options->libvirtUri));
 
     // The exchange: the embedded one in the data directory (the same service as the
-    // daemon, on a loopback port, reached over mutual TLS with the local identity), or the
-    // remote one named by --exchange. The session connects in the background.
-    desk::MarketSession session;
+    // daemon, on its own thread and a loopback port, reached over mutual TLS with the local
+    // identity), or the remote one named by --exchange. The window opens at once; the session
+    // connects when the exchange is there. Declared so that the clients go before the server.
     exchange::EmbeddedExchange embedded;
+    desk::MarketSession session;
     desk::DemoMarket demo;
-    QString exchangeLabel;
-    bool demoStarted = false;
-    if (remoteTls) {
-        session.open(options->exchangeUrl, *remoteTls);
-        exchangeLabel = options->exchangeUrl.toString();
-    } else {
-        exchange::EmbeddedExchange::Options exchangeOptions;
-        exchangeOptions.dataDirectory = *dataDir;
-        if (auto started = embedded.start(exchangeOptions); !started) {
-            // The desk still runs; the status bar says that no exchange is connected.
-            printError(started.error().message);
-        } else {
-            session.open(embedded.baseUrl(), embedded.clientTls());
-            exchangeLabel = QCoreApplication::translate("DesktopApp", "embedded at %1")
-                                .arg(embedded.baseUrl().toString());
-            if (options->demoMarket) {
-                QList<QSslConfiguration> traders;
-                for (const QString &name : desk::DemoMarket::participantNames(kDemoTraders)) {
-                    auto tls = embedded.onboardParticipant(name);
-                    if (!tls) {
-                        printError(tls.error().message);
-                        break;
-                    }
-                    traders.append(*tls);
-                }
-                if (traders.size() == kDemoTraders) {
-                    QObject::connect(&demo, &desk::DemoMarket::failed, &demo,
-                                     [](const QString &message) { printError(message); });
-                    desk::DemoMarket::Options demoOptions;
-                    // The product the Market workspace opens with.
-                    demoOptions.products = {
-                        MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
-                    demo.start(embedded.baseUrl(), traders, demoOptions);
-                    demoStarted = true;
-                }
-            }
-        }
-    }
+    QObject::connect(&demo, &desk::DemoMarket::failed, &demo,
+                     [](const QString &message) { printError(message); });
 
-    MainWindow window({*dataDir, &settings, nullptr, &agent, &session, exchangeLabel, demoStarted});
+    MainWindow window({*dataDir, &settings, nullptr, &agent, &session, {}, false});
     // The start-up jobs began before the window: it follows them now, so a --libvirt URI
     // that cannot be reached is reported in the Sell workspace.
     if (auto sell = qobject_cast<SellWorkspace *>(window.workspaceWidget(MainWindow::Workspace::Sell))) {
@@ -210,30 +272,78 @@ int DesktopApp::run(QApplication &app)
     if (!options->workspace.isEmpty())
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
 
-    if (!options->screenshotFile.isEmpty()) {
-        // A render shows the connected site and market, not the moment before they connected.
-        for (connect::ConnectJob *job : std::as_const(startup))
-            (void)job->wait();
-        if (session.isOpen()) {
-            waitUntil([&] { return session.state() == desk::MarketSession::State::Connected; },
-                      kScreenshotConnectMs);
-            if (session.state() != desk::MarketSession::State::Connected) {
-                printError(
-                    QCoreApplication::translate(
-                        "DesktopApp",
-                        "The exchange at %1 did not answer; the screenshot shows the desk unconnected.")
-                        .arg(session.url().toString()));
-            }
-            // Let the simulated traders trade a little in this run, not only show history.
-            if (demoStarted)
-                waitUntil([&] { return demo.tradesSeen() >= kScreenshotDemoTrades; }, kScreenshotDemoMs);
-            // One more batch, so the last updates are drawn.
-            waitUntil([] { return false; }, 300);
-        }
-        return renderScreenshot(window, options->screenshotFile);
+    std::unique_ptr<ScreenshotRun> screenshot;
+    if (!options->screenshotFile.isEmpty())
+        screenshot = std::make_unique<ScreenshotRun>(window, options->screenshotFile, startup, session);
+    const auto exchangeSettled = [&](bool simulated) {
+        window.setSimulatedMarket(simulated);
+        if (screenshot)
+            screenshot->exchangeSettled(simulated ? &demo : nullptr);
+    };
+
+    DemoOnboarding onboarding;
+    if (remoteTls) {
+        session.open(options->exchangeUrl, *remoteTls);
+        window.setExchangeLabel(options->exchangeUrl.toString());
+        exchangeSettled(false);
+    } else {
+        if (options->demoMarket)
+            onboarding.names = desk::DemoMarket::participantNames(kDemoTraders);
+        QObject::connect(
+            &embedded, &exchange::EmbeddedExchange::started, &window, [&](const Result<void> &started) {
+                if (!started) {
+                    // The desk still runs; the status bar says that no exchange is connected.
+                    printError(started.error().message);
+                    exchangeSettled(false);
+                    return;
+                }
+                session.open(embedded.baseUrl(), embedded.clientTls());
+                window.setExchangeLabel(QCoreApplication::translate("DesktopApp", "embedded at %1")
+                                            .arg(embedded.baseUrl().toString()));
+                if (onboarding.names.isEmpty()) {
+                    exchangeSettled(false);
+                    return;
+                }
+                for (const QString &name : std::as_const(onboarding.names))
+                    embedded.onboardParticipant(name);
+            });
+        QObject::connect(&embedded, &exchange::EmbeddedExchange::participantOnboarded, &window,
+                         [&](const QString &participant, const Result<QSslConfiguration> &identity) {
+                             if (!onboarding.names.contains(participant))
+                                 return;
+                             ++onboarding.answers;
+                             if (!identity) {
+                                 if (!onboarding.failed)
+                                     printError(identity.error().message);
+                                 onboarding.failed = true;
+                             } else {
+                                 onboarding.identities.insert(participant, identity.value());
+                             }
+                             if (onboarding.answers < onboarding.names.size())
+                                 return;
+                             if (onboarding.failed) {
+                                 exchangeSettled(false);
+                                 return;
+                             }
+                             QList<QSslConfiguration> traders;
+                             for (const QString &name : std::as_const(onboarding.names))
+                                 traders.append(onboarding.identities.value(name));
+                             desk::DemoMarket::Options demoOptions;
+                             // The product the Market workspace opens with.
+                             demoOptions.products = {
+                                 MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
+                             demo.start(embedded.baseUrl(), traders, demoOptions);
+                             exchangeSettled(true);
+                         });
+        exchange::EmbeddedExchange::Options exchangeOptions;
+        exchangeOptions.dataDirectory = *dataDir;
+        embedded.start(exchangeOptions);
     }
 
-    window.show();
+    if (screenshot)
+        screenshot->start();
+    else
+        window.show();
     return QApplication::exec();
 }
 

@@ -23,7 +23,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,8 +32,11 @@
 #include <QTimer>
 
 #include <csignal>
+#include <functional>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace cloudex;
 
@@ -203,23 +205,28 @@ int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QSt
     return code;
 }
 
-/// Runs one API call as the operator and returns its JSON, or the error.
-Result<QJsonValue> call(net::ApiCall *pending)
+using CallDone = std::function<void(const Result<QJsonValue> &)>;
+
+/// Runs one API call as the operator and hands its JSON, or the error, to `done` from the
+/// event loop (runAdmin's, the only one an admin command runs).
+void call(net::ApiCall *pending, CallDone done)
 {
-    std::unique_ptr<net::ApiCall> guard(pending);
-    if (!pending->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(pending, &net::ApiCall::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(kCallTimeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!pending->isFinished())
-        return Error{QStringLiteral("cli.timeout"), Tr::tr("The exchange did not answer.")};
-    if (!pending->ok()) {
-        const QString code = pending->problem() ? pending->problem()->code : QString();
-        return Error{code, QStringLiteral("%1 (%2)").arg(pending->errorString(), code)};
-    }
-    return pending->body();
+    auto once = std::make_shared<CallDone>(std::move(done));
+    const auto finish = [pending, once] {
+        const CallDone handler = std::exchange(*once, nullptr);
+        if (!handler)
+            return;
+        pending->deleteLater();
+        if (!pending->isFinished())
+            return handler(Error{QStringLiteral("cli.timeout"), Tr::tr("The exchange did not answer.")});
+        if (!pending->ok()) {
+            const QString code = pending->problem() ? pending->problem()->code : QString();
+            return handler(Error{code, QStringLiteral("%1 (%2)").arg(pending->errorString(), code)});
+        }
+        handler(pending->body());
+    };
+    QObject::connect(pending, &net::ApiCall::finished, pending, finish);
+    QTimer::singleShot(kCallTimeoutMs, pending, finish);
 }
 
 QStringList listOption(const QCommandLineParser &parser, const QString &name)
@@ -256,106 +263,129 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
         return 0;
     };
 
-    if (command == u"instruments") {
-        QString path = QStringLiteral("/v1/instruments");
-        QStringList query;
-        if (parser.isSet(QStringLiteral("product")))
-            query << QStringLiteral("product=") + parser.value(QStringLiteral("product"));
-        if (parser.isSet(QStringLiteral("period")))
-            query << QStringLiteral("kind=") + parser.value(QStringLiteral("period"));
-        if (!query.isEmpty())
-            path += u'?' + query.join(u'&');
-        return print(call(client.get(path)));
-    }
-    if (participant.isEmpty())
-        return fail(Tr::tr("%1 needs --participant.").arg(command), kUsageError);
-    if (command == u"kill-switch") {
-        const QString blocked = parser.value(QStringLiteral("blocked"));
-        if (blocked != u"true" && blocked != u"false")
-            return fail(Tr::tr("kill-switch needs --blocked true or --blocked false."), kUsageError);
-        return print(call(client.post(QStringLiteral("/v1/participants/%1/kill-switch").arg(participant),
-                                      QJsonObject{{QStringLiteral("blocked"), blocked == u"true"}})));
-    }
-    if (command == u"limits") {
-        QJsonObject limits;
-        for (const QString &name : {QStringLiteral("max-order-quantity"), QStringLiteral("max-open-notional"),
-                                    QStringLiteral("credit")}) {
-            if (!parser.isSet(name))
-                continue;
-            bool ok = false;
-            const qint64 value = parser.value(name).toLongLong(&ok);
-            if (!ok)
-                return fail(Tr::tr("--%1 wants a whole number.").arg(name), kUsageError);
-            static const QHash<QString, QString> field{
-                {QStringLiteral("max-order-quantity"), QStringLiteral("maxOrderQuantity")},
-                {QStringLiteral("max-open-notional"), QStringLiteral("maxOpenNotional")},
-                {QStringLiteral("credit"), QStringLiteral("credit")}};
-            limits.insert(field.value(name), value);
+    // Every command ends in finish() from the event loop below, never before it runs.
+    const auto finish = [](int code) {
+        QCoreApplication::exit(code);
+    };
+    const auto run = [&] {
+        if (command == u"instruments") {
+            QString path = QStringLiteral("/v1/instruments");
+            QStringList query;
+            if (parser.isSet(QStringLiteral("product")))
+                query << QStringLiteral("product=") + parser.value(QStringLiteral("product"));
+            if (parser.isSet(QStringLiteral("period")))
+                query << QStringLiteral("kind=") + parser.value(QStringLiteral("period"));
+            if (!query.isEmpty())
+                path += u'?' + query.join(u'&');
+            return call(client.get(path), [&](const Result<QJsonValue> &result) { finish(print(result)); });
         }
-        if (parser.isSet(QStringLiteral("allowed-buyers")))
-            limits.insert(QStringLiteral("allowedBuyers"),
-                          QJsonArray::fromStringList(listOption(parser, QStringLiteral("allowed-buyers"))));
-        return print(call(client.put(QStringLiteral("/v1/participants/%1/limits").arg(participant), limits)));
-    }
-    if (command == u"onboard") {
-        const QString kind = parser.value(QStringLiteral("kind"));
-        // A participant certificate is named after the participant.
-        const QString name = parser.isSet(QStringLiteral("name")) || kind != u"participant"
-                                 ? parser.value(QStringLiteral("name"))
-                                 : participant;
-        const QString outPath = parser.value(QStringLiteral("out"));
-        if (kind.isEmpty() || name.isEmpty() || outPath.isEmpty())
-            return fail(Tr::tr("onboard needs --kind, --name and --out."), kUsageError);
-        if (kind == u"participant") {
+        if (participant.isEmpty())
+            return finish(fail(Tr::tr("%1 needs --participant.").arg(command), kUsageError));
+        if (command == u"kill-switch") {
+            const QString blocked = parser.value(QStringLiteral("blocked"));
+            if (blocked != u"true" && blocked != u"false")
+                return finish(
+                    fail(Tr::tr("kill-switch needs --blocked true or --blocked false."), kUsageError));
+            return call(client.post(QStringLiteral("/v1/participants/%1/kill-switch").arg(participant),
+                                    QJsonObject{{QStringLiteral("blocked"), blocked == u"true"}}),
+                        [&](const Result<QJsonValue> &result) { finish(print(result)); });
+        }
+        if (command == u"limits") {
+            QJsonObject limits;
+            for (const QString &name : {QStringLiteral("max-order-quantity"),
+                                        QStringLiteral("max-open-notional"), QStringLiteral("credit")}) {
+                if (!parser.isSet(name))
+                    continue;
+                bool ok = false;
+                const qint64 value = parser.value(name).toLongLong(&ok);
+                if (!ok)
+                    return finish(fail(Tr::tr("--%1 wants a whole number.").arg(name), kUsageError));
+                static const QHash<QString, QString> field{
+                    {QStringLiteral("max-order-quantity"), QStringLiteral("maxOrderQuantity")},
+                    {QStringLiteral("max-open-notional"), QStringLiteral("maxOpenNotional")},
+                    {QStringLiteral("credit"), QStringLiteral("credit")}};
+                limits.insert(field.value(name), value);
+            }
+            if (parser.isSet(QStringLiteral("allowed-buyers")))
+                limits.insert(
+                    QStringLiteral("allowedBuyers"),
+                    QJsonArray::fromStringList(listOption(parser, QStringLiteral("allowed-buyers"))));
+            return call(client.put(QStringLiteral("/v1/participants/%1/limits").arg(participant), limits),
+                        [&](const Result<QJsonValue> &result) { finish(print(result)); });
+        }
+        if (command == u"onboard") {
+            const QString kind = parser.value(QStringLiteral("kind"));
+            // A participant certificate is named after the participant.
+            const QString name = parser.isSet(QStringLiteral("name")) || kind != u"participant"
+                                     ? parser.value(QStringLiteral("name"))
+                                     : participant;
+            const QString outPath = parser.value(QStringLiteral("out"));
+            if (kind.isEmpty() || name.isEmpty() || outPath.isEmpty())
+                return finish(fail(Tr::tr("onboard needs --kind, --name and --out."), kUsageError));
+            // Once the participant exists: the key is made here and never sent, only the request
+            // travels.
+            const auto issue = [&, kind, name, outPath] {
+                pki::CsrSubject subject{participant, name, listOption(parser, QStringLiteral("dns")), {}};
+                auto local = newKey(subject);
+                if (!local)
+                    return finish(fail(local.error().message, kRuntimeError));
+                QStringList permissions = listOption(parser, QStringLiteral("permissions"));
+                if (!parser.isSet(QStringLiteral("permissions")) && kind != u"site")
+                    permissions = {QStringLiteral("trade")};
+                call(client.post(
+                         QStringLiteral("/v1/identities"),
+                         QJsonObject{
+                             {QStringLiteral("kind"), kind},
+                             {QStringLiteral("participant"), participant},
+                             {QStringLiteral("name"), name},
+                             {QStringLiteral("organisation"), parser.value(QStringLiteral("organisation"))},
+                             {QStringLiteral("role"), parser.value(QStringLiteral("role"))},
+                             {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+                             {QStringLiteral("csr"), QString::fromLatin1(local->csr.toBase64())}}),
+                     [&, key = local->key, name, outPath](const Result<QJsonValue> &issued) {
+                         if (!issued)
+                             return finish(fail(issued.error().message, kRuntimeError));
+                         const QSslCertificate certificate(
+                             issued->toObject().value(QStringLiteral("certificate")).toString().toLatin1());
+                         const QSslCertificate ca(caPem);
+                         if (auto written = writePkcs12(outPath, key, certificate.toDer(), ca.toDer(),
+                                                        secret.value(), name);
+                             !written)
+                             return finish(fail(written.error().message, kRuntimeError));
+                         out << "wrote " << outPath << " (serial "
+                             << issued->toObject().value(QStringLiteral("serial")).toString() << ")"
+                             << Qt::endl;
+                         finish(0);
+                     });
+            };
+            if (kind != u"participant")
+                return issue();
             const QString role = parser.isSet(QStringLiteral("role")) ? parser.value(QStringLiteral("role"))
                                                                       : QStringLiteral("both");
-            auto added = call(client.post(
-                QStringLiteral("/v1/participants"),
-                QJsonObject{
-                    {QStringLiteral("id"), participant},
-                    {QStringLiteral("role"), role},
-                    {QStringLiteral("jurisdiction"), parser.isSet(QStringLiteral("jurisdiction"))
-                                                         ? parser.value(QStringLiteral("jurisdiction"))
-                                                         : QStringLiteral("DE")},
-                    {QStringLiteral("certifications"),
-                     QJsonArray::fromStringList(listOption(parser, QStringLiteral("certifications")))},
-                    {QStringLiteral("metadataPolicy"), QStringLiteral("standard")}}));
-            // Onboarding again adds another identity to a participant that exists.
-            if (!added &&
-                added.error().code != QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant)))
-                return fail(added.error().message, kRuntimeError);
+            return call(
+                client.post(
+                    QStringLiteral("/v1/participants"),
+                    QJsonObject{
+                        {QStringLiteral("id"), participant},
+                        {QStringLiteral("role"), role},
+                        {QStringLiteral("jurisdiction"), parser.isSet(QStringLiteral("jurisdiction"))
+                                                             ? parser.value(QStringLiteral("jurisdiction"))
+                                                             : QStringLiteral("DE")},
+                        {QStringLiteral("certifications"),
+                         QJsonArray::fromStringList(listOption(parser, QStringLiteral("certifications")))},
+                        {QStringLiteral("metadataPolicy"), QStringLiteral("standard")}}),
+                [&, issue](const Result<QJsonValue> &added) {
+                    // Onboarding again adds another identity to a participant that exists.
+                    if (!added && added.error().code !=
+                                      QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant)))
+                        return finish(fail(added.error().message, kRuntimeError));
+                    issue();
+                });
         }
-        // The key is made here and never sent: only the request travels.
-        pki::CsrSubject subject{participant, name, listOption(parser, QStringLiteral("dns")), {}};
-        auto local = newKey(subject);
-        if (!local)
-            return fail(local.error().message, kRuntimeError);
-        QStringList permissions = listOption(parser, QStringLiteral("permissions"));
-        if (!parser.isSet(QStringLiteral("permissions")) && kind != u"site")
-            permissions = {QStringLiteral("trade")};
-        auto issued = call(client.post(
-            QStringLiteral("/v1/identities"),
-            QJsonObject{{QStringLiteral("kind"), kind},
-                        {QStringLiteral("participant"), participant},
-                        {QStringLiteral("name"), name},
-                        {QStringLiteral("organisation"), parser.value(QStringLiteral("organisation"))},
-                        {QStringLiteral("role"), parser.value(QStringLiteral("role"))},
-                        {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
-                        {QStringLiteral("csr"), QString::fromLatin1(local->csr.toBase64())}}));
-        if (!issued)
-            return fail(issued.error().message, kRuntimeError);
-        const QSslCertificate certificate(
-            issued->toObject().value(QStringLiteral("certificate")).toString().toLatin1());
-        const QSslCertificate ca(caPem);
-        if (auto written =
-                writePkcs12(outPath, local->key, certificate.toDer(), ca.toDer(), secret.value(), name);
-            !written)
-            return fail(written.error().message, kRuntimeError);
-        out << "wrote " << outPath << " (serial "
-            << issued->toObject().value(QStringLiteral("serial")).toString() << ")" << Qt::endl;
-        return 0;
-    }
-    return fail(Tr::tr("Unknown command %1.").arg(command), kUsageError);
+        return finish(fail(Tr::tr("Unknown command %1.").arg(command), kUsageError));
+    };
+    QTimer::singleShot(0, &client, run);
+    return QCoreApplication::exec();
 }
 } // namespace
 

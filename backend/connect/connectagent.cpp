@@ -84,7 +84,8 @@ Result<void> ConnectAgent::open()
     qCInfo(lcConnect, "records opened in %s", qPrintable(QDir(m_options.dataDir).absolutePath()));
     // Until the first reconcile, show what the records know: every VM as missing.
     m_inventory = merge(Snapshot{}, m_store.vms(), m_store.hostGroups());
-    m_inventory.templates = m_store.templates();
+    m_recordedTemplates = m_store.templates();
+    m_inventory.templates = m_recordedTemplates;
     if (m_options.reconcileIntervalMs > 0)
         m_reconcileTimer->start(m_options.reconcileIntervalMs);
     return {};
@@ -282,8 +283,11 @@ Inventory ConnectAgent::merge(const Snapshot &snapshot, const QList<VmRecord> &r
 void ConnectAgent::applySnapshot(const Snapshot &snapshot)
 {
     m_inventory = merge(snapshot, m_store.vms(), m_store.hostGroups());
-    if (!snapshot.templates.isEmpty())
-        (void)m_store.replaceTemplates(snapshot.templates);
+    // The records keep the templates seen for the next start (before the first pass).
+    if (!snapshot.templates.isEmpty() && snapshot.templates != m_recordedTemplates) {
+        if (m_store.replaceTemplates(snapshot.templates))
+            m_recordedTemplates = snapshot.templates;
+    }
 
     QList<ConnectionStatus> connections;
     for (const ConnectionRecord &record : m_store.connections()) {

@@ -149,6 +149,9 @@ private:
     Options m_options;
     AgentStore m_store;
     std::unique_ptr<ComponentManager> m_manager; ///< used on the worker thread only
+    /// What connect.sqlite holds of the templates seen, so that an inventory pass that saw
+    /// the same ones (nearly every pass) writes nothing on the agent's thread.
+    QList<TemplateInfo> m_recordedTemplates;
     QThread *m_thread;
     QObject *m_worker;
     QTimer *m_reconcileTimer;

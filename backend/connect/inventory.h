@@ -62,6 +62,8 @@ struct TemplateInfo
     QString name; ///< volume name in the template pool
     QString host;
     qint64 capacityBytes = 0;
+
+    bool operator==(const TemplateInfo &) const = default;
 };
 
 struct StoragePoolInfo

@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+#include <atomic>
+
 namespace cloudex {
 
 /// Source of wall-clock time for services. Engines never read it: they receive time as
@@ -21,16 +23,26 @@ public:
     static SystemClock &instance();
 };
 
+/// Set by a test while a service may read it on another thread (the embedded exchange's).
 class ManualClock final : public Clock
 {
 public:
     explicit ManualClock(qint64 startMs = 0) : m_nowMs(startMs) {}
-    qint64 nowMs() const override { return m_nowMs; }
-    void setNowMs(qint64 ms) { m_nowMs = ms; }
-    void advanceMs(qint64 ms) { m_nowMs += ms; }
+    ManualClock(const ManualClock &other)
+        : Clock()
+        , m_nowMs(other.nowMs())
+    {}
+    ManualClock &operator=(const ManualClock &other)
+    {
+        m_nowMs.store(other.nowMs());
+        return *this;
+    }
+    qint64 nowMs() const override { return m_nowMs.load(); }
+    void setNowMs(qint64 ms) { m_nowMs.store(ms); }
+    void advanceMs(qint64 ms) { m_nowMs.fetch_add(ms); }
 
 private:
-    qint64 m_nowMs;
+    std::atomic<qint64> m_nowMs;
 };
 
 } // namespace cloudex

@@ -220,6 +220,23 @@ private slots:
             QVERIFY(QFile::exists(dir.filePath(u"connect/hosts/%1.xml"_qs.arg(QLatin1String(host)))));
     }
 
+    void embeddedExchangeThatCannotStart()
+    {
+        // The exchange starts on its own thread after the window opened; when it cannot, the
+        // reason is on stderr and the desk still runs, unconnected.
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(u"data/exchange"_qs));
+        QVERIFY(QDir().mkpath(dir.filePath(u"data"_qs)));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString shot = dir.filePath(u"x.png"_qs);
+        const Run r = run({u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--screenshot"_qs, shot});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(u"Cannot create the exchange directory"_qs), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(u"did not answer"_qs), qPrintable(r.err));
+        QVERIFY(!QImage(shot).isNull());
+    }
+
     void badDataDirectory()
     {
         QTemporaryDir dir;

@@ -104,6 +104,25 @@ private slots:
         QVERIFY(data->text().contains(m_dir->path()));
     }
 
+    void exchangeKnownAfterTheWindowOpened()
+    {
+        // The embedded exchange starts on its thread after the window opened: the status bar
+        // takes its name and the demo label when they are known.
+        QVERIFY(!m_window->findChild<QLabel *>(u"demoStatus"_qs));
+        m_window->setSimulatedMarket(true);
+        auto demo = m_window->findChild<QLabel *>(u"demoStatus"_qs);
+        QVERIFY(demo);
+        QVERIFY(demo->font().bold());
+        QCOMPARE(demo->text(), u"Demo market: simulated participants"_qs);
+        m_window->setSimulatedMarket(true);
+        QCOMPARE(m_window->findChildren<QLabel *>(u"demoStatus"_qs).size(), 1);
+        m_window->setSimulatedMarket(false);
+        QVERIFY(!m_window->findChild<QLabel *>(u"demoStatus"_qs));
+        // Without a session the label changes nothing: the desk is still not connected.
+        m_window->setExchangeLabel(u"embedded at https://127.0.0.1:1"_qs);
+        QCOMPARE(m_window->findChild<QLabel *>(u"exchangeStatus"_qs)->text(), u"Exchange: not connected"_qs);
+    }
+
     void marketFiltersNarrowTheCatalogue()
     {
         auto table = m_window->findChild<QTableView *>(u"productTable"_qs);

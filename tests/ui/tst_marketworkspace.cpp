@@ -1,6 +1,7 @@
 // The Market workspace on a real embedded exchange: an order from the ticket rests in the
 // ladder, a crossing order from a second identity trades, and the trade reaches the tape,
 // the chart, the fills and the order list.
+#include "../support/embeddedexchange.h"
 #include "candlechart.h"
 #include "catalogue/catalogue.h"
 #include "desk/marketsession.h"
@@ -61,20 +62,22 @@ private slots:
         options.horizon = {3, 1, 0, 0, 0};
         options.clockIntervalMs = 0;
         m_exchange = std::make_unique<exchange::EmbeddedExchange>();
-        QVERIFY(m_exchange->start(options).ok());
-        auto seller = m_exchange->onboardParticipant(u"p-seller"_qs);
+        QVERIFY(testsupport::startEmbedded(*m_exchange, options).ok());
+        auto seller = testsupport::onboard(*m_exchange, u"p-seller"_qs);
         QVERIFY(seller.ok());
         m_seller = std::make_unique<net::ApiClient>(m_exchange->baseUrl(), *seller);
 
         m_session = std::make_unique<desk::MarketSession>();
         m_session->setBatchIntervalMs(20);
-        m_session->open(m_exchange->baseUrl(), m_exchange->clientTls());
         m_settings = std::make_unique<QSettings>(m_dir.filePath(u"cloudex.ini"_qs), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(MainWindow::Context{
-            m_dir.path(), m_settings.get(), nullptr, nullptr, m_session.get(), u"embedded"_qs, false});
+            m_dir.path(), m_settings.get(), nullptr, nullptr, m_session.get(), {}, false});
         m_window->showWorkspace(MainWindow::Workspace::Market);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // As in the app: the window is up before the session opens and the exchange is named.
+        m_session->open(m_exchange->baseUrl(), m_exchange->clientTls());
+        m_window->setExchangeLabel(u"embedded"_qs);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), desk::MarketSession::State::Connected, 15000);
 
         Prompts::setConfirmHandler([this](const QString &, const QString &text) {

@@ -4,6 +4,8 @@
 #include "connect/tenantview.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -375,6 +377,35 @@ private slots:
             QVERIFY2(saved.error().code.startsWith(error), qPrintable(saved.error().code));
             QVERIFY(m_agent->store().offers().isEmpty());
         }
+    }
+
+    void unchangedInventoryPassWritesNothing()
+    {
+        // The agent's records are written on its (the GUI) thread: a reconcile that finds the
+        // site as it was must not commit anything. A connection of our own sees every commit
+        // of the agent's through PRAGMA data_version.
+        const QString observer = u"tst-connectagent-observer"_qs;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, observer);
+            db.setDatabaseName(m_dir->filePath(u"connect.sqlite"_qs));
+            QVERIFY(db.open());
+            const auto dataVersion = [&db] {
+                QSqlQuery query(db);
+                return query.exec(u"PRAGMA data_version"_qs) && query.next() ? query.value(0).toLongLong() : -1;
+            };
+            QCOMPARE(errorOf(m_agent->reconcile()), QString());
+            QVERIFY(!m_agent->store().templates().isEmpty());
+            const qint64 before = dataVersion();
+            QVERIFY(before >= 0);
+            QCOMPARE(errorOf(m_agent->reconcile()), QString());
+            QCOMPARE(errorOf(m_agent->reconcile()), QString());
+            QCOMPARE(dataVersion(), before);
+            // The observer is not blind: a record the agent writes is seen.
+            QVERIFY(m_agent->saveOffer({u"DE.GP2.SH.S1"_qs, 1}).ok());
+            QVERIFY(dataVersion() != before);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(observer);
     }
 
     void mergeJoinsRecordsAndHosts()

@@ -1,5 +1,6 @@
 // The demo market's simulated traders on a real embedded exchange: they trade through the
 // API, the desk sees a living book and tape, and no trader piles up resting orders.
+#include "../../support/embeddedexchange.h"
 #include "catalogue/catalogue.h"
 #include "desk/demomarket.h"
 #include "desk/marketsession.h"
@@ -29,9 +30,9 @@ private slots:
         options.horizon = {3, 1, 0, 0, 0};
         options.clockIntervalMs = 0;
         m_exchange = std::make_unique<exchange::EmbeddedExchange>();
-        QVERIFY(m_exchange->start(options).ok());
+        QVERIFY(testsupport::startEmbedded(*m_exchange, options).ok());
         for (const QString &name : desk::DemoMarket::participantNames(2)) {
-            auto tls = m_exchange->onboardParticipant(name);
+            auto tls = testsupport::onboard(*m_exchange, name);
             QVERIFY(tls.ok());
             m_traders.append(*tls);
         }

@@ -1,4 +1,5 @@
 // The desk's session against a real embedded exchange over loopback mutual TLS.
+#include "../../support/embeddedexchange.h"
 #include "catalogue/catalogue.h"
 #include "core/clock.h"
 #include "desk/marketsession.h"
@@ -58,9 +59,9 @@ private slots:
         options.horizon = {3, 1, 0, 0, 0};
         options.clockIntervalMs = 0;
         m_exchange = std::make_unique<exchange::EmbeddedExchange>();
-        auto started = m_exchange->start(options);
+        auto started = testsupport::startEmbedded(*m_exchange, options);
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
-        auto seller = m_exchange->onboardParticipant(u"p-seller"_qs);
+        auto seller = testsupport::onboard(*m_exchange, u"p-seller"_qs);
         QVERIFY(seller.ok());
         m_seller = std::make_unique<net::ApiClient>(m_exchange->baseUrl(), *seller);
 
@@ -110,14 +111,14 @@ private slots:
         QCOMPARE(m_session->trades().constLast().price, 1200);
         QCOMPARE(m_session->trades().constLast().quantity, 2);
         QCOMPARE(m_session->trades().constLast().aggressor, u"sell"_qs);
-        QVERIFY(appended.count() >= 1);
+        QTRY_VERIFY(appended.count() >= 1);
         QTRY_COMPARE(m_session->candles().size(), 1);
         QCOMPARE(m_session->candles().constFirst().close, 1200);
         QCOMPARE(m_session->candles().constFirst().volume, 2);
         QTRY_COMPARE(m_session->fills().size(), 1);
         QCOMPARE(m_session->fills().constFirst().side, u"buy"_qs);
         QCOMPARE(m_session->fills().constFirst().counterparty, u"p-seller"_qs);
-        QVERIFY(fills.count() >= 1);
+        QTRY_VERIFY(fills.count() >= 1);
         QTRY_COMPARE(m_session->orders().constFirst().remaining, 3);
         QTRY_COMPARE(m_session->book().bids.constFirst().quantity, 3);
         QTRY_COMPARE(m_session->contracts().size(), 1);
@@ -226,7 +227,7 @@ private slots:
         options.horizon = {3, 0, 0, 0, 0};
         options.clockIntervalMs = 20;
         exchange::EmbeddedExchange exchange(clock);
-        QVERIFY(exchange.start(options).ok());
+        QVERIFY(testsupport::startEmbedded(exchange, options).ok());
         MarketSession session;
         session.setBatchIntervalMs(20);
         session.open(exchange.baseUrl(), exchange.clientTls());
@@ -244,7 +245,7 @@ private slots:
         QTRY_VERIFY(
             std::any_of(session.instruments().cbegin(), session.instruments().cend(),
                         [&](const desk::InstrumentRecord &i) { return i.deliveryStart > lastStart; }));
-        QVERIFY(changed.count() >= 1);
+        QTRY_VERIFY(changed.count() >= 1);
     }
 
     void lostExchangeMeansReconnecting()
@@ -257,7 +258,7 @@ private slots:
         options.horizon = {1, 0, 0, 0, 0};
         options.clockIntervalMs = 0;
         auto exchange = std::make_unique<exchange::EmbeddedExchange>();
-        QVERIFY(exchange->start(options).ok());
+        QVERIFY(testsupport::startEmbedded(*exchange, options).ok());
         MarketSession session;
         session.open(exchange->baseUrl(), exchange->clientTls());
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), MarketSession::State::Connected, 15000);

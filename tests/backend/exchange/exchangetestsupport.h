@@ -1,10 +1,11 @@
 #pragma once
-// An embedded exchange in a scratch directory with two traders, and curl as the client.
+// A local exchange (on the test's thread, so that tests may look into the service) in a
+// scratch directory with two traders, and curl as the client.
 
 #include "../../support/curl.h"
 #include "catalogue/catalogue.h"
-#include "exchange/embeddedexchange.h"
 #include "exchange/exchangeservice.h"
+#include "exchange/localexchange.h"
 #include "market/exchange.h"
 
 #include <QDir>
@@ -15,6 +16,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 namespace exchangetest {
 
@@ -26,26 +28,39 @@ public:
     bool start()
     {
         using namespace cloudex;
-        exchange::EmbeddedExchange::Options options;
+        exchange::LocalExchange::Options options;
         options.dataDirectory = m_dir.path();
         options.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
         options.horizon = {3, 1, 0, 0, 0};
         // No clock ticks: a test compares the journal before and after a request.
         options.clockIntervalMs = 0;
-        m_exchange = std::make_unique<exchange::EmbeddedExchange>();
-        if (auto started = m_exchange->start(options); !started) {
-            qWarning("embedded exchange: %s", qPrintable(started.error().message));
+        m_exchange = std::make_unique<exchange::LocalExchange>();
+        std::optional<Result<void>> started;
+        m_exchange->start(options, [&](Result<void> result) { started = result; });
+        if (!QTest::qWaitFor([&] { return started.has_value(); }, 30000) || !*started) {
+            qWarning("local exchange: %s", started ? qPrintable(started->error().message) : "timed out");
             return false;
         }
         for (const QString &who : {QStringLiteral("p-buyer"), QStringLiteral("p-seller")}) {
-            if (!m_exchange->onboardParticipant(who).ok())
+            if (!onboard(who).ok())
                 return false;
         }
         QFile ca(path(QStringLiteral("ca.pem")));
         return ca.open(QIODevice::WriteOnly) && ca.write(m_exchange->caCertificatePem()) > 0;
     }
 
-    cloudex::exchange::EmbeddedExchange &embedded() { return *m_exchange; }
+    cloudex::exchange::LocalExchange &local() { return *m_exchange; }
+    /// Onboards `who` (role both, DE) and waits for the identity.
+    cloudex::Result<QSslConfiguration> onboard(const QString &who)
+    {
+        std::optional<cloudex::Result<QSslConfiguration>> identity;
+        m_exchange->onboardParticipant(
+            who, cloudex::market::Role::Both, QStringLiteral("DE"),
+            [&](cloudex::Result<QSslConfiguration> r) { identity = std::move(r); });
+        if (!QTest::qWaitFor([&] { return identity.has_value(); }, 30000))
+            return cloudex::Error{QStringLiteral("test.timeout"), QStringLiteral("onboarding timed out")};
+        return *identity;
+    }
     cloudex::exchange::ExchangeService &service() { return m_exchange->service(); }
     cloudex::market::Exchange &market() { return m_exchange->service().exchange(); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -90,7 +105,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<cloudex::exchange::EmbeddedExchange> m_exchange;
+    std::unique_ptr<cloudex::exchange::LocalExchange> m_exchange;
 };
 
 } // namespace exchangetest

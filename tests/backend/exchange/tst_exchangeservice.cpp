@@ -225,7 +225,7 @@ private Q_SLOTS:
 
     void revokedIdentityGets401()
     {
-        QVERIFY(m_fx.embedded().onboardParticipant(QStringLiteral("p-gone")).ok());
+        QVERIFY(m_fx.onboard(QStringLiteral("p-gone")).ok());
         const CurlResult first =
             m_fx.curl(QStringLiteral("p-gone"), QStringLiteral("GET"), QStringLiteral("/v1/orders"));
         QCOMPARE(first.status, 200);
@@ -247,7 +247,7 @@ private Q_SLOTS:
 
     void clientVanishesMidCommit()
     {
-        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        auto tls = m_fx.onboard(QStringLiteral("p-buyer"));
         QVERIFY(tls.ok());
         QSignalSpy answered(&m_fx.service().api(), &net::ApiServer::requestFinished);
         // The race is the point: the client must be gone once the order is sequenced and
@@ -296,7 +296,7 @@ private Q_SLOTS:
 
     void streamGapAndResync()
     {
-        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        auto tls = m_fx.onboard(QStringLiteral("p-buyer"));
         QVERIFY(tls.ok());
         const QString channel = QStringLiteral("trades.") + m_fx.symbol();
         net::StreamClient client;
@@ -348,7 +348,7 @@ private Q_SLOTS:
 
     void publicChannelsFollowTheMarket()
     {
-        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        auto tls = m_fx.onboard(QStringLiteral("p-buyer"));
         QVERIFY(tls.ok());
         net::StreamClient client;
         QUrl url = m_fx.service().baseUrl();
@@ -404,7 +404,7 @@ private Q_SLOTS:
 
     void privateChannelsAreTheOwnersOnly()
     {
-        auto tls = m_fx.embedded().onboardParticipant(QStringLiteral("p-buyer"));
+        auto tls = m_fx.onboard(QStringLiteral("p-buyer"));
         QVERIFY(tls.ok());
         net::StreamClient client;
         QUrl url = m_fx.service().baseUrl();

@@ -129,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(m_doc.value(QStringLiteral("openapi")).toString().startsWith(QStringLiteral("3.0")));
         QVERIFY(m_fx.start());
         for (const QString &who : {QStringLiteral("p-buyer"), QStringLiteral("p-seller")})
-            m_tls.insert(who, m_fx.embedded().onboardParticipant(who).value());
+            m_tls.insert(who, m_fx.onboard(who).value());
         QFile key(m_fx.identityFile(QStringLiteral("operator"), QStringLiteral(".key.pem")));
         QFile certificate(m_fx.identityFile(QStringLiteral("operator"), QStringLiteral(".cert.pem")));
         QVERIFY(key.open(QIODevice::ReadOnly) && certificate.open(QIODevice::ReadOnly));
