@@ -2,10 +2,13 @@
 // object of figures; docs/PERFORMANCE.md records them with the command that produced them.
 #include "benchsuite.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QMap>
 #include <QTextStream>
+
+#include <memory>
 
 namespace cloudex::bench {
 namespace {
@@ -32,7 +35,13 @@ bool registerSuite(const QString &name, const QString &description, SuiteFunctio
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The desk suite measures the real widgets: it needs a QApplication (offscreen unless a
+    // platform is named); every other suite runs headless.
+    const bool widgets = argc > 1 && qstrcmp(argv[1], "desk") == 0;
+    if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        widgets ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cloudex-bench"));
     QTextStream out(stdout);
     QTextStream err(stderr);
