@@ -2163,6 +2163,10 @@
         <source>Identity: %1 of %2</source>
         <translation>Identität: %1 von %2</translation>
     </message>
+    <message>
+        <source>Exchange: %1 (takes no orders: its journal failed)</source>
+        <translation>Börse: %1 (nimmt keine Aufträge an: ihr Journal ist ausgefallen)</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::MarketWorkspace</name>

@@ -169,6 +169,12 @@ void MainWindow::setSimulatedMarket(bool simulated)
     updateDemoStatus();
 }
 
+void MainWindow::setExchangeFailure(const QString &reason)
+{
+    m_exchangeFailure = reason;
+    updateExchangeStatus();
+}
+
 void MainWindow::updateDemoStatus()
 {
     if (!m_context.simulatedMarket) {
@@ -211,7 +217,14 @@ void MainWindow::updateExchangeStatus()
         state = tr("not connected");
         break;
     }
-    m_exchangeStatus->setText(tr("Exchange: %1 (%2)").arg(where, state));
+    if (!m_exchangeFailure.isEmpty()) {
+        // Orders would only be refused: say so where the connection is named, and why.
+        m_exchangeStatus->setText(tr("Exchange: %1 (takes no orders: its journal failed)").arg(where));
+        m_exchangeStatus->setToolTip(m_exchangeFailure);
+    } else {
+        m_exchangeStatus->setText(tr("Exchange: %1 (%2)").arg(where, state));
+        m_exchangeStatus->setToolTip({});
+    }
     m_identityStatus->setText(tr("Identity: %1 of %2").arg(session->user(), session->participant()));
 }
 

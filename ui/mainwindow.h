@@ -57,6 +57,8 @@ public:
     /// only once the embedded exchange has started on its thread, after the window opened.
     void setExchangeLabel(const QString &label);
     void setSimulatedMarket(bool simulated);
+    /// The exchange stopped taking orders (its journal failed): the status bar says so and why.
+    void setExchangeFailure(const QString &reason);
 
     void showWorkspace(Workspace workspace);
     Workspace currentWorkspace() const;
@@ -89,6 +91,7 @@ private:
     SellWorkspace *m_sell;
     QActionGroup *m_themeGroup = nullptr;
     QLabel *m_exchangeStatus = nullptr;
+    QString m_exchangeFailure; ///< why the exchange stopped taking orders; empty while it takes them
     QLabel *m_identityStatus = nullptr;
     QLabel *m_demoStatus = nullptr;
 };

@@ -335,6 +335,11 @@ int DesktopApp::run(QApplication &app)
                              demo.start(embedded.baseUrl(), traders, demoOptions);
                              exchangeSettled(true);
                          });
+        QObject::connect(&embedded, &exchange::EmbeddedExchange::journalFailed, &window,
+                         [&](const QString &reason) {
+                             printError(reason);
+                             window.setExchangeFailure(reason);
+                         });
         exchange::EmbeddedExchange::Options exchangeOptions;
         exchangeOptions.dataDirectory = *dataDir;
         embedded.start(exchangeOptions);

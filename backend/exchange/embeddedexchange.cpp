@@ -43,6 +43,11 @@ void EmbeddedExchange::start(const Options &options)
     const quint64 run = ++m_run;
     QMetaObject::invokeMethod(m_worker, [this, clock, options, run] {
         m_local = new LocalExchange(*clock, m_worker);
+        // Emitted on the exchange thread, delivered queued on this object's thread.
+        connect(&m_local->service(), &ExchangeService::journalFailed, this, [this, run](const QString &reason) {
+            if (run == m_run)
+                Q_EMIT journalFailed(reason);
+        });
         m_local->start(options, [this, run](Result<void> result) {
             // Read on the exchange thread, handed over by value.
             const QUrl url = result ? m_local->baseUrl() : QUrl();

@@ -72,6 +72,9 @@ Q_SIGNALS:
     /// Once per start(): the exchange is listening and the local identity is ready, or why not.
     void started(const cloudex::Result<void> &result);
     void participantOnboarded(const QString &participant, const cloudex::Result<QSslConfiguration> &identity);
+    /// The exchange's journal failed: it takes no more orders until it is restarted, and
+    /// `reason` says why (ExchangeService::journalFailed, handed to the caller's thread).
+    void journalFailed(const QString &reason);
 
 private:
     const Clock &m_clock;

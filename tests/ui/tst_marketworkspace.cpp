@@ -101,6 +101,17 @@ private slots:
         QVERIFY(!m_window->findChild<QLabel *>(u"demoStatus"_qs));
     }
 
+    void statusBarSaysWhenTheExchangeTakesNoOrders()
+    {
+        auto exchange = find<QLabel>("exchangeStatus");
+        m_window->setExchangeFailure(u"Journal commit failed: disk I/O error"_qs);
+        QCOMPARE(exchange->text(), u"Exchange: embedded (takes no orders: its journal failed)"_qs);
+        QCOMPARE(exchange->toolTip(), u"Journal commit failed: disk I/O error"_qs);
+        m_window->setExchangeFailure({});
+        QCOMPARE(exchange->text(), u"Exchange: embedded (connected)"_qs);
+        QVERIFY(exchange->toolTip().isEmpty());
+    }
+
     void browserListsTheExchangesInstruments()
     {
         find<QComboBox>("regionFilter")->setCurrentIndex(find<QComboBox>("regionFilter")->findData(u"DE"_qs));

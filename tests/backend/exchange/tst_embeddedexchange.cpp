@@ -9,7 +9,10 @@
 
 #include <QJsonArray>
 #include <QPointer>
+#include <QSignalSpy>
 #include <QThread>
+
+#include <sqlite3.h>
 
 using namespace cloudex;
 using namespace exchangetest;
@@ -179,6 +182,39 @@ private Q_SLOTS:
         QCOMPARE(
             orders->body()[QStringLiteral("orders")].toArray().at(0)[QStringLiteral("remaining")].toInteger(),
             3);
+    }
+
+    void journalFailureReachesTheCaller()
+    {
+        // The desk learns on its own thread that the exchange stopped taking orders, and why.
+        QTemporaryDir dir;
+        exchange::EmbeddedExchange embedded;
+        bool returnedFirst = false;
+        const auto started = startAndWait(embedded, options(dir.path()), &returnedFirst);
+        QVERIFY(started.has_value() && started->ok());
+        QSignalSpy failed(&embedded, &exchange::EmbeddedExchange::journalFailed);
+        const auto symbol = inExchange<QString>(embedded, [](exchange::ExchangeService &service) {
+            return service.exchange().openSymbols().value(0);
+        });
+        QVERIFY(symbol.has_value());
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(dir.filePath(QStringLiteral("exchange/journal.db")).toUtf8().constData(), &db),
+                 SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "DROP TABLE journal", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+
+        net::ApiClient client(embedded.baseUrl(), embedded.clientTls());
+        std::unique_ptr<net::ApiCall> placed(client.post(
+            QStringLiteral("/v1/orders"), QJsonObject{{QStringLiteral("symbol"), *symbol},
+                                                      {QStringLiteral("side"), QStringLiteral("buy")},
+                                                      {QStringLiteral("type"), QStringLiteral("limit")},
+                                                      {QStringLiteral("timeInForce"), QStringLiteral("gtc")},
+                                                      {QStringLiteral("price"), 1000},
+                                                      {QStringLiteral("quantity"), 1}}));
+        QTRY_VERIFY_WITH_TIMEOUT(placed->isFinished(), 10000);
+        QCOMPARE(placed->status(), 503);
+        QTRY_COMPARE(failed.size(), 1);
+        QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("journal")));
     }
 
     void stopWhileStartingIsClean()
