@@ -179,6 +179,30 @@
         <source>%1 carries no CA certificate to trust the exchange with.</source>
         <translation>%1 enthält kein CA-Zertifikat, mit dem der Börse vertraut werden kann.</translation>
     </message>
+    <message>
+        <source>The field &quot;%1&quot; must be between %2 and %3.</source>
+        <translation>Das Feld „%1“ muss zwischen %2 und %3 liegen.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be an array of strings.</source>
+        <translation>Das Feld „%1“ muss ein Array von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be one of %2.</source>
+        <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; appears more than once.</source>
+        <translation>Das Feld „%1“ kommt mehr als einmal vor.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON at offset %1.</source>
+        <translation>Der Inhalt ist an Position %1 kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The body nests deeper than %1 levels.</source>
+        <translation>Der Inhalt ist tiefer als %1 Ebenen verschachtelt.</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
