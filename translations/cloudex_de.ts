@@ -707,6 +707,30 @@
         <source>The certificate in %1 names no participant (subject O).</source>
         <translation>Das Zertifikat in %1 nennt keinen Teilnehmer (Subject O).</translation>
     </message>
+    <message>
+        <source>The price must be above zero.</source>
+        <translation>Der Preis muss über null liegen.</translation>
+    </message>
+    <message>
+        <source>The price must lie within the instrument&apos;s band, %1 to %2 EUR.</source>
+        <translation>Der Preis muss im Preisband des Instruments liegen, %1 bis %2 EUR.</translation>
+    </message>
+    <message>
+        <source>A market order executes at once: choose immediate or cancel, or fill or kill.</source>
+        <translation>Ein Marktauftrag wird sofort ausgeführt: wählen Sie „Sofort oder löschen“ oder „Ganz oder gar nicht“.</translation>
+    </message>
+    <message>
+        <source>The quantity must be above zero.</source>
+        <translation>Die Menge muss über null liegen.</translation>
+    </message>
+    <message>
+        <source>The quantity must be a multiple of the lot size, %1.</source>
+        <translation>Die Menge muss ein Vielfaches der Losgröße %1 sein.</translation>
+    </message>
+    <message>
+        <source>The expiry must lie in the future.</source>
+        <translation>Der Ablauf muss in der Zukunft liegen.</translation>
+    </message>
 </context>
 <context>
     <name>DesktopApp</name>
