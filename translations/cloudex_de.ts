@@ -708,6 +708,10 @@
         <translation>Das Zertifikat in %1 nennt keinen Teilnehmer (Subject O).</translation>
     </message>
     <message>
+        <source>The exchange sent an answer this desk cannot read (%1).</source>
+        <translation>Die Börse hat eine Antwort gesendet, die dieser Handelsplatz nicht lesen kann (%1).</translation>
+    </message>
+    <message>
         <source>The price must be above zero.</source>
         <translation>Der Preis muss über null liegen.</translation>
     </message>
@@ -2511,26 +2515,6 @@
     <message>
         <source>Enter the price in EUR with at most four decimals, for example 0.1250.</source>
         <translation>Geben Sie den Preis in EUR mit höchstens vier Nachkommastellen ein, zum Beispiel 0.1250.</translation>
-    </message>
-    <message>
-        <source>The price must be above zero.</source>
-        <translation>Der Preis muss über null liegen.</translation>
-    </message>
-    <message>
-        <source>The price must lie within the instrument&apos;s band, %1 to %2 EUR.</source>
-        <translation>Der Preis muss im Preisband des Instruments liegen, %1 bis %2 EUR.</translation>
-    </message>
-    <message>
-        <source>A market order executes at once: choose immediate or cancel, or fill or kill.</source>
-        <translation>Ein Marktauftrag wird sofort ausgeführt: wählen Sie „Sofort oder löschen“ oder „Ganz oder gar nicht“.</translation>
-    </message>
-    <message>
-        <source>The quantity must be a multiple of the lot size, %1.</source>
-        <translation>Die Menge muss ein Vielfaches der Losgröße %1 sein.</translation>
-    </message>
-    <message>
-        <source>The expiry must lie in the future.</source>
-        <translation>Der Ablauf muss in der Zukunft liegen.</translation>
     </message>
     <message>
         <source>at %1 EUR per instance-hour</source>
