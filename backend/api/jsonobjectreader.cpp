@@ -23,7 +23,7 @@ JsonObjectReader::JsonObjectReader(const QJsonObject &object, ParseMode mode, QS
 {
 }
 
-const QJsonValue *JsonObjectReader::take(QLatin1StringView key, Presence presence)
+std::optional<QJsonValueConstRef> JsonObjectReader::take(QLatin1StringView key, Presence presence)
 {
     m_known.append(key);
     const auto it = m_object.constFind(key);
@@ -33,19 +33,19 @@ const QJsonValue *JsonObjectReader::take(QLatin1StringView key, Presence presenc
             fail(Error{QStringLiteral("request.missing-field"), Tr::tr("The field \"%1\" is required.").arg(field),
                        field});
         }
-        return nullptr;
+        return std::nullopt;
     }
     ++m_present;
     // After the first problem only the keys are recorded (for the unknown-field check).
     if (m_error)
-        return nullptr;
-    m_current = it.value();
-    return &m_current;
+        return std::nullopt;
+    // A reference into the object: no QJsonValue is made for a field read once.
+    return it.value();
 }
 
 void JsonObjectReader::read(QLatin1StringView key, QString &out, Presence presence)
 {
-    if (const QJsonValue *value = take(key, presence)) {
+    if (const auto value = take(key, presence)) {
         if (!value->isString())
             return failType(key, TypeString);
         out = value->toString();
@@ -54,7 +54,7 @@ void JsonObjectReader::read(QLatin1StringView key, QString &out, Presence presen
 
 void JsonObjectReader::read(QLatin1StringView key, qint64 &out, Presence presence, qint64 min, qint64 max)
 {
-    const QJsonValue *value = take(key, presence);
+    const auto value = take(key, presence);
     if (!value)
         return;
     if (!value->isDouble())
@@ -87,7 +87,7 @@ void JsonObjectReader::read(QLatin1StringView key, int &out, Presence presence)
 
 void JsonObjectReader::read(QLatin1StringView key, bool &out, Presence presence)
 {
-    if (const QJsonValue *value = take(key, presence)) {
+    if (const auto value = take(key, presence)) {
         if (!value->isBool())
             return failType(key, TypeBoolean);
         out = value->toBool();
@@ -105,7 +105,7 @@ void JsonObjectReader::read(QLatin1StringView key, std::optional<qint64> &out)
 
 void JsonObjectReader::read(QLatin1StringView key, QStringList &out, Presence presence)
 {
-    const QJsonValue *value = take(key, presence);
+    const auto value = take(key, presence);
     if (!value)
         return;
     if (!value->isArray())

@@ -54,7 +54,7 @@ public:
     template<WireEnum E>
     void read(QLatin1StringView key, E &out, Presence presence = Presence::Required)
     {
-        const QJsonValue *value = take(key, presence);
+        const auto value = take(key, presence);
         if (!value)
             return;
         if (value->isString()) {
@@ -71,7 +71,7 @@ public:
         requires requires(T t, JsonObjectReader &r) { t.read(r); }
     void read(QLatin1StringView key, T &out, Presence presence = Presence::Required)
     {
-        const QJsonValue *value = take(key, presence);
+        const auto value = take(key, presence);
         if (!value)
             return;
         if (!value->isObject())
@@ -97,7 +97,7 @@ public:
         requires requires(T t, JsonObjectReader &r) { t.read(r); }
     void read(QLatin1StringView key, QList<T> &out, Presence presence = Presence::Required)
     {
-        const QJsonValue *value = take(key, presence);
+        const auto value = take(key, presence);
         if (!value)
             return;
         if (!value->isArray())
@@ -137,7 +137,9 @@ public:
 private:
     enum Type { TypeString, TypeInteger, TypeBoolean, TypeObject, TypeArray, TypeStringArray };
 
-    const QJsonValue *take(QLatin1StringView key, Presence presence);
+    /// The value of `key`, recorded as known; nothing when absent (then a missing required
+    /// field is recorded) or after the first problem.
+    std::optional<QJsonValueConstRef> take(QLatin1StringView key, Presence presence);
     QString path(QLatin1StringView key) const;
     static QString mustBe(const QString &field, Type type);
     void fail(Error error);
@@ -150,7 +152,6 @@ private:
     /// The keys asked for, to find an unknown one without a second lookup per field.
     QVarLengthArray<QLatin1StringView, 16> m_known;
     qsizetype m_present = 0;
-    QJsonValue m_current;
     std::optional<Error> m_error;
 };
 
