@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/enums.h"
+#include "api/jsonscanner.h"
 #include "core/result.h"
 
 #include <QJsonArray>
@@ -24,6 +25,33 @@ enum class Presence { Required, Optional };
 /// Largest integer magnitude a JSON number (an IEEE double) carries exactly: 2^53.
 inline constexpr qint64 kMaxJsonInteger = 9007199254740992LL;
 
+/// One JSON value a JsonObjectReader looks at: a member of a QJsonObject (answers) or a node
+/// of a JsonTape (strict requests, read straight from the request's bytes).
+class JsonValueRef final
+{
+public:
+    explicit JsonValueRef(QJsonValue value) : m_json(std::move(value)) {}
+    JsonValueRef(const JsonTape *tape, qsizetype node) : m_tape(tape), m_node(node) {}
+
+    bool isString() const;
+    QString toString() const;
+    /// A tape string without escapes: its UTF-8 bytes, compared without decoding.
+    std::optional<QByteArrayView> plainUtf8() const;
+    bool isObject() const;
+    bool isArray() const;
+    /// The elements of an array.
+    QList<JsonValueRef> elements() const;
+
+    const QJsonValue &json() const { return m_json; }
+    const JsonTape *tape() const { return m_tape; }
+    qsizetype node() const { return m_node; }
+
+private:
+    QJsonValue m_json;
+    const JsonTape *m_tape = nullptr;
+    qsizetype m_node = -1;
+};
+
 /// Reads the fields of one JSON object into C++ values, with the API's checks: each field of
 /// its type (integers whole and in range, enumerations in their set), required fields
 /// present, and in strict mode no field it was not asked for. The first problem wins, with
@@ -35,10 +63,12 @@ public:
     /// `path` is the object's own place in the document ("requirements", "trades[2]"),
     /// prefixed to the fields in errors.
     JsonObjectReader(const QJsonObject &object, ParseMode mode, QString path = {});
+    /// The object at `node` of a scanned document.
+    JsonObjectReader(const JsonTape &tape, qsizetype node, ParseMode mode, QString path = {});
 
     ParseMode mode() const { return m_mode; }
     /// Whether the object has `key` (for fields whose absence means something).
-    bool has(QLatin1StringView key) const { return m_object.contains(key); }
+    bool has(QLatin1StringView key) const;
 
     void read(QLatin1StringView key, QString &out, Presence presence = Presence::Required);
     void read(QLatin1StringView key, qint64 &out, Presence presence = Presence::Required,
@@ -58,7 +88,9 @@ public:
         if (!value)
             return;
         if (value->isString()) {
-            if (const std::optional<E> parsed = fromWire<E>(value->toString())) {
+            // Compared as bytes when they are the text: no string is made for a name.
+            const auto bytes = value->plainUtf8();
+            if (const std::optional<E> parsed = bytes ? fromWireUtf8<E>(*bytes) : fromWire<E>(value->toString())) {
                 out = *parsed;
                 return;
             }
@@ -76,7 +108,7 @@ public:
             return;
         if (!value->isObject())
             return failType(key, TypeObject);
-        JsonObjectReader nested(value->toObject(), m_mode, path(key));
+        JsonObjectReader nested(*value, m_mode, path(key));
         out.read(nested);
         if (auto done = nested.finish(); !done)
             fail(done.error());
@@ -86,7 +118,7 @@ public:
         requires requires(T t, JsonObjectReader &r) { t.read(r); }
     void read(QLatin1StringView key, std::optional<T> &out)
     {
-        if (!m_object.contains(key))
+        if (!has(key))
             return;
         out.emplace();
         read(key, *out, Presence::Required);
@@ -102,17 +134,17 @@ public:
             return;
         if (!value->isArray())
             return failType(key, TypeArray);
-        const QJsonArray array = value->toArray();
+        const QList<JsonValueRef> items = value->elements();
         out.clear();
-        out.reserve(array.size());
-        for (qsizetype i = 0; i < array.size() && !m_error; ++i) {
+        out.reserve(items.size());
+        for (qsizetype i = 0; i < items.size() && !m_error; ++i) {
             const QString at = path(key) + u'[' + QString::number(i) + u']';
-            const QJsonValue item = array.at(i);
+            const JsonValueRef &item = items.at(i);
             if (!item.isObject()) {
                 fail(Error{QStringLiteral("request.wrong-type"), mustBe(at, TypeObject), at});
                 return;
             }
-            JsonObjectReader nested(item.toObject(), m_mode, at);
+            JsonObjectReader nested(item, m_mode, at);
             out.emplaceBack().read(nested);
             if (auto done = nested.finish(); !done)
                 fail(done.error());
@@ -137,9 +169,24 @@ public:
 private:
     enum Type { TypeString, TypeInteger, TypeBoolean, TypeObject, TypeArray, TypeStringArray };
 
+    /// A nested object (a JsonValueRef that isObject()).
+    JsonObjectReader(const JsonValueRef &object, ParseMode mode, QString path);
+
+    template<WireEnum E>
+    static std::optional<E> fromWireUtf8(QByteArrayView name)
+    {
+        const auto &names = WireNames<E>::names;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (QByteArrayView(names[i].data(), names[i].size()) == name)
+                return E(i);
+        }
+        return std::nullopt;
+    }
+
     /// The value of `key`, recorded as known; nothing when absent (then a missing required
     /// field is recorded) or after the first problem.
-    std::optional<QJsonValueConstRef> take(QLatin1StringView key, Presence presence);
+    std::optional<JsonValueRef> take(QLatin1StringView key, Presence presence);
+    qsizetype memberCount() const;
     QString path(QLatin1StringView key) const;
     static QString mustBe(const QString &field, Type type);
     void fail(Error error);
@@ -147,6 +194,9 @@ private:
     void failNotOneOf(QLatin1StringView key, const QString &allowed);
 
     QJsonObject m_object;
+    /// Set when the object is a node of a scanned document rather than m_object.
+    const JsonTape *m_tape = nullptr;
+    qsizetype m_node = -1;
     ParseMode m_mode;
     QString m_path;
     /// The keys asked for, to find an unknown one without a second lookup per field.

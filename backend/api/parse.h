@@ -4,42 +4,30 @@
 #include "api/jsonscanner.h"
 
 #include <QByteArrayView>
-#include <QJsonObject>
 
 namespace cloudex::api {
 
-/// A request body read strictly: its object and what the raw bytes showed.
-struct StrictObject
-{
-    QJsonObject object;
-    JsonScan scan;
-};
+/// Scans a request body that must be one JSON object (JsonScanner::read):
+/// `request.malformed-json`, `request.duplicate-key`, `request.not-an-object`.
+Result<JsonTape> scanRequestObject(QByteArrayView body);
 
-/// Scans `body` (JsonScanner) and parses it as one JSON object: `request.malformed-json`,
-/// `request.duplicate-key`, `request.not-an-object`.
-Result<StrictObject> parseStrictObject(QByteArrayView body);
-
-/// A number written as a fraction (`2.0`, `1e0`) where the typed parse found an integer:
-/// `request.wrong-type` for the first one, else nothing.
-Result<void> checkIntegers(const JsonScan &scan);
-
-/// Reads a request body as T (an API type) with every check: syntax and duplicate keys on the
-/// raw bytes, then fields, types, ranges and required fields, and no fraction written for
-/// an integer. The error's code and field are what the server answers in its 400 problem.
+/// Reads a request body as T (an API type) with every check, in one pass over the bytes and
+/// one over the fields: syntax, UTF-8 and duplicate keys while scanning, then fields, types
+/// (a number written as `2.0` or `1e0` is no integer), ranges and required fields from the
+/// scanned shape, without a QJsonDocument. The error's code and field are what the server
+/// answers in its 400 problem. `body` must outlive the call only.
 template<typename T>
 Result<T> parseRequest(QByteArrayView body)
 {
-    auto strict = parseStrictObject(body);
-    if (!strict)
-        return strict.error();
-    auto parsed = T::fromJson(strict->object, ParseMode::Strict);
-    if (!parsed)
-        return parsed.error();
-    // Every number of the API is an integer: a fraction that survived the typed parse (which
-    // refuses unknown fields and non-numbers) sits where an integer belongs.
-    if (auto integers = checkIntegers(strict->scan); !integers)
-        return integers.error();
-    return parsed;
+    auto tape = scanRequestObject(body);
+    if (!tape)
+        return tape.error();
+    JsonObjectReader reader(tape.value(), 0, ParseMode::Strict);
+    T out;
+    out.read(reader);
+    if (auto done = reader.finish(); !done)
+        return done.error();
+    return out;
 }
 
 } // namespace cloudex::api

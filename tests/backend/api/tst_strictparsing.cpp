@@ -131,6 +131,11 @@ private slots:
         QTest::newRow("unterminated string") << o << QByteArray("{\"symbol\":\"X") << malformed << QString();
         QTest::newRow("control character in a string") << o << QByteArray("{\"symbol\":\"a\tb\"}") << malformed
                                                        << QString();
+        QTest::newRow("invalid UTF-8") << o << QByteArray("{\"symbol\":\"\xff\"}") << malformed << QString();
+        QTest::newRow("overlong UTF-8") << o << QByteArray("{\"symbol\":\"\xc0\xaf\"}") << malformed << QString();
+        QTest::newRow("UTF-8 surrogate") << o << QByteArray("{\"symbol\":\"\xed\xa0\x80\"}") << malformed
+                                         << QString();
+        QTest::newRow("truncated UTF-8") << o << QByteArray("{\"symbol\":\"\xe2\x82\"}") << malformed << QString();
         QTest::newRow("bad escape") << o << QByteArray("{\"symbol\":\"\\x\"}") << malformed << QString();
         QTest::newRow("trailing garbage") << o << (order() + " x") << malformed << QString();
         QTest::newRow("two documents") << o << (order() + order()) << malformed << QString();
@@ -163,6 +168,22 @@ private slots:
         QVERIFY(parseAs<api::OrderRequest>(" \n\t" + order() + "\r\n").ok());
         QVERIFY(parseAs<api::OrderRequest>(order(",\"clientOrderId\":\"\\\"q\\\" \\u00e9 \\\\ /\"")).ok());
         QVERIFY(parseAs<api::OrderRequest>(order(R"(,"expiry":9007199254740992)")).ok());
+        // Strings and enumerations read from the bytes, escapes resolved.
+        auto read = api::parseRequest<api::OrderRequest>(
+            "{\"symbol\":\"Z\xc3\xbcrich \\u20ac\\n\",\"side\":\"s\\u0065ll\",\"type\":\"limit\",\"timeInForce\":\"ioc\","
+            "\"price\":-0,\"quantity\":123456789012345678,\"requirements\":{\"jurisdictions\":[\"D\\u0045\"]}}");
+        QVERIFY(!read.ok()); // quantity beyond 2^53
+        QCOMPARE(read.error().code, u"request.out-of-range"_s);
+        read = api::parseRequest<api::OrderRequest>(
+            "{\"symbol\":\"Z\xc3\xbcrich \\u20ac\\n\",\"side\":\"s\\u0065ll\",\"type\":\"limit\",\"timeInForce\":\"ioc\","
+            "\"price\":-0,\"quantity\":-12,\"requirements\":{\"jurisdictions\":[\"D\\u0045\"]}}");
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().code + u' ' + read.error().field));
+        QCOMPARE(read->symbol, QString::fromUtf8("Z\xc3\xbcrich \xe2\x82\xac\n"));
+        QCOMPARE(read->side, api::Side::Sell);
+        QCOMPARE(read->timeInForce, api::TimeInForce::ImmediateOrCancel);
+        QCOMPARE(read->price, std::optional<qint64>(0));
+        QCOMPARE(read->quantity, -12);
+        QCOMPARE(read->requirements->jurisdictions, QStringList{u"DE"_s});
     }
 
     void scannerRecordsFractionsWherever()
