@@ -9,11 +9,6 @@ namespace cloudex::exchange::json {
 
 using namespace Qt::StringLiterals;
 
-QString sideName(market::Side side)
-{
-    return api::toWire(toApi(side));
-}
-
 namespace {
 /// The market value of an API enumeration's wire name.
 template<typename Market, api::WireEnum Api>
@@ -26,29 +21,9 @@ std::optional<Market> fromWireAs(const QString &name)
 }
 } // namespace
 
-std::optional<market::Side> sideFrom(const QString &name)
-{
-    return fromWireAs<market::Side, api::Side>(name);
-}
-
-std::optional<market::OrderType> orderTypeFrom(const QString &name)
-{
-    return fromWireAs<market::OrderType, api::OrderType>(name);
-}
-
-std::optional<market::TimeInForce> timeInForceFrom(const QString &name)
-{
-    return fromWireAs<market::TimeInForce, api::TimeInForce>(name);
-}
-
 std::optional<market::Role> roleFrom(const QString &name)
 {
     return fromWireAs<market::Role, api::Role>(name);
-}
-
-QString contractStateName(market::ContractState state)
-{
-    return api::toWire(toApi(state));
 }
 
 QString resolutionName(market::Resolution resolution)
@@ -59,11 +34,6 @@ QString resolutionName(market::Resolution resolution)
 std::optional<market::Resolution> resolutionFrom(const QString &name)
 {
     return fromWireAs<market::Resolution, api::Resolution>(name);
-}
-
-QString orderEventName(market::OrderEvent::Kind kind)
-{
-    return api::toWire(toApi(kind));
 }
 
 QJsonObject instrument(const market::InstrumentInfo &info)

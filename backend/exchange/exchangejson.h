@@ -13,15 +13,9 @@
 /// toJson() of the market value (apiconvert.h); the wire names live in backend/api only.
 namespace cloudex::exchange::json {
 
-QString sideName(market::Side side);
-std::optional<market::Side> sideFrom(const QString &name);
-std::optional<market::OrderType> orderTypeFrom(const QString &name);
-std::optional<market::TimeInForce> timeInForceFrom(const QString &name);
 std::optional<market::Role> roleFrom(const QString &name);
-QString contractStateName(market::ContractState state);
 QString resolutionName(market::Resolution resolution);
 std::optional<market::Resolution> resolutionFrom(const QString &name);
-QString orderEventName(market::OrderEvent::Kind kind);
 
 QJsonObject instrument(const market::InstrumentInfo &info);
 QJsonObject order(const market::OrderInfo &info);
