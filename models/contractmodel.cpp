@@ -20,17 +20,19 @@ int ContractModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString ContractModel::stateName(const QString &state)
+QString ContractModel::stateName(api::ContractState state)
 {
-    if (state == u"scheduled")
+    switch (state) {
+    case api::ContractState::Scheduled:
         return tr("scheduled");
-    if (state == u"active")
+    case api::ContractState::Active:
         return tr("active");
-    if (state == u"expired")
+    case api::ContractState::Expired:
         return tr("expired");
-    if (state == u"terminated")
+    case api::ContractState::Terminated:
         return tr("terminated");
-    return state;
+    }
+    return {};
 }
 
 QVariant ContractModel::data(const QModelIndex &index, int role) const
@@ -52,9 +54,9 @@ QVariant ContractModel::data(const QModelIndex &index, int role) const
         case Delivery:
             return c->deliveryStart;
         case State:
-            return c->state;
+            return api::toWire(c->state);
         case Side:
-            return bought ? QStringLiteral("buy") : QStringLiteral("sell");
+            return api::toWire(bought ? api::Side::Buy : api::Side::Sell);
         default:
             break;
         }

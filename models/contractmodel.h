@@ -25,7 +25,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static QString stateName(const QString &state);
+    static QString stateName(api::ContractState state);
 
 private:
     QString m_participant;

@@ -46,7 +46,7 @@ QVariant FillModel::data(const QModelIndex &index, int role) const
         case Quantity:
             return f->trade.quantity;
         case Side:
-            return f->side;
+            return api::toWire(f->side);
         default:
             break;
         }
@@ -60,7 +60,7 @@ QVariant FillModel::data(const QModelIndex &index, int role) const
     case Symbol:
         return f->trade.symbol;
     case Side:
-        return f->side == u"buy" ? tr("bought") : tr("sold");
+        return f->side == api::Side::Buy ? tr("bought") : tr("sold");
     case Price:
         return desk::formatPriceTicks(f->trade.price);
     case Quantity:

@@ -60,7 +60,9 @@ QVariant OrderModel::data(const QModelIndex &index, int role) const
     case Symbol:
         return o->symbol;
     case Side:
-        return role == RawDataRole ? o->side : (o->side == u"buy" ? tr("buy") : tr("sell"));
+        if (role == RawDataRole)
+            return api::toWire(o->side);
+        return o->side == api::Side::Buy ? tr("buy") : tr("sell");
     case Price:
         return desk::formatPriceTicks(o->price);
     case Remaining:

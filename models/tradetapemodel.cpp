@@ -54,7 +54,7 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
         case Quantity:
             return t->quantity;
         case Aggressor:
-            return t->aggressor;
+            return api::toWire(t->aggressor);
         case ColumnCount:
             break;
         }
@@ -64,7 +64,7 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
                                                      : QVariant();
     case Qt::ForegroundRole:
         if (column == Price || column == Aggressor)
-            return QBrush(t->aggressor == u"buy" ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+            return QBrush(t->aggressor == api::Side::Buy ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         return {};
     case Qt::DisplayRole:
         switch (column) {
@@ -75,7 +75,7 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
         case Quantity:
             return QString::number(t->quantity);
         case Aggressor:
-            return t->aggressor == u"buy" ? tr("buy") : tr("sell");
+            return t->aggressor == api::Side::Buy ? tr("buy") : tr("sell");
         case ColumnCount:
             break;
         }

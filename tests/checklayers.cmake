@@ -7,29 +7,30 @@
 
 cmake_minimum_required(VERSION 3.25)
 
-set(layers core catalogue store pki net market exchange desk connect)
+set(layers core api catalogue store pki net market exchange desk connect)
 
 set(allowed_backend/core core)
+set(allowed_backend/api api core)
 set(allowed_backend/catalogue catalogue core)
 set(allowed_backend/store store core)
 set(allowed_backend/pki pki core)
 set(allowed_backend/net net core)
 set(allowed_backend/market market catalogue store core)
-set(allowed_backend/exchange exchange market pki net catalogue store core)
-set(allowed_backend/desk desk net core)
+set(allowed_backend/exchange exchange api market pki net catalogue store core)
+set(allowed_backend/desk desk api net core)
 set(allowed_backend/connect connect catalogue core)
 # The desk's item models and widgets: the client side and the seller's agent, never the
 # exchange server, its engine, journal or CA.
-set(allowed_models desk connect net catalogue core)
-set(allowed_ui desk connect net catalogue core)
+set(allowed_models desk api connect net catalogue core)
+set(allowed_ui desk api connect net catalogue core)
 # Executables: the headless servers take only their own side.
-set(allowed_app/exchange exchange market pki net catalogue store core)
-set(allowed_app/connect connect net catalogue core)
-set(allowed_app/cloudex exchange desk connect net catalogue core)
+set(allowed_app/exchange exchange api market pki net catalogue store core)
+set(allowed_app/connect connect api net catalogue core)
+set(allowed_app/cloudex exchange api desk connect net catalogue core)
 
 set(violations "")
 set(checked 0)
-foreach(folder backend/core backend/catalogue backend/store backend/pki backend/net
+foreach(folder backend/core backend/api backend/catalogue backend/store backend/pki backend/net
                backend/market backend/exchange backend/desk backend/connect
                models ui app/exchange app/connect app/cloudex)
     file(GLOB files "${SOURCE_DIR}/${folder}/*.h" "${SOURCE_DIR}/${folder}/*.cpp")

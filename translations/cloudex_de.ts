@@ -187,6 +187,30 @@
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
+    <message>
+        <source>The field &quot;%1&quot; must be between %2 and %3.</source>
+        <translation>Das Feld „%1“ muss zwischen %2 und %3 liegen.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be an array of strings.</source>
+        <translation>Das Feld „%1“ muss ein Array von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be one of %2.</source>
+        <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; appears more than once.</source>
+        <translation>Das Feld „%1“ kommt mehr als einmal vor.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON at offset %1.</source>
+        <translation>Der Inhalt ist an Position %1 kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The body nests deeper than %1 levels.</source>
+        <translation>Der Inhalt ist tiefer als %1 Ebenen verschachtelt.</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -690,6 +714,34 @@
     <message>
         <source>The certificate in %1 names no participant (subject O).</source>
         <translation>Das Zertifikat in %1 nennt keinen Teilnehmer (Subject O).</translation>
+    </message>
+    <message>
+        <source>The exchange sent an answer this desk cannot read (%1).</source>
+        <translation>Die Börse hat eine Antwort gesendet, die dieser Handelsplatz nicht lesen kann (%1).</translation>
+    </message>
+    <message>
+        <source>The price must be above zero.</source>
+        <translation>Der Preis muss über null liegen.</translation>
+    </message>
+    <message>
+        <source>The price must lie within the instrument&apos;s band, %1 to %2 EUR.</source>
+        <translation>Der Preis muss im Preisband des Instruments liegen, %1 bis %2 EUR.</translation>
+    </message>
+    <message>
+        <source>A market order executes at once: choose immediate or cancel, or fill or kill.</source>
+        <translation>Ein Marktauftrag wird sofort ausgeführt: wählen Sie „Sofort oder löschen“ oder „Ganz oder gar nicht“.</translation>
+    </message>
+    <message>
+        <source>The quantity must be above zero.</source>
+        <translation>Die Menge muss über null liegen.</translation>
+    </message>
+    <message>
+        <source>The quantity must be a multiple of the lot size, %1.</source>
+        <translation>Die Menge muss ein Vielfaches der Losgröße %1 sein.</translation>
+    </message>
+    <message>
+        <source>The expiry must lie in the future.</source>
+        <translation>Der Ablauf muss in der Zukunft liegen.</translation>
     </message>
 </context>
 <context>
@@ -2483,26 +2535,6 @@
     <message>
         <source>Enter the price in EUR with at most four decimals, for example 0.1250.</source>
         <translation>Geben Sie den Preis in EUR mit höchstens vier Nachkommastellen ein, zum Beispiel 0.1250.</translation>
-    </message>
-    <message>
-        <source>The price must be above zero.</source>
-        <translation>Der Preis muss über null liegen.</translation>
-    </message>
-    <message>
-        <source>The price must lie within the instrument&apos;s band, %1 to %2 EUR.</source>
-        <translation>Der Preis muss im Preisband des Instruments liegen, %1 bis %2 EUR.</translation>
-    </message>
-    <message>
-        <source>A market order executes at once: choose immediate or cancel, or fill or kill.</source>
-        <translation>Ein Marktauftrag wird sofort ausgeführt: wählen Sie „Sofort oder löschen“ oder „Ganz oder gar nicht“.</translation>
-    </message>
-    <message>
-        <source>The quantity must be a multiple of the lot size, %1.</source>
-        <translation>Die Menge muss ein Vielfaches der Losgröße %1 sein.</translation>
-    </message>
-    <message>
-        <source>The expiry must lie in the future.</source>
-        <translation>Der Ablauf muss in der Zukunft liegen.</translation>
     </message>
     <message>
         <source>at %1 EUR per instance-hour</source>

@@ -10,7 +10,6 @@
 #include "fillmodel.h"
 #include "forwardcurvechart.h"
 #include "instrumentmodel.h"
-#include "net/apiclient.h"
 #include "orderbookmodel.h"
 #include "ordermodel.h"
 #include "orderticket.h"
@@ -23,8 +22,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -66,15 +63,9 @@ QTableView *makeTable(const QString &objectName, QAbstractItemModel *model, QWid
     return table;
 }
 
-qint64 resolutionSecs(const QString &resolution)
+api::Resolution currentResolution(const QComboBox *combo)
 {
-    if (resolution == u"5m")
-        return 300;
-    if (resolution == u"1h")
-        return 3600;
-    if (resolution == u"1d")
-        return 86400;
-    return 60;
+    return api::Resolution(combo->currentData().toInt());
 }
 } // namespace
 
@@ -180,7 +171,7 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
                     m_chart->setLastPrice(trades.constLast().price);
                 });
         connect(m_session, &MarketSession::candlesReset, this, [this] {
-            m_chart->setCandles(m_session->candles(), resolutionSecs(m_session->resolution()));
+            m_chart->setCandles(m_session->candles(), api::durationSecs(m_session->resolution()));
         });
         connect(m_session, &MarketSession::candlesUpdated, m_chart, &CandleChart::updateCandles);
         connect(m_session, &MarketSession::spotChanged, this, &MarketWorkspace::updateSelectionHeader);
@@ -276,13 +267,14 @@ QWidget *MarketWorkspace::createChartPanel()
     m_spot->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_resolution = new QComboBox(panel);
     m_resolution->setObjectName(QStringLiteral("resolutionCombo"));
-    for (const auto &[key, text] : {std::pair{"1m", tr("1 minute")}, std::pair{"5m", tr("5 minutes")},
-                                    std::pair{"1h", tr("1 hour")}, std::pair{"1d", tr("1 day")}})
-        m_resolution->addItem(text, QString::fromLatin1(key));
+    for (const auto &[value, text] :
+         {std::pair{api::Resolution::Minute1, tr("1 minute")}, std::pair{api::Resolution::Minute5, tr("5 minutes")},
+          std::pair{api::Resolution::Hour1, tr("1 hour")}, std::pair{api::Resolution::Day1, tr("1 day")}})
+        m_resolution->addItem(text, int(value));
     connect(m_resolution, &QComboBox::currentIndexChanged, this, [this] {
         if (m_session)
-            m_session->setResolution(m_resolution->currentData().toString());
-        m_chart->setCandles({}, resolutionSecs(m_resolution->currentData().toString()));
+            m_session->setResolution(currentResolution(m_resolution));
+        m_chart->setCandles({}, api::durationSecs(currentResolution(m_resolution)));
     });
     auto header = new QHBoxLayout;
     header->addWidget(m_symbolTitle);
@@ -548,7 +540,7 @@ void MarketWorkspace::showInstrument(const QString &symbol)
         m_session->selectSymbol(symbol);
         m_bookModel->setBook(m_session->book());
         m_tapeModel->setTrades({});
-        m_chart->setCandles({}, resolutionSecs(m_session->resolution()));
+        m_chart->setCandles({}, api::durationSecs(m_session->resolution()));
         m_chart->setLastPrice(0);
     }
     m_ticket->setInstrument(symbol, m_session ? m_session->instrument(symbol) : nullptr);
@@ -570,22 +562,22 @@ void MarketWorkspace::updateSelectionHeader()
             .arg(m_session->product()));
 }
 
-void MarketWorkspace::submit(const desk::OrderTicket &ticket)
+void MarketWorkspace::submit(const api::OrderRequest &order)
 {
     if (!m_session)
         return;
-    net::ApiCall *call = m_session->submit(ticket);
+    auto *call = m_session->submit(order);
     m_ticket->setBusy(true);
-    connect(call, &net::ApiCall::finished, this, [this, call] {
+    connect(call, &desk::ExchangeJob::finished, this, [this, call] {
         call->deleteLater();
         m_ticket->setBusy(false);
         if (!call->ok()) {
             m_ticket->setStatus(tr("Refused: %1").arg(call->errorString()), true);
             return;
         }
-        const QJsonObject ack = call->body().toObject();
-        const int trades = int(ack.value(QLatin1StringView("trades")).toArray().size());
-        const QString order = desk::idText(ack.value(QLatin1StringView("orderId")));
+        const api::OrderAck &ack = call->value();
+        const int trades = int(ack.trades.size());
+        const QString order = ack.orderId ? QString::number(*ack.orderId) : QString();
         m_ticket->setStatus(trades > 0 ? tr("Order %1 accepted, %n trade(s).", nullptr, trades).arg(order)
                                        : tr("Order %1 accepted.").arg(order),
                             false);
@@ -607,8 +599,8 @@ void MarketWorkspace::cancelSelectedOrder()
         return;
     if (!Prompts::confirm(this, tr("Cancel order"), tr("Cancel order %1?").arg(id)))
         return;
-    net::ApiCall *call = m_session->cancel(id);
-    connect(call, &net::ApiCall::finished, this, [this, call, id] {
+    auto *call = m_session->cancel(id);
+    connect(call, &desk::ExchangeJob::finished, this, [this, call, id] {
         call->deleteLater();
         m_ordersStatus->setText(call->ok() ? tr("Order %1 cancelled.").arg(id)
                                            : tr("Cancel refused: %1").arg(call->errorString()));
@@ -625,8 +617,8 @@ void MarketWorkspace::replaceSelectedOrder()
     const auto replacement = Prompts::askReplacement(this, id, order.price, order.remaining);
     if (!replacement || (!replacement->price && !replacement->quantity))
         return;
-    net::ApiCall *call = m_session->replace(id, replacement->price, replacement->quantity);
-    connect(call, &net::ApiCall::finished, this, [this, call, id] {
+    auto *call = m_session->replace(id, replacement->price, replacement->quantity);
+    connect(call, &desk::ExchangeJob::finished, this, [this, call, id] {
         call->deleteLater();
         m_ordersStatus->setText(call->ok() ? tr("Order %1 replaced.").arg(id)
                                            : tr("Replace refused: %1").arg(call->errorString()));

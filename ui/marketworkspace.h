@@ -13,9 +13,11 @@ class Clock;
 namespace catalogue {
 class Catalogue;
 }
+namespace api {
+struct OrderRequest;
+}
 namespace desk {
 class MarketSession;
-struct OrderTicket;
 } // namespace desk
 namespace models {
 class ContractModel;
@@ -71,7 +73,7 @@ private:
     void onStateChanged();
     void updateNotice();
     void updateSelectionHeader();
-    void submit(const desk::OrderTicket &ticket);
+    void submit(const api::OrderRequest &order);
     void cancelSelectedOrder();
     void replaceSelectedOrder();
     qint64 selectedOrderId() const;

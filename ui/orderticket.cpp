@@ -1,6 +1,7 @@
 #include "orderticket.h"
 
 #include "core/clock.h"
+#include "desk/orderrules.h"
 #include "desk/price.h"
 #include "prompts.h"
 
@@ -22,6 +23,19 @@ namespace {
 constexpr int kMaxQuantity = 1'000'000;
 constexpr qint64 kMsPerSecond = 1000;
 constexpr int kDefaultExpiryHours = 24;
+
+/// The enumeration value a combo box item stands for.
+template<api::WireEnum E>
+E currentValue(const QComboBox *combo)
+{
+    return E(combo->currentData().toInt());
+}
+
+template<api::WireEnum E>
+void addValue(QComboBox *combo, const QString &text, E value)
+{
+    combo->addItem(text, int(value));
+}
 
 QStringList listOf(const QLineEdit *edit)
 {
@@ -56,16 +70,16 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     m_instrument->setObjectName(QStringLiteral("ticketInstrument"));
     m_instrument->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_side->setObjectName(QStringLiteral("ticketSide"));
-    m_side->addItem(tr("Buy"), QStringLiteral("buy"));
-    m_side->addItem(tr("Sell"), QStringLiteral("sell"));
+    addValue(m_side, tr("Buy"), api::Side::Buy);
+    addValue(m_side, tr("Sell"), api::Side::Sell);
     m_type->setObjectName(QStringLiteral("ticketType"));
-    m_type->addItem(tr("Limit"), QStringLiteral("limit"));
-    m_type->addItem(tr("Market"), QStringLiteral("market"));
+    addValue(m_type, tr("Limit"), api::OrderType::Limit);
+    addValue(m_type, tr("Market"), api::OrderType::Market);
     m_timeInForce->setObjectName(QStringLiteral("ticketTimeInForce"));
-    m_timeInForce->addItem(tr("Good till cancelled"), QStringLiteral("gtc"));
-    m_timeInForce->addItem(tr("Good till date"), QStringLiteral("gtd"));
-    m_timeInForce->addItem(tr("Immediate or cancel"), QStringLiteral("ioc"));
-    m_timeInForce->addItem(tr("Fill or kill"), QStringLiteral("fok"));
+    addValue(m_timeInForce, tr("Good till cancelled"), api::TimeInForce::GoodTillCancel);
+    addValue(m_timeInForce, tr("Good till date"), api::TimeInForce::GoodTillDate);
+    addValue(m_timeInForce, tr("Immediate or cancel"), api::TimeInForce::ImmediateOrCancel);
+    addValue(m_timeInForce, tr("Fill or kill"), api::TimeInForce::FillOrKill);
     m_price->setObjectName(QStringLiteral("ticketPrice"));
     m_price->setPlaceholderText(tr("EUR per instance-hour, e.g. 0.1250"));
     m_quantity->setObjectName(QStringLiteral("ticketQuantity"));
@@ -187,58 +201,49 @@ void OrderTicket::setStatus(const QString &text, bool error)
 
 void OrderTicket::updateFields()
 {
-    const bool limit = m_type->currentData().toString() == u"limit";
-    m_price->setEnabled(limit);
-    m_postOnly->setEnabled(limit);
+    const bool priced = desk::OrderRules::takesPrice(currentValue<api::OrderType>(m_type));
+    m_price->setEnabled(priced);
+    m_postOnly->setEnabled(priced);
     if (m_form)
-        m_form->setRowVisible(m_expiry, m_timeInForce->currentData().toString() == u"gtd");
-    m_submit->setText(m_side->currentData().toString() == u"buy" ? tr("Buy…") : tr("Sell…"));
+        m_form->setRowVisible(m_expiry, desk::OrderRules::takesExpiry(currentValue<api::TimeInForce>(m_timeInForce)));
+    m_submit->setText(currentValue<api::Side>(m_side) == api::Side::Buy ? tr("Buy…") : tr("Sell…"));
     m_submit->setEnabled(m_tradingEnabled && !m_busy && !m_symbol.isEmpty());
 }
 
-std::optional<desk::OrderTicket> OrderTicket::validate(QString *problem) const
+std::optional<api::OrderRequest> OrderTicket::validate(QString *problem) const
 {
-    const auto fail = [problem](const QString &why) -> std::optional<desk::OrderTicket> {
+    const auto fail = [problem](const QString &why) -> std::optional<api::OrderRequest> {
         if (problem)
             *problem = why;
         return std::nullopt;
     };
-    desk::OrderTicket t;
+    api::OrderRequest t;
     t.symbol = m_symbol;
     if (t.symbol.isEmpty())
         return fail(tr("Choose an instrument first."));
-    t.side = m_side->currentData().toString();
-    t.type = m_type->currentData().toString();
-    t.timeInForce = m_timeInForce->currentData().toString();
+    t.side = currentValue<api::Side>(m_side);
+    t.type = currentValue<api::OrderType>(m_type);
+    t.timeInForce = currentValue<api::TimeInForce>(m_timeInForce);
     t.quantity = m_quantity->value();
     t.postOnly = m_postOnly->isEnabled() && m_postOnly->isChecked();
-    if (t.type == u"limit") {
+    if (desk::OrderRules::takesPrice(t.type)) {
+        // Reading the text is the widget's part; what a price may be is the rules'.
         const auto ticks = desk::parsePriceTicks(m_price->text());
         if (!ticks)
             return fail(tr("Enter the price in EUR with at most four decimals, for example 0.1250."));
-        if (*ticks <= 0)
-            return fail(tr("The price must be above zero."));
-        if (m_details && m_details->bandHigh > 0 &&
-            (*ticks < m_details->bandLow || *ticks > m_details->bandHigh)) {
-            return fail(tr("The price must lie within the instrument's band, %1 to %2 EUR.")
-                            .arg(desk::formatPriceTicks(m_details->bandLow),
-                                 desk::formatPriceTicks(m_details->bandHigh)));
-        }
         t.price = *ticks;
-    } else if (t.timeInForce != u"ioc" && t.timeInForce != u"fok") {
-        return fail(tr("A market order executes at once: choose immediate or cancel, or fill or kill."));
     }
-    if (m_details && m_details->lotSize > 1 && t.quantity % m_details->lotSize != 0)
-        return fail(tr("The quantity must be a multiple of the lot size, %1.").arg(m_details->lotSize));
-    if (t.timeInForce == u"gtd") {
+    if (desk::OrderRules::takesExpiry(t.timeInForce))
         t.expiry = m_expiry->dateTime().toSecsSinceEpoch();
-        if (t.expiry * kMsPerSecond <= m_clock.nowMs())
-            return fail(tr("The expiry must lie in the future."));
-    }
-    t.jurisdictions = listOf(m_jurisdictions);
-    t.certifications = listOf(m_certifications);
-    t.metadataPolicies = listOf(m_policies);
-    return t;
+    const QStringList jurisdictions = listOf(m_jurisdictions);
+    const QStringList certifications = listOf(m_certifications);
+    const QStringList policies = listOf(m_policies);
+    if (!jurisdictions.isEmpty() || !certifications.isEmpty() || !policies.isEmpty())
+        t.requirements = api::Requirements{jurisdictions, certifications, policies};
+    const auto checked = desk::OrderRules::check(t, m_details ? &*m_details : nullptr, m_clock.nowMs() / kMsPerSecond);
+    if (!checked)
+        return fail(checked.error().message);
+    return desk::OrderRules::normalized(std::move(t));
 }
 
 void OrderTicket::submit()
@@ -251,11 +256,10 @@ void OrderTicket::submit()
         setStatus(problem, true);
         return;
     }
-    const QString sideText = ticket->side == u"buy" ? tr("Buy") : tr("Sell");
+    const QString sideText = ticket->side == api::Side::Buy ? tr("Buy") : tr("Sell");
     const QString priceText =
-        ticket->type == u"limit"
-            ? tr("at %1 EUR per instance-hour").arg(desk::formatPriceTicks(ticket->price))
-            : tr("at the market");
+        ticket->price ? tr("at %1 EUR per instance-hour").arg(desk::formatPriceTicks(*ticket->price))
+                      : tr("at the market");
     const QString text = tr("%1 %2 instances of %3 %4 (%5)?")
                              .arg(sideText)
                              .arg(ticket->quantity)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/orderrequest.h"
 #include "desk/records.h"
 
 #include <QGroupBox>
@@ -23,9 +24,10 @@ class Clock;
 namespace cloudex::ui {
 
 /// The order ticket: side, type, time in force, price in EUR (four decimals, sent as
-/// integer ticks), quantity, optional counterparty requirements. Checks the order against
-/// the instrument (price band, lot size) before anything is sent, then asks for
-/// confirmation (Prompts::confirm) and emits submitRequested.
+/// integer ticks), quantity, optional counterparty requirements. Asks desk::OrderRules
+/// whether the order may go (price band, lot size, market orders immediate only, expiry)
+/// before anything is sent, then asks for confirmation (Prompts::confirm) and emits
+/// submitRequested.
 class OrderTicket final : public QGroupBox
 {
     Q_OBJECT
@@ -43,10 +45,10 @@ public:
     void setStatus(const QString &text, bool error);
 
     /// The order as entered, or a sentence saying what is wrong.
-    std::optional<desk::OrderTicket> validate(QString *problem) const;
+    std::optional<api::OrderRequest> validate(QString *problem) const;
 
 Q_SIGNALS:
-    void submitRequested(const cloudex::desk::OrderTicket &ticket);
+    void submitRequested(const cloudex::api::OrderRequest &order);
 
 private:
     void updateFields();

@@ -12,6 +12,9 @@
 // Admin commands take --server URL (default https://127.0.0.1:8443), --data-dir DIR (for
 // operator.p12 and ca.pem) or --identity FILE.p12 and --ca FILE.pem. Without
 // --passphrase-file, PKCS#12 files use the passphrase "cloudex".
+#include "api/certificate.h"
+#include "api/identityrequest.h"
+#include "api/participantrequest.h"
 #include "core/logging.h"
 #include "exchange/exchangeservice.h"
 #include "market/types.h"
@@ -24,9 +27,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
@@ -287,31 +288,28 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
                 return finish(
                     fail(Tr::tr("kill-switch needs --blocked true or --blocked false."), kUsageError));
             return call(client.post(QStringLiteral("/v1/participants/%1/kill-switch").arg(participant),
-                                    QJsonObject{{QStringLiteral("blocked"), blocked == u"true"}}),
+                                    api::KillSwitchRequest{blocked == u"true"}.toJson()),
                         [&](const Result<QJsonValue> &result) { finish(print(result)); });
         }
         if (command == u"limits") {
-            QJsonObject limits;
-            for (const QString &name : {QStringLiteral("max-order-quantity"),
-                                        QStringLiteral("max-open-notional"), QStringLiteral("credit")}) {
+            api::LimitsRequest limits;
+            for (const auto &[name, limit] :
+                 {std::pair{QStringLiteral("max-order-quantity"), &limits.maxOrderQuantity},
+                  std::pair{QStringLiteral("max-open-notional"), &limits.maxOpenNotional},
+                  std::pair{QStringLiteral("credit"), &limits.credit}}) {
                 if (!parser.isSet(name))
                     continue;
                 bool ok = false;
                 const qint64 value = parser.value(name).toLongLong(&ok);
                 if (!ok)
                     return finish(fail(Tr::tr("--%1 wants a whole number.").arg(name), kUsageError));
-                static const QHash<QString, QString> field{
-                    {QStringLiteral("max-order-quantity"), QStringLiteral("maxOrderQuantity")},
-                    {QStringLiteral("max-open-notional"), QStringLiteral("maxOpenNotional")},
-                    {QStringLiteral("credit"), QStringLiteral("credit")}};
-                limits.insert(field.value(name), value);
+                *limit = value;
             }
             if (parser.isSet(QStringLiteral("allowed-buyers")))
-                limits.insert(
-                    QStringLiteral("allowedBuyers"),
-                    QJsonArray::fromStringList(listOption(parser, QStringLiteral("allowed-buyers"))));
-            return call(client.put(QStringLiteral("/v1/participants/%1/limits").arg(participant), limits),
-                        [&](const Result<QJsonValue> &result) { finish(print(result)); });
+                limits.allowedBuyers = listOption(parser, QStringLiteral("allowed-buyers"));
+            return call(
+                client.put(QStringLiteral("/v1/participants/%1/limits").arg(participant), limits.toJson()),
+                [&](const Result<QJsonValue> &result) { finish(print(result)); });
         }
         if (command == u"onboard") {
             const QString kind = parser.value(QStringLiteral("kind"));
@@ -320,11 +318,12 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
                                      ? parser.value(QStringLiteral("name"))
                                      : participant;
             const QString outPath = parser.value(QStringLiteral("out"));
-            if (kind.isEmpty() || name.isEmpty() || outPath.isEmpty())
+            const auto identityKind = api::fromWire<api::IdentityKind>(kind);
+            if (!identityKind || name.isEmpty() || outPath.isEmpty())
                 return finish(fail(Tr::tr("onboard needs --kind, --name and --out."), kUsageError));
             // Once the participant exists: the key is made here and never sent, only the request
             // travels.
-            const auto issue = [&, kind, name, outPath] {
+            const auto issue = [&, kind, name, outPath, identityKind] {
                 pki::CsrSubject subject{participant, name, listOption(parser, QStringLiteral("dns")), {}};
                 auto local = newKey(subject);
                 if (!local)
@@ -332,55 +331,56 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
                 QStringList permissions = listOption(parser, QStringLiteral("permissions"));
                 if (!parser.isSet(QStringLiteral("permissions")) && kind != u"site")
                     permissions = {QStringLiteral("trade")};
-                call(client.post(
-                         QStringLiteral("/v1/identities"),
-                         QJsonObject{
-                             {QStringLiteral("kind"), kind},
-                             {QStringLiteral("participant"), participant},
-                             {QStringLiteral("name"), name},
-                             {QStringLiteral("organisation"), parser.value(QStringLiteral("organisation"))},
-                             {QStringLiteral("role"), parser.value(QStringLiteral("role"))},
-                             {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
-                             {QStringLiteral("csr"), QString::fromLatin1(local->csr.toBase64())}}),
-                     [&, key = local->key, name, outPath](const Result<QJsonValue> &issued) {
+                api::IdentityRequest request;
+                request.kind = *identityKind;
+                request.participant = participant;
+                request.name = name;
+                request.organisation = parser.value(QStringLiteral("organisation"));
+                request.role = parser.value(QStringLiteral("role"));
+                request.permissions = permissions;
+                request.csr = QString::fromLatin1(local->csr.toBase64());
+                call(client.post(QStringLiteral("/v1/identities"), request.toJson()),
+                     [&, key = local->key, name, outPath](const Result<QJsonValue> &answer) {
+                         if (!answer)
+                             return finish(fail(answer.error().message, kRuntimeError));
+                         const auto issued =
+                             api::Certificate::fromJson(answer->toObject(), api::ParseMode::Lenient);
                          if (!issued)
                              return finish(fail(issued.error().message, kRuntimeError));
-                         const QSslCertificate certificate(
-                             issued->toObject().value(QStringLiteral("certificate")).toString().toLatin1());
+                         const QSslCertificate certificate(issued->certificate.toLatin1());
                          const QSslCertificate ca(caPem);
                          if (auto written = writePkcs12(outPath, key, certificate.toDer(), ca.toDer(),
                                                         secret.value(), name);
                              !written)
                              return finish(fail(written.error().message, kRuntimeError));
-                         out << "wrote " << outPath << " (serial "
-                             << issued->toObject().value(QStringLiteral("serial")).toString() << ")"
-                             << Qt::endl;
+                         out << "wrote " << outPath << " (serial " << issued->serial << ")" << Qt::endl;
                          finish(0);
                      });
             };
-            if (kind != u"participant")
+            if (identityKind != api::IdentityKind::Participant)
                 return issue();
-            const QString role = parser.isSet(QStringLiteral("role")) ? parser.value(QStringLiteral("role"))
-                                                                      : QStringLiteral("both");
-            return call(
-                client.post(
-                    QStringLiteral("/v1/participants"),
-                    QJsonObject{
-                        {QStringLiteral("id"), participant},
-                        {QStringLiteral("role"), role},
-                        {QStringLiteral("jurisdiction"), parser.isSet(QStringLiteral("jurisdiction"))
-                                                             ? parser.value(QStringLiteral("jurisdiction"))
-                                                             : QStringLiteral("DE")},
-                        {QStringLiteral("certifications"),
-                         QJsonArray::fromStringList(listOption(parser, QStringLiteral("certifications")))},
-                        {QStringLiteral("metadataPolicy"), QStringLiteral("standard")}}),
-                [&, issue](const Result<QJsonValue> &added) {
-                    // Onboarding again adds another identity to a participant that exists.
-                    if (!added && added.error().code !=
-                                      QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant)))
-                        return finish(fail(added.error().message, kRuntimeError));
-                    issue();
-                });
+            api::ParticipantRequest request;
+            request.id = participant;
+            if (parser.isSet(QStringLiteral("role"))) {
+                const auto role = api::fromWire<api::Role>(parser.value(QStringLiteral("role")));
+                if (!role)
+                    return finish(fail(Tr::tr("--role wants one of %1.").arg(api::wireNameList<api::Role>()),
+                                       kUsageError));
+                request.role = *role;
+            }
+            request.jurisdiction = parser.isSet(QStringLiteral("jurisdiction"))
+                                       ? parser.value(QStringLiteral("jurisdiction"))
+                                       : QStringLiteral("DE");
+            request.certifications = listOption(parser, QStringLiteral("certifications"));
+            request.metadataPolicy = QStringLiteral("standard");
+            return call(client.post(QStringLiteral("/v1/participants"), request.toJson()),
+                        [&, issue](const Result<QJsonValue> &added) {
+                            // Onboarding again adds another identity to a participant that exists.
+                            if (!added && added.error().code != QLatin1String(market::reasonCode(
+                                                                    market::Reason::DuplicateParticipant)))
+                                return finish(fail(added.error().message, kRuntimeError));
+                            issue();
+                        });
         }
         return finish(fail(Tr::tr("Unknown command %1.").arg(command), kUsageError));
     };

@@ -8,11 +8,14 @@
 namespace cloudex {
 
 /// A failure a caller can act on: a stable machine-readable code (for logs, protocols and
-/// tests) and a translated message for the person who reads it.
+/// tests) and a translated message for the person who reads it. Errors about one field of
+/// a request also name it (`price`, `requirements.jurisdictions`), so programs need not
+/// parse the message.
 struct Error
 {
     QString code;
     QString message;
+    QString field = {};
 
     bool operator==(const Error &) const = default;
 };

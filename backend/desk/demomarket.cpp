@@ -1,10 +1,8 @@
 #include "desk/demomarket.h"
 
+#include "desk/exchangeclient.h"
 #include "desk/records.h"
-#include "net/apiclient.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QSet>
 #include <QTimer>
 
@@ -49,7 +47,7 @@ void DemoMarket::start(const QUrl &baseUrl, const QList<QSslConfiguration> &trad
     m_options = options;
     m_random.seed(options.seed);
     for (const QSslConfiguration &tls : traders)
-        m_traders.append(Trader{new net::ApiClient(baseUrl, tls, this), {}});
+        m_traders.append(Trader{new ExchangeClient(baseUrl, tls, this), {}});
     if (m_traders.isEmpty()) {
         Q_EMIT failed(tr("The demo market has no traders."));
         return;
@@ -61,7 +59,7 @@ void DemoMarket::stop()
 {
     m_timer->stop();
     for (Trader &t : m_traders)
-        t.api->deleteLater();
+        t.client->deleteLater();
     m_traders.clear();
 }
 
@@ -72,16 +70,14 @@ bool DemoMarket::isRunning() const
 
 void DemoMarket::loadInstruments()
 {
-    net::ApiCall *call = m_traders.constFirst().api->get(QStringLiteral("/v1/instruments"));
-    connect(call, &net::ApiCall::finished, call, &QObject::deleteLater);
-    connect(call, &net::ApiCall::finished, this, [this, call] {
+    auto *call = m_traders.constFirst().client->instruments();
+    connect(call, &ExchangeJob::finished, call, &QObject::deleteLater);
+    connect(call, &ExchangeJob::finished, this, [this, call] {
         if (!call->ok()) {
             Q_EMIT failed(tr("The demo market cannot read the instruments: %1").arg(call->errorString()));
             return;
         }
-        QList<InstrumentRecord> all;
-        for (const QJsonValue &v : call->body().toObject().value(QLatin1StringView("instruments")).toArray())
-            all.append(InstrumentRecord::fromJson(v.toObject()));
+        QList<InstrumentRecord> all = call->value();
         std::stable_sort(all.begin(), all.end(), [](const InstrumentRecord &a, const InstrumentRecord &b) {
             return a.deliveryStart < b.deliveryStart;
         });
@@ -131,12 +127,12 @@ void DemoMarket::loadPrices(const QStringList &products)
         Q_EMIT started();
     };
     for (const QString &product : products) {
-        net::ApiCall *call = m_traders.constFirst().api->get(QStringLiteral("/v1/market/curve/") + product);
-        connect(call, &net::ApiCall::finished, call, &QObject::deleteLater);
-        connect(call, &net::ApiCall::finished, this, [this, call, done] {
+        auto *call = m_traders.constFirst().client->curve(product);
+        connect(call, &ExchangeJob::finished, call, &QObject::deleteLater);
+        connect(call, &ExchangeJob::finished, this, [this, call, done] {
             QSet<QString> priced;
-            for (const QJsonValue &v : call->body().toObject().value(QLatin1StringView("points")).toArray()) {
-                const CurvePointRecord p = CurvePointRecord::fromJson(v.toObject());
+            // A failed call leaves the value empty: the seeded prices start the market.
+            for (const CurvePointRecord &p : call->value().points) {
                 if (!m_fair.contains(p.symbol))
                     continue;
                 // Traded prices count; quotes alone only when nothing of the product traded.
@@ -244,23 +240,24 @@ void DemoMarket::send(int trader, const QString &symbol, bool buy, qint64 price,
     Trader &t = m_traders[trader];
     // Keep each trader's book presence bounded: the oldest resting order goes first.
     if (t.resting.size() >= m_options.maxRestingPerTrader) {
-        net::ApiCall *cancel = t.api->del(QStringLiteral("/v1/orders/%1").arg(t.resting.takeFirst()));
+        auto *cancel = t.client->cancel(t.resting.takeFirst());
         ++m_inFlight;
-        connect(cancel, &net::ApiCall::finished, this, [this, cancel] {
+        connect(cancel, &ExchangeJob::finished, this, [this, cancel] {
             --m_inFlight;
             cancel->deleteLater();
         });
     }
-    OrderTicket order;
+    api::OrderRequest order;
     order.symbol = symbol;
-    order.side = buy ? QStringLiteral("buy") : QStringLiteral("sell");
-    order.timeInForce = immediate ? QStringLiteral("ioc") : QStringLiteral("gtc");
+    order.side = buy ? api::Side::Buy : api::Side::Sell;
+    order.type = api::OrderType::Limit;
+    order.timeInForce = immediate ? api::TimeInForce::ImmediateOrCancel : api::TimeInForce::GoodTillCancel;
     order.price = price;
     order.quantity = quantity;
-    net::ApiCall *call = t.api->post(QStringLiteral("/v1/orders"), order.toJson());
+    auto *call = t.client->submit(order);
     ++m_inFlight;
     ++m_ordersSent;
-    connect(call, &net::ApiCall::finished, this, [this, call, trader, immediate, quantity] {
+    connect(call, &ExchangeJob::finished, this, [this, call, trader, immediate, quantity] {
         --m_inFlight;
         call->deleteLater();
         if (trader >= m_traders.size())
@@ -271,14 +268,14 @@ void DemoMarket::send(int trader, const QString &symbol, bool buy, qint64 price,
                 loadInstruments();
             return;
         }
-        const QJsonObject ack = call->body().toObject();
+        const api::OrderAck &ack = call->value();
         qint64 filled = 0;
-        for (const QJsonValue &v : ack.value(QLatin1StringView("trades")).toArray()) {
-            filled += v.toObject().value(QLatin1StringView("quantity")).toInteger();
+        for (const api::Trade &trade : ack.trades) {
+            filled += trade.quantity;
             ++m_tradesSeen;
         }
-        if (!immediate && filled < quantity)
-            m_traders[trader].resting.append(ack.value(QLatin1StringView("orderId")).toInteger());
+        if (!immediate && filled < quantity && ack.orderId)
+            m_traders[trader].resting.append(*ack.orderId);
     });
 }
 

@@ -12,14 +12,12 @@
 
 class QTimer;
 
-namespace cloudex::net {
-class ApiClient;
-}
-
 namespace cloudex::desk {
 
+class ExchangeClient;
+
 /// Simulated participants for `--demo-market`: each trader has its own identity and its
-/// own ApiClient, and on a timer posts resting orders around a drifting fair price and now
+/// own ExchangeClient, and on a timer posts resting orders around a drifting fair price and now
 /// and then crosses the spread, through the same API and the same checks as any desk. The
 /// traders are onboarded by the caller (EmbeddedExchange::onboardParticipant); this class
 /// only trades. Randomness comes from a seed, so a run can be repeated.
@@ -61,7 +59,7 @@ Q_SIGNALS:
 private:
     struct Trader
     {
-        net::ApiClient *api = nullptr;
+        ExchangeClient *client = nullptr;
         QList<qint64> resting; ///< oldest first
     };
 

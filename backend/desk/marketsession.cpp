@@ -1,10 +1,13 @@
 #include "desk/marketsession.h"
 
-#include "net/apiclient.h"
+#include "api/orderevent.h"
+#include "desk/exchangeclient.h"
+#include "desk/orderrules.h"
 #include "net/streamclient.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
+#include <QJsonObject>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QTimer>
@@ -37,14 +40,36 @@ QString productOf(const QString &symbol)
     return dot > 0 ? symbol.left(dot) : QString();
 }
 
-template<typename Record> QList<Record> recordsOf(const QJsonValue &data, QLatin1StringView key)
+Q_LOGGING_CATEGORY(lcDesk, "cloudex.desk")
+
+// Stream messages are read as answers are: leniently, every type and required field checked.
+constexpr api::ParseMode kMessages = api::ParseMode::Lenient;
+
+/// A message that is not what its channel carries is dropped (and logged): the desk keeps
+/// what it had rather than showing zeros.
+template<typename T>
+std::optional<T> message(const QString &channel, const QJsonValue &data)
 {
-    QList<Record> out;
-    const QJsonArray array = data.toObject().value(key).toArray();
-    out.reserve(array.size());
-    for (const QJsonValue &v : array)
-        out.append(Record::fromJson(v.toObject()));
-    return out;
+    auto parsed = T::fromJson(data.toObject(), kMessages);
+    if (!parsed) {
+        qCWarning(lcDesk, "%s: unreadable message (%s %s)", qPrintable(channel), qPrintable(parsed.error().code),
+                  qPrintable(parsed.error().field));
+        return std::nullopt;
+    }
+    return std::move(parsed).value();
+}
+
+/// A snapshot `{"<key>":[T…]}` (T::kListKey).
+template<typename T>
+std::optional<QList<T>> snapshotList(const QString &channel, const QJsonValue &data)
+{
+    auto parsed = api::listFromJson<T>(data.toObject(), T::kListKey, kMessages);
+    if (!parsed) {
+        qCWarning(lcDesk, "%s: unreadable snapshot (%s %s)", qPrintable(channel), qPrintable(parsed.error().code),
+                  qPrintable(parsed.error().field));
+        return std::nullopt;
+    }
+    return std::move(parsed).value();
 }
 } // namespace
 
@@ -80,7 +105,7 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
     m_participant = certificate.subjectInfo(QSslCertificate::Organization).value(0);
     m_user = certificate.subjectInfo(QSslCertificate::CommonName).value(0);
 
-    m_api = new net::ApiClient(baseUrl, tls, this);
+    m_client = new ExchangeClient(baseUrl, tls, this);
     m_stream = new net::StreamClient(this);
     QUrl streamUrl = baseUrl;
     streamUrl.setScheme(QStringLiteral("wss"));
@@ -126,9 +151,9 @@ void MarketSession::close()
         m_stream->deleteLater();
         m_stream = nullptr;
     }
-    if (m_api) {
-        m_api->deleteLater();
-        m_api = nullptr;
+    if (m_client) {
+        m_client->deleteLater();
+        m_client = nullptr;
     }
     m_everConnected = false;
     setState(State::Disconnected);
@@ -154,11 +179,15 @@ QStringList MarketSession::symbolChannels() const
 {
     if (m_symbol.isEmpty())
         return {};
-    QStringList channels{channel("trades", m_symbol), channel("book", m_symbol),
-                         channel("candles", m_symbol) + u'.' + m_resolution};
+    QStringList channels{channel("trades", m_symbol), channel("book", m_symbol), candlesChannel()};
     if (!m_product.isEmpty())
         channels.append(channel("spot", m_product));
     return channels;
+}
+
+QString MarketSession::candlesChannel() const
+{
+    return channel("candles", m_symbol) + u'.' + api::wireName(m_resolution);
 }
 
 const InstrumentRecord *MarketSession::instrument(const QString &symbol) const
@@ -198,72 +227,93 @@ void MarketSession::selectSymbol(const QString &symbol)
     Q_EMIT selectionChanged(symbol);
 }
 
-void MarketSession::setResolution(const QString &resolution)
+void MarketSession::setResolution(api::Resolution resolution)
 {
     if (resolution == m_resolution)
         return;
-    const QString old = channel("candles", m_symbol) + u'.' + m_resolution;
+    const QString old = candlesChannel();
     m_resolution = resolution;
     m_candles.clear();
     m_changedCandles.clear();
     markDirty(DirtyCandlesReset);
     if (m_stream && !m_symbol.isEmpty()) {
         m_stream->unsubscribe({old});
-        m_stream->subscribe({channel("candles", m_symbol) + u'.' + m_resolution});
+        m_stream->subscribe({candlesChannel()});
     }
 }
 
 void MarketSession::applySnapshot(const QString &name, const QJsonValue &data)
 {
-    const QJsonObject o = data.toObject();
     if (name == u"instruments") {
-        m_instruments = recordsOf<InstrumentRecord>(data, QLatin1StringView("instruments"));
-        markDirty(DirtyInstruments);
+        if (auto instruments = snapshotList<InstrumentRecord>(name, data)) {
+            m_instruments = std::move(*instruments);
+            markDirty(DirtyInstruments);
+        }
     } else if (name == channel("book", m_symbol)) {
-        m_book = BookRecord::fromJson(o);
-        markDirty(DirtyBook);
+        if (auto book = message<BookRecord>(name, data)) {
+            m_book = std::move(*book);
+            markDirty(DirtyBook);
+        }
     } else if (name == channel("trades", m_symbol)) {
-        m_trades = recordsOf<TradeRecord>(data, QLatin1StringView("trades"));
-        if (m_trades.size() > kMaxTrades)
-            m_trades.remove(0, m_trades.size() - kMaxTrades);
-        m_newTrades.clear();
-        markDirty(DirtyTradesReset);
-    } else if (name == channel("candles", m_symbol) + u'.' + m_resolution) {
-        m_candles = recordsOf<CandleRecord>(data, QLatin1StringView("candles"));
-        m_changedCandles.clear();
-        markDirty(DirtyCandlesReset);
+        if (auto trades = snapshotList<TradeRecord>(name, data)) {
+            m_trades = std::move(*trades);
+            if (m_trades.size() > kMaxTrades)
+                m_trades.remove(0, m_trades.size() - kMaxTrades);
+            m_newTrades.clear();
+            markDirty(DirtyTradesReset);
+        }
+    } else if (name == candlesChannel()) {
+        if (auto candles = snapshotList<CandleRecord>(name, data)) {
+            m_candles = std::move(*candles);
+            m_changedCandles.clear();
+            markDirty(DirtyCandlesReset);
+        }
     } else if (name == channel("spot", m_product)) {
-        m_spot = o.value(QLatin1StringView("price")).toInteger();
-        markDirty(DirtySpot);
+        if (auto spot = message<api::SpotPrice>(name, data)) {
+            m_spot = spot->price;
+            markDirty(DirtySpot);
+        }
     } else if (name == QStringLiteral("orders@") + m_participant) {
-        m_orders = recordsOf<OrderRecord>(data, QLatin1StringView("orders"));
-        markDirty(DirtyOrders);
+        if (auto orders = snapshotList<OrderRecord>(name, data)) {
+            m_orders = std::move(*orders);
+            markDirty(DirtyOrders);
+        }
     } else if (name == QStringLiteral("fills@") + m_participant) {
-        m_fills = recordsOf<FillRecord>(data, QLatin1StringView("fills"));
-        m_newFills.clear();
-        markDirty(DirtyFillsReset);
+        if (auto fills = snapshotList<FillRecord>(name, data)) {
+            m_fills = std::move(*fills);
+            m_newFills.clear();
+            markDirty(DirtyFillsReset);
+        }
     } else if (name == QStringLiteral("contracts@") + m_participant) {
-        m_contracts = recordsOf<ContractRecord>(data, QLatin1StringView("contracts"));
-        markDirty(DirtyContracts);
+        if (auto contracts = snapshotList<ContractRecord>(name, data)) {
+            m_contracts = std::move(*contracts);
+            markDirty(DirtyContracts);
+        }
     }
 }
 
 void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
 {
-    const QJsonObject o = data.toObject();
     if (name == channel("trades", m_symbol)) {
-        const TradeRecord trade = TradeRecord::fromJson(o);
-        m_trades.append(trade);
+        const auto trade = message<TradeRecord>(name, data);
+        if (!trade)
+            return;
+        m_trades.append(*trade);
         if (m_trades.size() > kMaxTrades)
             m_trades.remove(0, m_trades.size() - kMaxTrades);
         if (!(m_dirty & DirtyTradesReset))
-            m_newTrades.append(trade);
+            m_newTrades.append(*trade);
         markDirty(0);
     } else if (name == channel("book", m_symbol)) {
-        m_book = BookRecord::fromJson(o);
-        markDirty(DirtyBook);
-    } else if (name == channel("candles", m_symbol) + u'.' + m_resolution) {
-        const CandleRecord candle = CandleRecord::fromJson(o);
+        if (auto book = message<BookRecord>(name, data)) {
+            m_book = std::move(*book);
+            markDirty(DirtyBook);
+        }
+    } else if (name == candlesChannel()) {
+        const auto changed = message<CandleRecord>(name, data);
+        if (!changed)
+            return;
+        const CandleRecord &candle = *changed;
         auto at = std::find_if(m_candles.begin(), m_candles.end(),
                                [&](const CandleRecord &c) { return c.start == candle.start; });
         if (at != m_candles.end())
@@ -286,25 +336,29 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
         }
         markDirty(0);
     } else if (name == channel("spot", m_product)) {
-        m_spot = o.value(QLatin1StringView("price")).toInteger();
-        markDirty(DirtySpot);
-    } else if (name == u"instruments") {
-        const QJsonArray closed = o.value(QLatin1StringView("closed")).toArray();
-        for (const QJsonValue &v : closed) {
-            const QString symbol = v.toString();
-            m_instruments.removeIf([&](const InstrumentRecord &i) { return i.symbol == symbol; });
+        if (auto spot = message<api::SpotPrice>(name, data)) {
+            m_spot = spot->price;
+            markDirty(DirtySpot);
         }
-        if (!closed.isEmpty())
+    } else if (name == u"instruments") {
+        const auto update = message<api::InstrumentsUpdate>(name, data);
+        if (!update)
+            return;
+        for (const QString &symbol : update->closed)
+            m_instruments.removeIf([&](const InstrumentRecord &i) { return i.symbol == symbol; });
+        if (!update->closed.isEmpty())
             markDirty(DirtyInstruments);
         // A listing names only symbols: fetch the new instruments' details.
-        if (!o.value(QLatin1StringView("listed")).toArray().isEmpty())
+        if (!update->listed.isEmpty())
             refreshInstruments();
     } else if (name == QStringLiteral("orders@") + m_participant) {
-        const QString event = o.value(QLatin1StringView("event")).toString();
-        const OrderRecord order = OrderRecord::fromJson(o.value(QLatin1StringView("order")).toObject());
+        const auto event = message<api::OrderEvent>(name, data);
+        if (!event)
+            return;
+        const OrderRecord &order = event->order;
         auto at = std::find_if(m_orders.begin(), m_orders.end(),
                                [&](const OrderRecord &r) { return r.id == order.id; });
-        const bool gone = event == u"cancelled" || order.remaining <= 0;
+        const bool gone = event->event == api::OrderEventKind::Cancelled || order.remaining <= 0;
         if (gone) {
             if (at != m_orders.end())
                 m_orders.erase(at);
@@ -315,19 +369,23 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
         }
         markDirty(DirtyOrders);
     } else if (name == QStringLiteral("fills@") + m_participant) {
-        const FillRecord fill = FillRecord::fromJson(o);
-        m_fills.append(fill);
+        const auto fill = message<FillRecord>(name, data);
+        if (!fill)
+            return;
+        m_fills.append(*fill);
         if (!(m_dirty & DirtyFillsReset))
-            m_newFills.append(fill);
+            m_newFills.append(*fill);
         markDirty(0);
     } else if (name == QStringLiteral("contracts@") + m_participant) {
-        const ContractRecord contract = ContractRecord::fromJson(o);
+        const auto contract = message<ContractRecord>(name, data);
+        if (!contract)
+            return;
         auto at = std::find_if(m_contracts.begin(), m_contracts.end(),
-                               [&](const ContractRecord &c) { return c.id == contract.id; });
+                               [&](const ContractRecord &c) { return c.id == contract->id; });
         if (at != m_contracts.end())
-            *at = contract;
+            *at = *contract;
         else
-            m_contracts.append(contract);
+            m_contracts.append(*contract);
         markDirty(DirtyContracts);
     }
 }
@@ -376,28 +434,29 @@ void MarketSession::flush()
 
 void MarketSession::refreshInstruments()
 {
-    if (!m_api)
+    if (!m_client)
         return;
-    net::ApiCall *call = track(m_api->get(QStringLiteral("/v1/instruments")));
-    connect(call, &net::ApiCall::finished, this, [this, call] {
+    auto *call = m_client->instruments();
+    track(call);
+    connect(call, &ExchangeJob::finished, this, [this, call] {
         if (!call->ok())
             return;
-        m_instruments = recordsOf<InstrumentRecord>(call->body(), QLatin1StringView("instruments"));
+        m_instruments = call->value();
         markDirty(DirtyInstruments);
     });
 }
 
 void MarketSession::refreshCurve()
 {
-    if (!m_api || m_product.isEmpty() || m_state != State::Connected)
+    if (!m_client || m_product.isEmpty() || m_state != State::Connected)
         return;
     const QString product = m_product;
-    net::ApiCall *call = track(m_api->get(QStringLiteral("/v1/market/curve/") + product));
-    connect(call, &net::ApiCall::finished, this, [this, call, product] {
+    auto *call = m_client->curve(product);
+    track(call);
+    connect(call, &ExchangeJob::finished, this, [this, call, product] {
         if (!call->ok() || product != m_product)
             return;
-        QList<CurvePointRecord> points =
-            recordsOf<CurvePointRecord>(call->body(), QLatin1StringView("points"));
+        QList<CurvePointRecord> points = call->value().points;
         std::stable_sort(points.begin(), points.end(),
                          [](const CurvePointRecord &a, const CurvePointRecord &b) {
                              return a.deliveryStart < b.deliveryStart;
@@ -412,11 +471,10 @@ void MarketSession::refreshCurve()
     });
 }
 
-net::ApiCall *MarketSession::track(net::ApiCall *call)
+void MarketSession::track(ExchangeJob *job)
 {
     // Connected first, so every later slot runs before the deferred delete.
-    connect(call, &net::ApiCall::finished, call, &QObject::deleteLater);
-    return call;
+    connect(job, &ExchangeJob::finished, job, &QObject::deleteLater);
 }
 
 QString MarketSession::newClientOrderId()
@@ -428,30 +486,25 @@ QString MarketSession::newClientOrderId()
     return id;
 }
 
-net::ApiCall *MarketSession::submit(OrderTicket ticket)
+ExchangeCall<api::OrderAck> *MarketSession::submit(api::OrderRequest order)
 {
-    Q_ASSERT(m_api);
-    if (ticket.clientOrderId.isEmpty())
-        ticket.clientOrderId = newClientOrderId();
-    return m_api->post(QStringLiteral("/v1/orders"), ticket.toJson(), ticket.clientOrderId.toLatin1());
+    Q_ASSERT(m_client);
+    if (order.clientOrderId.isEmpty())
+        order.clientOrderId = newClientOrderId();
+    return m_client->submit(OrderRules::normalized(std::move(order)));
 }
 
-net::ApiCall *MarketSession::cancel(qint64 orderId)
+ExchangeCall<api::OrderAck> *MarketSession::cancel(qint64 orderId)
 {
-    Q_ASSERT(m_api);
-    return m_api->del(QStringLiteral("/v1/orders/%1").arg(orderId));
+    Q_ASSERT(m_client);
+    return m_client->cancel(orderId);
 }
 
-net::ApiCall *MarketSession::replace(qint64 orderId, std::optional<qint64> price,
-                                     std::optional<qint64> quantity)
+ExchangeCall<api::OrderAck> *MarketSession::replace(qint64 orderId, std::optional<qint64> price,
+                                                    std::optional<qint64> quantity)
 {
-    Q_ASSERT(m_api);
-    QJsonObject body;
-    if (price)
-        body.insert(QStringLiteral("price"), *price);
-    if (quantity)
-        body.insert(QStringLiteral("quantity"), *quantity);
-    return m_api->patch(QStringLiteral("/v1/orders/%1").arg(orderId), body);
+    Q_ASSERT(m_client);
+    return m_client->replace(orderId, api::OrderChange{price, quantity});
 }
 
 } // namespace cloudex::desk

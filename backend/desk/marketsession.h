@@ -1,5 +1,10 @@
 #pragma once
 
+#include "api/enums.h"
+#include "api/orderack.h"
+#include "api/orderchange.h"
+#include "api/orderrequest.h"
+#include "desk/exchangejob.h"
 #include "desk/records.h"
 
 #include <QHash>
@@ -12,12 +17,12 @@
 class QTimer;
 
 namespace cloudex::net {
-class ApiCall;
-class ApiClient;
 class StreamClient;
 } // namespace cloudex::net
 
 namespace cloudex::desk {
+
+class ExchangeClient;
 
 /// The desk's view of one exchange: an ApiClient for requests and a StreamClient for the
 /// live channels, with the subscribed state kept as plain C++ values for the models.
@@ -27,7 +32,7 @@ namespace cloudex::desk {
 /// orders, fills and contracts follow all the time. Stream updates are applied as they
 /// arrive but announced in batches (at most one signal of a kind per batch interval), so
 /// views redraw once per batch, never per message. Nothing here blocks: every request is
-/// an ApiCall job.
+/// an ExchangeJob with a typed answer (ExchangeClient).
 class MarketSession final : public QObject
 {
     Q_OBJECT
@@ -51,13 +56,13 @@ public:
     void close();
 
     State state() const { return m_state; }
-    bool isOpen() const { return m_api != nullptr; }
+    bool isOpen() const { return m_client != nullptr; }
     QUrl url() const { return m_url; }
     /// The participant (certificate subject O) and user (CN) this session acts as.
     QString participant() const { return m_participant; }
     QString user() const { return m_user; }
-    /// The request client, for callers with their own routes (nullptr before open()).
-    net::ApiClient *api() const { return m_api; }
+    /// The typed request client, for callers with their own calls (nullptr before open()).
+    ExchangeClient *client() const { return m_client; }
     void setBatchIntervalMs(int ms);
     /// Seconds between forward-curve refreshes (the curve has no stream channel).
     void setCurveRefreshMs(int ms);
@@ -66,9 +71,8 @@ public:
     void selectSymbol(const QString &symbol);
     QString symbol() const { return m_symbol; }
     QString product() const { return m_product; }
-    /// 1m, 5m, 1h or 1d.
-    void setResolution(const QString &resolution);
-    QString resolution() const { return m_resolution; }
+    void setResolution(api::Resolution resolution);
+    api::Resolution resolution() const { return m_resolution; }
 
     const QList<InstrumentRecord> &instruments() const { return m_instruments; }
     const InstrumentRecord *instrument(const QString &symbol) const;
@@ -81,13 +85,13 @@ public:
     const QList<FillRecord> &fills() const { return m_fills; }
     const QList<ContractRecord> &contracts() const { return m_contracts; }
 
-    /// Sends an order; a ticket without a client order id gets a fresh one, which is also
-    /// the Idempotency-Key, so a retried submission cannot trade twice. The caller owns
-    /// the returned calls (deleteLater() once finished; the session's ApiClient is their
-    /// parent until then).
-    net::ApiCall *submit(OrderTicket ticket);
-    net::ApiCall *cancel(qint64 orderId);
-    net::ApiCall *replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity);
+    /// Sends an order (as OrderRules::normalized() writes it); an order without a client
+    /// order id gets a fresh one, which is also the Idempotency-Key, so a retried
+    /// submission cannot trade twice. The caller owns the returned jobs (deleteLater() once
+    /// finished; the session's client is their parent until then).
+    ExchangeCall<api::OrderAck> *submit(api::OrderRequest order);
+    ExchangeCall<api::OrderAck> *cancel(qint64 orderId);
+    ExchangeCall<api::OrderAck> *replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity);
     /// A unique client order id of at most 24 ASCII characters.
     static QString newClientOrderId();
 
@@ -130,17 +134,19 @@ private:
     };
 
     QStringList symbolChannels() const;
+    /// The candles channel of the selected symbol at the chosen resolution.
+    QString candlesChannel() const;
     QStringList privateChannels() const;
     void setState(State state);
     void markDirty(unsigned flags);
     void flush();
     void refreshInstruments();
     void refreshCurve();
-    net::ApiCall *track(net::ApiCall *call);
+    void track(ExchangeJob *job);
     void clearSymbolState();
 
     QUrl m_url;
-    net::ApiClient *m_api = nullptr;
+    ExchangeClient *m_client = nullptr;
     net::StreamClient *m_stream = nullptr;
     QTimer *m_batch;
     QTimer *m_curveTimer;
@@ -151,7 +157,7 @@ private:
 
     QString m_symbol;
     QString m_product;
-    QString m_resolution = QStringLiteral("1m");
+    api::Resolution m_resolution = api::Resolution::Minute1;
 
     QList<InstrumentRecord> m_instruments;
     BookRecord m_book;

@@ -9,24 +9,20 @@
 #include <optional>
 
 /// The JSON shapes of docs/API.md ("Objects"), one function per object, so that the routes
-/// and the stream channels speak exactly the same language.
+/// and the stream channels speak exactly the same language. Each is the api:: type's
+/// toJson() of the market value (apiconvert.h); the wire names live in backend/api only.
 namespace cloudex::exchange::json {
 
-QString sideName(market::Side side);
-std::optional<market::Side> sideFrom(const QString &name);
-std::optional<market::OrderType> orderTypeFrom(const QString &name);
-std::optional<market::TimeInForce> timeInForceFrom(const QString &name);
 std::optional<market::Role> roleFrom(const QString &name);
-QString contractStateName(market::ContractState state);
 QString resolutionName(market::Resolution resolution);
 std::optional<market::Resolution> resolutionFrom(const QString &name);
-QString orderEventName(market::OrderEvent::Kind kind);
 
 QJsonObject instrument(const market::InstrumentInfo &info);
 QJsonObject order(const market::OrderInfo &info);
 QJsonObject trade(const market::TradeInfo &info);
 QJsonObject fill(const market::FillInfo &info);
-/// The body of an accepted command's answer, written directly (it is on every order's path).
+/// The body of an accepted command's answer, written directly (it is on every order's path);
+/// tst_exchangeservice reads it back strictly as api::OrderAck.
 QByteArray ack(const market::Ack &ack);
 QJsonObject contract(const market::ContractInfo &info);
 QJsonObject book(const QString &symbol, const market::Depth &depth);

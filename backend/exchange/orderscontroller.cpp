@@ -1,5 +1,9 @@
 #include "exchange/orderscontroller.h"
 
+#include "api/orderchange.h"
+#include "api/orderrequest.h"
+#include "api/parse.h"
+#include "exchange/apiconvert.h"
 #include "exchange/exchangejson.h"
 #include "exchange/routehelpers.h"
 #include "market/exchange.h"
@@ -62,74 +66,12 @@ void OrdersController::getOrders(const ApiRequest &request, ApiReply reply)
 
 void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
 {
-    auto body = net::parseJsonObject(request.body);
-    if (!body)
-        return reply.sendProblem(badRequest(body.error()));
-    enum Field {
-        Symbol,
-        Side,
-        Type,
-        TimeInForce,
-        Price,
-        Quantity,
-        Expiry,
-        PostOnly,
-        ClientOrderId,
-        Requirements
-    };
-    auto read = net::readFields(body.value(), {{QStringLiteral("symbol"), JsonType::String},
-                                               {QStringLiteral("side"), JsonType::String},
-                                               {QStringLiteral("type"), JsonType::String},
-                                               {QStringLiteral("timeInForce"), JsonType::String},
-                                               {QStringLiteral("price"), JsonType::Integer, false},
-                                               {QStringLiteral("quantity"), JsonType::Integer},
-                                               {QStringLiteral("expiry"), JsonType::Integer, false},
-                                               {QStringLiteral("postOnly"), JsonType::Boolean, false},
-                                               {QStringLiteral("clientOrderId"), JsonType::String, false},
-                                               {QStringLiteral("requirements"), JsonType::Object, false}});
-    if (!read)
-        return reply.sendProblem(badRequest(read.error()));
-    const net::JsonFieldValues &v = read.value();
-    market::OrderRequest order;
-    order.symbol = v[Symbol].toString();
-    const auto side = json::sideFrom(v[Side].toString());
-    if (!side)
-        return reply.sendProblem(wrongValue(QStringLiteral("side"), QStringLiteral("buy, sell")));
-    const auto type = json::orderTypeFrom(v[Type].toString());
-    if (!type)
-        return reply.sendProblem(wrongValue(QStringLiteral("type"), QStringLiteral("limit, market")));
-    const auto tif = json::timeInForceFrom(v[TimeInForce].toString());
-    if (!tif)
-        return reply.sendProblem(
-            wrongValue(QStringLiteral("timeInForce"), QStringLiteral("gtc, gtd, ioc, fok")));
-    order.side = *side;
-    order.type = *type;
-    order.timeInForce = *tif;
-    order.priceTicks = v[Price].toInteger();
-    order.quantity = v[Quantity].toInteger();
-    order.expirySecs = v[Expiry].toInteger();
-    order.postOnly = v[PostOnly].toBool();
-    order.clientOrderId = v[ClientOrderId].toString();
+    auto parsed = api::parseRequest<api::OrderRequest>(request.body);
+    if (!parsed)
+        return reply.sendProblem(badRequest(parsed.error()));
+    market::OrderRequest order = toMarket(parsed.value());
     if (order.clientOrderId.isEmpty())
         order.clientOrderId = QString::fromLatin1(request.header("idempotency-key"));
-    if (!v[Requirements].isUndefined()) {
-        const QJsonObject r = v[Requirements].toObject();
-        auto fields = net::checkFields(r, {{QStringLiteral("jurisdictions"), JsonType::Array, false},
-                                           {QStringLiteral("certifications"), JsonType::Array, false},
-                                           {QStringLiteral("metadataPolicies"), JsonType::Array, false}});
-        if (!fields)
-            return reply.sendProblem(badRequest(fields.error()));
-        const auto jurisdictions = stringList(r.value(QStringLiteral("jurisdictions")));
-        const auto certifications = stringList(r.value(QStringLiteral("certifications")));
-        const auto policies = stringList(r.value(QStringLiteral("metadataPolicies")));
-        if (!jurisdictions)
-            return reply.sendProblem(notAStringList(QStringLiteral("jurisdictions")));
-        if (!certifications)
-            return reply.sendProblem(notAStringList(QStringLiteral("certifications")));
-        if (!policies)
-            return reply.sendProblem(notAStringList(QStringLiteral("metadataPolicies")));
-        order.requirements = {*jurisdictions, *certifications, *policies};
-    }
     m_exchange.submitOrder(request.identity.participant, order,
                            [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
 }
@@ -141,19 +83,15 @@ void OrdersController::patchOrder(const ApiRequest &request, ApiReply reply)
     if (!isNumber)
         return reply.sendProblem(ApiProblem::notFound(
             Tr::tr("There is no order %1.").arg(request.params.value(QStringLiteral("id")))));
-    auto body = net::parseJsonObject(request.body);
-    if (!body)
-        return reply.sendProblem(badRequest(body.error()));
-    auto checked = net::checkFields(body.value(), {{QStringLiteral("price"), JsonType::Integer, false},
-                                                   {QStringLiteral("quantity"), JsonType::Integer, false}});
-    if (!checked)
-        return reply.sendProblem(badRequest(checked.error()));
+    auto change = api::parseRequest<api::OrderChange>(request.body);
+    if (!change)
+        return reply.sendProblem(badRequest(change.error()));
     const auto current = ownOrder(m_exchange, request.identity.participant, id);
     if (!current)
         return reply.sendProblem(unknownOrder());
     // A field left out keeps the order's current value.
-    const qint64 price = body->value(QStringLiteral("price")).toInteger(current->priceTicks);
-    const qint64 quantity = body->value(QStringLiteral("quantity")).toInteger(current->remaining);
+    const qint64 price = change->price.value_or(current->priceTicks);
+    const qint64 quantity = change->quantity.value_or(current->remaining);
     m_exchange.replaceOrder(request.identity.participant, id, price, quantity,
                             [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 200); });
 }

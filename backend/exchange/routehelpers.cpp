@@ -20,7 +20,8 @@ using net::ApiProblem;
 
 ApiProblem badRequest(const Error &error)
 {
-    return ApiProblem::badRequest(error.code, error.message);
+    // fromError carries the error's field (strict parsing names it) into the problem.
+    return ApiProblem::fromError(400, error);
 }
 
 ApiProblem wrongValue(const QString &field, const QString &allowed)

@@ -60,7 +60,11 @@ QByteArray ApiProblem::toBody() const
 
 ApiProblem ApiProblem::fromError(int status, const Error &error)
 {
-    return {status, error.code, titleFor(status), error.message, {}};
+    ApiProblem problem{status, error.code, titleFor(status), error.message, {}};
+    // A request error names its field, so a client can point at it without reading prose.
+    if (!error.field.isEmpty())
+        problem.extensions.insert(QStringLiteral("field"), error.field);
+    return problem;
 }
 
 ApiProblem ApiProblem::badRequest(const QString &code, const QString &detail)

@@ -12,7 +12,7 @@ namespace {
 desk::InstrumentRecord instrument(const QString &product, const QString &period, const QString &kind,
                                   qint64 start)
 {
-    return desk::InstrumentRecord::fromJson(QJsonObject{{u"symbol"_qs, QString(product + u'.' + period)},
+    return *desk::InstrumentRecord::fromJson(QJsonObject{{u"symbol"_qs, QString(product + u'.' + period)},
                                                         {u"product"_qs, product},
                                                         {u"kind"_qs, kind},
                                                         {u"deliveryStart"_qs, start},

@@ -17,10 +17,20 @@ using cloudex::models::OrderModel;
 using cloudex::models::TradeTapeModel;
 
 namespace {
+/// Parses as the session does; a fixture the parser refuses is a broken test.
+template<typename T>
+T read(const QJsonObject &o)
+{
+    auto parsed = T::fromJson(o, api::ParseMode::Lenient);
+    if (!parsed)
+        qFatal("fixture refused: %s %s", qPrintable(parsed.error().code), qPrintable(parsed.error().field));
+    return std::move(parsed).value();
+}
+
 desk::TradeRecord trade(qint64 id, qint64 price, qint64 quantity, const char *aggressor = "buy")
 {
     // As the API sends it, through the same parser the session uses.
-    return desk::TradeRecord::fromJson(QJsonObject{{u"id"_qs, id},
+    return read<desk::TradeRecord>(QJsonObject{{u"id"_qs, id},
                                                    {u"seq"_qs, id},
                                                    {u"symbol"_qs, u"DE.GP2.SH.S1.H2026-12-01T15"_qs},
                                                    {u"price"_qs, price},
@@ -31,7 +41,7 @@ desk::TradeRecord trade(qint64 id, qint64 price, qint64 quantity, const char *ag
 
 desk::OrderRecord order(qint64 id, qint64 price, qint64 remaining)
 {
-    return desk::OrderRecord::fromJson(QJsonObject{{u"id"_qs, id},
+    return read<desk::OrderRecord>(QJsonObject{{u"id"_qs, id},
                                                    {u"symbol"_qs, u"DE.GP2.SH.S1.H2026-12-01T15"_qs},
                                                    {u"side"_qs, u"buy"_qs},
                                                    {u"price"_qs, price},
@@ -93,10 +103,10 @@ private slots:
                          {u"counterparty"_qs, u"p-globex"_qs},
                          {u"orderId"_qs, 12},
                          {u"contractId"_qs, u"c-000003"_qs}};
-        model.setFills({desk::FillRecord::fromJson(fill)});
+        model.setFills({read<desk::FillRecord>(fill)});
         fill[u"id"_qs] = 8;
         fill[u"price"_qs] = 1300;
-        model.appendFills({desk::FillRecord::fromJson(fill)});
+        model.appendFills({read<desk::FillRecord>(fill)});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, FillModel::Price).data().toString(), u"0.1300"_qs);
         QCOMPARE(model.index(1, FillModel::Counterparty).data().toString(), u"p-globex"_qs);
@@ -133,20 +143,21 @@ private slots:
         ContractModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setParticipant(u"p-acme"_qs);
-        QJsonObject c{{u"id"_qs, u"c-000001"_qs},
-                      {u"symbol"_qs, u"DE.GP2.SH.S1.H2026-12-01T15"_qs},
-                      {u"buyer"_qs, u"p-acme"_qs},
-                      {u"seller"_qs, u"p-globex"_qs},
-                      {u"quantity"_qs, 4},
-                      {u"price"_qs, 1250},
-                      {u"deliveryStart"_qs, 1'796'137'200},
-                      {u"deliveryEnd"_qs, 1'796'140'800},
-                      {u"state"_qs, u"scheduled"_qs}};
-        QJsonObject sold = c;
-        sold[u"id"_qs] = u"c-000002"_qs;
-        sold[u"buyer"_qs] = u"p-initech"_qs;
-        sold[u"seller"_qs] = u"p-acme"_qs;
-        model.setContracts({desk::ContractRecord::fromJson(c), desk::ContractRecord::fromJson(sold)});
+        desk::ContractRecord c;
+        c.id = u"c-000001"_qs;
+        c.symbol = u"DE.GP2.SH.S1.H2026-12-01T15"_qs;
+        c.buyer = u"p-acme"_qs;
+        c.seller = u"p-globex"_qs;
+        c.quantity = 4;
+        c.price = 1250;
+        c.deliveryStart = 1'796'137'200;
+        c.deliveryEnd = 1'796'140'800;
+        c.state = api::ContractState::Scheduled;
+        desk::ContractRecord sold = c;
+        sold.id = u"c-000002"_qs;
+        sold.buyer = u"p-initech"_qs;
+        sold.seller = u"p-acme"_qs;
+        model.setContracts({c, sold});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, ContractModel::Side).data().toString(), u"bought"_qs);
         QCOMPARE(model.index(0, ContractModel::Counterparty).data().toString(), u"p-globex"_qs);
@@ -156,8 +167,8 @@ private slots:
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        c[u"state"_qs] = u"active"_qs;
-        model.setContracts({desk::ContractRecord::fromJson(c), desk::ContractRecord::fromJson(sold)});
+        c.state = api::ContractState::Active;
+        model.setContracts({c, sold});
         QCOMPARE(changed.count(), 1);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(model.index(0, ContractModel::State).data().toString(), u"active"_qs);

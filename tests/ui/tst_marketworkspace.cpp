@@ -262,8 +262,8 @@ private slots:
     {
         auto chart = m_window->findChild<ui::CandleChart *>(u"candleChart"_qs);
         auto interval = find<QComboBox>("resolutionCombo");
-        interval->setCurrentIndex(interval->findData(u"1d"_qs));
-        QCOMPARE(m_session->resolution(), u"1d"_qs);
+        interval->setCurrentIndex(interval->findData(int(api::Resolution::Day1)));
+        QCOMPARE(m_session->resolution(), api::Resolution::Day1);
         QTRY_COMPARE(chart->candleCount(), 1);
         QTRY_COMPARE(m_session->candles().constFirst().start % 86400, 0);
         QCOMPARE(chart->candleAt(m_session->candles().constFirst().start)->volume, 3);

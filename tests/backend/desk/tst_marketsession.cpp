@@ -2,13 +2,11 @@
 #include "../../support/embeddedexchange.h"
 #include "catalogue/catalogue.h"
 #include "core/clock.h"
+#include "desk/exchangeclient.h"
 #include "desk/marketsession.h"
 #include "exchange/embeddedexchange.h"
-#include "net/apiclient.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,28 +24,25 @@ class TestMarketSession : public QObject
 {
     Q_OBJECT
 
-    net::ApiCall *wait(net::ApiCall *call)
+    template<typename Job>
+    Job *wait(Job *job)
     {
-        if (!call->isFinished())
-            QSignalSpy(call, &net::ApiCall::finished).wait(20000);
-        return call;
+        if (!job->isFinished())
+            QSignalSpy(job, &desk::ExchangeJob::finished).wait(20000);
+        return job;
     }
 
-    QJsonObject order(const QString &side, qint64 price, qint64 quantity,
-                      const QString &tif = u"gtc"_qs) const
+    api::OrderRequest order(api::Side side, qint64 price, qint64 quantity,
+                            api::TimeInForce tif = api::TimeInForce::GoodTillCancel) const
     {
-        return QJsonObject{{u"symbol"_qs, m_symbol}, {u"side"_qs, side},   {u"type"_qs, u"limit"_qs},
-                           {u"timeInForce"_qs, tif}, {u"price"_qs, price}, {u"quantity"_qs, quantity}};
-    }
-
-    desk::OrderTicket ticket(const QString &side, qint64 price, qint64 quantity) const
-    {
-        desk::OrderTicket t;
-        t.symbol = m_symbol;
-        t.side = side;
-        t.price = price;
-        t.quantity = quantity;
-        return t;
+        api::OrderRequest o;
+        o.symbol = m_symbol;
+        o.side = side;
+        o.type = api::OrderType::Limit;
+        o.timeInForce = tif;
+        o.price = price;
+        o.quantity = quantity;
+        return o;
     }
 
 private slots:
@@ -63,7 +58,7 @@ private slots:
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
         auto seller = testsupport::onboard(*m_exchange, u"p-seller"_qs);
         QVERIFY(seller.ok());
-        m_seller = std::make_unique<net::ApiClient>(m_exchange->baseUrl(), *seller);
+        m_seller = std::make_unique<desk::ExchangeClient>(m_exchange->baseUrl(), *seller);
 
         m_session = std::make_unique<MarketSession>();
         m_session->setBatchIntervalMs(20);
@@ -89,9 +84,11 @@ private slots:
         QCOMPARE(selection.count(), 1);
         QCOMPARE(m_session->product(), kProduct);
 
-        net::ApiCall *call = wait(m_session->submit(ticket(u"buy"_qs, 1200, 5)));
+        auto *call = wait(m_session->submit(order(api::Side::Buy, 1200, 5)));
         QVERIFY2(call->ok(), qPrintable(call->errorString()));
         QCOMPARE(call->status(), 201);
+        QVERIFY(call->value().orderId.has_value());
+        QVERIFY(call->value().trades.isEmpty());
         QTRY_COMPARE(m_session->orders().size(), 1);
         QCOMPARE(m_session->orders().constFirst().price, 1200);
         QVERIFY(m_session->orders().constFirst().clientOrderId.startsWith(u"d-"_qs));
@@ -103,25 +100,28 @@ private slots:
     {
         QSignalSpy appended(m_session.get(), &MarketSession::tradesAppended);
         QSignalSpy fills(m_session.get(), &MarketSession::fillsAppended);
-        net::ApiCall *call = wait(m_seller->post(u"/v1/orders"_qs, order(u"sell"_qs, 1200, 2, u"ioc"_qs)));
+        auto *call = wait(m_seller->submit(order(api::Side::Sell, 1200, 2, api::TimeInForce::ImmediateOrCancel)));
         QVERIFY2(call->ok(), qPrintable(call->errorString()));
-        QCOMPARE(call->body().toObject().value(u"trades"_qs).toArray().size(), 1);
+        QCOMPARE(call->value().trades.size(), 1);
+        QCOMPARE(call->value().trades.constFirst().aggressor, api::Side::Sell);
 
         QTRY_COMPARE(m_session->trades().size(), 1);
         QCOMPARE(m_session->trades().constLast().price, 1200);
         QCOMPARE(m_session->trades().constLast().quantity, 2);
-        QCOMPARE(m_session->trades().constLast().aggressor, u"sell"_qs);
+        QCOMPARE(m_session->trades().constLast().aggressor, api::Side::Sell);
         QTRY_VERIFY(appended.count() >= 1);
         QTRY_COMPARE(m_session->candles().size(), 1);
         QCOMPARE(m_session->candles().constFirst().close, 1200);
         QCOMPARE(m_session->candles().constFirst().volume, 2);
         QTRY_COMPARE(m_session->fills().size(), 1);
-        QCOMPARE(m_session->fills().constFirst().side, u"buy"_qs);
+        QCOMPARE(m_session->fills().constFirst().side, api::Side::Buy);
         QCOMPARE(m_session->fills().constFirst().counterparty, u"p-seller"_qs);
         QTRY_VERIFY(fills.count() >= 1);
         QTRY_COMPARE(m_session->orders().constFirst().remaining, 3);
         QTRY_COMPARE(m_session->book().bids.constFirst().quantity, 3);
         QTRY_COMPARE(m_session->contracts().size(), 1);
+        QCOMPARE(m_session->contracts().constFirst().buyer, u"p-local"_qs);
+        QCOMPARE(m_session->contracts().constFirst().state, api::ContractState::Scheduled);
         QTRY_VERIFY(m_session->spot() > 0);
         // The curve (no channel) is fetched after own fills.
         QTRY_VERIFY(std::any_of(
@@ -132,24 +132,24 @@ private slots:
     void resolutionSwitchesTheCandles()
     {
         QSignalSpy reset(m_session.get(), &MarketSession::candlesReset);
-        m_session->setResolution(u"1h"_qs);
+        m_session->setResolution(api::Resolution::Hour1);
         QTRY_VERIFY(reset.count() >= 1);
         QTRY_COMPARE(m_session->candles().size(), 1);
         QCOMPARE(m_session->candles().constFirst().volume, 2);
         QCOMPARE(m_session->candles().constFirst().start % 3600, 0);
-        m_session->setResolution(u"1m"_qs);
+        m_session->setResolution(api::Resolution::Minute1);
         QTRY_COMPARE(m_session->candles().size(), 1);
     }
 
     void replaceAndCancel()
     {
         const qint64 id = m_session->orders().constFirst().id;
-        net::ApiCall *replace = wait(m_session->replace(id, 1150, std::nullopt));
+        auto *replace = wait(m_session->replace(id, 1150, std::nullopt));
         QVERIFY2(replace->ok(), qPrintable(replace->errorString()));
         QTRY_COMPARE(m_session->orders().constFirst().price, 1150);
         QTRY_COMPARE(m_session->book().bids.constFirst().price, 1150);
 
-        net::ApiCall *cancel = wait(m_session->cancel(m_session->orders().constFirst().id));
+        auto *cancel = wait(m_session->cancel(m_session->orders().constFirst().id));
         QVERIFY2(cancel->ok(), qPrintable(cancel->errorString()));
         QTRY_VERIFY(m_session->orders().isEmpty());
         QTRY_VERIFY(m_session->book().bids.isEmpty());
@@ -157,17 +157,17 @@ private slots:
 
     void clientOrderIdMakesSubmissionIdempotent()
     {
-        desk::OrderTicket t = ticket(u"buy"_qs, 1000, 1);
+        api::OrderRequest t = order(api::Side::Buy, 1000, 1);
         t.clientOrderId = MarketSession::newClientOrderId();
         QVERIFY(t.clientOrderId.size() <= 24);
-        net::ApiCall *first = wait(m_session->submit(t));
-        net::ApiCall *again = wait(m_session->submit(t));
+        auto *first = wait(m_session->submit(t));
+        auto *again = wait(m_session->submit(t));
         QVERIFY2(first->ok(), qPrintable(first->errorString()));
         QVERIFY2(again->ok(), qPrintable(again->errorString()));
-        QVERIFY(!first->body().toObject().value(u"duplicate"_qs).toBool());
-        QVERIFY(again->body().toObject().value(u"duplicate"_qs).toBool());
-        QCOMPARE(again->body().toObject().value(u"orderId"_qs),
-                 first->body().toObject().value(u"orderId"_qs));
+        QVERIFY(!first->value().duplicate);
+        QVERIFY(again->value().duplicate);
+        QVERIFY(first->value().orderId.has_value());
+        QCOMPARE(again->value().orderId, first->value().orderId);
         QTRY_COMPARE(m_session->orders().size(), 1);
         QTest::qWait(100);
         QCOMPARE(m_session->orders().size(), 1);
@@ -179,11 +179,11 @@ private slots:
     {
         m_session->setBatchIntervalMs(200);
         QSignalSpy book(m_session.get(), &MarketSession::bookChanged);
-        QList<net::ApiCall *> calls;
+        QList<desk::ExchangeCall<api::OrderAck> *> calls;
         constexpr int kOrders = 20;
         for (int i = 0; i < kOrders; ++i)
-            calls.append(m_seller->post(u"/v1/orders"_qs, order(u"sell"_qs, 2000 + i, 1)));
-        for (net::ApiCall *c : std::as_const(calls))
+            calls.append(m_seller->submit(order(api::Side::Sell, 2000 + i, 1)));
+        for (auto *c : std::as_const(calls))
             QVERIFY(wait(c)->ok());
         QTRY_COMPARE(m_session->book().asks.size(), 10);
         QTest::qWait(300);
@@ -195,10 +195,11 @@ private slots:
 
     void refusedOrderChangesNothing()
     {
-        desk::OrderTicket t = ticket(u"buy"_qs, 1000, 0);
-        net::ApiCall *call = wait(m_session->submit(t));
+        auto *call = wait(m_session->submit(order(api::Side::Buy, 1000, 0)));
         QVERIFY(!call->ok());
         QCOMPARE(call->status(), 422);
+        // The engine's reason as a typed error.
+        QCOMPARE(call->error(), u"order.bad-quantity"_qs);
         QVERIFY(!call->errorString().isEmpty());
         QTest::qWait(100);
         QVERIFY(m_session->orders().isEmpty());
@@ -274,7 +275,7 @@ private slots:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<exchange::EmbeddedExchange> m_exchange;
-    std::unique_ptr<net::ApiClient> m_seller;
+    std::unique_ptr<desk::ExchangeClient> m_seller;
     std::unique_ptr<MarketSession> m_session;
     QString m_symbol;
 };

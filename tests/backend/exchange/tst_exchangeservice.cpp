@@ -4,6 +4,8 @@
 // fails.
 #include "exchangetestsupport.h"
 
+#include "api/orderack.h"
+#include "api/parse.h"
 #include "net/apiclient.h"
 #include "net/streamclient.h"
 #include "net/streamserver.h"
@@ -62,6 +64,11 @@ private Q_SLOTS:
                       m_fx.order(QStringLiteral("sell"), 2500, 10, QStringLiteral("s-1")));
         QCOMPARE(sell.status, 201);
         QVERIFY(sell.json().value(QStringLiteral("accepted")).toBool());
+        // The hand-written acknowledgement is exactly the API's type, read strictly.
+        const auto ack = api::parseRequest<api::OrderAck>(sell.body);
+        QVERIFY2(ack.ok(), qPrintable(ack.ok() ? QString() : ack.error().code + u' ' + ack.error().field));
+        QVERIFY(ack->accepted);
+        QCOMPARE(api::OrderAck::fromJson(sell.json())->toJson(), sell.json());
         const qint64 sellId = sell.json().value(QStringLiteral("orderId")).toInteger();
         QVERIFY(sellId > 0);
 
@@ -157,6 +164,24 @@ private Q_SLOTS:
             << 400 << QStringLiteral("request.unknown-field");
         QTest::newRow("missing field") << buyer << post << orders << QByteArray(R"({"symbol":"X"})") << 400
                                        << QStringLiteral("request.missing-field");
+        QTest::newRow("duplicate key")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"X","side":"sell","side":"buy","type":"limit","timeInForce":"gtc","price":1,"quantity":1})")
+            << 400 << QStringLiteral("request.duplicate-key");
+        QTest::newRow("whole quantity written 2.0")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":1,"quantity":2.0})")
+            << 400 << QStringLiteral("request.wrong-type");
+        QTest::newRow("quantity beyond 2^53")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":1,"quantity":9007199254740993})")
+            << 400 << QStringLiteral("request.out-of-range");
+        QTest::newRow("replace with a fraction") << buyer << QStringLiteral("PATCH") << QStringLiteral("/v1/orders/1")
+                                                 << QByteArray(R"({"price":1e3})") << 400
+                                                 << QStringLiteral("request.wrong-type");
         QTest::newRow("unknown route") << buyer << QStringLiteral("GET") << QStringLiteral("/v1/nothing")
                                        << QByteArray() << 404 << QStringLiteral("route.not-found");
         QTest::newRow("wrong method") << buyer << QStringLiteral("PUT") << orders << QByteArray("{}") << 405
@@ -201,6 +226,17 @@ private Q_SLOTS:
             QCOMPARE(after.seq, before.seq);
             QCOMPARE(after.hash, before.hash);
         }
+    }
+
+    void problemNamesTheField()
+    {
+        const CurlResult answer = m_fx.curl(
+            QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+            QByteArray(R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":1,"quantity":1,)"
+                       R"("requirements":{"jurisdictions":["DE"],"jurisdictions":[]}})"));
+        QCOMPARE(answer.status, 400);
+        QCOMPARE(answer.code(), QStringLiteral("request.duplicate-key"));
+        QCOMPARE(answer.json().value(QStringLiteral("field")).toString(), QStringLiteral("requirements.jurisdictions"));
     }
 
     void wrongOrMissingCertificateIsRefused()

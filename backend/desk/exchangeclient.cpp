@@ -1,0 +1,122 @@
+#include "desk/exchangeclient.h"
+
+#include "net/apiclient.h"
+
+#include <QJsonObject>
+
+namespace cloudex::desk {
+namespace {
+constexpr api::ParseMode kAnswers = api::ParseMode::Lenient;
+
+/// A reader of an answer that is one object of type T.
+template<typename T>
+typename ExchangeCall<T>::Reader object()
+{
+    return [](const QJsonValue &body) { return T::fromJson(body.toObject(), kAnswers); };
+}
+
+/// A reader of a list answer `{"<key>":[T…]}`.
+template<typename T>
+typename ExchangeCall<QList<T>>::Reader list()
+{
+    return [](const QJsonValue &body) { return api::listFromJson<T>(body.toObject(), T::kListKey, kAnswers); };
+}
+
+QString orderPath(qint64 orderId)
+{
+    return QStringLiteral("/v1/orders/%1").arg(orderId);
+}
+
+QString participantPath(const QString &participant, QLatin1StringView what)
+{
+    return QStringLiteral("/v1/participants/") + participant + u'/' + what;
+}
+} // namespace
+
+ExchangeClient::ExchangeClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject *parent)
+    : QObject(parent)
+    , m_api(new net::ApiClient(baseUrl, tls, this))
+{
+}
+
+ExchangeClient::~ExchangeClient() = default;
+
+const QUrl &ExchangeClient::baseUrl() const
+{
+    return m_api->baseUrl();
+}
+
+ExchangeCall<QList<api::Instrument>> *ExchangeClient::instruments()
+{
+    return new ExchangeCall<QList<api::Instrument>>(m_api->get(QStringLiteral("/v1/instruments")),
+                                                     list<api::Instrument>(), this);
+}
+
+ExchangeCall<api::Curve> *ExchangeClient::curve(const QString &product)
+{
+    return new ExchangeCall<api::Curve>(m_api->get(QStringLiteral("/v1/market/curve/") + product),
+                                        object<api::Curve>(), this);
+}
+
+ExchangeCall<QList<api::Order>> *ExchangeClient::orders()
+{
+    return new ExchangeCall<QList<api::Order>>(m_api->get(QStringLiteral("/v1/orders")), list<api::Order>(), this);
+}
+
+ExchangeCall<QList<api::Fill>> *ExchangeClient::fills()
+{
+    return new ExchangeCall<QList<api::Fill>>(m_api->get(QStringLiteral("/v1/fills")), list<api::Fill>(), this);
+}
+
+ExchangeCall<QList<api::Contract>> *ExchangeClient::contracts()
+{
+    return new ExchangeCall<QList<api::Contract>>(m_api->get(QStringLiteral("/v1/contracts")),
+                                                   list<api::Contract>(), this);
+}
+
+ExchangeCall<api::OrderAck> *ExchangeClient::submit(const api::OrderRequest &order)
+{
+    return new ExchangeCall<api::OrderAck>(
+        m_api->post(QStringLiteral("/v1/orders"), order.toJson(), order.clientOrderId.toLatin1()),
+        object<api::OrderAck>(), this);
+}
+
+ExchangeCall<api::OrderAck> *ExchangeClient::replace(qint64 orderId, const api::OrderChange &change)
+{
+    return new ExchangeCall<api::OrderAck>(m_api->patch(orderPath(orderId), change.toJson()),
+                                           object<api::OrderAck>(), this);
+}
+
+ExchangeCall<api::OrderAck> *ExchangeClient::cancel(qint64 orderId)
+{
+    return new ExchangeCall<api::OrderAck>(m_api->del(orderPath(orderId)), object<api::OrderAck>(), this);
+}
+
+ExchangeCall<api::OrderAck> *ExchangeClient::addParticipant(const api::ParticipantRequest &participant)
+{
+    return new ExchangeCall<api::OrderAck>(m_api->post(QStringLiteral("/v1/participants"), participant.toJson()),
+                                           object<api::OrderAck>(), this);
+}
+
+ExchangeCall<api::OrderAck> *ExchangeClient::setLimits(const QString &participant, const api::LimitsRequest &limits)
+{
+    return new ExchangeCall<api::OrderAck>(
+        m_api->put(participantPath(participant, QLatin1StringView("limits")), limits.toJson()),
+        object<api::OrderAck>(), this);
+}
+
+ExchangeCall<api::OrderAck> *ExchangeClient::setKillSwitch(const QString &participant, bool blocked)
+{
+    return new ExchangeCall<api::OrderAck>(
+        m_api->post(participantPath(participant, QLatin1StringView("kill-switch")),
+                    api::KillSwitchRequest{blocked}.toJson()),
+        object<api::OrderAck>(), this);
+}
+
+ExchangeCall<api::Certificate> *ExchangeClient::issueIdentity(const api::IdentityRequest &identity)
+{
+    return new ExchangeCall<api::Certificate>(m_api->post(QStringLiteral("/v1/identities"), identity.toJson()),
+                                              object<api::Certificate>(), this);
+}
+
+} // namespace cloudex::desk

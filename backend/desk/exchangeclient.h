@@ -1,0 +1,68 @@
+#pragma once
+
+#include "api/certificate.h"
+#include "api/contract.h"
+#include "api/curvepoint.h"
+#include "api/fill.h"
+#include "api/identityrequest.h"
+#include "api/instrument.h"
+#include "api/order.h"
+#include "api/orderack.h"
+#include "api/orderchange.h"
+#include "api/orderrequest.h"
+#include "api/participantrequest.h"
+#include "desk/exchangejob.h"
+
+#include <QObject>
+#include <QSslConfiguration>
+#include <QUrl>
+
+namespace cloudex::net {
+class ApiClient;
+}
+
+namespace cloudex::desk {
+
+/// The exchange API as typed calls (docs/API.md): requests go out as api:: types, answers
+/// come back parsed (`ExchangeCall<api::OrderAck>`, `ExchangeCall<QList<api::Contract>>`)
+/// or as a typed error, so no caller reads a JSON key. Answers are read leniently (a field
+/// a newer server adds is ignored); types and required fields are checked.
+///
+/// Every call returns a job the caller owns (deleteLater() once finished; the client is its
+/// parent until then).
+class ExchangeClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ExchangeClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject *parent = nullptr);
+    ~ExchangeClient() override;
+
+    const QUrl &baseUrl() const;
+
+    /// `GET /v1/instruments`, all open instruments.
+    ExchangeCall<QList<api::Instrument>> *instruments();
+    /// `GET /v1/market/curve/{product}`.
+    ExchangeCall<api::Curve> *curve(const QString &product);
+    /// `GET /v1/orders`, the caller's open orders.
+    ExchangeCall<QList<api::Order>> *orders();
+    ExchangeCall<QList<api::Fill>> *fills();
+    ExchangeCall<QList<api::Contract>> *contracts();
+
+    /// `POST /v1/orders`; the order's client order id, when it has one, is also the
+    /// Idempotency-Key, so a retried submission cannot trade twice.
+    ExchangeCall<api::OrderAck> *submit(const api::OrderRequest &order);
+    ExchangeCall<api::OrderAck> *replace(qint64 orderId, const api::OrderChange &change);
+    ExchangeCall<api::OrderAck> *cancel(qint64 orderId);
+
+    /// Operator calls (permission `operate`).
+    ExchangeCall<api::OrderAck> *addParticipant(const api::ParticipantRequest &participant);
+    ExchangeCall<api::OrderAck> *setLimits(const QString &participant, const api::LimitsRequest &limits);
+    ExchangeCall<api::OrderAck> *setKillSwitch(const QString &participant, bool blocked);
+    ExchangeCall<api::Certificate> *issueIdentity(const api::IdentityRequest &identity);
+
+private:
+    net::ApiClient *m_api;
+};
+
+} // namespace cloudex::desk
