@@ -786,10 +786,6 @@
         <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be an array of strings.</source>
-        <translation>Das Feld „%1“ muss ein Array von Zeichenketten sein.</translation>
-    </message>
-    <message>
         <source>Cannot create the exchange directory %1.</source>
         <translation>Der Börsenordner %1 kann nicht angelegt werden.</translation>
     </message>

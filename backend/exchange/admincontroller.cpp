@@ -1,10 +1,13 @@
 #include "exchange/admincontroller.h"
 
+#include "api/identityrequest.h"
+#include "api/parse.h"
+#include "api/participantrequest.h"
 #include "core/logging.h"
+#include "exchange/apiconvert.h"
 #include "exchange/exchangejson.h"
 #include "exchange/routehelpers.h"
 #include "market/exchange.h"
-#include "net/jsonfields.h"
 #include "pki/certificateauthority.h"
 
 #include <QCoreApplication>
@@ -21,7 +24,6 @@ struct Tr
 using net::ApiProblem;
 using net::ApiReply;
 using net::ApiRequest;
-using net::JsonType;
 using namespace routes;
 } // namespace
 
@@ -40,31 +42,17 @@ void AdminController::addRoutes(net::ApiServer &api)
 
 void AdminController::postParticipant(const ApiRequest &request, ApiReply reply)
 {
-    auto body = net::parseJsonObject(request.body);
-    if (!body)
-        return reply.sendProblem(badRequest(body.error()));
-    const QJsonObject &o = body.value();
-    auto checked = net::checkFields(o, {{QStringLiteral("id"), JsonType::String},
-                                        {QStringLiteral("role"), JsonType::String},
-                                        {QStringLiteral("jurisdiction"), JsonType::String},
-                                        {QStringLiteral("certifications"), JsonType::Array, false},
-                                        {QStringLiteral("metadataPolicy"), JsonType::String, false}});
-    if (!checked)
-        return reply.sendProblem(badRequest(checked.error()));
-    const auto role = json::roleFrom(o.value(QStringLiteral("role")).toString());
-    if (!role)
-        return reply.sendProblem(wrongValue(QStringLiteral("role"), QStringLiteral("buyer, seller, both")));
-    const auto certifications = stringList(o.value(QStringLiteral("certifications")));
-    if (!certifications)
-        return reply.sendProblem(notAStringList(QStringLiteral("certifications")));
+    auto parsed = api::parseRequest<api::ParticipantRequest>(request.body);
+    if (!parsed)
+        return reply.sendProblem(badRequest(parsed.error()));
     market::ParticipantProfile profile;
-    profile.id = o.value(QStringLiteral("id")).toString();
-    profile.role = *role;
-    profile.jurisdiction = o.value(QStringLiteral("jurisdiction")).toString();
-    profile.certifications = *certifications;
+    profile.id = parsed->id;
+    profile.role = toMarket(parsed->role);
+    profile.jurisdiction = parsed->jurisdiction;
+    profile.certifications = parsed->certifications;
     // Without a stated policy a participant handles metadata the standard way.
-    profile.metadataPolicy =
-        o.value(QStringLiteral("metadataPolicy")).toString(market::Exchange::metadataPolicies().value(0));
+    profile.metadataPolicy = parsed->metadataPolicy.isEmpty() ? market::Exchange::metadataPolicies().value(0)
+                                                              : parsed->metadataPolicy;
     const QString by = request.identity.name;
     m_exchange.addParticipant(profile, [reply, profile, by](const market::Ack &ack) mutable {
         if (ack.accepted) {
@@ -77,24 +65,15 @@ void AdminController::postParticipant(const ApiRequest &request, ApiReply reply)
 
 void AdminController::putLimits(const ApiRequest &request, ApiReply reply)
 {
-    auto body = net::parseJsonObject(request.body);
-    if (!body)
-        return reply.sendProblem(badRequest(body.error()));
-    const QJsonObject &o = body.value();
-    auto checked = net::checkFields(o, {{QStringLiteral("maxOrderQuantity"), JsonType::Integer, false},
-                                        {QStringLiteral("maxOpenNotional"), JsonType::Integer, false},
-                                        {QStringLiteral("credit"), JsonType::Integer, false},
-                                        {QStringLiteral("allowedBuyers"), JsonType::Array, false}});
-    if (!checked)
-        return reply.sendProblem(badRequest(checked.error()));
-    const auto buyers = stringList(o.value(QStringLiteral("allowedBuyers")));
-    if (!buyers)
-        return reply.sendProblem(notAStringList(QStringLiteral("allowedBuyers")));
+    auto parsed = api::parseRequest<api::LimitsRequest>(request.body);
+    if (!parsed)
+        return reply.sendProblem(badRequest(parsed.error()));
+    // A limit left out keeps the engine's default.
     market::RiskLimits limits;
-    limits.maxOrderQuantity = o.value(QStringLiteral("maxOrderQuantity")).toInteger(limits.maxOrderQuantity);
-    limits.maxOpenNotional = o.value(QStringLiteral("maxOpenNotional")).toInteger(limits.maxOpenNotional);
-    limits.credit = o.value(QStringLiteral("credit")).toInteger(limits.credit);
-    limits.allowedBuyers = *buyers;
+    limits.maxOrderQuantity = parsed->maxOrderQuantity.value_or(limits.maxOrderQuantity);
+    limits.maxOpenNotional = parsed->maxOpenNotional.value_or(limits.maxOpenNotional);
+    limits.credit = parsed->credit.value_or(limits.credit);
+    limits.allowedBuyers = parsed->allowedBuyers.value_or(QStringList());
     const QString participant = request.params.value(QStringLiteral("id"));
     const QString by = request.identity.name;
     m_exchange.setLimits(participant, limits, [reply, participant, by](const market::Ack &ack) mutable {
@@ -106,14 +85,11 @@ void AdminController::putLimits(const ApiRequest &request, ApiReply reply)
 
 void AdminController::postKillSwitch(const ApiRequest &request, ApiReply reply)
 {
-    auto body = net::parseJsonObject(request.body);
-    if (!body)
-        return reply.sendProblem(badRequest(body.error()));
-    if (auto checked = net::checkFields(body.value(), {{QStringLiteral("blocked"), JsonType::Boolean}});
-        !checked)
-        return reply.sendProblem(badRequest(checked.error()));
+    auto parsed = api::parseRequest<api::KillSwitchRequest>(request.body);
+    if (!parsed)
+        return reply.sendProblem(badRequest(parsed.error()));
     const QString participant = request.params.value(QStringLiteral("id"));
-    const bool blocked = body->value(QStringLiteral("blocked")).toBool();
+    const bool blocked = parsed->blocked;
     const QString by = request.identity.name;
     m_exchange.setKillSwitch(
         participant, blocked, [reply, participant, blocked, by](const market::Ack &ack) mutable {
@@ -127,43 +103,32 @@ void AdminController::postKillSwitch(const ApiRequest &request, ApiReply reply)
 
 void AdminController::postIdentity(const ApiRequest &request, ApiReply reply)
 {
-    auto body = net::parseJsonObject(request.body);
-    if (!body)
-        return reply.sendProblem(badRequest(body.error()));
-    const QJsonObject &o = body.value();
-    auto checked = net::checkFields(o, {{QStringLiteral("kind"), JsonType::String},
-                                        {QStringLiteral("participant"), JsonType::String},
-                                        {QStringLiteral("name"), JsonType::String},
-                                        {QStringLiteral("organisation"), JsonType::String, false},
-                                        {QStringLiteral("role"), JsonType::String, false},
-                                        {QStringLiteral("permissions"), JsonType::Array, false},
-                                        {QStringLiteral("csr"), JsonType::String}});
-    if (!checked)
-        return reply.sendProblem(badRequest(checked.error()));
-    pki::IdentityRequest identity;
-    const QString kind = o.value(QStringLiteral("kind")).toString();
-    if (kind == u"participant")
-        identity.kind = pki::CertificateKind::Participant;
-    else if (kind == u"user")
-        identity.kind = pki::CertificateKind::User;
-    else if (kind == u"site")
-        identity.kind = pki::CertificateKind::Site;
-    else
-        return reply.sendProblem(
-            wrongValue(QStringLiteral("kind"), QStringLiteral("participant, user, site")));
-    const auto permissions = stringList(o.value(QStringLiteral("permissions")));
-    if (!permissions)
-        return reply.sendProblem(notAStringList(QStringLiteral("permissions")));
-    const auto csr = base64Field(o, QStringLiteral("csr"));
+    auto parsed = api::parseRequest<api::IdentityRequest>(request.body);
+    if (!parsed)
+        return reply.sendProblem(badRequest(parsed.error()));
+    const auto csr = base64(parsed->csr);
     if (!csr) {
         return reply.sendProblem(ApiProblem::badRequest(QStringLiteral("request.wrong-type"),
                                                         Tr::tr("The field \"csr\" must be base64 DER.")));
     }
-    identity.participant = o.value(QStringLiteral("participant")).toString();
-    identity.name = o.value(QStringLiteral("name")).toString();
-    identity.organisation = o.value(QStringLiteral("organisation")).toString();
-    identity.role = o.value(QStringLiteral("role")).toString();
-    identity.permissions = *permissions;
+    pki::IdentityRequest identity;
+    switch (parsed->kind) {
+    case api::IdentityKind::Participant:
+        identity.kind = pki::CertificateKind::Participant;
+        break;
+    case api::IdentityKind::User:
+        identity.kind = pki::CertificateKind::User;
+        break;
+    case api::IdentityKind::Site:
+        identity.kind = pki::CertificateKind::Site;
+        break;
+    }
+    const QString kind = api::toWire(parsed->kind);
+    identity.participant = parsed->participant;
+    identity.name = parsed->name;
+    identity.organisation = parsed->organisation;
+    identity.role = parsed->role;
+    identity.permissions = parsed->permissions;
     auto issued = m_ca.issueIdentity(*csr, identity);
     if (!issued)
         return reply.sendProblem(ApiProblem::fromError(422, issued.error()));

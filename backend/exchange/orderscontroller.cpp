@@ -7,7 +7,6 @@
 #include "exchange/exchangejson.h"
 #include "exchange/routehelpers.h"
 #include "market/exchange.h"
-#include "net/jsonfields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -23,7 +22,6 @@ struct Tr
 using net::ApiProblem;
 using net::ApiReply;
 using net::ApiRequest;
-using net::JsonType;
 using namespace routes;
 
 /// The participant's open order `id`. Unknown and foreign orders are refused here, before

@@ -30,12 +30,6 @@ ApiProblem wrongValue(const QString &field, const QString &allowed)
                                   Tr::tr("The field \"%1\" must be one of %2.").arg(field, allowed));
 }
 
-ApiProblem notAStringList(const QString &field)
-{
-    return ApiProblem::badRequest(QStringLiteral("request.wrong-type"),
-                                  Tr::tr("The field \"%1\" must be an array of strings.").arg(field));
-}
-
 void answerAck(net::ApiReply &reply, const market::Ack &ack, int okStatus)
 {
     if (!ack.accepted) {
@@ -51,24 +45,17 @@ void answerAck(net::ApiReply &reply, const market::Ack &ack, int okStatus)
     reply.sendJson(okStatus, json::ack(ack));
 }
 
-std::optional<QStringList> stringList(const QJsonValue &value)
+std::optional<QByteArray> base64(const QString &text)
 {
-    QStringList out;
-    for (const QJsonValue &item : value.toArray()) {
-        if (!item.isString())
-            return std::nullopt;
-        out.append(item.toString());
-    }
-    return out;
+    auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.isEmpty())
+        return std::nullopt;
+    return decoded.decoded;
 }
 
 std::optional<QByteArray> base64Field(const QJsonObject &object, const QString &field)
 {
-    const QByteArray text = object.value(field).toString().toLatin1();
-    auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.isEmpty())
-        return std::nullopt;
-    return decoded.decoded;
+    return base64(object.value(field).toString());
 }
 
 std::optional<qint64> queryInt(const net::ApiRequest &request, const QString &name, qint64 fallback)

@@ -29,16 +29,14 @@ net::ApiServer::Handler bind(Controller *controller,
 net::ApiProblem badRequest(const Error &error);
 /// 400 `request.wrong-type`: `field` must be one of `allowed`.
 net::ApiProblem wrongValue(const QString &field, const QString &allowed);
-/// 400 `request.wrong-type`: `field` must be an array of strings.
-net::ApiProblem notAStringList(const QString &field);
 
 /// Answers an engine acknowledgement: `okStatus` when accepted; 503 when the journal has
 /// failed (the exchange takes no more commands, and says why); 422 with the engine's reason
 /// code otherwise.
 void answerAck(net::ApiReply &reply, const market::Ack &ack, int okStatus);
 
-/// Strings of a JSON array, or nothing when an element is not a string.
-std::optional<QStringList> stringList(const QJsonValue &value);
+/// Base64 text decoded, or nothing when it is not base64 or decodes to nothing.
+std::optional<QByteArray> base64(const QString &text);
 /// A base64 field decoded, or nothing when it is not base64 or empty.
 std::optional<QByteArray> base64Field(const QJsonObject &object, const QString &field);
 /// An integer query parameter, `fallback` when absent, nothing when not an integer.
