@@ -1,5 +1,6 @@
 #include "desk/marketsession.h"
 
+#include "api/channels.h"
 #include "api/orderevent.h"
 #include "desk/exchangeclient.h"
 #include "desk/orderrules.h"
@@ -27,11 +28,6 @@ constexpr int kDefaultCurveRefreshMs = 2000;
 constexpr int kStreamBackoffInitialMs = 250;
 constexpr int kStreamBackoffMaxMs = 8000;
 constexpr int kClientOrderIdRandomChars = 16;
-
-QString channel(const char *topic, const QString &name)
-{
-    return QLatin1StringView(topic) + u'.' + name;
-}
 
 // The product of an instrument symbol: everything before the period part.
 QString productOf(const QString &symbol)
@@ -134,7 +130,7 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
     connect(m_stream, &net::StreamClient::errorReceived, this,
             [this](const QString &, const QString &detail) { Q_EMIT errorOccurred(detail); });
 
-    QStringList channels{QStringLiteral("instruments")};
+    QStringList channels{api::channel::instruments()};
     channels += privateChannels();
     channels += symbolChannels();
     m_stream->subscribe(channels);
@@ -171,23 +167,23 @@ QStringList MarketSession::privateChannels() const
 {
     if (m_participant.isEmpty())
         return {};
-    return {QStringLiteral("orders@") + m_participant, QStringLiteral("fills@") + m_participant,
-            QStringLiteral("contracts@") + m_participant};
+    return {api::channel::orders(m_participant), api::channel::fills(m_participant),
+            api::channel::contracts(m_participant)};
 }
 
 QStringList MarketSession::symbolChannels() const
 {
     if (m_symbol.isEmpty())
         return {};
-    QStringList channels{channel("trades", m_symbol), channel("book", m_symbol), candlesChannel()};
+    QStringList channels{api::channel::trades(m_symbol), api::channel::book(m_symbol), candlesChannel()};
     if (!m_product.isEmpty())
-        channels.append(channel("spot", m_product));
+        channels.append(api::channel::spot(m_product));
     return channels;
 }
 
 QString MarketSession::candlesChannel() const
 {
-    return channel("candles", m_symbol) + u'.' + api::wireName(m_resolution);
+    return api::channel::candles(m_symbol, m_resolution);
 }
 
 const InstrumentRecord *MarketSession::instrument(const QString &symbol) const
@@ -244,17 +240,17 @@ void MarketSession::setResolution(api::Resolution resolution)
 
 void MarketSession::applySnapshot(const QString &name, const QJsonValue &data)
 {
-    if (name == u"instruments") {
+    if (name == api::channel::instruments()) {
         if (auto instruments = snapshotList<InstrumentRecord>(name, data)) {
             m_instruments = std::move(*instruments);
             markDirty(DirtyInstruments);
         }
-    } else if (name == channel("book", m_symbol)) {
+    } else if (name == api::channel::book(m_symbol)) {
         if (auto book = message<BookRecord>(name, data)) {
             m_book = std::move(*book);
             markDirty(DirtyBook);
         }
-    } else if (name == channel("trades", m_symbol)) {
+    } else if (name == api::channel::trades(m_symbol)) {
         if (auto trades = snapshotList<TradeRecord>(name, data)) {
             m_trades = std::move(*trades);
             if (m_trades.size() > kMaxTrades)
@@ -268,23 +264,23 @@ void MarketSession::applySnapshot(const QString &name, const QJsonValue &data)
             m_changedCandles.clear();
             markDirty(DirtyCandlesReset);
         }
-    } else if (name == channel("spot", m_product)) {
+    } else if (name == api::channel::spot(m_product)) {
         if (auto spot = message<api::SpotPrice>(name, data)) {
             m_spot = spot->price;
             markDirty(DirtySpot);
         }
-    } else if (name == QStringLiteral("orders@") + m_participant) {
+    } else if (name == api::channel::orders(m_participant)) {
         if (auto orders = snapshotList<OrderRecord>(name, data)) {
             m_orders = std::move(*orders);
             markDirty(DirtyOrders);
         }
-    } else if (name == QStringLiteral("fills@") + m_participant) {
+    } else if (name == api::channel::fills(m_participant)) {
         if (auto fills = snapshotList<FillRecord>(name, data)) {
             m_fills = std::move(*fills);
             m_newFills.clear();
             markDirty(DirtyFillsReset);
         }
-    } else if (name == QStringLiteral("contracts@") + m_participant) {
+    } else if (name == api::channel::contracts(m_participant)) {
         if (auto contracts = snapshotList<ContractRecord>(name, data)) {
             m_contracts = std::move(*contracts);
             markDirty(DirtyContracts);
@@ -294,7 +290,7 @@ void MarketSession::applySnapshot(const QString &name, const QJsonValue &data)
 
 void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
 {
-    if (name == channel("trades", m_symbol)) {
+    if (name == api::channel::trades(m_symbol)) {
         const auto trade = message<TradeRecord>(name, data);
         if (!trade)
             return;
@@ -304,7 +300,7 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
         if (!(m_dirty & DirtyTradesReset))
             m_newTrades.append(*trade);
         markDirty(0);
-    } else if (name == channel("book", m_symbol)) {
+    } else if (name == api::channel::book(m_symbol)) {
         if (auto book = message<BookRecord>(name, data)) {
             m_book = std::move(*book);
             markDirty(DirtyBook);
@@ -335,12 +331,12 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
                 m_changedCandles.append(candle);
         }
         markDirty(0);
-    } else if (name == channel("spot", m_product)) {
+    } else if (name == api::channel::spot(m_product)) {
         if (auto spot = message<api::SpotPrice>(name, data)) {
             m_spot = spot->price;
             markDirty(DirtySpot);
         }
-    } else if (name == u"instruments") {
+    } else if (name == api::channel::instruments()) {
         const auto update = message<api::InstrumentsUpdate>(name, data);
         if (!update)
             return;
@@ -351,7 +347,7 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
         // A listing names only symbols: fetch the new instruments' details.
         if (!update->listed.isEmpty())
             refreshInstruments();
-    } else if (name == QStringLiteral("orders@") + m_participant) {
+    } else if (name == api::channel::orders(m_participant)) {
         const auto event = message<api::OrderEvent>(name, data);
         if (!event)
             return;
@@ -368,7 +364,7 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
             m_orders.append(order);
         }
         markDirty(DirtyOrders);
-    } else if (name == QStringLiteral("fills@") + m_participant) {
+    } else if (name == api::channel::fills(m_participant)) {
         const auto fill = message<FillRecord>(name, data);
         if (!fill)
             return;
@@ -376,7 +372,7 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
         if (!(m_dirty & DirtyFillsReset))
             m_newFills.append(*fill);
         markDirty(0);
-    } else if (name == QStringLiteral("contracts@") + m_participant) {
+    } else if (name == api::channel::contracts(m_participant)) {
         const auto contract = message<ContractRecord>(name, data);
         if (!contract)
             return;

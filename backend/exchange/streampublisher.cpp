@@ -1,6 +1,8 @@
 #include "exchange/streampublisher.h"
 
+#include "api/channels.h"
 #include "catalogue/catalogue.h"
+#include "exchange/apiconvert.h"
 #include "exchange/exchangejson.h"
 #include "market/exchange.h"
 #include "net/streamserver.h"
@@ -25,12 +27,12 @@ StreamPublisher::StreamPublisher(const market::Exchange &exchange, net::StreamSe
 
     const market::Exchange *x = &m_exchange;
     connect(x, &market::Exchange::tradeExecuted, this, [this](const market::TradeInfo &trade) {
-        const QString tape = QStringLiteral("trades.") + trade.symbol;
+        const QString tape = api::channel::trades(trade.symbol);
         if (m_stream.isFollowed(tape))
             m_stream.publish(tape, json::trade(trade));
         // Each party sees its own side of the trade.
         for (const bool buyer : {true, false}) {
-            const QString channel = QStringLiteral("fills@") + (buyer ? trade.buyer : trade.seller);
+            const QString channel = api::channel::fills(buyer ? trade.buyer : trade.seller);
             if (!m_stream.isFollowed(channel))
                 continue;
             market::FillInfo fill;
@@ -43,7 +45,7 @@ StreamPublisher::StreamPublisher(const market::Exchange &exchange, net::StreamSe
         markDirty(trade.symbol, true);
     });
     connect(x, &market::Exchange::orderEvent, this, [this](const market::OrderEvent &event) {
-        const QString channel = QStringLiteral("orders@") + event.participant;
+        const QString channel = api::channel::orders(event.participant);
         if (m_stream.isFollowed(channel))
             m_stream.publish(channel, json::orderEvent(event));
     });
@@ -51,7 +53,7 @@ StreamPublisher::StreamPublisher(const market::Exchange &exchange, net::StreamSe
     connect(x, &market::Exchange::bookChanged, this,
             [this](const QString &symbol) { markDirty(symbol, false); });
     connect(x, &market::Exchange::spotIndexChanged, this, [this](const QString &product, qint64 ticks) {
-        m_stream.publish(QStringLiteral("spot.") + product, QJsonObject{{QStringLiteral("price"), ticks}});
+        m_stream.publish(api::channel::spot(product), QJsonObject{{QStringLiteral("price"), ticks}});
     });
     connect(x, &market::Exchange::instrumentListed, this, [this](const QString &symbol) {
         m_listed.append(symbol);
@@ -66,9 +68,9 @@ StreamPublisher::StreamPublisher(const market::Exchange &exchange, net::StreamSe
 void StreamPublisher::publishContract(const market::ContractInfo &contract)
 {
     const QJsonObject object = json::contract(contract);
-    m_stream.publish(QStringLiteral("contracts@") + contract.buyer, object);
+    m_stream.publish(api::channel::contracts(contract.buyer), object);
     if (contract.seller != contract.buyer)
-        m_stream.publish(QStringLiteral("contracts@") + contract.seller, object);
+        m_stream.publish(api::channel::contracts(contract.seller), object);
 }
 
 /// Books and candles change with every order: they are published once per pass of the
@@ -87,7 +89,7 @@ void StreamPublisher::publishDirty()
 {
     m_publishScheduled = false;
     for (const QString &symbol : std::as_const(m_dirtyBooks)) {
-        const QString channel = QStringLiteral("book.") + symbol;
+        const QString channel = api::channel::book(symbol);
         if (m_stream.isFollowed(channel))
             m_stream.publish(channel, json::book(symbol, m_exchange.depth(symbol, kDefaultBookDepth)));
     }
@@ -95,8 +97,7 @@ void StreamPublisher::publishDirty()
     for (const QString &symbol : std::as_const(m_dirtyCandles)) {
         for (int r = 0; r < int(market::kResolutionSecs.size()); ++r) {
             const auto resolution = market::Resolution(r);
-            const QString channel =
-                QStringLiteral("candles.%1.%2").arg(symbol, json::resolutionName(resolution));
+            const QString channel = api::channel::candles(symbol, toApi(resolution));
             if (!m_stream.isFollowed(channel))
                 continue;
             const QList<market::Candle> candles = m_exchange.candles(symbol, resolution);
@@ -106,7 +107,7 @@ void StreamPublisher::publishDirty()
     }
     m_dirtyCandles.clear();
     if (!m_listed.isEmpty() || !m_closed.isEmpty()) {
-        m_stream.publish(QStringLiteral("instruments"),
+        m_stream.publish(api::channel::instruments(),
                          QJsonObject{{QStringLiteral("listed"), QJsonArray::fromStringList(m_listed)},
                                      {QStringLiteral("closed"), QJsonArray::fromStringList(m_closed)}});
         m_listed.clear();

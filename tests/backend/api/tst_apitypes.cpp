@@ -3,6 +3,7 @@
 #include "api/book.h"
 #include "api/candle.h"
 #include "api/certificate.h"
+#include "api/channels.h"
 #include "api/contract.h"
 #include "api/curvepoint.h"
 #include "api/fill.h"
@@ -29,8 +30,7 @@ namespace {
 /// Parses strictly as T and writes back.
 using RoundTrip = std::function<Result<QJsonObject>(const QByteArray &)>;
 
-template<typename T>
-Result<QJsonObject> roundTrip(const QByteArray &json)
+template<typename T> Result<QJsonObject> roundTrip(const QByteArray &json)
 {
     auto parsed = api::parseRequest<T>(json);
     if (!parsed)
@@ -65,8 +65,7 @@ const QHash<QString, RoundTrip> &roundTrips()
     return table;
 }
 
-template<api::WireEnum E>
-void checkNames(std::initializer_list<const char *> names)
+template<api::WireEnum E> void checkNames(std::initializer_list<const char *> names)
 {
     const auto values = api::allValues<E>();
     QCOMPARE(values.size(), names.size());
@@ -86,80 +85,156 @@ class TestApiTypes final : public QObject
     Q_OBJECT
 
 private slots:
+    void channelNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("expected");
+        const QString symbol = QStringLiteral("DE.GP2.SH.S1.H2026-12-01T14");
+        QTest::newRow("instruments") << api::channel::instruments() << QStringLiteral("instruments");
+        QTest::newRow("orders") << api::channel::orders(QStringLiteral("p-acme"))
+                                << QStringLiteral("orders@p-acme");
+        QTest::newRow("fills") << api::channel::fills(QStringLiteral("p-acme"))
+                               << QStringLiteral("fills@p-acme");
+        QTest::newRow("contracts") << api::channel::contracts(QStringLiteral("p-acme"))
+                                   << QStringLiteral("contracts@p-acme");
+        QTest::newRow("trades") << api::channel::trades(symbol) << QStringLiteral("trades.") + symbol;
+        QTest::newRow("book") << api::channel::book(symbol) << QStringLiteral("book.") + symbol;
+        QTest::newRow("spot") << api::channel::spot(QStringLiteral("DE.GP2.SH.S1"))
+                              << QStringLiteral("spot.DE.GP2.SH.S1");
+        QTest::newRow("candles 5m") << api::channel::candles(symbol, api::Resolution::Minute5)
+                                    << QStringLiteral("candles.") + symbol + QStringLiteral(".5m");
+        QTest::newRow("candles 1d") << api::channel::candles(symbol, api::Resolution::Day1)
+                                    << QStringLiteral("candles.") + symbol + QStringLiteral(".1d");
+    }
+
+    void channelNames()
+    {
+        // The names docs/API.md gives the channels: server and desk spell them through these.
+        QFETCH(QString, name);
+        QFETCH(QString, expected);
+        QCOMPARE(name, expected);
+    }
+
     void roundTripsUnchanged_data()
     {
         QTest::addColumn<QString>("type");
         QTest::addColumn<QByteArray>("json");
-        QTest::newRow("instrument") << u"Instrument"_s
-            << QByteArray(R"({"symbol":"DE.GP2.SH.S1.H-2026-12-01T14","product":"DE.GP2.SH.S1","kind":"H",)"
-                          R"("deliveryStart":1796133600,"deliveryEnd":1796137200,"lotSize":1,"bandLow":1,"bandHigh":100000000})");
-        QTest::newRow("limit order") << u"OrderRequest"_s
-            << QByteArray(R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":5000,"quantity":3})");
-        QTest::newRow("market order, ioc") << u"OrderRequest"_s
+        QTest::newRow("instrument")
+            << u"Instrument"_s
+            << QByteArray(
+                   R"({"symbol":"DE.GP2.SH.S1.H-2026-12-01T14","product":"DE.GP2.SH.S1","kind":"H",)"
+                   R"("deliveryStart":1796133600,"deliveryEnd":1796137200,"lotSize":1,"bandLow":1,"bandHigh":100000000})");
+        QTest::newRow("limit order")
+            << u"OrderRequest"_s
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":5000,"quantity":3})");
+        QTest::newRow("market order, ioc")
+            << u"OrderRequest"_s
             << QByteArray(R"({"symbol":"X","side":"sell","type":"market","timeInForce":"ioc","quantity":1})");
-        QTest::newRow("good till date, post-only, client id") << u"OrderRequest"_s
-            << QByteArray(R"({"symbol":"X","side":"sell","type":"limit","timeInForce":"gtd","price":1,"quantity":2,)"
-                          R"("expiry":1796137200,"postOnly":true,"clientOrderId":"c-1"})");
-        QTest::newRow("fill or kill with requirements") << u"OrderRequest"_s
-            << QByteArray(R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"fok","price":7,"quantity":4,)"
-                          R"("requirements":{"jurisdictions":["DE","FR"],"certifications":["iso27001"],"metadataPolicies":["strict"]}})");
-        QTest::newRow("empty requirements") << u"OrderRequest"_s
-            << QByteArray(R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":7,"quantity":4,"requirements":{}})");
+        QTest::newRow("good till date, post-only, client id")
+            << u"OrderRequest"_s
+            << QByteArray(
+                   R"({"symbol":"X","side":"sell","type":"limit","timeInForce":"gtd","price":1,"quantity":2,)"
+                   R"("expiry":1796137200,"postOnly":true,"clientOrderId":"c-1"})");
+        QTest::newRow("fill or kill with requirements")
+            << u"OrderRequest"_s
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"fok","price":7,"quantity":4,)"
+                   R"("requirements":{"jurisdictions":["DE","FR"],"certifications":["iso27001"],"metadataPolicies":["strict"]}})");
+        QTest::newRow("empty requirements")
+            << u"OrderRequest"_s
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":7,"quantity":4,"requirements":{}})");
         QTest::newRow("order change, price only") << u"OrderChange"_s << QByteArray(R"({"price":12})");
         QTest::newRow("order change, both") << u"OrderChange"_s << QByteArray(R"({"price":12,"quantity":3})");
         QTest::newRow("order change, empty") << u"OrderChange"_s << QByteArray("{}");
-        QTest::newRow("ack without trades") << u"OrderAck"_s
+        QTest::newRow("ack without trades")
+            << u"OrderAck"_s
             << QByteArray(R"({"seq":17,"accepted":true,"duplicate":false,"trades":[],"orderId":5})");
-        QTest::newRow("ack with a trade") << u"OrderAck"_s
-            << QByteArray(R"({"seq":18,"accepted":true,"duplicate":true,"orderId":6,"trades":[)"
-                          R"({"id":1,"seq":18,"symbol":"X","price":5000,"quantity":1,"aggressor":"sell","time":1796130000}]})");
-        QTest::newRow("operator ack") << u"OrderAck"_s << QByteArray(R"({"seq":2,"accepted":true,"duplicate":false,"trades":[]})");
-        QTest::newRow("order") << u"Order"_s
-            << QByteArray(R"({"id":9,"symbol":"X","side":"sell","price":5100,"remaining":2,"clientOrderId":""})");
-        QTest::newRow("trade") << u"Trade"_s
-            << QByteArray(R"({"id":3,"seq":40,"symbol":"X","price":4999,"quantity":2,"aggressor":"buy","time":1796130001})");
-        QTest::newRow("fill") << u"Fill"_s
-            << QByteArray(R"({"id":3,"seq":40,"symbol":"X","price":4999,"quantity":2,"aggressor":"buy","time":1796130001,)"
-                          R"("side":"sell","counterparty":"p-acme","orderId":8,"contractId":"c-000003"})");
-        QTest::newRow("contract") << u"Contract"_s
-            << QByteArray(R"({"id":"c-000003","trade":3,"symbol":"X","product":"DE.GP2.SH.S1","buyer":"p-a","seller":"p-b",)"
-                          R"("quantity":2,"price":4999,"deliveryStart":1796133600,"deliveryEnd":1796137200,"state":"terminated",)"
-                          R"("sla":{"class":"S1","availabilityBasisPoints":9995,"supportResponseMinutes":15,)"
-                          R"("nextBusinessDaySupport":false,"credits":[{"belowBasisPoints":9995,"creditPercent":10},)"
-                          R"({"belowBasisPoints":9900,"creditPercent":25}]},"governingLaw":"DE","legalTermsVersion":1})");
-        QTest::newRow("identity certificate") << u"Certificate"_s
-            << QByteArray("{\"serial\":\"0A1B\",\"certificate\":\"-----BEGIN CERTIFICATE-----\\n...\",\"notBefore\":1,\"notAfter\":2}");
-        QTest::newRow("contract certificate") << u"Certificate"_s
-            << QByteArray(R"({"serial":"0A1C","certificate":"PEM","notBefore":1,"notAfter":2,"contractId":"c-000001"})");
-        QTest::newRow("book") << u"Book"_s
-            << QByteArray(R"({"symbol":"X","seq":99,"bids":[{"price":10,"quantity":3,"orders":2},{"price":9,"quantity":1,"orders":1}],)"
-                          R"("asks":[{"price":11,"quantity":5,"orders":1}]})");
-        QTest::newRow("empty book") << u"Book"_s << QByteArray(R"({"symbol":"X","seq":0,"bids":[],"asks":[]})");
-        QTest::newRow("candle") << u"Candle"_s
+        QTest::newRow("ack with a trade")
+            << u"OrderAck"_s
+            << QByteArray(
+                   R"({"seq":18,"accepted":true,"duplicate":true,"orderId":6,"trades":[)"
+                   R"({"id":1,"seq":18,"symbol":"X","price":5000,"quantity":1,"aggressor":"sell","time":1796130000}]})");
+        QTest::newRow("operator ack")
+            << u"OrderAck"_s << QByteArray(R"({"seq":2,"accepted":true,"duplicate":false,"trades":[]})");
+        QTest::newRow("order")
+            << u"Order"_s
+            << QByteArray(
+                   R"({"id":9,"symbol":"X","side":"sell","price":5100,"remaining":2,"clientOrderId":""})");
+        QTest::newRow("trade")
+            << u"Trade"_s
+            << QByteArray(
+                   R"({"id":3,"seq":40,"symbol":"X","price":4999,"quantity":2,"aggressor":"buy","time":1796130001})");
+        QTest::newRow("fill")
+            << u"Fill"_s
+            << QByteArray(
+                   R"({"id":3,"seq":40,"symbol":"X","price":4999,"quantity":2,"aggressor":"buy","time":1796130001,)"
+                   R"("side":"sell","counterparty":"p-acme","orderId":8,"contractId":"c-000003"})");
+        QTest::newRow("contract")
+            << u"Contract"_s
+            << QByteArray(
+                   R"({"id":"c-000003","trade":3,"symbol":"X","product":"DE.GP2.SH.S1","buyer":"p-a","seller":"p-b",)"
+                   R"("quantity":2,"price":4999,"deliveryStart":1796133600,"deliveryEnd":1796137200,"state":"terminated",)"
+                   R"("sla":{"class":"S1","availabilityBasisPoints":9995,"supportResponseMinutes":15,)"
+                   R"("nextBusinessDaySupport":false,"credits":[{"belowBasisPoints":9995,"creditPercent":10},)"
+                   R"({"belowBasisPoints":9900,"creditPercent":25}]},"governingLaw":"DE","legalTermsVersion":1})");
+        QTest::newRow("identity certificate")
+            << u"Certificate"_s
+            << QByteArray("{\"serial\":\"0A1B\",\"certificate\":\"-----BEGIN "
+                          "CERTIFICATE-----\\n...\",\"notBefore\":1,\"notAfter\":2}");
+        QTest::newRow("contract certificate")
+            << u"Certificate"_s
+            << QByteArray(
+                   R"({"serial":"0A1C","certificate":"PEM","notBefore":1,"notAfter":2,"contractId":"c-000001"})");
+        QTest::newRow("book")
+            << u"Book"_s
+            << QByteArray(
+                   R"({"symbol":"X","seq":99,"bids":[{"price":10,"quantity":3,"orders":2},{"price":9,"quantity":1,"orders":1}],)"
+                   R"("asks":[{"price":11,"quantity":5,"orders":1}]})");
+        QTest::newRow("empty book") << u"Book"_s
+                                    << QByteArray(R"({"symbol":"X","seq":0,"bids":[],"asks":[]})");
+        QTest::newRow("candle")
+            << u"Candle"_s
             << QByteArray(R"({"start":1796130000,"open":10,"high":12,"low":9,"close":11,"volume":40})");
-        QTest::newRow("curve point") << u"CurvePoint"_s
-            << QByteArray(R"({"symbol":"X","kind":"D","deliveryStart":1796133600,"last":0,"bid":10,"ask":0})");
-        QTest::newRow("curve") << u"Curve"_s
-            << QByteArray(R"({"product":"P","points":[{"symbol":"X","kind":"W","deliveryStart":1,"last":2,"bid":3,"ask":4}]})");
-        QTest::newRow("participant, minimal") << u"ParticipantRequest"_s
-            << QByteArray(R"({"id":"p-x","role":"both","jurisdiction":"DE"})");
-        QTest::newRow("participant, full") << u"ParticipantRequest"_s
-            << QByteArray(R"({"id":"p-x","role":"seller","jurisdiction":"FR","certifications":["iso27001"],"metadataPolicy":"strict"})");
-        QTest::newRow("limits, all") << u"LimitsRequest"_s
-            << QByteArray(R"({"maxOrderQuantity":100,"maxOpenNotional":5000000,"credit":-1,"allowedBuyers":["p-a"]})");
-        QTest::newRow("limits, empty allow-list") << u"LimitsRequest"_s << QByteArray(R"({"allowedBuyers":[]})");
+        QTest::newRow("curve point")
+            << u"CurvePoint"_s
+            << QByteArray(
+                   R"({"symbol":"X","kind":"D","deliveryStart":1796133600,"last":0,"bid":10,"ask":0})");
+        QTest::newRow("curve")
+            << u"Curve"_s
+            << QByteArray(
+                   R"({"product":"P","points":[{"symbol":"X","kind":"W","deliveryStart":1,"last":2,"bid":3,"ask":4}]})");
+        QTest::newRow("participant, minimal")
+            << u"ParticipantRequest"_s << QByteArray(R"({"id":"p-x","role":"both","jurisdiction":"DE"})");
+        QTest::newRow("participant, full")
+            << u"ParticipantRequest"_s
+            << QByteArray(
+                   R"({"id":"p-x","role":"seller","jurisdiction":"FR","certifications":["iso27001"],"metadataPolicy":"strict"})");
+        QTest::newRow("limits, all")
+            << u"LimitsRequest"_s
+            << QByteArray(
+                   R"({"maxOrderQuantity":100,"maxOpenNotional":5000000,"credit":-1,"allowedBuyers":["p-a"]})");
+        QTest::newRow("limits, empty allow-list")
+            << u"LimitsRequest"_s << QByteArray(R"({"allowedBuyers":[]})");
         QTest::newRow("limits, none") << u"LimitsRequest"_s << QByteArray("{}");
         QTest::newRow("kill switch") << u"KillSwitchRequest"_s << QByteArray(R"({"blocked":true})");
-        QTest::newRow("identity request") << u"IdentityRequest"_s
-            << QByteArray(R"({"kind":"user","participant":"p-x","name":"u-a","organisation":"X AG","role":"buyer",)"
-                          R"("permissions":["trade"],"csr":"MIIB"})");
-        QTest::newRow("order event with reason") << u"OrderEvent"_s
-            << QByteArray(R"({"event":"cancelled","order":{"id":1,"symbol":"X","side":"buy","price":1,"remaining":0,)"
-                          R"("clientOrderId":"a"},"reason":"order.expired"})");
-        QTest::newRow("order event") << u"OrderEvent"_s
-            << QByteArray(R"({"event":"replaced","order":{"id":1,"symbol":"X","side":"buy","price":2,"remaining":1,"clientOrderId":""}})");
-        QTest::newRow("instruments update") << u"InstrumentsUpdate"_s
-            << QByteArray(R"({"listed":["A","B"],"closed":[]})");
+        QTest::newRow("identity request")
+            << u"IdentityRequest"_s
+            << QByteArray(
+                   R"({"kind":"user","participant":"p-x","name":"u-a","organisation":"X AG","role":"buyer",)"
+                   R"("permissions":["trade"],"csr":"MIIB"})");
+        QTest::newRow("order event with reason")
+            << u"OrderEvent"_s
+            << QByteArray(
+                   R"({"event":"cancelled","order":{"id":1,"symbol":"X","side":"buy","price":1,"remaining":0,)"
+                   R"("clientOrderId":"a"},"reason":"order.expired"})");
+        QTest::newRow("order event")
+            << u"OrderEvent"_s
+            << QByteArray(
+                   R"({"event":"replaced","order":{"id":1,"symbol":"X","side":"buy","price":2,"remaining":1,"clientOrderId":""}})");
+        QTest::newRow("instruments update")
+            << u"InstrumentsUpdate"_s << QByteArray(R"({"listed":["A","B"],"closed":[]})");
         QTest::newRow("spot") << u"SpotPrice"_s << QByteArray(R"({"price":5000})");
     }
 
@@ -169,7 +244,8 @@ private slots:
         QFETCH(QByteArray, json);
         QVERIFY2(roundTrips().contains(type), qPrintable(type));
         const Result<QJsonObject> written = roundTrips().value(type)(json);
-        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().code + u' ' + written.error().field));
+        QVERIFY2(written.ok(),
+                 qPrintable(written.ok() ? QString() : written.error().code + u' ' + written.error().field));
         const QJsonObject expected = QJsonDocument::fromJson(json).object();
         QVERIFY(!expected.isEmpty() || json == "{}");
         QCOMPARE(written.value(), expected);
@@ -188,11 +264,12 @@ private slots:
         QCOMPARE(order->quantity, 9);
         QCOMPARE(order->requirements, std::nullopt);
 
-        auto contract = api::Contract::fromJson(QJsonDocument::fromJson(
-            R"({"id":"c-1","trade":1,"symbol":"X","product":"P","buyer":"a","seller":"b","quantity":1,"price":2,)"
-            R"("deliveryStart":3,"deliveryEnd":4,"state":"active","sla":{"class":"S2","availabilityBasisPoints":9990,)"
-            R"("supportResponseMinutes":60,"nextBusinessDaySupport":true,"credits":[]},"governingLaw":"FR","legalTermsVersion":2})")
-                                                    .object());
+        auto contract = api::Contract::fromJson(
+            QJsonDocument::fromJson(
+                R"({"id":"c-1","trade":1,"symbol":"X","product":"P","buyer":"a","seller":"b","quantity":1,"price":2,)"
+                R"("deliveryStart":3,"deliveryEnd":4,"state":"active","sla":{"class":"S2","availabilityBasisPoints":9990,)"
+                R"("supportResponseMinutes":60,"nextBusinessDaySupport":true,"credits":[]},"governingLaw":"FR","legalTermsVersion":2})")
+                .object());
         QVERIFY(contract.ok());
         QCOMPARE(contract->state, api::ContractState::Active);
         QCOMPARE(contract->sla.slaClass, u"S2"_s);
@@ -202,14 +279,16 @@ private slots:
 
     void lenientModeIgnoresOnlyUnknownFields()
     {
-        const QJsonObject newer = QJsonDocument::fromJson(
-            R"({"start":1,"open":2,"high":3,"low":1,"close":2,"volume":5,"vwap":2})").object();
+        const QJsonObject newer =
+            QJsonDocument::fromJson(R"({"start":1,"open":2,"high":3,"low":1,"close":2,"volume":5,"vwap":2})")
+                .object();
         QCOMPARE(api::Candle::fromJson(newer).error().code, u"request.unknown-field"_s);
         auto lenient = api::Candle::fromJson(newer, api::ParseMode::Lenient);
         QVERIFY(lenient.ok());
         QCOMPARE(lenient->volume, 5);
         // Types and required fields are still checked.
-        const QJsonObject broken = QJsonDocument::fromJson(R"({"start":"1","open":2,"high":3,"low":1,"close":2})").object();
+        const QJsonObject broken =
+            QJsonDocument::fromJson(R"({"start":"1","open":2,"high":3,"low":1,"close":2})").object();
         const auto refused = api::Candle::fromJson(broken, api::ParseMode::Lenient);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, u"request.wrong-type"_s);
@@ -218,7 +297,8 @@ private slots:
 
     void listEnvelopes()
     {
-        const QList<api::Trade> trades{{1, 2, u"X"_s, 3, 4, api::Side::Sell, 5}, {2, 3, u"X"_s, 4, 5, api::Side::Buy, 6}};
+        const QList<api::Trade> trades{{1, 2, u"X"_s, 3, 4, api::Side::Sell, 5},
+                                       {2, 3, u"X"_s, 4, 5, api::Side::Buy, 6}};
         const QJsonObject envelope = api::listToJson(trades, api::Trade::kListKey);
         QCOMPARE(envelope.keys(), QStringList{u"trades"_s});
         auto back = api::listFromJson<api::Trade>(envelope, api::Trade::kListKey, api::ParseMode::Strict);
