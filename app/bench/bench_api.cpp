@@ -56,19 +56,8 @@ private:
     void read()
     {
         m_buffer += m_socket.readAll();
-        for (;;) {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QByteArray head = m_buffer.left(end).toLower();
-            const qsizetype at = head.indexOf("content-length:");
-            const qint64 length =
-                at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
-            if (m_buffer.size() < end + 4 + length)
-                return;
-            const int status = head.mid(9, 3).toInt();
-            m_buffer.remove(0, end + 4 + length);
-            if (status >= 400)
+        while (const std::optional<int> status = bench::takeResponse(m_buffer)) {
+            if (*status >= 400)
                 ++failures;
             if (!m_sentNs.empty()) {
                 latencyNs.push_back(bench::monotonicNs() - m_sentNs.front());

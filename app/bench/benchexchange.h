@@ -16,6 +16,7 @@
 #include <chrono>
 #include <ctime>
 #include <memory>
+#include <optional>
 
 namespace cloudex::bench {
 
@@ -40,6 +41,28 @@ inline qint64 monotonicNs()
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+/// Takes the next complete HTTP/1.1 response off the front of `buffer` and returns its
+/// status, or nothing while the response is incomplete. For the benchmarks' raw clients,
+/// which pipeline requests on one keep-alive connection.
+inline std::optional<int> takeResponse(QByteArray &buffer)
+{
+    const qsizetype end = buffer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return std::nullopt;
+    const QByteArray head = buffer.left(end).toLower();
+    const qsizetype at = head.indexOf("content-length:");
+    constexpr qsizetype kFieldLength = 15; // "content-length:"
+    const qint64 length = at < 0 ? 0
+                                 : head.mid(at + kFieldLength, head.indexOf('\r', at) - at - kFieldLength)
+                                       .trimmed()
+                                       .toLongLong();
+    if (buffer.size() < end + 4 + length)
+        return std::nullopt;
+    const int status = head.mid(9, 3).toInt();
+    buffer.remove(0, end + 4 + length);
+    return status;
 }
 
 struct BenchExchange

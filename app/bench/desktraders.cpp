@@ -53,20 +53,10 @@ private:
     void read()
     {
         m_buffer += m_socket.readAll();
-        for (;;) {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QByteArray head = m_buffer.left(end).toLower();
-            const qsizetype at = head.indexOf("content-length:");
-            const qint64 length =
-                at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
-            if (m_buffer.size() < end + 4 + length)
-                return;
-            if (head.mid(9, 3).toInt() >= 400)
+        while (const std::optional<int> status = bench::takeResponse(m_buffer)) {
+            if (*status >= 400)
                 ++failures;
             ++answered;
-            m_buffer.remove(0, end + 4 + length);
         }
     }
 
@@ -76,12 +66,13 @@ private:
 
 QByteArray orderRequest(const QString &symbol, bool buy, qint64 price, bool immediate)
 {
-    const QJsonObject body{{QStringLiteral("symbol"), symbol},
-                           {QStringLiteral("side"), buy ? QStringLiteral("buy") : QStringLiteral("sell")},
-                           {QStringLiteral("type"), QStringLiteral("limit")},
-                           {QStringLiteral("timeInForce"), immediate ? QStringLiteral("ioc") : QStringLiteral("gtc")},
-                           {QStringLiteral("price"), price},
-                           {QStringLiteral("quantity"), 1}};
+    const QJsonObject body{
+        {QStringLiteral("symbol"), symbol},
+        {QStringLiteral("side"), buy ? QStringLiteral("buy") : QStringLiteral("sell")},
+        {QStringLiteral("type"), QStringLiteral("limit")},
+        {QStringLiteral("timeInForce"), immediate ? QStringLiteral("ioc") : QStringLiteral("gtc")},
+        {QStringLiteral("price"), price},
+        {QStringLiteral("quantity"), 1}};
     const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return "POST /v1/orders HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n"
            "Content-Type: application/json\r\nContent-Length: " +
@@ -101,9 +92,11 @@ QJsonObject runTraders(const QStringList &arguments)
     const QString symbol = option(QStringLiteral("--symbol"));
     const qint64 rate = bench::argument(arguments, QStringLiteral("--rate"), 2000);
     const double seconds = double(bench::argument(arguments, QStringLiteral("--seconds"), 10));
-    const QList<QSslCertificate> ca = QSslCertificate::fromData(readFile(dir.filePath(QStringLiteral("ca.pem"))));
+    const QList<QSslCertificate> ca =
+        QSslCertificate::fromData(readFile(dir.filePath(QStringLiteral("ca.pem"))));
     if (port == 0 || symbol.isEmpty() || ca.isEmpty())
-        return {{QStringLiteral("error"), QStringLiteral("desk-traders needs --dir with ca.pem, --port, --symbol")}};
+        return {{QStringLiteral("error"),
+                 QStringLiteral("desk-traders needs --dir with ca.pem, --port, --symbol")}};
 
     std::vector<std::unique_ptr<Trader>> traders;
     for (const QString &key : dir.entryList({QStringLiteral("*.key.pem")})) {
@@ -141,7 +134,7 @@ QJsonObject runTraders(const QStringList &arguments)
         // Catch up on the wall clock, so a late tick does not lower the rate.
         const auto owed = qint64(double(rate) * double(clock.elapsed()) / 1000.0);
         qint64 due = owed - std::accumulate(traders.begin(), traders.end(), qint64(0),
-                                                       [](qint64 sum, const auto &t) { return sum + t->sent; });
+                                            [](qint64 sum, const auto &t) { return sum + t->sent; });
         for (; due > 0; --due) {
             const bool buy = (next & 1) == 0;
             const bool cross = kind(rng) == 0;
