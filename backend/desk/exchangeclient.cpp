@@ -58,6 +58,17 @@ ExchangeCall<api::Curve> *ExchangeClient::curve(const QString &product)
                                         object<api::Curve>(), this);
 }
 
+ExchangeCall<api::SpotHistory> *ExchangeClient::spotHistory(const QString &product, qint64 from, qint64 to,
+                                                            const QString &resolution)
+{
+    const QString path = QStringLiteral("/v1/market/spot/%1/history?from=%2&to=%3&resolution=%4")
+                             .arg(product)
+                             .arg(from)
+                             .arg(to)
+                             .arg(resolution);
+    return new ExchangeCall<api::SpotHistory>(m_api->get(path), object<api::SpotHistory>(), this);
+}
+
 ExchangeCall<QList<api::Order>> *ExchangeClient::orders()
 {
     return new ExchangeCall<QList<api::Order>>(m_api->get(QStringLiteral("/v1/orders")), list<api::Order>(), this);

@@ -3,6 +3,7 @@
 #include "api/certificate.h"
 #include "api/contract.h"
 #include "api/curvepoint.h"
+#include "api/spothistory.h"
 #include "api/fill.h"
 #include "api/identityrequest.h"
 #include "api/instrument.h"
@@ -44,6 +45,9 @@ public:
     ExchangeCall<QList<api::Instrument>> *instruments();
     /// `GET /v1/market/curve/{product}`.
     ExchangeCall<api::Curve> *curve(const QString &product);
+    /// `GET /v1/market/spot/{product}/history` over [from, to) at `resolution` (1m, 5m, 1h, 1d).
+    ExchangeCall<api::SpotHistory> *spotHistory(const QString &product, qint64 from, qint64 to,
+                                                const QString &resolution);
     /// `GET /v1/orders`, the caller's open orders.
     ExchangeCall<QList<api::Order>> *orders();
     ExchangeCall<QList<api::Fill>> *fills();

@@ -43,26 +43,24 @@ constexpr api::ParseMode kMessages = api::ParseMode::Lenient;
 
 /// A message that is not what its channel carries is dropped (and logged): the desk keeps
 /// what it had rather than showing zeros.
-template<typename T>
-std::optional<T> message(const QString &channel, const QJsonValue &data)
+template<typename T> std::optional<T> message(const QString &channel, const QJsonValue &data)
 {
     auto parsed = T::fromJson(data.toObject(), kMessages);
     if (!parsed) {
-        qCWarning(lcDesk, "%s: unreadable message (%s %s)", qPrintable(channel), qPrintable(parsed.error().code),
-                  qPrintable(parsed.error().field));
+        qCWarning(lcDesk, "%s: unreadable message (%s %s)", qPrintable(channel),
+                  qPrintable(parsed.error().code), qPrintable(parsed.error().field));
         return std::nullopt;
     }
     return std::move(parsed).value();
 }
 
 /// A snapshot `{"<key>":[T…]}` (T::kListKey).
-template<typename T>
-std::optional<QList<T>> snapshotList(const QString &channel, const QJsonValue &data)
+template<typename T> std::optional<QList<T>> snapshotList(const QString &channel, const QJsonValue &data)
 {
     auto parsed = api::listFromJson<T>(data.toObject(), T::kListKey, kMessages);
     if (!parsed) {
-        qCWarning(lcDesk, "%s: unreadable snapshot (%s %s)", qPrintable(channel), qPrintable(parsed.error().code),
-                  qPrintable(parsed.error().field));
+        qCWarning(lcDesk, "%s: unreadable snapshot (%s %s)", qPrintable(channel),
+                  qPrintable(parsed.error().code), qPrintable(parsed.error().field));
         return std::nullopt;
     }
     return std::move(parsed).value();
@@ -133,6 +131,8 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
     QStringList channels{api::channel::instruments()};
     channels += privateChannels();
     channels += symbolChannels();
+    for (const QString &product : std::as_const(m_compared))
+        channels.append(api::channel::spot(product));
     m_stream->subscribe(channels);
     setState(State::Connecting);
     m_stream->open();
@@ -216,11 +216,52 @@ void MarketSession::selectSymbol(const QString &symbol)
     m_symbol = symbol;
     const InstrumentRecord *known = instrument(symbol);
     m_product = known && !known->product.isEmpty() ? known->product : productOf(symbol);
+    // A compared product that becomes the selected one shares its channel: keep it.
+    m_compared.removeAll(m_product);
     clearSymbolState();
     if (m_stream)
         m_stream->subscribe(symbolChannels());
     refreshCurve();
     Q_EMIT selectionChanged(symbol);
+}
+
+void MarketSession::setComparedProducts(const QStringList &products)
+{
+    QStringList wanted;
+    for (const QString &product : products) {
+        if (!product.isEmpty() && product != m_product && !wanted.contains(product) &&
+            wanted.size() < kMaxComparedProducts)
+            wanted.append(product);
+    }
+    if (wanted == m_compared)
+        return;
+    if (m_stream) {
+        QStringList gone;
+        QStringList added;
+        for (const QString &product : std::as_const(m_compared))
+            if (!wanted.contains(product) && product != m_product)
+                gone.append(api::channel::spot(product));
+        for (const QString &product : std::as_const(wanted))
+            if (!m_compared.contains(product))
+                added.append(api::channel::spot(product));
+        if (!gone.isEmpty())
+            m_stream->unsubscribe(gone);
+        if (!added.isEmpty())
+            m_stream->subscribe(added);
+    }
+    m_compared = wanted;
+}
+
+bool MarketSession::applyComparedSpot(const QString &channel, const QJsonValue &data)
+{
+    for (const QString &product : std::as_const(m_compared)) {
+        if (channel != api::channel::spot(product))
+            continue;
+        if (auto spot = message<api::SpotPrice>(channel, data))
+            Q_EMIT comparedSpotChanged(product, spot->price);
+        return true;
+    }
+    return false;
 }
 
 void MarketSession::setResolution(api::Resolution resolution)
@@ -269,6 +310,7 @@ void MarketSession::applySnapshot(const QString &name, const QJsonValue &data)
             m_spot = spot->price;
             markDirty(DirtySpot);
         }
+    } else if (applyComparedSpot(name, data)) {
     } else if (name == api::channel::orders(m_participant)) {
         if (auto orders = snapshotList<OrderRecord>(name, data)) {
             m_orders = std::move(*orders);
@@ -336,6 +378,7 @@ void MarketSession::applyUpdate(const QString &name, const QJsonValue &data)
             m_spot = spot->price;
             markDirty(DirtySpot);
         }
+    } else if (applyComparedSpot(name, data)) {
     } else if (name == api::channel::instruments()) {
         const auto update = message<api::InstrumentsUpdate>(name, data);
         if (!update)

@@ -80,6 +80,11 @@ public:
     const QList<TradeRecord> &trades() const { return m_trades; }
     const QList<CandleRecord> &candles() const { return m_candles; }
     qint64 spot() const { return m_spot; }
+    /// Products whose spot index is followed besides the selected one (a comparison in the
+    /// spot chart); at most kMaxComparedProducts, the selected product is not repeated.
+    void setComparedProducts(const QStringList &products);
+    QStringList comparedProducts() const { return m_compared; }
+    static constexpr int kMaxComparedProducts = 4;
     const QList<CurvePointRecord> &curve() const { return m_curve; }
     const QList<OrderRecord> &orders() const { return m_orders; }
     const QList<FillRecord> &fills() const { return m_fills; }
@@ -112,6 +117,8 @@ Q_SIGNALS:
     /// Candles that are new or changed in this batch, oldest first.
     void candlesUpdated(const QList<cloudex::desk::CandleRecord> &candles);
     void spotChanged(qint64 price);
+    /// The spot index of a compared product (setComparedProducts()) changed.
+    void comparedSpotChanged(const QString &product, qint64 price);
     void curveChanged();
     void ordersChanged();
     void fillsReset();
@@ -136,6 +143,8 @@ private:
     QStringList symbolChannels() const;
     /// The candles channel of the selected symbol at the chosen resolution.
     QString candlesChannel() const;
+    /// A compared product's spot message: handled (true) or not one of them.
+    bool applyComparedSpot(const QString &channel, const QJsonValue &data);
     QStringList privateChannels() const;
     void setState(State state);
     void markDirty(unsigned flags);
@@ -164,6 +173,7 @@ private:
     QList<TradeRecord> m_trades;
     QList<CandleRecord> m_candles;
     qint64 m_spot = 0;
+    QStringList m_compared;
     QList<CurvePointRecord> m_curve;
     QList<OrderRecord> m_orders;
     QList<FillRecord> m_fills;

@@ -1,5 +1,6 @@
 #include "exchange/marketdatacontroller.h"
 
+#include "api/spothistory.h"
 #include "catalogue/catalogue.h"
 #include "exchange/exchangejson.h"
 #include "exchange/routehelpers.h"
@@ -25,6 +26,17 @@ constexpr int kDefaultBookDepth = 10;
 constexpr int kMaxBookDepth = 100;
 constexpr int kDefaultTradeLimit = 100;
 constexpr int kMaxTradeLimit = 1000;
+constexpr qint64 kDefaultSpotSpanSecs = 3600;
+/// At most a week of minutes in one answer; longer spans take a coarser resolution.
+constexpr qint64 kMaxSpotPoints = 7 * 24 * 60;
+
+/// A 400 problem about one query parameter, named in `field` as for body fields.
+ApiProblem badQuery(const QString &code, const QString &detail, const QString &field)
+{
+    ApiProblem problem = ApiProblem::badRequest(code, detail);
+    problem.extensions.insert(QStringLiteral("field"), field);
+    return problem;
+}
 } // namespace
 
 void MarketDataController::addRoutes(net::ApiServer &api)
@@ -36,6 +48,8 @@ void MarketDataController::addRoutes(net::ApiServer &api)
     api.route(get, QStringLiteral("/v1/market/candles/{symbol}"),
               bind(this, &MarketDataController::getCandles));
     api.route(get, QStringLiteral("/v1/market/spot/{product}"), bind(this, &MarketDataController::getSpot));
+    api.route(get, QStringLiteral("/v1/market/spot/{product}/history"),
+              bind(this, &MarketDataController::getSpotHistory));
     api.route(get, QStringLiteral("/v1/market/curve/{product}"), bind(this, &MarketDataController::getCurve));
 }
 
@@ -110,6 +124,52 @@ void MarketDataController::getSpot(const ApiRequest &request, ApiReply reply)
         return reply.sendProblem(ApiProblem::notFound(Tr::tr("No product %1.").arg(product)));
     reply.send(200, QJsonObject{{QStringLiteral("product"), product},
                                 {QStringLiteral("price"), m_exchange.spotIndex(product)}});
+}
+
+void MarketDataController::getSpotHistory(const ApiRequest &request, ApiReply reply)
+{
+    const QString product = request.params.value(QStringLiteral("product"));
+    if (!catalogue::Catalogue::standard().parseProduct(product))
+        return reply.sendProblem(ApiProblem::notFound(Tr::tr("No product %1.").arg(product)));
+    const QString name = request.query.hasQueryItem(QStringLiteral("resolution"))
+                             ? request.query.queryItemValue(QStringLiteral("resolution"))
+                             : QStringLiteral("1m");
+    const auto resolution = json::resolutionFrom(name);
+    if (!resolution)
+        return reply.sendProblem(wrongValue(QStringLiteral("resolution"), QStringLiteral("1m, 5m, 1h, 1d")));
+    const qint64 step = market::kResolutionSecs[std::size_t(*resolution)];
+    const qint64 now = m_exchange.nowSecs();
+    const auto to = queryInt(request, QStringLiteral("to"), now + 1);
+    if (!to || *to < 0) {
+        return reply.sendProblem(badQuery(QStringLiteral("request.wrong-type"),
+                                          Tr::tr("The query parameter \"to\" must be Unix seconds."),
+                                          QStringLiteral("to")));
+    }
+    const auto from = queryInt(request, QStringLiteral("from"), *to - kDefaultSpotSpanSecs);
+    if (!from || *from < 0) {
+        return reply.sendProblem(badQuery(QStringLiteral("request.wrong-type"),
+                                          Tr::tr("The query parameter \"from\" must be Unix seconds."),
+                                          QStringLiteral("from")));
+    }
+    if (*from >= *to) {
+        return reply.sendProblem(badQuery(QStringLiteral("request.out-of-range"),
+                                          Tr::tr("\"from\" must be before \"to\"."), QStringLiteral("from")));
+    }
+    if ((*to - *from) / step > kMaxSpotPoints) {
+        return reply.sendProblem(
+            badQuery(QStringLiteral("request.out-of-range"),
+                     Tr::tr("At most %1 points per answer: choose a coarser resolution or a shorter range.")
+                         .arg(kMaxSpotPoints),
+                     QStringLiteral("resolution")));
+    }
+    api::SpotHistory history;
+    history.product = product;
+    history.resolution = name;
+    history.from = *from;
+    history.to = *to;
+    for (const market::SpotSample &s : m_exchange.spotHistory(product, *from, *to, step))
+        history.points.append({s.minute, s.price});
+    reply.send(200, history.toJson());
 }
 
 void MarketDataController::getCurve(const ApiRequest &request, ApiReply reply)

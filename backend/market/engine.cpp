@@ -7,7 +7,7 @@ namespace {
 // Risk sums are checked in 128 bits so no limit comparison can overflow.
 __extension__ typedef __int128 Wide;
 
-constexpr std::uint32_t kSnapshotMagic = 0x43584531; // "CXE1"
+constexpr std::uint32_t kSnapshotMagic = 0x43584532; // "CXE2": spot history added
 constexpr Notional kExposureCeiling = INT64_MAX / 2; // keeps every running sum inside int64
 
 Side opposite(Side s)

@@ -784,6 +784,26 @@ qint64 Exchange::spotIndex(const QString &productSymbol) const
     return index ? m_engine.marketData().spot(*index) : 0;
 }
 
+QList<SpotSample> Exchange::spotHistory(const QString &productSymbol, qint64 fromSecs, qint64 toSecs,
+                                       qint64 stepSecs) const
+{
+    QList<SpotSample> out;
+    const std::optional<std::uint32_t> index = productIndex(productSymbol);
+    const std::deque<SpotSample> *history = index ? m_engine.marketData().spotHistory(*index) : nullptr;
+    if (!history || stepSecs <= 0)
+        return out;
+    const auto first = std::lower_bound(history->cbegin(), history->cend(), fromSecs,
+                                        [](const SpotSample &s, qint64 t) { return s.minute < t; });
+    for (auto it = first; it != history->cend() && it->minute < toSecs; ++it) {
+        const qint64 bucket = it->minute - it->minute % stepSecs;
+        if (!out.isEmpty() && out.last().minute == bucket)
+            out.last().price = it->price;
+        else
+            out.append({bucket, it->price});
+    }
+    return out;
+}
+
 QList<CurvePoint> Exchange::forwardCurve(const QString &productSymbol) const
 {
     QList<CurvePoint> out;

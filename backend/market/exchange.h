@@ -241,6 +241,10 @@ public:
     QList<Candle> candles(const QString &symbol, Resolution resolution) const;
     /// Spot index of a product symbol ("DE.GP2.SH.S1") in ticks; 0 before its first trade.
     qint64 spotIndex(const QString &productSymbol) const;
+    /// The spot index of a product over [fromSecs, toSecs), one point per `stepSecs` (a
+    /// multiple of a minute): the index at the end of each step that has a sample.
+    QList<SpotSample> spotHistory(const QString &productSymbol, qint64 fromSecs, qint64 toSecs,
+                                  qint64 stepSecs) const;
     QList<CurvePoint> forwardCurve(const QString &productSymbol) const;
 
     static QStringList jurisdictions();

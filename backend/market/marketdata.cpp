@@ -70,6 +70,20 @@ void MarketData::updateSpot(std::uint32_t product, InstrumentId front, Secs now)
     pruneWindow(w, now);
     if (w.quantity > 0)
         m_spot[product] = w.priceTimesQty / w.quantity;
+    const Tick price = m_spot[product];
+    if (price == 0)
+        return;
+    if (product >= m_spotHistory.size())
+        m_spotHistory.resize(product + 1);
+    std::deque<SpotSample> &history = m_spotHistory[product];
+    const Secs minute = now - now % kSpotSampleSecs;
+    if (!history.empty() && history.back().minute >= minute) {
+        history.back().price = price; // the latest value within the minute wins
+        return;
+    }
+    history.push_back({minute, price});
+    while (history.size() > kSpotHistorySamples)
+        history.pop_front();
 }
 
 const std::deque<TapeEntry> *MarketData::tape(InstrumentId instrument) const
@@ -118,6 +132,14 @@ void MarketData::serialize(Writer &out) const
     out.u32(std::uint32_t(m_spot.size()));
     for (Tick t : m_spot)
         out.i64(t);
+    out.u32(std::uint32_t(m_spotHistory.size()));
+    for (const auto &history : m_spotHistory) {
+        out.u32(std::uint32_t(history.size()));
+        for (const SpotSample &sample : history) {
+            out.i64(sample.minute);
+            out.i64(sample.price);
+        }
+    }
 }
 
 bool MarketData::deserialize(Reader &in)
@@ -161,6 +183,21 @@ bool MarketData::deserialize(Reader &in)
     m_spot.assign(in.u32(), 0);
     for (Tick &t : m_spot)
         t = in.i64();
+    const std::uint32_t products = in.u32();
+    if (products > (1u << 16))
+        return false;
+    m_spotHistory.assign(products, {});
+    for (auto &history : m_spotHistory) {
+        const std::uint32_t n = in.u32();
+        if (n > kSpotHistorySamples)
+            return false;
+        for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
+            SpotSample sample;
+            sample.minute = in.i64();
+            sample.price = in.i64();
+            history.push_back(sample);
+        }
+    }
     return !in.failed();
 }
 

@@ -40,6 +40,18 @@ constexpr std::size_t kMaxCandles = 1500;
 constexpr std::size_t kMaxTape = 1000;
 /// The spot index window: trailing five minutes.
 constexpr Secs kSpotWindowSecs = 300;
+/// Spot history: one sample per minute (the index at the end of that minute), a week deep.
+constexpr Secs kSpotSampleSecs = 60;
+constexpr std::size_t kSpotHistorySamples = 7 * 24 * 60;
+
+/// The spot index during one minute: its value when the minute ended (or now, for the
+/// current minute).
+struct SpotSample
+{
+    Secs minute = 0; ///< start of the minute
+    Tick price = 0;
+    bool operator==(const SpotSample &) const = default;
+};
 
 /// Candles per instrument and the spot index per product, fed by the engine's trades and
 /// clock. Part of the engine state: snapshots and the state digest include it.
@@ -58,6 +70,12 @@ public:
     const std::deque<TapeEntry> *tape(InstrumentId instrument) const;
     /// Spot index in ticks, 0 when the product never traded.
     Tick spot(std::uint32_t product) const { return product < m_spot.size() ? m_spot[product] : 0; }
+    /// The product's spot index per minute, oldest first; minutes before the first trade
+    /// and minutes the clock skipped have no sample.
+    const std::deque<SpotSample> *spotHistory(std::uint32_t product) const
+    {
+        return product < m_spotHistory.size() ? &m_spotHistory[product] : nullptr;
+    }
 
     void serialize(Writer &out) const;
     bool deserialize(Reader &in);
@@ -86,6 +104,7 @@ private:
 
     std::vector<Series> m_series; ///< by instrument id
     std::vector<Tick> m_spot;     ///< by product index
+    std::vector<std::deque<SpotSample>> m_spotHistory; ///< by product index
 };
 
 } // namespace cloudex::market

@@ -438,6 +438,48 @@ private Q_SLOTS:
             QTRY_VERIFY(latest(QStringLiteral("spot.") + kProduct)[QStringLiteral("price")].toInteger() > 0);
     }
 
+    void spotHistoryRoute()
+    {
+        // After publicChannelsFollowTheMarket traded the instrument: the history answers with
+        // whole minutes, and the last point is the spot index when the product has one.
+        const qint64 now = m_fx.market().nowSecs();
+        const CurlResult history =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"),
+                      QStringLiteral("/v1/market/spot/%1/history?from=%2&to=%3&resolution=1m")
+                          .arg(kProduct)
+                          .arg(now - 3600)
+                          .arg(now + 60));
+        QCOMPARE(history.status, 200);
+        QCOMPARE(history.json()[QStringLiteral("product")].toString(), QString(kProduct));
+        const QJsonArray points = history.json()[QStringLiteral("points")].toArray();
+        const qint64 spot = m_fx.market().spotIndex(kProduct);
+        if (spot > 0) {
+            QVERIFY(!points.isEmpty());
+            QCOMPARE(points.last()[QStringLiteral("price")].toInteger(), spot);
+        }
+        for (const QJsonValue &p : points)
+            QCOMPARE(p[QStringLiteral("time")].toInteger() % 60, 0);
+
+        const auto problem = [&](const QString &query) {
+            return m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"),
+                             QStringLiteral("/v1/market/spot/%1/history?%2").arg(kProduct, query));
+        };
+        const CurlResult badResolution = problem(QStringLiteral("resolution=2m"));
+        QCOMPARE(badResolution.status, 400);
+        QCOMPARE(badResolution.json()[QStringLiteral("code")].toString(), QStringLiteral("request.wrong-type"));
+        const CurlResult backwards = problem(QStringLiteral("from=2000&to=1000"));
+        QCOMPARE(backwards.status, 400);
+        QCOMPARE(backwards.json()[QStringLiteral("field")].toString(), QStringLiteral("from"));
+        const CurlResult tooMany = problem(QStringLiteral("from=0&to=%1&resolution=1m").arg(now));
+        QCOMPARE(tooMany.status, 400);
+        QCOMPARE(tooMany.json()[QStringLiteral("code")].toString(), QStringLiteral("request.out-of-range"));
+        QCOMPARE(problem(QStringLiteral("from=abc")).status, 400);
+        QCOMPARE(m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"),
+                           QStringLiteral("/v1/market/spot/XX.NOPE.SH.S1/history"))
+                     .status,
+                 404);
+    }
+
     void privateChannelsAreTheOwnersOnly()
     {
         auto tls = m_fx.onboard(QStringLiteral("p-buyer"));

@@ -62,6 +62,7 @@ private slots:
     void snapshotRestoresExactly();
     void commandsRoundTrip();
     void candlesAndSpotIndex();
+    void spotHistoryPerMinute();
     void orderIdMapMatchesStdMap();
 };
 
@@ -400,6 +401,38 @@ void TestEngine::candlesAndSpotIndex()
     // Nothing in the window: the last value carries.
     QVERIFY(runScript(engine, "T 2000", &error));
     QCOMPARE(engine.marketData().spot(0), 110);
+}
+
+void TestEngine::spotHistoryPerMinute()
+{
+    Engine engine;
+    setUp(engine);
+    std::string error;
+    QVERIFY(runScript(engine, "S p1 10@100; B p2 2@100; T 1030; B p2 6@100; T 1070; S p1 4@120; B p2 4@120",
+                      &error));
+    QVERIFY(runScript(engine, "T 1330; T 2000", &error));
+    const std::deque<SpotSample> *history = engine.marketData().spotHistory(0);
+    QVERIFY(history);
+    // One sample per minute with a value, the last value of that minute; minutes are whole.
+    QVERIFY(history->size() >= 4);
+    for (std::size_t i = 0; i < history->size(); ++i) {
+        QCOMPARE(history->at(i).minute % kSpotSampleSecs, 0);
+        if (i > 0)
+            QVERIFY(history->at(i).minute > history->at(i - 1).minute);
+    }
+    QCOMPARE(history->front(), (SpotSample{960, 100}));
+    QCOMPARE(history->back(), (SpotSample{1980, 110}));
+    const auto at1020 = std::find_if(history->cbegin(), history->cend(),
+                                     [](const SpotSample &s) { return s.minute == 1020; });
+    QVERIFY(at1020 != history->cend());
+    QCOMPARE(at1020->price, 103);
+    // A product that never traded has no history; the snapshot carries the history.
+    QVERIFY(!engine.marketData().spotHistory(1) || engine.marketData().spotHistory(1)->empty());
+    Engine restored;
+    QVERIFY(restored.restore(engine.snapshot()));
+    QVERIFY(restored.marketData().spotHistory(0));
+    QVERIFY(*restored.marketData().spotHistory(0) == *history);
+    QCOMPARE(restored.stateHash(), engine.stateHash());
 }
 
 void TestEngine::orderIdMapMatchesStdMap()
