@@ -1,12 +1,15 @@
 #include "candlechart.h"
 
+#include "chartstyle.h"
 #include "desk/price.h"
 
 #include <QAreaSeries>
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 namespace cloudex::ui {
@@ -15,9 +18,9 @@ constexpr qint64 kMsPerSecond = 1000;
 /// Volume fills at most this share of the chart's height.
 constexpr qreal kVolumeHeadroom = 4.0;
 constexpr qreal kPricePadding = 0.08;
-const QColor kUp(0x2e, 0x7d, 0x32);
-const QColor kDown(0xc6, 0x28, 0x28);
-const QColor kVolume(0x42, 0x7a, 0xb8);
+/// Slots on the time axis when there are fewer candles: a young market's candles sit at
+/// the right edge, at their real width, with the past to their left (never the future).
+constexpr qint64 kMinSlots = 30;
 
 qreal euros(qint64 ticks)
 {
@@ -47,8 +50,6 @@ CandleChart::CandleChart(QWidget *parent)
     setChart(chart);
 
     m_series->setName(tr("Price"));
-    m_series->setIncreasingColor(kUp);
-    m_series->setDecreasingColor(kDown);
     m_series->setBodyOutlineVisible(false);
     m_series->setBodyWidth(0.7);
     // The body width is a share of the distance between candles; with few candles on a
@@ -56,13 +57,7 @@ CandleChart::CandleChart(QWidget *parent)
     m_series->setMaximumColumnWidth(kMaxCandlePixels);
     m_series->setMinimumColumnWidth(kMinCandlePixels);
     m_volumeArea->setName(tr("Volume"));
-    QColor fill = kVolume;
-    fill.setAlpha(90);
-    m_volumeArea->setBrush(fill);
-    m_volumeArea->setPen(QPen(kVolume, 1));
     m_last->setName(tr("Last"));
-    QPen lastPen(QColor(0xef, 0x6c, 0x00), 1.5, Qt::DashLine);
-    m_last->setPen(lastPen);
 
     m_time->setFormat(QStringLiteral("HH:mm"));
     m_time->setTickCount(6);
@@ -85,7 +80,45 @@ CandleChart::CandleChart(QWidget *parent)
     m_series->attachAxis(m_price);
     m_last->attachAxis(m_time);
     m_last->attachAxis(m_price);
+    applyPalette();
     updateAxes();
+}
+
+void CandleChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void CandleChart::applyPalette()
+{
+    const QPalette p = palette();
+    styleChart(chart(), p);
+    m_series->setIncreasingColor(chartcolours::up(p));
+    m_series->setDecreasingColor(chartcolours::down(p));
+    const QColor volume = chartcolours::muted(p);
+    QColor fill = volume;
+    fill.setAlpha(90);
+    m_volumeArea->setBrush(fill);
+    m_volumeArea->setPen(QPen(volume, 1));
+    m_last->setPen(QPen(chartcolours::series(p, 1), 1.5, Qt::DashLine));
+}
+
+QString CandleChart::summary() const
+{
+    if (m_candles.isEmpty())
+        return m_emptyText;
+    const desk::CandleRecord &c = m_candles.last();
+    const QLocale locale;
+    return tr("%n candle(s) from %1 to %2; last: open %3, high %4, low %5, close %6 EUR", nullptr,
+              int(m_candles.size()))
+        .arg(locale.toString(QDateTime::fromSecsSinceEpoch(m_candles.firstKey(), Qt::UTC).toLocalTime(),
+                             QLocale::ShortFormat),
+             locale.toString(QDateTime::fromSecsSinceEpoch(c.start, Qt::UTC).toLocalTime(),
+                             QLocale::ShortFormat),
+             desk::formatPriceTicks(c.open, locale), desk::formatPriceTicks(c.high, locale),
+             desk::formatPriceTicks(c.low, locale), desk::formatPriceTicks(c.close, locale));
 }
 
 void CandleChart::setEmptyText(const QString &text)
@@ -167,16 +200,22 @@ void CandleChart::updateVolume()
 void CandleChart::updateAxes()
 {
     const qint64 intervalMs = m_intervalSecs * kMsPerSecond;
-    if (m_candles.isEmpty()) {
+    const bool empty = m_candles.isEmpty();
+    // An empty chart shows its reason as the title, not a meaningless 0-1 scale.
+    m_time->setVisible(!empty);
+    m_price->setVisible(!empty);
+    if (empty) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        m_time->setRange(now.addSecs(-m_intervalSecs * 30), now);
+        m_time->setRange(now.addSecs(-m_intervalSecs * kMinSlots), now);
         m_price->setRange(0, 1);
         m_volumeAxis->setRange(0, 1);
         return;
     }
-    const qint64 first = m_candles.firstKey() * kMsPerSecond - intervalMs;
-    // At least a screenful of slots, so a few candles are not drawn as wide blocks.
-    const qint64 last = std::max(m_candles.lastKey() * kMsPerSecond + intervalMs, first + intervalMs * 30);
+    const qint64 last = m_candles.lastKey() * kMsPerSecond + intervalMs;
+    // At least a screenful of slots, so a few candles are not drawn as wide blocks; the
+    // extra slots go to the past.
+    const qint64 first =
+        std::min(m_candles.firstKey() * kMsPerSecond - intervalMs, last - intervalMs * kMinSlots);
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC),
                      QDateTime::fromMSecsSinceEpoch(last, Qt::UTC));
     qint64 low = m_candles.first().low;
@@ -194,6 +233,8 @@ void CandleChart::updateAxes()
     const qreal span = std::max(euros(high - low), euros(low) * 0.01 + 0.0001);
     // Room below the lowest candle for the volume steps.
     m_price->setRange(euros(low) - span * (kPricePadding + 0.35), euros(high) + span * kPricePadding);
+    // Round tick values (0.1200, 0.1250, …) instead of odd fractions of the range.
+    m_price->applyNiceNumbers();
     m_volumeAxis->setRange(0, std::max<qreal>(1, qreal(volume) * kVolumeHeadroom));
 }
 

@@ -43,8 +43,14 @@ public:
     qreal lastPriceShown() const;
     QCandlestickSeries *candleSeries() const { return m_series; }
     QLineSeries *volumeSeries() const { return m_volume; }
+    /// One line a screen reader can read: the last candle, the range shown, or why empty.
+    QString summary() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyPalette();
     void apply(const QList<desk::CandleRecord> &candles);
     void updateVolume();
     void updateAxes();

@@ -1,10 +1,15 @@
 #include "forwardcurvechart.h"
 
+#include "catalogue/deliveryperiod.h"
+#include "chartstyle.h"
 #include "desk/price.h"
 
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -15,16 +20,29 @@ namespace {
 constexpr qint64 kMsPerSecond = 1000;
 constexpr qreal kMarkerSize = 7;
 constexpr qint64 kHourSecs = 3600;
+constexpr qint64 kDaySecs = 86400;
 
 qreal euros(qint64 ticks)
 {
     return qreal(ticks) / qreal(desk::kTicksPerEuro);
 }
+
+/// The delivery window of a curve point: its period's code is its symbol's suffix, but the
+/// kind and start are enough to rebuild it.
+std::pair<qint64, qint64> windowOf(const desk::CurvePointRecord &p)
+{
+    for (catalogue::PeriodKind kind : catalogue::allPeriodKinds()) {
+        if (QString(catalogue::periodKindLetter(kind)) != p.kind)
+            continue;
+        const auto period = catalogue::DeliveryPeriod::containing(kind, p.deliveryStart);
+        return {period.startSecs(), period.endSecs()};
+    }
+    return {p.deliveryStart, p.deliveryStart + kHourSecs};
+}
 } // namespace
 
 ForwardCurveChart::ForwardCurveChart(QWidget *parent)
     : QChartView(parent)
-    , m_last(new QLineSeries)
     , m_bids(new QScatterSeries)
     , m_asks(new QScatterSeries)
     , m_time(new QDateTimeAxis)
@@ -37,36 +55,61 @@ ForwardCurveChart::ForwardCurveChart(QWidget *parent)
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignTop);
     setChart(chart);
+    chart->addAxis(m_time, Qt::AlignBottom);
+    chart->addAxis(m_price, Qt::AlignLeft);
 
-    m_last->setName(tr("Last"));
-    m_last->setPointsVisible(true);
-    m_last->setPen(QPen(QColor(0x42, 0x7a, 0xb8), 2));
+    for (catalogue::PeriodKind kind : catalogue::allPeriodKinds()) {
+        auto series = new QLineSeries;
+        series->setName(catalogue::periodKindName(kind));
+        chart->addSeries(series);
+        series->attachAxis(m_time);
+        series->attachAxis(m_price);
+        m_kinds.insert(QString(catalogue::periodKindLetter(kind)), series);
+    }
     m_bids->setName(tr("Bid"));
-    m_bids->setColor(QColor(0x2e, 0x7d, 0x32));
     m_bids->setMarkerSize(kMarkerSize);
     m_bids->setBorderColor(Qt::transparent);
     m_asks->setName(tr("Ask"));
-    m_asks->setColor(QColor(0xc6, 0x28, 0x28));
     m_asks->setMarkerSize(kMarkerSize);
     m_asks->setBorderColor(Qt::transparent);
-    m_time->setFormat(QStringLiteral("MM-dd"));
     m_time->setTickCount(6);
     m_price->setLabelFormat(QStringLiteral("%.4f"));
-
-    chart->addAxis(m_time, Qt::AlignBottom);
-    chart->addAxis(m_price, Qt::AlignLeft);
-    for (QXYSeries *s : {static_cast<QXYSeries *>(m_last), static_cast<QXYSeries *>(m_bids),
-                         static_cast<QXYSeries *>(m_asks)}) {
+    for (QScatterSeries *s : {m_bids, m_asks}) {
         chart->addSeries(s);
         s->attachAxis(m_time);
         s->attachAxis(m_price);
     }
+    applyPalette();
     setCurve({}, {});
+}
+
+void ForwardCurveChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void ForwardCurveChart::applyPalette()
+{
+    const QPalette p = palette();
+    styleChart(chart(), p);
+    int i = 0;
+    for (QLineSeries *series : std::as_const(m_kinds))
+        series->setPen(QPen(chartcolours::series(p, i++), 2.5));
+    m_bids->setColor(chartcolours::up(p));
+    m_asks->setColor(chartcolours::down(p));
+}
+
+QLineSeries *ForwardCurveChart::seriesForKind(const QString &kind) const
+{
+    QLineSeries *series = m_kinds.value(kind);
+    return series && series->count() > 0 ? series : nullptr;
 }
 
 void ForwardCurveChart::setCurve(const QString &product, const QList<desk::CurvePointRecord> &points)
 {
-    QList<QPointF> last;
+    QMap<QString, QList<QPointF>> segments;
     QList<QPointF> bids;
     QList<QPointF> asks;
     qint64 low = 0;
@@ -83,50 +126,88 @@ void ForwardCurveChart::setCurve(const QString &product, const QList<desk::Curve
     const bool anyQuoted = std::any_of(points.cbegin(), points.cend(), [](const desk::CurvePointRecord &p) {
         return p.last > 0 || p.bid > 0 || p.ask > 0;
     });
-    for (const desk::CurvePointRecord &p : points) {
+    QList<desk::CurvePointRecord> sorted = points;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const desk::CurvePointRecord &a, const desk::CurvePointRecord &b) {
+                  return a.deliveryStart < b.deliveryStart;
+              });
+    int quotedPeriods = 0;
+    for (const desk::CurvePointRecord &p : std::as_const(sorted)) {
         const bool quoted = p.last > 0 || p.bid > 0 || p.ask > 0;
         if (!quoted && anyQuoted)
             continue;
-        const qreal x = qreal(p.deliveryStart * kMsPerSecond);
-        if (p.last > 0)
-            last.append({x, euros(p.last)});
+        quotedPeriods += quoted ? 1 : 0;
+        const auto [startSecs, endSecs] = windowOf(p);
+        const qreal x0 = qreal(startSecs * kMsPerSecond);
+        const qreal x1 = qreal(endSecs * kMsPerSecond);
+        const qreal mid = (x0 + x1) / 2;
+        if (p.last > 0) {
+            // A horizontal segment over the delivery window; consecutive periods of one
+            // kind step from one to the next.
+            QList<QPointF> &line = segments[p.kind];
+            line.append({x0, euros(p.last)});
+            line.append({x1, euros(p.last)});
+        }
         if (p.bid > 0)
-            bids.append({x, euros(p.bid)});
+            bids.append({mid, euros(p.bid)});
         if (p.ask > 0)
-            asks.append({x, euros(p.ask)});
+            asks.append({mid, euros(p.ask)});
         extend(p.last);
         extend(p.bid);
         extend(p.ask);
-        first = first == 0 ? p.deliveryStart : std::min(first, p.deliveryStart);
-        end = std::max(end, p.deliveryStart);
+        first = first == 0 ? startSecs : std::min(first, startSecs);
+        end = std::max(end, endSecs);
     }
-    m_last->replace(last);
+    for (auto it = m_kinds.cbegin(); it != m_kinds.cend(); ++it) {
+        const QList<QPointF> line = segments.value(it.key());
+        it.value()->replace(line);
+        // The legend lists only the kinds this curve has.
+        const auto markers = chart()->legend()->markers(it.value());
+        for (QLegendMarker *marker : markers)
+            marker->setVisible(!line.isEmpty());
+    }
     m_bids->replace(bids);
     m_asks->replace(asks);
-    chart()->setTitle(product.isEmpty()  ? tr("No product selected")
-                      : points.isEmpty() ? tr("%1: no delivery periods open").arg(product)
-                                         : tr("Forward curve of %1").arg(product));
-    if (first == 0) {
+    for (QScatterSeries *s : {m_bids, m_asks}) {
+        const auto markers = chart()->legend()->markers(s);
+        for (QLegendMarker *marker : markers)
+            marker->setVisible(s->count() > 0);
+    }
+    const QLocale locale;
+    const QString title = product.isEmpty()  ? tr("No product selected")
+                          : points.isEmpty() ? tr("%1: no delivery periods open").arg(product)
+                          : high == 0 ? tr("%1: no trades or quotes yet in the open periods").arg(product)
+                                      : tr("Forward curve of %1").arg(product);
+    chart()->setTitle(title);
+    const bool empty = high == 0;
+    m_time->setVisible(!empty);
+    m_price->setVisible(!empty);
+    if (empty) {
+        m_summary = title;
         const QDateTime now = QDateTime::currentDateTimeUtc();
         m_time->setRange(now, now.addDays(7));
         m_price->setRange(0, 1);
         return;
     }
-    const qint64 pad = std::max<qint64>(kHourSecs, (end - first) / 20);
-    m_time->setRange(QDateTime::fromSecsSinceEpoch(first - pad, Qt::UTC),
-                     QDateTime::fromSecsSinceEpoch(end + pad, Qt::UTC));
-    m_time->setFormat(end - first > 2 * 86400 ? QStringLiteral("MM-dd") : QStringLiteral("HH:mm"));
-    if (high == 0) {
-        m_price->setRange(0, 1);
-        return;
-    }
+    const qint64 pad = std::max<qint64>(kHourSecs, (end - first) / 40);
+    m_time->setRange(QDateTime::fromSecsSinceEpoch(first - pad, Qt::UTC).toLocalTime(),
+                     QDateTime::fromSecsSinceEpoch(end + pad, Qt::UTC).toLocalTime());
+    // Dates always; the hour too while the span is short enough to need it.
+    m_time->setFormat(end - first > 3 * kDaySecs ? QStringLiteral("dd MMM") : QStringLiteral("dd MMM HH:mm"));
     const qreal span = std::max(euros(high - low), euros(low) * 0.02 + 0.0001);
     m_price->setRange(euros(low) - span * 0.1, euros(high) + span * 0.1);
+    m_price->applyNiceNumbers();
+    m_summary =
+        tr("Forward curve of %1: %n period(s) with prices between %2 and %3 EUR", nullptr, quotedPeriods)
+            .arg(product, desk::formatPriceTicks(low, locale), desk::formatPriceTicks(high, locale));
 }
 
 int ForwardCurveChart::pointCount() const
 {
-    return int(m_last->count() + m_bids->count() + m_asks->count());
+    int n = int(m_bids->count() + m_asks->count());
+    for (QLineSeries *series : m_kinds)
+        n += int(series->count() / 2); // two points per period segment
+    return n;
 }
 
 } // namespace cloudex::ui

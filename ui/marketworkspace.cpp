@@ -15,6 +15,7 @@
 #include "orderticket.h"
 #include "productmodel.h"
 #include "prompts.h"
+#include "spotchart.h"
 #include "tradetapemodel.h"
 
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -47,10 +49,12 @@ QComboBox *makeFilterCombo(const QString &objectName, QWidget *parent)
     return combo;
 }
 
-QTableView *makeTable(const QString &objectName, QAbstractItemModel *model, QWidget *parent)
+QTableView *makeTable(const QString &objectName, QAbstractItemModel *model, QWidget *parent,
+                      const QString &accessibleName)
 {
     auto table = new QTableView(parent);
     table->setObjectName(objectName);
+    table->setAccessibleName(accessibleName);
     table->setModel(model);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -149,6 +153,7 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
     contentLayout()->addWidget(splitter, 1);
 
     if (m_session) {
+        m_spotChart->setSession(m_session);
         using desk::MarketSession;
         connect(m_session, &MarketSession::stateChanged, this, &MarketWorkspace::onStateChanged);
         connect(m_session, &MarketSession::instrumentsChanged, this, &MarketWorkspace::onInstrumentsChanged);
@@ -181,7 +186,8 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
         });
         connect(m_session, &MarketSession::ordersChanged, this, [this] {
             m_orderModel->setOrders(m_session->orders());
-            m_tabs->setTabText(1, tr("My orders (%1)").arg(m_orderModel->rowCount()));
+            m_tabs->setTabText(m_tabs->indexOf(m_ordersTab),
+                               tr("My orders (%1)").arg(m_orderModel->rowCount()));
         });
         connect(m_session, &MarketSession::fillsReset, this,
                 [this] { m_fillModel->setFills(m_session->fills()); });
@@ -189,7 +195,8 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
         connect(m_session, &MarketSession::contractsChanged, this, [this] {
             m_contractModel->setParticipant(m_session->participant());
             m_contractModel->setContracts(m_session->contracts());
-            m_tabs->setTabText(3, tr("My contracts (%1)").arg(m_contractModel->rowCount()));
+            m_tabs->setTabText(m_tabs->indexOf(m_contracts),
+                               tr("My contracts (%1)").arg(m_contractModel->rowCount()));
         });
         connect(m_session, &MarketSession::errorOccurred, this,
                 [this](const QString &message) { m_ordersStatus->setText(message); });
@@ -210,7 +217,7 @@ QWidget *MarketWorkspace::createBrowser()
     auto browser = new QWidget(this);
     browser->setObjectName(QStringLiteral("instrumentBrowser"));
     browser->setMinimumWidth(kBrowserWidth);
-    m_table = makeTable(QStringLiteral("productTable"), m_model, browser);
+    m_table = makeTable(QStringLiteral("productTable"), m_model, browser, tr("Products"));
     // The browser is narrow: the symbol says region, class, tenancy and SLA already.
     for (int c = models::ProductModel::RegionColumn; c < models::ProductModel::ColumnCount; ++c) {
         if (c != models::ProductModel::AvailabilityColumn)
@@ -229,7 +236,8 @@ QWidget *MarketWorkspace::createBrowser()
     m_detailTerms->setWordWrap(true);
     m_detailTerms->setTextFormat(Qt::PlainText);
 
-    m_instruments = makeTable(QStringLiteral("instrumentTable"), m_instrumentModel, browser);
+    m_instruments = makeTable(QStringLiteral("instrumentTable"), m_instrumentModel, browser,
+                              tr("Delivery periods open for trading"));
     m_instruments->hideColumn(models::InstrumentModel::Symbol);
     m_instruments->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_instruments->horizontalHeader()->setStretchLastSection(false);
@@ -268,7 +276,8 @@ QWidget *MarketWorkspace::createChartPanel()
     m_resolution = new QComboBox(panel);
     m_resolution->setObjectName(QStringLiteral("resolutionCombo"));
     for (const auto &[value, text] :
-         {std::pair{api::Resolution::Minute1, tr("1 minute")}, std::pair{api::Resolution::Minute5, tr("5 minutes")},
+         {std::pair{api::Resolution::Minute1, tr("1 minute")},
+          std::pair{api::Resolution::Minute5, tr("5 minutes")},
           std::pair{api::Resolution::Hour1, tr("1 hour")}, std::pair{api::Resolution::Day1, tr("1 day")}})
         m_resolution->addItem(text, int(value));
     connect(m_resolution, &QComboBox::currentIndexChanged, this, [this] {
@@ -291,11 +300,18 @@ QWidget *MarketWorkspace::createChartPanel()
     m_tabs = new QTabWidget(panel);
     m_tabs->setObjectName(QStringLiteral("marketTabs"));
     m_tabs->setUsesScrollButtons(true);
+    m_spotChart = new SpotChart(panel);
+    QList<std::pair<QString, QString>> choices;
+    for (const catalogue::Product &product : m_catalogue.products())
+        choices.append({product.symbol(), m_catalogue.describe(product)});
+    m_spotChart->setProductChoices(choices);
     m_tabs->addTab(m_curve, tr("Forward curve"));
-    m_tabs->addTab(createOrdersTab(), tr("My orders"));
-    m_fills = makeTable(QStringLiteral("fillsTable"), m_fillModel, panel);
+    m_tabs->addTab(m_spotChart, tr("Spot price"));
+    m_ordersTab = createOrdersTab();
+    m_tabs->addTab(m_ordersTab, tr("My orders"));
+    m_fills = makeTable(QStringLiteral("fillsTable"), m_fillModel, panel, tr("My fills"));
     m_tabs->addTab(m_fills, tr("My fills"));
-    m_contracts = makeTable(QStringLiteral("contractsTable"), m_contractModel, panel);
+    m_contracts = makeTable(QStringLiteral("contractsTable"), m_contractModel, panel, tr("My contracts"));
     m_tabs->addTab(m_contracts, tr("My contracts"));
 
     auto split = new QSplitter(Qt::Vertical, panel);
@@ -314,7 +330,7 @@ QWidget *MarketWorkspace::createChartPanel()
 QWidget *MarketWorkspace::createOrdersTab()
 {
     auto tab = new QWidget(this);
-    m_orders = makeTable(QStringLiteral("ordersTable"), m_orderModel, tab);
+    m_orders = makeTable(QStringLiteral("ordersTable"), m_orderModel, tab, tr("My open orders"));
     m_cancel = new QPushButton(tr("&Cancel order"), tab);
     m_cancel->setObjectName(QStringLiteral("cancelOrderButton"));
     m_replace = new QPushButton(tr("&Replace…"), tab);
@@ -347,7 +363,7 @@ QWidget *MarketWorkspace::createBookPanel()
 {
     auto panel = new QWidget(this);
     panel->setMinimumWidth(kBookWidth);
-    m_book = makeTable(QStringLiteral("orderBook"), m_bookModel, panel);
+    m_book = makeTable(QStringLiteral("orderBook"), m_bookModel, panel, tr("Order book"));
     m_book->setItemDelegate(new DepthDelegate(m_book));
     m_book->setSelectionMode(QAbstractItemView::NoSelection);
     m_book->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -361,7 +377,7 @@ QWidget *MarketWorkspace::createBookPanel()
         if (const desk::BookLevel *level = m_bookModel->levelAt(index.row()))
             m_ticket->setPrice(level->price);
     });
-    m_tape = makeTable(QStringLiteral("tradeTape"), m_tapeModel, panel);
+    m_tape = makeTable(QStringLiteral("tradeTape"), m_tapeModel, panel, tr("Trade tape"));
     m_tape->setSelectionMode(QAbstractItemView::NoSelection);
     m_tape->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tape->horizontalHeader()->setStretchLastSection(false);
@@ -544,6 +560,7 @@ void MarketWorkspace::showInstrument(const QString &symbol)
         m_chart->setLastPrice(0);
     }
     m_ticket->setInstrument(symbol, m_session ? m_session->instrument(symbol) : nullptr);
+    m_spotChart->setProduct(m_session ? m_session->product() : QString());
     updateSelectionHeader();
 }
 
@@ -556,7 +573,8 @@ void MarketWorkspace::updateSelectionHeader()
         return;
     }
     const qint64 spot = m_session->spot();
-    m_spot->setText(spot > 0 ? tr("Spot %1 EUR").arg(desk::formatPriceTicks(spot)) : tr("Spot: –"));
+    m_spot->setText(spot > 0 ? tr("Spot %1 EUR").arg(desk::formatPriceTicks(spot, QLocale()))
+                             : tr("Spot: –"));
     m_spot->setToolTip(
         tr("Spot index of %1: volume-weighted price of its front hour over the last five minutes")
             .arg(m_session->product()));

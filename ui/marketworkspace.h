@@ -34,6 +34,7 @@ namespace cloudex::ui {
 
 class CandleChart;
 class ForwardCurveChart;
+class SpotChart;
 class OrderTicket;
 
 /// Traders' screen. The instrument browser (the product catalogue with filters, and the
@@ -106,6 +107,8 @@ private:
     QComboBox *m_resolution = nullptr;
     CandleChart *m_chart = nullptr;
     ForwardCurveChart *m_curve = nullptr;
+    SpotChart *m_spotChart = nullptr;
+    QWidget *m_ordersTab = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTableView *m_book = nullptr;
     QTableView *m_tape = nullptr;

@@ -3,14 +3,23 @@
 // the chart, the fills and the order list.
 #include "../support/embeddedexchange.h"
 #include "candlechart.h"
+#include "forwardcurvechart.h"
+#include "spotchart.h"
+#include "theme.h"
+#include "translations.h"
 #include "catalogue/catalogue.h"
 #include "desk/marketsession.h"
+#include "desk/price.h"
 #include "exchange/embeddedexchange.h"
 #include "mainwindow.h"
 #include "net/apiclient.h"
 #include "prompts.h"
 
+#include <QApplication>
 #include <QCandlestickSeries>
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QValueAxis>
 #include <QComboBox>
 #include <QJsonObject>
 #include <QLabel>
@@ -56,6 +65,8 @@ class TestMarketWorkspace : public QObject
 private slots:
     void initTestCase()
     {
+        // As the app does: English with its plural forms ("4 instances").
+        QVERIFY(ui::Translations::install(*qApp, u"en"_qs).ok());
         exchange::EmbeddedExchange::Options options;
         options.dataDirectory = m_dir.path();
         options.products = {catalogue::Catalogue::standard().parseProduct(u"DE.GP2.SH.S1"_qs).value()};
@@ -159,6 +170,15 @@ private slots:
         QTest::mouseClick(find<QPushButton>("ticketSubmit"), Qt::LeftButton);
         m_answer = true;
         QCOMPARE(m_questions.size(), 1);
+        // The question names the delivery window and what the order can cost at most.
+        const QString question = m_questions.constFirst();
+        QVERIFY2(question.contains(u"Delivery:"_qs), qPrintable(question));
+        QVERIFY2(question.contains(u"Total at most"_qs), qPrintable(question));
+        const qint64 quantity = find<QSpinBox>("ticketQuantity")->value();
+        const desk::InstrumentRecord *instrument = m_session->instrument(m_session->symbol());
+        QVERIFY(instrument);
+        const qint64 hours = (instrument->deliveryEnd - instrument->deliveryStart) / 3600;
+        QVERIFY2(question.contains(desk::formatPriceTicks(1250 * quantity * hours, QLocale())), qPrintable(question));
         QCOMPARE(find<QLabel>("ticketStatus")->text(), u"Not sent."_qs);
         QTest::qWait(200);
         QCOMPARE(find<QTableView>("ordersTable")->model()->rowCount(), 0);
@@ -267,6 +287,119 @@ private slots:
         QTRY_COMPARE(chart->candleCount(), 1);
         QTRY_COMPARE(m_session->candles().constFirst().start % 86400, 0);
         QCOMPARE(chart->candleAt(m_session->candles().constFirst().start)->volume, 3);
+    }
+
+    void spotChartShowsHistoryLiveAndComparison()
+    {
+        auto spot = m_window->findChild<ui::SpotChart *>(u"spotChart"_qs);
+        QVERIFY(spot);
+        QCOMPARE(spot->product(), u"DE.GP2.SH.S1"_qs);
+        QLineSeries *line = spot->seriesFor(u"DE.GP2.SH.S1"_qs);
+        QVERIFY(line);
+        // The trade of crossingOrderShowsInTapeAndChart is in the index: history or live.
+        QTRY_VERIFY(line->count() > 0);
+        QCOMPARE(line->at(line->count() - 1).y(), 0.125);
+        QVERIFY(spot->summary().contains(u"0.1250"_qs));
+        QVERIFY(spot->view()->accessibleDescription().contains(u"DE.GP2.SH.S1"_qs));
+
+        spot->reload();
+        QTRY_VERIFY(spot->seriesFor(u"DE.GP2.SH.S1"_qs)->count() > 0);
+        spot->setSpan(ui::SpotChart::Span::Week);
+        QCOMPARE(find<QComboBox>("spotSpanCombo")->currentData().toInt(), int(ui::SpotChart::Span::Week));
+        QTRY_VERIFY(spot->seriesFor(u"DE.GP2.SH.S1"_qs)->count() > 0);
+
+        // A compared product: its own line, followed on the stream; at most four.
+        spot->setCompared({u"DE.GP1.SH.S1"_qs, u"DE.GP2.SH.S1"_qs});
+        QVERIFY(spot->seriesFor(u"DE.GP1.SH.S1"_qs));
+        QCOMPARE(spot->compared(), QStringList{u"DE.GP1.SH.S1"_qs});
+        QCOMPARE(m_session->comparedProducts(), QStringList{u"DE.GP1.SH.S1"_qs});
+        spot->addLivePoint(u"DE.GP1.SH.S1"_qs, QDateTime::currentSecsSinceEpoch(), 2000);
+        QCOMPARE(spot->seriesFor(u"DE.GP1.SH.S1"_qs)->count(), 1);
+        QCOMPARE(spot->seriesFor(u"DE.GP1.SH.S1"_qs)->at(0).y(), 0.2);
+        spot->setCompared({u"A"_qs, u"B"_qs, u"C"_qs, u"D"_qs, u"E"_qs});
+        QCOMPARE(spot->compared().size(), 4);
+        spot->setCompared({});
+        QVERIFY(!spot->seriesFor(u"DE.GP1.SH.S1"_qs));
+        QVERIFY(m_session->comparedProducts().isEmpty());
+        spot->setSpan(ui::SpotChart::Span::Hour);
+    }
+
+    void chartsFollowTheDarkPalette()
+    {
+        auto candles = m_window->findChild<ui::CandleChart *>(u"candleChart"_qs);
+        auto curve = m_window->findChild<ui::ForwardCurveChart *>(u"forwardCurveChart"_qs);
+        auto spot = m_window->findChild<ui::SpotChart *>(u"spotChart"_qs);
+        const QList<QChart *> charts{candles->chart(), curve->chart(), spot->view()->chart()};
+        ui::ThemeManager::apply(ui::Theme::Dark);
+        QCoreApplication::processEvents();
+        const QColor base = QApplication::palette().color(QPalette::Base);
+        const QColor text = QApplication::palette().color(QPalette::Text);
+        QVERIFY(base.lightness() < 100);
+        for (QChart *chart : charts) {
+            QCOMPARE(chart->backgroundBrush().color(), base);
+            QCOMPARE(chart->titleBrush().color(), text);
+            for (QAbstractAxis *axis : chart->axes())
+                QCOMPARE(axis->labelsColor(), text);
+            QVERIFY(chart->localizeNumbers());
+        }
+        ui::ThemeManager::apply(ui::Theme::Light);
+        QCoreApplication::processEvents();
+        QVERIFY(QApplication::palette().color(QPalette::Base).lightness() > 200);
+        for (QChart *chart : charts)
+            QCOMPARE(chart->backgroundBrush().color(), QApplication::palette().color(QPalette::Base));
+    }
+
+    void forwardCurveHasOneSeriesPerPeriodKind()
+    {
+        ui::ForwardCurveChart chart;
+        const qint64 hour = 1'796'000'400; // a whole hour, UTC
+        const qint64 day = hour - hour % 86400 + 86400;
+        QList<desk::CurvePointRecord> points;
+        points.append({u"P.H1"_qs, u"H"_qs, hour, 1200, 0, 0});
+        points.append({u"P.H2"_qs, u"H"_qs, hour + 3600, 1300, 0, 0});
+        points.append({u"P.D1"_qs, u"D"_qs, day, 1100, 1000, 1150});
+        chart.setCurve(u"DE.GP2.SH.S1"_qs, points);
+        QLineSeries *hours = chart.seriesForKind(u"H"_qs);
+        QLineSeries *days = chart.seriesForKind(u"D"_qs);
+        QVERIFY(hours && days && hours != days);
+        QVERIFY(!chart.seriesForKind(u"W"_qs));
+        // Horizontal segments over each delivery window; the hour never joins the day.
+        QCOMPARE(hours->count(), 4);
+        QCOMPARE(hours->at(0).x(), qreal(hour * 1000));
+        QCOMPARE(hours->at(1).x(), qreal((hour + 3600) * 1000));
+        QCOMPARE(hours->at(0).y(), hours->at(1).y());
+        QCOMPARE(days->count(), 2);
+        QCOMPARE(days->at(1).x() - days->at(0).x(), 86400.0 * 1000);
+        for (const QPointF &p : hours->points())
+            QVERIFY(p.x() <= qreal((hour + 7200) * 1000));
+        // The axis carries the date.
+        auto time = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(time && time->format().contains(u"dd"_qs));
+        QVERIFY(chart.summary().contains(u"3"_qs));
+        // Nothing quoted: no meaningless axes, the title says why.
+        chart.setCurve(u"DE.GP2.SH.S1"_qs, {{u"P.H1"_qs, u"H"_qs, hour, 0, 0, 0}});
+        QVERIFY(!time->isVisible());
+        QVERIFY(chart.chart()->title().contains(u"no trades or quotes"_qs));
+    }
+
+    void emptyCandleChartSaysWhy()
+    {
+        ui::CandleChart chart;
+        chart.setEmptyText(u"No trades yet in this interval"_qs);
+        chart.setCandles({}, 60);
+        QCOMPARE(chart.chart()->title(), u"No trades yet in this interval"_qs);
+        for (QAbstractAxis *axis : chart.chart()->axes(Qt::Horizontal | Qt::Vertical))
+            if (axis->isVisible())
+                QVERIFY(qobject_cast<QValueAxis *>(axis) && !static_cast<QValueAxis *>(axis)->labelsVisible());
+        // Three young candles sit at the right of the axis, the slots before them are the past.
+        const qint64 t = 1'796'000'400;
+        chart.setCandles({{t, 100, 110, 90, 105, 1}, {t + 60, 105, 120, 100, 118, 2}, {t + 120, 118, 118, 110, 112, 1}},
+                         60);
+        auto time = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(time);
+        QCOMPARE(time->max().toMSecsSinceEpoch(), (t + 180) * 1000);
+        QVERIFY(time->min().toMSecsSinceEpoch() <= (t - 60 * 20) * 1000);
+        QVERIFY(chart.summary().contains(u"3"_qs));
     }
 
 private:
