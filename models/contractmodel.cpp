@@ -3,6 +3,7 @@
 #include "desk/price.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 namespace cloudex::models {
 
@@ -64,7 +65,7 @@ QVariant ContractModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != RawDataRole)
         return {};
     const auto time = [](qint64 secs) {
-        return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("MM-dd HH:mm"));
+        return desk::formatTimeUtc(secs, QLocale());
     };
     switch (column) {
     case Id:
@@ -76,10 +77,17 @@ QVariant ContractModel::data(const QModelIndex &index, int role) const
     case Counterparty:
         return bought ? c->seller : c->buyer;
     case Quantity:
-        return QString::number(c->quantity);
+        return QLocale().toString(c->quantity);
     case Price:
-        return desk::formatPriceTicks(c->price);
+        return desk::formatPriceTicks(c->price, QLocale());
     case Delivery:
+        // The end's date only when it differs: "1 Dec 2026 15:00 – 16:00".
+        if (c->deliveryEnd - c->deliveryStart < 86400 &&
+            QDateTime::fromSecsSinceEpoch(c->deliveryStart, Qt::UTC).date() ==
+                QDateTime::fromSecsSinceEpoch(c->deliveryEnd, Qt::UTC).date())
+            return tr("%1 – %2").arg(
+                time(c->deliveryStart),
+                QDateTime::fromSecsSinceEpoch(c->deliveryEnd, Qt::UTC).toString(u"HH:mm"));
         return tr("%1 – %2").arg(time(c->deliveryStart), time(c->deliveryEnd));
     case State:
         return stateName(c->state);

@@ -3,6 +3,7 @@
 #include "desk/price.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 namespace cloudex::models {
 
@@ -55,16 +56,15 @@ QVariant FillModel::data(const QModelIndex &index, int role) const
         return {};
     switch (column) {
     case Time:
-        return QDateTime::fromSecsSinceEpoch(f->trade.time, Qt::UTC)
-            .toString(QStringLiteral("MM-dd HH:mm:ss"));
+        return desk::formatTimeUtc(f->trade.time, QLocale());
     case Symbol:
         return f->trade.symbol;
     case Side:
         return f->side == api::Side::Buy ? tr("bought") : tr("sold");
     case Price:
-        return desk::formatPriceTicks(f->trade.price);
+        return desk::formatPriceTicks(f->trade.price, QLocale());
     case Quantity:
-        return QString::number(f->trade.quantity);
+        return QLocale().toString(f->trade.quantity);
     case Counterparty:
         return f->counterparty;
     case Contract:

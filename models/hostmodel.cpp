@@ -1,6 +1,7 @@
 #include "hostmodel.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QSet>
 
 namespace cloudex::models {
@@ -111,10 +112,10 @@ QVariant HostModel::data(const QModelIndex &index, int role) const
         return tr("%1 / %2 vCPU").arg(host->usedVcpus).arg(host->cpus);
     case Memory:
         return tr("%1 / %2 GiB")
-            .arg(double(host->usedMemoryMiB) / kMiBPerGiB, 0, 'f', 1)
-            .arg(host->memoryMiB / kMiBPerGiB);
+            .arg(QLocale().toString(double(host->usedMemoryMiB) / kMiBPerGiB, 'f', 1),
+                 QLocale().toString(host->memoryMiB / kMiBPerGiB));
     case Utilisation:
-        return tr("%1 %").arg(host->utilisationPercent());
+        return tr("%1 %").arg(QLocale().toString(host->utilisationPercent()));
     case Status:
         return host->online ? tr("online (%1)").arg(host->driver) : tr("offline");
     case ColumnCount:

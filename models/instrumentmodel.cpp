@@ -3,6 +3,7 @@
 #include "desk/price.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -115,7 +116,7 @@ QVariant InstrumentModel::data(const QModelIndex &index, int role) const
     const auto price = [role](qint64 ticks) -> QVariant {
         if (role == RawDataRole)
             return ticks;
-        return ticks > 0 ? desk::formatPriceTicks(ticks) : QStringLiteral("–");
+        return ticks > 0 ? desk::formatPriceTicks(ticks, QLocale()) : QStringLiteral("–");
     };
     if (role == Qt::ToolTipRole)
         return column == Period ? periodName(r->kind) : r->symbol;
@@ -129,8 +130,7 @@ QVariant InstrumentModel::data(const QModelIndex &index, int role) const
     case Starts:
         if (role == RawDataRole)
             return r->deliveryStart;
-        return QDateTime::fromSecsSinceEpoch(r->deliveryStart, Qt::UTC)
-            .toString(QStringLiteral("MM-dd HH:mm"));
+        return desk::formatTimeUtc(r->deliveryStart, QLocale());
     case Bid:
         return price(r->bid);
     case Ask:

@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 namespace cloudex::models {
 
@@ -97,7 +98,7 @@ QVariant OrderBookModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return tr("%n order(s), %1 instances at %2 EUR", nullptr, cell.level.orders)
             .arg(cell.level.quantity)
-            .arg(desk::formatPriceTicks(cell.level.price));
+            .arg(desk::formatPriceTicks(cell.level.price, QLocale()));
     case Qt::ForegroundRole:
         if (column == Price)
             return QBrush(cell.bid ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
@@ -110,11 +111,11 @@ QVariant OrderBookModel::data(const QModelIndex &index, int role) const
         return column == BidOrders || column == AskOrders ? qint64(cell.level.orders) : cell.level.quantity;
     case Qt::DisplayRole:
         if (column == Price)
-            return desk::formatPriceTicks(cell.level.price);
+            return desk::formatPriceTicks(cell.level.price, QLocale());
         if (!ownSide)
             return {};
-        return column == BidOrders || column == AskOrders ? QString::number(cell.level.orders)
-                                                          : QString::number(cell.level.quantity);
+        return column == BidOrders || column == AskOrders ? QLocale().toString(cell.level.orders)
+                                                          : QLocale().toString(cell.level.quantity);
     default:
         return {};
     }

@@ -64,9 +64,9 @@ QVariant OrderModel::data(const QModelIndex &index, int role) const
             return api::toWire(o->side);
         return o->side == api::Side::Buy ? tr("buy") : tr("sell");
     case Price:
-        return desk::formatPriceTicks(o->price);
+        return desk::formatPriceTicks(o->price, QLocale());
     case Remaining:
-        return QString::number(o->remaining);
+        return QLocale().toString(o->remaining);
     case ClientOrderId:
         return o->clientOrderId;
     case ColumnCount:

@@ -6,9 +6,9 @@ using namespace cloudex::catalogue;
 
 bool ProductModel::Filter::accepts(const Product &product) const
 {
-    return (regionCode.isEmpty() || product.regionCode == regionCode)
-           && (classCode.isEmpty() || product.classCode == classCode)
-           && (!tenancy || product.tenancy == *tenancy) && (!sla || product.sla == *sla);
+    return (regionCode.isEmpty() || product.regionCode == regionCode) &&
+           (classCode.isEmpty() || product.classCode == classCode) &&
+           (!tenancy || product.tenancy == *tenancy) && (!sla || product.sla == *sla);
 }
 
 ProductModel::ProductModel(const Catalogue &catalogue, QObject *parent)
@@ -16,8 +16,7 @@ ProductModel::ProductModel(const Catalogue &catalogue, QObject *parent)
     , m_catalogue(catalogue)
     , m_all(catalogue.products())
     , m_rows(m_all)
-{
-}
+{}
 
 void ProductModel::setFilter(const Filter &filter)
 {

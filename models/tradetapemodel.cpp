@@ -5,6 +5,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -64,16 +65,17 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
                                                      : QVariant();
     case Qt::ForegroundRole:
         if (column == Price || column == Aggressor)
-            return QBrush(t->aggressor == api::Side::Buy ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+            return QBrush(t->aggressor == api::Side::Buy ? QColor(0x2e, 0x7d, 0x32)
+                                                         : QColor(0xc6, 0x28, 0x28));
         return {};
     case Qt::DisplayRole:
         switch (column) {
         case Time:
             return QDateTime::fromSecsSinceEpoch(t->time, Qt::UTC).toString(QStringLiteral("HH:mm:ss"));
         case Price:
-            return desk::formatPriceTicks(t->price);
+            return desk::formatPriceTicks(t->price, QLocale());
         case Quantity:
-            return QString::number(t->quantity);
+            return QLocale().toString(t->quantity);
         case Aggressor:
             return t->aggressor == api::Side::Buy ? tr("buy") : tr("sell");
         case ColumnCount:

@@ -1,6 +1,7 @@
 #include "vmmodel.h"
 
 #include <QHash>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -183,7 +184,7 @@ QVariant VmModel::data(const QModelIndex &index, int role) const
     case State:
         return connect::vmStateName(vm->state);
     case Vcpus:
-        return QString::number(vm->vcpus);
+        return QLocale().toString(vm->vcpus);
     case Memory:
         return tr("%1 MiB").arg(vm->memoryMiB);
     case Template:

@@ -113,4 +113,15 @@ Result<Instrument> Catalogue::parseInstrument(QStringView symbol) const
     return Instrument{*product, *period};
 }
 
+QString Catalogue::describe(const Product &product) const
+{
+    const InstanceClass *cls = findClass(product.classCode);
+    const Region *region = findRegion(product.regionCode);
+    if (!cls || !region)
+        return product.symbol();
+    return Tr::tr("%1 (%2), %3, %4, SLA %5")
+        .arg(cls->code, cls->sizeText(), region->name(), tenancyName(product.tenancy).toLower(),
+             slaClassCode(product.sla));
+}
+
 } // namespace cloudex::catalogue

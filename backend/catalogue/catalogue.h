@@ -37,6 +37,10 @@ public:
     /// Every combination of region, class, tenancy and SLA class, in catalogue order.
     QList<Product> products() const;
 
+    /// What a buyer chooses by, in words (translated): "GP2 (2 vCPU · 8 GiB · 50 GiB disk),
+    /// Germany, shared, SLA S1". The symbol itself when class or region is unknown.
+    QString describe(const Product &product) const;
+
     /// Reads "DE.GP2.SH.S1"; checks that region and class exist.
     Result<Product> parseProduct(QStringView symbol) const;
     /// Reads "DE.GP2.SH.S1.H2026-12-01T14".

@@ -1,5 +1,6 @@
 #include "catalogue/product.h"
 
+#include <QLocale>
 #include <QCoreApplication>
 
 namespace cloudex::catalogue {
@@ -116,10 +117,9 @@ QString SlaTerms::supportResponseText() const
 
 QString InstanceClass::sizeText() const
 {
+    const QLocale locale;
     return Tr::tr("%1 vCPU · %2 GiB · %3 GiB disk")
-        .arg(vcpus)
-        .arg(double(memoryMiB) / 1024.0, 0, 'g', 4)
-        .arg(diskGiB);
+        .arg(locale.toString(vcpus), locale.toString(double(memoryMiB) / 1024.0, 'g', 4), locale.toString(diskGiB));
 }
 
 QString Region::name() const

@@ -1,5 +1,8 @@
 #include "desk/price.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 #include <limits>
 
 namespace cloudex::desk {
@@ -49,6 +52,22 @@ QString formatPriceTicks(qint64 ticks)
     const quint64 magnitude = negative ? quint64(0) - quint64(ticks) : quint64(ticks);
     return (negative ? QStringLiteral("-") : QString()) + QString::number(magnitude / kTicksPerEuro) + u'.' +
            QStringLiteral("%1").arg(magnitude % kTicksPerEuro, kPriceDecimals, 10, QLatin1Char('0'));
+}
+
+QString formatPriceTicks(qint64 ticks, const QLocale &locale)
+{
+    const bool negative = ticks < 0;
+    const quint64 magnitude = negative ? quint64(0) - quint64(ticks) : quint64(ticks);
+    return (negative ? locale.negativeSign() : QString()) + locale.toString(magnitude / kTicksPerEuro) +
+           locale.decimalPoint() +
+           QStringLiteral("%1").arg(magnitude % kTicksPerEuro, kPriceDecimals, 10, QLatin1Char('0'));
+}
+
+QString formatTimeUtc(qint64 epochSecs, const QLocale &locale)
+{
+    const QDateTime t = QDateTime::fromSecsSinceEpoch(epochSecs, Qt::UTC);
+    return locale.toString(t.date(), QLocale::ShortFormat) + u' ' +
+           t.time().toString(QStringLiteral("HH:mm"));
 }
 
 } // namespace cloudex::desk

@@ -3,6 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QLocale>
 #include <QTest>
 
 using namespace cloudex;
@@ -44,7 +45,12 @@ private slots:
         // Ordered by delivery start: the front hour first.
         QCOMPARE(model.index(0, InstrumentModel::Symbol).data().toString(),
                  u"DE.GP2.SH.S1.H2026-12-01T15"_qs);
-        QCOMPARE(model.index(0, InstrumentModel::Starts).data().toString(), u"12-01 15:00"_qs);
+        QCOMPARE(model.index(0, InstrumentModel::Starts).data().toString(), u"1 Dec 2026 15:00"_qs);
+        // German reads German dates.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(model.index(0, InstrumentModel::Starts).data().toString(), u"01.12.26 15:00"_qs);
+        QLocale::setDefault(before);
         QCOMPARE(model.index(2, InstrumentModel::Period).data().toString(), u"D"_qs);
         QCOMPARE(model.index(2, InstrumentModel::Period).data(Qt::ToolTipRole).toString(), u"day"_qs);
         QCOMPARE(model.index(0, InstrumentModel::Bid).data().toString(), u"–"_qs);

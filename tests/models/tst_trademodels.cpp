@@ -163,7 +163,7 @@ private slots:
         QCOMPARE(model.index(0, ContractModel::Counterparty).data().toString(), u"p-globex"_qs);
         QCOMPARE(model.index(1, ContractModel::Side).data(ContractModel::RawDataRole).toString(), u"sell"_qs);
         QCOMPARE(model.index(1, ContractModel::Counterparty).data().toString(), u"p-initech"_qs);
-        QCOMPARE(model.index(0, ContractModel::Delivery).data().toString(), u"12-01 15:00 – 12-01 16:00"_qs);
+        QCOMPARE(model.index(0, ContractModel::Delivery).data().toString(), u"1 Dec 2026 15:00 – 16:00"_qs);
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
