@@ -31,6 +31,7 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
 
     contentLayout()->addWidget(createSectionLabel(tr("SLA classes"), this));
     m_slaTable->setObjectName(QStringLiteral("slaClassTable"));
+    m_slaTable->setAccessibleName(tr("SLA classes"));
     m_slaTable->setColumnCount(4);
     m_slaTable->setHorizontalHeaderLabels(
         {tr("Class"), tr("Monthly availability"), tr("Support response"), tr("Service credits")});
@@ -64,6 +65,7 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
                                   this);
     empty->setObjectName(QStringLiteral("contractsEmptyState"));
     m_contractTable->setObjectName(QStringLiteral("buyContractsTable"));
+    m_contractTable->setAccessibleName(tr("Contracts"));
     m_contractTable->setModel(m_contractModel);
     m_contractTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_contractTable->setAlternatingRowColors(true);

@@ -59,6 +59,7 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_stack->addWidget(m_sell);
 
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
+    m_navigation->setAccessibleName(tr("Workspaces"));
     m_navigation->setFixedWidth(kNavigationWidth);
     m_navigation->setIconSize(QSize(24, 24));
     m_navigation->setSpacing(2);

@@ -61,6 +61,8 @@ public:
     void setExchangeFailure(const QString &reason);
 
     void showWorkspace(Workspace workspace);
+    /// Applies a colour theme and remembers it (the View menu's choice, or --theme).
+    void setTheme(Theme theme);
     Workspace currentWorkspace() const;
     QWidget *workspaceWidget(Workspace workspace) const;
 
@@ -78,7 +80,6 @@ private:
     void createStatusBar();
     void updateExchangeStatus();
     void updateDemoStatus();
-    void setTheme(Theme theme);
     void restoreState();
     void saveState() const;
     void showAbout();

@@ -1,5 +1,7 @@
 #include "workspacepage.h"
 
+#include "accessibility.h"
+
 #include <QFrame>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -89,6 +91,12 @@ QLabel *WorkspacePage::createSectionLabel(const QString &text, QWidget *parent)
     font.setBold(true);
     label->setFont(font);
     return label;
+}
+
+void WorkspacePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    polishAccessibility(this);
 }
 
 } // namespace cloudex::ui

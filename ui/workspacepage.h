@@ -28,6 +28,8 @@ public:
 
 protected:
     QVBoxLayout *contentLayout() const { return m_content; }
+    /// Names interactive widgets for screen readers and lets Tab leave tables.
+    void showEvent(QShowEvent *event) override;
 
 private:
     QLabel *m_title;

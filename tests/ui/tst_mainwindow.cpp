@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "../support/accessibilitycheck.h"
+
 #include "core/clock.h"
 #include "productmodel.h"
 
@@ -142,7 +144,7 @@ private slots:
         QVERIFY(instruments);
         QVERIFY(instruments->model()->rowCount() > 0);
         QCOMPARE(instruments->model()->index(0, 0).data().toString(), u"DE.GP2.SH.S1.H2026-12-01T15"_qs);
-        QCOMPARE(instruments->model()->index(0, 2).data().toString(), u"12-01 15:00"_qs);
+        QCOMPARE(instruments->model()->index(0, 2).data().toString(), u"1 Dec 2026 15:00"_qs);
         QCOMPARE(m_window->findChild<QLabel *>(u"productTitle"_qs)->text(), u"DE.GP2.SH.S1"_qs);
     }
 
@@ -166,6 +168,35 @@ private slots:
         m_window->close();
         MainWindow second(MainWindow::Context{m_dir->path(), m_settings.get(), &m_clock});
         QCOMPARE(second.currentWorkspace(), MainWindow::Workspace::Sell);
+    }
+
+    void everyWorkspaceIsNamedForScreenReaders()
+    {
+        auto stack = m_window->findChild<QStackedWidget *>(u"workspaceStack"_qs);
+        for (auto which : {MainWindow::Workspace::Market, MainWindow::Workspace::Buy, MainWindow::Workspace::Sell}) {
+            m_window->showWorkspace(which);
+            QWidget *page = stack->currentWidget();
+            const QStringList unnamed = testsupport::unnamedInteractiveWidgets(page);
+            QVERIFY2(unnamed.isEmpty(), qPrintable(page->objectName() + u": "_qs + unnamed.join(u", "_qs)));
+            const QStringList traps = testsupport::viewsThatTrapTab(page);
+            QVERIFY2(traps.isEmpty(), qPrintable(traps.join(u", "_qs)));
+        }
+        // The window's own navigation too.
+        const QStringList unnamed = testsupport::unnamedInteractiveWidgets(m_window.get());
+        QVERIFY2(!unnamed.contains(u"workspaceNavigation (QListWidget)"_qs), qPrintable(unnamed.join(u", "_qs)));
+    }
+
+    void tabLeavesTheTable()
+    {
+        m_window->showWorkspace(MainWindow::Workspace::Market);
+        auto table = m_window->findChild<QTableView *>(u"productTable"_qs);
+        QVERIFY(table);
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        if (table->model()->rowCount() > 0)
+            table->setCurrentIndex(table->model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Tab);
+        QTRY_VERIFY(!table->hasFocus());
     }
 
     void menusArePresent()
