@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -25,14 +26,12 @@ constexpr qint64 kMsPerSecond = 1000;
 constexpr int kDefaultExpiryHours = 24;
 
 /// The enumeration value a combo box item stands for.
-template<api::WireEnum E>
-E currentValue(const QComboBox *combo)
+template<api::WireEnum E> E currentValue(const QComboBox *combo)
 {
     return E(combo->currentData().toInt());
 }
 
-template<api::WireEnum E>
-void addValue(QComboBox *combo, const QString &text, E value)
+template<api::WireEnum E> void addValue(QComboBox *combo, const QString &text, E value)
 {
     combo->addItem(text, int(value));
 }
@@ -205,7 +204,8 @@ void OrderTicket::updateFields()
     m_price->setEnabled(priced);
     m_postOnly->setEnabled(priced);
     if (m_form)
-        m_form->setRowVisible(m_expiry, desk::OrderRules::takesExpiry(currentValue<api::TimeInForce>(m_timeInForce)));
+        m_form->setRowVisible(m_expiry,
+                              desk::OrderRules::takesExpiry(currentValue<api::TimeInForce>(m_timeInForce)));
     m_submit->setText(currentValue<api::Side>(m_side) == api::Side::Buy ? tr("Buy…") : tr("Sell…"));
     m_submit->setEnabled(m_tradingEnabled && !m_busy && !m_symbol.isEmpty());
 }
@@ -240,10 +240,47 @@ std::optional<api::OrderRequest> OrderTicket::validate(QString *problem) const
     const QStringList policies = listOf(m_policies);
     if (!jurisdictions.isEmpty() || !certifications.isEmpty() || !policies.isEmpty())
         t.requirements = api::Requirements{jurisdictions, certifications, policies};
-    const auto checked = desk::OrderRules::check(t, m_details ? &*m_details : nullptr, m_clock.nowMs() / kMsPerSecond);
+    const auto checked =
+        desk::OrderRules::check(t, m_details ? &*m_details : nullptr, m_clock.nowMs() / kMsPerSecond);
     if (!checked)
         return fail(checked.error().message);
     return desk::OrderRules::normalized(std::move(t));
+}
+
+QString OrderTicket::confirmationText(const api::OrderRequest &order) const
+{
+    const QLocale locale;
+    const bool buy = order.side == api::Side::Buy;
+    const QString instances = tr("%n instance(s)", nullptr, int(order.quantity));
+    QStringList lines;
+    const QString priceText =
+        order.price ? tr("at %1 EUR per instance-hour").arg(desk::formatPriceTicks(*order.price, locale))
+                    : tr("at the market");
+    lines.append((buy ? tr("Buy %1 of %2 %3 (%4)?") : tr("Sell %1 of %2 %3 (%4)?"))
+                     .arg(instances, order.symbol, priceText, m_timeInForce->currentText()));
+    if (m_details && m_details->deliveryEnd > m_details->deliveryStart) {
+        const qint64 hours = (m_details->deliveryEnd - m_details->deliveryStart) / 3600;
+        const QDateTime start =
+            QDateTime::fromSecsSinceEpoch(m_details->deliveryStart, Qt::UTC).toLocalTime();
+        const QDateTime end = QDateTime::fromSecsSinceEpoch(m_details->deliveryEnd, Qt::UTC).toLocalTime();
+        lines.append(tr("Delivery: %1 to %2 (%n hour(s))", nullptr, int(hours))
+                         .arg(locale.toString(start, QLocale::ShortFormat),
+                              locale.toString(end, QLocale::ShortFormat)));
+        // The worst price this order can trade at: its limit, or for a market order the
+        // exchange's price band in the direction of the trade.
+        const qint64 worst = order.price ? *order.price : (buy ? m_details->bandHigh : m_details->bandLow);
+        if (worst > 0) {
+            const qint64 total = worst * order.quantity * hours;
+            if (!order.price)
+                lines.append(tr("Worst price: %1 EUR per instance-hour (the price band's %2)")
+                                 .arg(desk::formatPriceTicks(worst, locale), buy ? tr("top") : tr("bottom")));
+            lines.append((buy ? tr("Total at most %1 EUR (%2 × %n hour(s) × %3 EUR)", nullptr, int(hours))
+                              : tr("Total at least %1 EUR (%2 × %n hour(s) × %3 EUR)", nullptr, int(hours)))
+                             .arg(desk::formatPriceTicks(total, locale), instances,
+                                  desk::formatPriceTicks(worst, locale)));
+        }
+    }
+    return lines.join(u'\n');
 }
 
 void OrderTicket::submit()
@@ -256,14 +293,7 @@ void OrderTicket::submit()
         setStatus(problem, true);
         return;
     }
-    const QString sideText = ticket->side == api::Side::Buy ? tr("Buy") : tr("Sell");
-    const QString priceText =
-        ticket->price ? tr("at %1 EUR per instance-hour").arg(desk::formatPriceTicks(*ticket->price))
-                      : tr("at the market");
-    const QString text = tr("%1 %2 instances of %3 %4 (%5)?")
-                             .arg(sideText)
-                             .arg(ticket->quantity)
-                             .arg(ticket->symbol, priceText, m_timeInForce->currentText());
+    const QString text = confirmationText(*ticket);
     if (!Prompts::confirm(this, tr("Confirm order"), text)) {
         setStatus(tr("Not sent."), false);
         return;

@@ -53,6 +53,9 @@ Q_SIGNALS:
 private:
     void updateFields();
     void submit();
+    /// The question before sending: side, quantity, instrument, price, delivery window, worst
+    /// price and the total it can cost (or earn).
+    QString confirmationText(const api::OrderRequest &order) const;
 
     const Clock &m_clock;
     QString m_symbol;

@@ -1,5 +1,7 @@
 #include "sellworkspace.h"
 
+#include "prompts.h"
+
 #include "catalogue/catalogue.h"
 #include "connect/connectagent.h"
 #include "hostmodel.h"
@@ -8,6 +10,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,9 +22,11 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace cloudex::ui {
@@ -38,19 +43,42 @@ constexpr int kTinyMemoryMiB = 64;
 constexpr int kPercent = 100;
 constexpr int kMaxReserved = 100'000;
 constexpr int kConnectionsWidth = 300;
+constexpr int kChooserHeight = 96;
+
+/// A checkable list of ids with their display text; keeps what was checked.
+void fillChooser(QListWidget *list, const QList<std::pair<QString, QString>> &items)
+{
+    QStringList checked;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->checkState() == Qt::Checked)
+            checked.append(list->item(i)->data(Qt::UserRole).toString());
+    list->clear();
+    for (const auto &[id, text] : items) {
+        auto item = new QListWidgetItem(text, list);
+        item->setData(Qt::UserRole, id);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(checked.contains(id) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void setChecked(QListWidget *list, const QStringList &ids)
+{
+    for (int i = 0; i < list->count(); ++i)
+        list->item(i)->setCheckState(
+            ids.contains(list->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+}
+
+QStringList checkedIn(const QListWidget *list)
+{
+    QStringList out;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->checkState() == Qt::Checked)
+            out.append(list->item(i)->data(Qt::UserRole).toString());
+    return out;
+}
 constexpr int kTabsWidth = 800;
 constexpr int kProgressWidth = 240;
 constexpr int kGroupSpacing = 12;
-
-QStringList splitList(const QString &text)
-{
-    QStringList result;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-        if (!part.trimmed().isEmpty())
-            result.append(part.trimmed());
-    }
-    return result;
-}
 
 void setupTable(QTableWidget *table, const QStringList &headers)
 {
@@ -105,15 +133,20 @@ SellWorkspace::SellWorkspace(const Catalogue &catalogue, ConnectAgent *agent, QW
 
     // Job progress for whatever the agent is doing, with cancel.
     auto jobRow = new QHBoxLayout;
-    m_jobStatus = new QLabel(tr("Idle"), this);
+    m_jobStatus = new QLabel(tr("No operation running"), this);
     m_jobStatus->setObjectName(QStringLiteral("jobStatus"));
+    m_jobStatus->setForegroundRole(QPalette::PlaceholderText);
     m_jobProgress = new QProgressBar(this);
     m_jobProgress->setObjectName(QStringLiteral("jobProgress"));
     m_jobProgress->setRange(0, kPercent);
     m_jobProgress->setValue(0);
     m_jobProgress->setMaximumWidth(kProgressWidth);
-    m_cancelJob = button(tr("Cancel"), QStringLiteral("cancelJobButton"), this);
+    m_jobProgress->setAccessibleName(tr("Progress of the running operation"));
+    // Progress and cancel show only while something runs, never a 0 % bar beside "idle".
+    m_jobProgress->hide();
+    m_cancelJob = button(tr("Cancel operation"), QStringLiteral("cancelJobButton"), this);
     m_cancelJob->setEnabled(false);
+    m_cancelJob->hide();
     jobRow->addWidget(m_jobStatus, 1);
     jobRow->addWidget(m_jobProgress);
     jobRow->addWidget(m_cancelJob);
@@ -145,6 +178,7 @@ QWidget *SellWorkspace::createConnectionsPanel()
     layout->addWidget(createSectionLabel(tr("Hypervisor connections"), panel));
     m_connectionList = new QListWidget(panel);
     m_connectionList->setObjectName(QStringLiteral("connectionList"));
+    m_connectionList->setAccessibleName(tr("Hypervisor connections"));
     m_connectionList->setWordWrap(true);
     m_connectionList->setSpacing(3);
     layout->addWidget(m_connectionList, 1);
@@ -173,6 +207,7 @@ QWidget *SellWorkspace::createHostsTab()
     layout->addWidget(m_capacitySummary);
     m_hostTable = new QTableView(tab);
     m_hostTable->setObjectName(QStringLiteral("hostTable"));
+    m_hostTable->setAccessibleName(tr("Hosts"));
     m_hostTable->setModel(m_hostModel);
     m_hostTable->setItemDelegateForColumn(
         models::HostModel::Utilisation,
@@ -195,6 +230,7 @@ QWidget *SellWorkspace::createVmTab()
     m_vmFilter->setPlaceholderText(tr("Filter by name, tenant, host, template or state"));
     m_vmFilter->setClearButtonEnabled(true);
     m_vmTenantFilter = new QComboBox(tab);
+    m_vmTenantFilter->setAccessibleName(tr("Show the VMs of tenant"));
     m_vmTenantFilter->setObjectName(QStringLiteral("vmTenantFilter"));
     filterRow->addWidget(m_vmFilter, 1);
     filterRow->addWidget(m_vmTenantFilter);
@@ -205,6 +241,7 @@ QWidget *SellWorkspace::createVmTab()
 
     m_vmTable = new QTableView(tab);
     m_vmTable->setObjectName(QStringLiteral("vmTable"));
+    m_vmTable->setAccessibleName(tr("Virtual machines"));
     m_vmTable->setModel(m_vmModel);
     m_vmTable->verticalHeader()->hide();
     m_vmTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -231,6 +268,7 @@ QWidget *SellWorkspace::createVmTab()
     m_cloneName->setPlaceholderText(tr("copy name"));
     auto cloneButton = button(tr("Clone"), QStringLiteral("cloneVmButton"), tab);
     m_migrateTarget = new QComboBox(tab);
+    m_migrateTarget->setAccessibleName(tr("Host to move the VM to"));
     m_migrateTarget->setObjectName(QStringLiteral("migrateTargetCombo"));
     auto migrateButton = button(tr("Move to"), QStringLiteral("migrateVmButton"), tab);
     m_vmActions += {cloneButton, migrateButton};
@@ -245,7 +283,7 @@ QWidget *SellWorkspace::createVmTab()
     connect(m_vmActions.at(0), &QPushButton::clicked, this, [this] { m_agent->startVm(selectedVm()); });
     connect(m_vmActions.at(1), &QPushButton::clicked, this, [this] { m_agent->stopVm(selectedVm()); });
     connect(m_vmActions.at(2), &QPushButton::clicked, this, [this] { m_agent->rebootVm(selectedVm()); });
-    connect(m_vmActions.at(3), &QPushButton::clicked, this, [this] { m_agent->removeVm(selectedVm()); });
+    connect(m_vmActions.at(3), &QPushButton::clicked, this, &SellWorkspace::removeSelectedVm);
     connect(cloneButton, &QPushButton::clicked, this,
             [this] { m_agent->cloneVm(selectedVm(), m_cloneName->text().trimmed()); });
     connect(migrateButton, &QPushButton::clicked, this,
@@ -258,7 +296,8 @@ QWidget *SellWorkspace::createVmTab()
     boxLayout->addLayout(form);
     m_provisionName = new QLineEdit(box);
     m_provisionName->setObjectName(QStringLiteral("provisionNameEdit"));
-    m_provisionName->setPlaceholderText(tr("name (optional)"));
+    m_provisionName->setPlaceholderText(tr("optional"));
+    m_provisionName->setMinimumWidth(80);
     m_provisionTenant = new QComboBox(box);
     m_provisionTenant->setObjectName(QStringLiteral("provisionTenantCombo"));
     m_provisionTenancy = new QComboBox(box);
@@ -276,12 +315,26 @@ QWidget *SellWorkspace::createVmTab()
                                  QStringList{QString::number(c.vcpus), QString::number(c.memoryMiB)});
     }
     auto provisionButton = button(tr("Provision"), QStringLiteral("provisionButton"), box);
-    form->addWidget(m_provisionName, 1);
-    form->addWidget(m_provisionTenant);
-    form->addWidget(m_provisionTenancy);
-    form->addWidget(m_provisionTemplate);
-    form->addWidget(m_provisionSize);
-    form->addWidget(provisionButton);
+    // Each choice under its own label (with a mnemonic), the button at the end of the row.
+    auto grid = new QGridLayout;
+    const std::pair<QString, QWidget *> fields[] = {{tr("&Name:"), m_provisionName},
+                                                    {tr("T&enant:"), m_provisionTenant},
+                                                    {tr("Se&paration:"), m_provisionTenancy},
+                                                    {tr("Te&mplate:"), m_provisionTemplate},
+                                                    {tr("Si&ze:"), m_provisionSize}};
+    int column = 0;
+    for (const auto &[text, field] : fields) {
+        auto label = new QLabel(text, box);
+        label->setBuddy(field);
+        grid->addWidget(label, 0, column);
+        grid->addWidget(field, 1, column);
+        ++column;
+    }
+    grid->addWidget(provisionButton, 1, column);
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(3, 2);
+    grid->setColumnStretch(4, 2);
+    form->addLayout(grid, 1);
     m_provisionPlan = new QLabel(box);
     m_provisionPlan->setObjectName(QStringLiteral("provisionPlan"));
     m_provisionPlan->setWordWrap(true);
@@ -303,6 +356,7 @@ QWidget *SellWorkspace::createSeparationTab()
     auto groupLayout = new QVBoxLayout(groups);
     m_groupTable = new QTableWidget(groups);
     m_groupTable->setObjectName(QStringLiteral("hostGroupTable"));
+    m_groupTable->setAccessibleName(tr("Host groups"));
     setupTable(m_groupTable, {tr("Group"), tr("Separation"), tr("Hosts"), tr("Tenants")});
     groupLayout->addWidget(m_groupTable, 1);
     auto form = new QFormLayout;
@@ -312,16 +366,17 @@ QWidget *SellWorkspace::createSeparationTab()
     m_groupTenancy->setObjectName(QStringLiteral("groupTenancyCombo"));
     for (Tenancy tenancy : allTenancies())
         m_groupTenancy->addItem(tenancyName(tenancy), int(tenancy));
-    m_groupHosts = new QLineEdit(groups);
-    m_groupHosts->setObjectName(QStringLiteral("groupHostsEdit"));
-    m_groupHosts->setPlaceholderText(tr("host1, host2"));
-    m_groupTenants = new QLineEdit(groups);
-    m_groupTenants->setObjectName(QStringLiteral("groupTenantsEdit"));
-    m_groupTenants->setPlaceholderText(tr("tenant ids, comma-separated"));
-    form->addRow(tr("Name"), m_groupName);
-    form->addRow(tr("Separation"), m_groupTenancy);
-    form->addRow(tr("Hosts"), m_groupHosts);
-    form->addRow(tr("Tenants"), m_groupTenants);
+    // Hosts and tenants are chosen from what the site has, never typed.
+    m_groupHosts = new QListWidget(groups);
+    m_groupHosts->setObjectName(QStringLiteral("groupHostsList"));
+    m_groupHosts->setMaximumHeight(kChooserHeight);
+    m_groupTenants = new QListWidget(groups);
+    m_groupTenants->setObjectName(QStringLiteral("groupTenantsList"));
+    m_groupTenants->setMaximumHeight(kChooserHeight);
+    form->addRow(tr("&Name:"), m_groupName);
+    form->addRow(tr("Se&paration:"), m_groupTenancy);
+    form->addRow(tr("&Hosts:"), m_groupHosts);
+    form->addRow(tr("&Tenants:"), m_groupTenants);
     groupLayout->addLayout(form);
     auto groupButtons = new QHBoxLayout;
     auto save = button(tr("Save group"), QStringLiteral("saveGroupButton"), groups);
@@ -342,8 +397,8 @@ QWidget *SellWorkspace::createSeparationTab()
         const connect::HostGroup &group = all.at(row);
         m_groupName->setText(group.name);
         m_groupTenancy->setCurrentIndex(m_groupTenancy->findData(int(group.tenancy)));
-        m_groupHosts->setText(group.hosts.join(QStringLiteral(", ")));
-        m_groupTenants->setText(group.tenants.join(QStringLiteral(", ")));
+        setChecked(m_groupHosts, group.hosts);
+        setChecked(m_groupTenants, group.tenants);
     });
     layout->addWidget(groups, 3);
 
@@ -351,6 +406,7 @@ QWidget *SellWorkspace::createSeparationTab()
     auto tenantLayout = new QVBoxLayout(tenants);
     m_tenantTable = new QTableWidget(tenants);
     m_tenantTable->setObjectName(QStringLiteral("tenantTable"));
+    m_tenantTable->setAccessibleName(tr("Tenants"));
     setupTable(m_tenantTable, {tr("Id"), tr("Name"), tr("VMs")});
     tenantLayout->addWidget(m_tenantTable, 1);
     m_tenantId = new QLineEdit(tenants);
@@ -375,11 +431,13 @@ QWidget *SellWorkspace::createTemplatesTab()
     layout->addWidget(createSectionLabel(tr("Templates (disk images in each host's template pool)"), tab));
     m_templateTable = new QTableWidget(tab);
     m_templateTable->setObjectName(QStringLiteral("templateTable"));
+    m_templateTable->setAccessibleName(tr("Templates"));
     setupTable(m_templateTable, {tr("Template"), tr("Host"), tr("Size (MiB)")});
     layout->addWidget(m_templateTable, 2);
     layout->addWidget(createSectionLabel(tr("Storage pools"), tab));
     m_poolTable = new QTableWidget(tab);
     m_poolTable->setObjectName(QStringLiteral("poolTable"));
+    m_poolTable->setAccessibleName(tr("Storage pools"));
     setupTable(m_poolTable, {tr("Pool"), tr("Host"), tr("Volumes"), tr("Free (GiB)")});
     layout->addWidget(m_poolTable, 1);
     return tab;
@@ -393,14 +451,17 @@ QWidget *SellWorkspace::createOffersTab()
         createSectionLabel(tr("Products this site offers, with capacity reserved for each"), tab));
     m_offerTable = new QTableWidget(tab);
     m_offerTable->setObjectName(QStringLiteral("offerTable"));
+    m_offerTable->setAccessibleName(tr("Offers"));
     setupTable(m_offerTable, {tr("Product"), tr("SLA"), tr("Instance"), tr("Reserved instances")});
     layout->addWidget(m_offerTable, 1);
     auto row = new QHBoxLayout;
     m_offerProduct = new QComboBox(tab);
+    m_offerProduct->setAccessibleName(tr("Product to offer"));
     m_offerProduct->setObjectName(QStringLiteral("offerProductCombo"));
     for (const Product &product : m_catalogue.products())
         m_offerProduct->addItem(product.symbol());
     m_offerReserved = new QSpinBox(tab);
+    m_offerReserved->setAccessibleName(tr("Instances to reserve"));
     m_offerReserved->setObjectName(QStringLiteral("offerReservedSpin"));
     m_offerReserved->setRange(0, kMaxReserved);
     m_offerReserved->setSuffix(tr(" instances"));
@@ -420,16 +481,33 @@ void SellWorkspace::refreshConnections()
                                 : QString();
     m_connectionList->clear();
     for (const connect::ConnectionStatus &status : m_agent->connections()) {
-        // Status first, the URI below it: the list reads as a health board.
-        QString text =
-            status.online
-                ? tr("● %1 · online").arg(status.hosts.join(QStringLiteral(", ")))
-                : tr("● offline: %1").arg(status.error.isEmpty() ? tr("not connected yet") : status.error);
-        text += u'\n' + status.record.key;
-        auto item = new QListWidgetItem(text, m_connectionList);
+        // Name, driver and state in words first (not only by colour), the address below,
+        // shortened in the middle; the tool tip has it whole.
+        const bool workflow = status.record.kind == connect::ConnectionRecord::Kind::Workflow;
+        const QString scheme = QUrl(status.record.key).scheme();
+        const QString driver = workflow                         ? tr("workflow")
+                               : scheme.startsWith(u"test")     ? tr("test driver")
+                               : scheme.startsWith(u"qemu+ssh") ? tr("QEMU over SSH")
+                               : scheme.startsWith(u"qemu")     ? tr("QEMU")
+                                                                : scheme;
+        const QString name = status.hosts.isEmpty() ? (status.record.hostId.isEmpty() ? tr("(no host yet)")
+                                                                                      : status.record.hostId)
+                                                    : status.hosts.join(QStringLiteral(", "));
+        const QString state = status.online ? tr("online") : tr("offline");
+        const QString address =
+            fontMetrics().elidedText(status.record.key, Qt::ElideMiddle, kConnectionsWidth - 40);
+        auto item = new QListWidgetItem(style()->standardIcon(status.online ? QStyle::SP_DialogApplyButton
+                                                                            : QStyle::SP_MessageBoxWarning),
+                                        tr("%1 · %2 · %3").arg(name, driver, state) + u'\n' + address,
+                                        m_connectionList);
         item->setData(Qt::UserRole, status.record.key);
-        item->setForeground(status.online ? QColor(0x1e, 0x84, 0x49) : QColor(0xc0, 0x39, 0x2b));
-        item->setToolTip(status.error);
+        if (!status.online)
+            item->setForeground(QColor(0xc0, 0x39, 0x2b));
+        item->setToolTip(status.online ? status.record.key
+                                       : tr("%1\n%2").arg(status.record.key, status.error.isEmpty()
+                                                                                 ? tr("not connected yet")
+                                                                                 : status.error));
+        item->setData(Qt::AccessibleTextRole, tr("%1, %2, %3").arg(name, driver, state));
         if (status.record.key == current)
             m_connectionList->setCurrentItem(item);
     }
@@ -438,6 +516,12 @@ void SellWorkspace::refreshConnections()
 
 void SellWorkspace::refreshInventory()
 {
+    {
+        QList<std::pair<QString, QString>> hosts;
+        for (const connect::HostInfo &h : m_agent->inventory().hosts)
+            hosts.append({h.id, h.id});
+        fillChooser(m_groupHosts, hosts);
+    }
     const connect::Inventory &inventory = m_agent->inventory();
     m_hostModel->setHosts(inventory.hosts);
     m_vmModel->setVms(inventory.vms);
@@ -514,6 +598,17 @@ void SellWorkspace::refreshSeparation()
                 g.tenants.join(QStringLiteral(", "))});
     }
     const QList<connect::Tenant> tenants = m_agent->store().tenants();
+    {
+        QList<std::pair<QString, QString>> choices;
+        for (const connect::Tenant &t : tenants)
+            choices.append(
+                {t.id, t.name.isEmpty() || t.name == t.id ? t.id : tr("%1 (%2)").arg(t.name, t.id)});
+        fillChooser(m_groupTenants, choices);
+        QList<std::pair<QString, QString>> hosts;
+        for (const connect::HostInfo &h : m_agent->inventory().hosts)
+            hosts.append({h.id, h.id});
+        fillChooser(m_groupHosts, hosts);
+    }
     QHash<QString, int> vmCount;
     for (const connect::VmInfo &vm : m_agent->inventory().vms)
         ++vmCount[vm.tenant];
@@ -585,8 +680,11 @@ void SellWorkspace::watch(ConnectJob *job)
 {
     m_currentJob = job;
     m_jobStatus->setText(job->title());
+    m_jobStatus->setForegroundRole(QPalette::WindowText);
     m_jobProgress->setValue(0);
+    m_jobProgress->show();
     m_cancelJob->setEnabled(true);
+    m_cancelJob->show();
     connect(job, &ConnectJob::progress, this, [this, job](int percent, const QString &step) {
         if (m_currentJob != job)
             return;
@@ -605,7 +703,9 @@ void SellWorkspace::watch(ConnectJob *job)
         }
         if (m_currentJob == done) {
             m_jobProgress->setValue(done->error().isEmpty() ? kPercent : 0);
+            m_jobProgress->hide();
             m_cancelJob->setEnabled(false);
+            m_cancelJob->hide();
             m_currentJob = nullptr;
         }
         done->deleteLater();
@@ -635,8 +735,49 @@ void SellWorkspace::addConnection()
 
 void SellWorkspace::removeConnection()
 {
-    if (QListWidgetItem *item = m_connectionList->currentItem())
-        m_agent->removeConnection(item->data(Qt::UserRole).toString());
+    QListWidgetItem *item = m_connectionList->currentItem();
+    if (!item)
+        return;
+    const QString key = item->data(Qt::UserRole).toString();
+    QStringList hosts;
+    for (const connect::ConnectionStatus &c : m_agent->connections())
+        if (c.record.key == key)
+            hosts = c.hosts;
+    const QString text = hosts.isEmpty()
+                             ? tr("Remove the hypervisor connection %1? The site stops using it.").arg(key)
+                             : tr("Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site's "
+                                  "inventory and take "
+                                  "no new VMs.",
+                                  nullptr, int(hosts.size()))
+                                   .arg(key, hosts.join(QStringLiteral(", ")));
+    if (!Prompts::confirm(this, tr("Remove connection"), text))
+        return;
+    m_agent->removeConnection(key);
+}
+
+void SellWorkspace::removeSelectedVm()
+{
+    const QString name = selectedVm();
+    if (name.isEmpty())
+        return;
+    const connect::VmInfo *vm = nullptr;
+    for (const connect::VmInfo &v : m_agent->inventory().vms)
+        if (v.name == name)
+            vm = &v;
+    QString text;
+    if (vm && vm->state == connect::VmState::Running) {
+        text = tr("Delete the running VM %1 of %2? It is powered off at once, and its disk %3 is deleted. "
+                  "This cannot be undone.")
+                   .arg(name, vm->tenant.isEmpty() ? tr("no tenant") : vm->tenant,
+                        vm->disk.isEmpty() ? tr("(none)") : vm->disk);
+    } else {
+        text = tr("Delete the VM %1 of %2? Its disk %3 is deleted. This cannot be undone.")
+                   .arg(name, vm && !vm->tenant.isEmpty() ? vm->tenant : tr("no tenant"),
+                        vm && !vm->disk.isEmpty() ? vm->disk : tr("(none)"));
+    }
+    if (!Prompts::confirm(this, tr("Delete VM"), text))
+        return;
+    m_agent->removeVm(name);
 }
 
 connect::ProvisionRequest SellWorkspace::provisionRequest() const
@@ -676,8 +817,8 @@ void SellWorkspace::provision()
 void SellWorkspace::saveHostGroup()
 {
     const connect::HostGroup group{m_groupName->text().trimmed(),
-                                   Tenancy(m_groupTenancy->currentData().toInt()),
-                                   splitList(m_groupHosts->text()), splitList(m_groupTenants->text())};
+                                   Tenancy(m_groupTenancy->currentData().toInt()), checkedIn(m_groupHosts),
+                                   checkedIn(m_groupTenants)};
     if (auto saved = m_agent->saveHostGroup(group); !saved) {
         showError(saved.error().message);
         return;

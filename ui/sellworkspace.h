@@ -68,6 +68,7 @@ private:
 
     void addConnection();
     void removeConnection();
+    void removeSelectedVm();
     void provision();
     void saveHostGroup();
     void removeHostGroup();
@@ -106,8 +107,8 @@ private:
     QTableWidget *m_groupTable = nullptr;
     QLineEdit *m_groupName = nullptr;
     QComboBox *m_groupTenancy = nullptr;
-    QLineEdit *m_groupHosts = nullptr;
-    QLineEdit *m_groupTenants = nullptr;
+    QListWidget *m_groupHosts = nullptr;
+    QListWidget *m_groupTenants = nullptr;
     QTableWidget *m_tenantTable = nullptr;
     QLineEdit *m_tenantId = nullptr;
     QLineEdit *m_tenantName = nullptr;

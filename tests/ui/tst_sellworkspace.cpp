@@ -1,6 +1,8 @@
 // The Sell workspace driven like a seller would, on the embedded test-driver site.
 #include "sellworkspace.h"
 
+#include "prompts.h"
+
 #include "catalogue/catalogue.h"
 #include "connect/connectagent.h"
 #include "connect/embeddedsite.h"
@@ -11,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -84,8 +87,15 @@ private slots:
         QVERIFY2(find<QLabel>("capacitySummary")->text().contains(u"4 of 4 hosts online"_qs),
                  qPrintable(find<QLabel>("capacitySummary")->text()));
         QCOMPARE(find<QListWidget>("connectionList")->count(), 4);
-        QVERIFY(find<QListWidget>("connectionList")->item(0)->text().contains(u"online"_qs));
+        // Health in words and the driver, not only a colour; the host's name first.
+        const QString first = find<QListWidget>("connectionList")->item(0)->text();
+        QVERIFY2(first.contains(u"online"_qs) && first.contains(u"test driver"_qs) && first.startsWith(u"host"_qs),
+                 qPrintable(first));
+        QVERIFY(!find<QListWidget>("connectionList")->item(0)->icon().isNull());
         QCOMPARE(find<QTableWidget>("templateTable")->rowCount(), 12);
+        // Nothing runs: no idle progress bar, no cancel button.
+        QTRY_VERIFY(!find<QProgressBar>("jobProgress")->isVisible());
+        QVERIFY(!find<QPushButton>("cancelJobButton")->isVisible());
         QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 2);
     }
 
@@ -120,11 +130,34 @@ private slots:
         QTest::mouseClick(find<QPushButton>("provisionButton"), Qt::LeftButton);
         QTRY_COMPARE(vmState(u"gui-vm"_qs), u"running"_qs);
         QTRY_VERIFY(find<QLabel>("jobStatus")->text().contains(u"done"_qs));
+        QVERIFY(!find<QProgressBar>("jobProgress")->isVisible());
         const auto record = m_agent->store().vm(u"gui-vm"_qs);
         QVERIFY(record);
         QCOMPARE(record->tenant, u"acme"_qs);
         QCOMPARE(record->templateName, u"debian-12.img"_qs);
         QVERIFY(m_page->notice().isEmpty());
+    }
+
+    void removingAConnectionAsksFirst()
+    {
+        auto list = find<QListWidget>("connectionList");
+        QTRY_COMPARE(list->count(), 4);
+        QTRY_VERIFY(list->item(3)->text().contains(u"online"_qs));
+        list->setCurrentRow(3);
+        QStringList questions;
+        cloudex::ui::Prompts::setConfirmHandler([&](const QString &, const QString &text) {
+            questions.append(text);
+            return false;
+        });
+        QTest::mouseClick(find<QPushButton>("removeConnectionButton"), Qt::LeftButton);
+        cloudex::ui::Prompts::setConfirmHandler({});
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(questions.constFirst().contains(list->item(3)->data(Qt::UserRole).toString()),
+                 qPrintable(questions.constFirst()));
+        QVERIFY2(questions.constFirst().contains(u"host"_qs), qPrintable(questions.constFirst()));
+        QTest::qWait(200);
+        QCOMPARE(list->count(), 4);
+        QCOMPARE(m_agent->store().connections().size(), 4);
     }
 
     void libvirtFailureIsShown()
@@ -162,8 +195,26 @@ private slots:
         QTRY_COMPARE(m_agent->store().vm(u"ops"_qs)->host, u"host2"_qs);
         QTRY_COMPARE(model->index(model->rowOf(u"ops"_qs), VmModel::Host).data().toString(), u"host2"_qs);
 
+        // Deleting asks first, naming the VM and its tenant; "no" keeps it.
+        QStringList questions;
+        bool answer = false;
+        cloudex::ui::Prompts::setConfirmHandler([&](const QString &, const QString &text) {
+            questions.append(text);
+            return answer;
+        });
         QTest::mouseClick(find<QPushButton>("deleteVmButton"), Qt::LeftButton);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(questions.constFirst().contains(u"ops"_qs));
+        QVERIFY(questions.constFirst().contains(u"acme"_qs));
+        QVERIFY(questions.constFirst().contains(u"cannot be undone"_qs));
+        QTest::qWait(200);
+        QVERIFY(model->rowOf(u"ops"_qs) >= 0);
+        QVERIFY(m_agent->store().vm(u"ops"_qs));
+        answer = true;
+        QTest::mouseClick(find<QPushButton>("deleteVmButton"), Qt::LeftButton);
+        QCOMPARE(questions.size(), 2);
         QTRY_COMPARE(model->rowOf(u"ops"_qs), -1);
+        cloudex::ui::Prompts::setConfirmHandler({});
     }
 
     void filtersByTenantAndText()
@@ -186,14 +237,25 @@ private slots:
         find<QTabWidget>("sellTabs")->setCurrentIndex(2);
         QTest::keyClicks(find<QLineEdit>("groupNameEdit"), u"research"_qs);
         choose(find<QComboBox>("groupTenancyCombo"), int(Tenancy::Exclusive));
-        QTest::keyClicks(find<QLineEdit>("groupHostsEdit"), u"host2"_qs);
-        QTest::keyClicks(find<QLineEdit>("groupTenantsEdit"), u"acme, globex"_qs);
+        // Hosts and tenants are chosen from the site's own, by checking them.
+        auto hosts = find<QListWidget>("groupHostsList");
+        auto tenants = find<QListWidget>("groupTenantsList");
+        QTRY_COMPARE(hosts->count(), 4);
+        QVERIFY(tenants->count() >= 2);
+        const auto check = [](QListWidget *list, const QStringList &ids) {
+            for (int i = 0; i < list->count(); ++i)
+                list->item(i)->setCheckState(ids.contains(list->item(i)->data(Qt::UserRole).toString())
+                                                 ? Qt::Checked
+                                                 : Qt::Unchecked);
+        };
+        check(hosts, {u"host2"_qs});
+        check(tenants, {u"acme"_qs, u"globex"_qs});
         QTest::mouseClick(find<QPushButton>("saveGroupButton"), Qt::LeftButton);
         // Exclusive for two tenants is refused with the reason.
         QVERIFY2(m_page->notice().contains(u"exactly one tenant"_qs), qPrintable(m_page->notice()));
         QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 2);
 
-        find<QLineEdit>("groupTenantsEdit")->setText(u"globex"_qs);
+        check(tenants, {u"globex"_qs});
         QTest::mouseClick(find<QPushButton>("saveGroupButton"), Qt::LeftButton);
         QVERIFY2(m_page->notice().isEmpty(), qPrintable(m_page->notice()));
         QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 3);
