@@ -43,7 +43,16 @@ def main(argv):
         if text is None:
             missing += 1
             continue
-        tr.text = text
+        if isinstance(text, list):
+            # A plural message: one string per numerus form, in the file's order.
+            forms = tr.findall("numerusform")
+            if len(forms) != len(text):
+                missing += 1
+                continue
+            for form, value in zip(forms, text):
+                form.text = value
+        else:
+            tr.text = text
         del tr.attrib["type"]
         filled += 1
     tree.write(argv[2], encoding="utf-8", xml_declaration=True)

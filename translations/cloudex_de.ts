@@ -342,6 +342,10 @@
         <source>European Union</source>
         <translation>Europäische Union</translation>
     </message>
+    <message>
+        <source>%1 (%2), %3, %4, SLA %5</source>
+        <translation>%1 (%2), %3, %4, SLA %5</translation>
+    </message>
 </context>
 <context>
     <name>Connect</name>
@@ -852,6 +856,22 @@
     <message>
         <source>The embedded exchange is not running.</source>
         <translation>Die eingebettete Börse läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;to&quot; must be Unix seconds.</source>
+        <translation>Der Abfrageparameter „to“ muss in Unix-Sekunden angegeben sein.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;from&quot; must be Unix seconds.</source>
+        <translation>Der Abfrageparameter „from“ muss in Unix-Sekunden angegeben sein.</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot; must be before &quot;to&quot;.</source>
+        <translation>„from“ muss vor „to“ liegen.</translation>
+    </message>
+    <message>
+        <source>At most %1 points per answer: choose a coarser resolution or a shorter range.</source>
+        <translation>Höchstens %1 Punkte je Antwort: Wählen Sie eine gröbere Auflösung oder einen kürzeren Zeitraum.</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1448,26 @@
     <message>
         <source>the demo market runs on the embedded exchange, not on a remote one</source>
         <translation>der Demo-Markt läuft an der eingebetteten Börse, nicht an einer entfernten</translation>
+    </message>
+    <message>
+        <source>Colour theme: system, light or dark.</source>
+        <translation>Farbschema: system, light oder dark.</translation>
+    </message>
+    <message>
+        <source>Open the window at &lt;width&gt;x&lt;height&gt; pixels, e.g. 1280x800.</source>
+        <translation>Das Fenster mit &lt;Breite&gt;x&lt;Höhe&gt; Pixeln öffnen, z. B. 1280x800.</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>unknown theme &quot;%1&quot;; available: %2</source>
+        <translation>unbekanntes Farbschema „%1“; verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a size like 1280x800 (640x480 to 7680x4320)</source>
+        <translation>„%1“ ist keine Größe wie 1280x800 (640x480 bis 7680x4320)</translation>
     </message>
 </context>
 <context>
@@ -2061,13 +2101,16 @@
         <source>Last</source>
         <translation>Letzter</translation>
     </message>
+    <message numerus="yes">
+        <source>%n candle(s) from %1 to %2; last: open %3, high %4, low %5, close %6 EUR</source>
+        <translation>
+            <numerusform>%n Kerze von %1 bis %2; letzte: Eröffnung %3, Hoch %4, Tief %5, Schluss %6 EUR</numerusform>
+            <numerusform>%n Kerzen von %1 bis %2; letzte: Eröffnung %3, Hoch %4, Tief %5, Schluss %6 EUR</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::ForwardCurveChart</name>
-    <message>
-        <source>Last</source>
-        <translation>Letzter</translation>
-    </message>
     <message>
         <source>Bid</source>
         <translation>Geld</translation>
@@ -2087,6 +2130,17 @@
     <message>
         <source>Forward curve of %1</source>
         <translation>Terminkurve von %1</translation>
+    </message>
+    <message>
+        <source>%1: no trades or quotes yet in the open periods</source>
+        <translation>%1: noch keine Geschäfte oder Kurse in den offenen Perioden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward curve of %1: %n period(s) with prices between %2 and %3 EUR</source>
+        <translation>
+            <numerusform>Terminkurve von %1: %n Periode mit Preisen zwischen %2 und %3 EUR</numerusform>
+            <numerusform>Terminkurve von %1: %n Perioden mit Preisen zwischen %2 und %3 EUR</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2409,6 +2463,22 @@
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
     </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Spot price</source>
+        <translation>Spotpreis</translation>
+    </message>
+    <message>
+        <source>My open orders</source>
+        <translation>Meine offenen Aufträge</translation>
+    </message>
+    <message>
+        <source>Trade tape</source>
+        <translation>Umsatzliste</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::OrderTicket</name>
@@ -2541,10 +2611,6 @@
         <translation>zum Marktpreis</translation>
     </message>
     <message>
-        <source>%1 %2 instances of %3 %4 (%5)?</source>
-        <translation>%1: %2 Instanzen von %3 %4 (%5)?</translation>
-    </message>
-    <message>
         <source>Confirm order</source>
         <translation>Auftrag bestätigen</translation>
     </message>
@@ -2563,6 +2629,54 @@
     <message>
         <source>Only rest in the book: the exchange refuses the order if it would trade at once</source>
         <translation>Nur ins Orderbuch stellen: die Börse lehnt den Auftrag ab, wenn er sofort ausgeführt würde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n Instanz</numerusform>
+            <numerusform>%n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buy %1 of %2 %3 (%4)?</source>
+        <translation>%1 von %2 %3 kaufen (%4)?</translation>
+    </message>
+    <message>
+        <source>Sell %1 of %2 %3 (%4)?</source>
+        <translation>%1 von %2 %3 verkaufen (%4)?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivery: %1 to %2 (%n hour(s))</source>
+        <translation>
+            <numerusform>Lieferung: %1 bis %2 (%n Stunde)</numerusform>
+            <numerusform>Lieferung: %1 bis %2 (%n Stunden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worst price: %1 EUR per instance-hour (the price band&apos;s %2)</source>
+        <translation>Ungünstigster Preis: %1 EUR je Instanzstunde (%2 des Preisbands)</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>Obergrenze</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>Untergrenze</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total at most %1 EUR (%2 × %n hour(s) × %3 EUR)</source>
+        <translation>
+            <numerusform>Gesamt höchstens %1 EUR (%2 × %n Stunde × %3 EUR)</numerusform>
+            <numerusform>Gesamt höchstens %1 EUR (%2 × %n Stunden × %3 EUR)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total at least %1 EUR (%2 × %n hour(s) × %3 EUR)</source>
+        <translation>
+            <numerusform>Gesamt mindestens %1 EUR (%2 × %n Stunde × %3 EUR)</numerusform>
+            <numerusform>Gesamt mindestens %1 EUR (%2 × %n Stunden × %3 EUR)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2598,14 +2712,6 @@
     <message>
         <source>Offers</source>
         <translation>Angebote</translation>
-    </message>
-    <message>
-        <source>Idle</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>The connect agent is not running, so no hypervisor can be connected.</source>
@@ -2660,10 +2766,6 @@
         <translation>Aus einer Vorlage bereitstellen</translation>
     </message>
     <message>
-        <source>name (optional)</source>
-        <translation>Name (optional)</translation>
-    </message>
-    <message>
         <source>tiny · 1 vCPU · 64 MiB</source>
         <translation>winzig · 1 vCPU · 64 MiB</translation>
     </message>
@@ -2682,14 +2784,6 @@
     <message>
         <source>Tenants</source>
         <translation>Mandanten</translation>
-    </message>
-    <message>
-        <source>host1, host2</source>
-        <translation>host1, host2</translation>
-    </message>
-    <message>
-        <source>tenant ids, comma-separated</source>
-        <translation>Mandanten-IDs, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2784,14 +2878,6 @@
         <translation>Angebot speichern</translation>
     </message>
     <message>
-        <source>● %1 · online</source>
-        <translation>● %1 · online</translation>
-    </message>
-    <message>
-        <source>● offline: %1</source>
-        <translation>● offline: %1</translation>
-    </message>
-    <message>
         <source>not connected yet</source>
         <translation>noch nicht verbunden</translation>
     </message>
@@ -2822,6 +2908,206 @@
     <message>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>No operation running</source>
+        <translation>Kein Vorgang läuft</translation>
+    </message>
+    <message>
+        <source>Progress of the running operation</source>
+        <translation>Fortschritt des laufenden Vorgangs</translation>
+    </message>
+    <message>
+        <source>Cancel operation</source>
+        <translation>Vorgang abbrechen</translation>
+    </message>
+    <message>
+        <source>Show the VMs of tenant</source>
+        <translation>VMs dieses Mandanten zeigen</translation>
+    </message>
+    <message>
+        <source>Host to move the VM to</source>
+        <translation>Host, auf den die VM verschoben wird</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>T&amp;enant:</source>
+        <translation>M&amp;andant:</translation>
+    </message>
+    <message>
+        <source>Se&amp;paration:</source>
+        <translation>&amp;Trennung:</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts:</source>
+        <translation>&amp;Hosts:</translation>
+    </message>
+    <message>
+        <source>&amp;Tenants:</source>
+        <translation>&amp;Mandanten:</translation>
+    </message>
+    <message>
+        <source>Product to offer</source>
+        <translation>Anzubietendes Produkt</translation>
+    </message>
+    <message>
+        <source>Instances to reserve</source>
+        <translation>Zu reservierende Instanzen</translation>
+    </message>
+    <message>
+        <source>workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>test driver</source>
+        <translation>Testtreiber</translation>
+    </message>
+    <message>
+        <source>QEMU over SSH</source>
+        <translation>QEMU über SSH</translation>
+    </message>
+    <message>
+        <source>QEMU</source>
+        <translation>QEMU</translation>
+    </message>
+    <message>
+        <source>(no host yet)</source>
+        <translation>(noch kein Host)</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Remove the hypervisor connection %1? The site stops using it.</source>
+        <translation>Die Hypervisor-Verbindung %1 entfernen? Der Standort nutzt sie dann nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site&apos;s inventory and take no new VMs.</source>
+        <translation>
+            <numerusform>Die Hypervisor-Verbindung %1 entfernen? Ihr %n Host (%2) verlässt den Bestand des Standorts und nimmt keine neuen VMs mehr auf.</numerusform>
+            <numerusform>Die Hypervisor-Verbindung %1 entfernen? Ihre %n Hosts (%2) verlassen den Bestand des Standorts und nehmen keine neuen VMs mehr auf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the running VM %1 of %2? It is powered off at once, and its disk %3 is deleted. This cannot be undone.</source>
+        <translation>Die laufende VM %1 von %2 löschen? Sie wird sofort ausgeschaltet und ihre Platte %3 gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>no tenant</source>
+        <translation>keinem Mandanten</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Delete the VM %1 of %2? Its disk %3 is deleted. This cannot be undone.</source>
+        <translation>Die VM %1 von %2 löschen? Ihre Platte %3 wird gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete VM</source>
+        <translation>VM löschen</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::SpotChart</name>
+    <message>
+        <source>Spot price chart</source>
+        <translation>Spotpreis-Diagramm</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>Time span of the spot chart</source>
+        <translation>Zeitraum des Spotpreis-Diagramms</translation>
+    </message>
+    <message>
+        <source>Compare with another product</source>
+        <translation>Mit einem anderen Produkt vergleichen</translation>
+    </message>
+    <message>
+        <source>Clear comparison</source>
+        <translation>Vergleich aufheben</translation>
+    </message>
+    <message>
+        <source>S&amp;pan:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Select a product to see its spot price</source>
+        <translation>Wählen Sie ein Produkt, um seinen Spotpreis zu sehen</translation>
+    </message>
+    <message>
+        <source>No exchange: the spot price needs a session</source>
+        <translation>Keine Börse: Der Spotpreis braucht eine Verbindung</translation>
+    </message>
+    <message>
+        <source>No trades of %1 in this span: the spot index starts with the first hourly trade</source>
+        <translation>Keine Geschäfte mit %1 in diesem Zeitraum: Der Spotindex beginnt mit dem ersten Stundengeschäft</translation>
+    </message>
+    <message>
+        <source>%1: %2 EUR at %3</source>
+        <translation>%1: %2 EUR um %3</translation>
+    </message>
+    <message>
+        <source>Spot index — %1</source>
+        <translation>Spotindex — %1</translation>
     </message>
 </context>
 </TS>

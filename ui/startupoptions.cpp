@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <cstring>
 
@@ -49,28 +50,33 @@ bool StartupOptions::wantsScreenshot(int argc, char **argv)
     return false;
 }
 
+QStringList StartupOptions::themeNames()
+{
+    return {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
+}
+
 Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("CloudEx, the desk for trading and running IaaS capacity."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           Tr::tr("Keep journal, keys and settings in <dir>."),
-                                           Tr::tr("dir"));
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"), Tr::tr("Keep journal, keys and settings in <dir>."), Tr::tr("dir"));
     const QCommandLineOption exchangeOption(
         QStringLiteral("exchange"), Tr::tr("Connect to the exchange at <url> instead of the embedded one."),
         Tr::tr("url"));
     const QCommandLineOption libvirtOption(
         QStringLiteral("libvirt"), Tr::tr("Use the hypervisor at libvirt <uri> instead of the test driver."),
         Tr::tr("uri"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        Tr::tr("User interface language: en or de."), Tr::tr("code"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), Tr::tr("User interface language: en or de."),
+                                        Tr::tr("code"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), Tr::tr("Render the window offscreen to the PNG <file> and exit."),
         Tr::tr("file"));
-    const QCommandLineOption workspaceOption(
-        QStringLiteral("workspace"), Tr::tr("Open the workspace <name>: market, buy or sell."), Tr::tr("name"));
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+                                             Tr::tr("Open the workspace <name>: market, buy or sell."),
+                                             Tr::tr("name"));
     const QCommandLineOption identityOption(
         QStringLiteral("identity"),
         Tr::tr("With --exchange: the PKCS#12 <file> holding your certificate and key (its passphrase in "
@@ -83,8 +89,14 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
     const QCommandLineOption demoOption(
         QStringLiteral("demo-market"),
         Tr::tr("Let simulated participants trade on the embedded exchange, so the market is alive."));
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+                                         Tr::tr("Colour theme: system, light or dark."), Tr::tr("name"));
+    const QCommandLineOption sizeOption(QStringLiteral("window-size"),
+                                        Tr::tr("Open the window at <width>x<height> pixels, e.g. 1280x800."),
+                                        Tr::tr("size"));
     parser.addOptions({dataDirOption, exchangeOption, identityOption, passphraseFileOption, demoOption,
-                       libvirtOption, langOption, screenshotOption, workspaceOption});
+                       libvirtOption, langOption, screenshotOption, workspaceOption, themeOption,
+                       sizeOption});
 
     if (!parser.parse(arguments))
         return Error{QStringLiteral("cli.invalid"), parser.errorText()};
@@ -113,19 +125,43 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
     if (parser.isSet(langOption)) {
         options.language = parser.value(langOption).toLower();
         if (!languages().contains(options.language)) {
-            return invalid(QStringLiteral("lang"), Tr::tr("unknown language \"%1\"; available: %2")
-                                                       .arg(parser.value(langOption),
-                                                            languages().join(QStringLiteral(", "))));
+            return invalid(QStringLiteral("lang"),
+                           Tr::tr("unknown language \"%1\"; available: %2")
+                               .arg(parser.value(langOption), languages().join(QStringLiteral(", "))));
         }
     }
 
     if (parser.isSet(workspaceOption)) {
         options.workspace = parser.value(workspaceOption).toLower();
         if (!workspaceNames().contains(options.workspace)) {
-            return invalid(QStringLiteral("workspace"), Tr::tr("unknown workspace \"%1\"; available: %2")
-                                                            .arg(parser.value(workspaceOption),
-                                                                 workspaceNames().join(QStringLiteral(", "))));
+            return invalid(
+                QStringLiteral("workspace"),
+                Tr::tr("unknown workspace \"%1\"; available: %2")
+                    .arg(parser.value(workspaceOption), workspaceNames().join(QStringLiteral(", "))));
         }
+    }
+
+    if (parser.isSet(themeOption)) {
+        options.theme = parser.value(themeOption).toLower();
+        if (!themeNames().contains(options.theme)) {
+            return invalid(QStringLiteral("theme"),
+                           Tr::tr("unknown theme \"%1\"; available: %2")
+                               .arg(parser.value(themeOption), themeNames().join(QStringLiteral(", "))));
+        }
+    }
+
+    if (parser.isSet(sizeOption)) {
+        static const QRegularExpression pattern(QStringLiteral("^([0-9]{3,5})x([0-9]{3,5})$"));
+        const auto match = pattern.match(parser.value(sizeOption).trimmed());
+        const QSize size =
+            match.hasMatch() ? QSize(match.captured(1).toInt(), match.captured(2).toInt()) : QSize();
+        if (!size.isValid() || size.width() < 640 || size.height() < 480 || size.width() > 7680 ||
+            size.height() > 4320) {
+            return invalid(QStringLiteral("window-size"),
+                           Tr::tr("\"%1\" is not a size like 1280x800 (640x480 to 7680x4320)")
+                               .arg(parser.value(sizeOption)));
+        }
+        options.windowSize = size;
     }
 
     if (parser.isSet(screenshotOption)) {

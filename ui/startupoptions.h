@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QSize>
 #include <QUrl>
 
 namespace cloudex::ui {
@@ -23,6 +24,8 @@ struct StartupOptions
     QString language;       ///< empty: from the system locale
     QString screenshotFile; ///< render and exit when set
     QString workspace;      ///< market, buy or sell
+    QString theme;          ///< system, light or dark; empty: as last chosen
+    QSize windowSize;       ///< invalid: as last left (or the default)
     QString helpText;
 
     /// Parses `arguments` (argv, program name first). Bad input gives an error that says
@@ -39,6 +42,7 @@ struct StartupOptions
 
     static QStringList workspaceNames();
     static QStringList languages();
+    static QStringList themeNames();
 };
 
 } // namespace cloudex::ui

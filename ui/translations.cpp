@@ -20,10 +20,16 @@ QString Translations::systemLanguage()
 
 Result<void> Translations::install(QCoreApplication &app, const QString &language)
 {
-    if (language == QLatin1String("en"))
-        return {};
-
     auto own = new QTranslator(&app);
+    if (language == QLatin1String("en")) {
+        // English is the source; its catalogue only spells the plurals ("1 instance").
+        if (own->load(QStringLiteral(":/i18n/cloudex_en.qm")))
+            QCoreApplication::installTranslator(own);
+        else
+            delete own;
+        return {};
+    }
+
     // qt_add_translations embeds the compiled catalogues under :/i18n.
     if (!own->load(QStringLiteral(":/i18n/cloudex_%1.qm").arg(language))) {
         delete own;

@@ -82,10 +82,11 @@ class ScreenshotRun final : public QObject
 {
 public:
     ScreenshotRun(MainWindow &window, QString file, const QList<connect::ConnectJob *> &jobs,
-                  const desk::MarketSession &session)
+                  const desk::MarketSession &session, QSize size)
         : m_window(window)
         , m_file(std::move(file))
         , m_session(session)
+        , m_size(size.isValid() ? size : MainWindow::defaultSize())
     {
         // The Sell workspace deletes the jobs it watched once they finished.
         for (connect::ConnectJob *job : jobs)
@@ -96,7 +97,7 @@ public:
 
     void start()
     {
-        m_window.resize(MainWindow::defaultSize());
+        m_window.resize(m_size);
         m_window.show();
         m_stageTime.start();
         m_timer.start();
@@ -170,6 +171,7 @@ private:
     MainWindow &m_window;
     const QString m_file;
     const desk::MarketSession &m_session;
+    const QSize m_size;
     QList<QPointer<connect::ConnectJob>> m_jobs;
     const desk::DemoMarket *m_demo = nullptr;
     bool m_exchangeSettled = false;
@@ -271,10 +273,15 @@ int DesktopApp::run(QApplication &app)
     }
     if (!options->workspace.isEmpty())
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
+    if (!options->theme.isEmpty())
+        window.setTheme(ThemeManager::fromKey(options->theme));
+    if (options->windowSize.isValid())
+        window.resize(options->windowSize);
 
     std::unique_ptr<ScreenshotRun> screenshot;
     if (!options->screenshotFile.isEmpty())
-        screenshot = std::make_unique<ScreenshotRun>(window, options->screenshotFile, startup, session);
+        screenshot = std::make_unique<ScreenshotRun>(window, options->screenshotFile, startup, session,
+                                                     options->windowSize);
     const auto exchangeSettled = [&](bool simulated) {
         window.setSimulatedMarket(simulated);
         if (screenshot)

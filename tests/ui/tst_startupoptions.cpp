@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QCoreApplication>
 #include <QTest>
 
 using cloudex::ui::StartupOptions;
@@ -65,7 +66,7 @@ private slots:
         QTest::newRow("exchange without identity")
             << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs} << u"cli.invalid"_qs
             << u"--identity"_qs;
-        QTest::newRow("identity without exchange") << QStringList{u"--identity"_qs, QStringLiteral(__FILE__)}
+        QTest::newRow("identity without exchange") << QStringList{u"--identity"_qs, QCoreApplication::applicationFilePath()}
                                                    << u"cli.invalid"_qs << u"--exchange"_qs;
         QTest::newRow("identity missing")
             << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
@@ -77,18 +78,35 @@ private slots:
             << u"cli.invalid"_qs << u"cannot read"_qs;
         QTest::newRow("passphrase file missing")
             << QStringList{u"--exchange"_qs,        u"https://exchange.example:8443"_qs,
-                           u"--identity"_qs,        QStringLiteral(__FILE__),
+                           u"--identity"_qs,        QCoreApplication::applicationFilePath(),
                            u"--passphrase-file"_qs, u"/nonexistent/pass"_qs}
             << u"cli.invalid"_qs << u"passphrase-file"_qs;
         QTest::newRow("passphrase without identity")
-            << QStringList{u"--passphrase-file"_qs, QStringLiteral(__FILE__)} << u"cli.invalid"_qs
+            << QStringList{u"--passphrase-file"_qs, QCoreApplication::applicationFilePath()} << u"cli.invalid"_qs
             << u"--identity"_qs;
         QTest::newRow("demo on a remote exchange")
             << QStringList{u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
-                           QStringLiteral(__FILE__), u"--demo-market"_qs}
+                           QCoreApplication::applicationFilePath(), u"--demo-market"_qs}
             << u"cli.invalid"_qs << u"embedded exchange"_qs;
         QTest::newRow("libvirt invalid") << QStringList{u"--libvirt"_qs, u"no scheme"_qs} << u"cli.invalid"_qs
                                          << u"libvirt URI"_qs;
+        QTest::newRow("unknown theme") << QStringList{u"--theme"_qs, u"neon"_qs} << u"cli.invalid"_qs << u"neon"_qs;
+        QTest::newRow("size not a size") << QStringList{u"--window-size"_qs, u"big"_qs} << u"cli.invalid"_qs
+                                         << u"1280x800"_qs;
+        QTest::newRow("size too small") << QStringList{u"--window-size"_qs, u"320x200"_qs} << u"cli.invalid"_qs
+                                        << u"640x480"_qs;
+    }
+
+    void themeAndWindowSize()
+    {
+        const auto options = StartupOptions::parse(
+            {u"cloudex"_qs, u"--theme"_qs, u"Dark"_qs, u"--window-size"_qs, u"1920x1080"_qs});
+        QVERIFY2(options.ok(), qPrintable(options.ok() ? QString() : options.error().message));
+        QCOMPARE(options->theme, u"dark"_qs);
+        QCOMPARE(options->windowSize, QSize(1920, 1080));
+        const auto plain = StartupOptions::parse({u"cloudex"_qs});
+        QVERIFY(plain->theme.isEmpty());
+        QVERIFY(!plain->windowSize.isValid());
     }
 
     void rejects()
@@ -111,10 +129,10 @@ private slots:
         pass.close();
         const auto options = StartupOptions::parse(
             {u"cloudex"_qs, u"--exchange"_qs, u"https://exchange.example:8443"_qs, u"--identity"_qs,
-             QStringLiteral(__FILE__), u"--passphrase-file"_qs, pass.fileName()});
+             QCoreApplication::applicationFilePath(), u"--passphrase-file"_qs, pass.fileName()});
         QVERIFY2(options.ok(), qPrintable(options.ok() ? QString() : options.error().message));
         QCOMPARE(options->exchangeUrl, QUrl(u"https://exchange.example:8443"_qs));
-        QCOMPARE(options->identityFile, QStringLiteral(__FILE__));
+        QCOMPARE(options->identityFile, QCoreApplication::applicationFilePath());
         QCOMPARE(options->passphrase, QByteArray("s3cret"));
         QVERIFY(!options->demoMarket);
     }
@@ -124,7 +142,7 @@ private slots:
         qputenv(qPrintable(StartupOptions::passphraseVariable()), "from-env");
         const auto options =
             StartupOptions::parse({u"cloudex"_qs, u"--exchange"_qs, u"https://exchange.example:8443"_qs,
-                                   u"--identity"_qs, QStringLiteral(__FILE__)});
+                                   u"--identity"_qs, QCoreApplication::applicationFilePath()});
         qunsetenv(qPrintable(StartupOptions::passphraseVariable()));
         QVERIFY(options.ok());
         QCOMPARE(options->passphrase, QByteArray("from-env"));

@@ -1,0 +1,85 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>cloudex::models::OrderBookModel</name>
+    <message numerus="yes">
+        <source>%n order(s), %1 instances at %2 EUR</source>
+        <translation>
+            <numerusform>%n order, %1 instances at %2 EUR</numerusform>
+            <numerusform>%n orders, %1 instances at %2 EUR</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::CandleChart</name>
+    <message numerus="yes">
+        <source>%n candle(s) from %1 to %2; last: open %3, high %4, low %5, close %6 EUR</source>
+        <translation>
+            <numerusform>%n candle from %1 to %2; last: open %3, high %4, low %5, close %6 EUR</numerusform>
+            <numerusform>%n candles from %1 to %2; last: open %3, high %4, low %5, close %6 EUR</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::ForwardCurveChart</name>
+    <message numerus="yes">
+        <source>Forward curve of %1: %n period(s) with prices between %2 and %3 EUR</source>
+        <translation>
+            <numerusform>Forward curve of %1: %n period with prices between %2 and %3 EUR</numerusform>
+            <numerusform>Forward curve of %1: %n periods with prices between %2 and %3 EUR</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::MarketWorkspace</name>
+    <message numerus="yes">
+        <source>Order %1 accepted, %n trade(s).</source>
+        <translation>
+            <numerusform>Order %1 accepted, %n trade.</numerusform>
+            <numerusform>Order %1 accepted, %n trades.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::OrderTicket</name>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n instance</numerusform>
+            <numerusform>%n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivery: %1 to %2 (%n hour(s))</source>
+        <translation>
+            <numerusform>Delivery: %1 to %2 (%n hour)</numerusform>
+            <numerusform>Delivery: %1 to %2 (%n hours)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total at most %1 EUR (%2 × %n hour(s) × %3 EUR)</source>
+        <translation>
+            <numerusform>Total at most %1 EUR (%2 × %n hour × %3 EUR)</numerusform>
+            <numerusform>Total at most %1 EUR (%2 × %n hours × %3 EUR)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total at least %1 EUR (%2 × %n hour(s) × %3 EUR)</source>
+        <translation>
+            <numerusform>Total at least %1 EUR (%2 × %n hour × %3 EUR)</numerusform>
+            <numerusform>Total at least %1 EUR (%2 × %n hours × %3 EUR)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::SellWorkspace</name>
+    <message numerus="yes">
+        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site&apos;s inventory and take no new VMs.</source>
+        <translation>
+            <numerusform>Remove the hypervisor connection %1? Its %n host (%2) leaves the site&apos;s inventory and takes no new VMs.</numerusform>
+            <numerusform>Remove the hypervisor connection %1? Its %n hosts (%2) leave the site&apos;s inventory and take no new VMs.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
