@@ -32,10 +32,6 @@
         <translation>Die Kopfzeile Content-Length ist keine Zahl.</translation>
     </message>
     <message>
-        <source>Chunked request bodies are not accepted; send a Content-Length.</source>
-        <translation>Anfragen mit Chunked-Kodierung werden nicht angenommen; bitte Content-Length senden.</translation>
-    </message>
-    <message>
         <source>a string</source>
         <translation>eine Zeichenkette</translation>
     </message>
@@ -210,6 +206,66 @@
     <message>
         <source>The body nests deeper than %1 levels.</source>
         <translation>Der Inhalt ist tiefer als %1 Ebenen verschachtelt.</translation>
+    </message>
+    <message>
+        <source>A request body must be sent as Content-Type: application/json.</source>
+        <translation>Ein Anfrageinhalt muss als Content-Type: application/json gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The request head contains a NUL byte.</source>
+        <translation>Der Anfragekopf enthält ein NUL-Byte.</translation>
+    </message>
+    <message>
+        <source>The request line is not &quot;METHOD /path HTTP/1.1&quot;.</source>
+        <translation>Die Anfragezeile hat nicht die Form &quot;METHODE /pfad HTTP/1.1&quot;.</translation>
+    </message>
+    <message>
+        <source>The request target contains a control character or a space.</source>
+        <translation>Das Anfrageziel enthält ein Steuerzeichen oder ein Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>Only versions 1.0 and 1.1 of HTTP are served here, not %1.</source>
+        <translation>Hier werden nur die HTTP-Versionen 1.0 und 1.1 bedient, nicht %1.</translation>
+    </message>
+    <message>
+        <source>Folded header lines are not accepted.</source>
+        <translation>Gefaltete Kopfzeilen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>A header line is not &quot;Name: value&quot;.</source>
+        <translation>Eine Kopfzeile hat nicht die Form &quot;Name: Wert&quot;.</translation>
+    </message>
+    <message>
+        <source>A request has at most %1 header lines.</source>
+        <translation>Eine Anfrage hat höchstens %1 Kopfzeilen.</translation>
+    </message>
+    <message>
+        <source>A header value contains a control character.</source>
+        <translation>Ein Kopfzeilenwert enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The request has two different Content-Length headers.</source>
+        <translation>Die Anfrage hat zwei verschiedene Content-Length-Kopfzeilen.</translation>
+    </message>
+    <message>
+        <source>Chunked or encoded request bodies are not accepted; send a Content-Length.</source>
+        <translation>Gestückelte oder kodierte Anfrageinhalte werden nicht angenommen; senden Sie eine Content-Length.</translation>
+    </message>
+    <message>
+        <source>Length required</source>
+        <translation>Länge erforderlich</translation>
+    </message>
+    <message>
+        <source>Request headers too large</source>
+        <translation>Anfragekopf zu groß</translation>
+    </message>
+    <message>
+        <source>HTTP version not supported</source>
+        <translation>HTTP-Version nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>No frame and no answer to pings for %1 ms.</source>
+        <translation>Seit %1 ms kein Frame und keine Antwort auf Pings.</translation>
     </message>
 </context>
 <context>
@@ -853,6 +909,10 @@
         <source>The embedded exchange is not running.</source>
         <translation>Die eingebettete Börse läuft nicht.</translation>
     </message>
+    <message>
+        <source>The Idempotency-Key header is not UTF-8.</source>
+        <translation>Die Kopfzeile Idempotency-Key ist kein UTF-8.</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>
@@ -867,10 +927,6 @@
     <message>
         <source>Unknown jurisdiction, certification or metadata policy for participant %1.</source>
         <translation>Unbekannte Rechtsordnung, Zertifizierung oder Metadaten-Richtlinie für Teilnehmer %1.</translation>
-    </message>
-    <message>
-        <source>A client order id has at most %1 ASCII characters.</source>
-        <translation>Eine Kunden-Auftragsnummer hat höchstens %1 ASCII-Zeichen.</translation>
     </message>
     <message>
         <source>The order names an unknown jurisdiction, certification or metadata policy.</source>
@@ -987,6 +1043,10 @@
     <message>
         <source>The exchange journal has failed (%1); no commands are accepted until the exchange is restarted.</source>
         <translation>Das Journal der Börse ist ausgefallen (%1); bis zum Neustart der Börse werden keine Aufträge angenommen.</translation>
+    </message>
+    <message>
+        <source>A client order id has at most %1 bytes of UTF-8 and no control characters.</source>
+        <translation>Eine Client-Auftragskennung hat höchstens %1 Bytes UTF-8 und keine Steuerzeichen.</translation>
     </message>
 </context>
 <context>
