@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "net/apiserver.h"
+#include "net/guardedsslserver.h"
 #include "net/streamclient.h"
 #include "net/streamserver.h"
 
@@ -105,6 +106,10 @@ private slots:
         QCOMPARE(answering.state(), QAbstractSocket::ConnectedState);
         QCOMPARE(m_stream->connectionCount(), 1);
         QCOMPARE(m_stream->idleClosed(), qint64(1));
+        // The listener counts stream connections as long as they live, and no longer.
+        QTRY_COMPARE(m_api->listener()->connectionCount(), 1);
+        answering.close();
+        QTRY_COMPARE(m_api->listener()->connectionCount(), 0);
     }
 
     void snapshotThenOrderedUpdates()
