@@ -1,6 +1,7 @@
 #include "net/apiserver.h"
 
 #include "core/clock.h"
+#include "core/logging.h"
 #include "net/guardedsslserver.h"
 #include "net/ratelimiter.h"
 
@@ -180,6 +181,19 @@ struct ApiReply::State
     QString method;
     QString path;
     bool sent = false;
+
+    ~State()
+    {
+        // Every copy of the reply is gone and nobody answered: the answers behind this one
+        // on the connection must not wait for ever.
+        if (!sent && connection) {
+            qCWarning(lcNet, "%s %s was not answered", qPrintable(method), qPrintable(path));
+            const QByteArray body = ApiProblem{500, QStringLiteral("server.no-answer"), {}, {}, {}}.toBody();
+            connection->answer(slot, "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/problem+json\r\n"
+                                     "Content-Length: "
+                                         + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        }
+    }
 };
 
 void ApiReply::send(int status, const QJsonValue &body, const QList<QPair<QByteArray, QByteArray>> &headers)

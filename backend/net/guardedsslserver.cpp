@@ -6,6 +6,8 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <unistd.h>
+
 namespace cloudex::net {
 namespace {
 
@@ -236,6 +238,7 @@ void GuardedSslServer::incomingConnection(qintptr descriptor)
     auto socket = new QSslSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
+        ::close(int(descriptor));
         return;
     }
     const QHostAddress address = plainAddress(socket->peerAddress());
@@ -265,12 +268,12 @@ void GuardedSslServer::incomingConnection(qintptr descriptor)
     });
     deadline->start(m_limits.handshakeTimeoutMs);
     // Until the handshake is done the socket is ours: a client that leaves, fails the
-    // handshake or times out is deleted here (and its ticket released).
-    connect(socket, &QAbstractSocket::disconnected, socket, [socket] {
-        if (!socket->isEncrypted() || !HttpConnection::of(socket))
-            socket->deleteLater();
-    });
-    connect(socket, &QSslSocket::encrypted, this, [this, socket, deadline] {
+    // handshake or times out is deleted here (and its ticket released). After it, HttpServer
+    // owns it.
+    const QMetaObject::Connection early =
+        connect(socket, &QAbstractSocket::disconnected, socket, [socket] { socket->deleteLater(); });
+    connect(socket, &QSslSocket::encrypted, this, [this, socket, deadline, early] {
+        disconnect(early);
         deadline->stop();
         deadline->deleteLater();
         auto connection = new HttpConnection(this, socket, m_limits.idleTimeoutMs);

@@ -61,6 +61,8 @@ private slots:
             ++m_calls;
             reply.send(200, QJsonObject{{QStringLiteral("id"), r.params.value(QStringLiteral("id"))}});
         });
+        // A handler that drops its reply: the server answers 500 for it.
+        m_server->route(QStringLiteral("GET"), QStringLiteral("/v1/forgotten"), [](const ApiRequest &, ApiReply) {});
         // Answers a while later, as an order does after its journal commit.
         m_server->route(QStringLiteral("POST"), QStringLiteral("/v1/later"), [this](const ApiRequest &, ApiReply reply) {
             ++m_calls;
@@ -313,6 +315,8 @@ private slots:
         QTest::newRow("a slow answer before a quick one") << QList<QByteArray>{slow + who} << QList<int>{201, 200};
         QTest::newRow("slow, quick, slow, quick")
             << QList<QByteArray>{slow + who + slow + who} << QList<int>{201, 200, 201, 200};
+        QTest::newRow("a request nobody answers does not hold up the next")
+            << QList<QByteArray>{"GET /v1/forgotten HTTP/1.1\r\nHost: localhost\r\n\r\n" + who} << QList<int>{500, 200};
         QTest::newRow("oversize request behind a slow order")
             << QList<QByteArray>{slow + big + QByteArray(5000, 'x')} << QList<int>{201, 413};
         QTest::newRow("http/2.0 behind a good request")
