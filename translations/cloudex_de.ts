@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Api</name>
@@ -16,7 +15,7 @@
         <translation>Lauschen auf %1:%2 nicht möglich: %3</translation>
     </message>
     <message>
-        <source>This call needs the permission &quot;%1&quot;.</source>
+        <source>This call needs the permission "%1".</source>
         <translation>Dieser Aufruf erfordert die Berechtigung „%1“.</translation>
     </message>
     <message>
@@ -30,10 +29,6 @@
     <message>
         <source>The Content-Length header is not a number.</source>
         <translation>Die Kopfzeile Content-Length ist keine Zahl.</translation>
-    </message>
-    <message>
-        <source>Chunked request bodies are not accepted; send a Content-Length.</source>
-        <translation>Anfragen mit Chunked-Kodierung werden nicht angenommen; bitte Content-Length senden.</translation>
     </message>
     <message>
         <source>a string</source>
@@ -64,15 +59,15 @@
         <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <source>Unknown field &quot;%1&quot;.</source>
+        <source>Unknown field "%1".</source>
         <translation>Unbekanntes Feld „%1“.</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; is required.</source>
+        <source>The field "%1" is required.</source>
         <translation>Das Feld „%1“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be %2.</source>
+        <source>The field "%1" must be %2.</source>
         <translation>Das Feld „%1“ muss %2 sein.</translation>
     </message>
     <message>
@@ -156,19 +151,19 @@
         <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
     </message>
     <message>
-        <source>Unknown operation &quot;%1&quot;; use subscribe, unsubscribe or resync.</source>
+        <source>Unknown operation "%1"; use subscribe, unsubscribe or resync.</source>
         <translation>Unbekannte Operation „%1“; möglich sind subscribe, unsubscribe und resync.</translation>
     </message>
     <message>
-        <source>There is no channel &quot;%1&quot;.</source>
+        <source>There is no channel "%1".</source>
         <translation>Es gibt keinen Kanal „%1“.</translation>
     </message>
     <message>
-        <source>The channel &quot;%1&quot; belongs to another participant.</source>
+        <source>The channel "%1" belongs to another participant.</source>
         <translation>Der Kanal „%1“ gehört einem anderen Teilnehmer.</translation>
     </message>
     <message>
-        <source>Subscribe to &quot;%1&quot; before asking for a resync.</source>
+        <source>Subscribe to "%1" before asking for a resync.</source>
         <translation>Vor einer Neusynchronisation muss „%1“ abonniert sein.</translation>
     </message>
     <message>
@@ -188,19 +183,19 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be between %2 and %3.</source>
+        <source>The field "%1" must be between %2 and %3.</source>
         <translation>Das Feld „%1“ muss zwischen %2 und %3 liegen.</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be an array of strings.</source>
+        <source>The field "%1" must be an array of strings.</source>
         <translation>Das Feld „%1“ muss ein Array von Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be one of %2.</source>
+        <source>The field "%1" must be one of %2.</source>
         <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; appears more than once.</source>
+        <source>The field "%1" appears more than once.</source>
         <translation>Das Feld „%1“ kommt mehr als einmal vor.</translation>
     </message>
     <message>
@@ -211,11 +206,71 @@
         <source>The body nests deeper than %1 levels.</source>
         <translation>Der Inhalt ist tiefer als %1 Ebenen verschachtelt.</translation>
     </message>
+    <message>
+        <source>A request body must be sent as Content-Type: application/json.</source>
+        <translation>Ein Anfrageinhalt muss als Content-Type: application/json gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The request head contains a NUL byte.</source>
+        <translation>Der Anfragekopf enthält ein NUL-Byte.</translation>
+    </message>
+    <message>
+        <source>The request line is not "METHOD /path HTTP/1.1".</source>
+        <translation>Die Anfragezeile hat nicht die Form "METHODE /pfad HTTP/1.1".</translation>
+    </message>
+    <message>
+        <source>The request target contains a control character or a space.</source>
+        <translation>Das Anfrageziel enthält ein Steuerzeichen oder ein Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>Only versions 1.0 and 1.1 of HTTP are served here, not %1.</source>
+        <translation>Hier werden nur die HTTP-Versionen 1.0 und 1.1 bedient, nicht %1.</translation>
+    </message>
+    <message>
+        <source>Folded header lines are not accepted.</source>
+        <translation>Gefaltete Kopfzeilen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>A header line is not "Name: value".</source>
+        <translation>Eine Kopfzeile hat nicht die Form "Name: Wert".</translation>
+    </message>
+    <message>
+        <source>A request has at most %1 header lines.</source>
+        <translation>Eine Anfrage hat höchstens %1 Kopfzeilen.</translation>
+    </message>
+    <message>
+        <source>A header value contains a control character.</source>
+        <translation>Ein Kopfzeilenwert enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The request has two different Content-Length headers.</source>
+        <translation>Die Anfrage hat zwei verschiedene Content-Length-Kopfzeilen.</translation>
+    </message>
+    <message>
+        <source>Chunked or encoded request bodies are not accepted; send a Content-Length.</source>
+        <translation>Gestückelte oder kodierte Anfrageinhalte werden nicht angenommen; senden Sie eine Content-Length.</translation>
+    </message>
+    <message>
+        <source>Length required</source>
+        <translation>Länge erforderlich</translation>
+    </message>
+    <message>
+        <source>Request headers too large</source>
+        <translation>Anfragekopf zu groß</translation>
+    </message>
+    <message>
+        <source>HTTP version not supported</source>
+        <translation>HTTP-Version nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>No frame and no answer to pings for %1 ms.</source>
+        <translation>Seit %1 ms kein Frame und keine Antwort auf Pings.</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
     <message>
-        <source>Invalid symbol &quot;%1&quot;: %2</source>
+        <source>Invalid symbol "%1": %2</source>
         <translation>Ungültiges Symbol „%1“: %2</translation>
     </message>
     <message>
@@ -243,7 +298,7 @@
         <translation>erwartet wird PRODUKT.ZEITRAUM, zum Beispiel DE.GP2.SH.S1.H2026-12-01T14</translation>
     </message>
     <message>
-        <source>Invalid delivery period &quot;%1&quot;: %2</source>
+        <source>Invalid delivery period "%1": %2</source>
         <translation>Ungültiger Lieferzeitraum „%1“: %2</translation>
     </message>
     <message>
@@ -350,23 +405,23 @@
 <context>
     <name>Connect</name>
     <message>
-        <source>The site&apos;s records cannot be written (%1): %2</source>
+        <source>The site's records cannot be written (%1): %2</source>
         <translation>Die Aufzeichnungen des Standorts können nicht geschrieben werden (%1): %2</translation>
     </message>
     <message>
-        <source>Cannot open the site&apos;s records %1: %2</source>
+        <source>Cannot open the site's records %1: %2</source>
         <translation>Die Aufzeichnungen des Standorts %1 können nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>The site&apos;s records cannot be read: %1</source>
+        <source>The site's records cannot be read: %1</source>
         <translation>Die Aufzeichnungen des Standorts können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The site&apos;s records cannot be written: %1</source>
+        <source>The site's records cannot be written: %1</source>
         <translation>Die Aufzeichnungen des Standorts können nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a tenant id: use up to 32 lower-case letters, digits, - and _.</source>
+        <source>"%1" is not a tenant id: use up to 32 lower-case letters, digits, - and _.</source>
         <translation>„%1“ ist keine Mandanten-ID: bis zu 32 Kleinbuchstaben, Ziffern, - und _ verwenden.</translation>
     </message>
     <message>
@@ -650,7 +705,7 @@
         <translation>eine Workflow-Verbindung braucht einen Befehl</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a libvirt URI</source>
+        <source>"%1" is not a libvirt URI</source>
         <translation>„%1“ ist keine libvirt-URI</translation>
     </message>
     <message>
@@ -674,15 +729,15 @@
         <translation>Der Workflow %1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
-        <source>The workflow did not answer &quot;%1&quot; within %2 s.</source>
+        <source>The workflow did not answer "%1" within %2 s.</source>
         <translation>Der Workflow hat „%1“ nicht innerhalb von %2 s beantwortet.</translation>
     </message>
     <message>
-        <source>The workflow answered &quot;%1&quot; with no JSON object (exit code %2): %3</source>
+        <source>The workflow answered "%1" with no JSON object (exit code %2): %3</source>
         <translation>Der Workflow hat „%1“ ohne JSON-Objekt beantwortet (Exit-Code %2): %3</translation>
     </message>
     <message>
-        <source>The workflow failed &quot;%1&quot;: %2</source>
+        <source>The workflow failed "%1": %2</source>
         <translation>Der Workflow ist bei „%1“ gescheitert: %2</translation>
     </message>
     <message>
@@ -728,7 +783,7 @@
         <translation>Der Preis muss über null liegen.</translation>
     </message>
     <message>
-        <source>The price must lie within the instrument&apos;s band, %1 to %2 EUR.</source>
+        <source>The price must lie within the instrument's band, %1 to %2 EUR.</source>
         <translation>Der Preis muss im Preisband des Instruments liegen, %1 bis %2 EUR.</translation>
     </message>
     <message>
@@ -786,7 +841,7 @@
         <translation>Die Identität %1 ist unbrauchbar.</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be one of %2.</source>
+        <source>The field "%1" must be one of %2.</source>
         <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
     </message>
     <message>
@@ -818,11 +873,11 @@
         <translation>Diese Anfrage nimmt keinen Inhalt an.</translation>
     </message>
     <message>
-        <source>The query parameter &quot;symbol&quot; is required.</source>
+        <source>The query parameter "symbol" is required.</source>
         <translation>Der Abfrageparameter „symbol“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>The query parameter &quot;limit&quot; must be a positive integer.</source>
+        <source>The query parameter "limit" must be a positive integer.</source>
         <translation>Der Abfrageparameter „limit“ muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
@@ -830,7 +885,7 @@
         <translation>Sie haben keinen Vertrag %1.</translation>
     </message>
     <message>
-        <source>The field &quot;csr&quot; must be base64 DER.</source>
+        <source>The field "csr" must be base64 DER.</source>
         <translation>Das Feld „csr“ muss Base64-kodiertes DER sein.</translation>
     </message>
     <message>
@@ -842,7 +897,7 @@
         <translation>Kein offenes Instrument %1.</translation>
     </message>
     <message>
-        <source>The query parameter &quot;depth&quot; must be a positive integer.</source>
+        <source>The query parameter "depth" must be a positive integer.</source>
         <translation>Der Abfrageparameter „depth“ muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
@@ -858,20 +913,24 @@
         <translation>Die eingebettete Börse läuft nicht.</translation>
     </message>
     <message>
-        <source>The query parameter &quot;to&quot; must be Unix seconds.</source>
+        <source>The query parameter "to" must be Unix seconds.</source>
         <translation>Der Abfrageparameter „to“ muss in Unix-Sekunden angegeben sein.</translation>
     </message>
     <message>
-        <source>The query parameter &quot;from&quot; must be Unix seconds.</source>
+        <source>The query parameter "from" must be Unix seconds.</source>
         <translation>Der Abfrageparameter „from“ muss in Unix-Sekunden angegeben sein.</translation>
     </message>
     <message>
-        <source>&quot;from&quot; must be before &quot;to&quot;.</source>
+        <source>"from" must be before "to".</source>
         <translation>„from“ muss vor „to“ liegen.</translation>
     </message>
     <message>
         <source>At most %1 points per answer: choose a coarser resolution or a shorter range.</source>
         <translation>Höchstens %1 Punkte je Antwort: Wählen Sie eine gröbere Auflösung oder einen kürzeren Zeitraum.</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key header is not UTF-8.</source>
+        <translation>Die Kopfzeile Idempotency-Key ist kein UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -887,10 +946,6 @@
     <message>
         <source>Unknown jurisdiction, certification or metadata policy for participant %1.</source>
         <translation>Unbekannte Rechtsordnung, Zertifizierung oder Metadaten-Richtlinie für Teilnehmer %1.</translation>
-    </message>
-    <message>
-        <source>A client order id has at most %1 ASCII characters.</source>
-        <translation>Eine Kunden-Auftragsnummer hat höchstens %1 ASCII-Zeichen.</translation>
     </message>
     <message>
         <source>The order names an unknown jurisdiction, certification or metadata policy.</source>
@@ -909,7 +964,7 @@
         <translation>Der Teilnehmer ist durch seinen Notschalter gesperrt.</translation>
     </message>
     <message>
-        <source>The participant&apos;s role does not allow this side.</source>
+        <source>The participant's role does not allow this side.</source>
         <translation>Die Rolle des Teilnehmers erlaubt diese Seite nicht.</translation>
     </message>
     <message>
@@ -937,11 +992,11 @@
         <translation>Der Preis muss positiv sein.</translation>
     </message>
     <message>
-        <source>The price is not a multiple of the instrument&apos;s price increment.</source>
+        <source>The price is not a multiple of the instrument's price increment.</source>
         <translation>Der Preis ist kein Vielfaches der Preisschrittweite des Instruments.</translation>
     </message>
     <message>
-        <source>The price is outside the instrument&apos;s price band.</source>
+        <source>The price is outside the instrument's price band.</source>
         <translation>Der Preis liegt außerhalb des Preisbands des Instruments.</translation>
     </message>
     <message>
@@ -957,15 +1012,15 @@
         <translation>Post-only gilt nur für ruhende Limit-Aufträge.</translation>
     </message>
     <message>
-        <source>The order is larger than the participant&apos;s maximum order size.</source>
+        <source>The order is larger than the participant's maximum order size.</source>
         <translation>Der Auftrag ist größer als die maximale Auftragsgröße des Teilnehmers.</translation>
     </message>
     <message>
-        <source>The order would exceed the participant&apos;s open notional limit.</source>
+        <source>The order would exceed the participant's open notional limit.</source>
         <translation>Der Auftrag würde das Limit für das offene Nominalvolumen des Teilnehmers überschreiten.</translation>
     </message>
     <message>
-        <source>The order would exceed the participant&apos;s credit.</source>
+        <source>The order would exceed the participant's credit.</source>
         <translation>Der Auftrag würde den Kreditrahmen des Teilnehmers überschreiten.</translation>
     </message>
     <message>
@@ -1008,6 +1063,10 @@
         <source>The exchange journal has failed (%1); no commands are accepted until the exchange is restarted.</source>
         <translation>Das Journal der Börse ist ausgefallen (%1); bis zum Neustart der Börse werden keine Aufträge angenommen.</translation>
     </message>
+    <message>
+        <source>A client order id has at most %1 bytes of UTF-8 and no control characters.</source>
+        <translation>Eine Client-Auftragskennung hat höchstens %1 Bytes UTF-8 und keine Steuerzeichen.</translation>
+    </message>
 </context>
 <context>
     <name>Pki</name>
@@ -1044,7 +1103,7 @@
         <translation>Die Teilnehmer- oder Vertragskennung ist ungültig.</translation>
     </message>
     <message>
-        <source>The certificate signing request names participant &quot;%1&quot;, but it was sent by %2.</source>
+        <source>The certificate signing request names participant "%1", but it was sent by %2.</source>
         <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, wurde aber von %2 gesendet.</translation>
     </message>
     <message>
@@ -1092,15 +1151,15 @@
         <translation>Ein Teilnehmerzertifikat trägt den Namen des Teilnehmers.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid permission.</source>
+        <source>"%1" is not a valid permission.</source>
         <translation>„%1“ ist keine gültige Berechtigung.</translation>
     </message>
     <message>
-        <source>The certificate signing request names participant &quot;%1&quot;, not %2.</source>
+        <source>The certificate signing request names participant "%1", not %2.</source>
         <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, nicht %2.</translation>
     </message>
     <message>
-        <source>The certificate signing request names &quot;%1&quot;, not %2.</source>
+        <source>The certificate signing request names "%1", not %2.</source>
         <translation>Die Zertifikatsanforderung nennt „%1“, nicht %2.</translation>
     </message>
     <message>
@@ -1204,7 +1263,7 @@
         <translation>Das Zertifikat ist kein Vertragszertifikat.</translation>
     </message>
     <message>
-        <source>The certificate&apos;s contract information is inconsistent.</source>
+        <source>The certificate's contract information is inconsistent.</source>
         <translation>Die Vertragsangaben des Zertifikats sind widersprüchlich.</translation>
     </message>
     <message>
@@ -1220,7 +1279,7 @@
         <translation>Vertrag %1 ist hier nicht bekannt.</translation>
     </message>
     <message>
-        <source>The certificate&apos;s terms differ from contract %1.</source>
+        <source>The certificate's terms differ from contract %1.</source>
         <translation>Die Bedingungen im Zertifikat weichen von Vertrag %1 ab.</translation>
     </message>
     <message>
@@ -1390,11 +1449,11 @@
         <translation>der Pfad ist leer</translation>
     </message>
     <message>
-        <source>unknown language &quot;%1&quot;; available: %2</source>
+        <source>unknown language "%1"; available: %2</source>
         <translation>unbekannte Sprache „%1“; verfügbar: %2</translation>
     </message>
     <message>
-        <source>unknown workspace &quot;%1&quot;; available: %2</source>
+        <source>unknown workspace "%1"; available: %2</source>
         <translation>unbekannter Arbeitsbereich „%1“; verfügbar: %2</translation>
     </message>
     <message>
@@ -1406,11 +1465,11 @@
         <translation>in den Ordner %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an https:// URL with a host, for example https://exchange.example:8443</source>
+        <source>"%1" is not an https:// URL with a host, for example https://exchange.example:8443</source>
         <translation>„%1“ ist keine https://-URL mit Host, zum Beispiel https://exchange.example:8443</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
+        <source>"%1" is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
         <translation>„%1“ ist keine libvirt-URI wie qemu:///system oder qemu+ssh://host/system</translation>
     </message>
     <message>
@@ -1426,7 +1485,7 @@
         <translation>Mit --exchange: die PKCS#12-Datei &lt;file&gt; mit Ihrem Zertifikat und Schlüssel (die Passphrase in der Umgebungsvariable %1 oder in --passphrase-file).</translation>
     </message>
     <message>
-        <source>Read the identity&apos;s passphrase from the first line of &lt;file&gt;.</source>
+        <source>Read the identity's passphrase from the first line of &lt;file&gt;.</source>
         <translation>Die Passphrase der Identität aus der ersten Zeile von &lt;file&gt; lesen.</translation>
     </message>
     <message>
@@ -1462,11 +1521,11 @@
         <translation>Größe</translation>
     </message>
     <message>
-        <source>unknown theme &quot;%1&quot;; available: %2</source>
+        <source>unknown theme "%1"; available: %2</source>
         <translation>unbekanntes Farbschema „%1“; verfügbar: %2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a size like 1280x800 (640x480 to 7680x4320)</source>
+        <source>"%1" is not a size like 1280x800 (640x480 to 7680x4320)</source>
         <translation>„%1“ ist keine Größe wie 1280x800 (640x480 bis 7680x4320)</translation>
     </message>
 </context>
@@ -1504,7 +1563,7 @@
 <context>
     <name>Translations</name>
     <message>
-        <source>No translation for language &quot;%1&quot; is built in.</source>
+        <source>No translation for language "%1" is built in.</source>
         <translation>Für die Sprache „%1“ ist keine Übersetzung eingebaut.</translation>
     </message>
 </context>
@@ -1535,7 +1594,7 @@
         <translation>%1 wird hinzugefügt</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a libvirt URI.</source>
+        <source>"%1" is not a libvirt URI.</source>
         <translation>„%1“ ist keine libvirt-URI.</translation>
     </message>
     <message>
@@ -1583,8 +1642,8 @@
         <translation>%1 wird bereitgestellt</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a VM name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation>„%1“ ist kein VM-Name: Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos; verwenden.</translation>
+        <source>"%1" is not a VM name: use letters, digits, '.', '-' and '_'.</source>
+        <translation>„%1“ ist kein VM-Name: Buchstaben, Ziffern, '.', '-' und '_' verwenden.</translation>
     </message>
     <message>
         <source>The name %1 is taken.</source>
@@ -1627,7 +1686,7 @@
         <translation>%1 wird nach %2 verschoben</translation>
     </message>
     <message>
-        <source>VM %1 of tenant %2 on %3 would break the group&apos;s separation.</source>
+        <source>VM %1 of tenant %2 on %3 would break the group's separation.</source>
         <translation>VM %1 von Mandant %2 auf %3 würde die Trennung der Gruppe verletzen.</translation>
     </message>
     <message>
@@ -2269,6 +2328,10 @@
         <source>Exchange: %1 (takes no orders: its journal failed)</source>
         <translation>Börse: %1 (nimmt keine Aufträge an: ihr Journal ist ausgefallen)</translation>
     </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::MarketWorkspace</name>
@@ -2365,7 +2428,7 @@
         <translation>Geschäfte</translation>
     </message>
     <message>
-        <source>No exchange is connected, so there are no order books or prices. The products below are the exchange&apos;s standard catalogue with the delivery periods it lists.</source>
+        <source>No exchange is connected, so there are no order books or prices. The products below are the exchange's standard catalogue with the delivery periods it lists.</source>
         <translation>Keine Börse ist verbunden, daher gibt es keine Orderbücher und Preise. Die Produkte unten sind der Standardkatalog der Börse mit den Lieferperioden, die sie listet.</translation>
     </message>
     <message>
@@ -2377,7 +2440,7 @@
         <translation>Verbinde mit der Börse…</translation>
     </message>
     <message>
-        <source>Demo market: the other participants are simulated traders on this desk&apos;s embedded exchange. Their orders and trades are not real.</source>
+        <source>Demo market: the other participants are simulated traders on this desk's embedded exchange. Their orders and trades are not real.</source>
         <translation>Demo-Markt: Die anderen Teilnehmer sind simulierte Händler an der eingebetteten Börse dieses Desks. Ihre Aufträge und Geschäfte sind nicht echt.</translation>
     </message>
     <message>
@@ -2653,7 +2716,7 @@
         </translation>
     </message>
     <message>
-        <source>Worst price: %1 EUR per instance-hour (the price band&apos;s %2)</source>
+        <source>Worst price: %1 EUR per instance-hour (the price band's %2)</source>
         <translation>Ungünstigster Preis: %1 EUR je Instanzstunde (%2 des Preisbands)</translation>
     </message>
     <message>
@@ -2686,7 +2749,7 @@
         <translation>Verkaufen</translation>
     </message>
     <message>
-        <source>Offer your data centre&apos;s capacity and run buyers&apos; VMs under contract.</source>
+        <source>Offer your data centre's capacity and run buyers' VMs under contract.</source>
         <translation>Die Kapazität Ihres Rechenzentrums anbieten und die VMs der Käufer unter Vertrag betreiben.</translation>
     </message>
     <message>
@@ -2818,7 +2881,7 @@
         <translation>Mandant hinzufügen</translation>
     </message>
     <message>
-        <source>Templates (disk images in each host&apos;s template pool)</source>
+        <source>Templates (disk images in each host's template pool)</source>
         <translation>Vorlagen (Festplattenabbilder im Vorlagenpool jedes Hosts)</translation>
     </message>
     <message>
@@ -3020,7 +3083,7 @@
         <translation>Die Hypervisor-Verbindung %1 entfernen? Der Standort nutzt sie dann nicht mehr.</translation>
     </message>
     <message numerus="yes">
-        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site&apos;s inventory and take no new VMs.</source>
+        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site's inventory and take no new VMs.</source>
         <translation>
             <numerusform>Die Hypervisor-Verbindung %1 entfernen? Ihr %n Host (%2) verlässt den Bestand des Standorts und nimmt keine neuen VMs mehr auf.</numerusform>
             <numerusform>Die Hypervisor-Verbindung %1 entfernen? Ihre %n Hosts (%2) verlassen den Bestand des Standorts und nehmen keine neuen VMs mehr auf.</numerusform>

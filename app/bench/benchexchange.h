@@ -82,6 +82,9 @@ struct BenchExchange
         config.clockIntervalMs = 0;
         config.rateBurst = 1'000'000;
         config.ratePerSecond = 1'000'000;
+        // Every simulated client connects from 127.0.0.1.
+        config.maxConnections = 100'000;
+        config.maxConnectionsPerAddress = 100'000;
         config.snapshotEvery = 0;
         config.journal.synchronousFull = synchronousFull;
         return service.open(config);

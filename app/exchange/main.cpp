@@ -190,6 +190,22 @@ int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QSt
         config.address = listen->first;
         config.port = listen->second;
     }
+    // Connection caps and the idle timeout (README "Connection limits").
+    const std::pair<const char *, int *> counts[] = {
+        {"max-connections", &config.maxConnections},
+        {"max-connections-per-address", &config.maxConnectionsPerAddress},
+        {"idle-timeout", &config.idleTimeoutSecs},
+    };
+    for (const auto &[name, target] : counts) {
+        const QString option = QString::fromLatin1(name);
+        if (!parser.isSet(option))
+            continue;
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < 1)
+            return fail(Tr::tr("--%1 needs a positive whole number.").arg(option), kUsageError);
+        *target = value;
+    }
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(Tr::tr("Cannot install the signal handlers."), kRuntimeError);
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
@@ -409,6 +425,13 @@ int main(int argc, char **argv)
         {QStringLiteral("listen"), QStringLiteral("HOST:PORT to listen on (127.0.0.1:8443)."),
          QStringLiteral("address")},
         {QStringLiteral("init"), QStringLiteral("Create the CA and the operator identity.")},
+        {QStringLiteral("max-connections"), QStringLiteral("Open connections at most, in all (4096)."),
+         QStringLiteral("n")},
+        {QStringLiteral("max-connections-per-address"),
+         QStringLiteral("Open connections at most per client address (128)."), QStringLiteral("n")},
+        {QStringLiteral("idle-timeout"),
+         QStringLiteral("Seconds after which an idle connection or a silent stream session is closed (120)."),
+         QStringLiteral("seconds")},
         {QStringLiteral("passphrase-file"),
          QStringLiteral("Passphrase of the PKCS#12 files (default \"cloudex\")."), QStringLiteral("file")},
         {QStringLiteral("server"), QStringLiteral("Exchange URL for admin commands."), QStringLiteral("url")},

@@ -128,6 +128,9 @@ Result<void> ExchangeService::open(const Config &config)
     apiConfig.address = config.address;
     apiConfig.port = config.port;
     apiConfig.maxBodyBytes = config.maxBodyBytes;
+    apiConfig.maxConnections = config.maxConnections;
+    apiConfig.maxConnectionsPerAddress = config.maxConnectionsPerAddress;
+    apiConfig.idleTimeoutMs = config.idleTimeoutSecs * 1000;
     apiConfig.rateBurst = config.rateBurst;
     apiConfig.ratePerSecond = config.ratePerSecond;
     apiConfig.tls = QSslConfiguration::defaultConfiguration();
@@ -145,6 +148,7 @@ Result<void> ExchangeService::open(const Config &config)
     m_admin->addRoutes(*m_api);
     m_publisher = new StreamPublisher(*m_exchange, *m_stream, this);
     m_stream->setFlushIntervalMs(config.streamFlushMs);
+    m_stream->setIdleTimeoutMs(apiConfig.idleTimeoutMs);
     auto listening = m_api->listen(apiConfig);
     if (!listening)
         return listening.error();

@@ -70,6 +70,10 @@ public:
         int rateBurst = 200;
         int ratePerSecond = 1000;
         qint64 maxBodyBytes = 64 * 1024;
+        /// Connection caps and timeouts of the listener (net::ApiServer::Config).
+        int maxConnections = 4096;
+        int maxConnectionsPerAddress = 128;
+        int idleTimeoutSecs = 120;
         int streamFlushMs = 50;
         QString caPassphrase;
         store::Journal::Options journal;

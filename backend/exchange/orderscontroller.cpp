@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QStringDecoder>
 
 namespace cloudex::exchange {
 
@@ -68,8 +69,14 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
     if (!parsed)
         return reply.sendProblem(badRequest(parsed.error()));
     market::OrderRequest order = toMarket(parsed.value());
-    if (order.clientOrderId.isEmpty())
-        order.clientOrderId = QString::fromLatin1(request.header("idempotency-key"));
+    if (order.clientOrderId.isEmpty()) {
+        // The header's bytes as UTF-8, exactly: malformed UTF-8 would fold distinct keys.
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        order.clientOrderId = utf8(request.header("idempotency-key"));
+        if (utf8.hasError())
+            return reply.sendProblem(ApiProblem::badRequest(
+                QStringLiteral("request.bad-idempotency-key"), Tr::tr("The Idempotency-Key header is not UTF-8.")));
+    }
     m_exchange.submitOrder(request.identity.participant, order,
                            [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
 }

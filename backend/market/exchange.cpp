@@ -503,12 +503,15 @@ void Exchange::submitOrder(const QString &participant, const OrderRequest &order
     if (instrument == m_instrumentIds.cend())
         return refuse(QString::fromLatin1(reasonCode(Reason::UnknownInstrument)),
                       messageFor(Reason::UnknownInstrument), done);
-    const QByteArray clientId = order.clientOrderId.toLatin1();
-    if (clientId.size() > qsizetype(ClientOrderId::kMaxLength) || clientId.contains('\0'))
-        return refuse(
-            QStringLiteral("order.bad-client-id"),
-            Tr::tr("A client order id has at most %1 ASCII characters.").arg(ClientOrderId::kMaxLength),
-            done);
+    // The id's UTF-8 bytes are kept exactly: two ids are the same only when their bytes are.
+    const QByteArray clientId = order.clientOrderId.toUtf8();
+    const bool control = std::any_of(order.clientOrderId.cbegin(), order.clientOrderId.cend(),
+                                     [](QChar c) { return c.category() == QChar::Other_Control; });
+    if (clientId.size() > qsizetype(ClientOrderId::kMaxLength) || control || !order.clientOrderId.isValidUtf16())
+        return refuse(QStringLiteral("order.bad-client-id"),
+                      Tr::tr("A client order id has at most %1 bytes of UTF-8 and no control characters.")
+                          .arg(ClientOrderId::kMaxLength),
+                      done);
     const std::optional<std::uint64_t> jurisdictions =
         maskOf(jurisdictionTable(), order.requirements.jurisdictions);
     const std::optional<std::uint64_t> certs =
@@ -617,7 +620,7 @@ OrderEvent Exchange::orderEventOf(const RawOrderEvent &raw) const
     OrderEvent e{raw.kind,
                  nameOf(o.participant),
                  OrderInfo{o.id, symbolOf(o.instrument), o.side, o.price, o.remaining,
-                           QString::fromLatin1(clientId.data(), qsizetype(clientId.size()))},
+                           QString::fromUtf8(clientId.data(), qsizetype(clientId.size()))},
                  {}};
     if (raw.kind == OrderEvent::Kind::Cancelled)
         e.reason = QString::fromLatin1(cancelReasonCode(raw.why));
@@ -670,7 +673,7 @@ QList<OrderInfo> Exchange::openOrders(const QString &participant) const
     for (const OrderView &o : m_engine.ordersOf(*id)) {
         const std::string_view clientId = o.clientId.view();
         out.append(OrderInfo{o.id, symbolOf(o.instrument), o.side, o.price, o.remaining,
-                             QString::fromLatin1(clientId.data(), qsizetype(clientId.size()))});
+                             QString::fromUtf8(clientId.data(), qsizetype(clientId.size()))});
     }
     return out;
 }

@@ -58,7 +58,7 @@ struct OrderRequest
     qint64 priceTicks = 0;
     qint64 quantity = 0;
     qint64 expirySecs = 0; ///< good-till-date
-    QString clientOrderId; ///< optional, at most 24 ASCII characters
+    QString clientOrderId; ///< optional, at most 24 bytes of UTF-8, kept exactly
     Requirements requirements;
 };
 

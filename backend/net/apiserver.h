@@ -16,7 +16,6 @@
 
 class QAbstractHttpServer;
 class QHttpServerRequest;
-class QHttpServerResponder;
 class QTcpSocket;
 
 namespace cloudex {
@@ -34,7 +33,7 @@ struct ApiRequest
     QString method; ///< "GET", "POST", ...
     QString path;
     QUrlQuery query;
-    QHash<QString, QString> params;         ///< bound {placeholders} of the route
+    QHash<QString, QString> params;               ///< bound {placeholders} of the route
     QList<QPair<QByteArray, QByteArray>> headers; ///< as received
     QByteArray body;
     PeerIdentity identity;
@@ -57,8 +56,9 @@ class ApiReply
 public:
     void send(int status, const QJsonValue &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     /// Sends `json`, already serialised (see JsonWriter), as application/json.
-    void sendJson(int status, const QByteArray &json, const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    void sendProblem(const ApiProblem &problem);
+    void sendJson(int status, const QByteArray &json,
+                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    void sendProblem(const ApiProblem &problem, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     bool isSent() const;
     /// The client is still connected.
     bool isConnected() const;
@@ -66,7 +66,9 @@ public:
 private:
     friend class ApiServer;
     struct State;
-    explicit ApiReply(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+    explicit ApiReply(std::shared_ptr<State> state)
+        : m_state(std::move(state))
+    {}
     void write(int status, const QByteArray &contentType, const QByteArray &body,
                const QList<QPair<QByteArray, QByteArray>> &headers);
 
@@ -87,12 +89,20 @@ public:
     struct Config
     {
         QHostAddress address = QHostAddress::LocalHost;
-        quint16 port = 0; ///< 0: any free port
+        quint16 port = 0;      ///< 0: any free port
         QSslConfiguration tls; ///< local certificate, key and CA certificates
         qint64 maxBodyBytes = 64 * 1024;
         int maxHeaderBytes = 16 * 1024;
-        int rateBurst = 200;       ///< requests at once per participant
-        int ratePerSecond = 1000;  ///< sustained requests per second per participant
+        int rateBurst = 200;      ///< requests at once per participant
+        int ratePerSecond = 1000; ///< sustained requests per second per participant
+        /// Open connections (handshaking, HTTP and WebSocket) at most, in all and per client
+        /// address; one over a cap is closed at once.
+        int maxConnections = 4096;
+        int maxConnectionsPerAddress = 128;
+        int handshakeTimeoutMs = 10'000; ///< a TLS handshake must finish within this
+        /// An HTTP connection with no request in progress and no answer owed, or a stream
+        /// session that neither sends nor answers pings, is closed after this.
+        int idleTimeoutMs = 120'000;
     };
 
     ApiServer(const Clock &clock, QObject *parent = nullptr);
@@ -109,6 +119,9 @@ public:
     /// Starts listening; returns the bound port.
     Result<quint16> listen(const Config &config);
     quint16 port() const;
+    /// The TLS listener (connection counts and caps); null before listen().
+    const GuardedSslServer *listener() const;
+    int idleTimeoutMs() const;
     void setRateLimits(int burst, int perSecond);
 
     /// For the WebSocket stream, which shares the server and its TLS listener: upgrade
@@ -130,7 +143,7 @@ private:
     };
 
     class Frontend;
-    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket, bool notFound = false);
 
     const Clock &m_clock;
     Frontend *m_http;

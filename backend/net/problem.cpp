@@ -25,6 +25,8 @@ QString titleFor(int status)
         return Tr::tr("Method not allowed");
     case 409:
         return Tr::tr("Conflict");
+    case 411:
+        return Tr::tr("Length required");
     case 413:
         return Tr::tr("Request body too large");
     case 415:
@@ -33,8 +35,12 @@ QString titleFor(int status)
         return Tr::tr("Request rejected");
     case 429:
         return Tr::tr("Too many requests");
+    case 431:
+        return Tr::tr("Request headers too large");
     case 503:
         return Tr::tr("Service unavailable");
+    case 505:
+        return Tr::tr("HTTP version not supported");
     default:
         return Tr::tr("Server error");
     }
@@ -79,8 +85,11 @@ ApiProblem ApiProblem::notFound(const QString &detail)
 
 ApiProblem ApiProblem::methodNotAllowed(const QString &method)
 {
-    return {405, QStringLiteral("route.method-not-allowed"), titleFor(405),
-            Tr::tr("This resource does not support %1.").arg(method), {}};
+    return {405,
+            QStringLiteral("route.method-not-allowed"),
+            titleFor(405),
+            Tr::tr("This resource does not support %1.").arg(method),
+            {}};
 }
 
 ApiProblem ApiProblem::forbidden(const QString &code, const QString &detail)
@@ -95,14 +104,20 @@ ApiProblem ApiProblem::unauthorized(const QString &code, const QString &detail)
 
 ApiProblem ApiProblem::payloadTooLarge(qint64 limit)
 {
-    return {413, QStringLiteral("request.too-large"), titleFor(413),
-            Tr::tr("The request body exceeds the limit of %1 bytes.").arg(limit), {}};
+    return {413,
+            QStringLiteral("request.too-large"),
+            titleFor(413),
+            Tr::tr("The request body exceeds the limit of %1 bytes.").arg(limit),
+            {}};
 }
 
 ApiProblem ApiProblem::tooManyRequests(qint64 retryAfterMs)
 {
-    ApiProblem problem{429, QStringLiteral("request.rate-limited"), titleFor(429),
-                       Tr::tr("Too many requests; retry in %1 ms.").arg(retryAfterMs), {}};
+    ApiProblem problem{429,
+                       QStringLiteral("request.rate-limited"),
+                       titleFor(429),
+                       Tr::tr("Too many requests; retry in %1 ms.").arg(retryAfterMs),
+                       {}};
     problem.extensions.insert(QStringLiteral("retryAfterMs"), retryAfterMs);
     return problem;
 }

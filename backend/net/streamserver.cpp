@@ -2,8 +2,8 @@
 
 #include "net/apiserver.h"
 
-#include <QCoreApplication>
 #include <QAbstractHttpServer>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,12 +27,17 @@ StreamServer::StreamServer(ApiServer &api, QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_flushTimer(new QTimer(this))
+    , m_idleTimer(new QTimer(this))
     , m_maxBacklogBytes(kDefaultMaxBacklogBytes)
 {
+    m_uptime.start();
+    connect(m_idleTimer, &QTimer::timeout, this, &StreamServer::checkIdle);
+    setIdleTimeoutMs(api.idleTimeoutMs());
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(kDefaultFlushMs);
     connect(m_flushTimer, &QTimer::timeout, this, &StreamServer::flush);
-    connect(api.httpServer(), &QAbstractHttpServer::newWebSocketConnection, this, &StreamServer::acceptPending);
+    connect(api.httpServer(), &QAbstractHttpServer::newWebSocketConnection, this,
+            &StreamServer::acceptPending);
 }
 
 StreamServer::~StreamServer()
@@ -58,6 +63,36 @@ void StreamServer::setFlushIntervalMs(int ms)
     m_flushTimer->setInterval(ms);
 }
 
+void StreamServer::setIdleTimeoutMs(int ms)
+{
+    m_idleTimeoutMs = ms;
+    if (ms > 0)
+        m_idleTimer->start(std::max(ms / 3, 10));
+    else
+        m_idleTimer->stop();
+}
+
+void StreamServer::checkIdle()
+{
+    const qint64 now = m_uptime.elapsed();
+    QList<QWebSocket *> silent;
+    for (Connection &c : m_connections) {
+        if (now - c.lastHeardMs >= m_idleTimeoutMs) {
+            c.lastHeardMs = now; // closing takes a moment; do not count it twice
+            silent.append(c.socket);
+        } else {
+            c.socket->ping();
+        }
+    }
+    for (QWebSocket *socket : std::as_const(silent)) {
+        ++m_idleClosed;
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                      Tr::tr("No frame and no answer to pings for %1 ms.").arg(m_idleTimeoutMs));
+        // A peer that does not answer the close either is cut off.
+        QTimer::singleShot(std::max(m_idleTimeoutMs / 3, 10), socket, &QWebSocket::abort);
+    }
+}
+
 void StreamServer::acceptPending()
 {
     // Qt 6.4 cannot refuse an upgrade in the route, so the check happens here, on the
@@ -73,7 +108,14 @@ void StreamServer::acceptPending()
             Q_EMIT connectionRefused(identity.error().code);
             continue;
         }
-        m_connections.insert(socket, Connection{socket, *identity, {}});
+        m_connections.insert(socket, Connection{socket, *identity, {}, m_uptime.elapsed()});
+        auto heard = [this, socket] {
+            if (auto it = m_connections.find(socket); it != m_connections.end())
+                it->lastHeardMs = m_uptime.elapsed();
+        };
+        connect(socket, &QWebSocket::pong, this, heard);
+        connect(socket, &QWebSocket::binaryFrameReceived, this, heard);
+        connect(socket, &QWebSocket::textFrameReceived, this, heard);
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString &text) { handleMessage(socket, text); });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
@@ -115,7 +157,8 @@ void StreamServer::handleMessage(QWebSocket *socket, const QString &text)
     }
     for (const QString &channel : std::as_const(channels)) {
         if (channel.isEmpty() || (m_filter && !m_filter(channel))) {
-            sendError(socket, QStringLiteral("stream.unknown-channel"), Tr::tr("There is no channel \"%1\".").arg(channel));
+            sendError(socket, QStringLiteral("stream.unknown-channel"),
+                      Tr::tr("There is no channel \"%1\".").arg(channel));
             continue;
         }
         if (!mayAccess(it->identity, channel)) {
@@ -135,8 +178,9 @@ void StreamServer::handleMessage(QWebSocket *socket, const QString &text)
         }
         if (op == u"subscribe" && !it->channels.contains(channel)) {
             if (it->channels.size() >= kMaxChannelsPerConnection) {
-                sendError(socket, QStringLiteral("stream.too-many-channels"),
-                          Tr::tr("A connection may follow at most %1 channels.").arg(kMaxChannelsPerConnection));
+                sendError(
+                    socket, QStringLiteral("stream.too-many-channels"),
+                    Tr::tr("A connection may follow at most %1 channels.").arg(kMaxChannelsPerConnection));
                 continue;
             }
             it->channels.insert(channel);
@@ -181,9 +225,8 @@ void StreamServer::publish(const QString &channel, const QJsonValue &data)
     if (!isFollowed(channel))
         return;
     const qint64 seq = ++m_sequences[channel];
-    const QJsonObject message{{QStringLiteral("channel"), channel},
-                              {QStringLiteral("seq"), seq},
-                              {QStringLiteral("data"), data}};
+    const QJsonObject message{
+        {QStringLiteral("channel"), channel}, {QStringLiteral("seq"), seq}, {QStringLiteral("data"), data}};
     m_pending.append(Pending{channel, QJsonDocument(message).toJson(QJsonDocument::Compact)});
     if (!m_flushTimer->isActive())
         m_flushTimer->start();

@@ -2,6 +2,7 @@
 
 #include "net/peeridentity.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonValue>
 #include <QObject>
@@ -49,6 +50,11 @@ public:
     /// A connection with more unsent bytes than this skips frames (and resyncs later).
     void setMaxBacklogBytes(qint64 bytes) { m_maxBacklogBytes = bytes; }
     qint64 droppedFrames() const { return m_droppedFrames; }
+    /// Sessions that neither sent anything nor answered a ping for this long are closed
+    /// (1001); the server pings each session every third of it. Defaults to the API
+    /// server's idle timeout; 0 disables.
+    void setIdleTimeoutMs(int ms);
+    qint64 idleClosed() const { return m_idleClosed; }
 
     /// Whether any connection subscribes to `channel`; publishers skip building messages
     /// for channels nobody follows.
@@ -73,6 +79,7 @@ private:
         QWebSocket *socket = nullptr;
         PeerIdentity identity;
         QSet<QString> channels;
+        qint64 lastHeardMs = 0; ///< on m_uptime: the last frame or pong from the client
     };
     struct Pending
     {
@@ -86,6 +93,7 @@ private:
     void sendError(QWebSocket *socket, const QString &code, const QString &detail);
     bool mayAccess(const PeerIdentity &identity, const QString &channel) const;
     void unfollow(const QString &channel);
+    void checkIdle();
 
     ApiServer &m_api;
     SnapshotProvider m_snapshots;
@@ -95,6 +103,10 @@ private:
     QHash<QString, int> m_followers; ///< subscriptions per channel
     QList<Pending> m_pending;
     QTimer *m_flushTimer;
+    QTimer *m_idleTimer;
+    QElapsedTimer m_uptime;
+    int m_idleTimeoutMs = 0;
+    qint64 m_idleClosed = 0;
     qint64 m_maxBacklogBytes;
     qint64 m_droppedFrames = 0;
 };

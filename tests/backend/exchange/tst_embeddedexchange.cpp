@@ -144,7 +144,9 @@ private Q_SLOTS:
                               {QStringLiteral("type"), QStringLiteral("limit")},
                               {QStringLiteral("timeInForce"), QStringLiteral("gtc")},
                               {QStringLiteral("price"), 1000},
-                              {QStringLiteral("quantity"), 3}};
+                              {QStringLiteral("quantity"), 3},
+                              // Journaled as its UTF-8 bytes, read back exactly.
+                              {QStringLiteral("clientOrderId"), QStringLiteral("\u2603-7")}};
             std::unique_ptr<net::ApiCall> placed(client.post(QStringLiteral("/v1/orders"), order));
             QTRY_VERIFY(placed->isFinished());
             // 201 comes after the journal commit: the order is acknowledged.
@@ -182,6 +184,8 @@ private Q_SLOTS:
         QCOMPARE(
             orders->body()[QStringLiteral("orders")].toArray().at(0)[QStringLiteral("remaining")].toInteger(),
             3);
+        QCOMPARE(orders->body()[QStringLiteral("orders")].toArray().at(0)[QStringLiteral("clientOrderId")].toString(),
+                 QStringLiteral("\u2603-7"));
     }
 
     void journalFailureReachesTheCaller()

@@ -129,6 +129,116 @@ private Q_SLOTS:
         QVERIFY(m_fx.market().openOrders(QStringLiteral("p-seller")).isEmpty());
     }
 
+    void nonAsciiClientOrderIdsKeepTheirBytes()
+    {
+        // Folded to Latin-1, "☃-7" and "★-7" were one id and the second a "duplicate".
+        const QString snowman = QStringLiteral("\u2603-7");
+        const QString star = QStringLiteral("\u2605-7");
+        const QString post = QStringLiteral("POST");
+        const QString orders = QStringLiteral("/v1/orders");
+        const QString buyer = QStringLiteral("p-buyer");
+        const CurlResult a = m_fx.curl(buyer, post, orders, m_fx.order(QStringLiteral("buy"), 1001, 1, snowman));
+        QCOMPARE(a.status, 201);
+        QVERIFY(!a.json().value(QStringLiteral("duplicate")).toBool());
+        const CurlResult b = m_fx.curl(buyer, post, orders, m_fx.order(QStringLiteral("buy"), 1001, 1, star));
+        QCOMPARE(b.status, 201);
+        QVERIFY(!b.json().value(QStringLiteral("duplicate")).toBool());
+        QVERIFY(b.json().value(QStringLiteral("orderId")).toInteger() != a.json().value(QStringLiteral("orderId")).toInteger());
+        // The same bytes again are a duplicate.
+        const CurlResult again = m_fx.curl(buyer, post, orders, m_fx.order(QStringLiteral("buy"), 1001, 1, snowman));
+        QCOMPARE(again.status, 201);
+        QVERIFY(again.json().value(QStringLiteral("duplicate")).toBool());
+        QCOMPARE(again.json().value(QStringLiteral("orderId")).toInteger(), a.json().value(QStringLiteral("orderId")).toInteger());
+        // The Idempotency-Key header is read as UTF-8 too.
+        const CurlResult keyed = m_fx.curl(buyer, post, orders, m_fx.order(QStringLiteral("buy"), 1001, 1),
+                                           {QStringLiteral("-H"), QStringLiteral("Idempotency-Key: \u2603-8")});
+        QCOMPARE(keyed.status, 201);
+        // 24 bytes at most (eight snowmen are 24), no control characters.
+        const CurlResult eight = m_fx.curl(buyer, post, orders,
+                                           m_fx.order(QStringLiteral("buy"), 1001, 1, QString(8, QChar(0x2603))));
+        QCOMPARE(eight.status, 201);
+        const CurlResult nine = m_fx.curl(buyer, post, orders,
+                                          m_fx.order(QStringLiteral("buy"), 1001, 1, QString(9, QChar(0x2603))));
+        QCOMPARE(nine.status, 422);
+        QCOMPARE(nine.code(), QStringLiteral("order.bad-client-id"));
+        const CurlResult control = m_fx.curl(buyer, post, orders,
+                                             m_fx.order(QStringLiteral("buy"), 1001, 1, QStringLiteral("a\u0007b")));
+        QCOMPARE(control.status, 422);
+        QCOMPARE(control.code(), QStringLiteral("order.bad-client-id"));
+
+        // Read back exactly, through the API and the engine.
+        const CurlResult open = m_fx.curl(buyer, QStringLiteral("GET"), orders);
+        QStringList ids;
+        for (const QJsonValue &o : open.json().value(QStringLiteral("orders")).toArray())
+            ids.append(o[QStringLiteral("clientOrderId")].toString());
+        for (const QString &id : {snowman, star, QStringLiteral("\u2603-8"), QString(8, QChar(0x2603))})
+            QVERIFY2(ids.contains(id), qPrintable(ids.join(u' ')));
+        // Leave the book as it was.
+        for (const auto &order : m_fx.market().openOrders(buyer))
+            QCOMPARE(m_fx.curl(buyer, QStringLiteral("DELETE"), QStringLiteral("/v1/orders/%1").arg(order.id)).status, 200);
+    }
+
+    /// Statuses of the answers on `socket` until `count` have come (or the time is up).
+    static QList<int> statuses(QSslSocket &socket, int count, QByteArray *received)
+    {
+        QList<int> seen;
+        QTest::qWaitFor(
+            [&] {
+                *received += socket.readAll();
+                seen.clear();
+                for (qsizetype at = received->indexOf("HTTP/1.1 "); at >= 0; at = received->indexOf("HTTP/1.1 ", at + 1))
+                    seen.append(received->mid(at + 9, 3).toInt());
+                return seen.size() >= count;
+            },
+            10000);
+        return seen;
+    }
+
+    void pipelinedAnswersKeepTheirOrder()
+    {
+        auto tls = m_fx.onboard(QStringLiteral("p-buyer"));
+        QVERIFY(tls.ok());
+        auto request = [](const QByteArray &method, const QByteArray &body) -> QByteArray {
+            QByteArray r = method + " /v1/orders HTTP/1.1\r\nHost: localhost\r\n";
+            if (!body.isEmpty())
+                r += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+            return r + "\r\n" + body;
+        };
+        {
+            // The order is answered after its journal commit, the GET at once: in request order all the same.
+            QSslSocket socket;
+            socket.setSslConfiguration(tls.value());
+            socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_fx.service().port(), QStringLiteral("localhost"));
+            QTRY_VERIFY(socket.isEncrypted());
+            socket.write(request("POST", m_fx.order(QStringLiteral("buy"), 1001, 1, QStringLiteral("pipe-1")))
+                         + request("GET", {}));
+            QByteArray received;
+            QCOMPARE(statuses(socket, 2, &received), (QList<int>{201, 200}));
+        }
+        {
+            // An order, then a request whose Content-Length is over the limit: the order's
+            // acknowledgement comes first, then the 413, then the connection closes.
+            QSslSocket socket;
+            socket.setSslConfiguration(tls.value());
+            socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_fx.service().port(), QStringLiteral("localhost"));
+            QTRY_VERIFY(socket.isEncrypted());
+            socket.write(request("POST", m_fx.order(QStringLiteral("buy"), 1001, 1, QStringLiteral("pipe-2")))
+                         + "POST /v1/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                           "Content-Length: 10000000\r\n\r\n");
+            QByteArray received;
+            QCOMPARE(statuses(socket, 2, &received), (QList<int>{201, 413}));
+            QVERIFY(received.contains("\"pipe-2\"") || received.contains("\"accepted\":true"));
+            QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+        }
+        QStringList ids;
+        for (const auto &order : m_fx.market().openOrders(QStringLiteral("p-buyer")))
+            ids.append(order.clientOrderId);
+        QVERIFY(ids.contains(QStringLiteral("pipe-1")));
+        QVERIFY(ids.contains(QStringLiteral("pipe-2")));
+        for (const auto &order : m_fx.market().openOrders(QStringLiteral("p-buyer")))
+            QCOMPARE(m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("DELETE"), QStringLiteral("/v1/orders/%1").arg(order.id)).status, 200);
+    }
+
     void refusedRequestsChangeNothing_data()
     {
         QTest::addColumn<QString>("who");
@@ -174,6 +284,14 @@ private Q_SLOTS:
             << QByteArray(
                    R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":1,"quantity":2.0})")
             << 400 << QStringLiteral("request.wrong-type");
+        QTest::newRow("whole quantity written 1e0")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc","price":1,"quantity":1e0})")
+            << 400 << QStringLiteral("request.wrong-type");
+        QTest::newRow("encoded slash in a contract id")
+            << buyer << QStringLiteral("GET") << QStringLiteral("/v1/contracts/c-000001%2Fcertificates") << QByteArray()
+            << 404 << QStringLiteral("route.not-found");
         QTest::newRow("quantity beyond 2^53")
             << buyer << post << orders
             << QByteArray(

@@ -9,7 +9,15 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSslSocket>
+#include <QElapsedTimer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <memory>
 #include <optional>
@@ -48,6 +56,19 @@ private slots:
             ++m_calls;
             reply.send(201, QJsonObject{{QStringLiteral("id"), r.params.value(QStringLiteral("id"))},
                                         {QStringLiteral("name"), body->value(QStringLiteral("name"))}});
+        });
+        m_server->route(QStringLiteral("GET"), QStringLiteral("/v1/things/{id}/parts"), [this](const ApiRequest &r, ApiReply reply) {
+            ++m_calls;
+            reply.send(200, QJsonObject{{QStringLiteral("id"), r.params.value(QStringLiteral("id"))}});
+        });
+        // A handler that drops its reply: the server answers 500 for it.
+        m_server->route(QStringLiteral("GET"), QStringLiteral("/v1/forgotten"), [](const ApiRequest &, ApiReply) {});
+        // Answers a while later, as an order does after its journal commit.
+        m_server->route(QStringLiteral("POST"), QStringLiteral("/v1/later"), [this](const ApiRequest &, ApiReply reply) {
+            ++m_calls;
+            QTimer::singleShot(150, m_server.get(), [reply]() mutable {
+                reply.send(201, QJsonObject{{QStringLiteral("slow"), true}});
+            });
         });
         ApiServer::Config config;
         config.tls = m_pki.serverTls();
@@ -111,21 +132,42 @@ private slots:
         QTest::newRow("malformed json") << u"POST"_qs << u"/v1/things/7"_qs
                                         << QStringList{u"-H"_qs, json, u"-d"_qs, u"{\"name\":"_qs} << 400
                                         << u"request.malformed-json"_qs;
-        QTest::newRow("not an object") << u"POST"_qs << u"/v1/things/7"_qs << QStringList{u"-d"_qs, u"[1,2]"_qs} << 400
+        QTest::newRow("not an object") << u"POST"_qs << u"/v1/things/7"_qs
+                                       << QStringList{u"-H"_qs, json, u"-d"_qs, u"[1,2]"_qs} << 400
                                        << u"request.not-an-object"_qs;
         QTest::newRow("unknown field") << u"POST"_qs << u"/v1/things/7"_qs
-                                       << QStringList{u"-d"_qs, u"{\"name\":\"a\",\"colour\":\"red\"}"_qs} << 400
-                                       << u"request.unknown-field"_qs;
-        QTest::newRow("missing field") << u"POST"_qs << u"/v1/things/7"_qs << QStringList{u"-d"_qs, u"{}"_qs} << 400
+                                       << QStringList{u"-H"_qs, json, u"-d"_qs, u"{\"name\":\"a\",\"colour\":\"red\"}"_qs}
+                                       << 400 << u"request.unknown-field"_qs;
+        QTest::newRow("missing field") << u"POST"_qs << u"/v1/things/7"_qs
+                                       << QStringList{u"-H"_qs, json, u"-d"_qs, u"{}"_qs} << 400
                                        << u"request.missing-field"_qs;
         QTest::newRow("wrong type") << u"POST"_qs << u"/v1/things/7"_qs
-                                    << QStringList{u"-d"_qs, u"{\"name\":\"a\",\"count\":1.5}"_qs} << 400
-                                    << u"request.wrong-type"_qs;
+                                    << QStringList{u"-H"_qs, json, u"-d"_qs, u"{\"name\":\"a\",\"count\":1.5}"_qs}
+                                    << 400 << u"request.wrong-type"_qs;
+        QTest::newRow("form body") << u"POST"_qs << u"/v1/things/7"_qs
+                                   << QStringList{u"-d"_qs, u"{\"name\":\"a\"}"_qs} << 415
+                                   << u"request.unsupported-media-type"_qs;
+        QTest::newRow("no content type") << u"POST"_qs << u"/v1/things/7"_qs
+                                         << QStringList{u"-H"_qs, u"Content-Type:"_qs, u"-d"_qs, u"{\"name\":\"a\"}"_qs}
+                                         << 415 << u"request.unsupported-media-type"_qs;
+        QTest::newRow("text body") << u"POST"_qs << u"/v1/things/7"_qs
+                                   << QStringList{u"-H"_qs, u"Content-Type: text/plain"_qs, u"-d"_qs,
+                                                  u"{\"name\":\"a\"}"_qs}
+                                   << 415 << u"request.unsupported-media-type"_qs;
+        QTest::newRow("encoded slash in a segment") << u"GET"_qs << u"/v1/things/7%2Fparts"_qs << QStringList{} << 404
+                                                    << u"route.not-found"_qs;
         QTest::newRow("oversize body") << u"POST"_qs << u"/v1/things/7"_qs
                                        << QStringList{u"-d"_qs, QString(4096, u'x')} << 413 << u"request.too-large"_qs;
         QTest::newRow("chunked body") << u"POST"_qs << u"/v1/things/7"_qs
                                       << QStringList{u"-H"_qs, u"Transfer-Encoding: chunked"_qs, u"-d"_qs, u"{}"_qs}
                                       << 411 << u"request.length-required"_qs;
+        QTest::newRow("two content lengths") << u"POST"_qs << u"/v1/things/7"_qs
+                                             << QStringList{u"-H"_qs, json, u"-H"_qs, u"Content-Length: 3"_qs, u"-H"_qs,
+                                                            u"content-length: 12"_qs, u"-d"_qs, u"{\"name\":\"a\"}"_qs}
+                                             << 400 << u"request.bad-content-length"_qs;
+        QTest::newRow("endless headers") << u"GET"_qs << u"/v1/whoami"_qs
+                                         << QStringList{u"-H"_qs, u"X-Filler: "_qs + QString(20000, u'y')} << 431
+                                         << u"request.header-too-large"_qs;
     }
 
     void problems()
@@ -145,6 +187,7 @@ private slots:
         QCOMPARE(problem.value(QStringLiteral("code")).toString(), code);
         QCOMPARE(problem.value(QStringLiteral("type")).toString(), u"urn:cloudex:problem:"_qs + code);
         QVERIFY(!problem.value(QStringLiteral("title")).toString().isEmpty());
+        QVERIFY2(problem.value(QStringLiteral("title")).toString() != u"Server error"_qs, r.body.constData());
         // Nothing was handled.
         QCOMPARE(m_calls, 0);
     }
@@ -155,7 +198,8 @@ private slots:
         curl(m_pki, QStringLiteral("alice"), m_port, QStringLiteral("POST"), QStringLiteral("/v1/things/7"),
              {QStringLiteral("-d"), QString(4096, u'x')});
         const CurlResult r = curl(m_pki, QStringLiteral("alice"), m_port, QStringLiteral("POST"), QStringLiteral("/v1/things/9"),
-                                  {QStringLiteral("-d"), QStringLiteral("{\"name\":\"gp2\",\"count\":3}")});
+                                  {QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"), QStringLiteral("-d"),
+                                   QStringLiteral("{\"name\":\"gp2\",\"count\":3}")});
         QCOMPARE(r.status, 201);
         QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("id")).toString(), u"9"_qs);
         QCOMPARE(m_calls, 1);
@@ -222,7 +266,7 @@ private slots:
         client.setPeerVerifyName(QStringLiteral("localhost"));
         client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
         QTRY_VERIFY(client.isEncrypted());
-        client.write("POST /v1/slow HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}");
+        client.write("POST /v1/slow HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
         QTRY_VERIFY(pending.has_value());
         QVERIFY(pending->isConnected());
         client.abort();
@@ -266,6 +310,24 @@ private slots:
         }() << QList<int>{201, 200};
         QTest::newRow("oversize body behind good requests")
             << QList<QByteArray>{post + who + big + QByteArray(5000, 'x')} << QList<int>{201, 200, 413};
+        const QByteArray slow = "POST /v1/later HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                "Content-Length: 2\r\n\r\n{}";
+        QTest::newRow("a slow answer before a quick one") << QList<QByteArray>{slow + who} << QList<int>{201, 200};
+        QTest::newRow("slow, quick, slow, quick")
+            << QList<QByteArray>{slow + who + slow + who} << QList<int>{201, 200, 201, 200};
+        QTest::newRow("a request nobody answers does not hold up the next")
+            << QList<QByteArray>{"GET /v1/forgotten HTTP/1.1\r\nHost: localhost\r\n\r\n" + who} << QList<int>{500, 200};
+        QTest::newRow("oversize request behind a slow order")
+            << QList<QByteArray>{slow + big + QByteArray(5000, 'x')} << QList<int>{201, 413};
+        QTest::newRow("http/2.0 behind a good request")
+            << QList<QByteArray>{who + "GET /v1/whoami HTTP/2.0\r\nHost: localhost\r\n\r\n"} << QList<int>{200, 505};
+        QTest::newRow("two different content lengths behind a slow order")
+            << QList<QByteArray>{slow + "POST /v1/things/7 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                        "Content-Length: 2\r\nContent-Length: 22\r\n\r\n" + body}
+            << QList<int>{201, 400};
+        QTest::newRow("space before the colon")
+            << QList<QByteArray>{"POST /v1/things/7 HTTP/1.1\r\nHost: localhost\r\nContent-Length : 22\r\n\r\n" + body}
+            << QList<int>{400};
         QTest::newRow("endless head after a good request")
             << QList<QByteArray>{post + "GET /v1/whoami HTTP/1.1\r\nX-Filler: " + QByteArray(9000, 'y'),
                                  QByteArray(9000, 'z')}
@@ -303,6 +365,204 @@ private slots:
         QCOMPARE(m_calls, int(std::count_if(statuses.begin(), statuses.end(), [](int s) { return s < 300; })));
     }
 
+    void methodNotAllowedSaysAllow()
+    {
+        const QList<QByteArray> answer = rawAnswers("DELETE /v1/things/7/parts HTTP/1.1\r\nHost: localhost\r\n\r\n", 1);
+        QCOMPARE(answer.size(), 1);
+        QVERIFY2(answer.at(0).startsWith("HTTP/1.1 405 "), answer.at(0).constData());
+        QVERIFY2(answer.at(0).contains("\r\nAllow: GET\r\n"), answer.at(0).constData());
+        const QList<QByteArray> post = rawAnswers("GET /v1/things/7 HTTP/1.1\r\nHost: localhost\r\n\r\n", 1);
+        QVERIFY2(post.value(0).contains("\r\nAllow: POST\r\n"), post.value(0).constData());
+    }
+
+    void refusalClosesAfterEarlierAnswers()
+    {
+        // The order's answer comes first, then the 413, then the connection closes.
+        const QByteArray slow = "POST /v1/later HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                "Content-Length: 2\r\n\r\n{}";
+        bool closed = false;
+        const QList<QByteArray> answers = rawAnswers(
+            slow + "POST /v1/things/7 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 999999\r\n\r\n", 2, &closed);
+        QCOMPARE(answers.size(), 2);
+        QVERIFY(answers.at(0).startsWith("HTTP/1.1 201 "));
+        QVERIFY(answers.at(0).contains("\"slow\":true"));
+        QVERIFY(answers.at(1).startsWith("HTTP/1.1 413 "));
+        QTRY_VERIFY(closed);
+    }
+
+    // Defect: QSslServer stopped accepting for good after 30 connections that hung up (or
+    // sat) before their TLS handshake.
+    void listenerSurvivesHangUps()
+    {
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < 80; ++i) {
+            auto s = std::make_unique<QTcpSocket>();
+            s->connectToHost(QStringLiteral("127.0.0.1"), m_port);
+            sockets.push_back(std::move(s));
+        }
+        QTRY_VERIFY(std::all_of(sockets.begin(), sockets.end(),
+                                [](const auto &s) { return s->state() == QAbstractSocket::ConnectedState; }));
+        QTest::qWait(200);
+        // Half of them hang up, some with a few bytes that are no TLS; the rest sit.
+        for (int i = 0; i < 40; ++i) {
+            if (i % 2)
+                sockets[i]->write("GET / HTTP/1.1\r\n\r\n");
+            sockets[i]->disconnectFromHost();
+        }
+        QTest::qWait(500);
+        for (int round = 0; round < 3; ++round) {
+            const CurlResult r = curl(m_pki, QStringLiteral("alice"), m_port, QStringLiteral("GET"),
+                                      QStringLiteral("/v1/whoami"), {QStringLiteral("--max-time"), QStringLiteral("10")});
+            QCOMPARE(r.status, 200);
+        }
+    }
+
+    /// A TLS connection as alice from `source` (a loopback address other than 127.0.0.1).
+    /// QSslSocket::bind() does not reach the socket it connects through, so this connects a
+    /// bound descriptor and starts TLS on it.
+    std::unique_ptr<QSslSocket> tlsFrom(const QHostAddress &source, quint16 port)
+    {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (fd < 0)
+            return nullptr;
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        local.sin_addr.s_addr = htonl(source.toIPv4Address());
+        sockaddr_in remote{};
+        remote.sin_family = AF_INET;
+        remote.sin_port = htons(port);
+        remote.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(fd, reinterpret_cast<sockaddr *>(&local), sizeof local) != 0
+            || ::connect(fd, reinterpret_cast<sockaddr *>(&remote), sizeof remote) != 0) {
+            ::close(fd);
+            return nullptr;
+        }
+        auto s = std::make_unique<QSslSocket>();
+        s->setSslConfiguration(m_pki.clientTls(QStringLiteral("alice")));
+        s->setPeerVerifyName(QStringLiteral("localhost"));
+        if (!s->setSocketDescriptor(fd))
+            return nullptr;
+        s->startClientEncryption();
+        return s;
+    }
+
+    static std::unique_ptr<QTcpSocket> tcpFrom(const QHostAddress &source, quint16 port)
+    {
+        auto s = std::make_unique<QTcpSocket>();
+        if (!s->bind(source, 0))
+            return nullptr;
+        s->connectToHost(QStringLiteral("127.0.0.1"), port);
+        return s;
+    }
+
+    static QHostAddress loopback(int host) { return QHostAddress(QStringLiteral("127.0.0.%1").arg(host)); }
+
+    void floodFromOtherAddresses()
+    {
+        // A server with a small per-address cap; long timeouts, so that everything the
+        // flood opens stays open while real clients are served.
+        ApiServer server(m_clock);
+        int served = 0;
+        server.route(QStringLiteral("GET"), QStringLiteral("/v1/whoami"), [&](const ApiRequest &, ApiReply reply) {
+            ++served;
+            reply.send(200, QJsonObject{});
+        });
+        ApiServer::Config config;
+        config.tls = m_pki.serverTls();
+        config.maxConnectionsPerAddress = 50;
+        config.handshakeTimeoutMs = 300'000;
+        config.idleTimeoutMs = 300'000;
+        auto port = server.listen(config);
+        QVERIFY(port.ok());
+        const GuardedSslServer *listener = server.listener();
+        QVERIFY(listener);
+
+        std::vector<std::unique_ptr<QSslSocket>> idle;
+        std::vector<std::unique_ptr<QTcpSocket>> halfOpen;
+        QElapsedTimer flood;
+        flood.start();
+        // 500 idle connections (TLS done, authenticated, no request) from 127.0.0.10-19.
+        for (int host = 10; host < 20; ++host) {
+            for (int i = 0; i < 50; ++i) {
+                idle.push_back(tlsFrom(loopback(host), *port));
+                QVERIFY(idle.back());
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(std::all_of(idle.begin(), idle.end(), [](const auto &s) { return s->isEncrypted(); }),
+                                     60000);
+        }
+        // 500 half-open ones (TCP only, no TLS handshake) from 127.0.0.20-29, and 60 from
+        // 127.0.0.30, ten over its cap.
+        for (int host = 20; host <= 30; ++host) {
+            for (int i = 0; i < (host == 30 ? 60 : 50); ++i) {
+                halfOpen.push_back(tcpFrom(loopback(host), *port));
+                QVERIFY(halfOpen.back());
+            }
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 1050, 30000);
+        qInfo("1,050 connections open after %lld ms", flood.elapsed());
+        QTRY_COMPARE(listener->refusedConnections(), qint64(10));
+        QCOMPARE(listener->connectionCount(loopback(30)), 50);
+        QCOMPARE(listener->connectionCount(loopback(15)), 50);
+        // Meanwhile real clients are served, over and over.
+        for (int round = 0; round < 3; ++round) {
+            const CurlResult r = curl(m_pki, QStringLiteral("alice"), *port, QStringLiteral("GET"), QStringLiteral("/v1/whoami"),
+                                      {QStringLiteral("--max-time"), QStringLiteral("10")});
+            QCOMPARE(r.status, 200);
+        }
+        QCOMPARE(served, 3);
+        QTRY_COMPARE(listener->connectionCount(), 1050); // curl's own connection has gone
+        // The flood leaves; every slot is free again.
+        idle.clear();
+        halfOpen.clear();
+        QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, 20000);
+        const CurlResult after = curl(m_pki, QStringLiteral("alice"), *port, QStringLiteral("GET"), QStringLiteral("/v1/whoami"));
+        QCOMPARE(after.status, 200);
+    }
+
+    void timeoutsEndIdleAndHalfOpenConnections()
+    {
+        ApiServer server(m_clock);
+        server.route(QStringLiteral("GET"), QStringLiteral("/v1/whoami"),
+                     [&](const ApiRequest &, ApiReply reply) { reply.send(200, QJsonObject{}); });
+        ApiServer::Config config;
+        config.tls = m_pki.serverTls();
+        config.handshakeTimeoutMs = 1500;
+        config.idleTimeoutMs = 1500;
+        auto port = server.listen(config);
+        QVERIFY(port.ok());
+        const GuardedSslServer *listener = server.listener();
+
+        std::vector<std::unique_ptr<QSslSocket>> idle;
+        std::vector<std::unique_ptr<QTcpSocket>> halfOpen;
+        for (int i = 0; i < 20; ++i) {
+            idle.push_back(tlsFrom(loopback(40), *port));
+            halfOpen.push_back(tcpFrom(loopback(41), *port));
+        }
+        // One busy client: a request every 500 ms keeps its connection.
+        auto busy = tlsFrom(loopback(42), *port);
+        QTRY_VERIFY(std::all_of(idle.begin(), idle.end(), [](const auto &s) { return s->isEncrypted(); }));
+        QTRY_VERIFY(busy->isEncrypted());
+        QTRY_COMPARE(listener->connectionCount(), 41);
+        for (int i = 0; i < 8; ++i) {
+            busy->write("GET /v1/whoami HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            QTRY_VERIFY(busy->bytesAvailable() > 0);
+            busy->readAll();
+            QTest::qWait(500);
+        }
+        // Four seconds on, the idle and the half-open connections are gone, the busy one is not.
+        QTRY_COMPARE(listener->connectionCount(), 1);
+        QCOMPARE(listener->handshakeTimeouts(), qint64(20));
+        QCOMPARE(listener->idleClosed(), qint64(20));
+        QCOMPARE(busy->state(), QAbstractSocket::ConnectedState);
+        QTRY_VERIFY(std::all_of(idle.begin(), idle.end(),
+                                [](const auto &s) { return s->state() == QAbstractSocket::UnconnectedState; }));
+        QTRY_VERIFY(std::all_of(halfOpen.begin(), halfOpen.end(),
+                                [](const auto &s) { return s->state() == QAbstractSocket::UnconnectedState; }));
+        // Then it idles too.
+        QTRY_COMPARE_WITH_TIMEOUT(listener->connectionCount(), 0, 5000);
+        QCOMPARE(listener->idleClosed(), qint64(21));
+    }
+
     void listenRequiresIdentity()
     {
         ApiServer server(m_clock);
@@ -313,6 +573,47 @@ private slots:
     }
 
 private:
+    /// Writes `bytes` on a new TLS connection as alice and returns the first `count`
+    /// responses (each with its head and body).
+    QList<QByteArray> rawAnswers(const QByteArray &bytes, int count, bool *closed = nullptr)
+    {
+        QSslSocket client;
+        client.setSslConfiguration(m_pki.clientTls(QStringLiteral("alice")));
+        client.setPeerVerifyName(QStringLiteral("localhost"));
+        client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+        if (!QTest::qWaitFor([&] { return client.isEncrypted(); }, 10000))
+            return {};
+        client.write(bytes);
+        QByteArray received;
+        QList<QByteArray> answers;
+        QTest::qWaitFor(
+            [&] {
+                received += client.readAll();
+                answers.clear();
+                qsizetype at = 0;
+                while (true) {
+                    const qsizetype headEnd = received.indexOf("\r\n\r\n", at);
+                    if (headEnd < 0)
+                        break;
+                    const QByteArray head = received.mid(at, headEnd - at);
+                    const qsizetype cl = head.toLower().indexOf("content-length: ");
+                    const qsizetype lengthEnd = head.indexOf("\r\n", cl);
+                    const qint64 length = cl < 0 ? 0 : head.mid(cl + 16, lengthEnd < 0 ? -1 : lengthEnd - cl - 16).toLongLong();
+                    if (received.size() < headEnd + 4 + length)
+                        break;
+                    answers.append(received.mid(at, headEnd + 4 + length - at));
+                    at = headEnd + 4 + length;
+                }
+                return answers.size() >= count;
+            },
+            10000);
+        if (closed) {
+            QTest::qWaitFor([&] { return client.state() == QAbstractSocket::UnconnectedState; }, 5000);
+            *closed = client.state() == QAbstractSocket::UnconnectedState;
+        }
+        return answers;
+    }
+
     TestPki m_pki;
     ManualClock m_clock;
     std::unique_ptr<ApiServer> m_server;

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "net/apiserver.h"
+#include "net/guardedsslserver.h"
 #include "net/streamclient.h"
 #include "net/streamserver.h"
 
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
 #include <QWebSocket>
@@ -76,6 +78,38 @@ private slots:
     {
         m_stream.reset();
         m_api.reset();
+    }
+
+    void silentSessionsCloseAnsweringOnesStay()
+    {
+        m_stream->setIdleTimeoutMs(600);
+        // A Qt client answers pings by itself.
+        QWebSocket answering;
+        answering.setSslConfiguration(m_pki.clientTls(QStringLiteral("alice")));
+        answering.open(QUrl(QStringLiteral("wss://localhost:%1/v1/stream").arg(m_port)));
+        // A raw client upgrades and then reads nothing and answers nothing.
+        QSslSocket silent;
+        silent.setSslConfiguration(m_pki.clientTls(QStringLiteral("alice")));
+        silent.setPeerVerifyName(QStringLiteral("localhost"));
+        silent.setReadBufferSize(1); // it reads nothing: pings stay unanswered
+        silent.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+        QTRY_VERIFY(silent.isEncrypted());
+        silent.write("GET /v1/stream HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_COMPARE(answering.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(m_stream->connectionCount(), 2);
+        // The silent one is closed within the timeout and a bit; the answering one stays
+        // through several timeouts.
+        QTRY_COMPARE_WITH_TIMEOUT(m_stream->connectionCount(), 1, 5000);
+        QCOMPARE(m_stream->idleClosed(), qint64(1));
+        QTest::qWait(2000);
+        QCOMPARE(answering.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(m_stream->connectionCount(), 1);
+        QCOMPARE(m_stream->idleClosed(), qint64(1));
+        // The listener counts stream connections as long as they live, and no longer.
+        QTRY_COMPARE(m_api->listener()->connectionCount(), 1);
+        answering.close();
+        QTRY_COMPARE(m_api->listener()->connectionCount(), 0);
     }
 
     void snapshotThenOrderedUpdates()
