@@ -4,8 +4,6 @@
 //   cloudex-exchange --data-dir DIR --init [--passphrase-file F]    CA, operator.p12, ca.pem
 //   cloudex-exchange --data-dir DIR [--listen HOST:PORT]             serve until SIGTERM/SIGINT
 //   cloudex-exchange verify --data-dir DIR                            check manifest, CA, journal
-// --init and serving take the CA key's passphrase from --ca-passphrase-file F (first line)
-// or CLOUDEX_CA_PASSPHRASE; without one the CA key is stored unencrypted.
 //   cloudex-exchange onboard --kind participant|user|site --participant ID [--name NAME]
 //                    [--role R] [--permissions a,b] [--jurisdiction DE] --out FILE.p12
 //   cloudex-exchange limits --participant ID [--max-order-quantity N] [--max-open-notional N]
@@ -15,6 +13,8 @@
 // Admin commands take --server URL (default https://127.0.0.1:8443), --data-dir DIR (for
 // operator.p12 and ca.pem) or --identity FILE.p12 and --ca FILE.pem. Without
 // --passphrase-file, PKCS#12 files use the passphrase "cloudex".
+// --init and serving take the CA key's passphrase from --ca-passphrase-file F (first line)
+// or CLOUDEX_CA_PASSPHRASE; without one the CA key is stored unencrypted.
 #include "api/certificate.h"
 #include "api/identityrequest.h"
 #include "api/participantrequest.h"
