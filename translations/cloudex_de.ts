@@ -932,6 +932,86 @@
         <source>The Idempotency-Key header is not UTF-8.</source>
         <translation>Die Kopfzeile Idempotency-Key ist kein UTF-8.</translation>
     </message>
+    <message>
+        <source>exchange %1 (epoch %2)</source>
+        <translation>Börse %1 (Epoche %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or of an unknown format (expected %2 with exchange_id and epoch).</source>
+        <translation>%1 ist beschädigt oder hat ein unbekanntes Format (erwartet: %2 mit exchange_id und epoch).</translation>
+    </message>
+    <message>
+        <source>%1 is not empty (it holds %2): --init creates an exchange only in a new or empty directory.</source>
+        <translation>%1 ist nicht leer (enthält %2): --init legt eine Börse nur in einem neuen oder leeren Verzeichnis an.</translation>
+    </message>
+    <message>
+        <source>journal.db in %1 is missing or empty, but the manifest names %2: refusing to start an empty exchange next to its CA (restore journal.db).</source>
+        <translation>journal.db in %1 fehlt oder ist leer, das Manifest nennt aber %2: Eine leere Börse neben ihrer CA wird nicht gestartet (journal.db wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>ca/%1 in %2 is missing, but the manifest names %3 (restore ca/).</source>
+        <translation>ca/%1 in %2 fehlt, das Manifest nennt aber %3 (ca/ wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 but no manifest.json, journal.db or CA: it is not a complete exchange data directory.</source>
+        <translation>%1 enthält %2, aber weder manifest.json noch journal.db noch eine CA: Es ist kein vollständiges Datenverzeichnis einer Börse.</translation>
+    </message>
+    <message>
+        <source>%1 is not an initialised exchange data directory (no manifest.json): create one with cloudex-exchange --data-dir %1 --init.</source>
+        <translation>%1 ist kein initialisiertes Datenverzeichnis einer Börse (keine manifest.json): Legen Sie eines mit cloudex-exchange --data-dir %1 --init an.</translation>
+    </message>
+    <message>
+        <source>journal.db in %1 is missing or empty while ca/ holds a CA: refusing to start an empty exchange next to it (restore journal.db).</source>
+        <translation>journal.db in %1 fehlt oder ist leer, während ca/ eine CA enthält: Eine leere Börse daneben wird nicht gestartet (journal.db wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>ca/ in %1 is missing while journal.db holds an exchange's history (restore ca/).</source>
+        <translation>ca/ in %1 fehlt, während journal.db die Historie einer Börse enthält (ca/ wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>ca/%1 in %2 is missing (restore ca/).</source>
+        <translation>ca/%1 in %2 fehlt (ca/ wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>journal.db in %1 holds no records while ca/ holds a CA: refusing to start an empty exchange next to it (restore journal.db).</source>
+        <translation>journal.db in %1 enthält keine Einträge, während ca/ eine CA enthält: Eine leere Börse daneben wird nicht gestartet (journal.db wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>ca/ca.sqlite in %1 belongs to %2, but the manifest names %3.</source>
+        <translation>ca/ca.sqlite in %1 gehört zu %2, das Manifest nennt aber %3.</translation>
+    </message>
+    <message>
+        <source>no exchange</source>
+        <translation>keiner Börse</translation>
+    </message>
+    <message>
+        <source>journal.db in %1 belongs to %2, but the manifest names %3.</source>
+        <translation>journal.db in %1 gehört zu %2, das Manifest nennt aber %3.</translation>
+    </message>
+    <message>
+        <source>journal.db and ca/ca.sqlite in %1 belong to %2 and %3, and there is no manifest.</source>
+        <translation>journal.db und ca/ca.sqlite in %1 gehören zu %2 und %3, und es gibt kein Manifest.</translation>
+    </message>
+    <message>
+        <source>%1 has no manifest.json (not initialised, or from an older version: start the exchange once to migrate it).</source>
+        <translation>%1 hat keine manifest.json (nicht initialisiert oder von einer älteren Version: Starten Sie die Börse einmal, um es zu migrieren).</translation>
+    </message>
+    <message>
+        <source>ca/%1 in %2 is missing.</source>
+        <translation>ca/%1 in %2 fehlt.</translation>
+    </message>
+    <message>
+        <source>journal.db in %1 is missing or empty.</source>
+        <translation>journal.db in %1 fehlt oder ist leer.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged at sequence %2: the record does not decode.</source>
+        <translation>Das Journal %1 ist bei Sequenznummer %2 beschädigt: Der Eintrag lässt sich nicht dekodieren.</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>
@@ -1066,6 +1146,10 @@
     <message>
         <source>A client order id has at most %1 bytes of UTF-8 and no control characters.</source>
         <translation>Eine Client-Auftragskennung hat höchstens %1 Bytes UTF-8 und keine Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged at sequence %2: the record does not decode.</source>
+        <translation>Das Journal %1 ist bei Sequenznummer %2 beschädigt: Der Eintrag lässt sich nicht dekodieren.</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1446,14 @@
         <source>The signature of the certificate signing request does not verify.</source>
         <translation>Die Signatur der Zertifikatsanforderung ist ungültig.</translation>
     </message>
+    <message>
+        <source>The CA key %1 is encrypted: its passphrase is needed.</source>
+        <translation>Der CA-Schlüssel %1 ist verschlüsselt: Seine Passphrase wird benötigt.</translation>
+    </message>
+    <message>
+        <source>The certificate database belongs to exchange %1 (epoch %2).</source>
+        <translation>Die Zertifikatsdatenbank gehört zur Börse %1 (Epoche %2).</translation>
+    </message>
 </context>
 <context>
     <name>Prompts</name>
@@ -1558,6 +1650,62 @@
     <message>
         <source>replay</source>
         <translation>Wiedereinspielen</translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged at sequence %2: %3</source>
+        <translation>Das Journal %1 ist bei Sequenznummer %2 beschädigt: %3</translation>
+    </message>
+    <message>
+        <source>reading the identity</source>
+        <translation>Lesen der Identität</translation>
+    </message>
+    <message>
+        <source>reading the head</source>
+        <translation>Lesen des Kopfes</translation>
+    </message>
+    <message>
+        <source>the record is missing (the next one stored is %1).</source>
+        <translation>Der Eintrag fehlt (der nächste gespeicherte ist %1).</translation>
+    </message>
+    <message>
+        <source>the record has no checksum.</source>
+        <translation>Der Eintrag hat keine Prüfsumme.</translation>
+    </message>
+    <message>
+        <source>the record does not match its checksum.</source>
+        <translation>Der Eintrag passt nicht zu seiner Prüfsumme.</translation>
+    </message>
+    <message>
+        <source>the journal's head record is missing.</source>
+        <translation>Der Kopfeintrag des Journals fehlt.</translation>
+    </message>
+    <message>
+        <source>the journal ends at %1 but its head is at %2: records are missing.</source>
+        <translation>Das Journal endet bei %1, sein Kopf steht aber bei %2: Einträge fehlen.</translation>
+    </message>
+    <message>
+        <source>the journal's head does not match its last record.</source>
+        <translation>Der Kopf des Journals passt nicht zu seinem letzten Eintrag.</translation>
+    </message>
+    <message>
+        <source>The journal %1 has records without checksums (format 1): start the exchange service on its data directory once to migrate it.</source>
+        <translation>Das Journal %1 hat Einträge ohne Prüfsummen (Format 1): Starten Sie den Börsendienst einmal auf seinem Datenverzeichnis, um es zu migrieren.</translation>
+    </message>
+    <message>
+        <source>the snapshot does not match its checksum.</source>
+        <translation>Der Snapshot passt nicht zu seiner Prüfsumme.</translation>
+    </message>
+    <message>
+        <source>The journal %1 does not exist.</source>
+        <translation>Das Journal %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>The journal %1 belongs to exchange %2 (epoch %3).</source>
+        <translation>Das Journal %1 gehört zur Börse %2 (Epoche %3).</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 // the kill switch go through the same authenticated, journaled routes as every trade.
 //   cloudex-exchange --data-dir DIR --init [--passphrase-file F]    CA, operator.p12, ca.pem
 //   cloudex-exchange --data-dir DIR [--listen HOST:PORT]             serve until SIGTERM/SIGINT
+//   cloudex-exchange verify --data-dir DIR                            check manifest, CA, journal
 //   cloudex-exchange onboard --kind participant|user|site --participant ID [--name NAME]
 //                    [--role R] [--permissions a,b] [--jurisdiction DE] --out FILE.p12
 //   cloudex-exchange limits --participant ID [--max-order-quantity N] [--max-open-notional N]
@@ -12,10 +13,13 @@
 // Admin commands take --server URL (default https://127.0.0.1:8443), --data-dir DIR (for
 // operator.p12 and ca.pem) or --identity FILE.p12 and --ca FILE.pem. Without
 // --passphrase-file, PKCS#12 files use the passphrase "cloudex".
+// --init and serving take the CA key's passphrase from --ca-passphrase-file F (first line)
+// or CLOUDEX_CA_PASSPHRASE; without one the CA key is stored unencrypted.
 #include "api/certificate.h"
 #include "api/identityrequest.h"
 #include "api/participantrequest.h"
 #include "core/logging.h"
+#include "exchange/exchangedirectory.h"
 #include "exchange/exchangeservice.h"
 #include "market/types.h"
 #include "net/apiclient.h"
@@ -36,6 +40,7 @@
 #include <functional>
 #include <memory>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
@@ -54,6 +59,7 @@ constexpr int kCallTimeoutMs = 30'000;
 const QString kDefaultPassphrase = QStringLiteral("cloudex");
 const QString kOperatorFile = QStringLiteral("operator.p12");
 const QString kCaFile = QStringLiteral("ca.pem");
+const char kCaPassphraseVariable[] = "CLOUDEX_CA_PASSPHRASE";
 
 int g_signalPipe[2] = {-1, -1};
 
@@ -79,6 +85,23 @@ Result<QString> passphrase(const QCommandLineParser &parser)
         return Error{QStringLiteral("cli.passphrase"),
                      Tr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
     const QString text = QString::fromUtf8(file.readAll()).trimmed();
+    if (text.isEmpty())
+        return Error{QStringLiteral("cli.passphrase"),
+                     Tr::tr("The passphrase file %1 is empty.").arg(file.fileName())};
+    return text;
+}
+
+/// The CA key's passphrase, as the desk reads an identity's: the first line of
+/// --ca-passphrase-file, or the environment variable; empty: the key is not encrypted.
+Result<QString> caPassphrase(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("ca-passphrase-file")))
+        return qEnvironmentVariable(kCaPassphraseVariable);
+    QFile file(parser.value(QStringLiteral("ca-passphrase-file")));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cli.passphrase"),
+                     Tr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
+    const QString text = QString::fromUtf8(file.readLine()).trimmed();
     if (text.isEmpty())
         return Error{QStringLiteral("cli.passphrase"),
                      Tr::tr("The passphrase file %1 is empty.").arg(file.fileName())};
@@ -144,12 +167,24 @@ int runInit(const QCommandLineParser &parser, const QString &dataDir)
     const auto secret = passphrase(parser);
     if (!secret)
         return fail(secret.error().message, kUsageError);
+    const auto caSecret = caPassphrase(parser);
+    if (!caSecret)
+        return fail(caSecret.error().message, kUsageError);
     const QString p12 = QDir(dataDir).filePath(kOperatorFile);
-    if (QFile::exists(p12))
-        return fail(Tr::tr("%1 exists already: this exchange is initialised.").arg(p12), kUsageError);
+    // Never over an existing exchange (or anything else): a new directory or an empty one.
+    if (auto plan = exchange::ExchangeDirectory::inspect(dataDir, exchange::ExchangeDirectory::Mode::Create);
+        !plan)
+        return fail(plan.error().message, kUsageError);
+    if (caSecret->isEmpty()) {
+        qCWarning(lcExchange,
+                  "the CA key is stored unencrypted: give --ca-passphrase-file or %s to encrypt it",
+                  kCaPassphraseVariable);
+    }
     exchange::ExchangeService service;
     exchange::ExchangeService::Config config;
     config.directory = dataDir;
+    config.directoryMode = exchange::ExchangeDirectory::Mode::Create;
+    config.caPassphrase = caSecret.value();
     config.clockIntervalMs = 0;
     if (auto opened = service.open(config); !opened)
         return fail(opened.error().message, kRuntimeError);
@@ -180,8 +215,13 @@ int runInit(const QCommandLineParser &parser, const QString &dataDir)
 
 int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QString &dataDir)
 {
+    const auto caSecret = caPassphrase(parser);
+    if (!caSecret)
+        return fail(caSecret.error().message, kUsageError);
     exchange::ExchangeService::Config config;
     config.directory = dataDir;
+    config.directoryMode = exchange::ExchangeDirectory::Mode::Open;
+    config.caPassphrase = caSecret.value();
     config.port = kDefaultPort;
     if (parser.isSet(QStringLiteral("listen"))) {
         const auto listen = listenAddress(parser.value(QStringLiteral("listen")));
@@ -214,12 +254,27 @@ int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QSt
     std::signal(SIGINT, onSignal);
 
     exchange::ExchangeService service;
-    if (auto opened = service.open(config); !opened)
+    if (auto opened = service.open(config); !opened) {
+        if (opened.error().code == u"pki.ca.passphrase-required")
+            return fail(opened.error().message + Tr::tr(" Give it with --ca-passphrase-file FILE or %1.")
+                                                     .arg(QLatin1String(kCaPassphraseVariable)),
+                        kRuntimeError);
         return fail(opened.error().message, kRuntimeError);
+    }
     QTextStream(stdout) << "listening on " << service.baseUrl().toString() << Qt::endl;
     const int code = app.exec();
     QTextStream(stdout) << "stopped" << Qt::endl;
     return code;
+}
+
+int runVerify(const QString &dataDir)
+{
+    if (dataDir.isEmpty())
+        return fail(Tr::tr("verify needs --data-dir."), kUsageError);
+    QTextStream out(stdout);
+    if (auto verified = exchange::ExchangeDirectory::verify(dataDir, out); !verified)
+        return fail(Tr::tr("verify: %1").arg(verified.error().message), kRuntimeError);
+    return 0;
 }
 
 using CallDone = std::function<void(const Result<QJsonValue> &)>;
@@ -407,6 +462,9 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
 
 int main(int argc, char **argv)
 {
+    // Everything the exchange writes (journal, CA database, keys, manifest; SQLite's -wal
+    // and -shm copy their database's mode) is for its owner only.
+    ::umask(S_IRWXG | S_IRWXO);
     // A server with a thousand sockets in one thread: Qt's own UNIX event dispatcher costs
     // less per event-loop pass than the GLib one (docs/PERFORMANCE.md, "api, stream").
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
@@ -419,7 +477,7 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("CloudEx exchange daemon and its admin commands"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("onboard, limits, kill-switch or instruments"));
+                                 QStringLiteral("verify, onboard, limits, kill-switch or instruments"));
     const QList<QCommandLineOption> options{
         {QStringLiteral("data-dir"), QStringLiteral("Exchange data directory."), QStringLiteral("dir")},
         {QStringLiteral("listen"), QStringLiteral("HOST:PORT to listen on (127.0.0.1:8443)."),
@@ -434,6 +492,10 @@ int main(int argc, char **argv)
          QStringLiteral("seconds")},
         {QStringLiteral("passphrase-file"),
          QStringLiteral("Passphrase of the PKCS#12 files (default \"cloudex\")."), QStringLiteral("file")},
+        {QStringLiteral("ca-passphrase-file"),
+         QStringLiteral(
+             "Passphrase of the CA key (first line; else CLOUDEX_CA_PASSPHRASE; none: unencrypted)."),
+         QStringLiteral("file")},
         {QStringLiteral("server"), QStringLiteral("Exchange URL for admin commands."), QStringLiteral("url")},
         {QStringLiteral("identity"), QStringLiteral("Operator PKCS#12 (default DIR/operator.p12)."),
          QStringLiteral("file")},
@@ -472,6 +534,8 @@ int main(int argc, char **argv)
 
     const QString dataDir = parser.value(QStringLiteral("data-dir"));
     const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && positional.constFirst() == u"verify")
+        return runVerify(dataDir);
     if (!positional.isEmpty())
         return runAdmin(positional.constFirst(), parser, dataDir);
     if (dataDir.isEmpty())

@@ -53,6 +53,11 @@ ExchangeService::~ExchangeService() = default;
 Result<void> ExchangeService::open(const Config &config)
 {
     m_config = config;
+    // Before anything is created: refuse a directory this mode may not use, or one that has
+    // lost a part (a missing journal must not start an empty exchange next to its CA).
+    auto plan = ExchangeDirectory::inspect(config.directory, config.directoryMode);
+    if (!plan)
+        return plan.error();
     if (!QDir().mkpath(config.directory)) {
         return Error{QStringLiteral("exchange.directory"),
                      Tr::tr("Cannot create the exchange directory %1.").arg(config.directory)};
@@ -61,12 +66,16 @@ Result<void> ExchangeService::open(const Config &config)
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     pki::CaOptions caOptions;
-    caOptions.directory = QDir(config.directory).filePath(QStringLiteral("ca"));
+    caOptions.directory = ExchangeDirectory::caDirectory(config.directory);
     caOptions.passphrase = config.caPassphrase;
     auto ca = pki::CertificateAuthority::open(caOptions, m_clock);
     if (!ca)
         return ca.error();
     m_ca = std::move(ca).value();
+    auto identity = ExchangeDirectory::settle(config.directory, plan.value(), *m_ca, m_clock.nowMs());
+    if (!identity)
+        return identity.error();
+    m_identity = identity.value();
     m_authenticator = std::make_unique<Authenticator>(m_clock, *m_ca);
     if (auto anchored = m_authenticator->open(); !anchored)
         return anchored.error();
@@ -79,8 +88,7 @@ Result<void> ExchangeService::open(const Config &config)
     exchangeConfig.bandHighTicks = config.bandHighTicks;
     exchangeConfig.journal = config.journal;
     exchangeConfig.snapshotEvery = config.snapshotEvery;
-    if (auto opened =
-            m_exchange->open(QDir(config.directory).filePath(QStringLiteral("journal.db")), exchangeConfig);
+    if (auto opened = m_exchange->open(ExchangeDirectory::journalPath(config.directory), exchangeConfig);
         !opened) {
         return opened.error();
     }
@@ -152,8 +160,10 @@ Result<void> ExchangeService::open(const Config &config)
     auto listening = m_api->listen(apiConfig);
     if (!listening)
         return listening.error();
-    qCInfo(lcExchange, "listening on %s (data %s, %lld instruments open)", qPrintable(baseUrl().toString()),
-           qPrintable(QDir(config.directory).absolutePath()), qlonglong(m_exchange->openSymbols().size()));
+    qCInfo(lcExchange, "listening on %s (data %s, exchange %s epoch %lld, %lld instruments open)",
+           qPrintable(baseUrl().toString()), qPrintable(QDir(config.directory).absolutePath()),
+           qPrintable(m_identity.exchangeId), qlonglong(m_identity.epoch),
+           qlonglong(m_exchange->openSymbols().size()));
     return {};
 }
 

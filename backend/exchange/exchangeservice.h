@@ -4,6 +4,7 @@
 #include "catalogue/product.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "exchange/exchangedirectory.h"
 #include "net/apiserver.h"
 #include "pki/pkitypes.h"
 #include "store/journal.h"
@@ -56,8 +57,11 @@ class ExchangeService final : public QObject
 public:
     struct Config
     {
-        /// Holds ca/ (the CA), journal.db and nothing else; created when missing.
+        /// Holds manifest.json, ca/ (the CA) and journal.db, which carry one identity
+        /// (ExchangeDirectory); created owner-only (0700) when missing.
         QString directory;
+        /// Whether open() may initialise a new directory or must find an initialised one.
+        ExchangeDirectory::Mode directoryMode = ExchangeDirectory::Mode::CreateIfNew;
         QHostAddress address = QHostAddress::LocalHost;
         quint16 port = 0; ///< 0: any free port
         /// Listed products; empty: every product of the standard catalogue.
@@ -83,8 +87,10 @@ public:
     explicit ExchangeService(const Clock &clock = SystemClock::instance(), QObject *parent = nullptr);
     ~ExchangeService() override;
 
-    /// Opens (or creates) the CA and the journal in `config.directory`, recovers the market,
-    /// issues the server's own TLS certificate and starts listening.
+    /// Opens (or, as `config.directoryMode` allows, creates) the CA and the journal in
+    /// `config.directory` after checking that they belong together, recovers the market
+    /// (verifying the journal's checksums and chain), issues the server's own TLS
+    /// certificate and starts listening.
     Result<void> open(const Config &config);
 
     quint16 port() const;
@@ -103,6 +109,8 @@ public:
 
     market::Exchange &exchange() { return *m_exchange; }
     pki::CertificateAuthority &authority() { return *m_ca; }
+    /// The data directory's identity (exchange id and epoch), once open.
+    const pki::ExchangeIdentity &identity() const { return m_identity; }
     net::ApiServer &api() { return *m_api; }
     net::StreamServer &stream() { return *m_stream; }
 
@@ -119,6 +127,7 @@ private:
 
     const Clock &m_clock;
     Config m_config;
+    pki::ExchangeIdentity m_identity;
     std::unique_ptr<market::Exchange> m_exchange;
     std::unique_ptr<ExchangeContractDirectory> m_contracts;
     std::unique_ptr<pki::CertificateAuthority> m_ca;

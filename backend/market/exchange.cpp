@@ -218,12 +218,16 @@ Result<void> Exchange::open(const QString &journalPath, const Config &config)
         seq = snap.seq;
     }
     bool broken = false;
+    std::uint64_t undecodable = 0;
     Result<std::uint64_t> replayed =
         store::Journal::replay(journalPath, seq, [&](std::uint64_t s, std::string_view payload) {
+            // The journal has verified the record's checksum and chain link; the decoder sees
+            // the raw payload.
             Reader in(payload);
             Command command;
             if (s != seq + 1 || !decode(in, command)) {
                 broken = true;
+                undecodable = s;
                 return false;
             }
             m_engine.apply(command);
@@ -233,6 +237,11 @@ Result<void> Exchange::open(const QString &journalPath, const Config &config)
     m_engine.setListener(m_collector.get());
     if (!replayed)
         return replayed.error();
+    if (broken && undecodable == seq + 1)
+        return Error{QStringLiteral("store.corrupt"),
+                     Tr::tr("The journal %1 is damaged at sequence %2: the record does not decode.")
+                         .arg(journalPath)
+                         .arg(undecodable)};
     if (broken || seq != journal.value()->lastSeqAtOpen())
         return Error{QStringLiteral("store.gap"),
                      Tr::tr("The journal is not contiguous after sequence %1.").arg(seq)};

@@ -1,6 +1,7 @@
 #include "pki/certificateauthority.h"
 
 #include "core/datadirectory.h"
+#include "core/logging.h"
 #include "pki/certificatesigner_p.h"
 #include "pki/certificatestore_p.h"
 #include "pki/der_p.h"
@@ -176,6 +177,15 @@ Result<void> CertificateAuthority::Private::loadRoot()
     auto keyPem = readFile(keyPath);
     if (!keyPem)
         return keyPem.error();
+    const bool encrypted = keyPem->contains("ENCRYPTED");
+    if (encrypted && options.passphrase.isEmpty()) {
+        keyPem.value().fill('\0');
+        return Error{QStringLiteral("pki.ca.passphrase-required"),
+                     Tr::tr("The CA key %1 is encrypted: its passphrase is needed.").arg(keyPath)};
+    }
+    if (!encrypted && !options.passphrase.isEmpty())
+        qCWarning(lcPki, "the CA key %s is not encrypted; the passphrase given is not used",
+                  qPrintable(keyPath));
     auto loaded = PrivateKey::fromPem(*keyPem, options.passphrase);
     keyPem.value().fill('\0');
     if (!loaded) {
@@ -391,6 +401,34 @@ Result<std::unique_ptr<CertificateAuthority>> CertificateAuthority::open(const C
     if (auto opened = d->store.open(d->path(kDatabaseFile)); !opened)
         return opened.error();
     return std::unique_ptr<CertificateAuthority>(new CertificateAuthority(std::move(d)));
+}
+
+Result<std::optional<ExchangeIdentity>> CertificateAuthority::exchangeIdentity() const
+{
+    return d->store.identity();
+}
+
+Result<void> CertificateAuthority::setExchangeIdentity(const ExchangeIdentity &identity)
+{
+    return d->store.setIdentity(identity);
+}
+
+Result<std::optional<ExchangeIdentity>> CertificateAuthority::readExchangeIdentity(const QString &directory)
+{
+    const QString path = QDir(directory).filePath(QLatin1String(kDatabaseFile));
+    if (!QFileInfo::exists(path))
+        return std::optional<ExchangeIdentity>();
+    return CertificateStore::readIdentity(path);
+}
+
+QStringList CertificateAuthority::missingFiles(const QString &directory)
+{
+    QStringList missing;
+    for (const char *file : {kKeyFile, kCertificateFile, kDatabaseFile}) {
+        if (!QFileInfo::exists(QDir(directory).filePath(QLatin1String(file))))
+            missing.append(QLatin1String(file));
+    }
+    return missing;
 }
 
 bool CertificateAuthority::wasCreated() const

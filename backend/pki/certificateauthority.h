@@ -16,7 +16,9 @@ struct CaOptions
 {
     /// Directory for ca-key.pem (0600), ca-cert.pem, ca.sqlite and crl.pem; created 0700.
     QString directory;
-    /// Encrypts the CA key file when not empty; needed again on every start.
+    /// Encrypts the CA key file when not empty; needed again on every start. An encrypted
+    /// key opened without it fails with `pki.ca.passphrase-required`, with a wrong one with
+    /// `pki.ca.key-unreadable`.
     QString passphrase;
     /// Root subject: O=<organisation>, CN=<commonName>.
     QString organisation = QStringLiteral("CloudEx Exchange");
@@ -56,6 +58,16 @@ public:
     /// The self-signed root certificate (DER), the trust anchor for every participant.
     QByteArray rootCertificate() const;
     QString directory() const;
+
+    /// The exchange data directory this CA belongs to, as recorded in ca.sqlite.
+    Result<std::optional<ExchangeIdentity>> exchangeIdentity() const;
+    /// Records it (once; a different one fails with `pki.store.identity`).
+    Result<void> setExchangeIdentity(const ExchangeIdentity &identity);
+    /// Reads the identity from a CA directory without opening the CA (no key, no passphrase).
+    static Result<std::optional<ExchangeIdentity>> readExchangeIdentity(const QString &directory);
+    /// The files of a complete CA in `directory` that are missing (ca-key.pem, ca-cert.pem,
+    /// ca.sqlite); all three when there is no CA.
+    static QStringList missingFiles(const QString &directory);
 
     /// Signs a participant, user or site identity from a CSR. The CSR's subject must name
     /// the participant (O) and the identity (CN) of `request`.

@@ -7,6 +7,10 @@
 
 #include <atomic>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace cloudex::pki {
 namespace {
 struct Tr
@@ -36,6 +40,9 @@ const char *const kSchema[] = {
     " WHERE revoked_at_ms IS NOT NULL",
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', 1)",
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('crl_number', 0)",
+    // The data directory's identity (docs/ARCHITECTURE.md "Data directory"); added to
+    // schema 1 without a version change: older databases just have no row yet.
+    "CREATE TABLE IF NOT EXISTS exchange_identity (exchange_id TEXT NOT NULL, epoch INTEGER NOT NULL)",
 };
 
 const char kSelectColumns[] =
@@ -84,6 +91,16 @@ Error CertificateStore::sqlError(const QSqlQuery &query) const
 
 Result<void> CertificateStore::open(const QString &path)
 {
+    // Owner-only: created 0600 before SQLite opens it (its -wal and -shm copy the mode), or
+    // tightened when an older version left it open to others.
+    const QByteArray name = path.toLocal8Bit();
+    if (const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        fd >= 0) {
+        ::close(fd);
+    } else {
+        for (const char *suffix : {"", "-wal", "-shm"})
+            ::chmod(QByteArray(name + suffix).constData(), S_IRUSR | S_IWUSR);
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     if (!db.open()) {
@@ -112,6 +129,63 @@ Result<void> CertificateStore::open(const QString &path)
             " not_after_ms, issued_at_ms, der) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
         return sqlError(*m_insert);
     return {};
+}
+
+Result<std::optional<ExchangeIdentity>> CertificateStore::identity() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT exchange_id, epoch FROM exchange_identity")))
+        return sqlError(q);
+    if (!q.next())
+        return std::optional<ExchangeIdentity>();
+    return std::optional<ExchangeIdentity>(ExchangeIdentity{q.value(0).toString(), q.value(1).toLongLong()});
+}
+
+Result<void> CertificateStore::setIdentity(const ExchangeIdentity &identity)
+{
+    auto existing = this->identity();
+    if (!existing)
+        return existing.error();
+    if (existing.value()) {
+        if (*existing.value() == identity)
+            return {};
+        return Error{QStringLiteral("pki.store.identity"),
+                     Tr::tr("The certificate database belongs to exchange %1 (epoch %2).")
+                         .arg(existing.value()->exchangeId)
+                         .arg(existing.value()->epoch)};
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO exchange_identity (exchange_id, epoch) VALUES (?, ?)"));
+    q.addBindValue(identity.exchangeId);
+    q.addBindValue(identity.epoch);
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+Result<std::optional<ExchangeIdentity>> CertificateStore::readIdentity(const QString &path)
+{
+    static std::atomic<int> counter{0};
+    const QString connection = QStringLiteral("cloudex-pki-read-%1").arg(counter.fetch_add(1));
+    Result<std::optional<ExchangeIdentity>> result = std::optional<ExchangeIdentity>();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open()) {
+            result =
+                Error{QStringLiteral("pki.store.open-failed"),
+                      Tr::tr("Cannot open the certificate database %1: %2").arg(path, db.lastError().text())};
+        } else {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT exchange_id, epoch FROM exchange_identity")) && q.next())
+                result = std::optional<ExchangeIdentity>(
+                    ExchangeIdentity{q.value(0).toString(), q.value(1).toLongLong()});
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return result;
 }
 
 Result<void> CertificateStore::begin()

@@ -28,7 +28,16 @@ public:
     CertificateStore(const CertificateStore &) = delete;
     CertificateStore &operator=(const CertificateStore &) = delete;
 
+    /// Opens or creates the database (created owner-only, 0600).
     Result<void> open(const QString &path);
+
+    /// The exchange data directory this CA belongs to (docs/ARCHITECTURE.md "Data
+    /// directory"), if one was recorded.
+    Result<std::optional<ExchangeIdentity>> identity() const;
+    /// Records the identity; fails when a different one is recorded.
+    Result<void> setIdentity(const ExchangeIdentity &identity);
+    /// Reads the identity of the database at `path` read-only (none when it has none).
+    static Result<std::optional<ExchangeIdentity>> readIdentity(const QString &path);
 
     Result<void> begin();
     Result<void> commit();

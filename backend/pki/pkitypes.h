@@ -15,6 +15,15 @@ enum class CertificateKind {
     Contract = 3,    ///< a buyer's access to one contract at its seller
 };
 
+/// The exchange data directory a CA belongs to: its exchange id and epoch, also in the
+/// journal and the directory's manifest.json.
+struct ExchangeIdentity
+{
+    QString exchangeId;
+    qint64 epoch = 0;
+    friend bool operator==(const ExchangeIdentity &, const ExchangeIdentity &) = default;
+};
+
 /// RFC 5280 CRLReason values CloudEx uses.
 enum class RevocationReason {
     Unspecified = 0,

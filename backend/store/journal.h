@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -23,6 +24,14 @@ namespace cloudex::store {
 
 /// The exchange journal: an append-only table of sequenced command records plus engine
 /// snapshots, in one SQLite database in WAL mode.
+///
+/// Integrity (format 2, docs/ARCHITECTURE.md "Journal"): every record stores a SHA-256
+/// digest over the previous record's digest, its sequence number and its payload, so each
+/// digest is both the record's checksum and a link of a hash chain that starts at a genesis
+/// digest derived from the data directory's identity (exchange id and epoch, kept in the
+/// `meta` table). Each commit also stores the chain's head (last sequence and digest), and
+/// each snapshot a digest bound to the record digest at its sequence. replay() and
+/// latestSnapshot() verify all of it and name the first damaged sequence number.
 ///
 /// Appends are queued and written by one writer thread that groups everything queued into
 /// one transaction (at most `maxBatch` records), so many commands share one fsync. Record
@@ -49,6 +58,36 @@ public:
         std::string state;
     };
 
+    /// A SHA-256 digest: a record's chain digest, the genesis or a snapshot's checksum.
+    using Digest = std::array<unsigned char, 32>;
+
+    /// Which exchange data directory the journal belongs to; seeds the chain's genesis.
+    struct Identity
+    {
+        QString exchangeId;
+        std::int64_t epoch = 0;
+        friend bool operator==(const Identity &, const Identity &) = default;
+    };
+
+    /// The digest record 1 links to: SHA-256("cloudex-journal/2\n" id "\n" epoch), with an
+    /// empty id and epoch 0 for a journal without identity.
+    static Digest genesis(const std::optional<Identity> &identity);
+    /// SHA-256(previous || seq as 8 bytes little-endian || payload).
+    static Digest recordDigest(const Digest &previous, std::uint64_t seq, std::string_view payload);
+    /// SHA-256(record digest at seq || seq || hash, 8 bytes little-endian each || state).
+    static Digest snapshotDigest(const Digest &atSeq, std::uint64_t seq, std::uint64_t hash,
+                                 std::string_view state);
+
+    /// What verify() checked.
+    struct VerifyReport
+    {
+        std::optional<Identity> identity;
+        std::uint64_t records = 0;
+        std::uint64_t lastSeq = 0;
+        std::vector<std::uint64_t> snapshots; ///< sequence numbers of the verified snapshots
+        bool headChecked = false;
+    };
+
     /// Runs on the writer thread after each commit with the highest durable sequence.
     using CommitCallback = std::function<void(std::uint64_t durableSeq)>;
     /// Runs on the writer thread when a commit fails; the journal stops accepting work.
@@ -58,7 +97,9 @@ public:
     Journal(const Journal &) = delete;
     Journal &operator=(const Journal &) = delete;
 
-    /// Opens or creates the journal at `path`. The writer starts at once.
+    /// Opens or creates the journal at `path` (created owner-only, 0600; its -wal and -shm
+    /// files copy that mode). The writer starts at once. A journal whose records carry no
+    /// digests (format 1) is refused: stamp() migrates it.
     static Result<std::unique_ptr<Journal>> open(const QString &path, const Options &options);
     static Result<std::unique_ptr<Journal>> open(const QString &path) { return open(path, Options{}); }
 
@@ -90,14 +131,35 @@ public:
     QString path() const { return m_path; }
     bool synchronousFull() const { return m_options.synchronousFull; }
 
-    /// The newest snapshot, if any. Reads through its own connection.
+    /// The newest snapshot, if any, after checking its digest against the record chain
+    /// (error `store.corrupt` otherwise). Reads through its own connection.
     static Result<std::optional<Snapshot>> latestSnapshot(const QString &path);
-    /// Calls `record` for every record with seq > `after`, in order; it may stop the walk by
-    /// returning false. Returns the number of records visited. Reads through its own
-    /// connection, so it is safe while the writer runs.
+    /// Walks the whole chain from sequence 1, verifying each record's digest and that the
+    /// sequence has no gap, and calls `record` for every record with seq > `after`, in
+    /// order; it may stop the walk by returning false. A walk that reaches the end also
+    /// checks the stored head. Damage is the error `store.corrupt`, naming the first bad
+    /// sequence number. Returns the number of records passed to `record`. Reads through its
+    /// own connection, so it is safe while the writer runs.
     static Result<std::uint64_t>
     replay(const QString &path, std::uint64_t after,
            const std::function<bool(std::uint64_t seq, std::string_view payload)> &record);
+    /// Checks a journal without changing it: every record, every stored snapshot and the
+    /// head. `record` (optional) sees each payload, for a caller that decodes them.
+    static Result<VerifyReport>
+    verify(const QString &path,
+           const std::function<bool(std::uint64_t seq, std::string_view payload)> &record = {});
+
+    /// The highest sequence stored in the journal at `path` (0 for a missing or empty file);
+    /// read-only.
+    static Result<std::uint64_t> lastSequence(const QString &path);
+    /// The identity stored in the journal at `path` (none for a new or format-1 journal).
+    static Result<std::optional<Identity>> identity(const QString &path);
+    /// Gives the journal at `path` (created when missing) its identity and (re)computes the
+    /// digests of every record and snapshot and the head from the new genesis, in one
+    /// transaction: the one-time migration of a format-1 journal, and the first step of a
+    /// new data directory. Fails when the journal already has a different identity. Not
+    /// while a Journal is open on `path`.
+    static Result<void> stamp(const QString &path, const Identity &identity);
 
 private:
     /// One queued record; its bytes are in Queue::bytes (a snapshot's in Queue::snapshots).
@@ -143,6 +205,7 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3 *m_checkpointDb = nullptr;
     std::uint64_t m_lastSeqAtOpen = 0;
+    Digest m_chain{}; ///< the digest of the last record written; the writer thread's
 
     std::mutex m_mutex;
     std::condition_variable m_wake;     ///< the writer: work or stop

@@ -7,10 +7,13 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 class TestExchangeCli : public QObject
 {
@@ -30,9 +33,11 @@ private:
         QByteArray err;
     };
 
-    Run run(const QString &program, const QStringList &arguments)
+    Run run(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment = {})
     {
         QProcess p;
+        if (!environment.isEmpty())
+            p.setProcessEnvironment(environment);
         p.start(program, arguments);
         Run r;
         if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000)) {
@@ -53,7 +58,50 @@ private:
                                            QStringLiteral("--server"), m_url});
     }
 
+    Run exchange(const QStringList &arguments, const QProcessEnvironment &environment = {})
+    {
+        return run(QStringLiteral(CLOUDEX_EXCHANGE_BINARY), arguments, environment);
+    }
+
+    /// The one line a refusal prints ("cloudex-exchange: ..."), or "" when there is not
+    /// exactly one.
+    static QString refusal(const Run &r)
+    {
+        QStringList lines;
+        for (const QByteArray &line : r.err.split('\n'))
+            if (line.startsWith("cloudex-exchange: "))
+                lines.append(QString::fromUtf8(line));
+        return lines.size() == 1 ? lines.constFirst() : QString();
+    }
+
+    /// Flips the lowest bit of the last payload byte of journal record `seq`.
+    static bool flipRecord(const QString &journal, qint64 seq)
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("flip"));
+            db.setDatabaseName(journal);
+            QSqlQuery q(db);
+            if (db.open() && q.exec(QStringLiteral("SELECT payload FROM journal WHERE seq = %1").arg(seq)) &&
+                q.next()) {
+                QByteArray payload = q.value(0).toByteArray();
+                payload[payload.size() - 1] = char(payload.back() ^ 1);
+                QSqlQuery update(db);
+                update.prepare(QStringLiteral("UPDATE journal SET payload = ? WHERE seq = ?"));
+                update.addBindValue(payload);
+                update.addBindValue(seq);
+                ok = update.exec() && update.numRowsAffected() == 1;
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("flip"));
+        return ok;
+    }
+
 private Q_SLOTS:
+    // The daemon sets its own umask; the test runs it from a permissive one.
+    void initTestCase() { ::umask(S_IWGRP | S_IWOTH); }
+
     void initAndServe()
     {
         const Run init = run(QStringLiteral(CLOUDEX_EXCHANGE_BINARY),
@@ -148,6 +196,93 @@ private Q_SLOTS:
         QVERIFY(m_server.waitForFinished(30000));
         QCOMPARE(m_server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(m_server.exitCode(), 0);
+    }
+
+    /// Issue #11, defect 10: owner-only files, whatever the umask the daemon was started with.
+    void filesAreOwnerOnly()
+    {
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ReadOther | QFileDevice::WriteOther;
+        for (const QString &file :
+             {QStringLiteral("journal.db"), QStringLiteral("manifest.json"), QStringLiteral("ca.pem"),
+              QStringLiteral("operator.p12"), QStringLiteral("ca/ca.sqlite"), QStringLiteral("ca/ca-key.pem"),
+              QStringLiteral("ca/ca-cert.pem")}) {
+            const QString path = QDir(dataDir()).filePath(file);
+            QVERIFY2(QFile::exists(path), qPrintable(path));
+            QVERIFY2(!(QFile::permissions(path) & others), qPrintable(path));
+        }
+    }
+
+    /// Defects 2 and 3 from the outside: verify, a damaged record, a missing journal.
+    void verifyAndRefusals()
+    {
+        const QStringList dir{QStringLiteral("--data-dir"), dataDir()};
+        // A flipped byte in one record: the server refuses to start and names the record.
+        const QString journal = QDir(dataDir()).filePath(QStringLiteral("journal.db"));
+        QVERIFY(flipRecord(journal, 2));
+        Run served = exchange(dir + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(served.exitCode, 1);
+        QVERIFY2(refusal(served).contains(QStringLiteral("damaged at sequence 2:")), served.err.constData());
+        Run verified = exchange(QStringList{QStringLiteral("verify")} + dir);
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(refusal(verified).contains(QStringLiteral("damaged at sequence 2:")), verified.err.constData());
+        QVERIFY(flipRecord(journal, 2)); // repaired
+        verified = exchange(QStringList{QStringLiteral("verify")} + dir);
+        QVERIFY2(verified.exitCode == 0, verified.err.constData());
+        QVERIFY2(verified.out.contains("records (sequence 1 to ") && verified.out.contains("\nok: "),
+                 verified.out.constData());
+
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(journal + QLatin1String(suffix));
+        served = exchange(dir + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(served.exitCode, 1);
+        QVERIFY2(refusal(served).contains(QStringLiteral("journal.db")), served.err.constData());
+        QVERIFY(!QFile::exists(journal));
+
+        // A directory never initialised is not served either; --init says how.
+        const QString empty = m_dir.filePath(QStringLiteral("nothing"));
+        served = exchange({QStringLiteral("--data-dir"), empty});
+        QCOMPARE(served.exitCode, 1);
+        QVERIFY2(refusal(served).contains(QStringLiteral("--init")), served.err.constData());
+    }
+
+    void encryptedCaKey()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("encrypted"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CLOUDEX_CA_PASSPHRASE"), QStringLiteral("correct horse"));
+        const Run init = exchange({QStringLiteral("--data-dir"), dir, QStringLiteral("--init")}, environment);
+        QVERIFY2(init.exitCode == 0, init.err.constData());
+        QFile key(QDir(dir).filePath(QStringLiteral("ca/ca-key.pem")));
+        QVERIFY(key.open(QIODevice::ReadOnly));
+        QVERIFY(key.readAll().contains("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+
+        const QStringList serve{QStringLiteral("--data-dir"), dir, QStringLiteral("--listen"),
+                                QStringLiteral("127.0.0.1:0")};
+        QProcessEnvironment without = QProcessEnvironment::systemEnvironment();
+        without.remove(QStringLiteral("CLOUDEX_CA_PASSPHRASE"));
+        Run served = exchange(serve, without);
+        QCOMPARE(served.exitCode, 1);
+        QVERIFY2(refusal(served).contains(QStringLiteral("CLOUDEX_CA_PASSPHRASE")), served.err.constData());
+        const QString wrong = m_dir.filePath(QStringLiteral("wrong.txt"));
+        QFile file(wrong);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("battery staple\n");
+        file.close();
+        served = exchange(serve + QStringList{QStringLiteral("--ca-passphrase-file"), wrong}, without);
+        QCOMPARE(served.exitCode, 1);
+        QVERIFY2(refusal(served).contains(QStringLiteral("passphrase is wrong")), served.err.constData());
+        // verify needs no key, so no passphrase.
+        QCOMPARE(exchange({QStringLiteral("verify"), QStringLiteral("--data-dir"), dir}, without).exitCode,
+                 0);
+
+        QProcess server;
+        server.setProcessEnvironment(environment);
+        server.start(QStringLiteral(CLOUDEX_EXCHANGE_BINARY), serve);
+        QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 30000);
+        QVERIFY(server.readLine().startsWith("listening on https://127.0.0.1:"));
+        ::kill(pid_t(server.processId()), SIGTERM);
+        QVERIFY(server.waitForFinished(30000));
     }
 };
 
