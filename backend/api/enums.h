@@ -26,8 +26,6 @@ enum class Role { Buyer, Seller, Both };
 enum class OrderEventKind { Accepted, Filled, Cancelled, Replaced };
 /// The kind of identity certificate `POST /v1/identities` issues.
 enum class IdentityKind { Participant, User, Site };
-/// Why a certificate was revoked (RFC 5280 CRLReason; the CRL carries it).
-enum class RevocationReason { Unspecified, KeyCompromise, Superseded, CessationOfOperation };
 
 /// The length of a candle of `resolution`, in seconds.
 constexpr qint64 durationSecs(Resolution resolution)
@@ -96,12 +94,6 @@ struct WireNames<IdentityKind>
 {
     static constexpr std::array names{QLatin1StringView("participant"), QLatin1StringView("user"),
                                       QLatin1StringView("site")};
-};
-template<> struct WireNames<RevocationReason>
-{
-    static constexpr std::array names{QLatin1StringView("unspecified"), QLatin1StringView("key-compromise"),
-                                      QLatin1StringView("superseded"),
-                                      QLatin1StringView("cessation-of-operation")};
 };
 
 /// An enumeration with wire names.

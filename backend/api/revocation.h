@@ -7,6 +7,15 @@
 
 namespace cloudex::api {
 
+/// Why a certificate was revoked (RFC 5280 CRLReason; the CRL carries it).
+enum class RevocationReason { Unspecified, KeyCompromise, Superseded, CessationOfOperation };
+template<> struct WireNames<RevocationReason>
+{
+    static constexpr std::array names{QLatin1StringView("unspecified"), QLatin1StringView("key-compromise"),
+                                      QLatin1StringView("superseded"),
+                                      QLatin1StringView("cessation-of-operation")};
+};
+
 /// The body of `POST /v1/identities/{serial}/revoke`.
 struct RevokeIdentityRequest
 {
