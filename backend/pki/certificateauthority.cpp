@@ -540,8 +540,9 @@ std::vector<Result<IssuedCertificate>> CertificateAuthority::issueContractCertif
         auto issued = d->signContract(request, contracts);
         if (issued) {
             // One live certificate per contract and holder: the new one replaces the old.
-            const QString holder = request.holder.isEmpty() ? request.requester : request.holder;
-            const std::optional<QString> previous = d->store.holderSerial(issued->contractId, holder);
+            const QString &holder = request.holder;
+            const std::optional<QString> previous =
+                holder.isEmpty() ? std::nullopt : d->store.holderSerial(issued->contractId, holder);
             Result<int> revoked = 0;
             if (previous)
                 revoked = d->store.revoke({*previous}, now, RevocationReason::Superseded);
@@ -549,7 +550,9 @@ std::vector<Result<IssuedCertificate>> CertificateAuthority::issueContractCertif
                 issued = revoked.error();
             else if (auto inserted = d->store.insert(*issued, now); !inserted)
                 issued = inserted.error();
-            else if (auto held = d->store.setHolderSerial(issued->contractId, holder, issued->serial); !held)
+            else if (auto held = holder.isEmpty() ? Result<void>{}
+                                                  : d->store.setHolderSerial(issued->contractId, holder, issued->serial);
+                     !held)
                 issued = held.error();
             else
                 superseded = superseded || *revoked > 0;

@@ -33,9 +33,9 @@ struct ContractCertificateRequest
     QByteArray csrDer;  ///< PKCS#10, DER, ECDSA P-256
     QString contractId;
     QString requester;  ///< the authenticated participant asking (must be the buyer)
-    /// The identity asking (user, site or participant name); empty: the requester. Each
-    /// holder has one live certificate per contract: a new one revokes the previous one
-    /// (reason superseded).
+    /// The identity asking (user, site or participant name). Each holder has one live
+    /// certificate per contract: a new one revokes the previous one (reason superseded).
+    /// Empty: no holder, nothing is superseded (the exchange service always names one).
     QString holder;
 };
 
