@@ -1012,6 +1012,34 @@
         <source>The journal %1 is damaged at sequence %2: the record does not decode.</source>
         <translation>Das Journal %1 ist bei Sequenznummer %2 beschädigt: Der Eintrag lässt sich nicht dekodieren.</translation>
     </message>
+    <message>
+        <source>%1 is not a certificate serial.</source>
+        <translation>%1 ist keine Seriennummer eines Zertifikats.</translation>
+    </message>
+    <message>
+        <source>The field "reason" must say why, in 1 to %1 characters.</source>
+        <translation>Das Feld „reason“ muss den Grund nennen, mit 1 bis %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is no contract %1.</source>
+        <translation>Es gibt keinen Vertrag %1.</translation>
+    </message>
+    <message>
+        <source>No certificate with serial %1 was issued by this exchange.</source>
+        <translation>Diese Börse hat kein Zertifikat mit der Seriennummer %1 ausgestellt.</translation>
+    </message>
+    <message>
+        <source>%1 is a contract certificate: terminate the contract instead.</source>
+        <translation>%1 ist ein Vertragszertifikat: Beenden Sie stattdessen den Vertrag.</translation>
+    </message>
+    <message>
+        <source>%1 is the exchange's own server certificate.</source>
+        <translation>%1 ist das eigene Serverzertifikat der Börse.</translation>
+    </message>
+    <message>
+        <source>A market order has no price; send a limit order with time in force ioc to trade at once up to a price.</source>
+        <translation>Eine Market-Order hat keinen Preis; senden Sie eine Limit-Order mit Gültigkeit ioc, um sofort bis zu einem Preis zu handeln.</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>

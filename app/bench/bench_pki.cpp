@@ -70,7 +70,7 @@ QJsonObject runPki(const QStringList &arguments)
         contracts.insert({id, QStringLiteral("p-bench"), QStringLiteral("p-seller"),
                           QStringLiteral("DE.GP2.SH.S1.H2026-12-01T14"), 4, start + 14 * kHourMs,
                           start + 15 * kHourMs});
-        requests.append({csrs.at(i % kDistinctKeys), id, QStringLiteral("p-bench")});
+        requests.append({csrs.at(i % kDistinctKeys), id, QStringLiteral("p-bench"), {}});
     }
 
     QStringList serials;

@@ -98,7 +98,8 @@ struct BenchExchange
     {
         bool added = false;
         service.exchange().addParticipant(
-            {participant, market::Role::Both, QStringLiteral("DE"), {}, QStringLiteral("standard")},
+            {participant, market::Role::Both, QStringLiteral("DE"), {}, QStringLiteral("standard"),
+             market::RiskLimits::unlimited()},
             [&](const market::Ack &ack) { added = ack.accepted; });
         service.exchange().flush();
         if (!added)

@@ -38,7 +38,8 @@ inline void setUpLoad(market::Exchange &x)
                           market::Role::Both,
                           QStringLiteral("DE"),
                           {},
-                          QStringLiteral("standard")});
+                          QStringLiteral("standard"),
+                          market::RiskLimits::unlimited()});
     x.flush();
 }
 

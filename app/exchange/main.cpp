@@ -10,6 +10,9 @@
 //                    [--credit N] [--allowed-buyers a,b]
 //   cloudex-exchange kill-switch --participant ID --blocked true|false
 //   cloudex-exchange instruments [--product P] [--period H|D|W|M|Q]
+//   cloudex-exchange revoke SERIAL [--reason unspecified|key-compromise|superseded|
+//                    cessation-of-operation]                        an identity, at once
+//   cloudex-exchange terminate CONTRACT --reason TEXT               a contract, early
 // Admin commands take --server URL (default https://127.0.0.1:8443), --data-dir DIR (for
 // operator.p12 and ca.pem) or --identity FILE.p12 and --ca FILE.pem. Without
 // --passphrase-file, PKCS#12 files use the passphrase "cloudex".
@@ -18,6 +21,7 @@
 #include "api/certificate.h"
 #include "api/identityrequest.h"
 #include "api/participantrequest.h"
+#include "api/revocation.h"
 #include "core/logging.h"
 #include "exchange/exchangedirectory.h"
 #include "exchange/exchangeservice.h"
@@ -306,8 +310,10 @@ QStringList listOption(const QCommandLineParser &parser, const QString &name)
     return parser.value(name).split(u',', Qt::SkipEmptyParts);
 }
 
-int runAdmin(const QString &command, const QCommandLineParser &parser, const QString &dataDir)
+int runAdmin(const QStringList &positional, const QCommandLineParser &parser, const QString &dataDir)
 {
+    const QString command = positional.constFirst();
+    const QString subject = positional.value(1);
     const auto secret = passphrase(parser);
     if (!secret)
         return fail(secret.error().message, kUsageError);
@@ -350,6 +356,35 @@ int runAdmin(const QString &command, const QCommandLineParser &parser, const QSt
             if (!query.isEmpty())
                 path += u'?' + query.join(u'&');
             return call(client.get(path), [&](const Result<QJsonValue> &result) { finish(print(result)); });
+        }
+        if (command == u"revoke") {
+            // Through the API, like every admin command: the running exchange closes the
+            // identity's connections at once, and the CA database has one writer.
+            if (subject.isEmpty())
+                return finish(fail(Tr::tr("revoke needs the serial of the certificate."), kUsageError));
+            api::RevokeIdentityRequest request;
+            if (parser.isSet(QStringLiteral("reason"))) {
+                const auto reason =
+                    api::fromWire<api::RevocationReason>(parser.value(QStringLiteral("reason")));
+                if (!reason)
+                    return finish(fail(Tr::tr("revoke --reason wants one of %1.")
+                                           .arg(api::wireNameList<api::RevocationReason>()),
+                                       kUsageError));
+                request.reason = *reason;
+            }
+            return call(client.post(QStringLiteral("/v1/identities/%1/revoke")
+                                        .arg(QString::fromLatin1(QUrl::toPercentEncoding(subject))),
+                                    request.toJson()),
+                        [&](const Result<QJsonValue> &result) { finish(print(result)); });
+        }
+        if (command == u"terminate") {
+            const QString reason = parser.value(QStringLiteral("reason"));
+            if (subject.isEmpty() || reason.trimmed().isEmpty())
+                return finish(fail(Tr::tr("terminate needs the contract id and --reason."), kUsageError));
+            return call(client.post(QStringLiteral("/v1/contracts/%1/terminate")
+                                        .arg(QString::fromLatin1(QUrl::toPercentEncoding(subject))),
+                                    api::TerminateContractRequest{reason}.toJson()),
+                        [&](const Result<QJsonValue> &result) { finish(print(result)); });
         }
         if (participant.isEmpty())
             return finish(fail(Tr::tr("%1 needs --participant.").arg(command), kUsageError));
@@ -477,7 +512,8 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("CloudEx exchange daemon and its admin commands"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("verify, onboard, limits, kill-switch or instruments"));
+                                 QStringLiteral("verify, onboard, limits, kill-switch, instruments, revoke SERIAL "
+                                                "or terminate CONTRACT"));
     const QList<QCommandLineOption> options{
         {QStringLiteral("data-dir"), QStringLiteral("Exchange data directory."), QStringLiteral("dir")},
         {QStringLiteral("listen"), QStringLiteral("HOST:PORT to listen on (127.0.0.1:8443)."),
@@ -524,6 +560,10 @@ int main(int argc, char **argv)
         {QStringLiteral("allowed-buyers"), QStringLiteral("Seller allow-list, comma-separated."),
          QStringLiteral("list")},
         {QStringLiteral("blocked"), QStringLiteral("Kill switch: true or false."), QStringLiteral("bool")},
+        {QStringLiteral("reason"),
+         QStringLiteral("revoke: unspecified, key-compromise, superseded or cessation-of-operation; "
+                        "terminate: why, in words."),
+         QStringLiteral("reason")},
         {QStringLiteral("product"), QStringLiteral("Instruments of this product only."),
          QStringLiteral("symbol")},
         {QStringLiteral("period"), QStringLiteral("Instruments of this period kind only (H, D, W, M, Q)."),
@@ -537,7 +577,7 @@ int main(int argc, char **argv)
     if (!positional.isEmpty() && positional.constFirst() == u"verify")
         return runVerify(dataDir);
     if (!positional.isEmpty())
-        return runAdmin(positional.constFirst(), parser, dataDir);
+        return runAdmin(positional, parser, dataDir);
     if (dataDir.isEmpty())
         return fail(Tr::tr("--data-dir is required."), kUsageError);
     if (parser.isSet(QStringLiteral("init")))

@@ -3,6 +3,7 @@
 #include "api/identityrequest.h"
 #include "api/parse.h"
 #include "api/participantrequest.h"
+#include "api/revocation.h"
 #include "core/logging.h"
 #include "exchange/apiconvert.h"
 #include "exchange/exchangejson.h"
@@ -12,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace cloudex::exchange {
 
@@ -25,6 +27,21 @@ using net::ApiProblem;
 using net::ApiReply;
 using net::ApiRequest;
 using namespace routes;
+
+pki::RevocationReason toPki(api::RevocationReason reason)
+{
+    switch (reason) {
+    case api::RevocationReason::KeyCompromise:
+        return pki::RevocationReason::KeyCompromise;
+    case api::RevocationReason::Superseded:
+        return pki::RevocationReason::Superseded;
+    case api::RevocationReason::CessationOfOperation:
+        return pki::RevocationReason::CessationOfOperation;
+    case api::RevocationReason::Unspecified:
+        break;
+    }
+    return pki::RevocationReason::Unspecified;
+}
 } // namespace
 
 void AdminController::addRoutes(net::ApiServer &api)
@@ -38,6 +55,63 @@ void AdminController::addRoutes(net::ApiServer &api)
               bind(this, &AdminController::postKillSwitch), kPermissionOperate);
     api.route(post, QStringLiteral("/v1/identities"), bind(this, &AdminController::postIdentity),
               kPermissionOperate);
+    api.route(post, QStringLiteral("/v1/identities/{serial}/revoke"),
+              bind(this, &AdminController::postRevokeIdentity), kPermissionOperate);
+    api.route(post, QStringLiteral("/v1/contracts/{id}/terminate"),
+              bind(this, &AdminController::postTerminateContract), kPermissionOperate);
+}
+
+void AdminController::postRevokeIdentity(const ApiRequest &request, ApiReply reply)
+{
+    auto parsed = api::parseRequest<api::RevokeIdentityRequest>(request.body);
+    if (!parsed)
+        return reply.sendProblem(badRequest(parsed.error()));
+    // Serials are hex, as `openssl x509 -serial` prints them; either case.
+    static const QRegularExpression hex(QStringLiteral("^[0-9A-Fa-f]{1,64}$"));
+    const QString serial = request.params.value(QStringLiteral("serial")).toUpper();
+    if (!hex.match(serial).hasMatch()) {
+        return reply.sendProblem(
+            ApiProblem::fromError(404, {QStringLiteral("pki.revoke.unknown"),
+                                        Tr::tr("%1 is not a certificate serial.").arg(serial)}));
+    }
+    auto revoked = m_revoke(serial, toPki(parsed->reason), request.identity.name);
+    if (!revoked) {
+        const int status = revoked.error().code == u"pki.revoke.unknown"           ? 404
+                           : revoked.error().code == u"pki.revoke.not-an-identity" ? 422
+                                                                                   : 500;
+        return reply.sendProblem(ApiProblem::fromError(status, revoked.error()));
+    }
+    reply.send(200, api::Revocation{serial, parsed->reason, revoked.value()}.toJson());
+}
+
+void AdminController::postTerminateContract(const ApiRequest &request, ApiReply reply)
+{
+    auto parsed = api::parseRequest<api::TerminateContractRequest>(request.body);
+    if (!parsed)
+        return reply.sendProblem(badRequest(parsed.error()));
+    const QString reason = parsed->reason.trimmed();
+    if (reason.isEmpty() || reason.size() > api::TerminateContractRequest::kMaxReasonLength) {
+        ApiProblem problem =
+            ApiProblem::badRequest(QStringLiteral("request.out-of-range"),
+                                   Tr::tr("The field \"reason\" must say why, in 1 to %1 characters.")
+                                       .arg(api::TerminateContractRequest::kMaxReasonLength));
+        problem.extensions.insert(QStringLiteral("field"), QStringLiteral("reason"));
+        return reply.sendProblem(problem);
+    }
+    const QString code = request.params.value(QStringLiteral("id"));
+    const auto number = market::Exchange::parseContractCode(code);
+    if (!number || !m_exchange.contract(*number))
+        return reply.sendProblem(ApiProblem::notFound(Tr::tr("There is no contract %1.").arg(code)));
+    const QString by = request.identity.name;
+    // The engine journals the termination; the service then revokes the contract's
+    // certificates, publishes a new CRL and the contract event (ExchangeService).
+    m_exchange.terminateContract(*number, [reply, code, reason, by](const market::Ack &ack) mutable {
+        if (ack.accepted) {
+            qCWarning(lcExchange, "contract %s terminated by %s: %s", qPrintable(code), qPrintable(by),
+                      qPrintable(reason));
+        }
+        answerAck(reply, ack, 200);
+    });
 }
 
 void AdminController::postParticipant(const ApiRequest &request, ApiReply reply)

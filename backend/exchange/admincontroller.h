@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/result.h"
 #include "net/apiserver.h"
+#include "pki/pkitypes.h"
+
+#include <functional>
 
 namespace cloudex::market {
 class Exchange;
@@ -12,14 +16,21 @@ class CertificateAuthority;
 
 namespace cloudex::exchange {
 
-/// The operator's administration: participants, their limits and kill switch, identities.
-/// Every route needs the `operate` permission.
+/// The operator's administration: participants, their limits and kill switch, identities
+/// (issued and revoked) and early contract termination. Every route needs the `operate`
+/// permission.
 class AdminController final
 {
 public:
-    AdminController(market::Exchange &exchange, pki::CertificateAuthority &ca)
+    /// Revokes an identity by serial with a reason on behalf of `by`; answers the number
+    /// of the CRL that lists it (ExchangeService::revokeIdentity).
+    using Revoker =
+        std::function<Result<qint64>(const QString &serial, pki::RevocationReason reason, const QString &by)>;
+
+    AdminController(market::Exchange &exchange, pki::CertificateAuthority &ca, Revoker revoke)
         : m_exchange(exchange)
         , m_ca(ca)
+        , m_revoke(std::move(revoke))
     {}
 
     /// Adds this area's routes of docs/API.md to `api`.
@@ -30,9 +41,12 @@ private:
     void putLimits(const net::ApiRequest &request, net::ApiReply reply);
     void postKillSwitch(const net::ApiRequest &request, net::ApiReply reply);
     void postIdentity(const net::ApiRequest &request, net::ApiReply reply);
+    void postRevokeIdentity(const net::ApiRequest &request, net::ApiReply reply);
+    void postTerminateContract(const net::ApiRequest &request, net::ApiReply reply);
 
     market::Exchange &m_exchange;
     pki::CertificateAuthority &m_ca;
+    Revoker m_revoke;
 };
 
 } // namespace cloudex::exchange

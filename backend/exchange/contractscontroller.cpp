@@ -114,8 +114,9 @@ void ContractsController::postContractCertificate(const ApiRequest &request, Api
             ApiProblem::forbidden(QStringLiteral("auth.not-buyer"),
                                   Tr::tr("Only the buyer of a contract requests its certificates.")));
     }
-    auto issued = m_ca.issueContractCertificate(
-        {*csr, market::Exchange::contractCode(contract->id), request.identity.participant}, m_contracts);
+    auto issued = m_ca.issueContractCertificate({*csr, market::Exchange::contractCode(contract->id),
+                                                 request.identity.participant, request.identity.name},
+                                                m_contracts);
     if (!issued)
         return reply.sendProblem(ApiProblem::fromError(422, issued.error()));
     qCInfo(lcExchange, "contract certificate %s issued for %s to %s", qPrintable(issued->serial),

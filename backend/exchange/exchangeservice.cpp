@@ -12,6 +12,7 @@
 #include "market/exchange.h"
 #include "net/streamserver.h"
 #include "pki/certificateauthority.h"
+#include "pki/crlpublisher.h"
 #include "pki/privatekey.h"
 
 #include <QCoreApplication>
@@ -128,6 +129,20 @@ Result<void> ExchangeService::open(const Config &config)
     auto issued = m_ca->issueIdentity(csr.value(), serverIdentity);
     if (!issued)
         return issued.error();
+    m_serverSerial = issued->serial;
+
+    // The CRL is re-signed before it goes stale whether or not anyone asks for it (crl.pem
+    // and GET /v1/crl serve the current one), and at once after every revocation.
+    m_crlPublisher = new pki::CrlPublisher(*m_ca, this);
+    connect(m_crlPublisher, &pki::CrlPublisher::published, this,
+            [this] { qCDebug(lcExchange, "CRL %lld published", qlonglong(m_ca->crlNumber())); });
+    connect(m_crlPublisher, &pki::CrlPublisher::failed, this, [](const Error &error) {
+        qCWarning(lcExchange, "cannot publish the CRL: %s", qPrintable(error.message));
+    });
+    if (config.crlCheckIntervalMs > 0)
+        m_crlPublisher->start(config.crlCheckIntervalMs);
+    else
+        m_crlPublisher->check();
     auto keyPem = key->toPem();
     if (!keyPem)
         return keyPem.error();
@@ -149,7 +164,10 @@ Result<void> ExchangeService::open(const Config &config)
     m_orders = std::make_unique<OrdersController>(*m_exchange);
     m_marketData = std::make_unique<MarketDataController>(*m_exchange);
     m_contractRoutes = std::make_unique<ContractsController>(*m_exchange, *m_ca, *m_contracts);
-    m_admin = std::make_unique<AdminController>(*m_exchange, *m_ca);
+    m_admin = std::make_unique<AdminController>(
+        *m_exchange, *m_ca, [this](const QString &serial, pki::RevocationReason reason, const QString &by) {
+            return revokeIdentity(serial, reason, by);
+        });
     m_orders->addRoutes(*m_api);
     m_marketData->addRoutes(*m_api);
     m_contractRoutes->addRoutes(*m_api);
@@ -195,15 +213,50 @@ Result<pki::IssuedCertificate> ExchangeService::issueIdentity(const QByteArray &
     return m_ca->issueIdentity(csrDer, request);
 }
 
-Result<void> ExchangeService::revokeIdentity(const QString &serial)
+Result<qint64> ExchangeService::revokeIdentity(const QString &serialText, pki::RevocationReason reason,
+                                               const QString &by)
 {
-    auto revoked = m_ca->revoke({serial}, pki::RevocationReason::Unspecified);
+    const QString serial = serialText.toUpper();
+    const std::optional<pki::IssuedCertificate> record = m_ca->find(serial);
+    if (!record) {
+        return Error{QStringLiteral("pki.revoke.unknown"),
+                     Tr::tr("No certificate with serial %1 was issued by this exchange.").arg(serial)};
+    }
+    if (record->kind == pki::CertificateKind::Contract) {
+        return Error{QStringLiteral("pki.revoke.not-an-identity"),
+                     Tr::tr("%1 is a contract certificate: terminate the contract instead.").arg(serial)};
+    }
+    if (serial == m_serverSerial) {
+        return Error{QStringLiteral("pki.revoke.not-an-identity"),
+                     Tr::tr("%1 is the exchange's own server certificate.").arg(serial)};
+    }
+    auto revoked = m_ca->revoke({serial}, reason);
     if (!revoked)
         return revoked.error();
     // Cached identities were checked before the revocation: forget them all.
     m_authenticator->forget();
-    qCInfo(lcExchange, "identity %s revoked", qPrintable(serial));
-    return {};
+    publishCrl();
+    qCWarning(lcExchange, "identity %s (%s of %s) revoked%s by %s", qPrintable(serial),
+              qPrintable(record->name), qPrintable(record->participant), *revoked > 0 ? "" : " (again)",
+              qPrintable(by.isEmpty() ? QStringLiteral("the exchange") : by));
+    // From the event loop, so that an answer to the request that revoked it goes out first.
+    QTimer::singleShot(0, this, [this, serial] {
+        const int sessions = m_stream->closeSessions(serial, Tr::tr("The certificate has been revoked."));
+        const int connections = m_api->closeConnections(serial);
+        if (sessions + connections > 0) {
+            qCInfo(lcExchange, "identity %s: %d connections and %d stream sessions closed",
+                   qPrintable(serial), connections, sessions);
+        }
+    });
+    return m_ca->crlNumber();
+}
+
+void ExchangeService::publishCrl()
+{
+    if (m_crlPublisher)
+        m_crlPublisher->check();
+    else if (auto crl = m_ca->crl(); !crl)
+        qCWarning(lcExchange, "cannot publish the CRL: %s", qPrintable(crl.error().message));
 }
 
 Result<net::PeerIdentity> ExchangeService::authenticate(const QSslCertificate &certificate)
@@ -226,7 +279,9 @@ void ExchangeService::onContractChanged(const market::ContractInfo &contract)
                   qPrintable(revoked.error().message));
         return;
     }
-    qCInfo(lcExchange, "contract %s terminated, its certificates revoked", qPrintable(code));
+    publishCrl();
+    qCInfo(lcExchange, "contract %s terminated, %d certificates revoked, CRL %lld published",
+           qPrintable(code), revoked.value(), qlonglong(m_ca->crlNumber()));
 }
 
 } // namespace cloudex::exchange

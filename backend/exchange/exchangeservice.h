@@ -22,6 +22,7 @@ struct ContractInfo;
 
 namespace cloudex::pki {
 class CertificateAuthority;
+class CrlPublisher;
 } // namespace cloudex::pki
 
 namespace cloudex::net {
@@ -80,6 +81,9 @@ public:
         int idleTimeoutSecs = 120;
         int streamFlushMs = 50;
         QString caPassphrase;
+        /// How often the CRL's age is checked; the CA re-signs it once half its lifetime
+        /// (one hour) has passed, so a published CRL never reaches its nextUpdate.
+        int crlCheckIntervalMs = 60'000;
         store::Journal::Options journal;
         int snapshotEvery = 1'000'000;
     };
@@ -104,8 +108,15 @@ public:
     /// POST /v1/identities.
     Result<pki::IssuedCertificate> issueIdentity(const QByteArray &csrDer,
                                                  const pki::IdentityRequest &request);
-    /// Revokes an identity; its next request is refused with 401.
-    Result<void> revokeIdentity(const QString &serial);
+    /// Revokes an identity certificate (participant, user or site; not a contract
+    /// certificate, not the server's own): the CA records it, the identity cache forgets,
+    /// a new CRL is published, and at once after this returns (from the event loop) the
+    /// identity's API connections are closed and its stream sessions closed with 1008.
+    /// Revoking twice is harmless. `by` names who asked, for the log. Returns the number of
+    /// the CRL that lists it.
+    Result<qint64> revokeIdentity(const QString &serial,
+                                  pki::RevocationReason reason = pki::RevocationReason::Unspecified,
+                                  const QString &by = {});
 
     market::Exchange &exchange() { return *m_exchange; }
     pki::CertificateAuthority &authority() { return *m_ca; }
@@ -124,6 +135,7 @@ Q_SIGNALS:
 
 private:
     void onContractChanged(const market::ContractInfo &contract);
+    void publishCrl();
 
     const Clock &m_clock;
     Config m_config;
@@ -132,6 +144,8 @@ private:
     std::unique_ptr<ExchangeContractDirectory> m_contracts;
     std::unique_ptr<pki::CertificateAuthority> m_ca;
     std::unique_ptr<Authenticator> m_authenticator;
+    pki::CrlPublisher *m_crlPublisher = nullptr;
+    QString m_serverSerial; ///< the server's own TLS certificate
     net::ApiServer *m_api;
     net::StreamServer *m_stream;
     StreamPublisher *m_publisher = nullptr;

@@ -68,6 +68,16 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
     auto parsed = api::parseRequest<api::OrderRequest>(request.body);
     if (!parsed)
         return reply.sendProblem(badRequest(parsed.error()));
+    // A market order takes whatever the book offers within the band; a price would read as a
+    // limit it does not have, so it is refused (before the engine: nothing is journaled).
+    if (parsed->type == api::OrderType::Market && parsed->price) {
+        ApiProblem problem = ApiProblem::fromError(
+            422, {QStringLiteral("order.market-with-price"),
+                  Tr::tr("A market order has no price; send a limit order with time in force ioc to trade "
+                         "at once up to a price.")});
+        problem.extensions.insert(QStringLiteral("field"), QStringLiteral("price"));
+        return reply.sendProblem(problem);
+    }
     market::OrderRequest order = toMarket(parsed.value());
     if (order.clientOrderId.isEmpty()) {
         // The header's bytes as UTF-8, exactly: malformed UTF-8 would fold distinct keys.

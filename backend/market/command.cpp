@@ -23,6 +23,26 @@ void get(Reader &in, AddParticipant &c)
     c.metadataPolicyBit = in.u32();
 }
 
+// AddParticipant with its first limits: a layout of its own under a tag after the
+// variant's, so that records of the first layout (tag 0, no limits) still replay.
+constexpr std::uint8_t kAddParticipantWithLimitsTag = 0x80;
+static_assert(std::variant_size_v<Command> < kAddParticipantWithLimitsTag);
+
+void putWithLimits(Writer &out, const AddParticipant &c)
+{
+    put(out, c);
+    out.i64(c.maxOrderQuantity);
+    out.i64(c.maxOpenNotional);
+    out.i64(c.credit);
+}
+void getWithLimits(Reader &in, AddParticipant &c)
+{
+    get(in, c);
+    c.maxOrderQuantity = in.i64();
+    c.maxOpenNotional = in.i64();
+    c.credit = in.i64();
+}
+
 void put(Writer &out, const SetLimits &c)
 {
     out.u32(c.participant);
@@ -175,6 +195,11 @@ template<std::size_t I = 0> bool decodeAt(std::size_t index, Reader &in, Command
 
 void encode(const Command &command, Writer &out)
 {
+    if (const auto *add = std::get_if<AddParticipant>(&command)) {
+        out.u8(kAddParticipantWithLimitsTag);
+        putWithLimits(out, *add);
+        return;
+    }
     out.u8(std::uint8_t(command.index()));
     std::visit([&](const auto &c) { put(out, c); }, command);
 }
@@ -182,6 +207,12 @@ void encode(const Command &command, Writer &out)
 bool decode(Reader &in, Command &command)
 {
     const std::uint8_t tag = in.u8();
+    if (!in.failed() && tag == kAddParticipantWithLimitsTag) {
+        AddParticipant c;
+        getWithLimits(in, c);
+        command = std::move(c);
+        return !in.failed();
+    }
     return !in.failed() && decodeAt(tag, in, command) && !in.failed();
 }
 

@@ -7,8 +7,12 @@ namespace {
 // Risk sums are checked in 128 bits so no limit comparison can overflow.
 __extension__ typedef __int128 Wide;
 
-constexpr std::uint32_t kSnapshotMagic = 0x43584532; // "CXE2": spot history added
-constexpr Notional kExposureCeiling = INT64_MAX / 2; // keeps every running sum inside int64
+// CXE2 added the trade's event sequence number to contracts and the spot history to the
+// market data; CXE1 snapshots still restore (their contracts read sequence 0, and their
+// spot history starts empty).
+constexpr std::uint32_t kSnapshotMagicV1 = 0x43584531; // "CXE1"
+constexpr std::uint32_t kSnapshotMagic = 0x43584532;   // "CXE2"
+constexpr Notional kExposureCeiling = INT64_MAX / 2;   // keeps every running sum inside int64
 
 Side opposite(Side s)
 {
@@ -164,6 +168,8 @@ void Engine::addParticipant(const AddParticipant &c)
         return reject(Reason::UnknownParticipant);
     if (findParticipant(c.participant))
         return reject(Reason::DuplicateParticipant);
+    if (c.maxOrderQuantity <= 0 || c.maxOpenNotional < 0 || c.credit < 0)
+        return reject(Reason::BadQuantity);
     if (c.participant >= m_participants.size())
         m_participants.resize(c.participant + 1);
     Participant &p = m_participants[c.participant];
@@ -174,6 +180,9 @@ void Engine::addParticipant(const AddParticipant &c)
     p.jurisdictionBit = c.jurisdictionBit;
     p.certifications = c.certifications;
     p.metadataPolicyBit = c.metadataPolicyBit;
+    p.maxOrderQuantity = c.maxOrderQuantity;
+    p.maxOpenNotional = c.maxOpenNotional;
+    p.credit = c.credit;
     m_listener->onParticipant(next(), c.participant);
 }
 
@@ -268,8 +277,11 @@ Reason Engine::checkPriceQuantity(const Instrument &inst, Tick price, Qty quanti
         return Reason::BadLot;
     if (market)
         return Reason::None;
-    if (price <= 0 || price > kMaxPrice)
+    if (price <= 0)
         return Reason::BadPrice;
+    // Above the exchange maximum is above every band (bands end at kMaxPrice at most).
+    if (price > kMaxPrice)
+        return Reason::PriceOutsideBand;
     if (price % inst.priceIncrement != 0)
         return Reason::PriceOffTick;
     if (price < inst.bandLow || price > inst.bandHigh)
@@ -518,6 +530,7 @@ void Engine::fill(Instrument &inst, InstrumentId instId, OrderSlot &taker, Order
     m_contractEnds.emplace(k.end, k.id);
 
     const std::uint64_t tradeSeq = next();
+    k.tradeSeq = tradeSeq;
     m_listener->onTrade(tradeSeq, t);
     m_listener->onContract(next(), k);
 
@@ -868,6 +881,7 @@ void Engine::serialize(Writer &out) const
     out.u64(m_contracts.size());
     for (const Contract &k : m_contracts) {
         out.u64(k.trade);
+        out.u64(k.tradeSeq);
         out.u64(k.buyOrder);
         out.u64(k.sellOrder);
         out.u8(std::uint8_t(k.aggressor));
@@ -925,7 +939,8 @@ bool Engine::restore(std::string_view snapshot)
         *this = Engine(listener);
         return false;
     };
-    if (in.u32() != kSnapshotMagic)
+    const std::uint32_t magic = in.u32();
+    if (magic != kSnapshotMagic && magic != kSnapshotMagicV1)
         return fail();
     m_now = in.i64();
     m_eventSeq = in.u64();
@@ -1015,6 +1030,7 @@ bool Engine::restore(std::string_view snapshot)
         Contract &k = m_contracts[i];
         k.id = i + 1;
         k.trade = in.u64();
+        k.tradeSeq = magic == kSnapshotMagic ? in.u64() : 0;
         k.buyOrder = in.u64();
         k.sellOrder = in.u64();
         k.aggressor = Side(in.u8());
@@ -1048,7 +1064,7 @@ bool Engine::restore(std::string_view snapshot)
         outcome.reason = Reason(in.u8());
         m_clientIds.emplace(key, outcome);
     }
-    if (!m_marketData.deserialize(in) || !in.atEnd())
+    if (!m_marketData.deserialize(in, magic == kSnapshotMagic) || !in.atEnd())
         return fail();
     return true;
 }

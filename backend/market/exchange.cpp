@@ -469,6 +469,9 @@ void Exchange::addParticipant(const ParticipantProfile &profile, AckCallback don
     c.jurisdictionBit = *jurisdiction;
     c.certifications = std::uint32_t(*certs);
     c.metadataPolicyBit = std::uint32_t(*policy);
+    c.maxOrderQuantity = profile.limits.maxOrderQuantity;
+    c.maxOpenNotional = profile.limits.maxOpenNotional;
+    c.credit = profile.limits.credit;
     execute(std::move(c), std::move(done));
 }
 
@@ -698,18 +701,10 @@ QList<FillInfo> Exchange::fills(const QString &participant) const
         if (k->buyer != *id && k->seller != *id)
             continue;
         const bool bought = k->buyer == *id;
-        const TradeInfo trade{0,
-                              k->trade,
-                              symbolOf(k->instrument),
-                              nameOf(k->buyer),
-                              nameOf(k->seller),
-                              k->buyOrder,
-                              k->sellOrder,
-                              k->aggressor,
-                              k->price,
-                              k->quantity,
-                              k->tradeTime,
-                              k->id};
+        const TradeInfo trade{k->tradeSeq,      k->trade,          symbolOf(k->instrument),
+                              nameOf(k->buyer), nameOf(k->seller), k->buyOrder,
+                              k->sellOrder,     k->aggressor,      k->price,
+                              k->quantity,      k->tradeTime,      k->id};
         out.append(FillInfo{trade, bought ? Side::Buy : Side::Sell, nameOf(bought ? k->seller : k->buyer),
                             bought ? k->buyOrder : k->sellOrder});
     }

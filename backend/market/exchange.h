@@ -21,6 +21,25 @@
 
 namespace cloudex::market {
 
+/// A participant's limits (docs/API.md, "Limits"). The defaults are the conservative ones
+/// every new participant starts with, and what a limit left out of PUT .../limits becomes:
+/// 100 instances per order, and 1,000,000,000 ticks x instances x hours (EUR 100,000) of
+/// open orders and of credit. An operator raises them per participant.
+struct RiskLimits
+{
+    static constexpr qint64 kDefaultMaxOrderQuantity = 100;
+    static constexpr qint64 kDefaultMaxOpenNotional = 1'000'000'000;
+    static constexpr qint64 kDefaultCredit = 1'000'000'000;
+
+    qint64 maxOrderQuantity = kDefaultMaxOrderQuantity;
+    qint64 maxOpenNotional = kDefaultMaxOpenNotional; ///< ticks x instances x hours
+    qint64 credit = kDefaultCredit;                   ///< open buy notional plus bought value
+    QStringList allowedBuyers;                        ///< a seller's allow-list; empty sells to anyone
+
+    /// No limit beyond the engine's ceilings (kMaxQuantity, kUnlimited); for tests and benchmarks.
+    static RiskLimits unlimited() { return {kMaxQuantity, kUnlimited, kUnlimited, {}}; }
+};
+
 /// Who a participant is, as the exchange screens it. Ids are the names the certificate
 /// authority gives participants ("p-acme").
 struct ParticipantProfile
@@ -30,14 +49,8 @@ struct ParticipantProfile
     QString jurisdiction;       ///< ISO 3166 alpha-2, see Exchange::jurisdictions()
     QStringList certifications; ///< see Exchange::certifications()
     QString metadataPolicy;     ///< see Exchange::metadataPolicies()
-};
-
-struct RiskLimits
-{
-    qint64 maxOrderQuantity = kMaxQuantity;
-    qint64 maxOpenNotional = kUnlimited; ///< ticks x instances x hours
-    qint64 credit = kUnlimited;
-    QStringList allowedBuyers; ///< a seller's allow-list; empty sells to anyone
+    /// The first limits, set with the participant (allowedBuyers aside).
+    RiskLimits limits;
 };
 
 /// What an order demands of its counterparty; empty lists demand nothing.

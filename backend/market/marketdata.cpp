@@ -142,7 +142,7 @@ void MarketData::serialize(Writer &out) const
     }
 }
 
-bool MarketData::deserialize(Reader &in)
+bool MarketData::deserialize(Reader &in, bool withSpotHistory)
 {
     m_series.assign(in.u32(), Series{});
     for (Series &s : m_series) {
@@ -183,6 +183,9 @@ bool MarketData::deserialize(Reader &in)
     m_spot.assign(in.u32(), 0);
     for (Tick &t : m_spot)
         t = in.i64();
+    m_spotHistory.clear();
+    if (!withSpotHistory)
+        return !in.failed();
     const std::uint32_t products = in.u32();
     if (products > (1u << 16))
         return false;

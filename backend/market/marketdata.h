@@ -78,7 +78,8 @@ public:
     }
 
     void serialize(Writer &out) const;
-    bool deserialize(Reader &in);
+    /// `withSpotHistory`: false for snapshots older than the spot history (CXE1).
+    bool deserialize(Reader &in, bool withSpotHistory = true);
 
 private:
     struct Bucket

@@ -124,6 +124,12 @@ struct AddParticipant
     std::uint64_t jurisdictionBit = 0; ///< one bit: where the participant is established
     std::uint32_t certifications = 0;
     std::uint32_t metadataPolicyBit = 0;
+    /// The participant's first limits, set with it in one command (the exchange adapter
+    /// chooses conservative ones). Journal records from before limits travelled here
+    /// decode with these unlimited values, as they were applied then.
+    Qty maxOrderQuantity = kMaxQuantity;
+    Notional maxOpenNotional = kUnlimited;
+    Notional credit = kUnlimited;
 };
 
 struct SetLimits
@@ -256,6 +262,7 @@ struct Contract
 {
     ContractId id = 0;
     TradeId trade = 0;
+    std::uint64_t tradeSeq = 0; ///< the trade's event sequence number (0 in CXE1 snapshots)
     OrderId buyOrder = 0;
     OrderId sellOrder = 0;
     Side aggressor = Side::Buy;

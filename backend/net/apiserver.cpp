@@ -319,6 +319,27 @@ Result<quint16> ApiServer::listen(const Config &config)
     return m_tcp->serverPort();
 }
 
+int ApiServer::closeConnections(const QString &serial)
+{
+    if (!m_tcp)
+        return 0;
+    int closed = 0;
+    // QSslServer parents its sockets to itself, upgraded WebSocket connections included
+    // (the stream closes those first, so their close frame is queued before this).
+    for (QSslSocket *socket : m_tcp->findChildren<QSslSocket *>(Qt::FindDirectChildrenOnly)) {
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            continue;
+        const QString peer =
+            QString::fromLatin1(socket->peerCertificate().serialNumber()).remove(u':').toUpper();
+        if (peer.isEmpty() || peer != serial)
+            continue;
+        // Graceful: what is already queued (an answer, a close frame) goes out first.
+        socket->disconnectFromHost();
+        ++closed;
+    }
+    return closed;
+}
+
 quint16 ApiServer::port() const
 {
     return m_tcp ? m_tcp->serverPort() : 0;

@@ -124,6 +124,11 @@ public:
     int idleTimeoutMs() const;
     void setRateLimits(int burst, int perSecond);
 
+    /// Closes every open connection whose client certificate has `serial` (upper-case hex,
+    /// as PeerIdentity::serial), after what was already written to it; for a revoked
+    /// identity. Returns how many connections it closed.
+    int closeConnections(const QString &serial);
+
     /// For the WebSocket stream, which shares the server and its TLS listener: upgrade
     /// requests to `webSocketPath` are handed over as WebSocket connections.
     QAbstractHttpServer *httpServer() const;

@@ -130,6 +130,25 @@ void StreamServer::acceptPending()
     }
 }
 
+int StreamServer::closeSessions(const QString &serial, const QString &reason)
+{
+    QList<QWebSocket *> sockets;
+    for (const Connection &c : std::as_const(m_connections)) {
+        if (c.identity.serial == serial)
+            sockets.append(c.socket);
+    }
+    for (QWebSocket *socket : std::as_const(sockets)) {
+        // Unsubscribed at once, so nothing more is published to a session being closed.
+        if (auto it = m_connections.find(socket); it != m_connections.end()) {
+            for (const QString &channel : std::as_const(it->channels))
+                unfollow(channel);
+            it->channels.clear();
+        }
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, reason);
+    }
+    return int(sockets.size());
+}
+
 bool StreamServer::mayAccess(const PeerIdentity &identity, const QString &channel) const
 {
     const qsizetype at = channel.indexOf(u'@');

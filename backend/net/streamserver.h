@@ -69,6 +69,10 @@ public:
     /// Sends queued messages now instead of at the next interval.
     void flush();
 
+    /// Closes the sessions of the identity with certificate `serial` with WebSocket close
+    /// code 1008 (policy violation) and `reason`; for a revoked identity. Returns how many.
+    int closeSessions(const QString &serial, const QString &reason);
+
 Q_SIGNALS:
     void connectionAccepted(const QString &participant);
     void connectionRefused(const QString &reason);

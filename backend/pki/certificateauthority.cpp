@@ -116,6 +116,7 @@ struct CertificateAuthority::Private
     QByteArray crl;
     qint64 crlThisUpdateMs = 0;
     qint64 crlNextUpdateMs = 0;
+    qint64 crlNumber = 0;
     bool crlDirty = true;
 
     QString path(const char *file) const { return QDir(options.directory).filePath(QLatin1String(file)); }
@@ -369,6 +370,7 @@ Result<QByteArray> CertificateAuthority::Private::buildCrl()
     crl = *signedCrl;
     crlThisUpdateMs = now;
     crlNextUpdateMs = next;
+    crlNumber = *number;
     crlDirty = false;
     return crl;
 }
@@ -571,11 +573,27 @@ std::vector<Result<IssuedCertificate>> CertificateAuthority::issueContractCertif
         return results;
     }
     const qint64 now = d->clock->nowMs();
+    bool superseded = false;
     for (const ContractCertificateRequest &request : requests) {
         auto issued = d->signContract(request, contracts);
         if (issued) {
-            if (auto inserted = d->store.insert(*issued, now); !inserted)
+            // One live certificate per contract and holder: the new one replaces the old.
+            const QString &holder = request.holder;
+            const std::optional<QString> previous =
+                holder.isEmpty() ? std::nullopt : d->store.holderSerial(issued->contractId, holder);
+            Result<int> revoked = 0;
+            if (previous)
+                revoked = d->store.revoke({*previous}, now, RevocationReason::Superseded);
+            if (!revoked)
+                issued = revoked.error();
+            else if (auto inserted = d->store.insert(*issued, now); !inserted)
                 issued = inserted.error();
+            else if (auto held = holder.isEmpty() ? Result<void>{}
+                                                  : d->store.setHolderSerial(issued->contractId, holder, issued->serial);
+                     !held)
+                issued = held.error();
+            else
+                superseded = superseded || *revoked > 0;
         }
         results.push_back(std::move(issued));
     }
@@ -583,7 +601,10 @@ std::vector<Result<IssuedCertificate>> CertificateAuthority::issueContractCertif
         // Nothing was stored, so nothing counts as issued.
         for (auto &result : results)
             result = committed.error();
+        return results;
     }
+    if (superseded)
+        d->crlDirty = true;
     return results;
 }
 
@@ -648,6 +669,16 @@ Result<QByteArray> CertificateAuthority::crl()
 Result<QByteArray> CertificateAuthority::publishCrl()
 {
     return d->buildCrl();
+}
+
+qint64 CertificateAuthority::crlNumber() const
+{
+    return d->crlNumber;
+}
+
+qint64 CertificateAuthority::crlNextUpdateMs() const
+{
+    return d->crlNextUpdateMs;
 }
 
 QByteArray IssuedCertificate::pem() const

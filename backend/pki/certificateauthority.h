@@ -35,6 +35,10 @@ struct ContractCertificateRequest
     QByteArray csrDer;  ///< PKCS#10, DER, ECDSA P-256
     QString contractId;
     QString requester;  ///< the authenticated participant asking (must be the buyer)
+    /// The identity asking (user, site or participant name). Each holder has one live
+    /// certificate per contract: a new one revokes the previous one (reason superseded).
+    /// Empty: no holder, nothing is superseded (the exchange service always names one).
+    QString holder;
 };
 
 /// The exchange's certificate authority: an ECDSA P-256 root created on first start and
@@ -75,7 +79,8 @@ public:
 
     /// Signs a contract certificate: clientAuth, valid exactly for the delivery window,
     /// carrying the contract extension and a urn:cloudex:contract:<id> SAN. The requester
-    /// must be the contract's buyer and the CSR's subject O must name it.
+    /// must be the contract's buyer and the CSR's subject O must name it. The holder's
+    /// previous certificate for the contract, if any, is revoked in the same transaction.
     Result<IssuedCertificate> issueContractCertificate(const ContractCertificateRequest &request,
                                                        const ContractDirectory &contracts);
     /// Many contract certificates in one database transaction; one result per request.
@@ -98,6 +103,9 @@ public:
     Result<QByteArray> crl();
     /// Signs a new CRL now, whatever the state of the current one.
     Result<QByteArray> publishCrl();
+    /// The number and nextUpdate (ms) of the CRL signed last; 0 before the first.
+    qint64 crlNumber() const;
+    qint64 crlNextUpdateMs() const;
 
 private:
     struct Private;

@@ -38,6 +38,14 @@ const char *const kSchema[] = {
     " WHERE contract IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS certificates_revoked ON certificates (revoked_at_ms)"
     " WHERE revoked_at_ms IS NOT NULL",
+    // The live contract certificate of each holder (the identity that asked for it): a new
+    // one supersedes the old. Added after schema 1 without a version change: certificates
+    // issued before it have no holder row and supersede nothing.
+    "CREATE TABLE IF NOT EXISTS contract_holders ("
+    " contract TEXT NOT NULL,"
+    " holder TEXT NOT NULL,"
+    " serial TEXT NOT NULL,"
+    " PRIMARY KEY (contract, holder))",
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', 1)",
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('crl_number', 0)",
     // The data directory's identity (docs/ARCHITECTURE.md "Data directory"); added to
@@ -316,6 +324,32 @@ qint64 CertificateStore::certificateCount() const
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM certificates")) || !q.next())
         return -1;
     return q.value(0).toLongLong();
+}
+
+std::optional<QString> CertificateStore::holderSerial(const QString &contractId, const QString &holder) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT serial FROM contract_holders WHERE contract = ? AND holder = ?"));
+    q.addBindValue(contractId);
+    q.addBindValue(holder);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+Result<void> CertificateStore::setHolderSerial(const QString &contractId, const QString &holder,
+                                               const QString &serial)
+{
+    QSqlQuery q(database());
+    if (!q.prepare(QStringLiteral("INSERT OR REPLACE INTO contract_holders (contract, holder, serial)"
+                                  " VALUES (?, ?, ?)")))
+        return sqlError(q);
+    q.addBindValue(contractId);
+    q.addBindValue(holder);
+    q.addBindValue(serial);
+    if (!q.exec())
+        return sqlError(q);
+    return {};
 }
 
 Result<qint64> CertificateStore::takeCrlNumber()

@@ -54,6 +54,10 @@ public:
     Result<QList<Revocation>> revocations() const;
     qint64 certificateCount() const;
 
+    /// The live contract certificate `holder` was last issued for `contractId`, if any.
+    std::optional<QString> holderSerial(const QString &contractId, const QString &holder) const;
+    Result<void> setHolderSerial(const QString &contractId, const QString &holder, const QString &serial);
+
     /// Reserves and returns the next CRL number (monotonic across restarts).
     Result<qint64> takeCrlNumber();
 

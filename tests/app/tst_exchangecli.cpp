@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -188,6 +189,101 @@ private Q_SLOTS:
                                    QStringLiteral("false"), QStringLiteral("--identity"), alice});
         QCOMPARE(asAlice.exitCode, 1);
         QVERIFY(asAlice.err.contains("auth.permission-missing"));
+    }
+
+    // Defects 6 and 7: the operator revokes an identity and terminates a contract from the
+    // command line; both take effect on the running exchange.
+    void revokeAndTerminate()
+    {
+        const auto curlAs = [&](const QString &p12, const QString &method, const QString &path,
+                                const QString &body = {}) {
+            QStringList args{QStringLiteral("-s"),
+                             QStringLiteral("-H"),
+                             QStringLiteral("Expect:"),
+                             QStringLiteral("-w"),
+                             QStringLiteral("\n%{http_code}"),
+                             QStringLiteral("-X"),
+                             method,
+                             QStringLiteral("--cacert"),
+                             QDir(dataDir()).filePath(QStringLiteral("ca.pem")),
+                             QStringLiteral("--cert-type"),
+                             QStringLiteral("P12"),
+                             QStringLiteral("--cert"),
+                             p12 + QStringLiteral(":cloudex")};
+            if (!body.isEmpty())
+                args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json")
+                     << QStringLiteral("--data-binary") << body;
+            return run(QStringLiteral("curl"), args << m_url + path).out;
+        };
+        QString symbol;
+        QString serial;
+        QMap<QString, QString> files;
+        for (const QString &who : {QStringLiteral("p-seller1"), QStringLiteral("p-buyer1")}) {
+            const QString file = m_dir.filePath(who + QStringLiteral(".p12"));
+            const Run onboard =
+                admin({QStringLiteral("onboard"), QStringLiteral("--kind"), QStringLiteral("participant"),
+                       QStringLiteral("--participant"), who, QStringLiteral("--out"), file});
+            QVERIFY2(onboard.exitCode == 0, onboard.err.constData());
+            files.insert(who, file);
+            serial = QRegularExpression(QStringLiteral("serial ([0-9A-F]+)"))
+                         .match(QString::fromUtf8(onboard.out))
+                         .captured(1);
+        }
+        QVERIFY(!serial.isEmpty()); // p-buyer1's
+        const Run instruments =
+            admin({QStringLiteral("instruments"), QStringLiteral("--period"), QStringLiteral("H")});
+        symbol = QJsonDocument::fromJson(
+                     instruments.out)[QStringLiteral("instruments")][0][QStringLiteral("symbol")]
+                     .toString();
+        QVERIFY(!symbol.isEmpty());
+        const QString order = QStringLiteral(
+            R"({"symbol":"%1","side":"%2","type":"limit","timeInForce":"gtc","price":1500,"quantity":2})");
+        QVERIFY(curlAs(files[QStringLiteral("p-seller1")], QStringLiteral("POST"),
+                       QStringLiteral("/v1/orders"), order.arg(symbol, QStringLiteral("sell")))
+                    .endsWith("\n201"));
+        QVERIFY(curlAs(files[QStringLiteral("p-buyer1")], QStringLiteral("POST"),
+                       QStringLiteral("/v1/orders"), order.arg(symbol, QStringLiteral("buy")))
+                    .endsWith("\n201"));
+        const QByteArray contracts =
+            curlAs(files[QStringLiteral("p-buyer1")], QStringLiteral("GET"), QStringLiteral("/v1/contracts"));
+        const QString contract = QJsonDocument::fromJson(contracts.left(
+            contracts.lastIndexOf('\n')))[QStringLiteral("contracts")][0][QStringLiteral("id")]
+                                     .toString();
+        QVERIFY2(contract.startsWith(QStringLiteral("c-")), contracts.constData());
+
+        // Terminate: a reason is required; the second time the engine refuses.
+        QCOMPARE(admin({QStringLiteral("terminate"), contract}).exitCode, 2);
+        const Run terminated = admin(
+            {QStringLiteral("terminate"), contract, QStringLiteral("--reason"), QStringLiteral("site lost")});
+        QVERIFY2(terminated.exitCode == 0, terminated.err.constData());
+        QVERIFY(QJsonDocument::fromJson(terminated.out)[QStringLiteral("accepted")].toBool());
+        const QByteArray after = curlAs(files[QStringLiteral("p-seller1")], QStringLiteral("GET"),
+                                        QStringLiteral("/v1/contracts/") + contract);
+        QVERIFY2(after.contains("\"state\":\"terminated\""), after.constData());
+        const Run again = admin(
+            {QStringLiteral("terminate"), contract, QStringLiteral("--reason"), QStringLiteral("again")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains("contract.not-terminable"));
+
+        // Revoke: the identity works, then at once it does not.
+        QVERIFY(curlAs(files[QStringLiteral("p-buyer1")], QStringLiteral("GET"), QStringLiteral("/v1/orders"))
+                    .endsWith("\n200"));
+        QCOMPARE(admin({QStringLiteral("revoke"), serial, QStringLiteral("--reason"), QStringLiteral("lost")})
+                     .exitCode,
+                 2);
+        const Run revoked = admin(
+            {QStringLiteral("revoke"), serial, QStringLiteral("--reason"), QStringLiteral("key-compromise")});
+        QVERIFY2(revoked.exitCode == 0, revoked.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(revoked.out)[QStringLiteral("serial")].toString(), serial);
+        const QByteArray refused =
+            curlAs(files[QStringLiteral("p-buyer1")], QStringLiteral("GET"), QStringLiteral("/v1/orders"));
+        QVERIFY2(refused.endsWith("\n401") && refused.contains("auth.revoked"), refused.constData());
+        // The CRL on disk lists it (openssl reads the file the exchange keeps current).
+        const Run crl = run(QStringLiteral("openssl"),
+                            {QStringLiteral("crl"), QStringLiteral("-noout"), QStringLiteral("-text"),
+                             QStringLiteral("-in"), QDir(dataDir()).filePath(QStringLiteral("ca/crl.pem"))});
+        QVERIFY2(crl.out.contains(serial.toLatin1()), crl.out.constData());
+        QVERIFY(crl.out.contains("Key Compromise"));
     }
 
     void stopsOnSigterm()

@@ -15,6 +15,7 @@
 #include "api/orderchange.h"
 #include "api/orderrequest.h"
 #include "api/participantrequest.h"
+#include "api/revocation.h"
 #include "api/trade.h"
 
 #include <QFile>
@@ -63,6 +64,9 @@ const QHash<QString, RoundTrip> &types()
         {u"Limits"_s, roundTrip<api::LimitsRequest>},
         {u"KillSwitch"_s, roundTrip<api::KillSwitchRequest>},
         {u"IdentityRequest"_s, roundTrip<api::IdentityRequest>},
+        {u"RevokeIdentity"_s, roundTrip<api::RevokeIdentityRequest>},
+        {u"Revocation"_s, roundTrip<api::Revocation>},
+        {u"TerminateContract"_s, roundTrip<api::TerminateContractRequest>},
     };
     return table;
 }

@@ -4,6 +4,9 @@
 // fails.
 #include "exchangetestsupport.h"
 
+#include "core/clock.h"
+#include "pki/certificateverifier.h"
+
 #include "api/orderack.h"
 #include "api/parse.h"
 #include "net/apiclient.h"
@@ -11,12 +14,14 @@
 #include "net/streamserver.h"
 #include "pki/certificateauthority.h"
 #include "pki/certificateverifier.h"
+#include "pki/crlpublisher.h"
 #include "pki/privatekey.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QSslSocket>
+#include <QWebSocket>
 
 #include <sqlite3.h>
 
@@ -113,6 +118,13 @@ private Q_SLOTS:
         QCOMPARE(
             fills.json()[QStringLiteral("fills")].toArray().at(0)[QStringLiteral("counterparty")].toString(),
             QStringLiteral("p-buyer"));
+        // A fill carries its trade's sequence number, as the acknowledgement and the tape do.
+        const qint64 tradeSeq = trades.at(0)[QStringLiteral("seq")].toInteger();
+        QVERIFY(tradeSeq > 0);
+        QCOMPARE(fills.json()[QStringLiteral("fills")].toArray().at(0)[QStringLiteral("seq")].toInteger(),
+                 tradeSeq);
+        QCOMPARE(tape.json()[QStringLiteral("trades")].toArray().at(0)[QStringLiteral("seq")].toInteger(),
+                 tradeSeq);
         const CurlResult contracts =
             m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"), QStringLiteral("/v1/contracts"));
         QCOMPARE(contracts.json()[QStringLiteral("contracts")].toArray().size(), 1);
@@ -314,6 +326,53 @@ private Q_SLOTS:
             << QByteArray(
                    R"({"symbol":"NOPE","side":"buy","type":"limit","timeInForce":"gtc","price":100,"quantity":1})")
             << 422 << QStringLiteral("instrument.unknown");
+        QTest::newRow("market order with a price")
+            << buyer << post << orders
+            << QByteArray(R"({"symbol":")" + m_fx.symbol().toLatin1() +
+                          R"(","side":"buy","type":"market","timeInForce":"ioc","price":100,"quantity":1})")
+            << 422 << QStringLiteral("order.market-with-price");
+        QTest::newRow("price above the band")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":")" + m_fx.symbol().toLatin1() +
+                   R"(","side":"buy","type":"limit","timeInForce":"gtc","price":100000001,"quantity":1})")
+            << 422 << QStringLiteral("order.price-outside-band");
+        // Default limits are conservative: a buy of a million instances at the band top
+        // (about EUR 10bn) or of 100 at it (over EUR 100,000 of open notional) is refused.
+        QTest::newRow("default limits: order size")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":")" + m_fx.symbol().toLatin1() +
+                   R"(","side":"buy","type":"limit","timeInForce":"gtc","price":100000000,"quantity":1000000})")
+            << 422 << QStringLiteral("risk.max-order-size");
+        QTest::newRow("default limits: open notional")
+            << buyer << post << orders
+            << QByteArray(
+                   R"({"symbol":")" + m_fx.symbol().toLatin1() +
+                   R"(","side":"buy","type":"limit","timeInForce":"gtc","price":100000000,"quantity":100})")
+            << 422 << QStringLiteral("risk.max-open-notional");
+        QTest::newRow("revoke without a reason")
+            << QStringLiteral("operator") << post << QStringLiteral("/v1/identities/01/revoke")
+            << QByteArray("{}") << 400 << QStringLiteral("request.missing-field");
+        QTest::newRow("revoke with an unknown reason")
+            << QStringLiteral("operator") << post << QStringLiteral("/v1/identities/01/revoke")
+            << QByteArray(R"({"reason":"bored"})") << 400 << QStringLiteral("request.wrong-type");
+        QTest::newRow("revoke an unknown serial")
+            << QStringLiteral("operator") << post << QStringLiteral("/v1/identities/0123ABCD/revoke")
+            << QByteArray(R"({"reason":"key-compromise"})") << 404 << QStringLiteral("pki.revoke.unknown");
+        QTest::newRow("revoke as a trader")
+            << buyer << post << QStringLiteral("/v1/identities/0123ABCD/revoke")
+            << QByteArray(R"({"reason":"key-compromise"})") << 403
+            << QStringLiteral("auth.permission-missing");
+        QTest::newRow("terminate without a reason")
+            << QStringLiteral("operator") << post << QStringLiteral("/v1/contracts/c-000001/terminate")
+            << QByteArray(R"({"reason":"  "})") << 400 << QStringLiteral("request.out-of-range");
+        QTest::newRow("terminate an unknown contract")
+            << QStringLiteral("operator") << post << QStringLiteral("/v1/contracts/c-999999/terminate")
+            << QByteArray(R"({"reason":"test"})") << 404 << QStringLiteral("route.not-found");
+        QTest::newRow("terminate as a trader")
+            << buyer << post << QStringLiteral("/v1/contracts/c-000001/terminate")
+            << QByteArray(R"({"reason":"test"})") << 403 << QStringLiteral("auth.permission-missing");
         QTest::newRow("cancel unknown order")
             << buyer << QStringLiteral("DELETE") << QStringLiteral("/v1/orders/999999") << QByteArray() << 422
             << QStringLiteral("order.unknown");
@@ -340,7 +399,7 @@ private Q_SLOTS:
         QCOMPARE(after.certificates, before.certificates);
         // The engine journals the commands it refuses (an audit trail with gap-free sequence
         // numbers, which the digest covers), so only an engine rejection may advance them.
-        if (status != 422) {
+        if (status != 422 || code == u"order.market-with-price") {
             QCOMPARE(after.seq, before.seq);
             QCOMPARE(after.hash, before.hash);
         }
@@ -701,6 +760,279 @@ private Q_SLOTS:
         const auto verified = verifier.verify(certificate.value(0).toDer(), expectation);
         QVERIFY(!verified.ok());
         QCOMPARE(verified.error().code, QStringLiteral("pki.verify.revoked"));
+    }
+
+private:
+    /// An open stream session of `tls`, following `channels`.
+    struct Session
+    {
+        std::unique_ptr<QWebSocket> socket = std::make_unique<QWebSocket>();
+        QList<QJsonObject> frames;
+    };
+    std::unique_ptr<Session> openSession(const QSslConfiguration &tls, const QStringList &channels)
+    {
+        auto session = std::make_unique<Session>();
+        Session *s = session.get();
+        session->socket->setSslConfiguration(tls);
+        connect(s->socket.get(), &QWebSocket::textMessageReceived, s->socket.get(), [s](const QString &text) {
+            s->frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        });
+        QUrl url = m_fx.service().baseUrl();
+        url.setScheme(QStringLiteral("wss"));
+        url.setPath(QStringLiteral("/v1/stream"));
+        session->socket->open(url);
+        if (!QTest::qWaitFor([&] { return s->socket->state() == QAbstractSocket::ConnectedState; }, 10000))
+            return nullptr;
+        s->socket->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("op"), QStringLiteral("subscribe")},
+                                      {QStringLiteral("channels"), QJsonArray::fromStringList(channels)}})
+                .toJson(QJsonDocument::Compact)));
+        if (!QTest::qWaitFor([&] { return s->frames.size() >= channels.size(); }, 10000))
+            return nullptr;
+        return session;
+    }
+    /// Whether the CRL of a GET /v1/crl answer revokes the contract certificate `serial`.
+    bool crlRevokes(const CurlResult &crl, const QString &serial)
+    {
+        pki::CertificateVerifier verifier;
+        if (!verifier.setTrustAnchor(m_fx.service().authority().rootCertificate()).ok() ||
+            !verifier.setCrl(QByteArray::fromBase64(crl.json()[QStringLiteral("crl")].toString().toLatin1()))
+                 .ok())
+            return false;
+        const auto record = m_fx.service().authority().find(serial);
+        if (!record)
+            return false;
+        pki::Expectation expectation;
+        expectation.kind = record->kind;
+        const auto verified = verifier.verify(record->der, expectation);
+        return !verified.ok() && verified.error().code == u"pki.verify.revoked";
+    }
+    static QString serialOf(const QString &certificateFile)
+    {
+        const QSslCertificate certificate = QSslCertificate::fromPath(certificateFile).value(0);
+        return QString::fromLatin1(certificate.serialNumber()).remove(u':').toUpper();
+    }
+
+private Q_SLOTS:
+    // Defect 6: an operator revokes an identity over the API; within a second its open
+    // connections are closed, its stream sessions closed with 1008, the cache forgets it
+    // and the CRL lists it.
+    void revokeIdentityOverTheApi()
+    {
+        auto tls = m_fx.onboard(QStringLiteral("p-revoked"));
+        QVERIFY(tls.ok());
+        const QString certificateFile =
+            m_fx.identityFile(QStringLiteral("p-revoked"), QStringLiteral(".cert.pem"));
+        const QString serial = serialOf(certificateFile);
+
+        // A kept-alive API connection that has been answered once (so its identity is cached).
+        QSslSocket api;
+        api.setSslConfiguration(tls.value());
+        api.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_fx.service().port(),
+                                   QStringLiteral("localhost"));
+        QTRY_VERIFY(api.isEncrypted());
+        api.write("GET /v1/orders HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QTRY_VERIFY(api.bytesAvailable() > 0);
+        QVERIFY(api.readAll().startsWith("HTTP/1.1 200"));
+        auto session = openSession(tls.value(), {QStringLiteral("orders@p-revoked")});
+        QVERIFY(session);
+        QSignalSpy streamClosed(session->socket.get(), &QWebSocket::disconnected);
+        QSignalSpy apiClosed(&api, &QSslSocket::disconnected);
+
+        QElapsedTimer sinceRevocation;
+        sinceRevocation.start();
+        const CurlResult revoked = m_fx.curl(QStringLiteral("operator"), QStringLiteral("POST"),
+                                             QStringLiteral("/v1/identities/%1/revoke").arg(serial.toLower()),
+                                             QByteArray(R"({"reason":"key-compromise"})"));
+        QCOMPARE(revoked.status, 200);
+        QCOMPARE(revoked.json().value(QStringLiteral("serial")).toString(), serial);
+        QCOMPARE(revoked.json().value(QStringLiteral("reason")).toString(), QStringLiteral("key-compromise"));
+        const qint64 crlNumber = revoked.json().value(QStringLiteral("crlNumber")).toInteger();
+        QVERIFY(crlNumber > 0);
+
+        QTRY_VERIFY_WITH_TIMEOUT(streamClosed.count() == 1 && apiClosed.count() == 1, 1000);
+        QVERIFY(sinceRevocation.elapsed() < 1000 + 5000); // curl itself is slow on a busy machine
+        QCOMPARE(session->socket->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+
+        // The next request is refused, not answered from the cache.
+        const CurlResult refused =
+            m_fx.curl(QStringLiteral("p-revoked"), QStringLiteral("GET"), QStringLiteral("/v1/orders"));
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(refused.code(), QStringLiteral("auth.revoked"));
+
+        // The CRL already served lists it, with the reason.
+        const CurlResult crl =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"), QStringLiteral("/v1/crl"));
+        QCOMPARE(crl.json()[QStringLiteral("number")].toInteger(), crlNumber);
+        pki::CertificateVerifier verifier;
+        QVERIFY(verifier.setTrustAnchor(m_fx.service().authority().rootCertificate()).ok());
+        QVERIFY(
+            verifier.setCrl(QByteArray::fromBase64(crl.json()[QStringLiteral("crl")].toString().toLatin1()))
+                .ok());
+        pki::Expectation expectation;
+        expectation.kind = pki::CertificateKind::User;
+        const auto verified =
+            verifier.verify(QSslCertificate::fromPath(certificateFile).value(0).toDer(), expectation);
+        QVERIFY(!verified.ok());
+        QCOMPARE(verified.error().code, QStringLiteral("pki.verify.revoked"));
+
+        // Again: harmless. A contract certificate is no identity to revoke.
+        QCOMPARE(m_fx.curl(QStringLiteral("operator"), QStringLiteral("POST"),
+                           QStringLiteral("/v1/identities/%1/revoke").arg(serial),
+                           QByteArray(R"({"reason":"unspecified"})"))
+                     .status,
+                 200);
+    }
+
+    // Defect 9: one live contract certificate per contract and holder; a new one revokes
+    // (supersedes) the previous one.
+    void contractCertificateReplacesThePrevious()
+    {
+        const QString buyer = QStringLiteral("p-buyer");
+        QCOMPARE(m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("sell"), 2700, 4))
+                     .status,
+                 201);
+        QCOMPARE(m_fx.curl(buyer, QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("buy"), 2700, 4))
+                     .status,
+                 201);
+        const QString code = market::Exchange::contractCode(m_fx.market().contractsOf(buyer).constLast().id);
+        const QString route = QStringLiteral("/v1/contracts/%1/certificates").arg(code);
+        QStringList serials;
+        for (int i = 0; i < 5; ++i) {
+            auto key = pki::PrivateKey::generate();
+            auto csr = pki::createCertificateRequest(key.value(), {buyer, QStringLiteral("manage"), {}, {}});
+            const CurlResult issued =
+                m_fx.curl(buyer, QStringLiteral("POST"), route, "{\"csr\":\"" + csr->toBase64() + "\"}");
+            QCOMPARE(issued.status, 201);
+            serials.append(issued.json().value(QStringLiteral("serial")).toString());
+        }
+        int live = 0;
+        for (const QString &serial : std::as_const(serials))
+            live += m_fx.service().authority().isRevoked(serial) ? 0 : 1;
+        QCOMPARE(live, 1);
+        QVERIFY(!m_fx.service().authority().isRevoked(serials.constLast()));
+        // The served CRL lists the superseded ones.
+        const CurlResult crl = m_fx.curl(buyer, QStringLiteral("GET"), QStringLiteral("/v1/crl"));
+        QVERIFY(crlRevokes(crl, serials.constFirst()));
+        QVERIFY(!crlRevokes(crl, serials.constLast()));
+    }
+
+    // Defect 7: an operator terminates a contract over the API: journaled, its certificates
+    // revoked, a new CRL, and the contract event on both parties' contracts@ channels.
+    void terminateContractOverTheApi()
+    {
+        const QString buyer = QStringLiteral("p-buyer");
+        const QString seller = QStringLiteral("p-seller");
+        QCOMPARE(m_fx.curl(seller, QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("sell"), 2800, 2))
+                     .status,
+                 201);
+        QCOMPARE(m_fx.curl(buyer, QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("buy"), 2800, 2))
+                     .status,
+                 201);
+        const quint64 id = m_fx.market().contractsOf(buyer).constLast().id;
+        const QString code = market::Exchange::contractCode(id);
+        auto key = pki::PrivateKey::generate();
+        auto csr = pki::createCertificateRequest(key.value(), {buyer, QStringLiteral("manage"), {}, {}});
+        const CurlResult issued = m_fx.curl(buyer, QStringLiteral("POST"),
+                                            QStringLiteral("/v1/contracts/%1/certificates").arg(code),
+                                            "{\"csr\":\"" + csr->toBase64() + "\"}");
+        QCOMPARE(issued.status, 201);
+        const QString serial = issued.json().value(QStringLiteral("serial")).toString();
+
+        auto buyerSession = openSession(m_fx.onboard(buyer).value(), {QStringLiteral("contracts@p-buyer")});
+        auto sellerSession =
+            openSession(m_fx.onboard(seller).value(), {QStringLiteral("contracts@p-seller")});
+        QVERIFY(buyerSession && sellerSession);
+        const qint64 crlBefore = m_fx.curl(buyer, QStringLiteral("GET"), QStringLiteral("/v1/crl"))
+                                     .json()[QStringLiteral("number")]
+                                     .toInteger();
+        const quint64 seqBefore = m_fx.market().lastSeq();
+
+        const QString terminate = QStringLiteral("/v1/contracts/%1/terminate").arg(code);
+        const CurlResult ended = m_fx.curl(QStringLiteral("operator"), QStringLiteral("POST"), terminate,
+                                           QByteArray(R"({"reason":"seller site lost power"})"));
+        QCOMPARE(ended.status, 200);
+        QVERIFY(ended.json().value(QStringLiteral("accepted")).toBool());
+        QVERIFY(m_fx.market().lastSeq() > seqBefore); // journaled
+        QCOMPARE(m_fx.market().contract(id)->state, market::ContractState::Terminated);
+        QVERIFY(m_fx.service().authority().isRevoked(serial));
+        const CurlResult crl = m_fx.curl(seller, QStringLiteral("GET"), QStringLiteral("/v1/crl"));
+        QVERIFY(crl.json()[QStringLiteral("number")].toInteger() > crlBefore);
+        QVERIFY(crlRevokes(crl, serial));
+
+        const auto terminatedEvent = [&](const Session &session) {
+            for (const QJsonObject &frame : session.frames) {
+                for (const QJsonValue &m : frame.value(QStringLiteral("messages")).toArray()) {
+                    const QJsonObject data = m[QStringLiteral("data")].toObject();
+                    if (data.value(QStringLiteral("id")).toString() == code &&
+                        data.value(QStringLiteral("state")).toString() == u"terminated")
+                        return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY(terminatedEvent(*buyerSession));
+        QTRY_VERIFY(terminatedEvent(*sellerSession));
+
+        // Twice: the engine refuses, nothing else changes.
+        const CurlResult again = m_fx.curl(QStringLiteral("operator"), QStringLiteral("POST"), terminate,
+                                           QByteArray(R"({"reason":"again"})"));
+        QCOMPARE(again.status, 422);
+        QCOMPARE(again.code(), QStringLiteral("contract.not-terminable"));
+    }
+
+    // Defect 8: the CRL is valid for an hour; the service re-signs it on its own before
+    // then (crl.pem included), so a verifier that reads it never finds it expired.
+    void crlStaysFreshWithoutRequests()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        exchange::ExchangeService service(clock);
+        exchange::ExchangeService::Config config;
+        config.directory = dir.path();
+        config.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
+        config.horizon = {1, 0, 0, 0, 0};
+        config.clockIntervalMs = 0;
+        config.crlCheckIntervalMs = 20;
+        QVERIFY(service.open(config).ok());
+        auto key = pki::PrivateKey::generate();
+        auto csr = pki::createCertificateRequest(key.value(),
+                                                 {QStringLiteral("p-x"), QStringLiteral("p-x"), {}, {}});
+        pki::IdentityRequest request;
+        request.participant = QStringLiteral("p-x");
+        auto identity = service.issueIdentity(csr.value(), request);
+        QVERIFY(identity.ok());
+
+        const QString crlFile = dir.filePath(QStringLiteral("ca/crl.pem"));
+        const auto verifiesAtClock = [&] {
+            QFile file(crlFile);
+            if (!file.open(QIODevice::ReadOnly))
+                return QStringLiteral("no crl.pem");
+            pki::CertificateVerifier verifier(clock);
+            if (!verifier.setTrustAnchor(service.authority().rootCertificate()).ok())
+                return QStringLiteral("no anchor");
+            const QByteArray der = QByteArray::fromBase64(
+                file.readAll().replace("-----BEGIN X509 CRL-----", "").replace("-----END X509 CRL-----", ""));
+            if (auto set = verifier.setCrl(der); !set)
+                return set.error().code;
+            pki::Expectation expectation;
+            expectation.kind = pki::CertificateKind::Participant;
+            const auto verified = verifier.verify(identity->der, expectation);
+            return verified.ok() ? QString() : verified.error().code;
+        };
+        QTRY_COMPARE(verifiesAtClock(), QString());
+        const qint64 firstNumber = service.authority().crlNumber();
+        for (int hour = 1; hour <= 3; ++hour) {
+            // Nobody asks for the CRL meanwhile; past its nextUpdate the old one is stale.
+            clock.advanceMs(61 * 60 * 1000);
+            QTRY_COMPARE(verifiesAtClock(), QString());
+            QVERIFY(service.authority().crlNextUpdateMs() > clock.nowMs());
+        }
+        QVERIFY(service.authority().crlNumber() >= firstNumber + 3);
     }
     // Last: it breaks the journal for good. A journal that fails stops the exchange from
     // accepting commands; every later command gets a 503 problem that says why, and reads

@@ -172,6 +172,16 @@ private Q_SLOTS:
         const QString seller = QStringLiteral("p-seller");
         const QString buyer = QStringLiteral("p-buyer");
         const QString op = QStringLiteral("operator");
+        // An identity to revoke: a spare one of p-seller, issued directly.
+        auto spareKey = pki::PrivateKey::generate();
+        pki::IdentityRequest spare;
+        spare.kind = pki::CertificateKind::User;
+        spare.participant = seller;
+        spare.name = QStringLiteral("u-spare");
+        auto spareIssued = m_fx.service().issueIdentity(
+            pki::createCertificateRequest(spareKey.value(), {seller, spare.name, {}, {}}).value(), spare);
+        QVERIFY(spareIssued.ok());
+        const QString spareSerial = spareIssued->serial;
         const QString get = QStringLiteral("GET");
         const QString post = QStringLiteral("POST");
         const QList<Call> calls{
@@ -219,6 +229,16 @@ private Q_SLOTS:
                          {QStringLiteral("name"), QStringLiteral("u-new")},
                          {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
                          {QStringLiteral("csr"), csr(QStringLiteral("p-new"), QStringLiteral("u-new"))}}},
+            // Operators revoke a spare identity of p-new and end the contract early.
+            {QStringLiteral("revokeIdentity"), op, post,
+             QStringLiteral("/v1/identities/%1/revoke").arg(spareSerial),
+             QJsonObject{{QStringLiteral("reason"), QStringLiteral("key-compromise")}}},
+            {QStringLiteral("revokeIdentity"), op, post, QStringLiteral("/v1/identities/0ABC/revoke"),
+             QJsonObject{{QStringLiteral("reason"), QStringLiteral("key-compromise")}}, 404},
+            {QStringLiteral("terminateContract"), op, post, QStringLiteral("/v1/contracts/%1/terminate").arg(contract),
+             QJsonObject{{QStringLiteral("reason"), QStringLiteral("the seller's site is gone")}}},
+            {QStringLiteral("terminateContract"), op, post, QStringLiteral("/v1/contracts/%1/terminate").arg(contract),
+             QJsonObject{{QStringLiteral("reason"), QStringLiteral("again")}}, 422},
             // Documented errors answer with problem details of the documented shape.
             {QStringLiteral("submitOrder"), seller, post, QStringLiteral("/v1/orders"),
              QJsonObject{{QStringLiteral("symbol"), symbol}, {QStringLiteral("colour"), 1}}, 400},

@@ -429,6 +429,32 @@ private slots:
         QCOMPARE(PrivateKey::fromPem(rsaPem).error().code, u"pki.key.type"_qs);
     }
 
+    void newContractCertificateSupersedesTheHoldersPrevious()
+    {
+        CaOptions options;
+        options.directory = m_tmp.filePath(u"supersede-ca"_qs);
+        auto ca = CertificateAuthority::open(options, m_clock);
+        QVERIFY(ca.ok());
+        const QByteArray csr = csrFor(m_buyerKey, u"p-acme"_qs, u"manage"_qs);
+        QStringList alice;
+        for (int i = 0; i < 3; ++i) {
+            auto issued =
+                (*ca)->issueContractCertificate({csr, u"c-1"_qs, u"p-acme"_qs, u"u-alice"_qs}, m_contracts);
+            QVERIFY(issued.ok());
+            alice.append(issued->serial);
+        }
+        auto bob = (*ca)->issueContractCertificate({csr, u"c-1"_qs, u"p-acme"_qs, u"u-bob"_qs}, m_contracts);
+        QVERIFY(bob.ok());
+        QVERIFY((*ca)->isRevoked(alice.at(0)));
+        QVERIFY((*ca)->isRevoked(alice.at(1)));
+        QVERIFY(!(*ca)->isRevoked(alice.at(2)));
+        QVERIFY(!(*ca)->isRevoked(bob->serial)); // another holder keeps its own
+        auto crl = (*ca)->crl();
+        QVERIFY(crl.ok());
+        QVERIFY(crlSerials(*crl).contains(alice.at(0)));
+        QVERIFY(!crlSerials(*crl).contains(alice.at(2)));
+    }
+
     void revocationAndRecordsSurviveRestart()
     {
         CaOptions options;
@@ -441,7 +467,9 @@ private slots:
             QVERIFY(ca.ok());
             const QByteArray csr = csrFor(m_buyerKey, u"p-acme"_qs, u"manage"_qs);
             auto revoked = (*ca)->issueContractCertificate({csr, u"c-1"_qs, u"p-acme"_qs}, m_contracts);
-            auto other = (*ca)->issueContractCertificate({csr, u"c-1"_qs, u"p-acme"_qs}, m_contracts);
+            // Another holder: one live certificate per contract and holder.
+            auto other =
+                (*ca)->issueContractCertificate({csr, u"c-1"_qs, u"p-acme"_qs, u"u-other"_qs}, m_contracts);
             QVERIFY(revoked.ok() && other.ok());
             serial = revoked->serial;
             kept = other->serial;

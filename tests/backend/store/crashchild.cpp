@@ -65,8 +65,12 @@ int main(int argc, char **argv)
     // Every run: if the first run died before its participants were durable, a later run
     // adds them; otherwise the exchange refuses the duplicates without journaling them.
     for (const QString &t : kTraders)
-        x.addParticipant(
-            {t, Role::Both, QStringLiteral("DE"), {QStringLiteral("C5")}, QStringLiteral("standard")});
+        x.addParticipant({t,
+                          Role::Both,
+                          QStringLiteral("DE"),
+                          {QStringLiteral("C5")},
+                          QStringLiteral("standard"),
+                          RiskLimits::unlimited()});
     g_out = "READY " + std::to_string(x.lastSeq()) + " " + std::to_string(x.stateHash()) + "\n";
     flushOut();
 
