@@ -15,6 +15,9 @@
 #include "api/orderchange.h"
 #include "api/orderrequest.h"
 #include "api/participantrequest.h"
+#include "api/settlement.h"
+#include "api/site.h"
+#include "api/usage.h"
 #include "api/trade.h"
 
 #include <QFile>
@@ -63,6 +66,13 @@ const QHash<QString, RoundTrip> &types()
         {u"Limits"_s, roundTrip<api::LimitsRequest>},
         {u"KillSwitch"_s, roundTrip<api::KillSwitchRequest>},
         {u"IdentityRequest"_s, roundTrip<api::IdentityRequest>},
+        {u"ContractSite"_s, roundTrip<api::ContractSite>},
+        {u"SiteRegistration"_s, roundTrip<api::SiteRegistration>},
+        {u"Site"_s, roundTrip<api::Site>},
+        {u"UsageHour"_s, roundTrip<api::UsageHour>},
+        {u"UsageReport"_s, roundTrip<api::UsageReport>},
+        {u"UsageAck"_s, roundTrip<api::UsageAck>},
+        {u"Settlement"_s, roundTrip<api::Settlement>},
     };
     return table;
 }
