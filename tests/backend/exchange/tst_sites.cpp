@@ -6,11 +6,13 @@
 // estimated at the deadline), and all of it again after a restart on the same data.
 #include "exchangetestsupport.h"
 
+#include "api/channels.h"
 #include "api/contract.h"
 #include "api/parse.h"
 #include "api/settlement.h"
 #include "api/site.h"
 #include "api/usage.h"
+#include "net/streamclient.h"
 #include "pki/certificateauthority.h"
 #include "pki/privatekey.h"
 
@@ -363,6 +365,27 @@ private Q_SLOTS:
 
     void finalReportSettlesWithCredit()
     {
+        // Both parties follow their settlements; nobody else may.
+        QList<std::shared_ptr<net::StreamClient>> clients;
+        QList<std::shared_ptr<QSignalSpy>> updates;
+        for (const QString &who : {kBuyer, kSeller}) {
+            auto client = std::make_shared<net::StreamClient>();
+            QUrl url = m_fx.service().baseUrl();
+            url.setScheme(QStringLiteral("wss"));
+            url.setPath(QStringLiteral("/v1/stream"));
+            client->setUrl(url);
+            client->setSslConfiguration(m_fx.onboard(who).value());
+            QSignalSpy snapshot(client.get(), &net::StreamClient::snapshotReceived);
+            updates.append(std::make_shared<QSignalSpy>(client.get(), &net::StreamClient::messageReceived));
+            client->subscribe({api::channel::settlements(who)});
+            client->open();
+            QTRY_COMPARE(snapshot.count(), 1);
+            // The settlement of C is there already.
+            QCOMPARE(snapshot.at(0).at(2).value<QJsonValue>()[QStringLiteral("settlements")].toArray().size(),
+                     1);
+            clients.append(client);
+        }
+
         advanceTo(m_end + 10);
         const api::Contract k = contract(m_a);
         QCOMPARE(k.state, api::ContractState::Expired);
@@ -389,6 +412,11 @@ private Q_SLOTS:
         QCOMPARE(s->credit, rounded(gross, percent, 100));
         QCOMPARE(s->net, gross - s->credit);
         QCOMPARE(s.value(), settlement(m_a, kSeller).value()); // both parties read the same
+        for (const auto &spy : updates) {
+            QTRY_COMPARE(spy->count(), 1);
+            const QJsonObject update = spy->at(0).at(2).value<QJsonValue>().toObject();
+            QCOMPARE(api::Settlement::fromJson(update).value(), s.value());
+        }
         QCOMPARE(m_fx.curl(QStringLiteral("p-seller2"), QStringLiteral("GET"),
                            QStringLiteral("/v1/settlements/") + m_a)
                      .status,
@@ -427,6 +455,28 @@ private Q_SLOTS:
         const CurlResult second =
             m_fx.curl(kSeller2, QStringLiteral("GET"), QStringLiteral("/v1/settlements"));
         QCOMPARE(second.json()[QStringLiteral("settlements")].toArray().size(), 1); // E only
+    }
+
+    void clockOffsetMovesTheMarketOnly()
+    {
+        QTemporaryDir dir;
+        exchange::ExchangeService::Config config;
+        config.directory = dir.path();
+        config.products = {catalogue::Catalogue::standard().parseProduct(kProduct).value()};
+        config.horizon = {3, 1, 0, 0, 0};
+        config.clockIntervalMs = 0;
+        config.clockOffsetSecs = 7200;
+        ManualClock clock(1'796'130'000'000);
+        exchange::ExchangeService service(clock);
+        QVERIFY(service.open(config).ok());
+        QCOMPARE(service.exchange().nowSecs(), 1'796'130'000 + 7200);
+        // The CA keeps the service's clock: its server certificate is valid now.
+        const auto issuedAt = service.authority().certificateCount();
+        QVERIFY(issuedAt > 0);
+        OffsetClock shifted(clock, -1000);
+        QCOMPARE(shifted.nowMs(), 1'796'130'000'000 - 1000);
+        clock.advanceMs(500);
+        QCOMPARE(shifted.nowMs(), 1'796'129'999'500);
     }
 
     void survivesRestart()
