@@ -17,8 +17,8 @@
 #include "api/participantrequest.h"
 #include "api/settlement.h"
 #include "api/site.h"
-#include "api/usage.h"
 #include "api/trade.h"
+#include "api/usage.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -252,13 +252,16 @@ private slots:
         QTest::newRow("spot") << u"SpotPrice"_s << QByteArray(R"({"price":5000})");
         QTest::newRow("site registration")
             << u"SiteRegistration"_s
-            << QByteArray(R"({"name":"Frankfurt 1","endpoint":"https:\/\/fra1.example:9443","products":["DE.GP2.SH.S1"]})");
+            << QByteArray(
+                   R"({"name":"Frankfurt 1","endpoint":"https:\/\/fra1.example:9443","products":["DE.GP2.SH.S1"]})");
         QTest::newRow("site")
             << u"Site"_s
-            << QByteArray(R"({"id":"s-fra1","participant":"p-x","name":"Frankfurt 1","endpoint":"https:\/\/fra1.example:9443",)"
-                          R"("products":["DE.GP2.SH.S1","DE.GP4.SH.S1"],"registered":1796133600})");
+            << QByteArray(
+                   R"({"id":"s-fra1","participant":"p-x","name":"Frankfurt 1","endpoint":"https:\/\/fra1.example:9443",)"
+                   R"("products":["DE.GP2.SH.S1","DE.GP4.SH.S1"],"registered":1796133600})");
         QTest::newRow("contract site")
-            << u"ContractSite"_s << QByteArray(R"({"id":"s-fra1","name":"F","endpoint":"https:\/\/fra1.example:9443"})");
+            << u"ContractSite"_s
+            << QByteArray(R"({"id":"s-fra1","name":"F","endpoint":"https:\/\/fra1.example:9443"})");
         QTest::newRow("contract, assigned and terminated")
             << u"Contract"_s
             << QByteArray(
@@ -271,13 +274,15 @@ private slots:
             << u"UsageReport"_s
             << QByteArray(R"({"final":true,"hours":[{"start":1796133600,"vm":"web-1","instanceSeconds":3600,)"
                           R"("expectedSeconds":3600,"availableSeconds":3500}]})");
-        QTest::newRow("usage report, empty") << u"UsageReport"_s << QByteArray(R"({"final":false,"hours":[]})");
+        QTest::newRow("usage report, empty")
+            << u"UsageReport"_s << QByteArray(R"({"final":false,"hours":[]})");
         QTest::newRow("usage ack") << u"UsageAck"_s << QByteArray(R"({"seq":42,"accepted":true})");
         QTest::newRow("settlement")
             << u"Settlement"_s
-            << QByteArray(R"({"contractId":"c-000001","buyer":"a","seller":"b","state":"estimated","hours":1,"seconds":1800,)"
-                          R"("quantity":3,"price":12345,"gross":18518,"availabilityBasisPoints":7500,"creditPercent":25,)"
-                          R"("credit":4630,"net":13888,"settledAt":1796137200})");
+            << QByteArray(
+                   R"({"contractId":"c-000001","buyer":"a","seller":"b","state":"estimated","hours":1,"seconds":1800,)"
+                   R"("quantity":3,"price":12345,"gross":18518,"availabilityBasisPoints":7500,"creditPercent":25,)"
+                   R"("credit":4630,"net":13888,"settledAt":1796137200})");
     }
 
     void roundTripsUnchanged()
@@ -331,8 +336,8 @@ private slots:
             R"({"final":false,"hours":[{"start":1,"vm":"a","instanceSeconds":1.5,"expectedSeconds":1,"availableSeconds":1}]})");
         QVERIFY(!fractional.ok());
         QCOMPARE(fractional.error().field, u"hours[0].instanceSeconds"_s);
-        auto missing =
-            api::parseRequest<api::UsageReport>(R"({"final":true,"hours":[{"start":1,"vm":"a","instanceSeconds":1}]})");
+        auto missing = api::parseRequest<api::UsageReport>(
+            R"({"final":true,"hours":[{"start":1,"vm":"a","instanceSeconds":1}]})");
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().code, u"request.missing-field"_s);
         auto state = api::parseRequest<api::Settlement>(

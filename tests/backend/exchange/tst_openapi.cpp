@@ -151,7 +151,8 @@ private Q_SLOTS:
         {
             auto key = pki::PrivateKey::generate();
             auto csr = pki::createCertificateRequest(
-                key.value(), {QStringLiteral("p-seller"), QStringLiteral("s-api"), {QStringLiteral("localhost")}, {}});
+                key.value(),
+                {QStringLiteral("p-seller"), QStringLiteral("s-api"), {QStringLiteral("localhost")}, {}});
             pki::IdentityRequest request;
             request.kind = pki::CertificateKind::Site;
             request.participant = QStringLiteral("p-seller");
@@ -167,7 +168,10 @@ private Q_SLOTS:
         const QJsonObject registration{{QStringLiteral("name"), QStringLiteral("API site")},
                                        {QStringLiteral("endpoint"), QStringLiteral("https://localhost:9443")},
                                        {QStringLiteral("products"), QJsonArray{product}}};
-        QVERIFY(send({{}, QStringLiteral("s-api"), QStringLiteral("PUT"), QStringLiteral("/v1/sites/s-api"),
+        QVERIFY(send({{},
+                      QStringLiteral("s-api"),
+                      QStringLiteral("PUT"),
+                      QStringLiteral("/v1/sites/s-api"),
                       registration})
                     ->ok());
         // A market to describe: a resting sell, a partial cross, a contract.
@@ -262,19 +266,25 @@ private Q_SLOTS:
             {QStringLiteral("getSettlement"), seller, get, QStringLiteral("/v1/settlements/") + settled},
             {QStringLiteral("registerSite"), seller, QStringLiteral("PUT"), QStringLiteral("/v1/sites/s-api"),
              registration, 403},
-            {QStringLiteral("reportUsage"), buyer, post, QStringLiteral("/v1/contracts/%1/usage").arg(contract),
+            {QStringLiteral("reportUsage"), buyer, post,
+             QStringLiteral("/v1/contracts/%1/usage").arg(contract),
              QJsonObject{{QStringLiteral("final"), false}, {QStringLiteral("hours"), QJsonArray()}}, 403},
             {QStringLiteral("reportUsage"), QStringLiteral("s-api"), post,
              QStringLiteral("/v1/contracts/%1/usage").arg(contract),
-             QJsonObject{{QStringLiteral("final"), false},
-                         {QStringLiteral("hours"),
-                          QJsonArray{QJsonObject{{QStringLiteral("start"), 0},
-                                                 {QStringLiteral("vm"), QStringLiteral("a")},
-                                                 {QStringLiteral("instanceSeconds"), 1},
-                                                 {QStringLiteral("expectedSeconds"), 1},
-                                                 {QStringLiteral("availableSeconds"), 1}}}}},
+             QJsonObject{
+                 {QStringLiteral("final"), false},
+                 {QStringLiteral("hours"), QJsonArray{QJsonObject{{QStringLiteral("start"), 0},
+                                                                  {QStringLiteral("vm"), QStringLiteral("a")},
+                                                                  {QStringLiteral("instanceSeconds"), 1},
+                                                                  {QStringLiteral("expectedSeconds"), 1},
+                                                                  {QStringLiteral("availableSeconds"), 1}}}}},
              422},
-            {QStringLiteral("getSettlement"), buyer, get, QStringLiteral("/v1/settlements/") + contract, {}, 404},
+            {QStringLiteral("getSettlement"),
+             buyer,
+             get,
+             QStringLiteral("/v1/settlements/") + contract,
+             {},
+             404},
             // Documented errors answer with problem details of the documented shape.
             {QStringLiteral("submitOrder"), seller, post, QStringLiteral("/v1/orders"),
              QJsonObject{{QStringLiteral("symbol"), symbol}, {QStringLiteral("colour"), 1}}, 400},
