@@ -1040,6 +1040,30 @@
         <source>A market order has no price; send a limit order with time in force ioc to trade at once up to a price.</source>
         <translation>Eine Market-Order hat keinen Preis; senden Sie eine Limit-Order mit Gültigkeit ioc, um sofort bis zu einem Preis zu handeln.</translation>
     </message>
+    <message>
+        <source>Only the identity of site %1 registers it.</source>
+        <translation>Nur die Identität des Standorts %1 kann ihn registrieren.</translation>
+    </message>
+    <message>
+        <source>The endpoint must be an https URL of a host and port (https://host:port).</source>
+        <translation>Der Endpunkt muss eine https-URL aus Host und Port sein (https://host:port).</translation>
+    </message>
+    <message>
+        <source>The site certificate does not name the host %1.</source>
+        <translation>Das Standortzertifikat nennt den Host %1 nicht.</translation>
+    </message>
+    <message>
+        <source>Site %1 is not registered.</source>
+        <translation>Der Standort %1 ist nicht registriert.</translation>
+    </message>
+    <message>
+        <source>Only the site that holds contract %1 reports its usage.</source>
+        <translation>Nur der Standort, der den Vertrag %1 hält, meldet dessen Nutzung.</translation>
+    </message>
+    <message>
+        <source>You have no settlement of contract %1.</source>
+        <translation>Sie haben keine Abrechnung des Vertrags %1.</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>
@@ -1178,6 +1202,54 @@
     <message>
         <source>The journal %1 is damaged at sequence %2: the record does not decode.</source>
         <translation>Das Journal %1 ist bei Sequenznummer %2 beschädigt: Der Eintrag lässt sich nicht dekodieren.</translation>
+    </message>
+    <message>
+        <source>Participant %1 may not sell, so it has no sites.</source>
+        <translation>Teilnehmer %1 darf nicht verkaufen und hat daher keine Standorte.</translation>
+    </message>
+    <message>
+        <source>Site %1 belongs to another participant.</source>
+        <translation>Der Standort %1 gehört einem anderen Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>A site needs an id and an endpoint.</source>
+        <translation>Ein Standort braucht eine Kennung und einen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a product of the catalogue.</source>
+        <translation>%1 ist kein Produkt des Katalogs.</translation>
+    </message>
+    <message>
+        <source>Site %1 does not hold contract %2.</source>
+        <translation>Der Standort %1 hält den Vertrag %2 nicht.</translation>
+    </message>
+    <message>
+        <source>Contract %1 is settled; its usage is final.</source>
+        <translation>Der Vertrag %1 ist abgerechnet; seine Nutzung steht fest.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a VM name ([a-z0-9][a-z0-9-]{0,31}).</source>
+        <translation>„%1“ ist kein VM-Name ([a-z0-9][a-z0-9-]{0,31}).</translation>
+    </message>
+    <message>
+        <source>The hour starting at %1 is not an hour of the contract's window.</source>
+        <translation>Die Stunde ab %1 ist keine Stunde des Lieferzeitraums des Vertrags.</translation>
+    </message>
+    <message>
+        <source>Seconds per VM and hour lie between 0 and 3600.</source>
+        <translation>Sekunden je VM und Stunde liegen zwischen 0 und 3600.</translation>
+    </message>
+    <message>
+        <source>A VM cannot be available longer than it was expected to run.</source>
+        <translation>Eine VM kann nicht länger verfügbar sein, als sie laufen sollte.</translation>
+    </message>
+    <message>
+        <source>VM %1 appears twice for the hour starting at %2.</source>
+        <translation>Die VM %1 erscheint zweimal für die Stunde ab %2.</translation>
+    </message>
+    <message>
+        <source>The hour starting at %1 has more VM time than the contract's %2 instances.</source>
+        <translation>Die Stunde ab %1 hat mehr VM-Zeit als die %2 Instanzen des Vertrags.</translation>
     </message>
 </context>
 <context>

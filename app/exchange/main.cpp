@@ -3,6 +3,8 @@
 // the kill switch go through the same authenticated, journaled routes as every trade.
 //   cloudex-exchange --data-dir DIR --init [--passphrase-file F]    CA, operator.p12, ca.pem
 //   cloudex-exchange --data-dir DIR [--listen HOST:PORT]             serve until SIGTERM/SIGINT
+//                    [--settlement-deadline SECONDS]
+//                    [--allow-clock-offset --clock-offset SECONDS]   (test facility)
 //   cloudex-exchange verify --data-dir DIR                            check manifest, CA, journal
 //   cloudex-exchange onboard --kind participant|user|site --participant ID [--name NAME]
 //                    [--role R] [--permissions a,b] [--jurisdiction DE] --out FILE.p12
@@ -249,6 +251,21 @@ int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QSt
         if (!ok || value < 1)
             return fail(Tr::tr("--%1 needs a positive whole number.").arg(option), kUsageError);
         *target = value;
+    }
+    if (parser.isSet(QStringLiteral("settlement-deadline"))) {
+        bool ok = false;
+        config.settlementDeadlineSecs = parser.value(QStringLiteral("settlement-deadline")).toLongLong(&ok);
+        if (!ok || config.settlementDeadlineSecs < 0)
+            return fail(Tr::tr("--settlement-deadline takes a number of seconds."), kUsageError);
+    }
+    if (parser.isSet(QStringLiteral("clock-offset"))) {
+        if (!parser.isSet(QStringLiteral("allow-clock-offset")))
+            return fail(Tr::tr("--clock-offset is a test facility; it needs --allow-clock-offset."),
+                        kUsageError);
+        bool ok = false;
+        config.clockOffsetSecs = parser.value(QStringLiteral("clock-offset")).toLongLong(&ok);
+        if (!ok)
+            return fail(Tr::tr("--clock-offset takes a number of seconds."), kUsageError);
     }
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(Tr::tr("Cannot install the signal handlers."), kRuntimeError);
@@ -568,6 +585,14 @@ int main(int argc, char **argv)
          QStringLiteral("symbol")},
         {QStringLiteral("period"), QStringLiteral("Instruments of this period kind only (H, D, W, M, Q)."),
          QStringLiteral("kind")},
+        {QStringLiteral("settlement-deadline"),
+         QStringLiteral("Seconds after a window end to wait for a site's final usage report (3600)."),
+         QStringLiteral("seconds")},
+        {QStringLiteral("allow-clock-offset"),
+         QStringLiteral("Test facility: allow --clock-offset (never in production).")},
+        {QStringLiteral("clock-offset"),
+         QStringLiteral("Test facility: run the market clock SECONDS off the system clock."),
+         QStringLiteral("seconds")},
     };
     parser.addOptions(options);
     parser.process(app);

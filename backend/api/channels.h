@@ -26,6 +26,11 @@ inline QString contracts(const QString &participant)
 {
     return QStringLiteral("contracts@") + participant;
 }
+/// The settlements of a participant's contracts, as buyer or seller (private).
+inline QString settlements(const QString &participant)
+{
+    return QStringLiteral("settlements@") + participant;
+}
 /// An instrument's public tape and book, and a product's spot index.
 inline QString trades(const QString &symbol)
 {

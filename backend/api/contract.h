@@ -36,6 +36,19 @@ struct Sla
     bool operator==(const Sla &) const = default;
 };
 
+/// The site that serves a contract (the `site` member of Contract).
+struct ContractSite
+{
+    QString id; ///< the site identity's CN ("s-fra1")
+    QString name;
+    QString endpoint; ///< "https://host:port", where the buyer deploys
+
+    void read(JsonObjectReader &r);
+    QJsonObject toJson() const;
+    static Result<ContractSite> fromJson(const QJsonObject &o, ParseMode mode = ParseMode::Strict);
+    bool operator==(const ContractSite &) const = default;
+};
+
 /// A contract: one per trade, with its parties, delivery window and frozen terms.
 struct Contract
 {
@@ -53,6 +66,9 @@ struct Contract
     Sla sla;
     QString governingLaw;
     qint64 legalTermsVersion = 0;
+    std::optional<ContractSite> site;   ///< absent while no site of the seller serves it
+    std::optional<qint64> terminatedAt; ///< present once terminated
+    QString terminationReason;          ///< empty: absent
 
     /// The key of the list answers `{"contracts":[…]}`.
     static constexpr QLatin1StringView kListKey{"contracts"};

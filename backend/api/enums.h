@@ -26,6 +26,9 @@ enum class Role { Buyer, Seller, Both };
 enum class OrderEventKind { Accepted, Filled, Cancelled, Replaced };
 /// The kind of identity certificate `POST /v1/identities` issues.
 enum class IdentityKind { Participant, User, Site };
+/// How a contract was settled: on the site's final usage report, or at the deadline on
+/// whatever was reported.
+enum class SettlementState { Final, Estimated };
 
 /// The length of a candle of `resolution`, in seconds.
 constexpr qint64 durationSecs(Resolution resolution)
@@ -94,6 +97,12 @@ struct WireNames<IdentityKind>
 {
     static constexpr std::array names{QLatin1StringView("participant"), QLatin1StringView("user"),
                                       QLatin1StringView("site")};
+};
+
+template<>
+struct WireNames<SettlementState>
+{
+    static constexpr std::array names{QLatin1StringView("final"), QLatin1StringView("estimated")};
 };
 
 /// An enumeration with wire names.

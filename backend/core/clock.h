@@ -45,4 +45,22 @@ private:
     std::atomic<qint64> m_nowMs;
 };
 
+/// Another clock shifted by a fixed offset: the test facility behind `--clock-offset`
+/// (docs/CONNECT-API.md, "Clocks in tests"). It never touches the system clock.
+class OffsetClock final : public Clock
+{
+public:
+    OffsetClock(const Clock &base, qint64 offsetMs)
+        : m_base(base)
+        , m_offsetMs(offsetMs)
+    {}
+    qint64 nowMs() const override { return m_base.nowMs() + m_offsetMs.load(); }
+    qint64 offsetMs() const { return m_offsetMs.load(); }
+    void setOffsetMs(qint64 ms) { m_offsetMs.store(ms); }
+
+private:
+    const Clock &m_base;
+    std::atomic<qint64> m_offsetMs;
+};
+
 } // namespace cloudex

@@ -131,7 +131,43 @@ api::Contract toApi(const market::ContractInfo &info)
         out.sla.credits.append(api::ServiceCredit{credit.belowBasisPoints, credit.creditPercent});
     out.governingLaw = info.governingLaw;
     out.legalTermsVersion = info.legalTermsVersion;
+    if (!info.siteId.isEmpty())
+        out.site = api::ContractSite{info.siteId, info.siteName, info.siteEndpoint};
+    if (info.state == market::ContractState::Terminated)
+        out.terminatedAt = info.terminatedAtSecs;
+    out.terminationReason = info.terminationReason;
     return out;
+}
+
+api::Site toApi(const market::SiteInfo &info)
+{
+    return {info.id, info.participant, info.name, info.endpoint, info.products, info.registeredSecs};
+}
+
+api::Settlement toApi(const market::SettlementInfo &info)
+{
+    constexpr qint64 kSecsPerHour = 3600;
+    api::Settlement out;
+    out.contractId = market::Exchange::contractCode(info.contract);
+    out.buyer = info.buyer;
+    out.seller = info.seller;
+    out.state = info.estimated ? api::SettlementState::Estimated : api::SettlementState::Final;
+    out.hours = (info.seconds + kSecsPerHour - 1) / kSecsPerHour;
+    out.seconds = info.seconds;
+    out.quantity = info.quantity;
+    out.price = info.priceTicks;
+    out.gross = info.gross;
+    out.availabilityBasisPoints = info.availabilityBasisPoints;
+    out.creditPercent = info.creditPercent;
+    out.credit = info.credit;
+    out.net = info.net;
+    out.settledAt = info.settledAtSecs;
+    return out;
+}
+
+market::UsageHourInfo toMarket(const api::UsageHour &hour)
+{
+    return {hour.start, hour.vm, hour.instanceSeconds, hour.expectedSeconds, hour.availableSeconds};
 }
 
 namespace {

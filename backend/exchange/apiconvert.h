@@ -10,7 +10,10 @@
 #include "api/order.h"
 #include "api/orderevent.h"
 #include "api/orderrequest.h"
+#include "api/settlement.h"
+#include "api/site.h"
 #include "api/trade.h"
+#include "api/usage.h"
 #include "market/exchange.h"
 #include "pki/pkitypes.h"
 
@@ -42,5 +45,8 @@ api::Candle toApi(const market::Candle &candle);
 api::CurvePoint toApi(const market::CurvePoint &point);
 api::Certificate toApi(const pki::IssuedCertificate &certificate);
 api::OrderEvent toApi(const market::OrderEvent &event);
+api::Site toApi(const market::SiteInfo &info);
+api::Settlement toApi(const market::SettlementInfo &info);
+market::UsageHourInfo toMarket(const api::UsageHour &hour);
 
 } // namespace cloudex::exchange

@@ -104,4 +104,14 @@ QJsonObject orderEvent(const market::OrderEvent &event)
     return toApi(event).toJson();
 }
 
+QJsonObject site(const market::SiteInfo &info)
+{
+    return toApi(info).toJson();
+}
+
+QJsonObject settlement(const market::SettlementInfo &info)
+{
+    return toApi(info).toJson();
+}
+
 } // namespace cloudex::exchange::json

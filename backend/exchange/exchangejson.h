@@ -30,6 +30,8 @@ QJsonObject candle(const market::Candle &candle);
 QJsonObject curvePoint(const market::CurvePoint &point);
 QJsonObject certificate(const pki::IssuedCertificate &certificate);
 QJsonObject orderEvent(const market::OrderEvent &event);
+QJsonObject site(const market::SiteInfo &info);
+QJsonObject settlement(const market::SettlementInfo &info);
 
 template<typename T, typename F> QJsonArray array(const QList<T> &items, F &&toJson)
 {

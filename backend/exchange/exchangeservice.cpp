@@ -8,6 +8,7 @@
 #include "exchange/exchangecontractdirectory.h"
 #include "exchange/marketdatacontroller.h"
 #include "exchange/orderscontroller.h"
+#include "exchange/sitescontroller.h"
 #include "exchange/streampublisher.h"
 #include "market/exchange.h"
 #include "net/streamserver.h"
@@ -89,13 +90,18 @@ Result<void> ExchangeService::open(const Config &config)
     exchangeConfig.bandHighTicks = config.bandHighTicks;
     exchangeConfig.journal = config.journal;
     exchangeConfig.snapshotEvery = config.snapshotEvery;
+    exchangeConfig.settlementDeadlineSecs = config.settlementDeadlineSecs;
     if (auto opened = m_exchange->open(ExchangeDirectory::journalPath(config.directory), exchangeConfig);
         !opened) {
         return opened.error();
     }
-    m_exchange->advanceClock(m_clock.nowMs() / kMsPerSec);
+    m_marketClock = std::make_unique<OffsetClock>(m_clock, config.clockOffsetSecs * kMsPerSec);
+    if (config.clockOffsetSecs != 0)
+        qCWarning(lcExchange, "test facility: the market clock runs %lld s off the system clock",
+                  qlonglong(config.clockOffsetSecs));
+    m_exchange->advanceClock(m_marketClock->nowMs() / kMsPerSec);
     if (config.clockIntervalMs > 0)
-        m_exchange->startClock(&m_clock, config.clockIntervalMs);
+        m_exchange->startClock(m_marketClock.get(), config.clockIntervalMs);
 
     // The server's own certificate: a site identity of the exchange, fresh on every start,
     // its key only in memory.
@@ -168,10 +174,12 @@ Result<void> ExchangeService::open(const Config &config)
         *m_exchange, *m_ca, [this](const QString &serial, pki::RevocationReason reason, const QString &by) {
             return revokeIdentity(serial, reason, by);
         });
+    m_sites = std::make_unique<SitesController>(*m_exchange, *m_ca);
     m_orders->addRoutes(*m_api);
     m_marketData->addRoutes(*m_api);
     m_contractRoutes->addRoutes(*m_api);
     m_admin->addRoutes(*m_api);
+    m_sites->addRoutes(*m_api);
     m_publisher = new StreamPublisher(*m_exchange, *m_stream, this);
     m_stream->setFlushIntervalMs(config.streamFlushMs);
     m_stream->setIdleTimeoutMs(apiConfig.idleTimeoutMs);

@@ -37,6 +37,7 @@ class ContractsController;
 class ExchangeContractDirectory;
 class MarketDataController;
 class OrdersController;
+class SitesController;
 class StreamPublisher;
 
 /// The exchange on the wire: the matching engine (market::Exchange), the certificate
@@ -86,6 +87,13 @@ public:
         int crlCheckIntervalMs = 60'000;
         store::Journal::Options journal;
         int snapshotEvery = 1'000'000;
+        /// How long after a window end (or termination) the exchange waits for a site's final
+        /// usage report before it settles on what was reported, marked estimated.
+        qint64 settlementDeadlineSecs = 3600;
+        /// A test facility (`--allow-clock-offset --clock-offset`): the market's clock
+        /// (listing, contract lifecycle, settlement) runs this far ahead of the service's
+        /// clock; TLS, the CA and rate limits keep the service's clock.
+        qint64 clockOffsetSecs = 0;
     };
 
     explicit ExchangeService(const Clock &clock = SystemClock::instance(), QObject *parent = nullptr);
@@ -138,6 +146,7 @@ private:
     void publishCrl();
 
     const Clock &m_clock;
+    std::unique_ptr<OffsetClock> m_marketClock; ///< m_clock shifted by clockOffsetSecs
     Config m_config;
     pki::ExchangeIdentity m_identity;
     std::unique_ptr<market::Exchange> m_exchange;
@@ -153,6 +162,7 @@ private:
     std::unique_ptr<MarketDataController> m_marketData;
     std::unique_ptr<ContractsController> m_contractRoutes;
     std::unique_ptr<AdminController> m_admin;
+    std::unique_ptr<SitesController> m_sites;
 };
 
 } // namespace cloudex::exchange

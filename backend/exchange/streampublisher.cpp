@@ -50,6 +50,12 @@ StreamPublisher::StreamPublisher(const market::Exchange &exchange, net::StreamSe
             m_stream.publish(channel, json::orderEvent(event));
     });
     connect(x, &market::Exchange::contractChanged, this, &StreamPublisher::publishContract);
+    connect(x, &market::Exchange::contractSettled, this, [this](const market::SettlementInfo &settlement) {
+        const QJsonObject object = json::settlement(settlement);
+        m_stream.publish(api::channel::settlements(settlement.buyer), object);
+        if (settlement.seller != settlement.buyer)
+            m_stream.publish(api::channel::settlements(settlement.seller), object);
+    });
     connect(x, &market::Exchange::bookChanged, this,
             [this](const QString &symbol) { markDirty(symbol, false); });
     connect(x, &market::Exchange::spotIndexChanged, this, [this](const QString &product, qint64 ticks) {
@@ -141,7 +147,7 @@ bool StreamPublisher::channelExists(const QString &channel) const
     const auto [topic, rest] = splitChannel(channel);
     if (topic == u"instruments")
         return true;
-    if (topic == u"orders@" || topic == u"fills@" || topic == u"contracts@")
+    if (topic == u"orders@" || topic == u"fills@" || topic == u"contracts@" || topic == u"settlements@")
         return !rest.isEmpty();
     if (topic == u"spot.")
         return catalogue::Catalogue::standard().parseProduct(rest).ok();
@@ -168,6 +174,9 @@ QJsonValue StreamPublisher::snapshot(const QString &channel) const
     if (topic == u"contracts@")
         return QJsonObject{
             {QStringLiteral("contracts"), json::array(m_exchange.contractsOf(rest), json::contract)}};
+    if (topic == u"settlements@")
+        return QJsonObject{
+            {QStringLiteral("settlements"), json::array(m_exchange.settlementsOf(rest), json::settlement)}};
     if (topic == u"spot.")
         return QJsonObject{{QStringLiteral("price"), m_exchange.spotIndex(rest)}};
     if (topic == u"trades.")

@@ -178,6 +178,98 @@ void get(Reader &in, TerminateContract &c)
     c.contract = in.u64();
 }
 
+void putStrings(Writer &out, const std::vector<std::string> &items)
+{
+    out.u32(std::uint32_t(items.size()));
+    for (const std::string &item : items)
+        out.bytes(item);
+}
+void getStrings(Reader &in, std::vector<std::string> &items)
+{
+    const std::uint32_t n = in.u32();
+    for (std::uint32_t i = 0; i < n && !in.failed(); ++i)
+        items.push_back(in.bytes());
+}
+
+void put(Writer &out, const RegisterSite &c)
+{
+    out.u32(c.participant);
+    out.bytes(c.site);
+    out.bytes(c.name);
+    out.bytes(c.endpoint);
+    putStrings(out, c.products);
+}
+void get(Reader &in, RegisterSite &c)
+{
+    c.participant = in.u32();
+    c.site = in.bytes();
+    c.name = in.bytes();
+    c.endpoint = in.bytes();
+    getStrings(in, c.products);
+}
+
+void put(Writer &out, const AssignSite &c)
+{
+    out.u64(c.contract);
+    out.bytes(c.site);
+}
+void get(Reader &in, AssignSite &c)
+{
+    c.contract = in.u64();
+    c.site = in.bytes();
+}
+
+void put(Writer &out, const ReportUsage &c)
+{
+    out.u64(c.contract);
+    out.boolean(c.final);
+    out.u32(std::uint32_t(c.hours.size()));
+    for (const UsageHour &h : c.hours) {
+        out.i64(h.start);
+        out.bytes(h.vm);
+        out.i64(h.instanceSeconds);
+        out.i64(h.expectedSeconds);
+        out.i64(h.availableSeconds);
+    }
+}
+void get(Reader &in, ReportUsage &c)
+{
+    c.contract = in.u64();
+    c.final = in.boolean();
+    const std::uint32_t n = in.u32();
+    for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
+        UsageHour &h = c.hours.emplace_back();
+        h.start = in.i64();
+        h.vm = in.bytes();
+        h.instanceSeconds = in.i64();
+        h.expectedSeconds = in.i64();
+        h.availableSeconds = in.i64();
+    }
+}
+
+void put(Writer &out, const SettleContract &c)
+{
+    out.u64(c.contract);
+    out.boolean(c.estimated);
+    out.i64(c.seconds);
+    out.i64(c.gross);
+    out.u32(std::uint32_t(c.availabilityBasisPoints));
+    out.u32(std::uint32_t(c.creditPercent));
+    out.i64(c.credit);
+    out.i64(c.net);
+}
+void get(Reader &in, SettleContract &c)
+{
+    c.contract = in.u64();
+    c.estimated = in.boolean();
+    c.seconds = in.i64();
+    c.gross = in.i64();
+    c.availabilityBasisPoints = std::int32_t(in.u32());
+    c.creditPercent = std::int32_t(in.u32());
+    c.credit = in.i64();
+    c.net = in.i64();
+}
+
 template<std::size_t I = 0> bool decodeAt(std::size_t index, Reader &in, Command &command)
 {
     if constexpr (I < std::variant_size_v<Command>) {

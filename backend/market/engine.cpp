@@ -131,8 +131,16 @@ void Engine::apply(const Command &command)
                 replaceOrder(c);
             else if constexpr (std::is_same_v<T, ClockTick>)
                 clockTick(c);
-            else
+            else if constexpr (std::is_same_v<T, TerminateContract>)
                 terminateContract(c);
+            else if constexpr (std::is_same_v<T, RegisterSite>)
+                registerSite(c);
+            else if constexpr (std::is_same_v<T, AssignSite>)
+                assignSite(c);
+            else if constexpr (std::is_same_v<T, ReportUsage>)
+                reportUsage(c);
+            else
+                settleContract(c);
         },
         command);
 }
@@ -705,6 +713,38 @@ void Engine::terminateContract(const TerminateContract &c)
     m_listener->onContract(next(), k);
 }
 
+void Engine::registerSite(const RegisterSite &c)
+{
+    if (!findParticipant(c.participant))
+        return reject(Reason::UnknownParticipant);
+    m_sites.registerSite(c, m_now);
+}
+
+void Engine::assignSite(const AssignSite &c)
+{
+    if (c.contract == 0 || c.contract > m_contracts.size())
+        return reject(Reason::UnknownContract);
+    Contract &k = m_contracts[c.contract - 1];
+    const Site *site = m_sites.find(c.site);
+    if (!site || site->participant != k.seller || !m_sites.assign(c.contract, c.site))
+        return reject(Reason::UnknownContract);
+    m_listener->onContract(next(), k);
+}
+
+void Engine::reportUsage(const ReportUsage &c)
+{
+    if (c.contract == 0 || c.contract > m_contracts.size())
+        return reject(Reason::UnknownContract);
+    m_sites.report(c, m_now);
+}
+
+void Engine::settleContract(const SettleContract &c)
+{
+    if (c.contract == 0 || c.contract > m_contracts.size())
+        return reject(Reason::UnknownContract);
+    m_sites.settle(c, m_now);
+}
+
 std::optional<OrderView> Engine::order(OrderId id) const
 {
     const std::uint32_t slot = m_index.find(id);
@@ -916,6 +956,9 @@ void Engine::serialize(Writer &out) const
         out.u8(std::uint8_t(outcome->reason));
     }
     m_marketData.serialize(out);
+    // Sites came later: a state without them keeps the snapshot (and digest) it had.
+    if (!m_sites.empty())
+        m_sites.serialize(out);
 }
 
 std::string Engine::snapshot() const
@@ -1064,7 +1107,11 @@ bool Engine::restore(std::string_view snapshot)
         outcome.reason = Reason(in.u8());
         m_clientIds.emplace(key, outcome);
     }
-    if (!m_marketData.deserialize(in, magic == kSnapshotMagic) || !in.atEnd())
+    if (!m_marketData.deserialize(in, magic == kSnapshotMagic))
+        return fail();
+    if (!in.atEnd() && !m_sites.deserialize(in))
+        return fail();
+    if (!in.atEnd())
         return fail();
     return true;
 }

@@ -3,6 +3,7 @@
 #include "market/marketdata.h"
 #include "market/orderbook.h"
 #include "market/orderpool.h"
+#include "market/sites.h"
 #include "market/types.h"
 
 #include <deque>
@@ -17,7 +18,8 @@ namespace cloudex::market {
 /// Every command the engine takes. The journal stores these; replaying them in order
 /// rebuilds the engine exactly.
 using Command = std::variant<AddParticipant, SetLimits, SetKillSwitch, ListInstrument, NewOrder, CancelOrder,
-                             ReplaceOrder, ClockTick, TerminateContract>;
+                             ReplaceOrder, ClockTick, TerminateContract, RegisterSite, AssignSite,
+                             ReportUsage, SettleContract>;
 
 void encode(const Command &command, Writer &out);
 void writeTerms(Writer &out, const Terms &terms);
@@ -93,6 +95,10 @@ public:
     void replaceOrder(const ReplaceOrder &c);
     void clockTick(const ClockTick &c);
     void terminateContract(const TerminateContract &c);
+    void registerSite(const RegisterSite &c);
+    void assignSite(const AssignSite &c);
+    void reportUsage(const ReportUsage &c);
+    void settleContract(const SettleContract &c);
 
     Secs now() const { return m_now; }
     std::uint64_t eventSeq() const { return m_eventSeq; }
@@ -114,6 +120,8 @@ public:
     /// The open hourly instrument of a product that delivers first, or 0.
     InstrumentId frontHour(std::uint32_t product) const;
     const MarketData &marketData() const { return m_marketData; }
+    /// Sellers' sites, contract assignments, usage reports and settlements.
+    const SiteLedger &sites() const { return m_sites; }
 
     /// Canonical state, independent of memory layout: the snapshot format.
     std::string snapshot() const;
@@ -178,6 +186,7 @@ private:
     MinHeap m_contractStarts; ///< (start, contract id)
     MinHeap m_contractEnds;   ///< (end, contract id)
     MarketData m_marketData;
+    SiteLedger m_sites;
     Secs m_now = 0;
     std::uint64_t m_eventSeq = 0;
     OrderId m_nextOrderId = 1;

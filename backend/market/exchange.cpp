@@ -2,6 +2,10 @@
 
 #include <QCoreApplication>
 #include <QMetaMethod>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <map>
 
 namespace cloudex::market {
 namespace {
@@ -276,6 +280,10 @@ Result<void> Exchange::open(const QString &journalPath, const Config &config)
             },
             Qt::QueuedConnection);
     });
+    for (ContractId id = 1; id <= m_engine.contractCount(); ++id)
+        scheduleSettlement(*m_engine.contract(id));
+    // A crash between a trade and its assignment leaves the contract unassigned: assign now.
+    assignUnassigned();
     return {};
 }
 
@@ -340,6 +348,10 @@ void Exchange::execute(Command command, AckCallback done)
     m_current = nullptr;
     if (const auto *add = std::get_if<AddParticipant>(&command); add && pending.ack.accepted)
         m_participantIds.insert(QString::fromStdString(add->name), add->participant);
+    if (const auto *reg = std::get_if<RegisterSite>(&command); reg && pending.ack.accepted)
+        pending.sites.append(siteInfo(*m_engine.sites().find(reg->site)));
+    if (const auto *settled = std::get_if<SettleContract>(&command); settled && pending.ack.accepted)
+        pending.settlements.append(settlementInfo(*m_engine.sites().settlement(settled->contract)));
 
     // Spot indexes of the products this command touched, each once (a handful at most).
     auto noteSpot = [&](std::uint32_t product) {
@@ -358,13 +370,122 @@ void Exchange::execute(Command command, AckCallback done)
         const quint64 seq = pending.seq;
         QMetaObject::invokeMethod(
             this, [this, seq] { release(seq); }, Qt::QueuedConnection);
-        return;
+    } else {
+        m_encoder.clear();
+        encode(command, m_encoder);
+        m_journal->append(pending.seq, m_encoder.data());
+        if (m_config.snapshotEvery > 0 && pending.seq % quint64(m_config.snapshotEvery) == 0)
+            writeSnapshot();
     }
-    m_encoder.clear();
-    encode(command, m_encoder);
-    m_journal->append(pending.seq, m_encoder.data());
-    if (m_config.snapshotEvery > 0 && pending.seq % quint64(m_config.snapshotEvery) == 0)
-        writeSnapshot();
+
+    // Contracts made or ended by this command: their own commands follow, journaled after it.
+    if (!pending.contracts.isEmpty()) {
+        QList<quint64> created;
+        for (const TradeInfo &t : std::as_const(pending.ack.trades))
+            created.append(t.contract);
+        followContracts(pending.contracts, created);
+    }
+}
+
+void Exchange::followContracts(const QList<ContractInfo> &changed, const QList<quint64> &created)
+{
+    for (const ContractInfo &info : changed) {
+        const Contract *k = m_engine.contract(info.id);
+        if (!k)
+            continue;
+        if (created.contains(info.id) || info.state == ContractState::Terminated)
+            scheduleSettlement(*k);
+        if (!created.contains(info.id) || m_engine.sites().all().empty())
+            continue;
+        const std::string site = chooseSite(k->seller, productOf(*k));
+        if (!site.empty())
+            assignSite(info.id, site);
+    }
+}
+
+std::string Exchange::productOf(const Contract &k) const
+{
+    return m_products.value(qsizetype(k.terms.productIndex)).symbol().toStdString();
+}
+
+std::string Exchange::chooseSite(ParticipantId seller, const std::string &product) const
+{
+    const Site *best = nullptr;
+    qsizetype bestCount = 0;
+    for (const Site &site : m_engine.sites().all()) {
+        if (site.participant != seller || !site.serves(product))
+            continue;
+        qsizetype count = 0;
+        for (ContractId id : site.contracts) {
+            const Contract *k = m_engine.contract(id);
+            if ((k->state == ContractState::Scheduled || k->state == ContractState::Active) &&
+                productOf(*k) == product)
+                ++count;
+        }
+        if (!best || count < bestCount || (count == bestCount && site.id < best->id)) {
+            best = &site;
+            bestCount = count;
+        }
+    }
+    return best ? best->id : std::string();
+}
+
+void Exchange::assignSite(quint64 contractId, const std::string &site)
+{
+    execute(AssignSite{contractId, site}, {});
+}
+
+void Exchange::assignUnassigned(const std::string &onlySite)
+{
+    if (m_engine.sites().all().empty())
+        return;
+    for (ContractId id = 1; id <= m_engine.contractCount(); ++id) {
+        const Contract *k = m_engine.contract(id);
+        if ((k->state != ContractState::Scheduled && k->state != ContractState::Active) ||
+            m_engine.sites().siteOf(id))
+            continue;
+        const std::string product = productOf(*k);
+        std::string site;
+        if (onlySite.empty()) {
+            site = chooseSite(k->seller, product);
+        } else if (const Site *only = m_engine.sites().find(onlySite);
+                   only && only->participant == k->seller && only->serves(product)) {
+            site = onlySite;
+        }
+        if (!site.empty())
+            assignSite(id, site);
+    }
+}
+
+void Exchange::scheduleSettlement(const Contract &k)
+{
+    if (m_engine.sites().settlement(k.id))
+        return;
+    Secs end = k.end;
+    if (k.state == ContractState::Terminated)
+        end = std::min(end, k.terminatedAt);
+    m_settlementDue.emplace(end + m_config.settlementDeadlineSecs, k.id);
+}
+
+void Exchange::settle(quint64 contractId, bool estimated)
+{
+    const Contract *k = m_engine.contract(contractId);
+    if (!k || m_engine.sites().settlement(contractId))
+        return;
+    execute(computeSettlement(*k, m_engine.sites().usage(contractId), estimated), {});
+}
+
+void Exchange::settleDue()
+{
+    const qint64 now = m_engine.now();
+    while (!m_settlementDue.empty() && m_settlementDue.top().first <= now && !m_failed) {
+        const quint64 id = m_settlementDue.top().second;
+        m_settlementDue.pop();
+        const Contract *k = m_engine.contract(id);
+        if (!k || k->state == ContractState::Scheduled || k->state == ContractState::Active)
+            continue; // the clock has not closed it yet; a terminated one has its own entry
+        settle(id, true);
+    }
 }
 
 void Exchange::writeSnapshot()
@@ -406,6 +527,10 @@ void Exchange::deliver(Pending &pending)
         Q_EMIT tradeExecuted(t);
     for (const ContractInfo &k : std::as_const(pending.contracts))
         Q_EMIT contractChanged(k);
+    for (const SiteInfo &site : std::as_const(pending.sites))
+        Q_EMIT siteRegistered(site);
+    for (const SettlementInfo &settlement : std::as_const(pending.settlements))
+        Q_EMIT contractSettled(settlement);
     for (const auto &[id, open] : std::as_const(pending.listings)) {
         if (open)
             Q_EMIT instrumentListed(symbolOf(id));
@@ -577,6 +702,7 @@ void Exchange::advanceClock(qint64 nowSecs)
 {
     execute(ClockTick{nowSecs}, {});
     listDuePeriods();
+    settleDue();
 }
 
 void Exchange::startClock(const Clock *clock, int intervalMs)
@@ -664,7 +790,193 @@ ContractInfo Exchange::contractInfo(const Contract &k) const
     if (const catalogue::Region *r = Catalogue::standard().findRegion(product.regionCode))
         info.governingLaw = r->jurisdiction;
     info.legalTermsVersion = k.terms.legalTermsVersion;
+    if (k.state == ContractState::Terminated)
+        info.terminatedAtSecs = k.terminatedAt;
+    if (const Site *site = m_engine.sites().siteOf(k.id)) {
+        info.siteId = QString::fromStdString(site->id);
+        info.siteName = QString::fromStdString(site->name);
+        info.siteEndpoint = QString::fromStdString(site->endpoint);
+    }
     return info;
+}
+
+SiteInfo Exchange::siteInfo(const Site &site) const
+{
+    SiteInfo info;
+    info.id = QString::fromStdString(site.id);
+    info.participant = nameOf(site.participant);
+    info.name = QString::fromStdString(site.name);
+    info.endpoint = QString::fromStdString(site.endpoint);
+    for (const std::string &product : site.products)
+        info.products.append(QString::fromStdString(product));
+    info.registeredSecs = site.registered;
+    return info;
+}
+
+SettlementInfo Exchange::settlementInfo(const Settlement &s) const
+{
+    SettlementInfo info;
+    info.contract = s.contract;
+    if (const Contract *k = m_engine.contract(s.contract)) {
+        info.buyer = nameOf(k->buyer);
+        info.seller = nameOf(k->seller);
+        info.quantity = k->quantity;
+        info.priceTicks = k->price;
+    }
+    info.estimated = s.estimated;
+    info.seconds = s.seconds;
+    info.gross = s.gross;
+    info.availabilityBasisPoints = s.availabilityBasisPoints;
+    info.creditPercent = s.creditPercent;
+    info.credit = s.credit;
+    info.net = s.net;
+    info.settledAtSecs = s.settled;
+    return info;
+}
+
+QList<SiteInfo> Exchange::sitesOf(const QString &participant) const
+{
+    QList<SiteInfo> out;
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return out;
+    for (const Site &site : m_engine.sites().all())
+        if (site.participant == *id)
+            out.append(siteInfo(site));
+    std::sort(out.begin(), out.end(), [](const SiteInfo &a, const SiteInfo &b) { return a.id < b.id; });
+    return out;
+}
+
+std::optional<SiteInfo> Exchange::site(const QString &id) const
+{
+    const Site *site = m_engine.sites().find(id.toStdString());
+    return site ? std::optional<SiteInfo>(siteInfo(*site)) : std::nullopt;
+}
+
+QList<SettlementInfo> Exchange::settlementsOf(const QString &participant) const
+{
+    QList<SettlementInfo> out;
+    const std::optional<ParticipantId> id = participantId(participant);
+    if (!id)
+        return out;
+    for (const auto &[contract, settlement] : m_engine.sites().settlements()) {
+        const Contract *k = m_engine.contract(contract);
+        if (k && (k->buyer == *id || k->seller == *id))
+            out.append(settlementInfo(settlement));
+    }
+    return out;
+}
+
+std::optional<SettlementInfo> Exchange::settlement(quint64 contractId) const
+{
+    const Settlement *s = m_engine.sites().settlement(contractId);
+    return s ? std::optional<SettlementInfo>(settlementInfo(*s)) : std::nullopt;
+}
+
+QList<UsageHourInfo> Exchange::usage(quint64 contractId) const
+{
+    QList<UsageHourInfo> out;
+    if (const UsageReportState *report = m_engine.sites().usage(contractId))
+        for (const UsageHour &h : report->hours)
+            out.append(UsageHourInfo{h.start, QString::fromStdString(h.vm), h.instanceSeconds,
+                                     h.expectedSeconds, h.availableSeconds});
+    return out;
+}
+
+void Exchange::registerSite(const SiteInfo &site, AckCallback done)
+{
+    const std::optional<ParticipantId> id = participantId(site.participant);
+    const Participant *p = id ? m_engine.participant(*id) : nullptr;
+    if (!p)
+        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
+                      messageFor(Reason::UnknownParticipant), done);
+    if ((std::uint8_t(p->role) & std::uint8_t(Role::Seller)) == 0)
+        return refuse(QStringLiteral("auth.not-a-seller"),
+                      Tr::tr("Participant %1 may not sell, so it has no sites.").arg(site.participant), done);
+    const std::string siteId = site.id.toStdString();
+    if (const Site *existing = m_engine.sites().find(siteId); existing && existing->participant != *id)
+        return refuse(QStringLiteral("auth.not-this-site"),
+                      Tr::tr("Site %1 belongs to another participant.").arg(site.id), done);
+    if (site.id.isEmpty() || site.endpoint.isEmpty())
+        return refuse(QStringLiteral("site.bad-endpoint"), Tr::tr("A site needs an id and an endpoint."),
+                      done);
+    RegisterSite c;
+    c.participant = *id;
+    c.site = siteId;
+    c.name = site.name.toStdString();
+    c.endpoint = site.endpoint.toStdString();
+    for (const QString &product : site.products) {
+        const Result<catalogue::Product> parsed = Catalogue::standard().parseProduct(product);
+        if (!parsed || parsed->symbol() != product)
+            return refuse(QStringLiteral("site.unknown-product"),
+                          Tr::tr("%1 is not a product of the catalogue.").arg(product), done);
+        c.products.push_back(product.toStdString());
+    }
+    std::sort(c.products.begin(), c.products.end());
+    c.products.erase(std::unique(c.products.begin(), c.products.end()), c.products.end());
+    execute(std::move(c), std::move(done));
+    assignUnassigned(siteId);
+}
+
+void Exchange::reportUsage(quint64 contractId, const QString &site, bool final,
+                           const QList<UsageHourInfo> &hours, AckCallback done)
+{
+    constexpr qint64 kHour = 3600;
+    const Contract *k = m_engine.contract(contractId);
+    if (!k)
+        return refuse(QStringLiteral("contract.unknown"), messageFor(Reason::UnknownContract), done);
+    const Site *holder = m_engine.sites().siteOf(contractId);
+    if (!holder || holder->id != site.toStdString())
+        return refuse(QStringLiteral("auth.not-site-of-contract"),
+                      Tr::tr("Site %1 does not hold contract %2.").arg(site, contractCode(contractId)), done);
+    if (m_engine.sites().settlement(contractId))
+        return refuse(QStringLiteral("usage.settled"),
+                      Tr::tr("Contract %1 is settled; its usage is final.").arg(contractCode(contractId)),
+                      done);
+    static const QRegularExpression vmName(QStringLiteral("^[a-z0-9][a-z0-9-]{0,31}$"));
+    ReportUsage c;
+    c.contract = contractId;
+    c.final = final;
+    std::map<qint64, std::pair<qint64, qint64>> perHour; // start -> (instance, expected) seconds
+    QSet<QPair<qint64, QString>> seen;
+    for (const UsageHourInfo &h : hours) {
+        if (!vmName.match(h.vm).hasMatch())
+            return refuse(QStringLiteral("usage.bad-vm"),
+                          Tr::tr("\"%1\" is not a VM name ([a-z0-9][a-z0-9-]{0,31}).").arg(h.vm), done);
+        if (h.startSecs < k->start || h.startSecs >= k->end || (h.startSecs - k->start) % kHour != 0)
+            return refuse(
+                QStringLiteral("usage.out-of-window"),
+                Tr::tr("The hour starting at %1 is not an hour of the contract's window.").arg(h.startSecs),
+                done);
+        for (const qint64 seconds : {h.instanceSeconds, h.expectedSeconds, h.availableSeconds})
+            if (seconds < 0 || seconds > kHour)
+                return refuse(QStringLiteral("usage.bad-seconds"),
+                              Tr::tr("Seconds per VM and hour lie between 0 and 3600."), done);
+        if (h.availableSeconds > h.expectedSeconds)
+            return refuse(QStringLiteral("usage.bad-seconds"),
+                          Tr::tr("A VM cannot be available longer than it was expected to run."), done);
+        if (seen.contains({h.startSecs, h.vm}))
+            return refuse(
+                QStringLiteral("usage.duplicate-hour"),
+                Tr::tr("VM %1 appears twice for the hour starting at %2.").arg(h.vm).arg(h.startSecs), done);
+        seen.insert({h.startSecs, h.vm});
+        auto &sums = perHour[h.startSecs];
+        sums.first += h.instanceSeconds;
+        sums.second += h.expectedSeconds;
+        if (sums.first > k->quantity * kHour || sums.second > k->quantity * kHour)
+            return refuse(QStringLiteral("usage.over-volume"),
+                          Tr::tr("The hour starting at %1 has more VM time than the contract's %2 instances.")
+                              .arg(h.startSecs)
+                              .arg(k->quantity),
+                          done);
+        c.hours.push_back(UsageHour{h.startSecs, h.vm.toStdString(), h.instanceSeconds, h.expectedSeconds,
+                                    h.availableSeconds});
+    }
+    execute(std::move(c), std::move(done));
+    // The final report after the window (or the termination) settles the contract at once.
+    const Contract *after = m_engine.contract(contractId);
+    if (final && after->state != ContractState::Scheduled && after->state != ContractState::Active)
+        settle(contractId, false);
 }
 
 QStringList Exchange::openSymbols() const

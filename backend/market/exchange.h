@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <queue>
 
 namespace cloudex::market {
 
@@ -109,6 +110,51 @@ struct ContractInfo
     catalogue::SlaTerms sla{}; ///< as frozen when the instrument was listed
     QString governingLaw;      ///< jurisdiction of the product's region
     int legalTermsVersion = 0;
+    qint64 terminatedAtSecs = 0; ///< 0 unless terminated
+    QString terminationReason;   ///< empty: none recorded
+    /// The site that serves the contract; empty id while unassigned.
+    QString siteId;
+    QString siteName;
+    QString siteEndpoint;
+};
+
+/// A registered site of a seller.
+struct SiteInfo
+{
+    QString id; ///< the site identity's CN ("s-fra1")
+    QString participant;
+    QString name;
+    QString endpoint;
+    QStringList products; ///< catalogue product ids, sorted
+    qint64 registeredSecs = 0;
+};
+
+/// What a site measured for one VM in one hour.
+struct UsageHourInfo
+{
+    qint64 startSecs = 0;
+    QString vm;
+    qint64 instanceSeconds = 0;
+    qint64 expectedSeconds = 0;
+    qint64 availableSeconds = 0;
+};
+
+/// The settlement of one contract.
+struct SettlementInfo
+{
+    quint64 contract = 0;
+    QString buyer;
+    QString seller;
+    bool estimated = false;
+    qint64 seconds = 0; ///< of the window delivered
+    qint64 quantity = 0;
+    qint64 priceTicks = 0;
+    qint64 gross = 0;
+    int availabilityBasisPoints = 10000;
+    int creditPercent = 0;
+    qint64 credit = 0;
+    qint64 net = 0;
+    qint64 settledAtSecs = 0;
 };
 
 /// The outcome of one command, delivered after the command is durable.
@@ -206,6 +252,9 @@ public:
         /// the replay on start (about 0.3 s per million commands).
         int snapshotEvery = 1'000'000;
         store::Journal::Options journal;
+        /// How long after a contract's window end (or termination) the exchange waits for
+        /// the site's final usage report before it settles on what was reported (estimated).
+        qint64 settlementDeadlineSecs = 3600;
     };
 
     explicit Exchange(QObject *parent = nullptr);
@@ -223,6 +272,17 @@ public:
     void replaceOrder(const QString &participant, quint64 orderId, qint64 priceTicks, qint64 quantity,
                       AckCallback done = {});
     void terminateContract(quint64 contractId, AckCallback done = {});
+    /// Registers (or re-registers) a site of `site.participant`, which must be a seller, for
+    /// catalogue products; then assigns the seller's unassigned live contracts it covers.
+    /// Refusals: auth.not-a-seller, auth.not-this-site (the id is another participant's),
+    /// site.unknown-product, site.bad-endpoint.
+    void registerSite(const SiteInfo &site, AckCallback done = {});
+    /// Records the usage `site` measured for a contract (replacing its previous report) and
+    /// settles the contract when the report is final and its window is over. Refusals:
+    /// contract.unknown, auth.not-site-of-contract, usage.out-of-window, usage.over-volume,
+    /// usage.bad-seconds, usage.bad-vm, usage.duplicate-hour, usage.settled.
+    void reportUsage(quint64 contractId, const QString &site, bool final, const QList<UsageHourInfo> &hours,
+                     AckCallback done = {});
     /// Journals a clock tick, then lists the periods that entered the horizon.
     void advanceClock(qint64 nowSecs);
     /// Ticks from `clock` every `intervalMs` (the clock is not owned).
@@ -250,6 +310,14 @@ public:
     /// Open instruments in listing order.
     QList<InstrumentInfo> instruments() const;
     QList<ContractInfo> contractsOf(const QString &participant) const;
+    /// The participant's sites, by id.
+    QList<SiteInfo> sitesOf(const QString &participant) const;
+    std::optional<SiteInfo> site(const QString &id) const;
+    /// The participant's settlements (as buyer or seller), by contract.
+    QList<SettlementInfo> settlementsOf(const QString &participant) const;
+    std::optional<SettlementInfo> settlement(quint64 contractId) const;
+    /// The last usage report of a contract (empty before the first).
+    QList<UsageHourInfo> usage(quint64 contractId) const;
     Depth depth(const QString &symbol, int levels) const;
     QList<Candle> candles(const QString &symbol, Resolution resolution) const;
     /// Spot index of a product symbol ("DE.GP2.SH.S1") in ticks; 0 before its first trade.
@@ -275,6 +343,8 @@ Q_SIGNALS:
     /// An order was accepted, filled, cancelled or replaced; for its owner.
     void orderEvent(const cloudex::market::OrderEvent &event);
     void contractChanged(const cloudex::market::ContractInfo &contract);
+    void siteRegistered(const cloudex::market::SiteInfo &site);
+    void contractSettled(const cloudex::market::SettlementInfo &settlement);
     void instrumentListed(const QString &symbol);
     void instrumentClosed(const QString &symbol);
     void bookChanged(const QString &symbol);
@@ -304,6 +374,8 @@ private:
         QVarLengthArray<InstrumentId, 2> touched;
         QList<QPair<InstrumentId, bool>> listings;
         QVarLengthArray<QPair<std::uint32_t, qint64>, 2> spots; ///< spot indexes as of this command
+        QList<SiteInfo> sites;
+        QList<SettlementInfo> settlements;
     };
 
     void execute(Command command, AckCallback done);
@@ -311,6 +383,21 @@ private:
     void release(quint64 durableSeq);
     void deliver(Pending &pending);
     void listDuePeriods();
+    /// After a command: new contracts go to a site of their seller, terminated ones get
+    /// their settlement deadline.
+    void followContracts(const QList<ContractInfo> &changed, const QList<quint64> &created);
+    /// The seller's site for a new contract of `product`: fewest live contracts of that
+    /// product, ties by site id; empty when none serves it.
+    std::string chooseSite(ParticipantId seller, const std::string &product) const;
+    void assignSite(quint64 contractId, const std::string &site);
+    /// Assigns every unassigned live contract that a registered site could serve.
+    void assignUnassigned(const std::string &onlySite = {});
+    void settle(quint64 contractId, bool estimated);
+    void settleDue();
+    void scheduleSettlement(const Contract &k);
+    SiteInfo siteInfo(const Site &site) const;
+    SettlementInfo settlementInfo(const Settlement &settlement) const;
+    std::string productOf(const Contract &k) const;
     void rebuildNames();
     ContractInfo contractInfo(const Contract &k) const;
     OrderEvent orderEventOf(const RawOrderEvent &raw) const;
@@ -335,6 +422,9 @@ private:
     QHash<QString, ParticipantId> m_participantIds;
     QHash<std::uint32_t, qint64> m_publishedSpot;
     qint64 m_listedThroughHour = -1;
+    /// (deadline, contract) of contracts not yet settled, soonest first.
+    std::priority_queue<std::pair<qint64, quint64>, std::vector<std::pair<qint64, quint64>>, std::greater<>>
+        m_settlementDue;
     QTimer m_clockTimer;
     const Clock *m_clock = nullptr;
     bool m_failed = false;

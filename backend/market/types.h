@@ -228,6 +228,57 @@ struct TerminateContract
     ContractId contract = 0;
 };
 
+/// A seller's site registers its connect endpoint and the products it serves; a later
+/// registration of the same site replaces the earlier one. The adapter checked the caller.
+struct RegisterSite
+{
+    ParticipantId participant = 0;
+    std::string site; ///< the site identity's CN ("s-fra1")
+    std::string name;
+    std::string endpoint;              ///< "https://host:port"
+    std::vector<std::string> products; ///< catalogue product ids, sorted, unique
+};
+
+/// A contract is served by `site` (a registered site of its seller) from now on.
+struct AssignSite
+{
+    ContractId contract = 0;
+    std::string site;
+};
+
+/// What a site measured for one VM in one hour of a contract's window.
+struct UsageHour
+{
+    Secs start = 0;
+    std::string vm;
+    std::int64_t instanceSeconds = 0;
+    std::int64_t expectedSeconds = 0;
+    std::int64_t availableSeconds = 0;
+    bool operator==(const UsageHour &) const = default;
+};
+
+/// Everything a site measured so far for a contract; replaces the previous report.
+struct ReportUsage
+{
+    ContractId contract = 0;
+    bool final = false;
+    std::vector<UsageHour> hours;
+};
+
+/// The settlement of a contract, as the adapter computed it (market/sites.h, settle());
+/// journaled with its figures so that a later change of the formula never rewrites it.
+struct SettleContract
+{
+    ContractId contract = 0;
+    bool estimated = false;
+    Secs seconds = 0; ///< of the window delivered: up to its end or the termination
+    Notional gross = 0;
+    std::int32_t availabilityBasisPoints = 10000;
+    std::int32_t creditPercent = 0;
+    Notional credit = 0;
+    Notional net = 0;
+};
+
 // ---- events ---------------------------------------------------------------------------
 
 struct OrderView

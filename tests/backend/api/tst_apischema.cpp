@@ -16,7 +16,10 @@
 #include "api/orderrequest.h"
 #include "api/participantrequest.h"
 #include "api/revocation.h"
+#include "api/settlement.h"
+#include "api/site.h"
 #include "api/trade.h"
+#include "api/usage.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -67,6 +70,13 @@ const QHash<QString, RoundTrip> &types()
         {u"RevokeIdentity"_s, roundTrip<api::RevokeIdentityRequest>},
         {u"Revocation"_s, roundTrip<api::Revocation>},
         {u"TerminateContract"_s, roundTrip<api::TerminateContractRequest>},
+        {u"ContractSite"_s, roundTrip<api::ContractSite>},
+        {u"SiteRegistration"_s, roundTrip<api::SiteRegistration>},
+        {u"Site"_s, roundTrip<api::Site>},
+        {u"UsageHour"_s, roundTrip<api::UsageHour>},
+        {u"UsageReport"_s, roundTrip<api::UsageReport>},
+        {u"UsageAck"_s, roundTrip<api::UsageAck>},
+        {u"Settlement"_s, roundTrip<api::Settlement>},
     };
     return table;
 }

@@ -16,7 +16,10 @@
 #include "api/orderrequest.h"
 #include "api/parse.h"
 #include "api/participantrequest.h"
+#include "api/settlement.h"
+#include "api/site.h"
 #include "api/trade.h"
+#include "api/usage.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -61,6 +64,13 @@ const QHash<QString, RoundTrip> &roundTrips()
         {u"OrderEvent"_s, roundTrip<api::OrderEvent>},
         {u"InstrumentsUpdate"_s, roundTrip<api::InstrumentsUpdate>},
         {u"SpotPrice"_s, roundTrip<api::SpotPrice>},
+        {u"SiteRegistration"_s, roundTrip<api::SiteRegistration>},
+        {u"Site"_s, roundTrip<api::Site>},
+        {u"ContractSite"_s, roundTrip<api::ContractSite>},
+        {u"UsageReport"_s, roundTrip<api::UsageReport>},
+        {u"UsageHour"_s, roundTrip<api::UsageHour>},
+        {u"UsageAck"_s, roundTrip<api::UsageAck>},
+        {u"Settlement"_s, roundTrip<api::Settlement>},
     };
     return table;
 }
@@ -103,6 +113,8 @@ private slots:
                               << QStringLiteral("spot.DE.GP2.SH.S1");
         QTest::newRow("candles 5m") << api::channel::candles(symbol, api::Resolution::Minute5)
                                     << QStringLiteral("candles.") + symbol + QStringLiteral(".5m");
+        QTest::newRow("settlements") << api::channel::settlements(QStringLiteral("p-acme"))
+                                     << QStringLiteral("settlements@p-acme");
         QTest::newRow("candles 1d") << api::channel::candles(symbol, api::Resolution::Day1)
                                     << QStringLiteral("candles.") + symbol + QStringLiteral(".1d");
     }
@@ -117,6 +129,8 @@ private slots:
 
     void roundTripsUnchanged_data()
     {
+        // URLs are written "https:\/\/…" (the same JSON string): moc reads a "//" inside a raw
+        // string literal as a comment.
         QTest::addColumn<QString>("type");
         QTest::addColumn<QByteArray>("json");
         QTest::newRow("instrument")
@@ -236,6 +250,39 @@ private slots:
         QTest::newRow("instruments update")
             << u"InstrumentsUpdate"_s << QByteArray(R"({"listed":["A","B"],"closed":[]})");
         QTest::newRow("spot") << u"SpotPrice"_s << QByteArray(R"({"price":5000})");
+        QTest::newRow("site registration")
+            << u"SiteRegistration"_s
+            << QByteArray(
+                   R"({"name":"Frankfurt 1","endpoint":"https:\/\/fra1.example:9443","products":["DE.GP2.SH.S1"]})");
+        QTest::newRow("site")
+            << u"Site"_s
+            << QByteArray(
+                   R"({"id":"s-fra1","participant":"p-x","name":"Frankfurt 1","endpoint":"https:\/\/fra1.example:9443",)"
+                   R"("products":["DE.GP2.SH.S1","DE.GP4.SH.S1"],"registered":1796133600})");
+        QTest::newRow("contract site")
+            << u"ContractSite"_s
+            << QByteArray(R"({"id":"s-fra1","name":"F","endpoint":"https:\/\/fra1.example:9443"})");
+        QTest::newRow("contract, assigned and terminated")
+            << u"Contract"_s
+            << QByteArray(
+                   R"({"id":"c-000001","trade":1,"symbol":"X","product":"P","buyer":"a","seller":"b","quantity":1,"price":2,)"
+                   R"("deliveryStart":3,"deliveryEnd":4,"state":"terminated","sla":{"class":"S2","availabilityBasisPoints":9990,)"
+                   R"("supportResponseMinutes":60,"nextBusinessDaySupport":true,"credits":[{"belowBasisPoints":9990,"creditPercent":10}]},)"
+                   R"("governingLaw":"FR","legalTermsVersion":1,"site":{"id":"s-fra1","name":"F","endpoint":"https:\/\/h:1"},)"
+                   R"("terminatedAt":3,"terminationReason":"operator"})");
+        QTest::newRow("usage report")
+            << u"UsageReport"_s
+            << QByteArray(R"({"final":true,"hours":[{"start":1796133600,"vm":"web-1","instanceSeconds":3600,)"
+                          R"("expectedSeconds":3600,"availableSeconds":3500}]})");
+        QTest::newRow("usage report, empty")
+            << u"UsageReport"_s << QByteArray(R"({"final":false,"hours":[]})");
+        QTest::newRow("usage ack") << u"UsageAck"_s << QByteArray(R"({"seq":42,"accepted":true})");
+        QTest::newRow("settlement")
+            << u"Settlement"_s
+            << QByteArray(
+                   R"({"contractId":"c-000001","buyer":"a","seller":"b","state":"estimated","hours":1,"seconds":1800,)"
+                   R"("quantity":3,"price":12345,"gross":18518,"availabilityBasisPoints":7500,"creditPercent":25,)"
+                   R"("credit":4630,"net":13888,"settledAt":1796137200})");
     }
 
     void roundTripsUnchanged()
@@ -275,6 +322,32 @@ private slots:
         QCOMPARE(contract->sla.slaClass, u"S2"_s);
         QVERIFY(contract->sla.nextBusinessDaySupport);
         QCOMPARE(contract->legalTermsVersion, 2);
+    }
+
+    void sitesChainTypesAreStrict()
+    {
+        // A contract without a site or termination has neither member.
+        api::Contract unassigned;
+        QVERIFY(!unassigned.toJson().contains(u"site"_s));
+        QVERIFY(!unassigned.toJson().contains(u"terminatedAt"_s));
+        QVERIFY(!unassigned.toJson().contains(u"terminationReason"_s));
+        // Seconds are integers; a usage hour needs every field.
+        auto fractional = api::parseRequest<api::UsageReport>(
+            R"({"final":false,"hours":[{"start":1,"vm":"a","instanceSeconds":1.5,"expectedSeconds":1,"availableSeconds":1}]})");
+        QVERIFY(!fractional.ok());
+        QCOMPARE(fractional.error().field, u"hours[0].instanceSeconds"_s);
+        auto missing = api::parseRequest<api::UsageReport>(
+            R"({"final":true,"hours":[{"start":1,"vm":"a","instanceSeconds":1}]})");
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, u"request.missing-field"_s);
+        auto state = api::parseRequest<api::Settlement>(
+            R"({"contractId":"c","buyer":"a","seller":"b","state":"guessed","hours":1,"seconds":1,"quantity":1,)"
+            R"("price":1,"gross":1,"availabilityBasisPoints":1,"creditPercent":0,"credit":0,"net":1,"settledAt":1})");
+        QVERIFY(!state.ok());
+        QCOMPARE(state.error().field, u"state"_s);
+        auto duplicate = api::parseRequest<api::SiteRegistration>(
+            R"({"name":"a","name":"b","endpoint":"https:\/\/h:1","products":[]})");
+        QVERIFY(!duplicate.ok());
     }
 
     void lenientModeIgnoresOnlyUnknownFields()
@@ -319,6 +392,7 @@ private slots:
         checkNames<api::Role>({"buyer", "seller", "both"});
         checkNames<api::OrderEventKind>({"accepted", "filled", "cancelled", "replaced"});
         checkNames<api::IdentityKind>({"participant", "user", "site"});
+        checkNames<api::SettlementState>({"final", "estimated"});
         // Case matters on the wire.
         QCOMPARE(api::fromWire<api::Side>(u"Buy"), std::nullopt);
     }

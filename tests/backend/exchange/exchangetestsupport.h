@@ -49,6 +49,13 @@ public:
         return ca.open(QIODevice::WriteOnly) && ca.write(m_exchange->caCertificatePem()) > 0;
     }
 
+    /// Stops the exchange and starts it again on the same data directory (recovery).
+    bool restart()
+    {
+        m_exchange.reset();
+        return start();
+    }
+
     cloudex::exchange::LocalExchange &local() { return *m_exchange; }
     /// Onboards `who` (role both, DE) and waits for the identity.
     cloudex::Result<QSslConfiguration> onboard(const QString &who)

@@ -4,6 +4,7 @@
 #include "exchangetestsupport.h"
 
 #include "net/apiclient.h"
+#include "pki/certificateauthority.h"
 #include "pki/privatekey.h"
 
 #include <QFile>
@@ -146,6 +147,33 @@ private Q_SLOTS:
         auto order = [&](const QString &side, qint64 price, qint64 quantity) {
             return QJsonDocument::fromJson(m_fx.order(side, price, quantity)).object();
         };
+        // A site of the seller, registered before the contracts so that they are assigned.
+        {
+            auto key = pki::PrivateKey::generate();
+            auto csr = pki::createCertificateRequest(
+                key.value(),
+                {QStringLiteral("p-seller"), QStringLiteral("s-api"), {QStringLiteral("localhost")}, {}});
+            pki::IdentityRequest request;
+            request.kind = pki::CertificateKind::Site;
+            request.participant = QStringLiteral("p-seller");
+            request.name = QStringLiteral("s-api");
+            request.dnsNames = {QStringLiteral("localhost")};
+            auto issued = m_fx.service().issueIdentity(csr.value(), request);
+            QVERIFY(issued.ok());
+            QSslConfiguration tls = m_tls.value(QStringLiteral("p-seller"));
+            tls.setPrivateKey(QSslKey(key->toPem().value(), QSsl::Ec));
+            tls.setLocalCertificate(QSslCertificate(issued->der, QSsl::Der));
+            m_tls.insert(QStringLiteral("s-api"), tls);
+        }
+        const QJsonObject registration{{QStringLiteral("name"), QStringLiteral("API site")},
+                                       {QStringLiteral("endpoint"), QStringLiteral("https://localhost:9443")},
+                                       {QStringLiteral("products"), QJsonArray{product}}};
+        QVERIFY(send({{},
+                      QStringLiteral("s-api"),
+                      QStringLiteral("PUT"),
+                      QStringLiteral("/v1/sites/s-api"),
+                      registration})
+                    ->ok());
         // A market to describe: a resting sell, a partial cross, a contract.
         net::ApiCall *resting = send({{},
                                       QStringLiteral("p-seller"),
@@ -163,6 +191,19 @@ private Q_SLOTS:
         const QString contract =
             market::Exchange::contractCode(m_fx.market().contractsOf(QStringLiteral("p-buyer")).value(0).id);
         QVERIFY(contract != market::Exchange::contractCode(0));
+        // A second contract, terminated at once: its final usage report settles it.
+        QVERIFY(send({{},
+                      QStringLiteral("p-buyer"),
+                      QStringLiteral("POST"),
+                      QStringLiteral("/v1/orders"),
+                      order(QStringLiteral("buy"), 2500, 1)})
+                    ->ok());
+        const quint64 ended = m_fx.market().contractsOf(QStringLiteral("p-buyer")).value(1).id;
+        QVERIFY(ended > 0);
+        bool terminated = false;
+        m_fx.market().terminateContract(ended, [&](const market::Ack &ack) { terminated = ack.accepted; });
+        QTRY_VERIFY(terminated);
+        const QString settled = market::Exchange::contractCode(ended);
         auto csr = [](const QString &participant, const QString &name) {
             auto key = pki::PrivateKey::generate();
             return QString::fromLatin1(
@@ -229,6 +270,35 @@ private Q_SLOTS:
                          {QStringLiteral("name"), QStringLiteral("u-new")},
                          {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
                          {QStringLiteral("csr"), csr(QStringLiteral("p-new"), QStringLiteral("u-new"))}}},
+            {QStringLiteral("registerSite"), QStringLiteral("s-api"), QStringLiteral("PUT"),
+             QStringLiteral("/v1/sites/s-api"), registration},
+            {QStringLiteral("listSites"), seller, get, QStringLiteral("/v1/sites")},
+            {QStringLiteral("reportUsage"), QStringLiteral("s-api"), post,
+             QStringLiteral("/v1/contracts/%1/usage").arg(settled),
+             QJsonObject{{QStringLiteral("final"), true}, {QStringLiteral("hours"), QJsonArray()}}},
+            {QStringLiteral("listSettlements"), buyer, get, QStringLiteral("/v1/settlements")},
+            {QStringLiteral("getSettlement"), seller, get, QStringLiteral("/v1/settlements/") + settled},
+            {QStringLiteral("registerSite"), seller, QStringLiteral("PUT"), QStringLiteral("/v1/sites/s-api"),
+             registration, 403},
+            {QStringLiteral("reportUsage"), buyer, post,
+             QStringLiteral("/v1/contracts/%1/usage").arg(contract),
+             QJsonObject{{QStringLiteral("final"), false}, {QStringLiteral("hours"), QJsonArray()}}, 403},
+            {QStringLiteral("reportUsage"), QStringLiteral("s-api"), post,
+             QStringLiteral("/v1/contracts/%1/usage").arg(contract),
+             QJsonObject{
+                 {QStringLiteral("final"), false},
+                 {QStringLiteral("hours"), QJsonArray{QJsonObject{{QStringLiteral("start"), 0},
+                                                                  {QStringLiteral("vm"), QStringLiteral("a")},
+                                                                  {QStringLiteral("instanceSeconds"), 1},
+                                                                  {QStringLiteral("expectedSeconds"), 1},
+                                                                  {QStringLiteral("availableSeconds"), 1}}}}},
+             422},
+            {QStringLiteral("getSettlement"),
+             buyer,
+             get,
+             QStringLiteral("/v1/settlements/") + contract,
+             {},
+             404},
             // Operators revoke a spare identity of p-new and end the contract early.
             {QStringLiteral("revokeIdentity"), op, post,
              QStringLiteral("/v1/identities/%1/revoke").arg(spareSerial),

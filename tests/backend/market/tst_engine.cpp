@@ -64,6 +64,7 @@ private slots:
     void candlesAndSpotIndex();
     void spotHistoryPerMinute();
     void orderIdMapMatchesStdMap();
+    void settlementFormula();
 };
 
 void TestEngine::rules_data()
@@ -340,7 +341,12 @@ void TestEngine::commandsRoundTrip()
                                            ClockTick{5},
                                            CancelOrder{1, 2},
                                            ReplaceOrder{1, 2, 3, 4},
-                                           AddParticipant{3, "p-x", Role::Seller, 2, 3, 4}};
+                                           AddParticipant{3, "p-x", Role::Seller, 2, 3, 4},
+                                           RegisterSite{3, "s-fra1", "F", "https://h:1", {"A", "B"}},
+                                           AssignSite{8, "s-fra1"},
+                                           ReportUsage{8, true, {UsageHour{3600, "web-1", 1, 2, 3}}},
+                                           SettleContract{8, true, 1800, 100, 9166, 25, 25, 75}};
+    QCOMPARE(commands.size(), std::variant_size_v<Command>); // every command, once
     for (const Command &command : commands) {
         Writer out;
         encode(command, out);
@@ -433,6 +439,41 @@ void TestEngine::spotHistoryPerMinute()
     QVERIFY(restored.marketData().spotHistory(0));
     QVERIFY(*restored.marketData().spotHistory(0) == *history);
     QCOMPARE(restored.stateHash(), engine.stateHash());
+void TestEngine::settlementFormula()
+{
+    Contract k;
+    k.id = 4;
+    k.price = 12345;
+    k.quantity = 3;
+    k.start = 3600;
+    k.end = 3 * 3600;
+    k.state = ContractState::Expired;
+    // Out of order on purpose: the table is read by threshold ascending.
+    k.terms.credits = {CreditStep{9995, 10}, CreditStep{9000, 50}, CreditStep{9900, 25}};
+    UsageReportState usage;
+    usage.hours = {UsageHour{3600, "a", 3600, 3600, 3600}, UsageHour{7200, "a", 3600, 3600, 3000}};
+    SettleContract s = computeSettlement(k, &usage, false);
+    QCOMPARE(s.seconds, 7200);
+    QCOMPARE(s.gross, 12345 * 3 * 2);
+    QCOMPARE(s.availabilityBasisPoints, 9166); // 6600 / 7200, rounded down
+    QCOMPARE(s.creditPercent, 25);             // below 9900, not below 9000
+    QCOMPARE(s.credit, (74070 * 25 + 50) / 100);
+    QCOMPARE(s.net, s.gross - s.credit);
+    QVERIFY(!s.estimated);
+
+    // Terminated half way through the first hour: pro rata, rounded half up.
+    k.state = ContractState::Terminated;
+    k.terminatedAt = 3600 + 1800;
+    s = computeSettlement(k, nullptr, true);
+    QCOMPARE(s.seconds, 1800);
+    QCOMPARE(s.gross, 18518); // 18517.5
+    QCOMPARE(s.availabilityBasisPoints, 10000);
+    QCOMPARE(s.creditPercent, 0);
+    QCOMPARE(s.net, 18518);
+    QVERIFY(s.estimated);
+    // Terminated before its window: nothing delivered, nothing owed.
+    k.terminatedAt = 0;
+    QCOMPARE(computeSettlement(k, nullptr, true).gross, 0);
 }
 
 void TestEngine::orderIdMapMatchesStdMap()
