@@ -93,6 +93,10 @@ public:
         int maxHeaderBytes = 16 * 1024;
         int rateBurst = 200;       ///< requests at once per participant
         int ratePerSecond = 1000;  ///< sustained requests per second per participant
+        /// Let the handshake pass client certificates outside their validity period (the
+        /// chain is still checked): for servers whose authenticator decides validity on its
+        /// own clock, such as a connect agent admitting contracts that start later.
+        bool ignoreValidityPeriod = false;
     };
 
     ApiServer(const Clock &clock, QObject *parent = nullptr);
