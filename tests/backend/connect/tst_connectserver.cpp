@@ -51,6 +51,51 @@ bool writeFile(const QString &path, const QByteArray &data)
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
+/// The ways `value` breaks `schema` (type, required, properties, additionalProperties,
+/// items, enum, $ref), as the exchange's openapi test checks them; empty when it conforms.
+QStringList violations(const QJsonValue &value, QJsonObject schema, const QJsonObject &root,
+                       const QString &where)
+{
+    if (schema.contains(u"$ref"_qs)) {
+        const QString name = schema.value(u"$ref"_qs).toString().section(u'/', -1);
+        schema = root[u"components"_qs][u"schemas"_qs][name].toObject();
+        if (schema.isEmpty())
+            return {where + u": unresolved $ref "_qs + name};
+    }
+    QStringList out;
+    const QString type = schema.value(u"type"_qs).toString();
+    const bool typeOk =
+        type.isEmpty() || (type == u"object" && value.isObject()) || (type == u"array" && value.isArray()) ||
+        (type == u"string" && value.isString()) || (type == u"boolean" && value.isBool()) ||
+        (type == u"integer" && value.isDouble() && value.toDouble() == double(value.toInteger()));
+    if (!typeOk)
+        return {u"%1: expected %2"_qs.arg(where, type)};
+    if (schema.contains(u"enum"_qs) && !schema.value(u"enum"_qs).toArray().contains(value))
+        out << u"%1: %2 is not in the enum"_qs.arg(where, value.toVariant().toString());
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        const QJsonObject properties = schema.value(u"properties"_qs).toObject();
+        for (const QJsonValue &name : schema.value(u"required"_qs).toArray()) {
+            if (!object.contains(name.toString()))
+                out << u"%1: missing %2"_qs.arg(where, name.toString());
+        }
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (properties.contains(it.key()))
+                out << violations(it.value(), properties.value(it.key()).toObject(), root,
+                                  where + u'.' + it.key());
+            else if (schema.value(u"additionalProperties"_qs) == QJsonValue(false))
+                out << u"%1: undocumented %2"_qs.arg(where, it.key());
+        }
+    }
+    if (value.isArray()) {
+        const QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            out << violations(items.at(i), schema.value(u"items"_qs).toObject(), root,
+                              u"%1[%2]"_qs.arg(where).arg(i));
+    }
+    return out;
+}
+
 QByteArray pem(const QByteArray &der)
 {
     return QSslCertificate(der, QSsl::Der).toPem();
@@ -428,6 +473,94 @@ private slots:
         const QJsonObject contractJson = call(me, u"GET"_qs, u"/v1/contract"_qs).json();
         QCOMPARE(contractJson.value(u"vmsDefined"_qs).toInt(), 2);
         QCOMPARE(contractJson.value(u"vmsRunning"_qs).toInt(), 2);
+    }
+
+    void everyDocumentedRouteAnswersAsDocumented()
+    {
+        QFile file(QStringLiteral(CLOUDEX_CONNECT_OPENAPI_FILE));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        QVERIFY(doc.value(u"openapi"_qs).toString().startsWith(u"3.0"_qs));
+        m_clock.setNowMs(m_t0 + 6 * kMinuteMs);
+        freshCrl();
+        const HeldContractRecord held = contract(u"c-000011"_qs, 1);
+        QVERIFY(m_server->applyContract(held).ok());
+        certify(held);
+        const QString me = held.id;
+
+        struct Step
+        {
+            QString operation;
+            QString method;
+            QString path;
+            QByteArray body;
+            int status;
+        };
+        QSet<QString> called;
+        QString jobId;
+        const auto check = [&](const Step &step) {
+            const CurlResult r = call(me, step.method, step.path, step.body);
+            called.insert(step.operation);
+            QJsonObject operation;
+            const QJsonObject paths = doc.value(u"paths"_qs).toObject();
+            for (auto p = paths.begin(); p != paths.end(); ++p) {
+                const QJsonObject methods = p.value().toObject();
+                for (auto m = methods.begin(); m != methods.end(); ++m) {
+                    if (m.value()[u"operationId"_qs].toString() == step.operation) {
+                        operation = m.value().toObject();
+                        QCOMPARE(m.key().toUpper(), step.method);
+                    }
+                }
+            }
+            QVERIFY2(!operation.isEmpty(), qPrintable(step.operation));
+            QVERIFY2(
+                r.status == step.status,
+                qPrintable(u"%1: %2 %3"_qs.arg(step.operation).arg(r.status).arg(QString::fromUtf8(r.body))));
+            const QJsonObject response = operation[u"responses"_qs][QString::number(r.status)].toObject();
+            QVERIFY2(!response.isEmpty(), qPrintable(step.operation + u": undocumented status"_qs));
+            const QJsonObject content = response.value(u"content"_qs).toObject();
+            const QString type = QString::fromUtf8(r.contentType).section(u';', 0, 0);
+            QVERIFY2(content.contains(type), qPrintable(step.operation + u": undocumented type "_qs + type));
+            const QStringList broken =
+                violations(QJsonDocument::fromJson(r.body).object(), content[type][u"schema"_qs].toObject(),
+                           doc, step.operation);
+            QVERIFY2(broken.isEmpty(), qPrintable(broken.join(u"; "_qs)));
+            if (r.status == 202)
+                jobId = r.json().value(u"id"_qs).toString();
+        };
+        const auto settle = [&] {
+            QCOMPARE(waitJob(me, jobId).value(u"state"_qs).toString(), u"done"_qs);
+        };
+        check({u"getContract"_qs, u"GET"_qs, u"/v1/contract"_qs, {}, 200});
+        check({u"listTemplates"_qs, u"GET"_qs, u"/v1/templates"_qs, {}, 200});
+        check({u"createVm"_qs, u"POST"_qs, u"/v1/vms"_qs,
+               "{\"name\":\"app\",\"template\":\"alpine-3.20.img\"}", 202});
+        settle();
+        check({u"getJob"_qs, u"GET"_qs, u"/v1/jobs/"_qs + jobId, {}, 200});
+        check({u"cancelJob"_qs, u"DELETE"_qs, u"/v1/jobs/"_qs + jobId, {}, 409});
+        check({u"createVm"_qs, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"app2\",\"template\":\"\"}", 409});
+        check({u"listVms"_qs, u"GET"_qs, u"/v1/vms"_qs, {}, 200});
+        check({u"listVms"_qs, u"GET"_qs, u"/v1/vms?since=0&wait=1"_qs, {}, 200});
+        check({u"listVms"_qs, u"GET"_qs, u"/v1/vms?wait=31&since=0"_qs, {}, 400});
+        check({u"getVm"_qs, u"GET"_qs, u"/v1/vms/app"_qs, {}, 200});
+        check({u"getVm"_qs, u"GET"_qs, u"/v1/vms/nope"_qs, {}, 404});
+        check({u"rebootVm"_qs, u"POST"_qs, u"/v1/vms/app/reboot"_qs, {}, 202});
+        settle();
+        check({u"stopVm"_qs, u"POST"_qs, u"/v1/vms/app/stop"_qs, {}, 202});
+        m_clock.advanceMs(61'000);
+        settle();
+        check({u"startVm"_qs, u"POST"_qs, u"/v1/vms/app/start"_qs, {}, 202});
+        settle();
+        check({u"getUsage"_qs, u"GET"_qs, u"/v1/usage"_qs, {}, 200});
+        check({u"deleteVm"_qs, u"DELETE"_qs, u"/v1/vms/app"_qs, {}, 202});
+        settle();
+        // Every documented operation was called.
+        const QJsonObject paths = doc.value(u"paths"_qs).toObject();
+        for (auto p = paths.begin(); p != paths.end(); ++p) {
+            for (const QJsonValue &m : p.value().toObject())
+                QVERIFY2(called.contains(m[u"operationId"_qs].toString()),
+                         qPrintable(m[u"operationId"_qs].toString()));
+        }
     }
 
     void usageCountsAVmStoppedBehindTheAgentsBack()
