@@ -1161,7 +1161,7 @@ void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
         }
         advance(
             HeldContractRecord::ShutDown, QStringLiteral("shutdown"),
-            Tr::tr("ACPI shutdown of %n VM(s); destroyed after the grace period", nullptr, int(vms.size())));
+            Tr::tr("ACPI shutdown of %1 VM(s); destroyed after the grace period").arg(vms.size()));
         return;
     }
     if (contract.stage == HeldContractRecord::ShutDown && now >= contract.stageMs + grace) {
@@ -1170,8 +1170,7 @@ void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
         for (const ContractVmRecord &vm : vms)
             (void)store.closeInterval(contract.id, vm.name, kAvailable, contract.stageMs + grace);
         advance(HeldContractRecord::Destroyed, QStringLiteral("destroy"),
-                Tr::tr("%n VM(s) destroyed after the grace period; disks kept for the retention", nullptr,
-                       int(vms.size())));
+                Tr::tr("%1 VM(s) destroyed after the grace period; disks kept for the retention").arg(vms.size()));
         Q_EMIT contractFinished(contract.id);
         return;
     }
@@ -1181,7 +1180,7 @@ void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
             (void)store.removeContractVm(contract.id, vm.name);
         }
         advance(HeldContractRecord::Deleted, QStringLiteral("delete"),
-                Tr::tr("%n VM(s) and their disks deleted after the retention", nullptr, int(vms.size())));
+                Tr::tr("%1 VM(s) and their disks deleted after the retention").arg(vms.size()));
     }
 }
 
