@@ -18,14 +18,14 @@ set(allowed_backend/net net core)
 set(allowed_backend/market market catalogue store core)
 set(allowed_backend/exchange exchange api market pki net catalogue store core)
 set(allowed_backend/desk desk api net core)
-set(allowed_backend/connect connect catalogue core)
+set(allowed_backend/connect connect api pki net catalogue core)
 # The desk's item models and widgets: the client side and the seller's agent, never the
 # exchange server, its engine, journal or CA.
 set(allowed_models desk api connect net catalogue core)
 set(allowed_ui desk api connect net catalogue core)
 # Executables: the headless servers take only their own side.
 set(allowed_app/exchange exchange api market pki net catalogue store core)
-set(allowed_app/connect connect api net catalogue core)
+set(allowed_app/connect connect api pki net catalogue core)
 set(allowed_app/cloudex exchange api desk connect net catalogue core)
 
 set(violations "")

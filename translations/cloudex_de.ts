@@ -748,6 +748,146 @@
         <source>Cannot initialise libvirt</source>
         <translation>libvirt kann nicht initialisiert werden</translation>
     </message>
+    <message>
+        <source>Cannot shut down %1</source>
+        <translation>%1 kann nicht heruntergefahren werden</translation>
+    </message>
+    <message>
+        <source>A contract needs an id and a buyer.</source>
+        <translation>Ein Vertrag braucht eine ID und einen Käufer.</translation>
+    </message>
+    <message>
+        <source>Contract %1 names the unknown product %2.</source>
+        <translation>Vertrag %1 nennt das unbekannte Produkt %2.</translation>
+    </message>
+    <message>
+        <source>no group-shared host group serves %1 and there is no default group</source>
+        <translation>keine gruppengeteilte Hostgruppe bedient %1, und es gibt keine Standardgruppe</translation>
+    </message>
+    <message>
+        <source>no exclusive host group is dedicated to %1</source>
+        <translation>keine exklusive Hostgruppe ist %1 zugeordnet</translation>
+    </message>
+    <message>
+        <source>it needs %1 vCPU and %2 MiB, the %3 pool has %4 vCPU and %5 MiB free for its window</source>
+        <translation>er braucht %1 vCPU und %2 MiB, der Pool %3 hat in seinem Zeitfenster %4 vCPU und %5 MiB frei</translation>
+    </message>
+    <message>
+        <source>No client certificate.</source>
+        <translation>Kein Client-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The site's revocation list is out of date; try again later.</source>
+        <translation>Die Sperrliste des Standorts ist veraltet; bitte später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>This certificate has been revoked.</source>
+        <translation>Dieses Zertifikat wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>This site holds no such contract (%1).</source>
+        <translation>Dieser Standort hält keinen solchen Vertrag (%1).</translation>
+    </message>
+    <message>
+        <source>The contract was terminated.</source>
+        <translation>Der Vertrag wurde beendet.</translation>
+    </message>
+    <message>
+        <source>This is not a contract certificate.</source>
+        <translation>Dies ist kein Vertragszertifikat.</translation>
+    </message>
+    <message>
+        <source>This site holds no such contract.</source>
+        <translation>Dieser Standort hält keinen solchen Vertrag.</translation>
+    </message>
+    <message>
+        <source>This is not a contract certificate of the exchange (%1).</source>
+        <translation>Dies ist kein Vertragszertifikat der Börse (%1).</translation>
+    </message>
+    <message>
+        <source>The contract's window has not opened yet.</source>
+        <translation>Das Lieferfenster des Vertrags hat noch nicht begonnen.</translation>
+    </message>
+    <message>
+        <source>The contract's window has closed.</source>
+        <translation>Das Lieferfenster des Vertrags ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>The contract ended and its retention is over.</source>
+        <translation>Der Vertrag ist beendet und seine Aufbewahrungsfrist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>since must be a sequence number.</source>
+        <translation>since muss eine Sequenznummer sein.</translation>
+    </message>
+    <message>
+        <source>wait must be 0 to %1 seconds.</source>
+        <translation>wait muss 0 bis %1 Sekunden betragen.</translation>
+    </message>
+    <message>
+        <source>There is no such VM.</source>
+        <translation>Diese VM gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>A VM name is 1 to 32 lower-case letters, digits and '-', starting with a letter or digit.</source>
+        <translation>Ein VM-Name besteht aus 1 bis 32 Kleinbuchstaben, Ziffern und '-' und beginnt mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>There is a VM %1 already.</source>
+        <translation>Es gibt bereits eine VM %1.</translation>
+    </message>
+    <message>
+        <source>The contract's volume of %1 VMs is in use; delete one first.</source>
+        <translation>Das Volumen des Vertrags von %1 VMs ist ausgeschöpft; zuerst eine löschen.</translation>
+    </message>
+    <message>
+        <source>The site offers no template %1.</source>
+        <translation>Der Standort bietet keine Vorlage %1 an.</translation>
+    </message>
+    <message>
+        <source>%1 is busy with another job.</source>
+        <translation>%1 ist mit einem anderen Auftrag beschäftigt.</translation>
+    </message>
+    <message>
+        <source>There is no such job.</source>
+        <translation>Diesen Auftrag gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This job cannot be cancelled (any more).</source>
+        <translation>Dieser Auftrag kann (nicht mehr) abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>ACPI shutdown of %1 VM(s); destroyed after the grace period</source>
+        <translation>ACPI-Herunterfahren von %1 VM(s); nach der Kulanzfrist zerstört</translation>
+    </message>
+    <message>
+        <source>%1 VM(s) destroyed after the grace period; disks kept for the retention</source>
+        <translation>%1 VM(s) nach der Kulanzfrist zerstört; Festplatten bis zum Ende der Aufbewahrung behalten</translation>
+    </message>
+    <message>
+        <source>%1 VM(s) and their disks deleted after the retention</source>
+        <translation>%1 VM(s) und ihre Festplatten nach der Aufbewahrung gelöscht</translation>
+    </message>
+    <message>
+        <source>The passphrase file %1 is empty.</source>
+        <translation>Die Passphrasendatei %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>an exchange needs "siteId" and "identity"</source>
+        <translation>eine Börse braucht "siteId" und "identity"</translation>
+    </message>
+    <message>
+        <source>the exchange URL must be https</source>
+        <translation>die Börsen-URL muss https sein</translation>
+    </message>
+    <message>
+        <source>graceSeconds, retentionSeconds and crlToleranceSeconds are whole seconds &gt;= 0</source>
+        <translation>graceSeconds, retentionSeconds und crlToleranceSeconds sind ganze Sekunden &gt;= 0</translation>
+    </message>
+    <message>
+        <source>"%1" is not a catalogue product</source>
+        <translation>"%1" ist kein Katalogprodukt</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -1944,6 +2084,10 @@
     <message>
         <source>The %1 hosts have %2 vCPU and %3 MiB; the offers would reserve %4 vCPU and %5 MiB.</source>
         <translation>Die Hosts für %1 haben %2 vCPU und %3 MiB; die Angebote würden %4 vCPU und %5 MiB reservieren.</translation>
+    </message>
+    <message>
+        <source>Shutting down %1</source>
+        <translation>%1 wird heruntergefahren</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,27 @@
 // cloudex-connect: the seller's connect agent without a desktop. Configured by a JSON file
-// naming its libvirt URIs, workflows, host groups and tenants (connect::SiteConfig).
+// naming its libvirt URIs, workflows, host groups and tenants, and the exchange it joins
+// with its site identity (connect::SiteConfig).
 //   cloudex-connect --config site.json --data-dir DIR            run until SIGTERM/SIGINT
 //   cloudex-connect --config site.json --data-dir DIR --once     reconcile once, print JSON
+//   ... --allow-clock-offset --clock-offset SECONDS               test facility: shifted clock
 #include "connect/connectagent.h"
+#include "connect/connectserver.h"
+#include "connect/exchangelink.h"
 #include "connect/siteconfig.h"
+#include "core/clock.h"
 #include "core/datadirectory.h"
 #include "core/logging.h"
+#include "net/apiclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTextStream>
 
 #include <csignal>
@@ -38,6 +47,47 @@ void onSignal(int)
     const char byte = 1;
     // Only async-signal-safe work here; the event loop picks the byte up.
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+/// The system clock shifted by a fixed offset (docs/CONNECT-API.md, "Clocks in tests").
+class OffsetClock final : public Clock
+{
+public:
+    explicit OffsetClock(qint64 offsetMs)
+        : m_offsetMs(offsetMs)
+    {}
+    qint64 nowMs() const override { return SystemClock::instance().nowMs() + m_offsetMs; }
+
+private:
+    qint64 m_offsetMs;
+};
+
+QJsonObject contractsJson(const ConnectAgent &agent, const ConnectServer &server)
+{
+    QJsonArray contracts;
+    QJsonArray reservations;
+    for (const HeldContractRecord &c : agent.store().contracts()) {
+        QJsonObject o = server.heldContractJson(c);
+        o.insert(QStringLiteral("buyer"), c.buyer);
+        o.insert(QStringLiteral("seller"), c.seller);
+        o.insert(QStringLiteral("terminated"), c.terminated);
+        static const char *const kStages[] = {"live", "shut-down", "destroyed", "deleted"};
+        o.insert(QStringLiteral("enforcement"), QLatin1String(kStages[qBound(0, c.stage, 3)]));
+        contracts.append(o);
+        QJsonObject reservation = o.value(QStringLiteral("reservation")).toObject();
+        reservation.insert(QStringLiteral("contract"), c.id);
+        reservation.insert(QStringLiteral("buyer"), c.buyer);
+        reservation.insert(QStringLiteral("deliveryStart"), c.startMs / 1000);
+        reservation.insert(QStringLiteral("deliveryEnd"), c.endMs / 1000);
+        const QJsonObject size = o.value(QStringLiteral("instanceClass")).toObject();
+        reservation.insert(QStringLiteral("vcpus"),
+                           size.value(QStringLiteral("vcpus")).toInteger() * c.quantity);
+        reservation.insert(QStringLiteral("memoryMiB"),
+                           size.value(QStringLiteral("memoryMiB")).toInteger() * c.quantity);
+        reservation.insert(QStringLiteral("atRisk"), c.atRisk);
+        reservations.append(reservation);
+    }
+    return {{QStringLiteral("contracts"), contracts}, {QStringLiteral("reservations"), reservations}};
 }
 
 int fail(const QString &message, int code)
@@ -114,11 +164,31 @@ int main(int argc, char **argv)
                                            Tr::tr("Keep the site's records in <dir>."), Tr::tr("dir"));
     const QCommandLineOption onceOption(
         QStringLiteral("once"), Tr::tr("Connect, reconcile once, print the inventory as JSON and exit."));
-    parser.addOptions({configOption, dataDirOption, onceOption});
+    const QCommandLineOption allowOffsetOption(
+        QStringLiteral("allow-clock-offset"),
+        Tr::tr("Test facility: accept --clock-offset (never on a production site)."));
+    const QCommandLineOption offsetOption(
+        QStringLiteral("clock-offset"),
+        Tr::tr("Shift the agent's clock (not the system's) by <seconds>; needs --allow-clock-offset."),
+        Tr::tr("seconds"));
+    parser.addOptions({configOption, dataDirOption, onceOption, allowOffsetOption, offsetOption});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()),
                     kUsageError);
+
+    qint64 offsetMs = 0;
+    if (parser.isSet(offsetOption)) {
+        if (!parser.isSet(allowOffsetOption))
+            return fail(Tr::tr("--clock-offset needs --allow-clock-offset (a test facility)."), kUsageError);
+        bool ok = false;
+        offsetMs = parser.value(offsetOption).toLongLong(&ok) * 1000;
+        if (!ok)
+            return fail(Tr::tr("--clock-offset takes whole seconds."), kUsageError);
+    }
+    const OffsetClock clock(offsetMs);
+    if (offsetMs != 0)
+        qCWarning(lcConnect, "the agent's clock is shifted by %lld s (test facility)", offsetMs / 1000);
 
     SiteConfig config;
     if (parser.isSet(configOption)) {
@@ -133,11 +203,45 @@ int main(int argc, char **argv)
         return fail(dataDir.error().message, kRuntimeError);
 
     const bool once = parser.isSet(onceOption);
-    ConnectAgent agent(ConnectAgent::Options{*dataDir, once ? 0 : config.reconcileIntervalMs, nullptr});
+    ConnectAgent agent(ConnectAgent::Options{*dataDir, once ? 0 : config.reconcileIntervalMs, &clock});
     if (auto opened = agent.open(); !opened)
         return fail(opened.error().message, kRuntimeError);
     if (auto applied = config.apply(agent); !applied)
         return fail(applied.error().message, kUsageError);
+
+    // The site identity: the connect API's server certificate and the exchange client's.
+    QSslConfiguration tls;
+    QString seller;
+    if (!config.exchangeUrl.isEmpty()) {
+        auto passphrase = config.passphrase();
+        if (!passphrase)
+            return fail(passphrase.error().message, kUsageError);
+        QByteArray caPem;
+        if (!config.caFile.isEmpty()) {
+            QFile ca(config.caFile);
+            if (!ca.open(QIODevice::ReadOnly))
+                return fail(Tr::tr("Cannot read %1: %2").arg(config.caFile, ca.errorString()), kUsageError);
+            caPem = ca.readAll();
+        }
+        auto loaded = net::ApiClient::tlsFromPkcs12(config.identityFile, *passphrase, caPem);
+        if (!loaded)
+            return fail(loaded.error().message, kUsageError);
+        tls = *loaded;
+        seller = tls.localCertificate().subjectInfo(QSslCertificate::Organization).value(0);
+        const QString cn = tls.localCertificate().subjectInfo(QSslCertificate::CommonName).value(0);
+        if (cn != config.siteId)
+            return fail(
+                Tr::tr("The identity %1 is of site %2, not %3.").arg(config.identityFile, cn, config.siteId),
+                kUsageError);
+    }
+    ConnectServer::Options serverOptions;
+    serverOptions.seller = seller;
+    serverOptions.siteId = config.siteId;
+    serverOptions.defaultGroup = config.defaultGroup;
+    serverOptions.graceSeconds = config.graceSeconds;
+    serverOptions.retentionSeconds = config.retentionSeconds;
+    serverOptions.crlToleranceSeconds = config.crlToleranceSeconds;
+    ConnectServer server(agent, clock, serverOptions);
 
     if (once) {
         (void)agent.start()->wait();
@@ -145,7 +249,11 @@ int main(int argc, char **argv)
         // reconcile after them gives the settled inventory.
         (void)agent.reconcile()->wait();
         (void)agent.reconcile()->wait();
-        QTextStream(stdout) << QJsonDocument(inventoryJson(agent)).toJson(QJsonDocument::Indented);
+        QJsonObject out = inventoryJson(agent);
+        const QJsonObject contracts = contractsJson(agent, server);
+        for (auto it = contracts.begin(); it != contracts.end(); ++it)
+            out.insert(it.key(), it.value());
+        QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);
         bool allOnline = true;
         for (const ConnectionStatus &status : agent.connections())
             allOnline = allOnline && status.online;
@@ -167,6 +275,40 @@ int main(int argc, char **argv)
                                     << " offline: " << status.error << Qt::endl;
         }
     });
+    std::unique_ptr<ExchangeLink> link;
+    if (!config.exchangeUrl.isEmpty()) {
+        if (auto anchored = server.setTrustAnchor(tls.caCertificates().value(0).toDer()); !anchored)
+            return fail(anchored.error().message, kUsageError);
+        const qsizetype colon = config.listen.lastIndexOf(u':');
+        bool portOk = false;
+        net::ApiServer::Config api;
+        api.address = QHostAddress(config.listen.left(colon));
+        api.port = quint16(config.listen.mid(colon + 1).toUInt(&portOk));
+        if (colon < 0 || !portOk || api.address.isNull())
+            return fail(Tr::tr("\"%1\" is not HOST:PORT.").arg(config.listen), kUsageError);
+        api.tls = tls;
+        api.tls.setCaCertificates(tls.caCertificates());
+        auto port = server.listen(api);
+        if (!port)
+            return fail(port.error().message, kRuntimeError);
+        const QString endpoint =
+            config.endpoint.isEmpty()
+                ? QStringLiteral("https://%1:%2").arg(config.listen.left(colon)).arg(*port)
+                : config.endpoint;
+        qCInfo(lcConnect, "connect API of site %s listening on port %u (%s)", qPrintable(config.siteId),
+               *port, qPrintable(endpoint));
+        QTextStream(stdout) << "listening " << *port << Qt::endl;
+        ExchangeLink::Options linkOptions;
+        linkOptions.exchange = QUrl(config.exchangeUrl);
+        linkOptions.tls = tls;
+        linkOptions.siteId = config.siteId;
+        linkOptions.seller = seller;
+        linkOptions.name = config.name;
+        linkOptions.endpoint = endpoint;
+        linkOptions.products = config.products;
+        link = std::make_unique<ExchangeLink>(server, linkOptions);
+        link->start();
+    }
     agent.start();
     return QCoreApplication::exec();
 }

@@ -33,6 +33,20 @@ const char *const kSchema[] = {
     "NOT NULL, "
     "PRIMARY KEY (name, host))",
     "CREATE TABLE IF NOT EXISTS offers (product TEXT PRIMARY KEY, reserved INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS contracts (id TEXT PRIMARY KEY, buyer TEXT NOT NULL, seller TEXT NOT NULL, "
+    "product TEXT NOT NULL, instrument TEXT NOT NULL, quantity INTEGER NOT NULL, start_ms INTEGER NOT NULL, "
+    "end_ms INTEGER NOT NULL, state TEXT NOT NULL, terminated INTEGER NOT NULL, terminated_ms INTEGER NOT NULL, "
+    "at_risk INTEGER NOT NULL, reservation_group TEXT NOT NULL, reservation_hosts INTEGER NOT NULL, "
+    "stage INTEGER NOT NULL, stage_ms INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS contract_vms (contract TEXT NOT NULL, name TEXT NOT NULL, domain TEXT NOT NULL, "
+    "template TEXT NOT NULL, created_ms INTEGER NOT NULL, PRIMARY KEY (contract, name))",
+    "CREATE TABLE IF NOT EXISTS usage_intervals (contract TEXT NOT NULL, vm TEXT NOT NULL, kind TEXT NOT NULL, "
+    "start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS usage_by_contract ON usage_intervals (contract)",
+    "CREATE TABLE IF NOT EXISTS crl (id INTEGER PRIMARY KEY CHECK (id = 1), der BLOB NOT NULL, "
+    "this_update_ms INTEGER NOT NULL, next_update_ms INTEGER NOT NULL, fetched_ms INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS enforcement_log (contract TEXT NOT NULL, step TEXT NOT NULL, at_ms INTEGER "
+    "NOT NULL, detail TEXT NOT NULL)",
 };
 
 // Lists are stored one element per line: tenant ids and host ids never contain newlines.
@@ -364,6 +378,172 @@ Result<void> AgentStore::saveOffer(const Offer &offer)
     return exec(QStringLiteral("INSERT INTO offers (product, reserved) VALUES (?, ?) "
                                "ON CONFLICT(product) DO UPDATE SET reserved = excluded.reserved"),
                 {offer.product, offer.reservedInstances});
+}
+
+namespace {
+const auto kContractColumns = QStringLiteral(
+    "id, buyer, seller, product, instrument, quantity, start_ms, end_ms, state, terminated, terminated_ms, "
+    "at_risk, reservation_group, reservation_hosts, stage, stage_ms");
+
+HeldContractRecord readContract(const QSqlQuery &q)
+{
+    HeldContractRecord c;
+    c.id = q.value(0).toString();
+    c.buyer = q.value(1).toString();
+    c.seller = q.value(2).toString();
+    c.product = q.value(3).toString();
+    c.instrument = q.value(4).toString();
+    c.quantity = q.value(5).toLongLong();
+    c.startMs = q.value(6).toLongLong();
+    c.endMs = q.value(7).toLongLong();
+    c.state = q.value(8).toString();
+    c.terminated = q.value(9).toBool();
+    c.terminatedMs = q.value(10).toLongLong();
+    c.atRisk = q.value(11).toBool();
+    c.reservationGroup = q.value(12).toString();
+    c.reservationHosts = q.value(13).toInt();
+    c.stage = q.value(14).toInt();
+    c.stageMs = q.value(15).toLongLong();
+    return c;
+}
+} // namespace
+
+QList<HeldContractRecord> AgentStore::contracts() const
+{
+    QList<HeldContractRecord> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.exec(QStringLiteral("SELECT ") + kContractColumns + QStringLiteral(" FROM contracts ORDER BY id"));
+    while (query.next())
+        result.append(readContract(query));
+    return result;
+}
+
+std::optional<HeldContractRecord> AgentStore::contract(const QString &id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT ") + kContractColumns + QStringLiteral(" FROM contracts WHERE id = ?"));
+    query.addBindValue(id);
+    if (query.exec() && query.next())
+        return readContract(query);
+    return std::nullopt;
+}
+
+Result<void> AgentStore::saveContract(const HeldContractRecord &c)
+{
+    return exec(QStringLiteral("INSERT OR REPLACE INTO contracts (") + kContractColumns
+                    + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {c.id, c.buyer, c.seller, c.product, c.instrument, c.quantity, c.startMs, c.endMs, c.state,
+                 c.terminated, c.terminatedMs, c.atRisk, c.reservationGroup, c.reservationHosts, c.stage,
+                 c.stageMs});
+}
+
+QList<ContractVmRecord> AgentStore::contractVms(const QString &contract) const
+{
+    QList<ContractVmRecord> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (contract.isEmpty()) {
+        query.prepare(QStringLiteral(
+            "SELECT contract, name, domain, template, created_ms FROM contract_vms ORDER BY contract, name"));
+    } else {
+        query.prepare(QStringLiteral("SELECT contract, name, domain, template, created_ms FROM contract_vms "
+                                     "WHERE contract = ? ORDER BY name"));
+        query.addBindValue(contract);
+    }
+    query.exec();
+    while (query.next()) {
+        result.append(ContractVmRecord{query.value(0).toString(), query.value(1).toString(),
+                                       query.value(2).toString(), query.value(3).toString(),
+                                       query.value(4).toLongLong()});
+    }
+    return result;
+}
+
+Result<void> AgentStore::saveContractVm(const ContractVmRecord &vm)
+{
+    return exec(QStringLiteral("INSERT OR REPLACE INTO contract_vms (contract, name, domain, template, created_ms) "
+                               "VALUES (?, ?, ?, ?, ?)"),
+                {vm.contract, vm.name, vm.domain, vm.templateName, vm.createdMs});
+}
+
+Result<void> AgentStore::removeContractVm(const QString &contract, const QString &name)
+{
+    return exec(QStringLiteral("DELETE FROM contract_vms WHERE contract = ? AND name = ?"), {contract, name});
+}
+
+QList<UsageInterval> AgentStore::usage(const QString &contract) const
+{
+    QList<UsageInterval> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT contract, vm, kind, start_ms, end_ms FROM usage_intervals WHERE contract = ? "
+                                 "ORDER BY vm, kind, start_ms"));
+    query.addBindValue(contract);
+    query.exec();
+    while (query.next()) {
+        result.append(UsageInterval{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                                    query.value(3).toLongLong(), query.value(4).toLongLong()});
+    }
+    return result;
+}
+
+Result<void> AgentStore::openInterval(const QString &contract, const QString &vm, const QString &kind, qint64 ms)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral(
+        "SELECT 1 FROM usage_intervals WHERE contract = ? AND vm = ? AND kind = ? AND end_ms = 0"));
+    query.addBindValue(contract);
+    query.addBindValue(vm);
+    query.addBindValue(kind);
+    if (query.exec() && query.next())
+        return {};
+    return exec(QStringLiteral("INSERT INTO usage_intervals (contract, vm, kind, start_ms, end_ms) "
+                               "VALUES (?, ?, ?, ?, 0)"),
+                {contract, vm, kind, ms});
+}
+
+Result<void> AgentStore::closeInterval(const QString &contract, const QString &vm, const QString &kind, qint64 ms)
+{
+    return exec(QStringLiteral("UPDATE usage_intervals SET end_ms = max(?, start_ms) WHERE contract = ? AND vm = ? "
+                               "AND kind = ? AND end_ms = 0"),
+                {ms, contract, vm, kind});
+}
+
+std::optional<CrlRecord> AgentStore::crl() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.exec(QStringLiteral("SELECT der, this_update_ms, next_update_ms, fetched_ms FROM crl WHERE id = 1"));
+    if (!query.next())
+        return std::nullopt;
+    return CrlRecord{query.value(0).toByteArray(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+                     query.value(3).toLongLong()};
+}
+
+Result<void> AgentStore::saveCrl(const CrlRecord &crl)
+{
+    return exec(QStringLiteral("INSERT OR REPLACE INTO crl (id, der, this_update_ms, next_update_ms, fetched_ms) "
+                               "VALUES (1, ?, ?, ?, ?)"),
+                {crl.der, crl.thisUpdateMs, crl.nextUpdateMs, crl.fetchedMs});
+}
+
+Result<void> AgentStore::logEnforcement(const QString &contract, const QString &step, qint64 ms,
+                                        const QString &detail)
+{
+    return exec(QStringLiteral("INSERT INTO enforcement_log (contract, step, at_ms, detail) VALUES (?, ?, ?, ?)"),
+                {contract, step, ms, detail});
+}
+
+QList<QPair<QString, QString>> AgentStore::enforcementLog(const QString &contract) const
+{
+    QList<QPair<QString, QString>> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT step, detail FROM enforcement_log WHERE contract = ? ORDER BY rowid"));
+    query.addBindValue(contract);
+    query.exec();
+    while (query.next())
+        result.append({query.value(0).toString(), query.value(1).toString()});
+    return result;
 }
 
 } // namespace cloudex::connect

@@ -51,6 +51,63 @@ struct Offer
     bool operator==(const Offer &) const = default;
 };
 
+/// A contract of the exchange this site holds, as pulled from the exchange (enforced from
+/// these records when the exchange is unreachable).
+struct HeldContractRecord
+{
+    QString id;         ///< "c-000042"
+    QString buyer;      ///< participant id; also the buyer's tenant id at this site
+    QString seller;
+    QString product;    ///< product symbol, e.g. DE.GP2.SH.S1
+    QString instrument; ///< instrument symbol, as in the contract certificate
+    qint64 quantity = 0;
+    qint64 startMs = 0; ///< delivery window
+    qint64 endMs = 0;
+    QString state;      ///< the exchange's contract state (scheduled, active, ...)
+    bool terminated = false;
+    qint64 terminatedMs = 0;
+    bool atRisk = false;
+    QString reservationGroup; ///< the host group reserved (group-shared, exclusive)
+    int reservationHosts = 0; ///< hosts the reservation may use
+    /// Enforcement after window end, termination or revocation.
+    enum Stage { Live = 0, ShutDown = 1, Destroyed = 2, Deleted = 3 };
+    int stage = Live;
+    qint64 stageMs = 0; ///< when the ACPI shutdown was sent
+
+    bool operator==(const HeldContractRecord &) const = default;
+};
+
+/// A VM of a contract: the buyer's name and the libvirt domain "<contract>-<name>".
+struct ContractVmRecord
+{
+    QString contract;
+    QString name;
+    QString domain;
+    QString templateName;
+    qint64 createdMs = 0;
+    bool operator==(const ContractVmRecord &) const = default;
+};
+
+/// A span of time for usage metering: `expected` (the buyer wanted the VM running) or
+/// `available` (it ran). endMs 0: still open.
+struct UsageInterval
+{
+    QString contract;
+    QString vm;
+    QString kind; ///< "expected" or "available"
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+};
+
+/// The last CRL pulled from the exchange, with its times.
+struct CrlRecord
+{
+    QByteArray der;
+    qint64 thisUpdateMs = 0;
+    qint64 nextUpdateMs = 0;
+    qint64 fetchedMs = 0;
+};
+
 /// The connect agent's records in SQLite (connect.sqlite in the data directory): tenants,
 /// host groups, connections, placed VMs, templates seen and offers. Synchronous and small;
 /// used from the agent's thread only.
@@ -92,6 +149,28 @@ public:
     QList<Offer> offers() const;
     /// 0 reserved instances removes the offer.
     Result<void> saveOffer(const Offer &offer);
+
+    QList<HeldContractRecord> contracts() const;
+    std::optional<HeldContractRecord> contract(const QString &id) const;
+    Result<void> saveContract(const HeldContractRecord &contract);
+
+    QList<ContractVmRecord> contractVms(const QString &contract = {}) const;
+    Result<void> saveContractVm(const ContractVmRecord &vm);
+    Result<void> removeContractVm(const QString &contract, const QString &name);
+
+    QList<UsageInterval> usage(const QString &contract) const;
+    /// Opens an interval unless one of the kind is open for the VM.
+    Result<void> openInterval(const QString &contract, const QString &vm, const QString &kind, qint64 ms);
+    /// Closes the open interval of the kind, if any.
+    Result<void> closeInterval(const QString &contract, const QString &vm, const QString &kind, qint64 ms);
+
+    std::optional<CrlRecord> crl() const;
+    Result<void> saveCrl(const CrlRecord &crl);
+
+    /// Appends to the enforcement log (contract, step, time, detail).
+    Result<void> logEnforcement(const QString &contract, const QString &step, qint64 ms, const QString &detail);
+    /// (step, detail) of a contract, oldest first.
+    QList<QPair<QString, QString>> enforcementLog(const QString &contract) const;
 
 private:
     Result<void> exec(const QString &sql, const QVariantList &values = {}) const;

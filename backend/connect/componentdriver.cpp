@@ -305,6 +305,8 @@ QString ComponentDriver::domainXml(const VmSpec &spec, const QString &diskVolume
             .arg(m_handles->domainType, spec.name.toHtmlEscaped())
             .arg(spec.memoryMiB)
             .arg(spec.vcpus);
+    if (spec.restartOnPowerOff)
+        xml += QStringLiteral("<on_poweroff>restart</on_poweroff>");
     xml += test ? QStringLiteral("<os><type>hvm</type></os><devices>")
                 : QStringLiteral("<os><type arch='x86_64'>hvm</type></os><devices>");
     if (!diskVolume.isEmpty()) {
@@ -442,6 +444,19 @@ Result<void> ComponentDriver::stop(const QString &host, const QString &name)
         return {};
     if (virDomainDestroy(domain.get()) < 0)
         return libvirt::lastError(QStringLiteral("libvirt.stop"), Tr::tr("Cannot stop %1").arg(name));
+    return {};
+}
+
+Result<void> ComponentDriver::shutdown(const QString &host, const QString &name)
+{
+    const auto found = findDomain(checkHost(host), m_handles->connection.get(), host, name);
+    if (!found)
+        return found.error();
+    const libvirt::Domain &domain = *found;
+    if (virDomainIsActive(domain.get()) != 1)
+        return {};
+    if (virDomainShutdown(domain.get()) < 0)
+        return libvirt::lastError(QStringLiteral("libvirt.shutdown"), Tr::tr("Cannot shut down %1").arg(name));
     return {};
 }
 

@@ -171,6 +171,12 @@ Result<void> ComponentManager::stop(const QString &host, const QString &name)
     return driver ? (*driver)->stop(host, name) : Result<void>(driver.error());
 }
 
+Result<void> ComponentManager::shutdown(const QString &host, const QString &name)
+{
+    auto driver = route(host);
+    return driver ? (*driver)->shutdown(host, name) : Result<void>(driver.error());
+}
+
 Result<void> ComponentManager::reboot(const QString &host, const QString &name)
 {
     auto driver = route(host);

@@ -46,6 +46,7 @@ public:
     Result<void> provision(const QString &host, const VmSpec &spec, const StepReporter &report) override;
     Result<void> start(const QString &host, const QString &name) override;
     Result<void> stop(const QString &host, const QString &name) override;
+    Result<void> shutdown(const QString &host, const QString &name) override;
     Result<void> reboot(const QString &host, const QString &name) override;
     Result<void> remove(const QString &host, const QString &name) override;
     Result<void> clone(const QString &host, const QString &name, const QString &newName) override;

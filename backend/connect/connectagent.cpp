@@ -509,7 +509,8 @@ ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
         }
     }
 
-    const VmSpec spec{request.name, request.vcpus, request.memoryMiB, request.templateName};
+    const VmSpec spec{request.name, request.vcpus, request.memoryMiB, request.templateName,
+                      request.restartOnPowerOff};
     const QString target = *host;
     return run(
         title,
@@ -578,6 +579,13 @@ ConnectJob *ConnectAgent::stopVm(const QString &name)
     return simpleVmJob(
         name, tr("Stopping %1").arg(name),
         [](HypervisorDriver &d, const VmRecord &r) { return d.stop(r.host, r.name); }, false);
+}
+
+ConnectJob *ConnectAgent::shutdownVm(const QString &name)
+{
+    return simpleVmJob(
+        name, tr("Shutting down %1").arg(name),
+        [](HypervisorDriver &d, const VmRecord &r) { return d.shutdown(r.host, r.name); }, false);
 }
 
 ConnectJob *ConnectAgent::rebootVm(const QString &name)

@@ -32,6 +32,7 @@ struct ProvisionRequest
     int vcpus = 1;
     qint64 memoryMiB = 64;
     QString host; ///< empty: placement chooses
+    bool restartOnPowerOff = false; ///< see VmSpec
 };
 
 /// A hypervisor front as the Sell workspace lists it.
@@ -92,6 +93,8 @@ public:
     ConnectJob *provision(const ProvisionRequest &request);
     ConnectJob *startVm(const QString &name);
     ConnectJob *stopVm(const QString &name);
+    /// ACPI shutdown: asks the guest to power off and returns (desired state: stopped).
+    ConnectJob *shutdownVm(const QString &name);
     ConnectJob *rebootVm(const QString &name);
     ConnectJob *removeVm(const QString &name);
     /// A stopped copy on the same host, owned by the same tenant (capacity permitting).

@@ -50,6 +50,8 @@ public:
     virtual Result<void> start(const QString &host, const QString &name) = 0;
     /// Hard stop (destroy); the definition stays.
     virtual Result<void> stop(const QString &host, const QString &name) = 0;
+    /// Asks the guest to shut down (ACPI); returns at once. Drivers without it stop hard.
+    virtual Result<void> shutdown(const QString &host, const QString &name) { return stop(host, name); }
     virtual Result<void> reboot(const QString &host, const QString &name) = 0;
     /// Stops if needed, undefines and deletes the VM's volume.
     virtual Result<void> remove(const QString &host, const QString &name) = 0;

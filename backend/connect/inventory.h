@@ -83,6 +83,9 @@ struct VmSpec
     int vcpus = 1;
     qint64 memoryMiB = 64;
     QString templateName; ///< empty: diskless
+    /// The domain restarts when its guest powers off (<on_poweroff>restart</on_poweroff>): a
+    /// test facility that makes libvirt's test driver ignore an ACPI shutdown like a real guest may.
+    bool restartOnPowerOff = false;
 };
 
 struct Inventory

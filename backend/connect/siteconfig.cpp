@@ -2,8 +2,12 @@
 
 #include "connectagent.h"
 
+#include "catalogue/catalogue.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,7 +38,33 @@ Result<SiteConfig> SiteConfig::load(const QString &file)
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("config.read"), Tr::tr("Cannot read %1: %2").arg(file, f.errorString())};
-    return parse(f.readAll());
+    auto parsed = parse(f.readAll());
+    if (!parsed)
+        return parsed;
+    SiteConfig config = *parsed;
+    const QDir base = QFileInfo(file).absoluteDir();
+    for (QString *path : {&config.identityFile, &config.passphraseFile, &config.caFile}) {
+        if (!path->isEmpty())
+            *path = base.absoluteFilePath(*path);
+    }
+    return config;
+}
+
+Result<QByteArray> SiteConfig::passphrase() const
+{
+    if (!passphraseFile.isEmpty()) {
+        QFile f(passphraseFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("config.passphrase"),
+                         Tr::tr("Cannot read %1: %2").arg(passphraseFile, f.errorString())};
+        const QByteArray text = f.readAll().trimmed();
+        if (text.isEmpty())
+            return Error{QStringLiteral("config.passphrase"), Tr::tr("The passphrase file %1 is empty.").arg(passphraseFile)};
+        return text;
+    }
+    if (!passphraseEnv.isEmpty() && qEnvironmentVariableIsSet(passphraseEnv.toLocal8Bit().constData()))
+        return qgetenv(passphraseEnv.toLocal8Bit().constData());
+    return QByteArrayLiteral("cloudex");
 }
 
 Result<SiteConfig> SiteConfig::parse(const QByteArray &json)
@@ -81,6 +111,38 @@ Result<SiteConfig> SiteConfig::parse(const QByteArray &json)
         group.hosts = strings(o.value(QStringLiteral("hosts")));
         group.tenants = strings(o.value(QStringLiteral("tenants")));
         config.hostGroups.append(group);
+    }
+    const QJsonObject exchange = root.value(QStringLiteral("exchange")).toObject();
+    config.exchangeUrl = exchange.value(QStringLiteral("url")).toString();
+    config.siteId = exchange.value(QStringLiteral("siteId")).toString();
+    config.identityFile = exchange.value(QStringLiteral("identity")).toString();
+    config.passphraseFile = exchange.value(QStringLiteral("passphraseFile")).toString();
+    config.passphraseEnv = exchange.value(QStringLiteral("passphraseEnv")).toString(config.passphraseEnv);
+    config.caFile = exchange.value(QStringLiteral("ca")).toString();
+    if (!config.exchangeUrl.isEmpty() && (config.siteId.isEmpty() || config.identityFile.isEmpty()))
+        return invalid(Tr::tr("an exchange needs \"siteId\" and \"identity\""));
+    if (!config.exchangeUrl.isEmpty() && !config.exchangeUrl.startsWith(QLatin1String("https://")))
+        return invalid(Tr::tr("the exchange URL must be https"));
+    config.listen = root.value(QStringLiteral("listen")).toString(config.listen);
+    config.endpoint = root.value(QStringLiteral("endpoint")).toString();
+    config.name = root.value(QStringLiteral("name")).toString();
+    config.products = strings(root.value(QStringLiteral("products")));
+    config.defaultGroup = root.value(QStringLiteral("defaultGroup")).toString();
+    const auto seconds = [&](const char *key, qint64 *out) -> bool {
+        const QJsonValue v = root.value(QLatin1String(key));
+        if (v.isUndefined())
+            return true;
+        if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() != double(v.toInteger()))
+            return false;
+        *out = v.toInteger();
+        return true;
+    };
+    if (!seconds("graceSeconds", &config.graceSeconds) || !seconds("retentionSeconds", &config.retentionSeconds)
+        || !seconds("crlToleranceSeconds", &config.crlToleranceSeconds))
+        return invalid(Tr::tr("graceSeconds, retentionSeconds and crlToleranceSeconds are whole seconds >= 0"));
+    for (const QString &product : std::as_const(config.products)) {
+        if (!catalogue::Catalogue::standard().parseProduct(product))
+            return invalid(Tr::tr("\"%1\" is not a catalogue product").arg(product));
     }
     if (auto valid = Placement::validate(config.hostGroups); !valid)
         return invalid(valid.error().message);

@@ -14,7 +14,16 @@ class ConnectAgent;
 ///                        {"workflow": ["/usr/bin/python3", "wf.py", "--state", "/var/lib/wf.json"]} ],
 ///       "tenants": [ {"id": "acme", "name": "ACME Corp"} ],
 ///       "hostGroups": [ {"name": "finance", "tenancy": "GS", "hosts": ["rack1"], "tenants": ["acme"]} ],
-///       "reconcileIntervalMs": 15000 }
+///       "reconcileIntervalMs": 15000,
+///       "exchange": {"url": "https://exchange.example:8443", "siteId": "s-fra1",
+///                    "identity": "site.p12", "passphraseFile": "site.pass", "ca": "ca.pem"},
+///       "listen": "0.0.0.0:9443", "endpoint": "https://fra1.example:9443", "name": "Frankfurt 1",
+///       "products": ["DE.GP2.SH.S1"], "defaultGroup": "finance",
+///       "graceSeconds": 300, "retentionSeconds": 86400, "crlToleranceSeconds": 21600 }
+///
+/// The site identity's passphrase comes from `passphraseFile`, else the environment variable
+/// named by `passphraseEnv` (default CLOUDEX_SITE_PASSPHRASE), else "cloudex" (as the
+/// exchange's own PKCS#12 files). Relative paths are relative to the configuration file.
 struct SiteConfig
 {
     bool embedded = false; ///< add the simulated test-driver hosts
@@ -22,6 +31,25 @@ struct SiteConfig
     QList<Tenant> tenants;
     QList<HostGroup> hostGroups;
     int reconcileIntervalMs = 15'000;
+
+    /// The exchange the site joins; empty url: a site without an exchange (no connect API).
+    QString exchangeUrl;
+    QString siteId;       ///< the site identity's CN, e.g. "s-fra1"
+    QString identityFile; ///< PKCS#12 of kind site (absolute after load())
+    QString passphraseFile;
+    QString passphraseEnv = QStringLiteral("CLOUDEX_SITE_PASSPHRASE");
+    QString caFile;       ///< the exchange CA (PEM); empty: the chain in the identity file
+    QString listen = QStringLiteral("127.0.0.1:9443"); ///< connect API address, HOST:PORT
+    QString endpoint;     ///< registered with the exchange; empty: https://<listen>
+    QString name;         ///< the site's display name; empty: the site id
+    QStringList products; ///< catalogue product symbols the site serves
+    QString defaultGroup; ///< group-shared contracts of buyers in no group go here
+    qint64 graceSeconds = 300;
+    qint64 retentionSeconds = 86'400;
+    qint64 crlToleranceSeconds = 6 * 3600;
+
+    /// The identity passphrase as configured (file, environment, or the default).
+    Result<QByteArray> passphrase() const;
 
     static Result<SiteConfig> load(const QString &file);
     static Result<SiteConfig> parse(const QByteArray &json);

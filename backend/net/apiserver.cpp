@@ -304,6 +304,7 @@ Result<quint16> ApiServer::listen(const Config &config)
     limits.maxConnectionsPerAddress = config.maxConnectionsPerAddress;
     limits.handshakeTimeoutMs = config.handshakeTimeoutMs;
     limits.idleTimeoutMs = config.idleTimeoutMs;
+    limits.ignoreValidityPeriod = config.ignoreValidityPeriod;
     auto server = new GuardedSslServer(limits);
     server->setSslConfiguration(tls);
     if (!server->listen(config.address, config.port)) {

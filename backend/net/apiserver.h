@@ -103,6 +103,10 @@ public:
         /// An HTTP connection with no request in progress and no answer owed, or a stream
         /// session that neither sends nor answers pings, is closed after this.
         int idleTimeoutMs = 120'000;
+        /// Let the handshake pass client certificates outside their validity period (the
+        /// chain is still checked): for servers whose authenticator decides validity on its
+        /// own clock, such as a connect agent admitting contracts that start later.
+        bool ignoreValidityPeriod = false;
     };
 
     ApiServer(const Clock &clock, QObject *parent = nullptr);

@@ -82,6 +82,9 @@ public:
         int maxConnectionsPerAddress = 128;
         int handshakeTimeoutMs = 10'000;
         int idleTimeoutMs = 120'000;
+        /// The handshake passes client certificates outside their validity period (the chain
+        /// is still checked), for servers that decide validity on their own clock.
+        bool ignoreValidityPeriod = false;
     };
 
     explicit GuardedSslServer(const Limits &limits, QObject *parent = nullptr);

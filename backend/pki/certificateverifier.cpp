@@ -173,6 +173,16 @@ Result<void> CertificateVerifier::setCrl(const QByteArray &crlDer)
     return {};
 }
 
+qint64 CertificateVerifier::crlThisUpdateMs() const
+{
+    return d->crl ? timeMs(X509_CRL_get0_lastUpdate(d->crl.get())) : 0;
+}
+
+qint64 CertificateVerifier::crlNextUpdateMs() const
+{
+    return d->crl ? timeMs(X509_CRL_get0_nextUpdate(d->crl.get())) : 0;
+}
+
 Result<VerifiedCertificate> CertificateVerifier::verify(const QByteArray &certificateDer,
                                                         const Expectation &expected) const
 {

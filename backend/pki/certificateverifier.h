@@ -56,6 +56,10 @@ public:
     /// The current CRL (DER); refused unless the trust anchor signed it.
     Result<void> setCrl(const QByteArray &crlDer);
 
+    /// thisUpdate and nextUpdate of the current CRL (ms since the epoch); 0 without a CRL.
+    qint64 crlThisUpdateMs() const;
+    qint64 crlNextUpdateMs() const;
+
     Result<VerifiedCertificate> verify(const QByteArray &certificateDer, const Expectation &expected) const;
 
 private:

@@ -113,6 +113,57 @@ private slots:
         QVERIFY(diskFound);
     }
 
+    void onceReportsContractsAndReservations()
+    {
+        QTemporaryDir dir;
+        const QString file = writeConfig(dir, R"({"embedded": true})");
+        QVERIFY(QDir().mkpath(dir.filePath(u"data"_qs)));
+        {
+            AgentStore store;
+            QVERIFY(store.open(dir.filePath(u"data/connect.sqlite"_qs)).ok());
+            HeldContractRecord c;
+            c.id = u"c-000007"_qs;
+            c.buyer = u"p-acme"_qs;
+            c.seller = u"p-dc1"_qs;
+            c.product = u"DE.GP4.SH.S1"_qs;
+            c.instrument = u"DE.GP4.SH.S1.H2030-01-01T00"_qs;
+            c.quantity = 100; // more than the embedded site's hosts: at risk
+            c.startMs = 1'893'456'000'000;
+            c.endMs = 1'893'459'600'000;
+            c.reservationHosts = 2;
+            c.atRisk = true; // as recorded when the hosts were unknown
+            QVERIFY(store.saveContract(c).ok());
+        }
+        const Run r = run({u"--config"_qs, file, u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--once"_qs});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject out = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject contract = byKey(out.value(u"contracts"_qs).toArray(), u"id"_qs, u"c-000007"_qs);
+        QCOMPARE(contract.value(u"quantity"_qs).toInt(), 100);
+        QCOMPARE(contract.value(u"state"_qs).toString(), u"scheduled"_qs);
+        QCOMPARE(contract.value(u"tenancy"_qs).toString(), u"shared"_qs);
+        QCOMPARE(contract.value(u"enforcement"_qs).toString(), u"live"_qs);
+        const QJsonObject reservation =
+            byKey(out.value(u"reservations"_qs).toArray(), u"contract"_qs, u"c-000007"_qs);
+        QCOMPARE(reservation.value(u"vcpus"_qs).toInt(), 400);
+        QCOMPARE(reservation.value(u"memoryMiB"_qs).toInt(), 100 * 16 * 1024);
+        QCOMPARE(reservation.value(u"hosts"_qs).toInt(), 2); // the recorded reservation
+        QVERIFY(reservation.value(u"atRisk"_qs).toBool());
+
+        // With the clock shifted past the window (a test facility behind an explicit flag).
+        const Run shifted =
+            run({u"--config"_qs, file, u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--once"_qs,
+                 u"--allow-clock-offset"_qs, u"--clock-offset"_qs, u"200000000"_qs});
+        QVERIFY2(shifted.exitCode == 0, qPrintable(shifted.err));
+        const QJsonObject later =
+            byKey(QJsonDocument::fromJson(shifted.out).object().value(u"contracts"_qs).toArray(), u"id"_qs,
+                  u"c-000007"_qs);
+        QCOMPARE(later.value(u"state"_qs).toString(), u"expired"_qs);
+        const Run refused = run({u"--config"_qs, file, u"--data-dir"_qs, dir.filePath(u"data"_qs),
+                                 u"--once"_qs, u"--clock-offset"_qs, u"60"_qs});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.err.contains(u"--allow-clock-offset"_qs));
+    }
+
     void unreachableHostIsReported()
     {
         QTemporaryDir dir;

@@ -1,0 +1,181 @@
+#include "exchangelink.h"
+
+#include "api/channels.h"
+#include "connectserver.h"
+#include "core/logging.h"
+#include "net/apiclient.h"
+#include "net/streamclient.h"
+
+#include <QJsonArray>
+#include <QTimer>
+
+namespace cloudex::connect {
+namespace {
+constexpr qint64 kMsPerSecond = 1000;
+constexpr int kRetryMs = 5000;
+} // namespace
+
+ExchangeLink::ExchangeLink(ConnectServer &server, Options options, QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_options(std::move(options))
+    , m_client(new net::ApiClient(m_options.exchange, m_options.tls, this))
+    , m_stream(new net::StreamClient(this))
+    , m_crlTimer(new QTimer(this))
+    , m_usageTimer(new QTimer(this))
+    , m_retry(new QTimer(this))
+{
+    QUrl streamUrl = m_options.exchange;
+    streamUrl.setScheme(QStringLiteral("wss"));
+    streamUrl.setPath(m_options.exchange.path() + QStringLiteral("/v1/stream"));
+    m_stream->setUrl(streamUrl);
+    m_stream->setSslConfiguration(m_options.tls);
+    connect(m_stream, &net::StreamClient::snapshotReceived, this,
+            [this](const QString &, qint64, const QJsonValue &data) { takeContracts(data); });
+    connect(m_stream, &net::StreamClient::messageReceived, this,
+            [this](const QString &, qint64, const QJsonValue &data) { takeContracts(data); });
+    connect(m_stream, &net::StreamClient::errorReceived, this,
+            [](const QString &code, const QString &detail) {
+                qCWarning(lcConnect, "exchange stream: %s (%s)", qPrintable(detail), qPrintable(code));
+            });
+    connect(m_crlTimer, &QTimer::timeout, this, &ExchangeLink::pullCrl);
+    connect(m_usageTimer, &QTimer::timeout, this, &ExchangeLink::reportAllUsage);
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &ExchangeLink::registerSite);
+    // The final report follows the end of the grace period.
+    connect(&m_server, &ConnectServer::contractFinished, this,
+            [this](const QString &id) { reportUsage(id, true); });
+}
+
+ExchangeLink::~ExchangeLink() = default;
+
+void ExchangeLink::start()
+{
+    registerSite();
+    pullCrl();
+    m_stream->subscribe({api::channel::contracts(m_options.seller)});
+    m_stream->open();
+    m_crlTimer->start(m_options.crlIntervalMs);
+    m_usageTimer->start(m_options.usageIntervalMs);
+}
+
+void ExchangeLink::registerSite()
+{
+    const QJsonObject body{
+        {QStringLiteral("name"), m_options.name.isEmpty() ? m_options.siteId : m_options.name},
+        {QStringLiteral("endpoint"), m_options.endpoint},
+        {QStringLiteral("products"), QJsonArray::fromStringList(m_options.products)}};
+    net::ApiCall *call = m_client->put(QStringLiteral("/v1/sites/") + m_options.siteId, body);
+    connect(call, &Job::finished, this, [this, call] {
+        call->deleteLater();
+        if (call->ok()) {
+            m_registered = true;
+            qCInfo(lcConnect, "registered site %s at %s", qPrintable(m_options.siteId),
+                   qPrintable(m_options.endpoint));
+            Q_EMIT registered();
+            return;
+        }
+        qCWarning(lcConnect, "cannot register site %s: %s (%s); retrying", qPrintable(m_options.siteId),
+                  qPrintable(call->errorString()), qPrintable(call->error()));
+        // Refusals (403, 422) need the operator; transport failures retry.
+        if (call->status() == 0 || call->status() >= 500)
+            m_retry->start(kRetryMs);
+    });
+}
+
+void ExchangeLink::pullCrl()
+{
+    net::ApiCall *call = m_client->get(QStringLiteral("/v1/crl"));
+    connect(call, &Job::finished, this, [this, call] {
+        call->deleteLater();
+        if (!call->ok()) {
+            qCWarning(lcConnect, "cannot pull the CRL: %s; the recorded one stays in force",
+                      qPrintable(call->errorString()));
+            return;
+        }
+        const QByteArray der = QByteArray::fromBase64(
+            call->body().toObject().value(QStringLiteral("crl")).toString().toLatin1());
+        if (auto ok = m_server.applyCrl(der); !ok) {
+            qCWarning(lcConnect, "refused the exchange's CRL: %s", qPrintable(ok.error().message));
+            return;
+        }
+        Q_EMIT crlApplied();
+    });
+}
+
+std::optional<HeldContractRecord> ExchangeLink::contractFromJson(const QJsonObject &o, const QString &siteId)
+{
+    if (o.value(QStringLiteral("site")).toObject().value(QStringLiteral("id")).toString() != siteId)
+        return std::nullopt;
+    HeldContractRecord c;
+    c.id = o.value(QStringLiteral("id")).toString();
+    c.buyer = o.value(QStringLiteral("buyer")).toString();
+    c.seller = o.value(QStringLiteral("seller")).toString();
+    c.product = o.value(QStringLiteral("product")).toString();
+    c.instrument = o.value(QStringLiteral("symbol")).toString();
+    c.quantity = o.value(QStringLiteral("quantity")).toInteger();
+    c.startMs = o.value(QStringLiteral("deliveryStart")).toInteger() * kMsPerSecond;
+    c.endMs = o.value(QStringLiteral("deliveryEnd")).toInteger() * kMsPerSecond;
+    c.state = o.value(QStringLiteral("state")).toString();
+    c.terminated = c.state == u"terminated" || o.contains(QStringLiteral("terminatedAt"));
+    c.terminatedMs = o.value(QStringLiteral("terminatedAt")).toInteger() * kMsPerSecond;
+    if (c.id.isEmpty() || c.buyer.isEmpty() || c.endMs <= c.startMs)
+        return std::nullopt;
+    return c;
+}
+
+void ExchangeLink::takeContracts(const QJsonValue &data)
+{
+    const QJsonObject object = data.toObject();
+    QJsonArray list = object.value(QStringLiteral("contracts")).toArray();
+    if (!object.contains(QStringLiteral("contracts")))
+        list.append(object); // an update: one contract
+    bool terminated = false;
+    for (const QJsonValue &value : std::as_const(list)) {
+        const auto contract = contractFromJson(value.toObject(), m_options.siteId);
+        if (!contract)
+            continue;
+        terminated = terminated || contract->terminated;
+        if (auto ok = m_server.applyContract(*contract); !ok)
+            qCWarning(lcConnect, "contract %s not recorded: %s", qPrintable(contract->id),
+                      qPrintable(ok.error().message));
+    }
+    // A termination revokes the contract's certificates: take the new CRL at once.
+    if (terminated)
+        pullCrl();
+}
+
+void ExchangeLink::reportUsage(const QString &contractId, bool final)
+{
+    if (m_finalSent.contains(contractId))
+        return;
+    const QJsonObject body{{QStringLiteral("final"), final},
+                           {QStringLiteral("hours"), m_server.usageHours(contractId)}};
+    net::ApiCall *call = m_client->post(QStringLiteral("/v1/contracts/%1/usage").arg(contractId), body);
+    if (final)
+        m_finalSent.insert(contractId);
+    connect(call, &Job::finished, this, [this, call, contractId, final] {
+        call->deleteLater();
+        if (!call->ok()) {
+            qCWarning(lcConnect, "usage report for %s refused: %s (%s)", qPrintable(contractId),
+                      qPrintable(call->errorString()), qPrintable(call->error()));
+            if (final && (call->status() == 0 || call->status() >= 500)) {
+                m_finalSent.remove(contractId); // the periodic pass sends it again
+            }
+        } else {
+            qCInfo(lcConnect, "usage of %s reported%s", qPrintable(contractId), final ? " (final)" : "");
+        }
+        Q_EMIT usageReported(contractId, final, call->ok());
+    });
+}
+
+void ExchangeLink::reportAllUsage()
+{
+    for (const HeldContractRecord &contract : m_server.heldContracts()) {
+        if (contract.startMs > m_server.nowMs() || m_finalSent.contains(contract.id))
+            continue;
+        reportUsage(contract.id, contract.stage >= HeldContractRecord::Destroyed);
+    }
+}
+
+} // namespace cloudex::connect

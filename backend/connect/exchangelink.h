@@ -1,0 +1,85 @@
+#pragma once
+
+#include "connect/agentstore.h"
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QSslConfiguration>
+#include <QUrl>
+
+class QTimer;
+
+namespace cloudex::net {
+class ApiClient;
+class StreamClient;
+} // namespace cloudex::net
+
+namespace cloudex::connect {
+
+class ConnectServer;
+
+/// The site's side of the exchange (docs/CONNECT-API.md, section 1), with the site
+/// identity: registers the site (`PUT /v1/sites/{id}`), follows `contracts@<seller>` on the
+/// stream (snapshots resync it) and keeps the contracts assigned to this site in the
+/// server's records, pulls the CRL periodically and at once on a termination, and reports
+/// usage (`POST /v1/contracts/{id}/usage`) periodically and finally after the grace period.
+/// Everything it pulls is recorded, so the site enforces with the exchange unreachable.
+class ExchangeLink final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QUrl exchange;
+        QSslConfiguration tls; ///< the site identity; CA = the exchange CA
+        QString siteId;
+        QString seller; ///< the site identity's participant
+        QString name;
+        QString endpoint;
+        QStringList products;
+        int crlIntervalMs = 5 * 60 * 1000;
+        int usageIntervalMs = 5 * 60 * 1000;
+    };
+
+    ExchangeLink(ConnectServer &server, Options options, QObject *parent = nullptr);
+    ~ExchangeLink() override;
+
+    /// Registers, pulls the CRL and follows the contracts; retries on its own.
+    void start();
+
+    /// A contract object of the exchange API as the site records it; nothing when it is
+    /// not assigned to `siteId` (or is not a contract).
+    static std::optional<HeldContractRecord> contractFromJson(const QJsonObject &contract,
+                                                              const QString &siteId);
+
+    bool isRegistered() const { return m_registered; }
+
+public Q_SLOTS:
+    void pullCrl();
+    void reportUsage(const QString &contractId, bool final);
+    void reportAllUsage();
+
+Q_SIGNALS:
+    void registered();
+    void crlApplied();
+    void usageReported(const QString &contractId, bool final, bool ok);
+
+private:
+    void registerSite();
+    void takeContracts(const QJsonValue &data);
+
+    ConnectServer &m_server;
+    Options m_options;
+    net::ApiClient *m_client;
+    net::StreamClient *m_stream;
+    QTimer *m_crlTimer;
+    QTimer *m_usageTimer;
+    QTimer *m_retry;
+    bool m_registered = false;
+    QSet<QString> m_finalSent;
+};
+
+} // namespace cloudex::connect
