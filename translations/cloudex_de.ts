@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Api</name>
@@ -15,7 +16,7 @@
         <translation>Lauschen auf %1:%2 nicht möglich: %3</translation>
     </message>
     <message>
-        <source>This call needs the permission "%1".</source>
+        <source>This call needs the permission &quot;%1&quot;.</source>
         <translation>Dieser Aufruf erfordert die Berechtigung „%1“.</translation>
     </message>
     <message>
@@ -59,15 +60,15 @@
         <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <source>Unknown field "%1".</source>
+        <source>Unknown field &quot;%1&quot;.</source>
         <translation>Unbekanntes Feld „%1“.</translation>
     </message>
     <message>
-        <source>The field "%1" is required.</source>
+        <source>The field &quot;%1&quot; is required.</source>
         <translation>Das Feld „%1“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>The field "%1" must be %2.</source>
+        <source>The field &quot;%1&quot; must be %2.</source>
         <translation>Das Feld „%1“ muss %2 sein.</translation>
     </message>
     <message>
@@ -151,19 +152,19 @@
         <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
     </message>
     <message>
-        <source>Unknown operation "%1"; use subscribe, unsubscribe or resync.</source>
+        <source>Unknown operation &quot;%1&quot;; use subscribe, unsubscribe or resync.</source>
         <translation>Unbekannte Operation „%1“; möglich sind subscribe, unsubscribe und resync.</translation>
     </message>
     <message>
-        <source>There is no channel "%1".</source>
+        <source>There is no channel &quot;%1&quot;.</source>
         <translation>Es gibt keinen Kanal „%1“.</translation>
     </message>
     <message>
-        <source>The channel "%1" belongs to another participant.</source>
+        <source>The channel &quot;%1&quot; belongs to another participant.</source>
         <translation>Der Kanal „%1“ gehört einem anderen Teilnehmer.</translation>
     </message>
     <message>
-        <source>Subscribe to "%1" before asking for a resync.</source>
+        <source>Subscribe to &quot;%1&quot; before asking for a resync.</source>
         <translation>Vor einer Neusynchronisation muss „%1“ abonniert sein.</translation>
     </message>
     <message>
@@ -183,19 +184,19 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>The field "%1" must be between %2 and %3.</source>
+        <source>The field &quot;%1&quot; must be between %2 and %3.</source>
         <translation>Das Feld „%1“ muss zwischen %2 und %3 liegen.</translation>
     </message>
     <message>
-        <source>The field "%1" must be an array of strings.</source>
+        <source>The field &quot;%1&quot; must be an array of strings.</source>
         <translation>Das Feld „%1“ muss ein Array von Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>The field "%1" must be one of %2.</source>
+        <source>The field &quot;%1&quot; must be one of %2.</source>
         <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
     </message>
     <message>
-        <source>The field "%1" appears more than once.</source>
+        <source>The field &quot;%1&quot; appears more than once.</source>
         <translation>Das Feld „%1“ kommt mehr als einmal vor.</translation>
     </message>
     <message>
@@ -215,8 +216,8 @@
         <translation>Der Anfragekopf enthält ein NUL-Byte.</translation>
     </message>
     <message>
-        <source>The request line is not "METHOD /path HTTP/1.1".</source>
-        <translation>Die Anfragezeile hat nicht die Form "METHODE /pfad HTTP/1.1".</translation>
+        <source>The request line is not &quot;METHOD /path HTTP/1.1&quot;.</source>
+        <translation>Die Anfragezeile hat nicht die Form &quot;METHODE /pfad HTTP/1.1&quot;.</translation>
     </message>
     <message>
         <source>The request target contains a control character or a space.</source>
@@ -231,8 +232,8 @@
         <translation>Gefaltete Kopfzeilen werden nicht angenommen.</translation>
     </message>
     <message>
-        <source>A header line is not "Name: value".</source>
-        <translation>Eine Kopfzeile hat nicht die Form "Name: Wert".</translation>
+        <source>A header line is not &quot;Name: value&quot;.</source>
+        <translation>Eine Kopfzeile hat nicht die Form &quot;Name: Wert&quot;.</translation>
     </message>
     <message>
         <source>A request has at most %1 header lines.</source>
@@ -270,7 +271,7 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <source>Invalid symbol "%1": %2</source>
+        <source>Invalid symbol &quot;%1&quot;: %2</source>
         <translation>Ungültiges Symbol „%1“: %2</translation>
     </message>
     <message>
@@ -298,7 +299,7 @@
         <translation>erwartet wird PRODUKT.ZEITRAUM, zum Beispiel DE.GP2.SH.S1.H2026-12-01T14</translation>
     </message>
     <message>
-        <source>Invalid delivery period "%1": %2</source>
+        <source>Invalid delivery period &quot;%1&quot;: %2</source>
         <translation>Ungültiger Lieferzeitraum „%1“: %2</translation>
     </message>
     <message>
@@ -405,23 +406,23 @@
 <context>
     <name>Connect</name>
     <message>
-        <source>The site's records cannot be written (%1): %2</source>
+        <source>The site&apos;s records cannot be written (%1): %2</source>
         <translation>Die Aufzeichnungen des Standorts können nicht geschrieben werden (%1): %2</translation>
     </message>
     <message>
-        <source>Cannot open the site's records %1: %2</source>
+        <source>Cannot open the site&apos;s records %1: %2</source>
         <translation>Die Aufzeichnungen des Standorts %1 können nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>The site's records cannot be read: %1</source>
+        <source>The site&apos;s records cannot be read: %1</source>
         <translation>Die Aufzeichnungen des Standorts können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The site's records cannot be written: %1</source>
+        <source>The site&apos;s records cannot be written: %1</source>
         <translation>Die Aufzeichnungen des Standorts können nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>"%1" is not a tenant id: use up to 32 lower-case letters, digits, - and _.</source>
+        <source>&quot;%1&quot; is not a tenant id: use up to 32 lower-case letters, digits, - and _.</source>
         <translation>„%1“ ist keine Mandanten-ID: bis zu 32 Kleinbuchstaben, Ziffern, - und _ verwenden.</translation>
     </message>
     <message>
@@ -705,7 +706,7 @@
         <translation>eine Workflow-Verbindung braucht einen Befehl</translation>
     </message>
     <message>
-        <source>"%1" is not a libvirt URI</source>
+        <source>&quot;%1&quot; is not a libvirt URI</source>
         <translation>„%1“ ist keine libvirt-URI</translation>
     </message>
     <message>
@@ -729,15 +730,15 @@
         <translation>Der Workflow %1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
-        <source>The workflow did not answer "%1" within %2 s.</source>
+        <source>The workflow did not answer &quot;%1&quot; within %2 s.</source>
         <translation>Der Workflow hat „%1“ nicht innerhalb von %2 s beantwortet.</translation>
     </message>
     <message>
-        <source>The workflow answered "%1" with no JSON object (exit code %2): %3</source>
+        <source>The workflow answered &quot;%1&quot; with no JSON object (exit code %2): %3</source>
         <translation>Der Workflow hat „%1“ ohne JSON-Objekt beantwortet (Exit-Code %2): %3</translation>
     </message>
     <message>
-        <source>The workflow failed "%1": %2</source>
+        <source>The workflow failed &quot;%1&quot;: %2</source>
         <translation>Der Workflow ist bei „%1“ gescheitert: %2</translation>
     </message>
     <message>
@@ -777,7 +778,7 @@
         <translation>Kein Client-Zertifikat.</translation>
     </message>
     <message>
-        <source>The site's revocation list is out of date; try again later.</source>
+        <source>The site&apos;s revocation list is out of date; try again later.</source>
         <translation>Die Sperrliste des Standorts ist veraltet; bitte später erneut versuchen.</translation>
     </message>
     <message>
@@ -805,11 +806,11 @@
         <translation>Dies ist kein Vertragszertifikat der Börse (%1).</translation>
     </message>
     <message>
-        <source>The contract's window has not opened yet.</source>
+        <source>The contract&apos;s window has not opened yet.</source>
         <translation>Das Lieferfenster des Vertrags hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <source>The contract's window has closed.</source>
+        <source>The contract&apos;s window has closed.</source>
         <translation>Das Lieferfenster des Vertrags ist geschlossen.</translation>
     </message>
     <message>
@@ -829,15 +830,15 @@
         <translation>Diese VM gibt es nicht.</translation>
     </message>
     <message>
-        <source>A VM name is 1 to 32 lower-case letters, digits and '-', starting with a letter or digit.</source>
-        <translation>Ein VM-Name besteht aus 1 bis 32 Kleinbuchstaben, Ziffern und '-' und beginnt mit einem Buchstaben oder einer Ziffer.</translation>
+        <source>A VM name is 1 to 32 lower-case letters, digits and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Ein VM-Name besteht aus 1 bis 32 Kleinbuchstaben, Ziffern und &apos;-&apos; und beginnt mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
         <source>There is a VM %1 already.</source>
         <translation>Es gibt bereits eine VM %1.</translation>
     </message>
     <message>
-        <source>The contract's volume of %1 VMs is in use; delete one first.</source>
+        <source>The contract&apos;s volume of %1 VMs is in use; delete one first.</source>
         <translation>Das Volumen des Vertrags von %1 VMs ist ausgeschöpft; zuerst eine löschen.</translation>
     </message>
     <message>
@@ -873,8 +874,8 @@
         <translation>Die Passphrasendatei %1 ist leer.</translation>
     </message>
     <message>
-        <source>an exchange needs "siteId" and "identity"</source>
-        <translation>eine Börse braucht "siteId" und "identity"</translation>
+        <source>an exchange needs &quot;siteId&quot; and &quot;identity&quot;</source>
+        <translation>eine Börse braucht &quot;siteId&quot; und &quot;identity&quot;</translation>
     </message>
     <message>
         <source>the exchange URL must be https</source>
@@ -885,8 +886,8 @@
         <translation>graceSeconds, retentionSeconds und crlToleranceSeconds sind ganze Sekunden &gt;= 0</translation>
     </message>
     <message>
-        <source>"%1" is not a catalogue product</source>
-        <translation>"%1" ist kein Katalogprodukt</translation>
+        <source>&quot;%1&quot; is not a catalogue product</source>
+        <translation>&quot;%1&quot; ist kein Katalogprodukt</translation>
     </message>
 </context>
 <context>
@@ -923,7 +924,7 @@
         <translation>Der Preis muss über null liegen.</translation>
     </message>
     <message>
-        <source>The price must lie within the instrument's band, %1 to %2 EUR.</source>
+        <source>The price must lie within the instrument&apos;s band, %1 to %2 EUR.</source>
         <translation>Der Preis muss im Preisband des Instruments liegen, %1 bis %2 EUR.</translation>
     </message>
     <message>
@@ -981,7 +982,7 @@
         <translation>Die Identität %1 ist unbrauchbar.</translation>
     </message>
     <message>
-        <source>The field "%1" must be one of %2.</source>
+        <source>The field &quot;%1&quot; must be one of %2.</source>
         <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
     </message>
     <message>
@@ -1013,11 +1014,11 @@
         <translation>Diese Anfrage nimmt keinen Inhalt an.</translation>
     </message>
     <message>
-        <source>The query parameter "symbol" is required.</source>
+        <source>The query parameter &quot;symbol&quot; is required.</source>
         <translation>Der Abfrageparameter „symbol“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>The query parameter "limit" must be a positive integer.</source>
+        <source>The query parameter &quot;limit&quot; must be a positive integer.</source>
         <translation>Der Abfrageparameter „limit“ muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
@@ -1025,7 +1026,7 @@
         <translation>Sie haben keinen Vertrag %1.</translation>
     </message>
     <message>
-        <source>The field "csr" must be base64 DER.</source>
+        <source>The field &quot;csr&quot; must be base64 DER.</source>
         <translation>Das Feld „csr“ muss Base64-kodiertes DER sein.</translation>
     </message>
     <message>
@@ -1037,7 +1038,7 @@
         <translation>Kein offenes Instrument %1.</translation>
     </message>
     <message>
-        <source>The query parameter "depth" must be a positive integer.</source>
+        <source>The query parameter &quot;depth&quot; must be a positive integer.</source>
         <translation>Der Abfrageparameter „depth“ muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
@@ -1053,15 +1054,15 @@
         <translation>Die eingebettete Börse läuft nicht.</translation>
     </message>
     <message>
-        <source>The query parameter "to" must be Unix seconds.</source>
+        <source>The query parameter &quot;to&quot; must be Unix seconds.</source>
         <translation>Der Abfrageparameter „to“ muss in Unix-Sekunden angegeben sein.</translation>
     </message>
     <message>
-        <source>The query parameter "from" must be Unix seconds.</source>
+        <source>The query parameter &quot;from&quot; must be Unix seconds.</source>
         <translation>Der Abfrageparameter „from“ muss in Unix-Sekunden angegeben sein.</translation>
     </message>
     <message>
-        <source>"from" must be before "to".</source>
+        <source>&quot;from&quot; must be before &quot;to&quot;.</source>
         <translation>„from“ muss vor „to“ liegen.</translation>
     </message>
     <message>
@@ -1109,7 +1110,7 @@
         <translation>journal.db in %1 fehlt oder ist leer, während ca/ eine CA enthält: Eine leere Börse daneben wird nicht gestartet (journal.db wiederherstellen).</translation>
     </message>
     <message>
-        <source>ca/ in %1 is missing while journal.db holds an exchange's history (restore ca/).</source>
+        <source>ca/ in %1 is missing while journal.db holds an exchange&apos;s history (restore ca/).</source>
         <translation>ca/ in %1 fehlt, während journal.db die Historie einer Börse enthält (ca/ wiederherstellen).</translation>
     </message>
     <message>
@@ -1157,7 +1158,7 @@
         <translation>%1 ist keine Seriennummer eines Zertifikats.</translation>
     </message>
     <message>
-        <source>The field "reason" must say why, in 1 to %1 characters.</source>
+        <source>The field &quot;reason&quot; must say why, in 1 to %1 characters.</source>
         <translation>Das Feld „reason“ muss den Grund nennen, mit 1 bis %1 Zeichen.</translation>
     </message>
     <message>
@@ -1173,7 +1174,7 @@
         <translation>%1 ist ein Vertragszertifikat: Beenden Sie stattdessen den Vertrag.</translation>
     </message>
     <message>
-        <source>%1 is the exchange's own server certificate.</source>
+        <source>%1 is the exchange&apos;s own server certificate.</source>
         <translation>%1 ist das eigene Serverzertifikat der Börse.</translation>
     </message>
     <message>
@@ -1236,7 +1237,7 @@
         <translation>Der Teilnehmer ist durch seinen Notschalter gesperrt.</translation>
     </message>
     <message>
-        <source>The participant's role does not allow this side.</source>
+        <source>The participant&apos;s role does not allow this side.</source>
         <translation>Die Rolle des Teilnehmers erlaubt diese Seite nicht.</translation>
     </message>
     <message>
@@ -1264,11 +1265,11 @@
         <translation>Der Preis muss positiv sein.</translation>
     </message>
     <message>
-        <source>The price is not a multiple of the instrument's price increment.</source>
+        <source>The price is not a multiple of the instrument&apos;s price increment.</source>
         <translation>Der Preis ist kein Vielfaches der Preisschrittweite des Instruments.</translation>
     </message>
     <message>
-        <source>The price is outside the instrument's price band.</source>
+        <source>The price is outside the instrument&apos;s price band.</source>
         <translation>Der Preis liegt außerhalb des Preisbands des Instruments.</translation>
     </message>
     <message>
@@ -1284,15 +1285,15 @@
         <translation>Post-only gilt nur für ruhende Limit-Aufträge.</translation>
     </message>
     <message>
-        <source>The order is larger than the participant's maximum order size.</source>
+        <source>The order is larger than the participant&apos;s maximum order size.</source>
         <translation>Der Auftrag ist größer als die maximale Auftragsgröße des Teilnehmers.</translation>
     </message>
     <message>
-        <source>The order would exceed the participant's open notional limit.</source>
+        <source>The order would exceed the participant&apos;s open notional limit.</source>
         <translation>Der Auftrag würde das Limit für das offene Nominalvolumen des Teilnehmers überschreiten.</translation>
     </message>
     <message>
-        <source>The order would exceed the participant's credit.</source>
+        <source>The order would exceed the participant&apos;s credit.</source>
         <translation>Der Auftrag würde den Kreditrahmen des Teilnehmers überschreiten.</translation>
     </message>
     <message>
@@ -1368,11 +1369,11 @@
         <translation>Der Vertrag %1 ist abgerechnet; seine Nutzung steht fest.</translation>
     </message>
     <message>
-        <source>"%1" is not a VM name ([a-z0-9][a-z0-9-]{0,31}).</source>
+        <source>&quot;%1&quot; is not a VM name ([a-z0-9][a-z0-9-]{0,31}).</source>
         <translation>„%1“ ist kein VM-Name ([a-z0-9][a-z0-9-]{0,31}).</translation>
     </message>
     <message>
-        <source>The hour starting at %1 is not an hour of the contract's window.</source>
+        <source>The hour starting at %1 is not an hour of the contract&apos;s window.</source>
         <translation>Die Stunde ab %1 ist keine Stunde des Lieferzeitraums des Vertrags.</translation>
     </message>
     <message>
@@ -1388,7 +1389,7 @@
         <translation>Die VM %1 erscheint zweimal für die Stunde ab %2.</translation>
     </message>
     <message>
-        <source>The hour starting at %1 has more VM time than the contract's %2 instances.</source>
+        <source>The hour starting at %1 has more VM time than the contract&apos;s %2 instances.</source>
         <translation>Die Stunde ab %1 hat mehr VM-Zeit als die %2 Instanzen des Vertrags.</translation>
     </message>
 </context>
@@ -1427,7 +1428,7 @@
         <translation>Die Teilnehmer- oder Vertragskennung ist ungültig.</translation>
     </message>
     <message>
-        <source>The certificate signing request names participant "%1", but it was sent by %2.</source>
+        <source>The certificate signing request names participant &quot;%1&quot;, but it was sent by %2.</source>
         <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, wurde aber von %2 gesendet.</translation>
     </message>
     <message>
@@ -1475,15 +1476,15 @@
         <translation>Ein Teilnehmerzertifikat trägt den Namen des Teilnehmers.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid permission.</source>
+        <source>&quot;%1&quot; is not a valid permission.</source>
         <translation>„%1“ ist keine gültige Berechtigung.</translation>
     </message>
     <message>
-        <source>The certificate signing request names participant "%1", not %2.</source>
+        <source>The certificate signing request names participant &quot;%1&quot;, not %2.</source>
         <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, nicht %2.</translation>
     </message>
     <message>
-        <source>The certificate signing request names "%1", not %2.</source>
+        <source>The certificate signing request names &quot;%1&quot;, not %2.</source>
         <translation>Die Zertifikatsanforderung nennt „%1“, nicht %2.</translation>
     </message>
     <message>
@@ -1587,7 +1588,7 @@
         <translation>Das Zertifikat ist kein Vertragszertifikat.</translation>
     </message>
     <message>
-        <source>The certificate's contract information is inconsistent.</source>
+        <source>The certificate&apos;s contract information is inconsistent.</source>
         <translation>Die Vertragsangaben des Zertifikats sind widersprüchlich.</translation>
     </message>
     <message>
@@ -1603,7 +1604,7 @@
         <translation>Vertrag %1 ist hier nicht bekannt.</translation>
     </message>
     <message>
-        <source>The certificate's terms differ from contract %1.</source>
+        <source>The certificate&apos;s terms differ from contract %1.</source>
         <translation>Die Bedingungen im Zertifikat weichen von Vertrag %1 ab.</translation>
     </message>
     <message>
@@ -1781,11 +1782,11 @@
         <translation>der Pfad ist leer</translation>
     </message>
     <message>
-        <source>unknown language "%1"; available: %2</source>
+        <source>unknown language &quot;%1&quot;; available: %2</source>
         <translation>unbekannte Sprache „%1“; verfügbar: %2</translation>
     </message>
     <message>
-        <source>unknown workspace "%1"; available: %2</source>
+        <source>unknown workspace &quot;%1&quot;; available: %2</source>
         <translation>unbekannter Arbeitsbereich „%1“; verfügbar: %2</translation>
     </message>
     <message>
@@ -1797,11 +1798,11 @@
         <translation>in den Ordner %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>"%1" is not an https:// URL with a host, for example https://exchange.example:8443</source>
+        <source>&quot;%1&quot; is not an https:// URL with a host, for example https://exchange.example:8443</source>
         <translation>„%1“ ist keine https://-URL mit Host, zum Beispiel https://exchange.example:8443</translation>
     </message>
     <message>
-        <source>"%1" is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
+        <source>&quot;%1&quot; is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
         <translation>„%1“ ist keine libvirt-URI wie qemu:///system oder qemu+ssh://host/system</translation>
     </message>
     <message>
@@ -1817,7 +1818,7 @@
         <translation>Mit --exchange: die PKCS#12-Datei &lt;file&gt; mit Ihrem Zertifikat und Schlüssel (die Passphrase in der Umgebungsvariable %1 oder in --passphrase-file).</translation>
     </message>
     <message>
-        <source>Read the identity's passphrase from the first line of &lt;file&gt;.</source>
+        <source>Read the identity&apos;s passphrase from the first line of &lt;file&gt;.</source>
         <translation>Die Passphrase der Identität aus der ersten Zeile von &lt;file&gt; lesen.</translation>
     </message>
     <message>
@@ -1853,11 +1854,11 @@
         <translation>Größe</translation>
     </message>
     <message>
-        <source>unknown theme "%1"; available: %2</source>
+        <source>unknown theme &quot;%1&quot;; available: %2</source>
         <translation>unbekanntes Farbschema „%1“; verfügbar: %2</translation>
     </message>
     <message>
-        <source>"%1" is not a size like 1280x800 (640x480 to 7680x4320)</source>
+        <source>&quot;%1&quot; is not a size like 1280x800 (640x480 to 7680x4320)</source>
         <translation>„%1“ ist keine Größe wie 1280x800 (640x480 bis 7680x4320)</translation>
     </message>
 </context>
@@ -1916,7 +1917,7 @@
         <translation>Der Eintrag passt nicht zu seiner Prüfsumme.</translation>
     </message>
     <message>
-        <source>the journal's head record is missing.</source>
+        <source>the journal&apos;s head record is missing.</source>
         <translation>Der Kopfeintrag des Journals fehlt.</translation>
     </message>
     <message>
@@ -1924,7 +1925,7 @@
         <translation>Das Journal endet bei %1, sein Kopf steht aber bei %2: Einträge fehlen.</translation>
     </message>
     <message>
-        <source>the journal's head does not match its last record.</source>
+        <source>the journal&apos;s head does not match its last record.</source>
         <translation>Der Kopf des Journals passt nicht zu seinem letzten Eintrag.</translation>
     </message>
     <message>
@@ -1951,7 +1952,7 @@
 <context>
     <name>Translations</name>
     <message>
-        <source>No translation for language "%1" is built in.</source>
+        <source>No translation for language &quot;%1&quot; is built in.</source>
         <translation>Für die Sprache „%1“ ist keine Übersetzung eingebaut.</translation>
     </message>
 </context>
@@ -1982,7 +1983,7 @@
         <translation>%1 wird hinzugefügt</translation>
     </message>
     <message>
-        <source>"%1" is not a libvirt URI.</source>
+        <source>&quot;%1&quot; is not a libvirt URI.</source>
         <translation>„%1“ ist keine libvirt-URI.</translation>
     </message>
     <message>
@@ -2030,8 +2031,8 @@
         <translation>%1 wird bereitgestellt</translation>
     </message>
     <message>
-        <source>"%1" is not a VM name: use letters, digits, '.', '-' and '_'.</source>
-        <translation>„%1“ ist kein VM-Name: Buchstaben, Ziffern, '.', '-' und '_' verwenden.</translation>
+        <source>&quot;%1&quot; is not a VM name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>„%1“ ist kein VM-Name: Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos; verwenden.</translation>
     </message>
     <message>
         <source>The name %1 is taken.</source>
@@ -2074,7 +2075,7 @@
         <translation>%1 wird nach %2 verschoben</translation>
     </message>
     <message>
-        <source>VM %1 of tenant %2 on %3 would break the group's separation.</source>
+        <source>VM %1 of tenant %2 on %3 would break the group&apos;s separation.</source>
         <translation>VM %1 von Mandant %2 auf %3 würde die Trennung der Gruppe verletzen.</translation>
     </message>
     <message>
@@ -2820,7 +2821,7 @@
         <translation>Geschäfte</translation>
     </message>
     <message>
-        <source>No exchange is connected, so there are no order books or prices. The products below are the exchange's standard catalogue with the delivery periods it lists.</source>
+        <source>No exchange is connected, so there are no order books or prices. The products below are the exchange&apos;s standard catalogue with the delivery periods it lists.</source>
         <translation>Keine Börse ist verbunden, daher gibt es keine Orderbücher und Preise. Die Produkte unten sind der Standardkatalog der Börse mit den Lieferperioden, die sie listet.</translation>
     </message>
     <message>
@@ -2832,7 +2833,7 @@
         <translation>Verbinde mit der Börse…</translation>
     </message>
     <message>
-        <source>Demo market: the other participants are simulated traders on this desk's embedded exchange. Their orders and trades are not real.</source>
+        <source>Demo market: the other participants are simulated traders on this desk&apos;s embedded exchange. Their orders and trades are not real.</source>
         <translation>Demo-Markt: Die anderen Teilnehmer sind simulierte Händler an der eingebetteten Börse dieses Desks. Ihre Aufträge und Geschäfte sind nicht echt.</translation>
     </message>
     <message>
@@ -3108,7 +3109,7 @@
         </translation>
     </message>
     <message>
-        <source>Worst price: %1 EUR per instance-hour (the price band's %2)</source>
+        <source>Worst price: %1 EUR per instance-hour (the price band&apos;s %2)</source>
         <translation>Ungünstigster Preis: %1 EUR je Instanzstunde (%2 des Preisbands)</translation>
     </message>
     <message>
@@ -3141,7 +3142,7 @@
         <translation>Verkaufen</translation>
     </message>
     <message>
-        <source>Offer your data centre's capacity and run buyers' VMs under contract.</source>
+        <source>Offer your data centre&apos;s capacity and run buyers&apos; VMs under contract.</source>
         <translation>Die Kapazität Ihres Rechenzentrums anbieten und die VMs der Käufer unter Vertrag betreiben.</translation>
     </message>
     <message>
@@ -3273,7 +3274,7 @@
         <translation>Mandant hinzufügen</translation>
     </message>
     <message>
-        <source>Templates (disk images in each host's template pool)</source>
+        <source>Templates (disk images in each host&apos;s template pool)</source>
         <translation>Vorlagen (Festplattenabbilder im Vorlagenpool jedes Hosts)</translation>
     </message>
     <message>
@@ -3475,7 +3476,7 @@
         <translation>Die Hypervisor-Verbindung %1 entfernen? Der Standort nutzt sie dann nicht mehr.</translation>
     </message>
     <message numerus="yes">
-        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site's inventory and take no new VMs.</source>
+        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site&apos;s inventory and take no new VMs.</source>
         <translation>
             <numerusform>Die Hypervisor-Verbindung %1 entfernen? Ihr %n Host (%2) verlässt den Bestand des Standorts und nimmt keine neuen VMs mehr auf.</numerusform>
             <numerusform>Die Hypervisor-Verbindung %1 entfernen? Ihre %n Hosts (%2) verlassen den Bestand des Standorts und nehmen keine neuen VMs mehr auf.</numerusform>

@@ -50,18 +50,6 @@ void onSignal(int)
 }
 
 /// The system clock shifted by a fixed offset (docs/CONNECT-API.md, "Clocks in tests").
-class OffsetClock final : public Clock
-{
-public:
-    explicit OffsetClock(qint64 offsetMs)
-        : m_offsetMs(offsetMs)
-    {}
-    qint64 nowMs() const override { return SystemClock::instance().nowMs() + m_offsetMs; }
-
-private:
-    qint64 m_offsetMs;
-};
-
 QJsonObject contractsJson(const ConnectAgent &agent, const ConnectServer &server)
 {
     QJsonArray contracts;
@@ -186,7 +174,7 @@ int main(int argc, char **argv)
         if (!ok)
             return fail(Tr::tr("--clock-offset takes whole seconds."), kUsageError);
     }
-    const OffsetClock clock(offsetMs);
+    const OffsetClock clock(SystemClock::instance(), offsetMs);
     if (offsetMs != 0)
         qCWarning(lcConnect, "the agent's clock is shifted by %lld s (test facility)", offsetMs / 1000);
 

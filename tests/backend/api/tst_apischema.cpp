@@ -18,6 +18,7 @@
 #include "api/revocation.h"
 #include "api/settlement.h"
 #include "api/site.h"
+#include "api/spothistory.h"
 #include "api/trade.h"
 #include "api/usage.h"
 
@@ -73,6 +74,8 @@ const QHash<QString, RoundTrip> &types()
         {u"ContractSite"_s, roundTrip<api::ContractSite>},
         {u"SiteRegistration"_s, roundTrip<api::SiteRegistration>},
         {u"Site"_s, roundTrip<api::Site>},
+        {u"SpotHistory"_s, roundTrip<api::SpotHistory>},
+        {u"SpotPoint"_s, roundTrip<api::SpotPoint>},
         {u"UsageHour"_s, roundTrip<api::UsageHour>},
         {u"UsageReport"_s, roundTrip<api::UsageReport>},
         {u"UsageAck"_s, roundTrip<api::UsageAck>},

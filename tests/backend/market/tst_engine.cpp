@@ -439,6 +439,8 @@ void TestEngine::spotHistoryPerMinute()
     QVERIFY(restored.marketData().spotHistory(0));
     QVERIFY(*restored.marketData().spotHistory(0) == *history);
     QCOMPARE(restored.stateHash(), engine.stateHash());
+}
+
 void TestEngine::settlementFormula()
 {
     Contract k;
