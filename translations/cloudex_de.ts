@@ -2979,14 +2979,6 @@
         <translation>Ganz oder gar nicht</translation>
     </message>
     <message>
-        <source>EUR per instance-hour, e.g. 0.1250</source>
-        <translation>EUR je Instanzstunde, z. B. 0.1250</translation>
-    </message>
-    <message>
-        <source> instances</source>
-        <translation> Instanzen</translation>
-    </message>
-    <message>
         <source>Requirements</source>
         <translation>Anforderungen</translation>
     </message>
@@ -3132,6 +3124,21 @@
         <translation>
             <numerusform>Gesamt mindestens %1 EUR (%2 × %n Stunde × %3 EUR)</numerusform>
             <numerusform>Gesamt mindestens %1 EUR (%2 × %n Stunden × %3 EUR)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. 0.1250</source>
+        <translation>z. B. 0,1250</translation>
+    </message>
+    <message>
+        <source>Price in EUR per instance-hour, at most four decimals</source>
+        <translation>Preis in EUR je Instanzstunde, höchstens vier Nachkommastellen</translation>
+    </message>
+    <message numerus="yes">
+        <source> instance(s)</source>
+        <translation>
+            <numerusform> Instanz</numerusform>
+            <numerusform> Instanzen</numerusform>
         </translation>
     </message>
 </context>
@@ -3326,10 +3333,6 @@
         <translation>Reservierte Instanzen</translation>
     </message>
     <message>
-        <source> instances</source>
-        <translation> Instanzen</translation>
-    </message>
-    <message>
         <source>Save offer</source>
         <translation>Angebot speichern</translation>
     </message>
@@ -3505,6 +3508,13 @@
     <message>
         <source>Delete VM</source>
         <translation>VM löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source> instance(s)</source>
+        <translation>
+            <numerusform> Instanz</numerusform>
+            <numerusform> Instanzen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

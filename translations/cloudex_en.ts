@@ -71,6 +71,13 @@
             <numerusform>Total at least %1 EUR (%2 × %n hours × %3 EUR)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> instance(s)</source>
+        <translation>
+            <numerusform> instance</numerusform>
+            <numerusform> instances</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::SellWorkspace</name>
@@ -79,6 +86,13 @@
         <translation>
             <numerusform>Remove the hypervisor connection %1? Its %n host (%2) leaves the site&apos;s inventory and takes no new VMs.</numerusform>
             <numerusform>Remove the hypervisor connection %1? Its %n hosts (%2) leave the site&apos;s inventory and take no new VMs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> instance(s)</source>
+        <translation>
+            <numerusform> instance</numerusform>
+            <numerusform> instances</numerusform>
         </translation>
     </message>
 </context>

@@ -72,7 +72,7 @@ ForwardCurveChart::ForwardCurveChart(QWidget *parent)
     m_asks->setName(tr("Ask"));
     m_asks->setMarkerSize(kMarkerSize);
     m_asks->setBorderColor(Qt::transparent);
-    m_time->setTickCount(6);
+    m_time->setTickCount(4); // dated labels are wide: four fit the narrowest layout
     m_price->setLabelFormat(QStringLiteral("%.4f"));
     for (QScatterSeries *s : {m_bids, m_asks}) {
         chart->addSeries(s);
@@ -161,18 +161,9 @@ void ForwardCurveChart::setCurve(const QString &product, const QList<desk::Curve
     for (auto it = m_kinds.cbegin(); it != m_kinds.cend(); ++it) {
         const QList<QPointF> line = segments.value(it.key());
         it.value()->replace(line);
-        // The legend lists only the kinds this curve has.
-        const auto markers = chart()->legend()->markers(it.value());
-        for (QLegendMarker *marker : markers)
-            marker->setVisible(!line.isEmpty());
     }
     m_bids->replace(bids);
     m_asks->replace(asks);
-    for (QScatterSeries *s : {m_bids, m_asks}) {
-        const auto markers = chart()->legend()->markers(s);
-        for (QLegendMarker *marker : markers)
-            marker->setVisible(s->count() > 0);
-    }
     const QLocale locale;
     const QString title = product.isEmpty()  ? tr("No product selected")
                           : points.isEmpty() ? tr("%1: no delivery periods open").arg(product)

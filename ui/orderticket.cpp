@@ -80,10 +80,14 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     addValue(m_timeInForce, tr("Immediate or cancel"), api::TimeInForce::ImmediateOrCancel);
     addValue(m_timeInForce, tr("Fill or kill"), api::TimeInForce::FillOrKill);
     m_price->setObjectName(QStringLiteral("ticketPrice"));
-    m_price->setPlaceholderText(tr("EUR per instance-hour, e.g. 0.1250"));
+    m_price->setPlaceholderText(tr("e.g. 0.1250"));
+    m_price->setToolTip(tr("Price in EUR per instance-hour, at most four decimals"));
     m_quantity->setObjectName(QStringLiteral("ticketQuantity"));
     m_quantity->setRange(1, kMaxQuantity);
-    m_quantity->setSuffix(tr(" instances"));
+    // " 1 instance", " 2 instances": the suffix follows the number.
+    const auto updateSuffix = [this](int n) { m_quantity->setSuffix(tr(" instance(s)", nullptr, n)); };
+    connect(m_quantity, &QSpinBox::valueChanged, this, updateSuffix);
+    updateSuffix(m_quantity->value());
     m_expiry->setObjectName(QStringLiteral("ticketExpiry"));
     m_expiry->setTimeSpec(Qt::UTC);
     m_expiry->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));

@@ -464,7 +464,9 @@ QWidget *SellWorkspace::createOffersTab()
     m_offerReserved->setAccessibleName(tr("Instances to reserve"));
     m_offerReserved->setObjectName(QStringLiteral("offerReservedSpin"));
     m_offerReserved->setRange(0, kMaxReserved);
-    m_offerReserved->setSuffix(tr(" instances"));
+    const auto updateSuffix = [this](int n) { m_offerReserved->setSuffix(tr(" instance(s)", nullptr, n)); };
+    connect(m_offerReserved, &QSpinBox::valueChanged, this, updateSuffix);
+    updateSuffix(m_offerReserved->value());
     auto save = button(tr("Save offer"), QStringLiteral("saveOfferButton"), tab);
     row->addWidget(m_offerProduct, 1);
     row->addWidget(m_offerReserved);
@@ -495,7 +497,7 @@ void SellWorkspace::refreshConnections()
                                                     : status.hosts.join(QStringLiteral(", "));
         const QString state = status.online ? tr("online") : tr("offline");
         const QString address =
-            fontMetrics().elidedText(status.record.key, Qt::ElideMiddle, kConnectionsWidth - 40);
+            fontMetrics().elidedText(status.record.key, Qt::ElideMiddle, kConnectionsWidth - 90);
         auto item = new QListWidgetItem(style()->standardIcon(status.online ? QStyle::SP_DialogApplyButton
                                                                             : QStyle::SP_MessageBoxWarning),
                                         tr("%1 · %2 · %3").arg(name, driver, state) + u'\n' + address,
