@@ -48,6 +48,27 @@ Result<Sla> Sla::fromJson(const QJsonObject &o, ParseMode mode)
     return JsonObjectReader::readObject<Sla>(o, mode);
 }
 
+void ContractSite::read(JsonObjectReader &r)
+{
+    r.read(QLatin1StringView("id"), id);
+    r.read(QLatin1StringView("name"), name);
+    r.read(QLatin1StringView("endpoint"), endpoint);
+}
+
+QJsonObject ContractSite::toJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1StringView("id"), id);
+    o.insert(QLatin1StringView("name"), name);
+    o.insert(QLatin1StringView("endpoint"), endpoint);
+    return o;
+}
+
+Result<ContractSite> ContractSite::fromJson(const QJsonObject &o, ParseMode mode)
+{
+    return JsonObjectReader::readObject<ContractSite>(o, mode);
+}
+
 void Contract::read(JsonObjectReader &r)
 {
     r.read(QLatin1StringView("id"), id);
@@ -64,6 +85,9 @@ void Contract::read(JsonObjectReader &r)
     r.read(QLatin1StringView("sla"), sla);
     r.read(QLatin1StringView("governingLaw"), governingLaw);
     r.read(QLatin1StringView("legalTermsVersion"), legalTermsVersion);
+    r.read(QLatin1StringView("site"), site);
+    r.read(QLatin1StringView("terminatedAt"), terminatedAt);
+    r.read(QLatin1StringView("terminationReason"), terminationReason, Presence::Optional);
 }
 
 QJsonObject Contract::toJson() const
@@ -83,6 +107,12 @@ QJsonObject Contract::toJson() const
     o.insert(QLatin1StringView("sla"), sla.toJson());
     o.insert(QLatin1StringView("governingLaw"), governingLaw);
     o.insert(QLatin1StringView("legalTermsVersion"), legalTermsVersion);
+    if (site)
+        o.insert(QLatin1StringView("site"), site->toJson());
+    if (terminatedAt)
+        o.insert(QLatin1StringView("terminatedAt"), *terminatedAt);
+    if (!terminationReason.isEmpty())
+        o.insert(QLatin1StringView("terminationReason"), terminationReason);
     return o;
 }
 

@@ -36,10 +36,23 @@ struct Sla
     bool operator==(const Sla &) const = default;
 };
 
+/// The seller site a contract is assigned to (docs/CONNECT-API.md, section 1).
+struct ContractSite
+{
+    QString id; ///< the site identity's CN, "s-fra1"
+    QString name;
+    QString endpoint; ///< "https://host:port", the connect API
+
+    void read(JsonObjectReader &r);
+    QJsonObject toJson() const;
+    static Result<ContractSite> fromJson(const QJsonObject &o, ParseMode mode = ParseMode::Strict);
+    bool operator==(const ContractSite &) const = default;
+};
+
 /// A contract: one per trade, with its parties, delivery window and frozen terms.
 struct Contract
 {
-    QString id; ///< "c-000042"
+    QString id;       ///< "c-000042"
     qint64 trade = 0; ///< the trade id
     QString symbol;
     QString product;
@@ -53,6 +66,11 @@ struct Contract
     Sla sla;
     QString governingLaw;
     qint64 legalTermsVersion = 0;
+    /// The site serving the contract; absent while unassigned.
+    std::optional<ContractSite> site;
+    /// Once terminated: when (Unix seconds) and why.
+    std::optional<qint64> terminatedAt;
+    QString terminationReason;
 
     /// The key of the list answers `{"contracts":[…]}`.
     static constexpr QLatin1StringView kListKey{"contracts"};
