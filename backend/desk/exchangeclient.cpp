@@ -2,24 +2,33 @@
 
 #include "net/apiclient.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
+#include <QSslCertificate>
 
 namespace cloudex::desk {
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Desk)
+};
+
 constexpr api::ParseMode kAnswers = api::ParseMode::Lenient;
 
 /// A reader of an answer that is one object of type T.
-template<typename T>
-typename ExchangeCall<T>::Reader object()
+template<typename T> typename ExchangeCall<T>::Reader object()
 {
-    return [](const QJsonValue &body) { return T::fromJson(body.toObject(), kAnswers); };
+    return [](const QJsonValue &body) {
+        return T::fromJson(body.toObject(), kAnswers);
+    };
 }
 
 /// A reader of a list answer `{"<key>":[T…]}`.
-template<typename T>
-typename ExchangeCall<QList<T>>::Reader list()
+template<typename T> typename ExchangeCall<QList<T>>::Reader list()
 {
-    return [](const QJsonValue &body) { return api::listFromJson<T>(body.toObject(), T::kListKey, kAnswers); };
+    return [](const QJsonValue &body) {
+        return api::listFromJson<T>(body.toObject(), T::kListKey, kAnswers);
+    };
 }
 
 QString orderPath(qint64 orderId)
@@ -36,8 +45,7 @@ QString participantPath(const QString &participant, QLatin1StringView what)
 ExchangeClient::ExchangeClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject *parent)
     : QObject(parent)
     , m_api(new net::ApiClient(baseUrl, tls, this))
-{
-}
+{}
 
 ExchangeClient::~ExchangeClient() = default;
 
@@ -49,7 +57,7 @@ const QUrl &ExchangeClient::baseUrl() const
 ExchangeCall<QList<api::Instrument>> *ExchangeClient::instruments()
 {
     return new ExchangeCall<QList<api::Instrument>>(m_api->get(QStringLiteral("/v1/instruments")),
-                                                     list<api::Instrument>(), this);
+                                                    list<api::Instrument>(), this);
 }
 
 ExchangeCall<api::Curve> *ExchangeClient::curve(const QString &product)
@@ -60,18 +68,73 @@ ExchangeCall<api::Curve> *ExchangeClient::curve(const QString &product)
 
 ExchangeCall<QList<api::Order>> *ExchangeClient::orders()
 {
-    return new ExchangeCall<QList<api::Order>>(m_api->get(QStringLiteral("/v1/orders")), list<api::Order>(), this);
+    return new ExchangeCall<QList<api::Order>>(m_api->get(QStringLiteral("/v1/orders")), list<api::Order>(),
+                                               this);
 }
 
 ExchangeCall<QList<api::Fill>> *ExchangeClient::fills()
 {
-    return new ExchangeCall<QList<api::Fill>>(m_api->get(QStringLiteral("/v1/fills")), list<api::Fill>(), this);
+    return new ExchangeCall<QList<api::Fill>>(m_api->get(QStringLiteral("/v1/fills")), list<api::Fill>(),
+                                              this);
 }
 
 ExchangeCall<QList<api::Contract>> *ExchangeClient::contracts()
 {
     return new ExchangeCall<QList<api::Contract>>(m_api->get(QStringLiteral("/v1/contracts")),
-                                                   list<api::Contract>(), this);
+                                                  list<api::Contract>(), this);
+}
+
+ExchangeCall<api::Contract> *ExchangeClient::contract(const QString &contractId)
+{
+    return new ExchangeCall<api::Contract>(m_api->get(QStringLiteral("/v1/contracts/") + contractId),
+                                           object<api::Contract>(), this);
+}
+
+ExchangeCall<api::Certificate> *ExchangeClient::requestContractCertificate(const QString &contractId,
+                                                                           const QByteArray &csrDer)
+{
+    const QJsonObject body{{QStringLiteral("csr"), QString::fromLatin1(csrDer.toBase64())}};
+    return new ExchangeCall<api::Certificate>(
+        m_api->post(QStringLiteral("/v1/contracts/") + contractId + QStringLiteral("/certificates"), body),
+        object<api::Certificate>(), this);
+}
+
+ExchangeCall<QByteArray> *ExchangeClient::caCertificate()
+{
+    return new ExchangeCall<QByteArray>(
+        m_api->get(QStringLiteral("/v1/ca")),
+        [](const QJsonValue &body) -> Result<QByteArray> {
+            const QList<QSslCertificate> root = QSslCertificate::fromData(
+                body.toObject().value(QLatin1StringView("certificate")).toString().toLatin1(), QSsl::Pem);
+            if (root.size() != 1)
+                return Error{QStringLiteral("response.invalid"),
+                             Tr::tr("\"certificate\" is not one PEM certificate."),
+                             QStringLiteral("certificate")};
+            return root.constFirst().toDer();
+        },
+        this);
+}
+
+ExchangeCall<QByteArray> *ExchangeClient::crl()
+{
+    return new ExchangeCall<QByteArray>(
+        m_api->get(QStringLiteral("/v1/crl")),
+        [](const QJsonValue &body) -> Result<QByteArray> {
+            const QString text = body.toObject().value(QLatin1StringView("crl")).toString();
+            auto decoded =
+                QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (text.isEmpty() || !decoded)
+                return Error{QStringLiteral("response.invalid"), Tr::tr("\"crl\" is not base64 DER."),
+                             QStringLiteral("crl")};
+            return *decoded;
+        },
+        this);
+}
+
+ExchangeCall<QList<api::Settlement>> *ExchangeClient::settlements()
+{
+    return new ExchangeCall<QList<api::Settlement>>(m_api->get(QStringLiteral("/v1/settlements")),
+                                                    list<api::Settlement>(), this);
 }
 
 ExchangeCall<api::OrderAck> *ExchangeClient::submit(const api::OrderRequest &order)
@@ -94,11 +157,12 @@ ExchangeCall<api::OrderAck> *ExchangeClient::cancel(qint64 orderId)
 
 ExchangeCall<api::OrderAck> *ExchangeClient::addParticipant(const api::ParticipantRequest &participant)
 {
-    return new ExchangeCall<api::OrderAck>(m_api->post(QStringLiteral("/v1/participants"), participant.toJson()),
-                                           object<api::OrderAck>(), this);
+    return new ExchangeCall<api::OrderAck>(
+        m_api->post(QStringLiteral("/v1/participants"), participant.toJson()), object<api::OrderAck>(), this);
 }
 
-ExchangeCall<api::OrderAck> *ExchangeClient::setLimits(const QString &participant, const api::LimitsRequest &limits)
+ExchangeCall<api::OrderAck> *ExchangeClient::setLimits(const QString &participant,
+                                                       const api::LimitsRequest &limits)
 {
     return new ExchangeCall<api::OrderAck>(
         m_api->put(participantPath(participant, QLatin1StringView("limits")), limits.toJson()),
@@ -115,8 +179,8 @@ ExchangeCall<api::OrderAck> *ExchangeClient::setKillSwitch(const QString &partic
 
 ExchangeCall<api::Certificate> *ExchangeClient::issueIdentity(const api::IdentityRequest &identity)
 {
-    return new ExchangeCall<api::Certificate>(m_api->post(QStringLiteral("/v1/identities"), identity.toJson()),
-                                              object<api::Certificate>(), this);
+    return new ExchangeCall<api::Certificate>(
+        m_api->post(QStringLiteral("/v1/identities"), identity.toJson()), object<api::Certificate>(), this);
 }
 
 } // namespace cloudex::desk
