@@ -54,6 +54,11 @@ const QUrl &ExchangeClient::baseUrl() const
     return m_api->baseUrl();
 }
 
+void ExchangeClient::setTimeoutMs(int ms)
+{
+    m_api->setTransferTimeoutMs(ms);
+}
+
 ExchangeCall<QList<api::Instrument>> *ExchangeClient::instruments()
 {
     return new ExchangeCall<QList<api::Instrument>>(m_api->get(QStringLiteral("/v1/instruments")),

@@ -40,6 +40,9 @@ public:
     ~ExchangeClient() override;
 
     const QUrl &baseUrl() const;
+    /// Calls fail with "transport.timeout" when the exchange sends nothing for this long
+    /// (0, the default: no limit).
+    void setTimeoutMs(int ms);
 
     /// `GET /v1/instruments`, all open instruments.
     ExchangeCall<QList<api::Instrument>> *instruments();
