@@ -221,8 +221,8 @@ int DesktopApp::run(QApplication &app)
         remoteTls = *tls;
     }
 
-    auto dataDir = DataDirectory::prepare(options->dataDir.isEmpty() ? DataDirectory::defaultPath()
-                                                                     : options->dataDir);
+    auto dataDir =
+        DataDirectory::prepare(options->dataDir.isEmpty() ? DataDirectory::defaultPath() : options->dataDir);
     if (!dataDir) {
         printError(dataDir.error().message);
         return kRuntimeError;
@@ -245,8 +245,9 @@ int DesktopApp::run(QApplication &app)
     }
     QList<connect::ConnectJob *> startup{agent.start()};
     const QList<connect::ConnectionRecord> recorded = agent.store().connections();
-    const bool known = std::any_of(recorded.cbegin(), recorded.cend(),
-                                   [&](const connect::ConnectionRecord &r) { return r.key == options->libvirtUri; });
+    const bool known =
+        std::any_of(recorded.cbegin(), recorded.cend(),
+                    [&](const connect::ConnectionRecord &r) { return r.key == options->libvirtUri; });
     if (!options->libvirtUri.isEmpty() && !known)
         startup.append(agent.addConnection(options->libvirtUri));
 
@@ -256,6 +257,10 @@ int DesktopApp::run(QApplication &app)
     // connects when the exchange is there. Declared so that the clients go before the server.
     exchange::EmbeddedExchange embedded;
     desk::MarketSession session;
+    // The buyer's contract certificates, requested by themselves as contracts appear; the
+    // keys are encrypted with the identity's passphrase when there is one.
+    session.setWalletDirectory(*dataDir + QStringLiteral("/wallet"),
+                               remoteTls ? QString::fromUtf8(options->passphrase) : QString());
     desk::DemoMarket demo;
     QObject::connect(&demo, &desk::DemoMarket::failed, &demo,
                      [](const QString &message) { printError(message); });

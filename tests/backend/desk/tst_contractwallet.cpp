@@ -3,6 +3,7 @@
 // refused and replaced, revocation seen through the CRL.
 #include "../../support/buyerchain.h"
 #include "desk/contractwallet.h"
+#include "desk/marketsession.h"
 #include "exchange/exchangeservice.h"
 #include "pki/certificateauthority.h"
 #include "pki/privatekey.h"
@@ -247,6 +248,26 @@ private slots:
         wallet->refresh();
         QVERIFY2(reaches(*wallet, m_second.id, State::Expired), qPrintable(why(*wallet, m_second.id)));
         QCOMPARE(wallet->tlsFor(m_second.id).error().code, u"wallet.expired"_s);
+    }
+
+    void theSessionFillsItsWalletAsContractsAppear()
+    {
+        desk::MarketSession session;
+        session.setBatchIntervalMs(20);
+        session.setWalletDirectory(m_dir.filePath(u"session-wallet"_s));
+        session.open(m_chain.exchange->baseUrl(), m_chain.exchange->clientTls());
+        QVERIFY(session.wallet());
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), desk::MarketSession::State::Connected, 20000);
+        QVERIFY2(reaches(*session.wallet(), m_second.id, State::Valid),
+                 qPrintable(why(*session.wallet(), m_second.id)));
+        // A trade now: its contract arrives on contracts@ and gets its certificate by itself.
+        auto third = m_chain.trade(1, 1700);
+        QVERIFY(third.ok());
+        QVERIFY2(reaches(*session.wallet(), third->id, State::Valid),
+                 qPrintable(why(*session.wallet(), third->id)));
+        QVERIFY(QFile::exists(session.wallet()->entry(third->id)->certificatePath));
+        QVERIFY(QFile::exists(session.wallet()->entry(third->id)->keyPath));
+        QVERIFY(session.wallet()->tlsFor(third->id).ok());
     }
 
     void theSellersSideNeedsNoCertificate()
