@@ -16,18 +16,19 @@
 
 namespace cloudex::desk {
 namespace {
+// Before Tr: lupdate loses the class context of the function after this line otherwise.
+constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Desk)
 };
 
-constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-
 Error tampered(const QString &contractId, const QString &why)
 {
-    return Error{QStringLiteral("wallet.tampered"),
-                 Tr::tr("The wallet's certificate for %1 is not usable (%2); a new one is requested.")
-                     .arg(contractId, why)};
+    const QString message =
+        Tr::tr("The certificate for %1 in the wallet is not usable (%2); a new one is requested.");
+    return Error{QStringLiteral("wallet.tampered"), message.arg(contractId, why)};
 }
 
 Result<QByteArray> readFile(const QString &path)
