@@ -221,8 +221,8 @@ int DesktopApp::run(QApplication &app)
         remoteTls = *tls;
     }
 
-    auto dataDir =
-        DataDirectory::prepare(options->dataDir.isEmpty() ? DataDirectory::defaultPath() : options->dataDir);
+    auto dataDir = DataDirectory::prepare(options->dataDir.isEmpty() ? DataDirectory::defaultPath()
+                                                                     : options->dataDir);
     if (!dataDir) {
         printError(dataDir.error().message);
         return kRuntimeError;
@@ -245,9 +245,8 @@ int DesktopApp::run(QApplication &app)
     }
     QList<connect::ConnectJob *> startup{agent.start()};
     const QList<connect::ConnectionRecord> recorded = agent.store().connections();
-    const bool known =
-        std::any_of(recorded.cbegin(), recorded.cend(),
-                    [&](const connect::ConnectionRecord &r) { return r.key == options->libvirtUri; });
+    const bool known = std::any_of(recorded.cbegin(), recorded.cend(),
+                                   [&](const connect::ConnectionRecord &r) { return r.key == options->libvirtUri; });
     if (!options->libvirtUri.isEmpty() && !known)
         startup.append(agent.addConnection(options->libvirtUri));
 

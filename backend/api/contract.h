@@ -52,7 +52,7 @@ struct ContractSite
 /// A contract: one per trade, with its parties, delivery window and frozen terms.
 struct Contract
 {
-    QString id;       ///< "c-000042"
+    QString id; ///< "c-000042"
     qint64 trade = 0; ///< the trade id
     QString symbol;
     QString product;

@@ -155,6 +155,12 @@ void ContractWallet::addContract(const api::Contract &contract)
         return; // the seller's side of a contract needs no certificate
     const bool known = m_entries.contains(contract.id);
     Slot &slot = m_entries[contract.id];
+    // A contract seen again (every contracts@ update lists them all) is looked at again only
+    // when its state changed; the trust's arrival and refresh() re-check (and retry) the rest.
+    if (known && slot.contract.state == contract.state) {
+        slot.contract = contract;
+        return;
+    }
     slot.contract = contract;
     if (!known) {
         slot.entry.contractId = contract.id;

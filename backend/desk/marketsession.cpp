@@ -44,24 +44,26 @@ constexpr api::ParseMode kMessages = api::ParseMode::Lenient;
 
 /// A message that is not what its channel carries is dropped (and logged): the desk keeps
 /// what it had rather than showing zeros.
-template<typename T> std::optional<T> message(const QString &channel, const QJsonValue &data)
+template<typename T>
+std::optional<T> message(const QString &channel, const QJsonValue &data)
 {
     auto parsed = T::fromJson(data.toObject(), kMessages);
     if (!parsed) {
-        qCWarning(lcDesk, "%s: unreadable message (%s %s)", qPrintable(channel),
-                  qPrintable(parsed.error().code), qPrintable(parsed.error().field));
+        qCWarning(lcDesk, "%s: unreadable message (%s %s)", qPrintable(channel), qPrintable(parsed.error().code),
+                  qPrintable(parsed.error().field));
         return std::nullopt;
     }
     return std::move(parsed).value();
 }
 
 /// A snapshot `{"<key>":[T…]}` (T::kListKey).
-template<typename T> std::optional<QList<T>> snapshotList(const QString &channel, const QJsonValue &data)
+template<typename T>
+std::optional<QList<T>> snapshotList(const QString &channel, const QJsonValue &data)
 {
     auto parsed = api::listFromJson<T>(data.toObject(), T::kListKey, kMessages);
     if (!parsed) {
-        qCWarning(lcDesk, "%s: unreadable snapshot (%s %s)", qPrintable(channel),
-                  qPrintable(parsed.error().code), qPrintable(parsed.error().field));
+        qCWarning(lcDesk, "%s: unreadable snapshot (%s %s)", qPrintable(channel), qPrintable(parsed.error().code),
+                  qPrintable(parsed.error().field));
         return std::nullopt;
     }
     return std::move(parsed).value();

@@ -98,8 +98,7 @@ public:
     /// finished; the session's client is their parent until then).
     ExchangeCall<api::OrderAck> *submit(api::OrderRequest order);
     ExchangeCall<api::OrderAck> *cancel(qint64 orderId);
-    ExchangeCall<api::OrderAck> *replace(qint64 orderId, std::optional<qint64> price,
-                                         std::optional<qint64> quantity);
+    ExchangeCall<api::OrderAck> *replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity);
     /// A unique client order id of at most 24 ASCII characters.
     static QString newClientOrderId();
 

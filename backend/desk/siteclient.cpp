@@ -63,7 +63,9 @@ void SiteOperation::onAnswer(SiteCall<api::ConnectJobState> *call, bool first)
     }
     m_failures = 0;
     m_state = call->value();
-    setProgress(m_state.progress, 100, title());
+    // setProgress reports a step as it begins ((step - 1) of steps): step progress + 1 is
+    // exactly the site's percentage.
+    setProgress(m_state.progress + 1, 100, title());
     switch (m_state.state) {
     case api::JobState::Done:
         return finish({});
@@ -121,7 +123,9 @@ SiteClient::SiteClient(const QString &contractId, const api::ContractSite &site,
 {
     m_api->setTransferTimeoutMs(m_timeoutMs);
     const QString siteId = site.id;
-    m_api->setPeerCheck([siteId, verifier](const QSslCertificate &peer) -> Result<void> {
+    // The last certificate that passed: a reused connection's answers are not verified again.
+    auto passed = std::make_shared<QByteArray>();
+    m_api->setPeerCheck([siteId, verifier, passed](const QSslCertificate &peer) -> Result<void> {
         const auto refuse = [&](const QString &why) {
             return Error{QStringLiteral("site.wrong-certificate"),
                          Tr::tr("The server is not site %1 of this exchange: %2").arg(siteId, why)};
@@ -133,8 +137,12 @@ SiteClient::SiteClient(const QString &contractId, const api::ContractSite &site,
         pki::Expectation expected;
         expected.kind = pki::CertificateKind::Site;
         expected.name = siteId;
-        if (auto verified = verifier->verify(peer.toDer(), expected); !verified)
+        const QByteArray der = peer.toDer();
+        if (der == *passed)
+            return {};
+        if (auto verified = verifier->verify(der, expected); !verified)
             return refuse(verified.error().message);
+        *passed = der;
         return {};
     });
 }
@@ -255,9 +263,12 @@ void VmWatcher::stop()
 {
     m_running = false;
     m_retry->stop();
-    if (m_call) {
-        m_call->cancel();
-        m_call->deleteLater();
+    // Cancelling may finish the call at once (onAnswer clears m_call): hold it here.
+    if (SiteCall<api::VmList> *call = m_call) {
+        m_call = nullptr;
+        call->disconnect(this);
+        call->cancel();
+        call->deleteLater();
     }
 }
 

@@ -19,8 +19,7 @@ struct Tr
 
 QByteArray toJson(const QJsonValue &value)
 {
-    const QJsonDocument doc =
-        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     return doc.toJson(QJsonDocument::Compact);
 }
 } // namespace
@@ -45,8 +44,7 @@ void ApiCall::complete()
         return;
     }
     if (m_status == 0 && isCancelled()) {
-        m_problem =
-            ApiProblem{0, QStringLiteral("job.cancelled"), Tr::tr("Cancelled"), Tr::tr("Cancelled."), {}};
+        m_problem = ApiProblem{0, QStringLiteral("job.cancelled"), Tr::tr("Cancelled"), Tr::tr("Cancelled."), {}};
         finish(Error{m_problem->code, m_problem->detail});
         return;
     }
@@ -55,19 +53,15 @@ void ApiCall::complete()
     m_body = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     if (m_status == 0 && m_reply->error() == QNetworkReply::OperationCanceledError) {
         // Not cancelled by anyone: the transfer timeout aborted it.
-        m_problem = ApiProblem{0,
-                               QStringLiteral("transport.timeout"),
-                               Tr::tr("No answer"),
-                               Tr::tr("%1 did not answer in time.").arg(m_reply->url().authority()),
-                               {}};
+        m_problem = ApiProblem{0, QStringLiteral("transport.timeout"), Tr::tr("No answer"),
+                               Tr::tr("%1 did not answer in time.").arg(m_reply->url().authority()), {}};
     } else if (m_status == 0) {
-        m_problem = ApiProblem{
-            0, QStringLiteral("transport.failed"), Tr::tr("Connection failed"), m_reply->errorString(), {}};
+        m_problem = ApiProblem{0, QStringLiteral("transport.failed"), Tr::tr("Connection failed"),
+                               m_reply->errorString(), {}};
     } else if (m_status >= 400) {
         const QJsonObject p = doc.object();
         m_problem = ApiProblem{m_status, p.value(QStringLiteral("code")).toString(),
-                               p.value(QStringLiteral("title")).toString(),
-                               p.value(QStringLiteral("detail")).toString(), p};
+                               p.value(QStringLiteral("title")).toString(), p.value(QStringLiteral("detail")).toString(), p};
         if (m_problem->code.isEmpty())
             m_problem->code = QStringLiteral("http.%1").arg(m_status);
     }
@@ -95,10 +89,11 @@ ApiClient::ApiClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject 
     , m_base(baseUrl)
     , m_tls(tls)
     , m_network(new QNetworkAccessManager(this))
-{}
+{
+}
 
 Result<QSslConfiguration> ApiClient::tlsFromPkcs12(const QString &path, const QByteArray &passphrase,
-                                                   const QByteArray &caPem)
+                                                    const QByteArray &caPem)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {

@@ -35,8 +35,7 @@ Error chainError(int error)
     case X509_V_ERR_CERT_REVOKED:
         return failure("pki.verify.revoked", Tr::tr("The certificate has been revoked."));
     case X509_V_ERR_UNABLE_TO_GET_CRL:
-        return failure("pki.verify.no-crl",
-                       Tr::tr("There is no revocation list to check the certificate against."));
+        return failure("pki.verify.no-crl", Tr::tr("There is no revocation list to check the certificate against."));
     case X509_V_ERR_CRL_HAS_EXPIRED:
         return failure("pki.verify.crl-stale", Tr::tr("The revocation list is out of date."));
     case X509_V_ERR_CRL_NOT_YET_VALID:
@@ -51,9 +50,8 @@ Error chainError(int error)
     case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
         return failure("pki.verify.untrusted", Tr::tr("The certificate was not issued by the exchange."));
     default:
-        return failure("pki.verify.failed",
-                       Tr::tr("The certificate does not verify: %1")
-                           .arg(QString::fromUtf8(X509_verify_cert_error_string(error))));
+        return failure("pki.verify.failed", Tr::tr("The certificate does not verify: %1")
+                                                .arg(QString::fromUtf8(X509_verify_cert_error_string(error))));
     }
 }
 
@@ -88,23 +86,20 @@ QByteArrayView extensionData(X509 *certificate, const ASN1_OBJECT *oid)
     if (index < 0)
         return {};
     const ASN1_OCTET_STRING *data = X509_EXTENSION_get_data(X509_get_ext(certificate, index));
-    return QByteArrayView(reinterpret_cast<const char *>(ASN1_STRING_get0_data(data)),
-                          ASN1_STRING_length(data));
+    return QByteArrayView(reinterpret_cast<const char *>(ASN1_STRING_get0_data(data)), ASN1_STRING_length(data));
 }
 
 QString sanUri(X509 *certificate)
 {
     QString uri;
-    auto *names =
-        static_cast<GENERAL_NAMES *>(X509_get_ext_d2i(certificate, NID_subject_alt_name, nullptr, nullptr));
+    auto *names = static_cast<GENERAL_NAMES *>(X509_get_ext_d2i(certificate, NID_subject_alt_name, nullptr, nullptr));
     if (!names)
         return uri;
     for (int i = 0; i < sk_GENERAL_NAME_num(names); ++i) {
         const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, i);
         if (name->type == GEN_URI) {
-            uri = QString::fromLatin1(
-                reinterpret_cast<const char *>(ASN1_STRING_get0_data(name->d.uniformResourceIdentifier)),
-                ASN1_STRING_length(name->d.uniformResourceIdentifier));
+            uri = QString::fromLatin1(reinterpret_cast<const char *>(ASN1_STRING_get0_data(name->d.uniformResourceIdentifier)),
+                                      ASN1_STRING_length(name->d.uniformResourceIdentifier));
             break;
         }
     }
@@ -126,9 +121,9 @@ QString serialHex(X509 *certificate)
 
 bool sameTerms(const ContractTerms &a, const ContractTerms &b)
 {
-    return a.id == b.id && a.buyer == b.buyer && a.seller == b.seller && a.instrument == b.instrument &&
-           a.volume == b.volume && a.startMs / kMsPerSecond == b.startMs / kMsPerSecond &&
-           a.endMs / kMsPerSecond == b.endMs / kMsPerSecond;
+    return a.id == b.id && a.buyer == b.buyer && a.seller == b.seller && a.instrument == b.instrument
+           && a.volume == b.volume && a.startMs / kMsPerSecond == b.startMs / kMsPerSecond
+           && a.endMs / kMsPerSecond == b.endMs / kMsPerSecond;
 }
 } // namespace
 
@@ -146,8 +141,7 @@ struct CertificateVerifier::Private
                                               const Expectation &expected) const;
 };
 
-CertificateVerifier::CertificateVerifier(const Clock &clock)
-    : d(std::make_unique<Private>())
+CertificateVerifier::CertificateVerifier(const Clock &clock) : d(std::make_unique<Private>())
 {
     d->clock = &clock;
 }
@@ -172,8 +166,8 @@ Result<void> CertificateVerifier::setCrl(const QByteArray &crlDer)
     if (!crl)
         return failure("pki.verify.bad-crl", Tr::tr("The revocation list is damaged."));
     EVP_PKEY *rootKey = X509_get0_pubkey(d->root.get());
-    if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_subject_name(d->root.get())) != 0 ||
-        !rootKey || X509_CRL_verify(crl.get(), rootKey) != 1)
+    if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_subject_name(d->root.get())) != 0
+        || !rootKey || X509_CRL_verify(crl.get(), rootKey) != 1)
         return failure("pki.verify.bad-crl", Tr::tr("The revocation list was not signed by the exchange."));
     d->crl = std::move(crl);
     return {};
@@ -185,30 +179,26 @@ Result<VerifiedCertificate> CertificateVerifier::verify(const QByteArray &certif
     if (!d->root)
         return failure("pki.verify.no-anchor", Tr::tr("The exchange root certificate is not set."));
     if (!d->crl)
-        return failure("pki.verify.no-crl",
-                       Tr::tr("There is no revocation list to check the certificate against."));
+        return failure("pki.verify.no-crl", Tr::tr("There is no revocation list to check the certificate against."));
     const ossl::X509Ptr certificate = ossl::certificateFromDer(certificateDer);
     if (!certificate)
         return failure("pki.verify.malformed", Tr::tr("The certificate is damaged."));
 
     const ossl::X509Store store(X509_STORE_new());
     const ossl::X509StoreCtx context(X509_STORE_CTX_new());
-    if (!store || !context || X509_STORE_add_cert(store.get(), d->root.get()) != 1 ||
-        X509_STORE_add_crl(store.get(), d->crl.get()) != 1 ||
-        X509_STORE_CTX_init(context.get(), store.get(), certificate.get(), nullptr) != 1)
-        return ossl::error(QStringLiteral("pki.internal"),
-                           Tr::tr("Internal error in the certificate verifier."));
+    if (!store || !context || X509_STORE_add_cert(store.get(), d->root.get()) != 1
+        || X509_STORE_add_crl(store.get(), d->crl.get()) != 1
+        || X509_STORE_CTX_init(context.get(), store.get(), certificate.get(), nullptr) != 1)
+        return ossl::error(QStringLiteral("pki.internal"), Tr::tr("Internal error in the certificate verifier."));
     X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(context.get());
-    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_X509_STRICT |
-                                           (expected.ignoreValidityPeriod ? X509_V_FLAG_NO_CHECK_TIME : 0));
+    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_X509_STRICT
+                                           | (expected.ignoreValidityPeriod ? X509_V_FLAG_NO_CHECK_TIME : 0));
     // OpenSSL honours a set time before NO_CHECK_TIME: set it only when time is checked.
     if (!expected.ignoreValidityPeriod)
         X509_VERIFY_PARAM_set_time(param, time_t(d->clock->nowMs() / kMsPerSecond));
-    const int purpose =
-        expected.kind == CertificateKind::Site ? X509_PURPOSE_SSL_SERVER : X509_PURPOSE_SSL_CLIENT;
+    const int purpose = expected.kind == CertificateKind::Site ? X509_PURPOSE_SSL_SERVER : X509_PURPOSE_SSL_CLIENT;
     if (X509_STORE_CTX_set_purpose(context.get(), purpose) != 1)
-        return ossl::error(QStringLiteral("pki.internal"),
-                           Tr::tr("Internal error in the certificate verifier."));
+        return ossl::error(QStringLiteral("pki.internal"), Tr::tr("Internal error in the certificate verifier."));
     if (X509_verify_cert(context.get()) != 1)
         return chainError(X509_STORE_CTX_get_error(context.get()));
 
@@ -216,8 +206,8 @@ Result<VerifiedCertificate> CertificateVerifier::verify(const QByteArray &certif
     const uint32_t keyUsage = X509_get_key_usage(certificate.get());
     const uint32_t extended = X509_get_extended_key_usage(certificate.get());
     const bool siteUsage = (extended & XKU_SSL_SERVER) && (extended & XKU_SSL_CLIENT);
-    if (!(keyUsage & KU_DIGITAL_SIGNATURE) || !(extended & XKU_SSL_CLIENT) ||
-        (expected.kind == CertificateKind::Site && !siteUsage))
+    if (!(keyUsage & KU_DIGITAL_SIGNATURE) || !(extended & XKU_SSL_CLIENT)
+        || (expected.kind == CertificateKind::Site && !siteUsage))
         return failure("pki.verify.wrong-usage", Tr::tr("The certificate is not meant for this use."));
 
     VerifiedCertificate verified;
@@ -228,17 +218,14 @@ Result<VerifiedCertificate> CertificateVerifier::verify(const QByteArray &certif
     verified.notBeforeMs = timeMs(X509_get0_notBefore(certificate.get()));
     verified.notAfterMs = timeMs(X509_get0_notAfter(certificate.get()));
     if (!expected.participant.isEmpty() && verified.participant != expected.participant) {
-        return failure(
-            "pki.verify.wrong-party",
-            Tr::tr("The certificate belongs to %1, not %2.").arg(verified.participant, expected.participant));
+        return failure("pki.verify.wrong-party",
+                       Tr::tr("The certificate belongs to %1, not %2.").arg(verified.participant, expected.participant));
     }
-    return expected.kind == CertificateKind::Contract
-               ? d->checkContract(certificate.get(), verified, expected)
-               : d->checkIdentity(certificate.get(), verified, expected);
+    return expected.kind == CertificateKind::Contract ? d->checkContract(certificate.get(), verified, expected)
+                                                      : d->checkIdentity(certificate.get(), verified, expected);
 }
 
-Result<VerifiedCertificate> CertificateVerifier::Private::checkContract(X509 *certificate,
-                                                                        VerifiedCertificate verified,
+Result<VerifiedCertificate> CertificateVerifier::Private::checkContract(X509 *certificate, VerifiedCertificate verified,
                                                                         const Expectation &expected) const
 {
     verified.kind = CertificateKind::Contract;
@@ -248,15 +235,13 @@ Result<VerifiedCertificate> CertificateVerifier::Private::checkContract(X509 *ce
     ContractTerms &terms = verified.contract;
     // The CA writes contract, subject, SAN and validity from the same terms; a certificate
     // where they disagree was not made by it.
-    if (!ext::decodeContract(data, terms) || sanUri(certificate) != ext::contractUrn(terms.id) ||
-        verified.participant != terms.buyer || verified.name != terms.id ||
-        verified.notBeforeMs != terms.startMs || verified.notAfterMs != terms.endMs)
-        return failure("pki.verify.malformed",
-                       Tr::tr("The certificate's contract information is inconsistent."));
+    if (!ext::decodeContract(data, terms) || sanUri(certificate) != ext::contractUrn(terms.id)
+        || verified.participant != terms.buyer || verified.name != terms.id
+        || verified.notBeforeMs != terms.startMs || verified.notAfterMs != terms.endMs)
+        return failure("pki.verify.malformed", Tr::tr("The certificate's contract information is inconsistent."));
     if (!expected.contractId.isEmpty() && terms.id != expected.contractId) {
-        return failure(
-            "pki.verify.wrong-contract",
-            Tr::tr("The certificate is for contract %1, not %2.").arg(terms.id, expected.contractId));
+        return failure("pki.verify.wrong-contract",
+                       Tr::tr("The certificate is for contract %1, not %2.").arg(terms.id, expected.contractId));
     }
     if (!expected.seller.isEmpty() && terms.seller != expected.seller) {
         return failure("pki.verify.wrong-contract",
@@ -265,8 +250,7 @@ Result<VerifiedCertificate> CertificateVerifier::Private::checkContract(X509 *ce
     if (expected.contracts) {
         const std::optional<ContractTerms> held = expected.contracts->find(terms.id);
         if (!held)
-            return failure("pki.verify.unknown-contract",
-                           Tr::tr("Contract %1 is not known here.").arg(terms.id));
+            return failure("pki.verify.unknown-contract", Tr::tr("Contract %1 is not known here.").arg(terms.id));
         if (held->terminated)
             return failure("pki.verify.terminated", Tr::tr("Contract %1 was terminated.").arg(terms.id));
         if (!sameTerms(*held, terms)) {
@@ -277,8 +261,7 @@ Result<VerifiedCertificate> CertificateVerifier::Private::checkContract(X509 *ce
     return verified;
 }
 
-Result<VerifiedCertificate> CertificateVerifier::Private::checkIdentity(X509 *certificate,
-                                                                        VerifiedCertificate verified,
+Result<VerifiedCertificate> CertificateVerifier::Private::checkIdentity(X509 *certificate, VerifiedCertificate verified,
                                                                         const Expectation &expected) const
 {
     const QByteArrayView data = extensionData(certificate, identityOid.get());
