@@ -171,8 +171,9 @@ private slots:
 
     void ignoringTheValidityPeriod()
     {
-        // A buyer's wallet checks a certificate before its window opens (and after it ended,
-        // with a CRL that is current now): everything but the period is still checked.
+        // A buyer's wallet checks a certificate before its window opens, and after it ended
+        // (where the CRL of then is out of date as well): everything but the periods of the
+        // certificate and the CRL is still checked.
         m_clock.setNowMs(fixedNowMs());
         auto crl = m_ca->publishCrl();
         QVERIFY(crl.ok());
@@ -185,7 +186,7 @@ private slots:
             expected.contractId = u"c-1"_qs;
             expected.participant = u"p-acme"_qs;
             QCOMPARE(verifier.verify(m_certificates.value(u"valid"_qs), expected).error().code,
-                     atMs == 0 ? u"pki.verify.not-yet-valid"_qs : u"pki.verify.expired"_qs);
+                     atMs == 0 ? u"pki.verify.not-yet-valid"_qs : u"pki.verify.crl-stale"_qs);
             expected.ignoreValidityPeriod = true;
             auto verified = verifier.verify(m_certificates.value(u"valid"_qs), expected);
             QVERIFY2(verified.ok(), why(verified).constData());
