@@ -5,7 +5,7 @@ execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "cmake --install failed: ${out}${err}")
 endif()
-foreach(path bin/cloudex share/applications/cloudex.desktop share/icons/hicolor/scalable/apps/cloudex.svg)
+foreach(path bin/cloudex bin/cloudex-manage share/applications/cloudex.desktop share/icons/hicolor/scalable/apps/cloudex.svg)
     if(NOT EXISTS "${PREFIX}/${path}")
         message(FATAL_ERROR "not installed: ${path}")
     endif()

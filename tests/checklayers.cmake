@@ -17,7 +17,7 @@ set(allowed_backend/pki pki core)
 set(allowed_backend/net net core)
 set(allowed_backend/market market catalogue store core)
 set(allowed_backend/exchange exchange api market pki net catalogue store core)
-set(allowed_backend/desk desk api net core)
+set(allowed_backend/desk desk api net pki core)
 set(allowed_backend/connect connect api pki net catalogue core)
 # The desk's item models and widgets: the client side and the seller's agent, never the
 # exchange server, its engine, journal or CA.
@@ -27,12 +27,14 @@ set(allowed_ui desk api connect net catalogue core)
 set(allowed_app/exchange exchange api market pki net catalogue store core)
 set(allowed_app/connect connect api pki net catalogue core)
 set(allowed_app/cloudex exchange api desk connect net catalogue core)
+# The buyer's headless CLI: the desk layer only (its wallet uses the PKI's key and checks).
+set(allowed_app/manage desk api pki net core)
 
 set(violations "")
 set(checked 0)
 foreach(folder backend/core backend/api backend/catalogue backend/store backend/pki backend/net
                backend/market backend/exchange backend/desk backend/connect
-               models ui app/exchange app/connect app/cloudex)
+               models ui app/exchange app/connect app/cloudex app/manage)
     file(GLOB files "${SOURCE_DIR}/${folder}/*.h" "${SOURCE_DIR}/${folder}/*.cpp")
     foreach(file IN LISTS files)
         math(EXPR checked "${checked} + 1")

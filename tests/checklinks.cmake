@@ -1,5 +1,6 @@
 # Fails when an executable carries a library it should not. Run as
-#   cmake -DEXCHANGE=<cloudex-exchange> -DCONNECT=<cloudex-connect> -DDESKTOP=<cloudex> -P checklinks.cmake
+#   cmake -DEXCHANGE=<cloudex-exchange> -DCONNECT=<cloudex-connect> -DDESKTOP=<cloudex>
+#         -DMANAGE=<cloudex-manage> -P checklinks.cmake
 # Shared libraries are read from `ldd`, our own static libraries from the symbols that
 # `nm` finds defined in the binary (a static library leaves no trace in ldd).
 cmake_minimum_required(VERSION 3.25)
@@ -52,6 +53,11 @@ check("${CONNECT}" cloudex-connect
     FORBID_SYMBOLS "cloudex::market::[A-Za-z]+" "cloudex::store::[A-Za-z]+"
                    "cloudex::exchange::[A-Za-z]+" "cloudex::ui::[A-Za-z]+"
     REQUIRE_SYMBOLS "cloudex::connect::ConnectAgent")
+check("${MANAGE}" cloudex-manage
+    FORBID_SHARED "libvirt[^ ]*" "libQt6Widgets[^ ]*" "libQt6Gui[^ ]*"
+    FORBID_SYMBOLS "cloudex::market::[A-Za-z]+" "cloudex::store::[A-Za-z]+" "cloudex::exchange::[A-Za-z]+"
+                   "cloudex::connect::[A-Za-z]+" "cloudex::ui::[A-Za-z]+" "cloudex::pki::CertificateAuthority"
+    REQUIRE_SYMBOLS "cloudex::desk::ContractWallet" "cloudex::desk::SiteClient")
 check("${DESKTOP}" cloudex
     REQUIRE_SYMBOLS "cloudex::ui::MainWindow" "cloudex::exchange::EmbeddedExchange"
                     "cloudex::connect::ConnectAgent")
@@ -59,4 +65,4 @@ check("${DESKTOP}" cloudex
 if(failures)
     message(FATAL_ERROR "checklinks: executables link what they should not:\n${failures}")
 endif()
-message(STATUS "checklinks: cloudex-exchange, cloudex-connect and cloudex link only their layers")
+message(STATUS "checklinks: cloudex-exchange, cloudex-connect, cloudex-manage and cloudex link only their layers")

@@ -267,6 +267,18 @@
         <source>No frame and no answer to pings for %1 ms.</source>
         <translation>Seit %1 ms kein Frame und keine Antwort auf Pings.</translation>
     </message>
+    <message>
+        <source>Server refused</source>
+        <translation>Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -942,6 +954,114 @@
     <message>
         <source>The expiry must lie in the future.</source>
         <translation>Der Ablauf muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 in the wallet is not usable (%2); a new one is requested.</source>
+        <translation>Das Zertifikat für %1 in der Zertifikatsablage ist nicht verwendbar (%2); ein neues wird angefordert.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the wallet %1.</source>
+        <translation>Die Zertifikatsablage %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Contract %1 has ended; no certificate is issued for it.</source>
+        <translation>Vertrag %1 ist beendet; dafür wird kein Zertifikat ausgestellt.</translation>
+    </message>
+    <message>
+        <source>the key file is missing</source>
+        <translation>die Schlüsseldatei fehlt</translation>
+    </message>
+    <message>
+        <source>the certificate file holds no single certificate</source>
+        <translation>die Zertifikatsdatei enthält nicht genau ein Zertifikat</translation>
+    </message>
+    <message>
+        <source>the key cannot be read: %1</source>
+        <translation>der Schlüssel kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the key does not belong to the certificate</source>
+        <translation>der Schlüssel gehört nicht zum Zertifikat</translation>
+    </message>
+    <message>
+        <source>The exchange sent no certificate for %1.</source>
+        <translation>Die Börse hat kein Zertifikat für %1 geschickt.</translation>
+    </message>
+    <message>
+        <source>The wallet knows no contract %1.</source>
+        <translation>Die Zertifikatsablage kennt keinen Vertrag %1.</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 has been revoked.</source>
+        <translation>Das Zertifikat für %1 wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 has expired.</source>
+        <translation>Das Zertifikat für %1 ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 is not there yet.</source>
+        <translation>Das Zertifikat für %1 liegt noch nicht vor.</translation>
+    </message>
+    <message>
+        <source>&quot;certificate&quot; is not one PEM certificate.</source>
+        <translation>&quot;certificate&quot; ist nicht genau ein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>&quot;crl&quot; is not base64 DER.</source>
+        <translation>&quot;crl&quot; ist kein Base64-DER.</translation>
+    </message>
+    <message>
+        <source>%1 failed at the site.</source>
+        <translation>%1 ist am Standort fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server is not site %1 of this exchange: %2</source>
+        <translation>Der Server ist nicht der Standort %1 dieser Börse: %2</translation>
+    </message>
+    <message>
+        <source>it presented no certificate</source>
+        <translation>er hat kein Zertifikat vorgelegt</translation>
+    </message>
+    <message>
+        <source>the exchange root is not known</source>
+        <translation>das Stammzertifikat der Börse ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>%1 wird angelegt</translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation>%1 wird gestartet</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>%1 wird angehalten</translation>
+    </message>
+    <message>
+        <source>Rebooting %1</source>
+        <translation>%1 wird neu gestartet</translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>%1 wird gelöscht</translation>
     </message>
 </context>
 <context>

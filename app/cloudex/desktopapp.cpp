@@ -258,6 +258,10 @@ int DesktopApp::run(QApplication &app)
     // connects when the exchange is there. Declared so that the clients go before the server.
     exchange::EmbeddedExchange embedded;
     desk::MarketSession session;
+    // The buyer's contract certificates, requested by themselves as contracts appear; the
+    // keys are encrypted with the identity's passphrase when there is one.
+    session.setWalletDirectory(*dataDir + QStringLiteral("/wallet"),
+                               remoteTls ? QString::fromUtf8(options->passphrase) : QString());
     desk::DemoMarket demo;
     QObject::connect(&demo, &desk::DemoMarket::failed, &demo,
                      [](const QString &message) { printError(message); });

@@ -2,10 +2,17 @@
 
 #include "net/apiclient.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
+#include <QSslCertificate>
 
 namespace cloudex::desk {
 namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Desk)
+};
+
 constexpr api::ParseMode kAnswers = api::ParseMode::Lenient;
 
 /// A reader of an answer that is one object of type T.
@@ -46,6 +53,11 @@ const QUrl &ExchangeClient::baseUrl() const
     return m_api->baseUrl();
 }
 
+void ExchangeClient::setTimeoutMs(int ms)
+{
+    m_api->setTransferTimeoutMs(ms);
+}
+
 ExchangeCall<QList<api::Instrument>> *ExchangeClient::instruments()
 {
     return new ExchangeCall<QList<api::Instrument>>(m_api->get(QStringLiteral("/v1/instruments")),
@@ -83,6 +95,59 @@ ExchangeCall<QList<api::Contract>> *ExchangeClient::contracts()
 {
     return new ExchangeCall<QList<api::Contract>>(m_api->get(QStringLiteral("/v1/contracts")),
                                                    list<api::Contract>(), this);
+}
+
+ExchangeCall<api::Contract> *ExchangeClient::contract(const QString &contractId)
+{
+    return new ExchangeCall<api::Contract>(m_api->get(QStringLiteral("/v1/contracts/") + contractId),
+                                           object<api::Contract>(), this);
+}
+
+ExchangeCall<api::Certificate> *ExchangeClient::requestContractCertificate(const QString &contractId,
+                                                                           const QByteArray &csrDer)
+{
+    const QJsonObject body{{QStringLiteral("csr"), QString::fromLatin1(csrDer.toBase64())}};
+    return new ExchangeCall<api::Certificate>(
+        m_api->post(QStringLiteral("/v1/contracts/") + contractId + QStringLiteral("/certificates"), body),
+        object<api::Certificate>(), this);
+}
+
+ExchangeCall<QByteArray> *ExchangeClient::caCertificate()
+{
+    return new ExchangeCall<QByteArray>(
+        m_api->get(QStringLiteral("/v1/ca")),
+        [](const QJsonValue &body) -> Result<QByteArray> {
+            const QList<QSslCertificate> root = QSslCertificate::fromData(
+                body.toObject().value(QLatin1StringView("certificate")).toString().toLatin1(), QSsl::Pem);
+            if (root.size() != 1)
+                return Error{QStringLiteral("response.invalid"),
+                             Tr::tr("\"certificate\" is not one PEM certificate."),
+                             QStringLiteral("certificate")};
+            return root.constFirst().toDer();
+        },
+        this);
+}
+
+ExchangeCall<QByteArray> *ExchangeClient::crl()
+{
+    return new ExchangeCall<QByteArray>(
+        m_api->get(QStringLiteral("/v1/crl")),
+        [](const QJsonValue &body) -> Result<QByteArray> {
+            const QString text = body.toObject().value(QLatin1StringView("crl")).toString();
+            auto decoded =
+                QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (text.isEmpty() || !decoded)
+                return Error{QStringLiteral("response.invalid"), Tr::tr("\"crl\" is not base64 DER."),
+                             QStringLiteral("crl")};
+            return *decoded;
+        },
+        this);
+}
+
+ExchangeCall<QList<api::Settlement>> *ExchangeClient::settlements()
+{
+    return new ExchangeCall<QList<api::Settlement>>(m_api->get(QStringLiteral("/v1/settlements")),
+                                                    list<api::Settlement>(), this);
 }
 
 ExchangeCall<api::OrderAck> *ExchangeClient::submit(const api::OrderRequest &order)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/certificate.h"
+#include "api/connecttypes.h"
 #include "api/contract.h"
 #include "api/curvepoint.h"
 #include "api/spothistory.h"
@@ -40,6 +41,9 @@ public:
     ~ExchangeClient() override;
 
     const QUrl &baseUrl() const;
+    /// Calls fail with "transport.timeout" when the exchange sends nothing for this long
+    /// (0, the default: no limit).
+    void setTimeoutMs(int ms);
 
     /// `GET /v1/instruments`, all open instruments.
     ExchangeCall<QList<api::Instrument>> *instruments();
@@ -52,6 +56,17 @@ public:
     ExchangeCall<QList<api::Order>> *orders();
     ExchangeCall<QList<api::Fill>> *fills();
     ExchangeCall<QList<api::Contract>> *contracts();
+    /// `GET /v1/contracts/{id}`.
+    ExchangeCall<api::Contract> *contract(const QString &contractId);
+    /// `POST /v1/contracts/{id}/certificates` with a CSR (DER) for a key the caller keeps.
+    ExchangeCall<api::Certificate> *requestContractCertificate(const QString &contractId,
+                                                               const QByteArray &csrDer);
+    /// `GET /v1/ca`: the exchange root certificate, as DER.
+    ExchangeCall<QByteArray> *caCertificate();
+    /// `GET /v1/crl`: the current revocation list, as DER.
+    ExchangeCall<QByteArray> *crl();
+    /// `GET /v1/settlements`: the participant's settlements, as buyer or seller.
+    ExchangeCall<QList<api::Settlement>> *settlements();
 
     /// `POST /v1/orders`; the order's client order id, when it has one, is also the
     /// Idempotency-Key, so a retried submission cannot trade twice.

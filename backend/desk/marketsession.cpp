@@ -2,6 +2,7 @@
 
 #include "api/channels.h"
 #include "api/orderevent.h"
+#include "desk/contractwallet.h"
 #include "desk/exchangeclient.h"
 #include "desk/orderrules.h"
 #include "net/streamclient.h"
@@ -100,6 +101,11 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
     m_user = certificate.subjectInfo(QSslCertificate::CommonName).value(0);
 
     m_client = new ExchangeClient(baseUrl, tls, this);
+    if (!m_walletDirectory.isEmpty()) {
+        m_wallet = new ContractWallet(m_client, m_walletDirectory, m_participant, m_walletPassphrase, this);
+        m_wallet->setContracts(m_contracts);
+        m_wallet->start();
+    }
     m_stream = new net::StreamClient(this);
     QUrl streamUrl = baseUrl;
     streamUrl.setScheme(QStringLiteral("wss"));
@@ -139,6 +145,12 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
     m_curveTimer->start();
 }
 
+void MarketSession::setWalletDirectory(const QString &directory, const QString &passphrase)
+{
+    m_walletDirectory = directory;
+    m_walletPassphrase = passphrase;
+}
+
 void MarketSession::close()
 {
     m_curveTimer->stop();
@@ -146,6 +158,10 @@ void MarketSession::close()
         m_stream->close();
         m_stream->deleteLater();
         m_stream = nullptr;
+    }
+    if (m_wallet) {
+        m_wallet->deleteLater();
+        m_wallet = nullptr;
     }
     if (m_client) {
         m_client->deleteLater();
@@ -462,8 +478,11 @@ void MarketSession::flush()
         Q_EMIT fillsReset();
     else if (!fills.isEmpty())
         Q_EMIT fillsAppended(fills);
-    if (dirty & DirtyContracts)
+    if (dirty & DirtyContracts) {
+        if (m_wallet)
+            m_wallet->setContracts(m_contracts);
         Q_EMIT contractsChanged();
+    }
     if (dirty & DirtyCurve)
         Q_EMIT curveChanged();
     // Own trades move the curve: refresh it now rather than at the next poll.

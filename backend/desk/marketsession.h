@@ -22,6 +22,7 @@ class StreamClient;
 
 namespace cloudex::desk {
 
+class ContractWallet;
 class ExchangeClient;
 
 /// The desk's view of one exchange: an ApiClient for requests and a StreamClient for the
@@ -63,6 +64,12 @@ public:
     QString user() const { return m_user; }
     /// The typed request client, for callers with their own calls (nullptr before open()).
     ExchangeClient *client() const { return m_client; }
+    /// Keeps a contract wallet in `directory` from the next open() on (docs/CONNECT-API.md,
+    /// section 3): every contract of the participant that appears on contracts@ gets its
+    /// certificate by itself. Empty (the default): no wallet.
+    void setWalletDirectory(const QString &directory, const QString &passphrase = {});
+    /// The wallet of the open session (nullptr without a wallet directory or before open()).
+    ContractWallet *wallet() const { return m_wallet; }
     void setBatchIntervalMs(int ms);
     /// Seconds between forward-curve refreshes (the curve has no stream channel).
     void setCurveRefreshMs(int ms);
@@ -156,6 +163,9 @@ private:
 
     QUrl m_url;
     ExchangeClient *m_client = nullptr;
+    ContractWallet *m_wallet = nullptr;
+    QString m_walletDirectory;
+    QString m_walletPassphrase;
     net::StreamClient *m_stream = nullptr;
     QTimer *m_batch;
     QTimer *m_curveTimer;

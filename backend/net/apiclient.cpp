@@ -37,6 +37,12 @@ void ApiCall::complete()
     if (isFinished())
         return;
     m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_peerRefused) {
+        m_status = 0;
+        m_problem = ApiProblem{0, m_peerRefused->code, Tr::tr("Server refused"), m_peerRefused->message, {}};
+        finish(*m_peerRefused);
+        return;
+    }
     if (m_status == 0 && isCancelled()) {
         m_problem = ApiProblem{0, QStringLiteral("job.cancelled"), Tr::tr("Cancelled"), Tr::tr("Cancelled."), {}};
         finish(Error{m_problem->code, m_problem->detail});
@@ -45,7 +51,11 @@ void ApiCall::complete()
     const QByteArray data = m_reply->readAll();
     const QJsonDocument doc = QJsonDocument::fromJson(data);
     m_body = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-    if (m_status == 0) {
+    if (m_status == 0 && m_reply->error() == QNetworkReply::OperationCanceledError) {
+        // Not cancelled by anyone: the transfer timeout aborted it.
+        m_problem = ApiProblem{0, QStringLiteral("transport.timeout"), Tr::tr("No answer"),
+                               Tr::tr("%1 did not answer in time.").arg(m_reply->url().authority()), {}};
+    } else if (m_status == 0) {
         m_problem = ApiProblem{0, QStringLiteral("transport.failed"), Tr::tr("Connection failed"),
                                m_reply->errorString(), {}};
     } else if (m_status >= 400) {
@@ -59,6 +69,13 @@ void ApiCall::complete()
         finish(Error{m_problem->code, m_problem->detail});
     else
         finish({});
+}
+
+void ApiCall::refusePeer(const Error &error)
+{
+    if (!m_peerRefused)
+        m_peerRefused = error;
+    m_reply->abort();
 }
 
 void ApiCall::onCancel()
@@ -116,14 +133,43 @@ QNetworkRequest ApiClient::request(const QString &path) const
         url.setQuery(path.mid(question + 1));
     QNetworkRequest request(url);
     request.setSslConfiguration(m_tls);
+    if (m_timeoutMs > 0)
+        request.setTransferTimeout(m_timeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", "application/json, application/problem+json");
     return request;
 }
 
+ApiCall *ApiClient::track(QNetworkReply *reply)
+{
+    auto *call = new ApiCall(reply, this);
+    if (m_peerCheck) {
+        const PeerCheck check = m_peerCheck;
+        // A new connection: checked before the request goes out.
+        connect(reply, &QNetworkReply::encrypted, call, [call, reply, check] {
+            if (auto checked = check(reply->sslConfiguration().peerCertificate()); !checked)
+                call->refusePeer(checked.error());
+        });
+        // A reused connection emits no encrypted(): its answer's certificate is checked too.
+        connect(reply, &QNetworkReply::metaDataChanged, call, [call, reply, check] {
+            const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+            if (auto checked = check(peer); !checked)
+                call->refusePeer(checked.error());
+        });
+    }
+    return call;
+}
+
 ApiCall *ApiClient::get(const QString &path)
 {
-    return new ApiCall(m_network->get(request(path)), this);
+    return track(m_network->get(request(path)));
+}
+
+ApiCall *ApiClient::get(const QString &path, int transferTimeoutMs)
+{
+    QNetworkRequest r = request(path);
+    r.setTransferTimeout(transferTimeoutMs);
+    return track(m_network->get(r));
 }
 
 ApiCall *ApiClient::post(const QString &path, const QJsonValue &body, const QByteArray &idempotencyKey)
@@ -131,22 +177,22 @@ ApiCall *ApiClient::post(const QString &path, const QJsonValue &body, const QByt
     QNetworkRequest r = request(path);
     if (!idempotencyKey.isEmpty())
         r.setRawHeader("Idempotency-Key", idempotencyKey);
-    return new ApiCall(m_network->post(r, toJson(body)), this);
+    return track(m_network->post(r, toJson(body)));
 }
 
 ApiCall *ApiClient::put(const QString &path, const QJsonValue &body)
 {
-    return new ApiCall(m_network->put(request(path), toJson(body)), this);
+    return track(m_network->put(request(path), toJson(body)));
 }
 
 ApiCall *ApiClient::patch(const QString &path, const QJsonValue &body)
 {
-    return new ApiCall(m_network->sendCustomRequest(request(path), QByteArrayLiteral("PATCH"), toJson(body)), this);
+    return track(m_network->sendCustomRequest(request(path), QByteArrayLiteral("PATCH"), toJson(body)));
 }
 
 ApiCall *ApiClient::del(const QString &path)
 {
-    return new ApiCall(m_network->deleteResource(request(path)), this);
+    return track(m_network->deleteResource(request(path)));
 }
 
 } // namespace cloudex::net

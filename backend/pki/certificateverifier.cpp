@@ -201,8 +201,11 @@ Result<VerifiedCertificate> CertificateVerifier::verify(const QByteArray &certif
         || X509_STORE_CTX_init(context.get(), store.get(), certificate.get(), nullptr) != 1)
         return ossl::error(QStringLiteral("pki.internal"), Tr::tr("Internal error in the certificate verifier."));
     X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(context.get());
-    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_X509_STRICT);
-    X509_VERIFY_PARAM_set_time(param, time_t(d->clock->nowMs() / kMsPerSecond));
+    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_X509_STRICT
+                                           | (expected.ignoreValidityPeriod ? X509_V_FLAG_NO_CHECK_TIME : 0));
+    // OpenSSL honours a set time before NO_CHECK_TIME: set it only when time is checked.
+    if (!expected.ignoreValidityPeriod)
+        X509_VERIFY_PARAM_set_time(param, time_t(d->clock->nowMs() / kMsPerSecond));
     const int purpose = expected.kind == CertificateKind::Site ? X509_PURPOSE_SSL_SERVER : X509_PURPOSE_SSL_CLIENT;
     if (X509_STORE_CTX_set_purpose(context.get(), purpose) != 1)
         return ossl::error(QStringLiteral("pki.internal"), Tr::tr("Internal error in the certificate verifier."));

@@ -24,6 +24,10 @@ struct Expectation
     /// Contracts: when set, the contract must be held there, with the same terms, and not
     /// be terminated (a connect agent passes the contracts it pulled).
     const ContractDirectory *contracts = nullptr;
+    /// Checks everything but the validity period of the certificate and the CRL (a buyer's
+    /// wallet checking a certificate for a window that has not opened yet or has closed;
+    /// the caller compares the period with its clock and passed a CRL it just fetched).
+    bool ignoreValidityPeriod = false;
 };
 
 /// A certificate that passed verification, with what it says.

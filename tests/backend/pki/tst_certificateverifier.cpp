@@ -169,6 +169,37 @@ private slots:
         }
     }
 
+    void ignoringTheValidityPeriod()
+    {
+        // A buyer's wallet checks a certificate before its window opens, and after it ended
+        // (where the CRL of then is out of date as well): everything but the periods of the
+        // certificate and the CRL is still checked.
+        m_clock.setNowMs(fixedNowMs());
+        auto crl = m_ca->publishCrl();
+        QVERIFY(crl.ok());
+        for (const qint64 atMs : {qint64(0), 10 * kHourMs}) {
+            cloudex::ManualClock verifierClock(fixedNowMs() + atMs);
+            CertificateVerifier verifier(verifierClock);
+            QVERIFY(verifier.setTrustAnchor(m_ca->rootCertificate()).ok());
+            QVERIFY(verifier.setCrl(*crl).ok());
+            Expectation expected;
+            expected.contractId = u"c-1"_qs;
+            expected.participant = u"p-acme"_qs;
+            QCOMPARE(verifier.verify(m_certificates.value(u"valid"_qs), expected).error().code,
+                     atMs == 0 ? u"pki.verify.not-yet-valid"_qs : u"pki.verify.crl-stale"_qs);
+            expected.ignoreValidityPeriod = true;
+            auto verified = verifier.verify(m_certificates.value(u"valid"_qs), expected);
+            QVERIFY2(verified.ok(), why(verified).constData());
+            QCOMPARE(verified->contract.id, u"c-1"_qs);
+            QCOMPARE(verifier.verify(m_certificates.value(u"revoked"_qs), expected).error().code,
+                     u"pki.verify.revoked"_qs);
+            QCOMPARE(verifier.verify(m_certificates.value(u"foreign"_qs), expected).error().code,
+                     u"pki.verify.untrusted"_qs);
+            QCOMPARE(verifier.verify(m_certificates.value(u"other-contract"_qs), expected).error().code,
+                     u"pki.verify.wrong-contract"_qs);
+        }
+    }
+
     void requiresCrlFromTheExchange()
     {
         cloudex::ManualClock clock(fixedNowMs() + kHourMs + 60'000);
