@@ -232,31 +232,6 @@ Result<ConnectJobState> ConnectJobState::fromJson(const QJsonObject &o, ParseMod
     return JsonObjectReader::readObject<ConnectJobState>(o, mode);
 }
 
-void UsageHour::read(JsonObjectReader &r)
-{
-    r.read(QLatin1StringView("start"), start);
-    r.read(QLatin1StringView("vm"), vm);
-    r.read(QLatin1StringView("instanceSeconds"), instanceSeconds);
-    r.read(QLatin1StringView("expectedSeconds"), expectedSeconds);
-    r.read(QLatin1StringView("availableSeconds"), availableSeconds);
-}
-
-QJsonObject UsageHour::toJson() const
-{
-    QJsonObject o;
-    o.insert(QLatin1StringView("start"), start);
-    o.insert(QLatin1StringView("vm"), vm);
-    o.insert(QLatin1StringView("instanceSeconds"), instanceSeconds);
-    o.insert(QLatin1StringView("expectedSeconds"), expectedSeconds);
-    o.insert(QLatin1StringView("availableSeconds"), availableSeconds);
-    return o;
-}
-
-Result<UsageHour> UsageHour::fromJson(const QJsonObject &o, ParseMode mode)
-{
-    return JsonObjectReader::readObject<UsageHour>(o, mode);
-}
-
 void Usage::read(JsonObjectReader &r)
 {
     r.read(QLatin1StringView("contractId"), contractId);
@@ -280,47 +255,6 @@ QJsonObject Usage::toJson() const
 Result<Usage> Usage::fromJson(const QJsonObject &o, ParseMode mode)
 {
     return JsonObjectReader::readObject<Usage>(o, mode);
-}
-
-void Settlement::read(JsonObjectReader &r)
-{
-    r.read(QLatin1StringView("contractId"), contractId);
-    r.read(QLatin1StringView("buyer"), buyer);
-    r.read(QLatin1StringView("seller"), seller);
-    r.read(QLatin1StringView("state"), state);
-    r.read(QLatin1StringView("hours"), hours);
-    r.read(QLatin1StringView("quantity"), quantity);
-    r.read(QLatin1StringView("price"), price);
-    r.read(QLatin1StringView("gross"), gross);
-    r.read(QLatin1StringView("availabilityBasisPoints"), availabilityBasisPoints);
-    r.read(QLatin1StringView("creditPercent"), creditPercent);
-    r.read(QLatin1StringView("credit"), credit);
-    r.read(QLatin1StringView("net"), net);
-    r.read(QLatin1StringView("settledAt"), settledAt);
-}
-
-QJsonObject Settlement::toJson() const
-{
-    QJsonObject o;
-    o.insert(QLatin1StringView("contractId"), contractId);
-    o.insert(QLatin1StringView("buyer"), buyer);
-    o.insert(QLatin1StringView("seller"), seller);
-    o.insert(QLatin1StringView("state"), toWire(state));
-    o.insert(QLatin1StringView("hours"), hours);
-    o.insert(QLatin1StringView("quantity"), quantity);
-    o.insert(QLatin1StringView("price"), price);
-    o.insert(QLatin1StringView("gross"), gross);
-    o.insert(QLatin1StringView("availabilityBasisPoints"), availabilityBasisPoints);
-    o.insert(QLatin1StringView("creditPercent"), creditPercent);
-    o.insert(QLatin1StringView("credit"), credit);
-    o.insert(QLatin1StringView("net"), net);
-    o.insert(QLatin1StringView("settledAt"), settledAt);
-    return o;
-}
-
-Result<Settlement> Settlement::fromJson(const QJsonObject &o, ParseMode mode)
-{
-    return JsonObjectReader::readObject<Settlement>(o, mode);
 }
 
 } // namespace cloudex::api

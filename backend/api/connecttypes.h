@@ -1,6 +1,9 @@
 #pragma once
 
+#include "api/enums.h"
 #include "api/jsonobjectreader.h"
+#include "api/settlement.h"
+#include "api/usage.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -19,8 +22,6 @@ enum class VmState { Creating, Stopped, Starting, Running, Stopping, Deleting, D
 enum class VmOperation { Create, Start, Stop, Reboot, Delete };
 /// Where a connect job is.
 enum class JobState { Running, Done, Failed, Cancelled };
-/// Whether a settlement rests on the site's final report or was estimated at the deadline.
-enum class SettlementState { Final, Estimated };
 
 template<> struct WireNames<VmState>
 {
@@ -39,10 +40,6 @@ template<> struct WireNames<JobState>
 {
     static constexpr std::array names{QLatin1StringView("running"), QLatin1StringView("done"),
                                       QLatin1StringView("failed"), QLatin1StringView("cancelled")};
-};
-template<> struct WireNames<SettlementState>
-{
-    static constexpr std::array names{QLatin1StringView("final"), QLatin1StringView("estimated")};
 };
 
 /// The size a contract's product gives every VM.
@@ -183,21 +180,6 @@ struct ConnectJobState
     bool operator==(const ConnectJobState &) const = default;
 };
 
-/// One VM-hour a site measured (section 1, `UsageReport.hours`, and `Usage.hours`).
-struct UsageHour
-{
-    qint64 start = 0;
-    QString vm;
-    qint64 instanceSeconds = 0;
-    qint64 expectedSeconds = 0;
-    qint64 availableSeconds = 0;
-
-    void read(JsonObjectReader &r);
-    QJsonObject toJson() const;
-    static Result<UsageHour> fromJson(const QJsonObject &o, ParseMode mode = ParseMode::Strict);
-    bool operator==(const UsageHour &) const = default;
-};
-
 /// `GET /v1/usage` at the site.
 struct Usage
 {
@@ -211,30 +193,6 @@ struct Usage
     QJsonObject toJson() const;
     static Result<Usage> fromJson(const QJsonObject &o, ParseMode mode = ParseMode::Strict);
     bool operator==(const Usage &) const = default;
-};
-
-/// A contract's settlement at the exchange (section 1, `GET /v1/settlements`).
-struct Settlement
-{
-    QString contractId;
-    QString buyer;
-    QString seller;
-    SettlementState state = SettlementState::Final;
-    qint64 hours = 0;
-    qint64 quantity = 0;
-    qint64 price = 0; ///< ticks per instance-hour
-    qint64 gross = 0; ///< ticks
-    qint64 availabilityBasisPoints = 0;
-    qint64 creditPercent = 0;
-    qint64 credit = 0;
-    qint64 net = 0;
-    qint64 settledAt = 0;
-
-    static constexpr QLatin1StringView kListKey{"settlements"};
-    void read(JsonObjectReader &r);
-    QJsonObject toJson() const;
-    static Result<Settlement> fromJson(const QJsonObject &o, ParseMode mode = ParseMode::Strict);
-    bool operator==(const Settlement &) const = default;
 };
 
 } // namespace cloudex::api

@@ -77,7 +77,7 @@ private slots:
         QTest::newRow("Settlement")
             << u"Settlement"_s
             << QByteArray(R"({"contractId":"c-000042","buyer":"p-a","seller":"p-b",)"
-                          R"("state":"estimated","hours":1,"quantity":3,"price":1500,)"
+                          R"("state":"estimated","hours":1,"seconds":3600,"quantity":3,"price":1500,)"
                           R"("gross":4500,"availabilityBasisPoints":9950,"creditPercent":10,)"
                           R"("credit":450,"net":4050,"settledAt":1796126400})");
         QTest::newRow("Contract with site")
