@@ -1,5 +1,6 @@
 #include "exchange/marketdatacontroller.h"
 
+#include "api/marketsummary.h"
 #include "api/spothistory.h"
 #include "catalogue/catalogue.h"
 #include "exchange/exchangejson.h"
@@ -51,6 +52,7 @@ void MarketDataController::addRoutes(net::ApiServer &api)
     api.route(get, QStringLiteral("/v1/market/spot/{product}/history"),
               bind(this, &MarketDataController::getSpotHistory));
     api.route(get, QStringLiteral("/v1/market/curve/{product}"), bind(this, &MarketDataController::getCurve));
+    api.route(get, QStringLiteral("/v1/market/summary"), bind(this, &MarketDataController::getSummary));
 }
 
 void MarketDataController::getInstruments(const ApiRequest &request, ApiReply reply)
@@ -180,5 +182,14 @@ void MarketDataController::getCurve(const ApiRequest &request, ApiReply reply)
     reply.send(200, QJsonObject{{QStringLiteral("product"), product},
                                 {QStringLiteral("points"),
                                  json::array(m_exchange.forwardCurve(product), json::curvePoint)}});
+}
+
+void MarketDataController::getSummary(const ApiRequest &, ApiReply reply)
+{
+    api::MarketSummary summary;
+    summary.time = m_exchange.nowSecs();
+    for (const market::ProductSummary &p : m_exchange.productSummaries())
+        summary.products.append({p.productSymbol, p.spotTicks, p.spotBeforeTicks, p.volume});
+    reply.send(200, summary.toJson());
 }
 } // namespace cloudex::exchange

@@ -27,6 +27,7 @@ private:
     void getCandles(const net::ApiRequest &request, net::ApiReply reply);
     void getSpot(const net::ApiRequest &request, net::ApiReply reply);
     void getSpotHistory(const net::ApiRequest &request, net::ApiReply reply);
+    void getSummary(const net::ApiRequest &request, net::ApiReply reply);
     void getCurve(const net::ApiRequest &request, net::ApiReply reply);
 
     const market::Exchange &m_exchange;

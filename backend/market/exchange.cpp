@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <map>
 
 namespace cloudex::market {
@@ -539,7 +540,8 @@ void Exchange::deliver(Pending &pending)
     }
     for (qsizetype i = 0; i < pending.touched.size(); ++i) {
         const InstrumentId id = pending.touched.at(i);
-        if (std::find(pending.touched.cbegin(), pending.touched.cbegin() + i, id) == pending.touched.cbegin() + i)
+        if (std::find(pending.touched.cbegin(), pending.touched.cbegin() + i, id) ==
+            pending.touched.cbegin() + i)
             Q_EMIT bookChanged(symbolOf(id));
     }
     for (const auto &[product, spot] : std::as_const(pending.spots)) {
@@ -644,7 +646,8 @@ void Exchange::submitOrder(const QString &participant, const OrderRequest &order
     const QByteArray clientId = order.clientOrderId.toUtf8();
     const bool control = std::any_of(order.clientOrderId.cbegin(), order.clientOrderId.cend(),
                                      [](QChar c) { return c.category() == QChar::Other_Control; });
-    if (clientId.size() > qsizetype(ClientOrderId::kMaxLength) || control || !order.clientOrderId.isValidUtf16())
+    if (clientId.size() > qsizetype(ClientOrderId::kMaxLength) || control ||
+        !order.clientOrderId.isValidUtf16())
         return refuse(QStringLiteral("order.bad-client-id"),
                       Tr::tr("A client order id has at most %1 bytes of UTF-8 and no control characters.")
                           .arg(ClientOrderId::kMaxLength),
@@ -1104,7 +1107,7 @@ qint64 Exchange::spotIndex(const QString &productSymbol) const
 }
 
 QList<SpotSample> Exchange::spotHistory(const QString &productSymbol, qint64 fromSecs, qint64 toSecs,
-                                       qint64 stepSecs) const
+                                        qint64 stepSecs) const
 {
     QList<SpotSample> out;
     const std::optional<std::uint32_t> index = productIndex(productSymbol);
@@ -1119,6 +1122,41 @@ QList<SpotSample> Exchange::spotHistory(const QString &productSymbol, qint64 fro
             out.last().price = it->price;
         else
             out.append({bucket, it->price});
+    }
+    return out;
+}
+
+QList<ProductSummary> Exchange::productSummaries() const
+{
+    constexpr qint64 kDay = 24 * 3600;
+    const qint64 now = m_engine.now();
+    const MarketData &data = m_engine.marketData();
+    std::vector<ProductSummary> byProduct(std::size_t(m_products.size()));
+    for (InstrumentId id = 1; id < m_engine.instrumentCount(); ++id) {
+        const Instrument *inst = m_engine.instrument(id);
+        const std::deque<Candle> *hours = data.candles(id, Resolution::Hour1);
+        if (!hours || inst->terms.productIndex >= byProduct.size())
+            continue;
+        ProductSummary &summary = byProduct[inst->terms.productIndex];
+        // Newest last: walk back over the day.
+        for (auto it = hours->crbegin(); it != hours->crend() && it->start + kDay > now; ++it)
+            summary.volume += it->volume;
+    }
+    QList<ProductSummary> out;
+    for (std::uint32_t p = 0; p < std::uint32_t(byProduct.size()); ++p) {
+        ProductSummary &summary = byProduct[p];
+        summary.spotTicks = data.spot(p);
+        if (const std::deque<SpotSample> *history = data.spotHistory(p); history && !history->empty()) {
+            // The last sample at or before a day ago; a younger product compares with its first.
+            const auto after = std::upper_bound(history->cbegin(), history->cend(), now - kDay,
+                                                [](qint64 t, const SpotSample &s) { return t < s.minute; });
+            summary.spotBeforeTicks =
+                after == history->cbegin() ? history->front().price : std::prev(after)->price;
+        }
+        if (summary.spotTicks == 0 && summary.volume == 0)
+            continue;
+        summary.productSymbol = m_products.at(p).symbol();
+        out.append(summary);
     }
     return out;
 }

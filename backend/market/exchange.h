@@ -224,6 +224,15 @@ struct CurvePoint
     qint64 bestAskTicks = 0;
 };
 
+/// One product's market at a glance: what the product browser lists beside its name.
+struct ProductSummary
+{
+    QString productSymbol;
+    qint64 spotTicks = 0;       ///< spot index now; 0 before the first trade
+    qint64 spotBeforeTicks = 0; ///< spot index 24 hours ago (or at the first sample since); 0: none
+    qint64 volume = 0;          ///< instance-hours traded in the last 24 hours, all periods
+};
+
 struct Depth
 {
     quint64 eventSeq = 0;         ///< the engine event the book reflects
@@ -294,7 +303,10 @@ public:
 
     quint64 lastSeq() const { return m_seq; }
     /// Commits and records of the journal since open (zeros without a journal).
-    store::Journal::Stats journalStats() const { return m_journal ? m_journal->stats() : store::Journal::Stats{}; }
+    store::Journal::Stats journalStats() const
+    {
+        return m_journal ? m_journal->stats() : store::Journal::Stats{};
+    }
     std::uint64_t stateHash() const { return m_engine.stateHash(); }
     const Engine &engine() const { return m_engine; }
     qint64 nowSecs() const { return m_engine.now(); }
@@ -327,6 +339,9 @@ public:
     QList<SpotSample> spotHistory(const QString &productSymbol, qint64 fromSecs, qint64 toSecs,
                                   qint64 stepSecs) const;
     QList<CurvePoint> forwardCurve(const QString &productSymbol) const;
+    /// Every product that has a spot index or traded in the last 24 hours, in listing
+    /// order; the volume counts hourly candles that began in that day.
+    QList<ProductSummary> productSummaries() const;
 
     static QStringList jurisdictions();
     static QStringList certifications();

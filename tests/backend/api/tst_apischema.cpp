@@ -18,6 +18,7 @@
 #include "api/revocation.h"
 #include "api/settlement.h"
 #include "api/site.h"
+#include "api/marketsummary.h"
 #include "api/spothistory.h"
 #include "api/trade.h"
 #include "api/usage.h"
@@ -75,6 +76,8 @@ const QHash<QString, RoundTrip> &types()
         {u"SiteRegistration"_s, roundTrip<api::SiteRegistration>},
         {u"Site"_s, roundTrip<api::Site>},
         {u"SpotHistory"_s, roundTrip<api::SpotHistory>},
+        {u"ProductSummary"_s, roundTrip<api::ProductSummary>},
+        {u"MarketSummary"_s, roundTrip<api::MarketSummary>},
         {u"SpotPoint"_s, roundTrip<api::SpotPoint>},
         {u"UsageHour"_s, roundTrip<api::UsageHour>},
         {u"UsageReport"_s, roundTrip<api::UsageReport>},

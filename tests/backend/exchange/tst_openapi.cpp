@@ -255,6 +255,7 @@ private Q_SLOTS:
             {QStringLiteral("getSpotHistory"), buyer, get,
              QStringLiteral("/v1/market/spot/%1/history?resolution=7m").arg(product), {}, 400},
             {QStringLiteral("getCurve"), buyer, get, QStringLiteral("/v1/market/curve/") + product},
+            {QStringLiteral("getMarketSummary"), buyer, get, QStringLiteral("/v1/market/summary")},
             {QStringLiteral("addParticipant"), op, post, QStringLiteral("/v1/participants"),
              QJsonObject{{QStringLiteral("id"), QStringLiteral("p-new")},
                          {QStringLiteral("role"), QStringLiteral("buyer")},

@@ -325,9 +325,26 @@ void TestExchange::marketData()
             curve.at(i - 1).kind < curve.at(i).kind ||
             (curve.at(i - 1).kind == curve.at(i).kind && curve.at(i - 1).startSecs < curve.at(i).startSecs));
 
+    // The browser's summary: spot now and a day ago, the day's volume over every period.
+    x.submitOrder(QStringLiteral("p-acme"), order(hourSymbol(1, 12), Side::Buy, OrderType::Limit,
+                                                  TimeInForce::ImmediateOrCancel, 3300, 2));
+    QTRY_COMPARE(x.candles(hourSymbol(1, 12), Resolution::Hour1).size(), 1);
+    QList<ProductSummary> summaries = x.productSummaries();
+    QCOMPARE(summaries.size(), 1);
+    QCOMPARE(summaries.constFirst().productSymbol, kProduct);
+    QCOMPARE(summaries.constFirst().spotTicks, 3000);
+    QCOMPARE(summaries.constFirst().spotBeforeTicks, 3000);
+    QCOMPARE(summaries.constFirst().volume, 6);
+
     // At 11:00 the front hour closes; the index carries its last value until 12:00 trades.
     x.advanceClock(at(1, 11));
     QCOMPARE(x.spotIndex(kProduct), 3000);
+    // A day later the volume has left the window; the index is still listed.
+    x.advanceClock(at(2, 12));
+    summaries = x.productSummaries();
+    QCOMPARE(summaries.size(), 1);
+    QCOMPARE(summaries.constFirst().volume, 0);
+    QCOMPARE(summaries.constFirst().spotTicks, 3000);
 }
 
 void TestExchange::recoversTheSameState()
