@@ -47,6 +47,23 @@ void InstrumentModel::setKindFilter(const QString &kind)
     rebuild();
 }
 
+void InstrumentModel::setQuotedOnly(bool quotedOnly)
+{
+    if (quotedOnly == m_quotedOnly)
+        return;
+    m_quotedOnly = quotedOnly;
+    rebuild();
+}
+
+void InstrumentModel::setPinnedSymbol(const QString &symbol)
+{
+    if (symbol == m_pinned)
+        return;
+    m_pinned = symbol;
+    if (m_quotedOnly)
+        rebuild();
+}
+
 void InstrumentModel::rebuild()
 {
     QList<desk::CurvePointRecord> next;
@@ -65,6 +82,15 @@ void InstrumentModel::rebuild()
                      [](const desk::CurvePointRecord &a, const desk::CurvePointRecord &b) {
                          return a.deliveryStart < b.deliveryStart;
                      });
+    m_hidden = 0;
+    const auto quoted = [](const desk::CurvePointRecord &r) {
+        return r.bid > 0 || r.ask > 0 || r.last > 0;
+    };
+    if (m_quotedOnly && std::any_of(next.cbegin(), next.cend(), quoted)) {
+        const qsizetype all = next.size();
+        next.removeIf([&](const desk::CurvePointRecord &r) { return !quoted(r) && r.symbol != m_pinned; });
+        m_hidden = int(all - next.size());
+    }
     if (m_rows.isEmpty() && !next.isEmpty()) {
         beginInsertRows({}, 0, int(next.size()) - 1);
         m_rows = next;

@@ -28,6 +28,13 @@ public:
     void setKindFilter(const QString &kind);
     QString kindFilter() const { return m_kind; }
     int rowOf(const QString &symbol) const;
+    /// Only periods with a bid, ask or last price, plus `pinned` (the selected one), while
+    /// the product has any; a product without prices shows every open period.
+    void setQuotedOnly(bool quotedOnly);
+    bool quotedOnly() const { return m_quotedOnly; }
+    void setPinnedSymbol(const QString &symbol);
+    /// Open periods of the product that setQuotedOnly() hides now.
+    int hiddenCount() const { return m_hidden; }
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -42,6 +49,9 @@ private:
     QHash<QString, desk::CurvePointRecord> m_quotes;
     QString m_product;
     QString m_kind;
+    QString m_pinned;
+    bool m_quotedOnly = false;
+    int m_hidden = 0;
 };
 
 } // namespace cloudex::models

@@ -2332,7 +2332,7 @@
     <name>cloudex::models::HostModel</name>
     <message>
         <source>shared pool</source>
-        <translation>gemeinsamer Pool</translation>
+        <translation>Gemeinschaftspool</translation>
     </message>
     <message>
         <source>%1 / %2 vCPU</source>
@@ -2524,6 +2524,57 @@
     <message>
         <source>Support response</source>
         <translation>Support-Reaktionszeit</translation>
+    </message>
+    <message>
+        <source>Spot index: the volume-weighted price of the front hour&apos;s trades in the last five minutes, EUR per instance-hour</source>
+        <translation>Spotindex: volumengewichteter Preis der Trades der vordersten Stunde in den letzten fünf Minuten, EUR je Instanzstunde</translation>
+    </message>
+    <message>
+        <source>Change of the spot index over the last 24 hours (or since the first trade)</source>
+        <translation>Änderung des Spotindex in den letzten 24 Stunden (oder seit dem ersten Trade)</translation>
+    </message>
+    <message>
+        <source>Instance-hours traded in the last 24 hours, every delivery period</source>
+        <translation>In den letzten 24 Stunden gehandelte Instanzstunden, alle Lieferperioden</translation>
+    </message>
+    <message>
+        <source>%1
+%2; support response %3</source>
+        <translation>%1
+%2; Support-Reaktion %3</translation>
+    </message>
+    <message>
+        <source>Change of the spot index over 24 hours</source>
+        <translation>Änderung des Spotindex über 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Instance-hours traded in 24 hours</source>
+        <translation>In 24 Stunden gehandelte Instanzstunden</translation>
+    </message>
+    <message>
+        <source>Spot</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <extracomment>Column header: change over 24 hours, keep short</extracomment>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Vol.</source>
+        <extracomment>Column header: volume, keep short</extracomment>
+        <translation>Vol.</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>%1 · %2 vCPU · %3 GiB
+%4 · %5 · %6</source>
+        <extracomment>Product browser, two lines: class code and size; region, tenancy and SLA class</extracomment>
+        <translation>%1 · %2 vCPU · %3 GiB
+%4 · %5 · %6</translation>
     </message>
 </context>
 <context>
@@ -2909,10 +2960,6 @@
         <translation>1 Tag</translation>
     </message>
     <message>
-        <source>&amp;Interval:</source>
-        <translation>&amp;Intervall:</translation>
-    </message>
-    <message>
         <source>Forward curve</source>
         <translation>Terminkurve</translation>
     </message>
@@ -2970,7 +3017,7 @@
     </message>
     <message>
         <source>%1, %2 (%3), %4 tenancy; SLA %5: %6 availability, support %7</source>
-        <translation>%1, %2 (%3), Mandantenmodell %4; SLA %5: %6 Verfügbarkeit, Support %7</translation>
+        <translation>%1, %2 (%3), Mandantentrennung: %4; SLA %5: %6 Verfügbarkeit, Support %7</translation>
     </message>
     <message>
         <source>No instrument selected</source>
@@ -3054,6 +3101,29 @@
     <message>
         <source>Trade tape</source>
         <translation>Umsatzliste</translation>
+    </message>
+    <message>
+        <source>Products with their spot index, its change over 24 hours and the instance-hours traded; click a column header to sort</source>
+        <translation>Produkte mit Spotindex, seiner Änderung über 24 Stunden und den gehandelten Instanzstunden; zum Sortieren auf eine Spaltenüberschrift klicken</translation>
+    </message>
+    <message>
+        <source>&amp;Only with prices</source>
+        <translation>&amp;Nur mit Preisen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open period(s) without a bid, ask or last price hidden</source>
+        <translation>
+            <numerusform>%n offene Periode ohne Geld-, Brief- oder letzten Preis ausgeblendet</numerusform>
+            <numerusform>%n offene Perioden ohne Geld-, Brief- oder letzten Preis ausgeblendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Periods without a bid, ask or last price are hidden while the product has any with prices</source>
+        <translation>Perioden ohne Geld-, Brief- oder letzten Preis werden ausgeblendet, solange das Produkt welche mit Preisen hat</translation>
+    </message>
+    <message>
+        <source>Candle interval</source>
+        <translation>Kerzenintervall</translation>
     </message>
 </context>
 <context>
@@ -3260,6 +3330,17 @@
             <numerusform> Instanz</numerusform>
             <numerusform> Instanzen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requirements (%n)</source>
+        <translation>
+            <numerusform>Anforderungen (%n)</numerusform>
+            <numerusform>Anforderungen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counterparty must offer: %1</source>
+        <translation>Gegenpartei muss bieten: %1</translation>
     </message>
 </context>
 <context>
@@ -3694,6 +3775,10 @@
     <message>
         <source>Spot index — %1</source>
         <translation>Spotindex — %1</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,13 @@
             <numerusform>Order %1 accepted, %n trades.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n open period(s) without a bid, ask or last price hidden</source>
+        <translation>
+            <numerusform>%n open period without a bid, ask or last price hidden</numerusform>
+            <numerusform>%n open periods without a bid, ask or last price hidden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::OrderTicket</name>
@@ -76,6 +83,13 @@
         <translation>
             <numerusform> instance</numerusform>
             <numerusform> instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requirements (%n)</source>
+        <translation>
+            <numerusform>Requirements (%n)</numerusform>
+            <numerusform>Requirements (%n)</numerusform>
         </translation>
     </message>
 </context>

@@ -125,9 +125,8 @@ void MainWindow::createMenus()
         m_themeGroup->addAction(action);
     }
     view->addSeparator();
-    QAction *fullScreen = view->addAction(tr("&Full Screen"), this, [this](bool on) {
-        on ? showFullScreen() : showNormal();
-    });
+    QAction *fullScreen =
+        view->addAction(tr("&Full Screen"), this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence::FullScreen);
 
@@ -144,8 +143,15 @@ void MainWindow::createStatusBar()
     m_exchangeStatus->setObjectName(QStringLiteral("exchangeStatus"));
     m_identityStatus = new QLabel(this);
     m_identityStatus->setObjectName(QStringLiteral("identityStatus"));
-    auto dataDir = new QLabel(tr("Data: %1").arg(m_context.dataDir), this);
+    auto dataDir = new QLabel(this);
     dataDir->setObjectName(QStringLiteral("dataDirStatus"));
+    // A long path must not widen the window: its middle is cut, the tooltip has it whole.
+    constexpr int kDataDirChars = 36;
+    dataDir->setText(tr("Data: %1")
+                         .arg(dataDir->fontMetrics().elidedText(m_context.dataDir, Qt::ElideMiddle,
+                                                                dataDir->fontMetrics().averageCharWidth() *
+                                                                    kDataDirChars)));
+    dataDir->setToolTip(m_context.dataDir);
     statusBar()->addWidget(m_exchangeStatus);
     statusBar()->addWidget(m_identityStatus);
     updateDemoStatus();

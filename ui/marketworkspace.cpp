@@ -18,6 +18,7 @@
 #include "spotchart.h"
 #include "tradetapemodel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -37,7 +38,7 @@ using namespace cloudex::catalogue;
 
 namespace {
 constexpr int kMsPerSecond = 1000;
-constexpr int kBrowserWidth = 300;
+constexpr int kBrowserWidth = 340;
 constexpr int kBookWidth = 255;
 constexpr int kCompactRowHeight = 20;
 
@@ -103,7 +104,7 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
         m_sla->addItem(slaClassCode(s), slaClassCode(s));
     // Class names are long; the list shows them in full when it opens.
     m_class->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_class->setMinimumContentsLength(16);
+    m_class->setMinimumContentsLength(12);
     m_period = makeFilterCombo(QStringLiteral("periodFilter"), this);
     for (const char *kind : {"H", "D", "W", "M", "Q"}) {
         const QString code = QString::fromLatin1(kind);
@@ -180,6 +181,8 @@ MarketWorkspace::MarketWorkspace(const Catalogue &catalogue, const Clock &clock,
         });
         connect(m_session, &MarketSession::candlesUpdated, m_chart, &CandleChart::updateCandles);
         connect(m_session, &MarketSession::spotChanged, this, &MarketWorkspace::updateSelectionHeader);
+        connect(m_session, &MarketSession::summariesChanged, this,
+                [this] { m_model->setSummaries(m_session->summaries()); });
         connect(m_session, &MarketSession::curveChanged, this, [this] {
             m_instrumentModel->setQuotes(m_session->curve());
             m_curve->setCurve(m_session->product(), m_session->curve());
@@ -218,11 +221,20 @@ QWidget *MarketWorkspace::createBrowser()
     browser->setObjectName(QStringLiteral("instrumentBrowser"));
     browser->setMinimumWidth(kBrowserWidth);
     m_table = makeTable(QStringLiteral("productTable"), m_model, browser, tr("Products"));
-    // The browser is narrow: the symbol says region, class, tenancy and SLA already.
-    for (int c = models::ProductModel::RegionColumn; c < models::ProductModel::ColumnCount; ++c) {
-        if (c != models::ProductModel::AvailabilityColumn)
-            m_table->hideColumn(c);
-    }
+    // The browser is narrow: each product in words on two lines, then its market.
+    for (int c = models::ProductModel::RegionColumn; c < models::ProductModel::ColumnCount; ++c)
+        m_table->hideColumn(c);
+    m_table->verticalHeader()->setDefaultSectionSize(2 * m_table->fontMetrics().lineSpacing() + 6);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(models::ProductModel::ProductColumn,
+                                                      QHeaderView::Stretch);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(models::ProductModel::ProductColumn, Qt::AscendingOrder);
+    m_table->setAccessibleDescription(
+        tr("Products with their spot index, its change over 24 hours and the instance-hours traded; "
+           "click a column header to sort"));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showProduct(current.isValid() ? current.row() : -1); });
 
@@ -241,9 +253,10 @@ QWidget *MarketWorkspace::createBrowser()
     m_instruments->hideColumn(models::InstrumentModel::Symbol);
     m_instruments->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_instruments->horizontalHeader()->setStretchLastSection(false);
-    m_instruments->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    for (int column : {models::InstrumentModel::Period, models::InstrumentModel::Starts})
-        m_instruments->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Prices are never cut; the start takes what is left (its tooltip has the symbol).
+    m_instruments->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_instruments->horizontalHeader()->setSectionResizeMode(models::InstrumentModel::Starts,
+                                                            QHeaderView::Stretch);
     connect(m_instruments->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
@@ -255,7 +268,28 @@ QWidget *MarketWorkspace::createBrowser()
     layout->addWidget(m_table, 3);
     layout->addWidget(m_detailTitle);
     layout->addWidget(m_detailTerms);
-    layout->addWidget(createSectionLabel(tr("Delivery periods open for trading"), browser));
+    m_quotedOnly = new QCheckBox(tr("&Only with prices"), browser);
+    m_quotedOnly->setObjectName(QStringLiteral("quotedOnlyCheck"));
+    m_quotedOnly->setChecked(true);
+    m_instrumentModel->setQuotedOnly(true);
+    const auto updateHidden = [this] {
+        const int hidden = m_instrumentModel->hiddenCount();
+        m_quotedOnly->setToolTip(
+            hidden > 0 ? tr("%n open period(s) without a bid, ask or last price hidden", nullptr, hidden)
+                       : tr("Periods without a bid, ask or last price are hidden while the product has any "
+                            "with prices"));
+    };
+    connect(m_quotedOnly, &QCheckBox::toggled, this, [this, updateHidden](bool on) {
+        m_instrumentModel->setQuotedOnly(on);
+        updateHidden();
+    });
+    connect(m_instrumentModel, &QAbstractItemModel::rowsInserted, this, updateHidden);
+    connect(m_instrumentModel, &QAbstractItemModel::rowsRemoved, this, updateHidden);
+    connect(m_instrumentModel, &QAbstractItemModel::modelReset, this, updateHidden);
+    auto periodsHeader = new QHBoxLayout;
+    periodsHeader->addWidget(createSectionLabel(tr("Delivery periods open for trading"), browser), 1);
+    periodsHeader->addWidget(m_quotedOnly);
+    layout->addLayout(periodsHeader);
     layout->addWidget(m_instruments, 4);
     return browser;
 }
@@ -289,9 +323,9 @@ QWidget *MarketWorkspace::createChartPanel()
     header->addWidget(m_symbolTitle);
     header->addWidget(m_spot, 1);
     header->addSpacing(12);
-    auto intervalLabel = new QLabel(tr("&Interval:"), panel);
-    intervalLabel->setBuddy(m_resolution);
-    header->addWidget(intervalLabel);
+    // No label beside it: the panel is narrow, and "1 minute" says what it is.
+    m_resolution->setAccessibleName(tr("Candle interval"));
+    m_resolution->setToolTip(tr("Candle interval"));
     header->addWidget(m_resolution);
 
     m_chart = new CandleChart(panel);
@@ -552,6 +586,8 @@ void MarketWorkspace::selectSymbol(const QString &symbol)
 
 void MarketWorkspace::showInstrument(const QString &symbol)
 {
+    // The selected period stays listed even without prices.
+    m_instrumentModel->setPinnedSymbol(symbol);
     if (m_session && !symbol.isEmpty() && symbol != m_session->symbol()) {
         m_session->selectSymbol(symbol);
         m_bookModel->setBook(m_session->book());

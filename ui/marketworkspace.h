@@ -2,6 +2,7 @@
 
 #include "workspacepage.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -102,6 +103,7 @@ private:
     QLabel *m_detailTitle = nullptr;
     QLabel *m_detailTerms = nullptr;
     QTableView *m_instruments = nullptr;
+    QCheckBox *m_quotedOnly = nullptr;
     QLabel *m_symbolTitle = nullptr;
     QLabel *m_spot = nullptr;
     QComboBox *m_resolution = nullptr;

@@ -13,11 +13,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 namespace cloudex::ui {
 namespace {
@@ -85,7 +87,9 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     m_quantity->setObjectName(QStringLiteral("ticketQuantity"));
     m_quantity->setRange(1, kMaxQuantity);
     // " 1 instance", " 2 instances": the suffix follows the number.
-    const auto updateSuffix = [this](int n) { m_quantity->setSuffix(tr(" instance(s)", nullptr, n)); };
+    const auto updateSuffix = [this](int n) {
+        m_quantity->setSuffix(tr(" instance(s)", nullptr, n));
+    };
     connect(m_quantity, &QSpinBox::valueChanged, this, updateSuffix);
     updateSuffix(m_quantity->value());
     m_expiry->setObjectName(QStringLiteral("ticketExpiry"));
@@ -101,10 +105,14 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     m_requirementsToggle->setText(tr("Requirements"));
     m_requirementsToggle->setToolTip(
         tr("What the counterparty must offer: jurisdiction, certifications, metadata policy"));
-    m_requirementsToggle->setCheckable(true);
-    m_requirementsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_requirementsToggle->setArrowType(Qt::RightArrow);
+    // The requirements open over the book rather than inside the ticket, so the book and the
+    // trade tape keep their rows.
+    m_requirementsToggle->setPopupMode(QToolButton::InstantPopup);
+    m_requirementsToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_requirementsToggle->setAutoRaise(true);
+    auto requirementsMenu = new QMenu(m_requirementsToggle);
+    requirementsMenu->setObjectName(QStringLiteral("ticketRequirementsPopup"));
+    auto requirementsAction = new QWidgetAction(requirementsMenu);
     m_jurisdictions->setObjectName(QStringLiteral("ticketJurisdictions"));
     m_jurisdictions->setPlaceholderText(tr("any, or e.g. DE, FR"));
     m_certifications->setObjectName(QStringLiteral("ticketCertifications"));
@@ -112,15 +120,19 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     m_policies->setObjectName(QStringLiteral("ticketPolicies"));
     m_policies->setPlaceholderText(tr("any metadata policy"));
     auto requirementsForm = new QFormLayout(m_requirements);
-    requirementsForm->setContentsMargins(0, 0, 0, 0);
     requirementsForm->addRow(tr("Jurisdictions:"), m_jurisdictions);
     requirementsForm->addRow(tr("Certifications:"), m_certifications);
     requirementsForm->addRow(tr("Metadata policies:"), m_policies);
-    m_requirements->hide();
-    connect(m_requirementsToggle, &QToolButton::toggled, this, [this](bool on) {
-        m_requirements->setVisible(on);
-        m_requirementsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
-    });
+    requirementsForm->setContentsMargins(8, 8, 8, 8);
+    m_requirements->setMinimumWidth(320);
+    requirementsAction->setDefaultWidget(m_requirements);
+    requirementsMenu->addAction(requirementsAction);
+    m_requirementsToggle->setMenu(requirementsMenu);
+    connect(requirementsMenu, &QMenu::aboutToShow, this, [this] { m_jurisdictions->setFocus(); });
+    connect(requirementsMenu, &QMenu::aboutToHide, this, &OrderTicket::updateRequirementsSummary);
+    for (QLineEdit *edit : {m_jurisdictions, m_certifications, m_policies})
+        connect(edit, &QLineEdit::textChanged, this, &OrderTicket::updateRequirementsSummary);
+    updateRequirementsSummary();
 
     m_status->setObjectName(QStringLiteral("ticketStatus"));
     m_status->setWordWrap(true);
@@ -151,7 +163,6 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     options->addWidget(m_requirementsToggle);
     options->addStretch();
     layout->addLayout(options);
-    layout->addWidget(m_requirements);
     layout->addWidget(m_status);
     layout->addWidget(m_submit);
 
@@ -249,6 +260,22 @@ std::optional<api::OrderRequest> OrderTicket::validate(QString *problem) const
     if (!checked)
         return fail(checked.error().message);
     return desk::OrderRules::normalized(std::move(t));
+}
+
+void OrderTicket::updateRequirementsSummary()
+{
+    QStringList parts;
+    for (QLineEdit *edit : {m_jurisdictions, m_certifications, m_policies}) {
+        const QStringList values = listOf(edit);
+        if (!values.isEmpty())
+            parts.append(values.join(QStringLiteral(", ")));
+    }
+    const int count =
+        int(listOf(m_jurisdictions).size() + listOf(m_certifications).size() + listOf(m_policies).size());
+    m_requirementsToggle->setText(count == 0 ? tr("Requirements") : tr("Requirements (%n)", nullptr, count));
+    m_requirementsToggle->setToolTip(
+        count == 0 ? tr("What the counterparty must offer: jurisdiction, certifications, metadata policy")
+                   : tr("Counterparty must offer: %1").arg(parts.join(QStringLiteral("; "))));
 }
 
 QString OrderTicket::confirmationText(const api::OrderRequest &order) const

@@ -52,6 +52,7 @@ Q_SIGNALS:
 
 private:
     void updateFields();
+    void updateRequirementsSummary();
     void submit();
     /// The question before sending: side, quantity, instrument, price, delivery window, worst
     /// price and the total it can cost (or earn).

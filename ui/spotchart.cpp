@@ -67,7 +67,8 @@ SpotChart::SpotChart(QWidget *parent)
     m_compareCombo->setObjectName(QStringLiteral("spotCompareCombo"));
     m_compareCombo->setAccessibleName(tr("Compare with another product"));
     m_compareCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_compareCombo->setMinimumContentsLength(12);
+    // Narrow beside the span; the list shows the products in full when it opens.
+    m_compareCombo->setMinimumContentsLength(6);
     connect(m_compareCombo, &QComboBox::activated, this, [this](int index) {
         const QString product = m_compareCombo->itemData(index).toString();
         m_compareCombo->setCurrentIndex(0);
@@ -78,7 +79,8 @@ SpotChart::SpotChart(QWidget *parent)
         setCompared(next);
     });
     m_clearCompare->setObjectName(QStringLiteral("spotClearCompare"));
-    m_clearCompare->setText(tr("Clear comparison"));
+    m_clearCompare->setText(tr("Clear"));
+    m_clearCompare->setToolTip(tr("Clear comparison"));
     m_clearCompare->setAccessibleName(tr("Clear comparison"));
     connect(m_clearCompare, &QToolButton::clicked, this, [this] { setCompared({}); });
     m_summaryLabel->setObjectName(QStringLiteral("spotSummary"));

@@ -1,11 +1,59 @@
 #include "theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QEvent>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace cloudex::ui {
+
+FocusFrameStyle::FocusFrameStyle(QStyle *base)
+    : QProxyStyle(base)
+{}
+
+void FocusFrameStyle::drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
+                                  const QWidget *widget) const
+{
+    QProxyStyle::drawControl(element, option, painter, widget);
+    // Lists and tables show their focus in their frame: with whole-row selection the
+    // current cell's dotted rectangle is lost in the highlight.
+    if (element == CE_ShapedFrame && widget && widget->hasFocus() &&
+        qobject_cast<const QAbstractItemView *>(widget)) {
+        painter->save();
+        painter->setPen(QPen(option->palette.color(QPalette::Highlight), 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+}
+
+void FocusFrameStyle::polish(QWidget *widget)
+{
+    QProxyStyle::polish(widget);
+    if (qobject_cast<QAbstractItemView *>(widget))
+        widget->installEventFilter(this);
+}
+
+void FocusFrameStyle::unpolish(QWidget *widget)
+{
+    if (qobject_cast<QAbstractItemView *>(widget))
+        widget->removeEventFilter(this);
+    QProxyStyle::unpolish(widget);
+}
+
+bool FocusFrameStyle::eventFilter(QObject *watched, QEvent *event)
+{
+    // The view repaints its viewport on focus changes, not its frame.
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut)
+        static_cast<QWidget *>(watched)->update();
+    return QProxyStyle::eventFilter(watched, event);
+}
+
 namespace {
 QString g_systemStyle;
 QPalette g_systemPalette;
@@ -67,7 +115,10 @@ QPalette darkPalette()
 
 void ThemeManager::captureSystemDefaults()
 {
-    g_systemStyle = QApplication::style()->name();
+    const QStyle *style = QApplication::style();
+    if (const auto *proxy = qobject_cast<const QProxyStyle *>(style))
+        style = proxy->baseStyle();
+    g_systemStyle = style->name();
     g_systemPalette = QApplication::palette();
 }
 
@@ -77,15 +128,15 @@ void ThemeManager::apply(Theme theme)
     switch (theme) {
     case Theme::System:
         if (!g_systemStyle.isEmpty())
-            QApplication::setStyle(QStyleFactory::create(g_systemStyle));
+            QApplication::setStyle(new FocusFrameStyle(QStyleFactory::create(g_systemStyle)));
         QApplication::setPalette(g_systemPalette);
         break;
     case Theme::Light:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(new FocusFrameStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         QApplication::setPalette(lightPalette());
         break;
     case Theme::Dark:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(new FocusFrameStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         QApplication::setPalette(darkPalette());
         break;
     }

@@ -1,7 +1,7 @@
 #include "catalogue/product.h"
 
-#include <QLocale>
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace cloudex::catalogue {
 namespace {
@@ -99,11 +99,13 @@ int SlaTerms::creditPercentFor(int measuredBasisPoints) const
 
 QString basisPointsText(int basisPoints)
 {
+    // Through the digits in the locale's decimal separator ("99,95 %" in German).
+    const QLocale locale;
     const int whole = basisPoints / 100;
     const int fraction = basisPoints % 100;
-    if (fraction % 10 == 0)
-        return QStringLiteral("%1.%2 %").arg(whole).arg(fraction / 10);
-    return QStringLiteral("%1.%2 %").arg(whole).arg(fraction, 2, 10, QLatin1Char('0'));
+    const QString decimals = fraction % 10 == 0 ? QString::number(fraction / 10)
+                                                : QStringLiteral("%1").arg(fraction, 2, 10, QLatin1Char('0'));
+    return locale.toString(whole) + locale.decimalPoint() + decimals + QStringLiteral(" %");
 }
 
 QString SlaTerms::supportResponseText() const
@@ -119,7 +121,8 @@ QString InstanceClass::sizeText() const
 {
     const QLocale locale;
     return Tr::tr("%1 vCPU · %2 GiB · %3 GiB disk")
-        .arg(locale.toString(vcpus), locale.toString(double(memoryMiB) / 1024.0, 'g', 4), locale.toString(diskGiB));
+        .arg(locale.toString(vcpus), locale.toString(double(memoryMiB) / 1024.0, 'g', 4),
+             locale.toString(diskGiB));
 }
 
 QString Region::name() const

@@ -31,7 +31,8 @@ QString slaClassCode(SlaClass sla);
 std::optional<SlaClass> slaClassFromCode(QStringView code);
 QList<SlaClass> allSlaClasses();
 
-/// Basis points as a percentage, locale-independent: 9950 -> "99.5 %", 9995 -> "99.95 %".
+/// Basis points as a percentage for people, in the default locale's decimal separator:
+/// 9950 -> "99.5 %", 9995 -> "99.95 %" ("99,95 %" in German). Exact: through the digits.
 QString basisPointsText(int basisPoints);
 
 /// One step of a service-credit schedule: when monthly availability falls below

@@ -16,17 +16,19 @@ struct Tr
 constexpr api::ParseMode kAnswers = api::ParseMode::Lenient;
 
 /// A reader of an answer that is one object of type T.
-template<typename T>
-typename ExchangeCall<T>::Reader object()
+template<typename T> typename ExchangeCall<T>::Reader object()
 {
-    return [](const QJsonValue &body) { return T::fromJson(body.toObject(), kAnswers); };
+    return [](const QJsonValue &body) {
+        return T::fromJson(body.toObject(), kAnswers);
+    };
 }
 
 /// A reader of a list answer `{"<key>":[T…]}`.
-template<typename T>
-typename ExchangeCall<QList<T>>::Reader list()
+template<typename T> typename ExchangeCall<QList<T>>::Reader list()
 {
-    return [](const QJsonValue &body) { return api::listFromJson<T>(body.toObject(), T::kListKey, kAnswers); };
+    return [](const QJsonValue &body) {
+        return api::listFromJson<T>(body.toObject(), T::kListKey, kAnswers);
+    };
 }
 
 QString orderPath(qint64 orderId)
@@ -43,8 +45,7 @@ QString participantPath(const QString &participant, QLatin1StringView what)
 ExchangeClient::ExchangeClient(const QUrl &baseUrl, const QSslConfiguration &tls, QObject *parent)
     : QObject(parent)
     , m_api(new net::ApiClient(baseUrl, tls, this))
-{
-}
+{}
 
 ExchangeClient::~ExchangeClient() = default;
 
@@ -61,7 +62,7 @@ void ExchangeClient::setTimeoutMs(int ms)
 ExchangeCall<QList<api::Instrument>> *ExchangeClient::instruments()
 {
     return new ExchangeCall<QList<api::Instrument>>(m_api->get(QStringLiteral("/v1/instruments")),
-                                                     list<api::Instrument>(), this);
+                                                    list<api::Instrument>(), this);
 }
 
 ExchangeCall<api::Curve> *ExchangeClient::curve(const QString &product)
@@ -81,20 +82,28 @@ ExchangeCall<api::SpotHistory> *ExchangeClient::spotHistory(const QString &produ
     return new ExchangeCall<api::SpotHistory>(m_api->get(path), object<api::SpotHistory>(), this);
 }
 
+ExchangeCall<api::MarketSummary> *ExchangeClient::marketSummary()
+{
+    return new ExchangeCall<api::MarketSummary>(m_api->get(QStringLiteral("/v1/market/summary")),
+                                                object<api::MarketSummary>(), this);
+}
+
 ExchangeCall<QList<api::Order>> *ExchangeClient::orders()
 {
-    return new ExchangeCall<QList<api::Order>>(m_api->get(QStringLiteral("/v1/orders")), list<api::Order>(), this);
+    return new ExchangeCall<QList<api::Order>>(m_api->get(QStringLiteral("/v1/orders")), list<api::Order>(),
+                                               this);
 }
 
 ExchangeCall<QList<api::Fill>> *ExchangeClient::fills()
 {
-    return new ExchangeCall<QList<api::Fill>>(m_api->get(QStringLiteral("/v1/fills")), list<api::Fill>(), this);
+    return new ExchangeCall<QList<api::Fill>>(m_api->get(QStringLiteral("/v1/fills")), list<api::Fill>(),
+                                              this);
 }
 
 ExchangeCall<QList<api::Contract>> *ExchangeClient::contracts()
 {
     return new ExchangeCall<QList<api::Contract>>(m_api->get(QStringLiteral("/v1/contracts")),
-                                                   list<api::Contract>(), this);
+                                                  list<api::Contract>(), this);
 }
 
 ExchangeCall<api::Contract> *ExchangeClient::contract(const QString &contractId)
@@ -170,11 +179,12 @@ ExchangeCall<api::OrderAck> *ExchangeClient::cancel(qint64 orderId)
 
 ExchangeCall<api::OrderAck> *ExchangeClient::addParticipant(const api::ParticipantRequest &participant)
 {
-    return new ExchangeCall<api::OrderAck>(m_api->post(QStringLiteral("/v1/participants"), participant.toJson()),
-                                           object<api::OrderAck>(), this);
+    return new ExchangeCall<api::OrderAck>(
+        m_api->post(QStringLiteral("/v1/participants"), participant.toJson()), object<api::OrderAck>(), this);
 }
 
-ExchangeCall<api::OrderAck> *ExchangeClient::setLimits(const QString &participant, const api::LimitsRequest &limits)
+ExchangeCall<api::OrderAck> *ExchangeClient::setLimits(const QString &participant,
+                                                       const api::LimitsRequest &limits)
 {
     return new ExchangeCall<api::OrderAck>(
         m_api->put(participantPath(participant, QLatin1StringView("limits")), limits.toJson()),
@@ -191,8 +201,8 @@ ExchangeCall<api::OrderAck> *ExchangeClient::setKillSwitch(const QString &partic
 
 ExchangeCall<api::Certificate> *ExchangeClient::issueIdentity(const api::IdentityRequest &identity)
 {
-    return new ExchangeCall<api::Certificate>(m_api->post(QStringLiteral("/v1/identities"), identity.toJson()),
-                                              object<api::Certificate>(), this);
+    return new ExchangeCall<api::Certificate>(
+        m_api->post(QStringLiteral("/v1/identities"), identity.toJson()), object<api::Certificate>(), this);
 }
 
 } // namespace cloudex::desk

@@ -4,15 +4,16 @@
 #include "api/connecttypes.h"
 #include "api/contract.h"
 #include "api/curvepoint.h"
-#include "api/spothistory.h"
 #include "api/fill.h"
 #include "api/identityrequest.h"
 #include "api/instrument.h"
+#include "api/marketsummary.h"
 #include "api/order.h"
 #include "api/orderack.h"
 #include "api/orderchange.h"
 #include "api/orderrequest.h"
 #include "api/participantrequest.h"
+#include "api/spothistory.h"
 #include "desk/exchangejob.h"
 
 #include <QObject>
@@ -52,6 +53,8 @@ public:
     /// `GET /v1/market/spot/{product}/history` over [from, to) at `resolution` (1m, 5m, 1h, 1d).
     ExchangeCall<api::SpotHistory> *spotHistory(const QString &product, qint64 from, qint64 to,
                                                 const QString &resolution);
+    /// `GET /v1/market/summary`: spot, change and volume of every product with a market.
+    ExchangeCall<api::MarketSummary> *marketSummary();
     /// `GET /v1/orders`, the caller's open orders.
     ExchangeCall<QList<api::Order>> *orders();
     ExchangeCall<QList<api::Fill>> *fills();

@@ -26,6 +26,8 @@ struct Tr
 
 constexpr int kDefaultBatchMs = 50;
 constexpr int kDefaultCurveRefreshMs = 2000;
+/// The whole market's summary is larger and moves slower than one product's curve.
+constexpr int kDefaultSummaryRefreshMs = 5000;
 constexpr int kStreamBackoffInitialMs = 250;
 constexpr int kStreamBackoffMaxMs = 8000;
 constexpr int kClientOrderIdRandomChars = 16;
@@ -72,12 +74,15 @@ MarketSession::MarketSession(QObject *parent)
     : QObject(parent)
     , m_batch(new QTimer(this))
     , m_curveTimer(new QTimer(this))
+    , m_summaryTimer(new QTimer(this))
 {
     m_batch->setSingleShot(true);
     m_batch->setInterval(kDefaultBatchMs);
     connect(m_batch, &QTimer::timeout, this, &MarketSession::flush);
     m_curveTimer->setInterval(kDefaultCurveRefreshMs);
     connect(m_curveTimer, &QTimer::timeout, this, &MarketSession::refreshCurve);
+    m_summaryTimer->setInterval(kDefaultSummaryRefreshMs);
+    connect(m_summaryTimer, &QTimer::timeout, this, &MarketSession::refreshSummaries);
 }
 
 MarketSession::~MarketSession() = default;
@@ -120,6 +125,7 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
             setState(State::Connected);
             // The stream resubscribes from snapshots; the curve has no channel.
             refreshCurve();
+            refreshSummaries();
             break;
         case net::StreamClient::State::Connecting:
         case net::StreamClient::State::Disconnected:
@@ -143,6 +149,7 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
     setState(State::Connecting);
     m_stream->open();
     m_curveTimer->start();
+    m_summaryTimer->start();
 }
 
 void MarketSession::setWalletDirectory(const QString &directory, const QString &passphrase)
@@ -154,6 +161,7 @@ void MarketSession::setWalletDirectory(const QString &directory, const QString &
 void MarketSession::close()
 {
     m_curveTimer->stop();
+    m_summaryTimer->stop();
     if (m_stream) {
         m_stream->close();
         m_stream->deleteLater();
@@ -526,6 +534,31 @@ void MarketSession::refreshCurve()
         m_dirty |= DirtyCurve;
         if (!m_batch->isActive())
             m_batch->start();
+    });
+}
+
+void MarketSession::setSummaryRefreshMs(int ms)
+{
+    m_summaryTimer->setInterval(ms);
+}
+
+void MarketSession::refreshSummaries()
+{
+    if (!m_client || m_state != State::Connected)
+        return;
+    auto *call = m_client->marketSummary();
+    track(call);
+    connect(call, &ExchangeJob::finished, this, [this, call] {
+        if (!call->ok())
+            return;
+        QHash<QString, api::ProductSummary> summaries;
+        summaries.reserve(call->value().products.size());
+        for (const api::ProductSummary &p : call->value().products)
+            summaries.insert(p.product, p);
+        if (summaries == m_summaries)
+            return;
+        m_summaries = std::move(summaries);
+        Q_EMIT summariesChanged();
     });
 }
 

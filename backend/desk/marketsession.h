@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/enums.h"
+#include "api/marketsummary.h"
 #include "api/orderack.h"
 #include "api/orderchange.h"
 #include "api/orderrequest.h"
@@ -93,6 +94,10 @@ public:
     QStringList comparedProducts() const { return m_compared; }
     static constexpr int kMaxComparedProducts = 4;
     const QList<CurvePointRecord> &curve() const { return m_curve; }
+    /// Spot, change and volume of every product with a market, by product symbol; polled
+    /// (setSummaryRefreshMs()).
+    const QHash<QString, api::ProductSummary> &summaries() const { return m_summaries; }
+    void setSummaryRefreshMs(int ms);
     const QList<OrderRecord> &orders() const { return m_orders; }
     const QList<FillRecord> &fills() const { return m_fills; }
     const QList<ContractRecord> &contracts() const { return m_contracts; }
@@ -103,7 +108,8 @@ public:
     /// finished; the session's client is their parent until then).
     ExchangeCall<api::OrderAck> *submit(api::OrderRequest order);
     ExchangeCall<api::OrderAck> *cancel(qint64 orderId);
-    ExchangeCall<api::OrderAck> *replace(qint64 orderId, std::optional<qint64> price, std::optional<qint64> quantity);
+    ExchangeCall<api::OrderAck> *replace(qint64 orderId, std::optional<qint64> price,
+                                         std::optional<qint64> quantity);
     /// A unique client order id of at most 24 ASCII characters.
     static QString newClientOrderId();
 
@@ -127,6 +133,7 @@ Q_SIGNALS:
     /// The spot index of a compared product (setComparedProducts()) changed.
     void comparedSpotChanged(const QString &product, qint64 price);
     void curveChanged();
+    void summariesChanged();
     void ordersChanged();
     void fillsReset();
     void fillsAppended(const QList<cloudex::desk::FillRecord> &fills);
@@ -158,6 +165,7 @@ private:
     void flush();
     void refreshInstruments();
     void refreshCurve();
+    void refreshSummaries();
     void track(ExchangeJob *job);
     void clearSymbolState();
 
@@ -169,6 +177,7 @@ private:
     net::StreamClient *m_stream = nullptr;
     QTimer *m_batch;
     QTimer *m_curveTimer;
+    QTimer *m_summaryTimer;
     State m_state = State::Disconnected;
     bool m_everConnected = false;
     QString m_participant;
@@ -185,6 +194,7 @@ private:
     qint64 m_spot = 0;
     QStringList m_compared;
     QList<CurvePointRecord> m_curve;
+    QHash<QString, api::ProductSummary> m_summaries;
     QList<OrderRecord> m_orders;
     QList<FillRecord> m_fills;
     QList<ContractRecord> m_contracts;

@@ -1,6 +1,7 @@
 #include "catalogue/catalogue.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTest>
 #include <QTimeZone>
 
@@ -28,8 +29,9 @@ private slots:
 
         QTest::newRow("hour") << int(PeriodKind::Hour) << utc(2026, 12, 1, 14, 37) << u"H2026-12-01T14"_qs
                               << utc(2026, 12, 1, 14) << utc(2026, 12, 1, 15);
-        QTest::newRow("last hour of year") << int(PeriodKind::Hour) << utc(2026, 12, 31, 23, 59)
-                                           << u"H2026-12-31T23"_qs << utc(2026, 12, 31, 23) << utc(2027, 1, 1);
+        QTest::newRow("last hour of year")
+            << int(PeriodKind::Hour) << utc(2026, 12, 31, 23, 59) << u"H2026-12-31T23"_qs
+            << utc(2026, 12, 31, 23) << utc(2027, 1, 1);
         QTest::newRow("day") << int(PeriodKind::Day) << utc(2026, 12, 1, 14) << u"D2026-12-01"_qs
                              << utc(2026, 12, 1) << utc(2026, 12, 2);
         // 2026-12-01 is a Tuesday in ISO week 49.
@@ -206,6 +208,13 @@ private slots:
         QCOMPARE(slaTerms(SlaClass::S1).availabilityText(), u"99.5 %"_qs);
         QCOMPARE(slaTerms(SlaClass::S2).availabilityText(), u"99.9 %"_qs);
         QCOMPARE(slaTerms(SlaClass::S3).availabilityText(), u"99.95 %"_qs);
+        // People in Germany read a decimal comma.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(slaTerms(SlaClass::S1).availabilityText(), u"99,5 %"_qs);
+        QCOMPARE(slaTerms(SlaClass::S3).availabilityText(), u"99,95 %"_qs);
+        QCOMPARE(basisPointsText(10000), u"100,0 %"_qs);
+        QLocale::setDefault(before);
         QVERIFY(slaTerms(SlaClass::S1).nextBusinessDaySupport);
         QCOMPARE(slaTerms(SlaClass::S2).supportResponseMinutes, 240);
         QCOMPARE(slaTerms(SlaClass::S3).supportResponseMinutes, 60);

@@ -34,7 +34,8 @@ private slots:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<QSettings>(m_dir->filePath(u"cloudex.ini"_qs), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(MainWindow::Context{m_dir->path(), m_settings.get(), &m_clock});
+        m_window =
+            std::make_unique<MainWindow>(MainWindow::Context{m_dir->path(), m_settings.get(), &m_clock});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -104,6 +105,7 @@ private slots:
         QCOMPARE(exchange->text(), u"Exchange: not connected"_qs);
         QCOMPARE(identity->text(), u"Identity: none"_qs);
         QVERIFY(data->text().contains(m_dir->path()));
+        QCOMPARE(data->toolTip(), m_dir->path());
     }
 
     void exchangeKnownAfterTheWindowOpened()
@@ -173,7 +175,8 @@ private slots:
     void everyWorkspaceIsNamedForScreenReaders()
     {
         auto stack = m_window->findChild<QStackedWidget *>(u"workspaceStack"_qs);
-        for (auto which : {MainWindow::Workspace::Market, MainWindow::Workspace::Buy, MainWindow::Workspace::Sell}) {
+        for (auto which :
+             {MainWindow::Workspace::Market, MainWindow::Workspace::Buy, MainWindow::Workspace::Sell}) {
             m_window->showWorkspace(which);
             QWidget *page = stack->currentWidget();
             const QStringList unnamed = testsupport::unnamedInteractiveWidgets(page);
@@ -183,7 +186,29 @@ private slots:
         }
         // The window's own navigation too.
         const QStringList unnamed = testsupport::unnamedInteractiveWidgets(m_window.get());
-        QVERIFY2(!unnamed.contains(u"workspaceNavigation (QListWidget)"_qs), qPrintable(unnamed.join(u", "_qs)));
+        QVERIFY2(!unnamed.contains(u"workspaceNavigation (QListWidget)"_qs),
+                 qPrintable(unnamed.join(u", "_qs)));
+    }
+
+    void focusedTableShowsARing()
+    {
+        ThemeManager::apply(Theme::Light);
+        m_window->showWorkspace(MainWindow::Workspace::Market);
+        auto table = m_window->findChild<QTableView *>(u"productTable"_qs);
+        auto region = m_window->findChild<QComboBox *>(u"regionFilter"_qs);
+        QVERIFY(table && region);
+        const QColor highlight = table->palette().color(QPalette::Highlight);
+        const auto leftEdge = [table] {
+            const QImage image = table->grab().toImage();
+            return image.pixelColor(0, image.height() / 2);
+        };
+        region->setFocus();
+        QTRY_VERIFY(region->hasFocus());
+        QVERIFY(leftEdge() != highlight);
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        QCOMPARE(leftEdge(), highlight);
+        m_window->findChild<QAction *>(u"systemThemeAction"_qs)->trigger();
     }
 
     void tabLeavesTheTable()

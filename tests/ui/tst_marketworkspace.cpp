@@ -3,24 +3,26 @@
 // the chart, the fills and the order list.
 #include "../support/embeddedexchange.h"
 #include "candlechart.h"
-#include "forwardcurvechart.h"
-#include "spotchart.h"
-#include "theme.h"
-#include "translations.h"
 #include "catalogue/catalogue.h"
 #include "desk/marketsession.h"
 #include "desk/price.h"
 #include "exchange/embeddedexchange.h"
+#include "forwardcurvechart.h"
 #include "mainwindow.h"
 #include "net/apiclient.h"
+#include "orderticket.h"
+#include "productmodel.h"
 #include "prompts.h"
+#include "spotchart.h"
+#include "theme.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCandlestickSeries>
 #include <QChart>
-#include <QDateTimeAxis>
-#include <QValueAxis>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +34,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QValueAxis>
 
 #include <memory>
 
@@ -80,6 +84,7 @@ private slots:
 
         m_session = std::make_unique<desk::MarketSession>();
         m_session->setBatchIntervalMs(20);
+        m_session->setSummaryRefreshMs(100);
         m_settings = std::make_unique<QSettings>(m_dir.filePath(u"cloudex.ini"_qs), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(MainWindow::Context{
             m_dir.path(), m_settings.get(), nullptr, nullptr, m_session.get(), {}, false});
@@ -178,7 +183,8 @@ private slots:
         const desk::InstrumentRecord *instrument = m_session->instrument(m_session->symbol());
         QVERIFY(instrument);
         const qint64 hours = (instrument->deliveryEnd - instrument->deliveryStart) / 3600;
-        QVERIFY2(question.contains(desk::formatPriceTicks(1250 * quantity * hours, QLocale())), qPrintable(question));
+        QVERIFY2(question.contains(desk::formatPriceTicks(1250 * quantity * hours, QLocale())),
+                 qPrintable(question));
         QCOMPARE(find<QLabel>("ticketStatus")->text(), u"Not sent."_qs);
         QTest::qWait(200);
         QCOMPARE(find<QTableView>("ordersTable")->model()->rowCount(), 0);
@@ -253,8 +259,68 @@ private slots:
         QCOMPARE(buyContracts->model()->rowCount(), 1);
         QCOMPARE(buyContracts->model()->index(0, 3).data().toString(), u"p-seller"_qs);
         QVERIFY(!find<QWidget>("contractsEmptyState")->isVisible());
-        QVERIFY(m_window->workspaceWidget(MainWindow::Workspace::Buy)->findChild<QLabel *>(u"workspaceNotice"_qs)->isHidden());
+        QVERIFY(m_window->workspaceWidget(MainWindow::Workspace::Buy)
+                    ->findChild<QLabel *>(u"workspaceNotice"_qs)
+                    ->isHidden());
         m_window->showWorkspace(MainWindow::Workspace::Market);
+    }
+
+    void productBrowserShowsWordsSpotChangeAndVolume()
+    {
+        auto products = find<QTableView>("productTable");
+        QAbstractItemModel *model = products->model();
+        // In words: class and size, then region, tenancy and SLA; the code is the tooltip.
+        const QModelIndex first = model->index(0, models::ProductModel::ProductColumn);
+        QCOMPARE(first.data(models::ProductModel::ProductRole).toString(), u"DE.GP2.SH.S1"_qs);
+        QVERIFY2(first.data().toString() == u"GP2 · 2 vCPU · 8 GiB\nGermany · Shared · S1"_qs,
+                 qPrintable(first.data().toString()));
+        QVERIFY(first.data(Qt::ToolTipRole).toString().startsWith(u"DE.GP2.SH.S1\n"_qs));
+        // The trade of the test before: spot 0.1250, 3 instance-hours, no change yet.
+        QTRY_COMPARE(model->index(0, models::ProductModel::SpotColumn).data().toString(), u"0.1250"_qs);
+        QCOMPARE(model->index(0, models::ProductModel::VolumeColumn).data().toString(), u"3"_qs);
+        QCOMPARE(model->index(0, models::ProductModel::ChangeColumn).data().toString(), u"0.0 %"_qs);
+        QCOMPARE(model->index(1, models::ProductModel::SpotColumn).data().toString(), u"–"_qs);
+        // Sorting by volume, descending and ascending: products without a market stay last.
+        products->sortByColumn(models::ProductModel::VolumeColumn, Qt::AscendingOrder);
+        QCOMPARE(model->index(0, 0).data(models::ProductModel::ProductRole).toString(), u"DE.GP2.SH.S1"_qs);
+        QCOMPARE(find<QLabel>("productTitle")->text(), u"DE.GP2.SH.S1"_qs);
+        products->sortByColumn(models::ProductModel::ProductColumn, Qt::AscendingOrder);
+        QCOMPARE(model->index(1, 0).data(models::ProductModel::ProductRole).toString(), u"DE.GP2.SH.S2"_qs);
+
+        // Periods without prices are hidden while some have them; the selected one stays.
+        auto instruments = find<QTableView>("instrumentTable");
+        auto quotedOnly = find<QCheckBox>("quotedOnlyCheck");
+        QVERIFY(quotedOnly->isChecked());
+        QTRY_COMPARE(instruments->model()->rowCount(), 1);
+        QCOMPARE(instruments->model()->index(0, 0).data().toString(), m_symbol);
+        QVERIFY2(quotedOnly->toolTip().contains(u"3 open periods"_qs), qPrintable(quotedOnly->toolTip()));
+        quotedOnly->setChecked(false);
+        QCOMPARE(instruments->model()->rowCount(), 4);
+        quotedOnly->setChecked(true);
+        QCOMPARE(instruments->model()->rowCount(), 1);
+    }
+
+    void requirementsOpenOverTheBookWithoutSqueezingIt()
+    {
+        auto tape = find<QTableView>("tradeTape");
+        auto toggle = find<QToolButton>("ticketRequirementsToggle");
+        const int tapeHeight = tape->height();
+        QCOMPARE(toggle->text(), u"Requirements"_qs);
+        find<QLineEdit>("ticketJurisdictions")->setText(u"DE, FR"_qs);
+        find<QLineEdit>("ticketCertifications")->setText(u"ISO27001"_qs);
+        QCOMPARE(toggle->text(), u"Requirements (3)"_qs);
+        QVERIFY(toggle->toolTip().contains(u"DE, FR; ISO27001"_qs));
+        QCoreApplication::processEvents();
+        QCOMPARE(tape->height(), tapeHeight);
+        QString problem;
+        const auto order = m_window->findChild<ui::OrderTicket *>()->validate(&problem);
+        if (order) {
+            QVERIFY(order->requirements);
+            QCOMPARE(order->requirements->jurisdictions, QStringList({u"DE"_qs, u"FR"_qs}));
+        }
+        find<QLineEdit>("ticketJurisdictions")->clear();
+        find<QLineEdit>("ticketCertifications")->clear();
+        QCOMPARE(toggle->text(), u"Requirements"_qs);
     }
 
     void replaceThenCancelFromTheOrderList()
@@ -390,11 +456,13 @@ private slots:
         QCOMPARE(chart.chart()->title(), u"No trades yet in this interval"_qs);
         for (QAbstractAxis *axis : chart.chart()->axes(Qt::Horizontal | Qt::Vertical))
             if (axis->isVisible())
-                QVERIFY(qobject_cast<QValueAxis *>(axis) && !static_cast<QValueAxis *>(axis)->labelsVisible());
+                QVERIFY(qobject_cast<QValueAxis *>(axis) &&
+                        !static_cast<QValueAxis *>(axis)->labelsVisible());
         // Three young candles sit at the right of the axis, the slots before them are the past.
         const qint64 t = 1'796'000'400;
-        chart.setCandles({{t, 100, 110, 90, 105, 1}, {t + 60, 105, 120, 100, 118, 2}, {t + 120, 118, 118, 110, 112, 1}},
-                         60);
+        chart.setCandles(
+            {{t, 100, 110, 90, 105, 1}, {t + 60, 105, 120, 100, 118, 2}, {t + 120, 118, 118, 110, 112, 1}},
+            60);
         auto time = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
         QVERIFY(time);
         QCOMPARE(time->max().toMSecsSinceEpoch(), (t + 180) * 1000);
