@@ -3,7 +3,7 @@
 #include "prompts.h"
 
 #include "catalogue/catalogue.h"
-#include "connect/connectagent.h"
+#include "connect/embeddedagent.h"
 #include "hostmodel.h"
 #include "utilisationdelegate.h"
 #include "vmmodel.h"
@@ -32,8 +32,8 @@
 namespace cloudex::ui {
 
 using namespace cloudex::catalogue;
-using connect::ConnectAgent;
 using connect::ConnectJob;
+using connect::EmbeddedAgent;
 using connect::VmState;
 
 namespace {
@@ -105,7 +105,7 @@ QPushButton *button(const QString &text, const QString &name, QWidget *parent)
 }
 } // namespace
 
-SellWorkspace::SellWorkspace(const Catalogue &catalogue, ConnectAgent *agent, QWidget *parent)
+SellWorkspace::SellWorkspace(const Catalogue &catalogue, EmbeddedAgent *agent, QWidget *parent)
     : WorkspacePage(tr("Sell"), tr("Offer your data centre's capacity and run buyers' VMs under contract."),
                     parent)
     , m_catalogue(catalogue)
@@ -161,12 +161,20 @@ SellWorkspace::SellWorkspace(const Catalogue &catalogue, ConnectAgent *agent, QW
         setEnabled(false);
         return;
     }
-    connect(m_agent, &ConnectAgent::inventoryChanged, this, &SellWorkspace::refreshInventory);
-    connect(m_agent, &ConnectAgent::connectionsChanged, this, &SellWorkspace::refreshConnections);
-    connect(m_agent, &ConnectAgent::jobStarted, this, &SellWorkspace::watch);
+    // The agent runs on its own thread; its state arrives here as a copy after each change.
+    connect(m_agent, &EmbeddedAgent::stateChanged, this, &SellWorkspace::refresh);
+    connect(m_agent, &EmbeddedAgent::jobStarted, this, &SellWorkspace::watch);
+    connect(m_agent, &EmbeddedAgent::started, this, [this](const Result<void> &started) {
+        if (!started)
+            showError(started.error().message);
+    });
+    refresh();
+}
+
+void SellWorkspace::refresh()
+{
     refreshConnections();
     refreshInventory();
-    refreshSeparation();
     refreshOffers();
 }
 
@@ -391,7 +399,7 @@ QWidget *SellWorkspace::createSeparationTab()
         const int row = m_groupTable->currentRow();
         if (row < 0 || !m_agent)
             return;
-        const QList<connect::HostGroup> all = m_agent->store().hostGroups();
+        const QList<connect::HostGroup> all = m_agent->state().hostGroups;
         if (row >= all.size())
             return;
         const connect::HostGroup &group = all.at(row);
@@ -416,10 +424,19 @@ QWidget *SellWorkspace::createSeparationTab()
     m_tenantName->setObjectName(QStringLiteral("tenantNameEdit"));
     m_tenantName->setPlaceholderText(tr("display name"));
     auto addTenant = button(tr("Add tenant"), QStringLiteral("addTenantButton"), tenants);
+    m_removeTenant = button(tr("Remove tenant"), QStringLiteral("removeTenantButton"), tenants);
+    m_removeTenant->setEnabled(false);
     tenantLayout->addWidget(m_tenantId);
     tenantLayout->addWidget(m_tenantName);
-    tenantLayout->addWidget(addTenant);
+    auto tenantButtons = new QHBoxLayout;
+    tenantButtons->addWidget(addTenant);
+    tenantButtons->addWidget(m_removeTenant);
+    tenantButtons->addStretch();
+    tenantLayout->addLayout(tenantButtons);
     connect(addTenant, &QPushButton::clicked, this, &SellWorkspace::addTenant);
+    connect(m_removeTenant, &QPushButton::clicked, this, &SellWorkspace::removeTenant);
+    connect(m_tenantTable, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_removeTenant->setEnabled(!m_tenantTable->selectedItems().isEmpty()); });
     layout->addWidget(tenants, 2);
     return tab;
 }
@@ -464,7 +481,9 @@ QWidget *SellWorkspace::createOffersTab()
     m_offerReserved->setAccessibleName(tr("Instances to reserve"));
     m_offerReserved->setObjectName(QStringLiteral("offerReservedSpin"));
     m_offerReserved->setRange(0, kMaxReserved);
-    const auto updateSuffix = [this](int n) { m_offerReserved->setSuffix(tr(" instance(s)", nullptr, n)); };
+    const auto updateSuffix = [this](int n) {
+        m_offerReserved->setSuffix(tr(" instance(s)", nullptr, n));
+    };
     connect(m_offerReserved, &QSpinBox::valueChanged, this, updateSuffix);
     updateSuffix(m_offerReserved->value());
     auto save = button(tr("Save offer"), QStringLiteral("saveOfferButton"), tab);
@@ -482,7 +501,7 @@ void SellWorkspace::refreshConnections()
                                 ? m_connectionList->currentItem()->data(Qt::UserRole).toString()
                                 : QString();
     m_connectionList->clear();
-    for (const connect::ConnectionStatus &status : m_agent->connections()) {
+    for (const connect::ConnectionStatus &status : m_agent->state().connections) {
         // Name, driver and state in words first (not only by colour), the address below,
         // shortened in the middle; the tool tip has it whole.
         const bool workflow = status.record.kind == connect::ConnectionRecord::Kind::Workflow;
@@ -518,13 +537,7 @@ void SellWorkspace::refreshConnections()
 
 void SellWorkspace::refreshInventory()
 {
-    {
-        QList<std::pair<QString, QString>> hosts;
-        for (const connect::HostInfo &h : m_agent->inventory().hosts)
-            hosts.append({h.id, h.id});
-        fillChooser(m_groupHosts, hosts);
-    }
-    const connect::Inventory &inventory = m_agent->inventory();
+    const connect::Inventory &inventory = m_agent->state().inventory;
     m_hostModel->setHosts(inventory.hosts);
     m_vmModel->setVms(inventory.vms);
 
@@ -591,7 +604,7 @@ void SellWorkspace::refreshInventory()
 
 void SellWorkspace::refreshSeparation()
 {
-    const QList<connect::HostGroup> groups = m_agent->store().hostGroups();
+    const QList<connect::HostGroup> &groups = m_agent->state().hostGroups;
     m_groupTable->setRowCount(int(groups.size()));
     for (int row = 0; row < groups.size(); ++row) {
         const connect::HostGroup &g = groups.at(row);
@@ -599,26 +612,47 @@ void SellWorkspace::refreshSeparation()
                {g.name, tenancyName(g.tenancy), g.hosts.join(QStringLiteral(", ")),
                 g.tenants.join(QStringLiteral(", "))});
     }
-    const QList<connect::Tenant> tenants = m_agent->store().tenants();
+    const QList<connect::Tenant> &tenants = m_agent->state().tenants;
+    // The choosers are refilled only when the site's tenants or hosts change (not on every
+    // inventory pass), so a seller's checks stay as they are.
     {
         QList<std::pair<QString, QString>> choices;
-        for (const connect::Tenant &t : tenants)
+        QStringList ids;
+        for (const connect::Tenant &t : tenants) {
             choices.append(
                 {t.id, t.name.isEmpty() || t.name == t.id ? t.id : tr("%1 (%2)").arg(t.name, t.id)});
-        fillChooser(m_groupTenants, choices);
+            ids.append(choices.constLast().first + u'\n' + choices.constLast().second);
+        }
+        if (ids != m_chooserTenants) {
+            fillChooser(m_groupTenants, choices);
+            m_chooserTenants = ids;
+        }
         QList<std::pair<QString, QString>> hosts;
-        for (const connect::HostInfo &h : m_agent->inventory().hosts)
+        QStringList hostIds;
+        for (const connect::HostInfo &h : m_agent->state().inventory.hosts) {
             hosts.append({h.id, h.id});
-        fillChooser(m_groupHosts, hosts);
+            hostIds.append(h.id);
+        }
+        if (hostIds != m_chooserHosts) {
+            fillChooser(m_groupHosts, hosts);
+            m_chooserHosts = hostIds;
+        }
     }
     QHash<QString, int> vmCount;
-    for (const connect::VmInfo &vm : m_agent->inventory().vms)
+    for (const connect::VmInfo &vm : m_agent->state().inventory.vms)
         ++vmCount[vm.tenant];
+    const QString selectedTenant =
+        m_tenantTable->currentRow() >= 0 && m_tenantTable->item(m_tenantTable->currentRow(), 0)
+            ? m_tenantTable->item(m_tenantTable->currentRow(), 0)->text()
+            : QString();
     m_tenantTable->setRowCount(int(tenants.size()));
     for (int row = 0; row < tenants.size(); ++row) {
         const connect::Tenant &t = tenants.at(row);
         setRow(m_tenantTable, row, {t.id, t.name, QString::number(vmCount.value(t.id))});
+        if (t.id == selectedTenant)
+            m_tenantTable->selectRow(row);
     }
+    m_removeTenant->setEnabled(m_tenantTable->currentRow() >= 0 && !m_tenantTable->selectedItems().isEmpty());
 
     const QString filter = m_vmTenantFilter->currentData().toString();
     const QString provisionFor = m_provisionTenant->currentData().toString();
@@ -636,7 +670,7 @@ void SellWorkspace::refreshSeparation()
 
 void SellWorkspace::refreshOffers()
 {
-    const QList<connect::Offer> offers = m_agent->store().offers();
+    const QList<connect::Offer> &offers = m_agent->state().offers;
     m_offerTable->setRowCount(int(offers.size()));
     for (int row = 0; row < offers.size(); ++row) {
         const connect::Offer &offer = offers.at(row);
@@ -742,7 +776,7 @@ void SellWorkspace::removeConnection()
         return;
     const QString key = item->data(Qt::UserRole).toString();
     QStringList hosts;
-    for (const connect::ConnectionStatus &c : m_agent->connections())
+    for (const connect::ConnectionStatus &c : m_agent->state().connections)
         if (c.record.key == key)
             hosts = c.hosts;
     const QString text = hosts.isEmpty()
@@ -763,7 +797,7 @@ void SellWorkspace::removeSelectedVm()
     if (name.isEmpty())
         return;
     const connect::VmInfo *vm = nullptr;
-    for (const connect::VmInfo &v : m_agent->inventory().vms)
+    for (const connect::VmInfo &v : m_agent->state().inventory.vms)
         if (v.name == name)
             vm = &v;
     QString text;
@@ -821,45 +855,57 @@ void SellWorkspace::saveHostGroup()
     const connect::HostGroup group{m_groupName->text().trimmed(),
                                    Tenancy(m_groupTenancy->currentData().toInt()), checkedIn(m_groupHosts),
                                    checkedIn(m_groupTenants)};
-    if (auto saved = m_agent->saveHostGroup(group); !saved) {
-        showError(saved.error().message);
-        return;
-    }
-    setNotice({});
-    refreshSeparation();
+    onRecordChange(m_agent->saveHostGroup(group));
 }
 
 void SellWorkspace::removeHostGroup()
 {
-    if (auto removed = m_agent->removeHostGroup(m_groupName->text().trimmed()); !removed) {
-        showError(removed.error().message);
-        return;
-    }
-    setNotice({});
-    refreshSeparation();
+    onRecordChange(m_agent->removeHostGroup(m_groupName->text().trimmed()));
 }
 
 void SellWorkspace::addTenant()
 {
-    if (auto saved = m_agent->saveTenant({m_tenantId->text().trimmed(), m_tenantName->text().trimmed()});
-        !saved) {
-        showError(saved.error().message);
+    onRecordChange(m_agent->saveTenant({m_tenantId->text().trimmed(), m_tenantName->text().trimmed()}),
+                   [this] {
+                       m_tenantId->clear();
+                       m_tenantName->clear();
+                   });
+}
+
+void SellWorkspace::removeTenant()
+{
+    const int row = m_tenantTable->currentRow();
+    if (row < 0 || !m_tenantTable->item(row, 0))
         return;
-    }
-    m_tenantId->clear();
-    m_tenantName->clear();
-    setNotice({});
-    refreshSeparation();
+    const QString id = m_tenantTable->item(row, 0)->text();
+    const QString name = m_tenantTable->item(row, 1) ? m_tenantTable->item(row, 1)->text() : QString();
+    const QString text = tr("Remove the tenant %1 (%2)? The site forgets this customer: it can no longer be "
+                            "chosen for new VMs or host groups until it is added again.")
+                             .arg(id, name.isEmpty() ? id : name);
+    if (!Prompts::confirm(this, tr("Remove tenant"), text))
+        return;
+    onRecordChange(m_agent->removeTenant(id));
+}
+
+void SellWorkspace::onRecordChange(ConnectJob *job, std::function<void()> done)
+{
+    // The agent checks the change on its thread; its answer (and the new state, which
+    // arrives first) comes back here.
+    connect(job, &ConnectJob::finished, this, [this, done = std::move(done)](cloudex::Job *finished) {
+        if (!finished->error().isEmpty()) {
+            showError(finished->errorString());
+        } else {
+            setNotice({});
+            if (done)
+                done();
+        }
+        finished->deleteLater();
+    });
 }
 
 void SellWorkspace::saveOffer()
 {
-    if (auto saved = m_agent->saveOffer({m_offerProduct->currentText(), m_offerReserved->value()}); !saved) {
-        showError(saved.error().message);
-        return;
-    }
-    setNotice({});
-    refreshOffers();
+    onRecordChange(m_agent->saveOffer({m_offerProduct->currentText(), m_offerReserved->value()}));
 }
 
 } // namespace cloudex::ui
