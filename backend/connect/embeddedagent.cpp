@@ -36,8 +36,6 @@ struct EmbeddedAgent::Side final : public QObject
     const quint64 run;
     ConnectAgent *agent = nullptr;
     QHash<quint64, QPointer<ConnectJob>> jobs;
-    /// Cancelled in the caller's thread before the agent made the job.
-    QSet<quint64> cancelled;
     /// The id the next job the agent announces gets (an operation asked for here), else 0.
     quint64 adopting = 0;
     bool publishPending = false;
@@ -92,8 +90,6 @@ void EmbeddedAgent::start(const Options &options)
                     announce(id, title);
             });
             forward(job, id);
-            if (side->cancelled.remove(id))
-                job->cancel();
             schedulePublish();
         });
         connect(agent, &ConnectAgent::inventoryChanged, side, [this] { schedulePublish(); });
@@ -109,6 +105,9 @@ void EmbeddedAgent::start(const Options &options)
         };
         if (auto opened = agent->open(); !opened) {
             qCWarning(lcConnect, "cannot open the records: %s", qPrintable(opened.error().message));
+            // No agent without its records: later operations answer "not running".
+            delete agent;
+            side->agent = nullptr;
             return answer(opened);
         }
         if (options.embeddedSite) {
@@ -198,6 +197,8 @@ void EmbeddedAgent::publish()
 {
     Side *side = m_side;
     side->publishPending = false;
+    if (!side->agent)
+        return;
     const ConnectAgent &agent = *side->agent;
     AgentState state;
     state.inventory = agent.inventory();
@@ -232,13 +233,13 @@ void EmbeddedAgent::passCancel(ConnectJob *job, quint64 id)
     job->setCancelHandler([this, id] {
         if (!m_worker)
             return;
+        // Queued behind the operation that makes the agent's job (which the agent announces at
+        // once), so the job is known by then; one that has finished is not cancelled.
         QMetaObject::invokeMethod(m_worker, [this, id] {
             if (!m_side)
                 return;
             if (const QPointer<ConnectJob> job = m_side->jobs.value(id))
                 job->cancel();
-            else
-                m_side->cancelled.insert(id);
         });
     });
 }
@@ -275,6 +276,13 @@ ConnectJob *EmbeddedAgent::operation(const QString &title, Operation operation)
     QMetaObject::invokeMethod(m_worker, [this, id, operation = std::move(operation)] {
         if (!m_side)
             return;
+        if (!m_side->agent) {
+            QMetaObject::invokeMethod(this, [this, run = m_side->run, id] {
+                if (run == m_run)
+                    finishOf(id, notRunningError());
+            });
+            return;
+        }
         // The agent announces the job it makes at once (jobStarted); it takes this id.
         m_side->adopting = id;
         operation(*m_side->agent);
@@ -293,7 +301,7 @@ ConnectJob *EmbeddedAgent::recordChange(const QString &title, RecordChange chang
     QMetaObject::invokeMethod(m_worker, [this, id, change = std::move(change)] {
         if (!m_side)
             return;
-        const Result<void> result = change(*m_side->agent);
+        const Result<void> result = m_side->agent ? change(*m_side->agent) : Result<void>(notRunningError());
         // The changed records reach the caller before the job's end.
         publish();
         QMetaObject::invokeMethod(this, [this, run = m_side->run, id, result] {
@@ -413,7 +421,7 @@ void EmbeddedAgent::post(std::function<void(ConnectAgent &)> task)
     if (!m_worker)
         return;
     QMetaObject::invokeMethod(m_worker, [this, task = std::move(task)] {
-        if (m_side)
+        if (m_side && m_side->agent)
             task(*m_side->agent);
     });
 }
