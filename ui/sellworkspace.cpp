@@ -26,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -79,6 +80,16 @@ QStringList checkedIn(const QListWidget *list)
 constexpr int kTabsWidth = 800;
 constexpr int kProgressWidth = 240;
 constexpr int kGroupSpacing = 12;
+
+/// Stores `now` in `shown` and says whether it differs: a section is rebuilt only when what
+/// it shows has changed, not on every state the agent sends.
+bool changed(QStringList &shown, QStringList now)
+{
+    if (now == shown)
+        return false;
+    shown = std::move(now);
+    return true;
+}
 
 void setupTable(QTableWidget *table, const QStringList &headers)
 {
@@ -162,7 +173,16 @@ SellWorkspace::SellWorkspace(const Catalogue &catalogue, EmbeddedAgent *agent, Q
         return;
     }
     // The agent runs on its own thread; its state arrives here as a copy after each change.
-    connect(m_agent, &EmbeddedAgent::stateChanged, this, &SellWorkspace::refresh);
+    connect(m_agent, &EmbeddedAgent::stateChanged, this, [this] {
+        // However many states arrive in one pass of the loop, the page is brought up to date once.
+        if (m_refreshPending)
+            return;
+        m_refreshPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_refreshPending = false;
+            refresh();
+        });
+    });
     connect(m_agent, &EmbeddedAgent::jobStarted, this, &SellWorkspace::watch);
     connect(m_agent, &EmbeddedAgent::started, this, [this](const Result<void> &started) {
         if (!started)
@@ -173,9 +193,19 @@ SellWorkspace::SellWorkspace(const Catalogue &catalogue, EmbeddedAgent *agent, Q
 
 void SellWorkspace::refresh()
 {
-    refreshConnections();
+    const connect::AgentState &state = m_agent->state();
+    QStringList connections;
+    for (const connect::ConnectionStatus &c : state.connections)
+        connections << c.record.key << c.record.hostId << c.hosts.join(u',') << c.error
+                    << QString::number(int(c.online));
+    if (changed(m_shownConnections, connections))
+        refreshConnections();
     refreshInventory();
-    refreshOffers();
+    QStringList offers;
+    for (const connect::Offer &o : state.offers)
+        offers << o.product << QString::number(o.reservedInstances);
+    if (changed(m_shownOffers, offers))
+        refreshOffers();
 }
 
 QWidget *SellWorkspace::createConnectionsPanel()
@@ -565,37 +595,52 @@ void SellWorkspace::refreshInventory()
                                    .arg(inventory.vms.size()));
 
     // Host choices for moves, and templates for provisioning, keep their selection.
-    const QString target = m_migrateTarget->currentText();
-    m_migrateTarget->clear();
+    QStringList hostIds;
     for (const connect::HostInfo &host : inventory.hosts)
-        m_migrateTarget->addItem(host.id);
-    m_migrateTarget->setCurrentText(target);
-
-    const QString chosenTemplate = m_provisionTemplate->currentData().toString();
-    m_provisionTemplate->clear();
-    m_provisionTemplate->addItem(tr("diskless"), QString());
-    QSet<QString> names;
-    for (const connect::TemplateInfo &t : inventory.templates)
-        names.insert(t.name);
-    QStringList sorted(names.begin(), names.end());
-    sorted.sort();
-    for (const QString &name : std::as_const(sorted))
-        m_provisionTemplate->addItem(name, name);
-    if (const int index = m_provisionTemplate->findData(chosenTemplate); index >= 0)
-        m_provisionTemplate->setCurrentIndex(index);
-
-    m_templateTable->setRowCount(int(inventory.templates.size()));
-    for (int row = 0; row < inventory.templates.size(); ++row) {
-        const connect::TemplateInfo &t = inventory.templates.at(row);
-        setRow(m_templateTable, row, {t.name, t.host, QString::number(t.capacityBytes / kBytesPerMiB)});
+        hostIds.append(host.id);
+    if (changed(m_shownHosts, hostIds)) {
+        const QString target = m_migrateTarget->currentText();
+        m_migrateTarget->clear();
+        m_migrateTarget->addItems(m_shownHosts);
+        m_migrateTarget->setCurrentText(target);
     }
-    m_poolTable->setRowCount(int(inventory.pools.size()));
-    for (int row = 0; row < inventory.pools.size(); ++row) {
-        const connect::StoragePoolInfo &p = inventory.pools.at(row);
-        setRow(m_poolTable, row,
-               {p.name, p.host, QString::number(p.volumes),
-                QString::number(p.availableBytes / (kBytesPerMiB * kMiBPerGiB))});
-        m_poolTable->item(row, 2)->setToolTip(p.volumeNames.join(u'\n'));
+
+    QStringList templates;
+    QSet<QString> names;
+    for (const connect::TemplateInfo &t : inventory.templates) {
+        names.insert(t.name);
+        templates << t.name << t.host << QString::number(t.capacityBytes);
+    }
+    if (changed(m_shownTemplates, templates)) {
+        const QString chosenTemplate = m_provisionTemplate->currentData().toString();
+        m_provisionTemplate->clear();
+        m_provisionTemplate->addItem(tr("diskless"), QString());
+        QStringList sorted(names.begin(), names.end());
+        sorted.sort();
+        for (const QString &name : std::as_const(sorted))
+            m_provisionTemplate->addItem(name, name);
+        if (const int index = m_provisionTemplate->findData(chosenTemplate); index >= 0)
+            m_provisionTemplate->setCurrentIndex(index);
+
+        m_templateTable->setRowCount(int(inventory.templates.size()));
+        for (int row = 0; row < inventory.templates.size(); ++row) {
+            const connect::TemplateInfo &t = inventory.templates.at(row);
+            setRow(m_templateTable, row, {t.name, t.host, QString::number(t.capacityBytes / kBytesPerMiB)});
+        }
+    }
+    QStringList pools;
+    for (const connect::StoragePoolInfo &p : inventory.pools)
+        pools << p.name << p.host << QString::number(p.volumes) << QString::number(p.availableBytes)
+              << p.volumeNames.join(u'\n');
+    if (changed(m_shownPools, pools)) {
+        m_poolTable->setRowCount(int(inventory.pools.size()));
+        for (int row = 0; row < inventory.pools.size(); ++row) {
+            const connect::StoragePoolInfo &p = inventory.pools.at(row);
+            setRow(m_poolTable, row,
+                   {p.name, p.host, QString::number(p.volumes),
+                    QString::number(p.availableBytes / (kBytesPerMiB * kMiBPerGiB))});
+            m_poolTable->item(row, 2)->setToolTip(p.volumeNames.join(u'\n'));
+        }
     }
     refreshSeparation();
     updateActions();
@@ -605,14 +650,17 @@ void SellWorkspace::refreshInventory()
 void SellWorkspace::refreshSeparation()
 {
     const QList<connect::HostGroup> &groups = m_agent->state().hostGroups;
-    m_groupTable->setRowCount(int(groups.size()));
-    for (int row = 0; row < groups.size(); ++row) {
-        const connect::HostGroup &g = groups.at(row);
-        setRow(m_groupTable, row,
-               {g.name, tenancyName(g.tenancy), g.hosts.join(QStringLiteral(", ")),
-                g.tenants.join(QStringLiteral(", "))});
+    QStringList groupRows;
+    for (const connect::HostGroup &g : groups)
+        groupRows << g.name << tenancyName(g.tenancy) << g.hosts.join(QStringLiteral(", "))
+                  << g.tenants.join(QStringLiteral(", "));
+    if (changed(m_shownGroups, groupRows)) {
+        m_groupTable->setRowCount(int(groups.size()));
+        for (int row = 0; row < groups.size(); ++row)
+            setRow(m_groupTable, row, groupRows.mid(row * 4, 4));
     }
     const QList<connect::Tenant> &tenants = m_agent->state().tenants;
+    bool tenantsChanged = false;
     // The choosers are refilled only when the site's tenants or hosts change (not on every
     // inventory pass), so a seller's checks stay as they are.
     {
@@ -623,7 +671,8 @@ void SellWorkspace::refreshSeparation()
                 {t.id, t.name.isEmpty() || t.name == t.id ? t.id : tr("%1 (%2)").arg(t.name, t.id)});
             ids.append(choices.constLast().first + u'\n' + choices.constLast().second);
         }
-        if (ids != m_chooserTenants) {
+        tenantsChanged = ids != m_chooserTenants;
+        if (tenantsChanged) {
             fillChooser(m_groupTenants, choices);
             m_chooserTenants = ids;
         }
@@ -641,18 +690,26 @@ void SellWorkspace::refreshSeparation()
     QHash<QString, int> vmCount;
     for (const connect::VmInfo &vm : m_agent->state().inventory.vms)
         ++vmCount[vm.tenant];
-    const QString selectedTenant =
-        m_tenantTable->currentRow() >= 0 && m_tenantTable->item(m_tenantTable->currentRow(), 0)
-            ? m_tenantTable->item(m_tenantTable->currentRow(), 0)->text()
-            : QString();
-    m_tenantTable->setRowCount(int(tenants.size()));
-    for (int row = 0; row < tenants.size(); ++row) {
-        const connect::Tenant &t = tenants.at(row);
-        setRow(m_tenantTable, row, {t.id, t.name, QString::number(vmCount.value(t.id))});
-        if (t.id == selectedTenant)
-            m_tenantTable->selectRow(row);
+    QStringList tenantRows;
+    for (const connect::Tenant &t : tenants)
+        tenantRows << t.id << t.name << QString::number(vmCount.value(t.id));
+    if (changed(m_shownTenants, tenantRows)) {
+        const QString selectedTenant =
+            m_tenantTable->currentRow() >= 0 && m_tenantTable->item(m_tenantTable->currentRow(), 0)
+                ? m_tenantTable->item(m_tenantTable->currentRow(), 0)->text()
+                : QString();
+        m_tenantTable->setRowCount(int(tenants.size()));
+        for (int row = 0; row < tenants.size(); ++row) {
+            const connect::Tenant &t = tenants.at(row);
+            setRow(m_tenantTable, row, {t.id, t.name, QString::number(vmCount.value(t.id))});
+            if (t.id == selectedTenant)
+                m_tenantTable->selectRow(row);
+        }
+        m_removeTenant->setEnabled(m_tenantTable->currentRow() >= 0 &&
+                                   !m_tenantTable->selectedItems().isEmpty());
     }
-    m_removeTenant->setEnabled(m_tenantTable->currentRow() >= 0 && !m_tenantTable->selectedItems().isEmpty());
+    if (!tenantsChanged)
+        return;
 
     const QString filter = m_vmTenantFilter->currentData().toString();
     const QString provisionFor = m_provisionTenant->currentData().toString();

@@ -124,7 +124,16 @@ private:
     /// What the choosers were last filled with: refilled only when it changes, so that a
     /// seller's checks survive inventory passes.
     QStringList m_chooserHosts;
-    QStringList m_chooserTenants;
+    QStringList m_chooserTenants{QStringLiteral("\n")}; ///< never a real list: the first fill happens
+    /// What each section shows, so that it is rebuilt only when that changes.
+    QStringList m_shownConnections;
+    QStringList m_shownHosts;
+    QStringList m_shownTemplates;
+    QStringList m_shownPools;
+    QStringList m_shownGroups;
+    QStringList m_shownTenants;
+    QStringList m_shownOffers;
+    bool m_refreshPending = false;
 
     QTableWidget *m_templateTable = nullptr;
     QTableWidget *m_poolTable = nullptr;
