@@ -901,6 +901,34 @@
         <source>&quot;%1&quot; is not a catalogue product</source>
         <translation>&quot;%1&quot; ist kein Katalogprodukt</translation>
     </message>
+    <message>
+        <source>The connect agent is not running.</source>
+        <translation>Der Connect-Agent läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The connect agent stopped.</source>
+        <translation>Der Connect-Agent wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Saving tenant %1</source>
+        <translation>Mandant %1 wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Removing tenant %1</source>
+        <translation>Mandant %1 wird entfernt</translation>
+    </message>
+    <message>
+        <source>Saving host group %1</source>
+        <translation>Hostgruppe %1 wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Removing host group %1</source>
+        <translation>Hostgruppe %1 wird entfernt</translation>
+    </message>
+    <message>
+        <source>Saving the offer %1</source>
+        <translation>Angebot %1 wird gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -2209,6 +2237,21 @@
     <message>
         <source>Shutting down %1</source>
         <translation>%1 wird heruntergefahren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tenant %1 still owns %n VM(s) (%2); delete them first.</source>
+        <translation>
+            <numerusform>Mandant %1 besitzt noch %n VM (%2); löschen Sie sie zuerst.</numerusform>
+            <numerusform>Mandant %1 besitzt noch %n VMs (%2); löschen Sie sie zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tenant %1 is named by host group %2; take it out of the group first.</source>
+        <translation>Mandant %1 ist in Hostgruppe %2 eingetragen; nehmen Sie ihn zuerst aus der Gruppe.</translation>
+    </message>
+    <message>
+        <source>Tenant %1 holds contract %2, which has not ended.</source>
+        <translation>Mandant %1 hält den Vertrag %2, der noch nicht beendet ist.</translation>
     </message>
 </context>
 <context>
@@ -3716,6 +3759,14 @@
             <numerusform> Instanz</numerusform>
             <numerusform> Instanzen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Remove tenant</source>
+        <translation>Mandant entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the tenant %1 (%2)? The site forgets this customer: it can no longer be chosen for new VMs or host groups until it is added again.</source>
+        <translation>Mandant %1 (%2) entfernen? Der Standort vergisst diesen Kunden: Er kann für neue VMs und Hostgruppen nicht mehr gewählt werden, bis er wieder hinzugefügt wird.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>cloudex::connect::ConnectAgent</name>
+    <message numerus="yes">
+        <source>Tenant %1 still owns %n VM(s) (%2); delete them first.</source>
+        <translation>
+            <numerusform>Tenant %1 still owns %n VM (%2); delete it first.</numerusform>
+            <numerusform>Tenant %1 still owns %n VMs (%2); delete them first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cloudex::models::OrderBookModel</name>
     <message numerus="yes">
         <source>%n order(s), %1 instances at %2 EUR</source>

@@ -17,7 +17,7 @@ class Clock;
 }
 
 namespace cloudex::connect {
-class ConnectAgent;
+class EmbeddedAgent;
 }
 
 namespace cloudex::desk {
@@ -44,7 +44,8 @@ public:
         QString dataDir;
         QSettings *settings = nullptr; ///< window state and preferences; not owned
         const Clock *clock = nullptr;  ///< nullptr: the system clock
-        connect::ConnectAgent *agent = nullptr; ///< the seller's agent; not owned; nullptr: none
+        connect::EmbeddedAgent *agent =
+            nullptr;                            ///< the seller's agent (own thread); not owned; nullptr: none
         desk::MarketSession *session = nullptr; ///< the exchange connection; not owned; nullptr: none
         QString exchangeLabel = {};             ///< "embedded" or the remote URL, for the status bar
         bool simulatedMarket = false;           ///< --demo-market: other participants are simulated

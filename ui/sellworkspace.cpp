@@ -3,7 +3,7 @@
 #include "prompts.h"
 
 #include "catalogue/catalogue.h"
-#include "connect/connectagent.h"
+#include "connect/embeddedagent.h"
 #include "hostmodel.h"
 #include "utilisationdelegate.h"
 #include "vmmodel.h"
@@ -26,14 +26,15 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace cloudex::ui {
 
 using namespace cloudex::catalogue;
-using connect::ConnectAgent;
 using connect::ConnectJob;
+using connect::EmbeddedAgent;
 using connect::VmState;
 
 namespace {
@@ -80,6 +81,16 @@ constexpr int kTabsWidth = 800;
 constexpr int kProgressWidth = 240;
 constexpr int kGroupSpacing = 12;
 
+/// Stores `now` in `shown` and says whether it differs: a section is rebuilt only when what
+/// it shows has changed, not on every state the agent sends.
+bool changed(QStringList &shown, QStringList now)
+{
+    if (now == shown)
+        return false;
+    shown = std::move(now);
+    return true;
+}
+
 void setupTable(QTableWidget *table, const QStringList &headers)
 {
     table->setColumnCount(int(headers.size()));
@@ -105,7 +116,7 @@ QPushButton *button(const QString &text, const QString &name, QWidget *parent)
 }
 } // namespace
 
-SellWorkspace::SellWorkspace(const Catalogue &catalogue, ConnectAgent *agent, QWidget *parent)
+SellWorkspace::SellWorkspace(const Catalogue &catalogue, EmbeddedAgent *agent, QWidget *parent)
     : WorkspacePage(tr("Sell"), tr("Offer your data centre's capacity and run buyers' VMs under contract."),
                     parent)
     , m_catalogue(catalogue)
@@ -161,13 +172,40 @@ SellWorkspace::SellWorkspace(const Catalogue &catalogue, ConnectAgent *agent, QW
         setEnabled(false);
         return;
     }
-    connect(m_agent, &ConnectAgent::inventoryChanged, this, &SellWorkspace::refreshInventory);
-    connect(m_agent, &ConnectAgent::connectionsChanged, this, &SellWorkspace::refreshConnections);
-    connect(m_agent, &ConnectAgent::jobStarted, this, &SellWorkspace::watch);
-    refreshConnections();
+    // The agent runs on its own thread; its state arrives here as a copy after each change.
+    connect(m_agent, &EmbeddedAgent::stateChanged, this, [this] {
+        // However many states arrive in one pass of the loop, the page is brought up to date once.
+        if (m_refreshPending)
+            return;
+        m_refreshPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_refreshPending = false;
+            refresh();
+        });
+    });
+    connect(m_agent, &EmbeddedAgent::jobStarted, this, &SellWorkspace::watch);
+    connect(m_agent, &EmbeddedAgent::started, this, [this](const Result<void> &started) {
+        if (!started)
+            showError(started.error().message);
+    });
+    refresh();
+}
+
+void SellWorkspace::refresh()
+{
+    const connect::AgentState &state = m_agent->state();
+    QStringList connections;
+    for (const connect::ConnectionStatus &c : state.connections)
+        connections << c.record.key << c.record.hostId << c.hosts.join(u',') << c.error
+                    << QString::number(int(c.online));
+    if (changed(m_shownConnections, connections))
+        refreshConnections();
     refreshInventory();
-    refreshSeparation();
-    refreshOffers();
+    QStringList offers;
+    for (const connect::Offer &o : state.offers)
+        offers << o.product << QString::number(o.reservedInstances);
+    if (changed(m_shownOffers, offers))
+        refreshOffers();
 }
 
 QWidget *SellWorkspace::createConnectionsPanel()
@@ -391,7 +429,7 @@ QWidget *SellWorkspace::createSeparationTab()
         const int row = m_groupTable->currentRow();
         if (row < 0 || !m_agent)
             return;
-        const QList<connect::HostGroup> all = m_agent->store().hostGroups();
+        const QList<connect::HostGroup> all = m_agent->state().hostGroups;
         if (row >= all.size())
             return;
         const connect::HostGroup &group = all.at(row);
@@ -416,10 +454,19 @@ QWidget *SellWorkspace::createSeparationTab()
     m_tenantName->setObjectName(QStringLiteral("tenantNameEdit"));
     m_tenantName->setPlaceholderText(tr("display name"));
     auto addTenant = button(tr("Add tenant"), QStringLiteral("addTenantButton"), tenants);
+    m_removeTenant = button(tr("Remove tenant"), QStringLiteral("removeTenantButton"), tenants);
+    m_removeTenant->setEnabled(false);
     tenantLayout->addWidget(m_tenantId);
     tenantLayout->addWidget(m_tenantName);
-    tenantLayout->addWidget(addTenant);
+    auto tenantButtons = new QHBoxLayout;
+    tenantButtons->addWidget(addTenant);
+    tenantButtons->addWidget(m_removeTenant);
+    tenantButtons->addStretch();
+    tenantLayout->addLayout(tenantButtons);
     connect(addTenant, &QPushButton::clicked, this, &SellWorkspace::addTenant);
+    connect(m_removeTenant, &QPushButton::clicked, this, &SellWorkspace::removeTenant);
+    connect(m_tenantTable, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_removeTenant->setEnabled(!m_tenantTable->selectedItems().isEmpty()); });
     layout->addWidget(tenants, 2);
     return tab;
 }
@@ -464,7 +511,9 @@ QWidget *SellWorkspace::createOffersTab()
     m_offerReserved->setAccessibleName(tr("Instances to reserve"));
     m_offerReserved->setObjectName(QStringLiteral("offerReservedSpin"));
     m_offerReserved->setRange(0, kMaxReserved);
-    const auto updateSuffix = [this](int n) { m_offerReserved->setSuffix(tr(" instance(s)", nullptr, n)); };
+    const auto updateSuffix = [this](int n) {
+        m_offerReserved->setSuffix(tr(" instance(s)", nullptr, n));
+    };
     connect(m_offerReserved, &QSpinBox::valueChanged, this, updateSuffix);
     updateSuffix(m_offerReserved->value());
     auto save = button(tr("Save offer"), QStringLiteral("saveOfferButton"), tab);
@@ -482,7 +531,7 @@ void SellWorkspace::refreshConnections()
                                 ? m_connectionList->currentItem()->data(Qt::UserRole).toString()
                                 : QString();
     m_connectionList->clear();
-    for (const connect::ConnectionStatus &status : m_agent->connections()) {
+    for (const connect::ConnectionStatus &status : m_agent->state().connections) {
         // Name, driver and state in words first (not only by colour), the address below,
         // shortened in the middle; the tool tip has it whole.
         const bool workflow = status.record.kind == connect::ConnectionRecord::Kind::Workflow;
@@ -518,13 +567,7 @@ void SellWorkspace::refreshConnections()
 
 void SellWorkspace::refreshInventory()
 {
-    {
-        QList<std::pair<QString, QString>> hosts;
-        for (const connect::HostInfo &h : m_agent->inventory().hosts)
-            hosts.append({h.id, h.id});
-        fillChooser(m_groupHosts, hosts);
-    }
-    const connect::Inventory &inventory = m_agent->inventory();
+    const connect::Inventory &inventory = m_agent->state().inventory;
     m_hostModel->setHosts(inventory.hosts);
     m_vmModel->setVms(inventory.vms);
 
@@ -552,37 +595,52 @@ void SellWorkspace::refreshInventory()
                                    .arg(inventory.vms.size()));
 
     // Host choices for moves, and templates for provisioning, keep their selection.
-    const QString target = m_migrateTarget->currentText();
-    m_migrateTarget->clear();
+    QStringList hostIds;
     for (const connect::HostInfo &host : inventory.hosts)
-        m_migrateTarget->addItem(host.id);
-    m_migrateTarget->setCurrentText(target);
-
-    const QString chosenTemplate = m_provisionTemplate->currentData().toString();
-    m_provisionTemplate->clear();
-    m_provisionTemplate->addItem(tr("diskless"), QString());
-    QSet<QString> names;
-    for (const connect::TemplateInfo &t : inventory.templates)
-        names.insert(t.name);
-    QStringList sorted(names.begin(), names.end());
-    sorted.sort();
-    for (const QString &name : std::as_const(sorted))
-        m_provisionTemplate->addItem(name, name);
-    if (const int index = m_provisionTemplate->findData(chosenTemplate); index >= 0)
-        m_provisionTemplate->setCurrentIndex(index);
-
-    m_templateTable->setRowCount(int(inventory.templates.size()));
-    for (int row = 0; row < inventory.templates.size(); ++row) {
-        const connect::TemplateInfo &t = inventory.templates.at(row);
-        setRow(m_templateTable, row, {t.name, t.host, QString::number(t.capacityBytes / kBytesPerMiB)});
+        hostIds.append(host.id);
+    if (changed(m_shownHosts, hostIds)) {
+        const QString target = m_migrateTarget->currentText();
+        m_migrateTarget->clear();
+        m_migrateTarget->addItems(m_shownHosts);
+        m_migrateTarget->setCurrentText(target);
     }
-    m_poolTable->setRowCount(int(inventory.pools.size()));
-    for (int row = 0; row < inventory.pools.size(); ++row) {
-        const connect::StoragePoolInfo &p = inventory.pools.at(row);
-        setRow(m_poolTable, row,
-               {p.name, p.host, QString::number(p.volumes),
-                QString::number(p.availableBytes / (kBytesPerMiB * kMiBPerGiB))});
-        m_poolTable->item(row, 2)->setToolTip(p.volumeNames.join(u'\n'));
+
+    QStringList templates;
+    QSet<QString> names;
+    for (const connect::TemplateInfo &t : inventory.templates) {
+        names.insert(t.name);
+        templates << t.name << t.host << QString::number(t.capacityBytes);
+    }
+    if (changed(m_shownTemplates, templates)) {
+        const QString chosenTemplate = m_provisionTemplate->currentData().toString();
+        m_provisionTemplate->clear();
+        m_provisionTemplate->addItem(tr("diskless"), QString());
+        QStringList sorted(names.begin(), names.end());
+        sorted.sort();
+        for (const QString &name : std::as_const(sorted))
+            m_provisionTemplate->addItem(name, name);
+        if (const int index = m_provisionTemplate->findData(chosenTemplate); index >= 0)
+            m_provisionTemplate->setCurrentIndex(index);
+
+        m_templateTable->setRowCount(int(inventory.templates.size()));
+        for (int row = 0; row < inventory.templates.size(); ++row) {
+            const connect::TemplateInfo &t = inventory.templates.at(row);
+            setRow(m_templateTable, row, {t.name, t.host, QString::number(t.capacityBytes / kBytesPerMiB)});
+        }
+    }
+    QStringList pools;
+    for (const connect::StoragePoolInfo &p : inventory.pools)
+        pools << p.name << p.host << QString::number(p.volumes) << QString::number(p.availableBytes)
+              << p.volumeNames.join(u'\n');
+    if (changed(m_shownPools, pools)) {
+        m_poolTable->setRowCount(int(inventory.pools.size()));
+        for (int row = 0; row < inventory.pools.size(); ++row) {
+            const connect::StoragePoolInfo &p = inventory.pools.at(row);
+            setRow(m_poolTable, row,
+                   {p.name, p.host, QString::number(p.volumes),
+                    QString::number(p.availableBytes / (kBytesPerMiB * kMiBPerGiB))});
+            m_poolTable->item(row, 2)->setToolTip(p.volumeNames.join(u'\n'));
+        }
     }
     refreshSeparation();
     updateActions();
@@ -591,34 +649,67 @@ void SellWorkspace::refreshInventory()
 
 void SellWorkspace::refreshSeparation()
 {
-    const QList<connect::HostGroup> groups = m_agent->store().hostGroups();
-    m_groupTable->setRowCount(int(groups.size()));
-    for (int row = 0; row < groups.size(); ++row) {
-        const connect::HostGroup &g = groups.at(row);
-        setRow(m_groupTable, row,
-               {g.name, tenancyName(g.tenancy), g.hosts.join(QStringLiteral(", ")),
-                g.tenants.join(QStringLiteral(", "))});
+    const QList<connect::HostGroup> &groups = m_agent->state().hostGroups;
+    QStringList groupRows;
+    for (const connect::HostGroup &g : groups)
+        groupRows << g.name << tenancyName(g.tenancy) << g.hosts.join(QStringLiteral(", "))
+                  << g.tenants.join(QStringLiteral(", "));
+    if (changed(m_shownGroups, groupRows)) {
+        m_groupTable->setRowCount(int(groups.size()));
+        for (int row = 0; row < groups.size(); ++row)
+            setRow(m_groupTable, row, groupRows.mid(row * 4, 4));
     }
-    const QList<connect::Tenant> tenants = m_agent->store().tenants();
+    const QList<connect::Tenant> &tenants = m_agent->state().tenants;
+    bool tenantsChanged = false;
+    // The choosers are refilled only when the site's tenants or hosts change (not on every
+    // inventory pass), so a seller's checks stay as they are.
     {
         QList<std::pair<QString, QString>> choices;
-        for (const connect::Tenant &t : tenants)
+        QStringList ids;
+        for (const connect::Tenant &t : tenants) {
             choices.append(
                 {t.id, t.name.isEmpty() || t.name == t.id ? t.id : tr("%1 (%2)").arg(t.name, t.id)});
-        fillChooser(m_groupTenants, choices);
+            ids.append(choices.constLast().first + u'\n' + choices.constLast().second);
+        }
+        tenantsChanged = ids != m_chooserTenants;
+        if (tenantsChanged) {
+            fillChooser(m_groupTenants, choices);
+            m_chooserTenants = ids;
+        }
         QList<std::pair<QString, QString>> hosts;
-        for (const connect::HostInfo &h : m_agent->inventory().hosts)
+        QStringList hostIds;
+        for (const connect::HostInfo &h : m_agent->state().inventory.hosts) {
             hosts.append({h.id, h.id});
-        fillChooser(m_groupHosts, hosts);
+            hostIds.append(h.id);
+        }
+        if (hostIds != m_chooserHosts) {
+            fillChooser(m_groupHosts, hosts);
+            m_chooserHosts = hostIds;
+        }
     }
     QHash<QString, int> vmCount;
-    for (const connect::VmInfo &vm : m_agent->inventory().vms)
+    for (const connect::VmInfo &vm : m_agent->state().inventory.vms)
         ++vmCount[vm.tenant];
-    m_tenantTable->setRowCount(int(tenants.size()));
-    for (int row = 0; row < tenants.size(); ++row) {
-        const connect::Tenant &t = tenants.at(row);
-        setRow(m_tenantTable, row, {t.id, t.name, QString::number(vmCount.value(t.id))});
+    QStringList tenantRows;
+    for (const connect::Tenant &t : tenants)
+        tenantRows << t.id << t.name << QString::number(vmCount.value(t.id));
+    if (changed(m_shownTenants, tenantRows)) {
+        const QString selectedTenant =
+            m_tenantTable->currentRow() >= 0 && m_tenantTable->item(m_tenantTable->currentRow(), 0)
+                ? m_tenantTable->item(m_tenantTable->currentRow(), 0)->text()
+                : QString();
+        m_tenantTable->setRowCount(int(tenants.size()));
+        for (int row = 0; row < tenants.size(); ++row) {
+            const connect::Tenant &t = tenants.at(row);
+            setRow(m_tenantTable, row, {t.id, t.name, QString::number(vmCount.value(t.id))});
+            if (t.id == selectedTenant)
+                m_tenantTable->selectRow(row);
+        }
+        m_removeTenant->setEnabled(m_tenantTable->currentRow() >= 0 &&
+                                   !m_tenantTable->selectedItems().isEmpty());
     }
+    if (!tenantsChanged)
+        return;
 
     const QString filter = m_vmTenantFilter->currentData().toString();
     const QString provisionFor = m_provisionTenant->currentData().toString();
@@ -636,7 +727,7 @@ void SellWorkspace::refreshSeparation()
 
 void SellWorkspace::refreshOffers()
 {
-    const QList<connect::Offer> offers = m_agent->store().offers();
+    const QList<connect::Offer> &offers = m_agent->state().offers;
     m_offerTable->setRowCount(int(offers.size()));
     for (int row = 0; row < offers.size(); ++row) {
         const connect::Offer &offer = offers.at(row);
@@ -742,7 +833,7 @@ void SellWorkspace::removeConnection()
         return;
     const QString key = item->data(Qt::UserRole).toString();
     QStringList hosts;
-    for (const connect::ConnectionStatus &c : m_agent->connections())
+    for (const connect::ConnectionStatus &c : m_agent->state().connections)
         if (c.record.key == key)
             hosts = c.hosts;
     const QString text = hosts.isEmpty()
@@ -763,7 +854,7 @@ void SellWorkspace::removeSelectedVm()
     if (name.isEmpty())
         return;
     const connect::VmInfo *vm = nullptr;
-    for (const connect::VmInfo &v : m_agent->inventory().vms)
+    for (const connect::VmInfo &v : m_agent->state().inventory.vms)
         if (v.name == name)
             vm = &v;
     QString text;
@@ -821,45 +912,57 @@ void SellWorkspace::saveHostGroup()
     const connect::HostGroup group{m_groupName->text().trimmed(),
                                    Tenancy(m_groupTenancy->currentData().toInt()), checkedIn(m_groupHosts),
                                    checkedIn(m_groupTenants)};
-    if (auto saved = m_agent->saveHostGroup(group); !saved) {
-        showError(saved.error().message);
-        return;
-    }
-    setNotice({});
-    refreshSeparation();
+    onRecordChange(m_agent->saveHostGroup(group));
 }
 
 void SellWorkspace::removeHostGroup()
 {
-    if (auto removed = m_agent->removeHostGroup(m_groupName->text().trimmed()); !removed) {
-        showError(removed.error().message);
-        return;
-    }
-    setNotice({});
-    refreshSeparation();
+    onRecordChange(m_agent->removeHostGroup(m_groupName->text().trimmed()));
 }
 
 void SellWorkspace::addTenant()
 {
-    if (auto saved = m_agent->saveTenant({m_tenantId->text().trimmed(), m_tenantName->text().trimmed()});
-        !saved) {
-        showError(saved.error().message);
+    onRecordChange(m_agent->saveTenant({m_tenantId->text().trimmed(), m_tenantName->text().trimmed()}),
+                   [this] {
+                       m_tenantId->clear();
+                       m_tenantName->clear();
+                   });
+}
+
+void SellWorkspace::removeTenant()
+{
+    const int row = m_tenantTable->currentRow();
+    if (row < 0 || !m_tenantTable->item(row, 0))
         return;
-    }
-    m_tenantId->clear();
-    m_tenantName->clear();
-    setNotice({});
-    refreshSeparation();
+    const QString id = m_tenantTable->item(row, 0)->text();
+    const QString name = m_tenantTable->item(row, 1) ? m_tenantTable->item(row, 1)->text() : QString();
+    const QString text = tr("Remove the tenant %1 (%2)? The site forgets this customer: it can no longer be "
+                            "chosen for new VMs or host groups until it is added again.")
+                             .arg(id, name.isEmpty() ? id : name);
+    if (!Prompts::confirm(this, tr("Remove tenant"), text))
+        return;
+    onRecordChange(m_agent->removeTenant(id));
+}
+
+void SellWorkspace::onRecordChange(ConnectJob *job, std::function<void()> done)
+{
+    // The agent checks the change on its thread; its answer (and the new state, which
+    // arrives first) comes back here.
+    connect(job, &ConnectJob::finished, this, [this, done = std::move(done)](cloudex::Job *finished) {
+        if (!finished->error().isEmpty()) {
+            showError(finished->errorString());
+        } else {
+            setNotice({});
+            if (done)
+                done();
+        }
+        finished->deleteLater();
+    });
 }
 
 void SellWorkspace::saveOffer()
 {
-    if (auto saved = m_agent->saveOffer({m_offerProduct->currentText(), m_offerReserved->value()}); !saved) {
-        showError(saved.error().message);
-        return;
-    }
-    setNotice({});
-    refreshOffers();
+    onRecordChange(m_agent->saveOffer({m_offerProduct->currentText(), m_offerReserved->value()}));
 }
 
 } // namespace cloudex::ui

@@ -2,6 +2,8 @@
 
 #include "workspacepage.h"
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -18,7 +20,7 @@ class Catalogue;
 }
 
 namespace cloudex::connect {
-class ConnectAgent;
+class EmbeddedAgent;
 class ConnectJob;
 struct ProvisionRequest;
 } // namespace cloudex::connect
@@ -32,15 +34,17 @@ namespace cloudex::ui {
 
 /// The seller's desk over the connect agent: hypervisor connections with live status, hosts
 /// with capacity and utilisation, a filterable VM table with actions and job progress, the
-/// host-group and tenant-separation editor, templates and the site's offers. Every
-/// operation is an agent job; nothing here talks to libvirt.
+/// host-group and tenant-separation editor, tenants, templates and the site's offers. The
+/// agent runs on its own thread (connect::EmbeddedAgent): what is shown comes from the
+/// agent's state copies, every operation and record change is a job whose end is awaited
+/// by signal; nothing here talks to libvirt or SQLite or waits for the agent.
 class SellWorkspace final : public WorkspacePage
 {
     Q_OBJECT
 
 public:
     /// `agent` may be null: the workspace then explains that no agent runs.
-    SellWorkspace(const catalogue::Catalogue &catalogue, connect::ConnectAgent *agent,
+    SellWorkspace(const catalogue::Catalogue &catalogue, connect::EmbeddedAgent *agent,
                   QWidget *parent = nullptr);
 
     /// Shows a job's progress and, if it fails, its error. Jobs the agent starts later are
@@ -55,6 +59,7 @@ private:
     QWidget *createTemplatesTab();
     QWidget *createOffersTab();
 
+    void refresh();
     void refreshInventory();
     void refreshConnections();
     void refreshSeparation();
@@ -73,10 +78,13 @@ private:
     void saveHostGroup();
     void removeHostGroup();
     void addTenant();
+    void removeTenant();
+    /// Shows a record change's refusal, or on success clears the notice and calls `done`.
+    void onRecordChange(connect::ConnectJob *job, std::function<void()> done = {});
     void saveOffer();
 
     const catalogue::Catalogue &m_catalogue;
-    connect::ConnectAgent *m_agent;
+    connect::EmbeddedAgent *m_agent;
     models::HostModel *m_hostModel;
     models::VmModel *m_vmModel;
 
@@ -112,6 +120,20 @@ private:
     QTableWidget *m_tenantTable = nullptr;
     QLineEdit *m_tenantId = nullptr;
     QLineEdit *m_tenantName = nullptr;
+    QPushButton *m_removeTenant = nullptr;
+    /// What the choosers were last filled with: refilled only when it changes, so that a
+    /// seller's checks survive inventory passes.
+    QStringList m_chooserHosts;
+    QStringList m_chooserTenants{QStringLiteral("\n")}; ///< never a real list: the first fill happens
+    /// What each section shows, so that it is rebuilt only when that changes.
+    QStringList m_shownConnections;
+    QStringList m_shownHosts;
+    QStringList m_shownTemplates;
+    QStringList m_shownPools;
+    QStringList m_shownGroups;
+    QStringList m_shownTenants;
+    QStringList m_shownOffers;
+    bool m_refreshPending = false;
 
     QTableWidget *m_templateTable = nullptr;
     QTableWidget *m_poolTable = nullptr;

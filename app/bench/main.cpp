@@ -35,9 +35,9 @@ bool registerSuite(const QString &name, const QString &description, SuiteFunctio
 
 int main(int argc, char **argv)
 {
-    // The desk suite measures the real widgets: it needs a QApplication (offscreen unless a
+    // The desk suites measure the real widgets: they need a QApplication (offscreen unless a
     // platform is named); every other suite runs headless.
-    const bool widgets = argc > 1 && qstrcmp(argv[1], "desk") == 0;
+    const bool widgets = argc > 1 && (qstrcmp(argv[1], "desk") == 0 || qstrcmp(argv[1], "desk-sell") == 0);
     if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application =

@@ -1,7 +1,7 @@
 #include "desktopapp.h"
 
 #include "catalogue/catalogue.h"
-#include "connect/connectagent.h"
+#include "connect/embeddedagent.h"
 #include "core/datadirectory.h"
 #include "desk/demomarket.h"
 #include "desk/identityfile.h"
@@ -9,7 +9,6 @@
 #include "exchange/embeddedexchange.h"
 #include "mainwindow.h"
 #include "marketworkspace.h"
-#include "sellworkspace.h"
 #include "startupoptions.h"
 #include "theme.h"
 #include "translations.h"
@@ -18,7 +17,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QImage>
-#include <QPointer>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -31,7 +29,6 @@ namespace cloudex::app {
 
 using ui::MainWindow;
 using ui::MarketWorkspace;
-using ui::SellWorkspace;
 using ui::StartupOptions;
 using ui::ThemeManager;
 using ui::Translations;
@@ -75,22 +72,18 @@ constexpr int kScreenshotPollMs = 50;
 
 /// --screenshot FILE: renders the window once the desk shows the connected site and market,
 /// not the moment before they connected. It waits by polling on a timer of the app's event
-/// loop (never in a nested loop) for the start-up jobs and the exchange's start, then for the
+/// loop (never in a nested loop) for the agent's start-up and the exchange's start, then for the
 /// session to connect and, with the demo market, for a few trades; then it saves the window
 /// and ends the event loop with the exit code.
 class ScreenshotRun final : public QObject
 {
 public:
-    ScreenshotRun(MainWindow &window, QString file, const QList<connect::ConnectJob *> &jobs,
-                  const desk::MarketSession &session, QSize size)
+    ScreenshotRun(MainWindow &window, QString file, const desk::MarketSession &session, QSize size)
         : m_window(window)
         , m_file(std::move(file))
         , m_session(session)
         , m_size(size.isValid() ? size : MainWindow::defaultSize())
     {
-        // The Sell workspace deletes the jobs it watched once they finished.
-        for (connect::ConnectJob *job : jobs)
-            m_jobs.append(job);
         m_timer.setInterval(kScreenshotPollMs);
         connect(&m_timer, &QTimer::timeout, this, &ScreenshotRun::poll);
     }
@@ -102,6 +95,9 @@ public:
         m_stageTime.start();
         m_timer.start();
     }
+
+    /// The connect agent has started (its start-up jobs finished) or failed to.
+    void agentSettled() { m_agentSettled = true; }
 
     /// The exchange has started (or failed to); `demo` is the running demo market, if any.
     void exchangeSettled(const desk::DemoMarket *demo)
@@ -123,10 +119,7 @@ private:
     {
         switch (m_stage) {
         case Stage::Startup: {
-            const bool jobsDone = std::all_of(m_jobs.cbegin(), m_jobs.cend(), [](const auto &job) {
-                return job.isNull() || job->isFinished();
-            });
-            if (m_exchangeSettled && jobsDone)
+            if (m_exchangeSettled && m_agentSettled)
                 enter(m_session.isOpen() ? Stage::Connection : Stage::Settle);
             return;
         }
@@ -172,9 +165,9 @@ private:
     const QString m_file;
     const desk::MarketSession &m_session;
     const QSize m_size;
-    QList<QPointer<connect::ConnectJob>> m_jobs;
     const desk::DemoMarket *m_demo = nullptr;
     bool m_exchangeSettled = false;
+    bool m_agentSettled = false;
     Stage m_stage = Stage::Startup;
     QElapsedTimer m_stageTime;
     QTimer m_timer;
@@ -223,8 +216,8 @@ int DesktopApp::run(QApplication &app)
         remoteTls = *tls;
     }
 
-    auto dataDir = DataDirectory::prepare(options->dataDir.isEmpty() ? DataDirectory::defaultPath()
-                                                                     : options->dataDir);
+    auto dataDir =
+        DataDirectory::prepare(options->dataDir.isEmpty() ? DataDirectory::defaultPath() : options->dataDir);
     if (!dataDir) {
         printError(dataDir.error().message);
         return kRuntimeError;
@@ -235,22 +228,15 @@ int DesktopApp::run(QApplication &app)
     ThemeManager::captureSystemDefaults();
 
     // The seller's connect agent: the embedded test-driver site, or the hypervisor named
-    // by --libvirt. It connects in the background; the Sell workspace follows its signals.
-    connect::ConnectAgent agent(connect::ConnectAgent::Options{*dataDir});
-    if (auto opened = agent.open(); !opened) {
-        printError(opened.error().message);
-        return kRuntimeError;
-    }
-    if (options->libvirtUri.isEmpty()) {
-        if (auto site = agent.setupEmbeddedSite(); !site)
-            printError(site.error().message);
-    }
-    QList<connect::ConnectJob *> startup{agent.start()};
-    const QList<connect::ConnectionRecord> recorded = agent.store().connections();
-    const bool known = std::any_of(recorded.cbegin(), recorded.cend(),
-                                   [&](const connect::ConnectionRecord &r) { return r.key == options->libvirtUri; });
-    if (!options->libvirtUri.isEmpty() && !known)
-        startup.append(agent.addConnection(options->libvirtUri));
+    // by --libvirt. It is built on its own thread (records, jobs, inventory merges) and
+    // connects in the background; the Sell workspace follows its state copies and jobs.
+    // Declared first, so that it stops last.
+    connect::EmbeddedAgent agent;
+    connect::EmbeddedAgent::Options agentOptions;
+    agentOptions.dataDir = *dataDir;
+    agentOptions.embeddedSite = options->libvirtUri.isEmpty();
+    agentOptions.libvirtUri = options->libvirtUri;
+    agent.start(agentOptions);
 
     // The exchange: the embedded one in the data directory (the same service as the
     // daemon, on its own thread and a loopback port, reached over mutual TLS with the local
@@ -266,15 +252,9 @@ int DesktopApp::run(QApplication &app)
     QObject::connect(&demo, &desk::DemoMarket::failed, &demo,
                      [](const QString &message) { printError(message); });
 
+    // The agent announces its start-up jobs once the event loop runs, after the window is
+    // made, so a --libvirt URI that cannot be reached is reported in the Sell workspace.
     MainWindow window({*dataDir, &settings, nullptr, &agent, &session, {}, false});
-    // The start-up jobs began before the window: it follows them now, so a --libvirt URI
-    // that cannot be reached is reported in the Sell workspace.
-    if (auto sell = qobject_cast<SellWorkspace *>(window.workspaceWidget(MainWindow::Workspace::Sell))) {
-        for (connect::ConnectJob *job : std::as_const(startup)) {
-            if (!job->isFinished())
-                sell->watch(job);
-        }
-    }
     if (!options->workspace.isEmpty())
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
     if (!options->theme.isEmpty())
@@ -284,13 +264,21 @@ int DesktopApp::run(QApplication &app)
 
     std::unique_ptr<ScreenshotRun> screenshot;
     if (!options->screenshotFile.isEmpty())
-        screenshot = std::make_unique<ScreenshotRun>(window, options->screenshotFile, startup, session,
-                                                     options->windowSize);
+        screenshot =
+            std::make_unique<ScreenshotRun>(window, options->screenshotFile, session, options->windowSize);
     const auto exchangeSettled = [&](bool simulated) {
         window.setSimulatedMarket(simulated);
         if (screenshot)
             screenshot->exchangeSettled(simulated ? &demo : nullptr);
     };
+
+    QObject::connect(&agent, &connect::EmbeddedAgent::started, &window, [&](const Result<void> &started) {
+        // The desk still runs; the Sell workspace says why the agent is not there.
+        if (!started)
+            printError(started.error().message);
+        if (screenshot)
+            screenshot->agentSettled();
+    });
 
     DemoOnboarding onboarding;
     if (remoteTls) {

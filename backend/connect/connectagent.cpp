@@ -148,7 +148,8 @@ ConnectJob *ConnectAgent::failed(const QString &title, const Error &error)
 {
     auto job = new ConnectJob(title, this);
     emit jobStarted(job);
-    qCWarning(lcConnect, "%s refused: %s (%s)", qPrintable(title), qPrintable(error.message), qPrintable(error.code));
+    qCWarning(lcConnect, "%s refused: %s (%s)", qPrintable(title), qPrintable(error.message),
+              qPrintable(error.code));
     QTimer::singleShot(0, job, [job, error] { job->finish(error); });
     return job;
 }
@@ -464,11 +465,17 @@ ConnectJob *ConnectAgent::removeConnection(const QString &key)
 
 Result<QString> ConnectAgent::plan(const ProvisionRequest &request) const
 {
-    if (!m_store.hasTenant(request.tenant))
+    return plan(request, m_store.hasTenant(request.tenant), m_inventory.hosts, m_store.hostGroups());
+}
+
+Result<QString> ConnectAgent::plan(const ProvisionRequest &request, bool tenantKnown,
+                                   const QList<HostInfo> &hosts, const QList<HostGroup> &groups)
+{
+    if (!tenantKnown)
         return Error{QStringLiteral("tenant.unknown"), tr("There is no tenant %1.").arg(request.tenant)};
     PlacementRequest placement{request.tenant, request.tenancy, request.vcpus, request.memoryMiB,
                                request.host};
-    return Placement::place(placement, m_inventory.hosts, m_store.hostGroups());
+    return Placement::place(placement, hosts, groups);
 }
 
 ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
@@ -691,6 +698,44 @@ Result<void> ConnectAgent::saveTenant(const Tenant &tenant)
     if (auto saved = m_store.saveTenant(tenant); !saved)
         return saved;
     qCInfo(lcConnect, "tenant %s recorded", qPrintable(tenant.id));
+    emit inventoryChanged();
+    return {};
+}
+
+Result<void> ConnectAgent::removeTenant(const QString &id)
+{
+    if (!m_store.hasTenant(id))
+        return Error{QStringLiteral("tenant.unknown"), tr("There is no tenant %1.").arg(id)};
+    QStringList vms;
+    for (const VmRecord &vm : m_store.vms()) {
+        if (vm.tenant == id)
+            vms.append(vm.name);
+    }
+    if (!vms.isEmpty()) {
+        return Error{QStringLiteral("tenant.in-use"),
+                     tr("Tenant %1 still owns %n VM(s) (%2); delete them first.", nullptr, int(vms.size()))
+                         .arg(id, vms.join(QStringLiteral(", ")))};
+    }
+    QStringList groups;
+    for (const HostGroup &group : m_store.hostGroups()) {
+        if (group.tenants.contains(id))
+            groups.append(group.name);
+    }
+    if (!groups.isEmpty()) {
+        return Error{QStringLiteral("tenant.in-use"),
+                     tr("Tenant %1 is named by host group %2; take it out of the group first.")
+                         .arg(id, groups.join(QStringLiteral(", ")))};
+    }
+    const qint64 now = nowMs();
+    for (const HeldContractRecord &contract : m_store.contracts()) {
+        if (contract.buyer == id && !contract.terminated && contract.endMs > now) {
+            return Error{QStringLiteral("tenant.in-use"),
+                         tr("Tenant %1 holds contract %2, which has not ended.").arg(id, contract.id)};
+        }
+    }
+    if (auto removed = m_store.removeTenant(id); !removed)
+        return removed;
+    qCInfo(lcConnect, "tenant %s removed", qPrintable(id));
     emit inventoryChanged();
     return {};
 }

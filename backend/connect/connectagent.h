@@ -31,7 +31,7 @@ struct ProvisionRequest
     QString templateName; ///< empty: a diskless VM
     int vcpus = 1;
     qint64 memoryMiB = 64;
-    QString host; ///< empty: placement chooses
+    QString host;                   ///< empty: placement chooses
     bool restartOnPowerOff = false; ///< see VmSpec
 };
 
@@ -50,7 +50,8 @@ struct ConnectionStatus
 /// events and a periodic reconcile; the agent re-creates recorded VMs that a host lost
 /// (libvirt's test driver forgets everything when its connection closes).
 ///
-/// Lives in the GUI (or main) thread; no call blocks on a hypervisor.
+/// Lives in the thread that built it (the main thread of cloudex-connect; its own thread in
+/// the desktop app, behind EmbeddedAgent), with its records; no call blocks on a hypervisor.
 class ConnectAgent final : public QObject
 {
     Q_OBJECT
@@ -81,6 +82,8 @@ public:
     const Inventory &inventory() const { return m_inventory; }
     QList<ConnectionStatus> connections() const { return m_connections; }
     bool isBusy(const QString &vm) const { return m_busy.contains(vm); }
+    /// The VMs an operation is running on.
+    QSet<QString> busyVms() const { return m_busy; }
 
     ConnectJob *addConnection(const QString &uri, const QString &hostId = {});
     ConnectJob *addWorkflow(const QStringList &command);
@@ -90,6 +93,10 @@ public:
 
     /// Placement only, for previews: the host a provision would use, or why it is refused.
     Result<QString> plan(const ProvisionRequest &request) const;
+    /// The same on values (a copy of the inventory's hosts and the host groups), for views
+    /// on another thread; `tenantKnown`: the request's tenant is recorded.
+    static Result<QString> plan(const ProvisionRequest &request, bool tenantKnown,
+                                const QList<HostInfo> &hosts, const QList<HostGroup> &groups);
     ConnectJob *provision(const ProvisionRequest &request);
     ConnectJob *startVm(const QString &name);
     ConnectJob *stopVm(const QString &name);
@@ -106,6 +113,9 @@ public:
     Result<void> recordConnection(const ConnectionRecord &connection);
     /// Records a tenant (a customer of the site); refuses an empty or malformed id.
     Result<void> saveTenant(const Tenant &tenant);
+    /// Forgets a tenant. Refused ("tenant.in-use") while it owns VMs, is named by a host
+    /// group or holds a contract that has not ended; "tenant.unknown" for no such tenant.
+    Result<void> removeTenant(const QString &id);
     Result<void> saveHostGroup(const HostGroup &group);
     Result<void> removeHostGroup(const QString &name);
     /// Checks the product symbol and that the reserved instances fit the hosts that the

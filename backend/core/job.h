@@ -61,6 +61,9 @@ protected:
     void finish(const Result<void> &result);
     /// Called by cancel() in the caller's thread after the flag is set.
     virtual void onCancel() {}
+    /// Renames the job (a job that mirrors one on another thread learns its final title); in
+    /// the job's thread.
+    void setTitle(const QString &title) { m_title = title; }
 
 private:
     QString m_title;

@@ -5,6 +5,7 @@
 
 #include "catalogue/catalogue.h"
 #include "connect/connectagent.h"
+#include "connect/embeddedagent.h"
 #include "connect/embeddedsite.h"
 #include "vmmodel.h"
 
@@ -15,12 +16,14 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -35,7 +38,7 @@ class TestSellWorkspace : public QObject
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConnectAgent> m_agent;
+    std::unique_ptr<EmbeddedAgent> m_agent;
     std::unique_ptr<SellWorkspace> m_page;
 
     template<typename T> T *find(const char *name)
@@ -53,6 +56,27 @@ class TestSellWorkspace : public QObject
         return row < 0 ? QString() : model->index(row, VmModel::State).data(VmModel::RawDataRole).toString();
     }
 
+    /// The agent's record of a VM, read on the agent's thread and handed back by value.
+    std::optional<VmRecord> record(const QString &name)
+    {
+        std::optional<std::optional<VmRecord>> answer;
+        QObject receiver;
+        m_agent->post([&receiver, &answer, name](ConnectAgent &agent) {
+            QMetaObject::invokeMethod(&receiver, [&answer, vm = agent.store().vm(name)] { answer = vm; });
+        });
+        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 5000))
+            return std::nullopt;
+        return *answer;
+    }
+
+    std::optional<VmInfo> vm(const QString &name)
+    {
+        for (const VmInfo &vm : m_agent->state().inventory.vms)
+            if (vm.name == name)
+                return vm;
+        return std::nullopt;
+    }
+
     void choose(QComboBox *combo, const QVariant &data)
     {
         const int index = combo->findData(data);
@@ -64,10 +88,17 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_agent = std::make_unique<ConnectAgent>(ConnectAgent::Options{m_dir->path(), 0, nullptr});
-        QVERIFY(m_agent->open().ok());
-        QVERIFY(m_agent->setupEmbeddedSite().ok());
-        QVERIFY(m_agent->start()->wait().ok());
+        // The agent as the desktop app runs it: built on its own thread, reached by queued calls.
+        m_agent = std::make_unique<EmbeddedAgent>();
+        QSignalSpy started(m_agent.get(), &EmbeddedAgent::started);
+        EmbeddedAgent::Options options;
+        options.dataDir = m_dir->path();
+        options.reconcileIntervalMs = 0;
+        m_agent->start(options);
+        QVERIFY(started.isEmpty()); // start() returns before the agent has opened anything
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 30000);
+        QVERIFY(started.constFirst().constFirst().value<cloudex::Result<void>>().ok());
+        QTRY_COMPARE(m_agent->state().inventory.hosts.size(), 4);
         m_page = std::make_unique<SellWorkspace>(Catalogue::standard(), m_agent.get());
         m_page->resize(1200, 760);
         m_page->show();
@@ -89,7 +120,8 @@ private slots:
         QCOMPARE(find<QListWidget>("connectionList")->count(), 4);
         // Health in words and the driver, not only a colour; the host's name first.
         const QString first = find<QListWidget>("connectionList")->item(0)->text();
-        QVERIFY2(first.contains(u"online"_qs) && first.contains(u"test driver"_qs) && first.startsWith(u"host"_qs),
+        QVERIFY2(first.contains(u"online"_qs) && first.contains(u"test driver"_qs) &&
+                     first.startsWith(u"host"_qs),
                  qPrintable(first));
         QVERIFY(!find<QListWidget>("connectionList")->item(0)->icon().isNull());
         QCOMPARE(find<QTableWidget>("templateTable")->rowCount(), 12);
@@ -131,7 +163,7 @@ private slots:
         QTRY_COMPARE(vmState(u"gui-vm"_qs), u"running"_qs);
         QTRY_VERIFY(find<QLabel>("jobStatus")->text().contains(u"done"_qs));
         QVERIFY(!find<QProgressBar>("jobProgress")->isVisible());
-        const auto record = m_agent->store().vm(u"gui-vm"_qs);
+        const auto record = this->record(u"gui-vm"_qs);
         QVERIFY(record);
         QCOMPARE(record->tenant, u"acme"_qs);
         QCOMPARE(record->templateName, u"debian-12.img"_qs);
@@ -157,7 +189,7 @@ private slots:
         QVERIFY2(questions.constFirst().contains(u"host"_qs), qPrintable(questions.constFirst()));
         QTest::qWait(200);
         QCOMPARE(list->count(), 4);
-        QCOMPARE(m_agent->store().connections().size(), 4);
+        QCOMPARE(m_agent->state().connections.size(), 4);
     }
 
     void libvirtFailureIsShown()
@@ -192,7 +224,7 @@ private slots:
         // Move it to host2 with the move button.
         find<QComboBox>("migrateTargetCombo")->setCurrentText(u"host2"_qs);
         QTest::mouseClick(find<QPushButton>("migrateVmButton"), Qt::LeftButton);
-        QTRY_COMPARE(m_agent->store().vm(u"ops"_qs)->host, u"host2"_qs);
+        QTRY_COMPARE(vm(u"ops"_qs).value_or(VmInfo{}).host, u"host2"_qs);
         QTRY_COMPARE(model->index(model->rowOf(u"ops"_qs), VmModel::Host).data().toString(), u"host2"_qs);
 
         // Deleting asks first, naming the VM and its tenant; "no" keeps it.
@@ -209,7 +241,7 @@ private slots:
         QVERIFY(questions.constFirst().contains(u"cannot be undone"_qs));
         QTest::qWait(200);
         QVERIFY(model->rowOf(u"ops"_qs) >= 0);
-        QVERIFY(m_agent->store().vm(u"ops"_qs));
+        QVERIFY(record(u"ops"_qs));
         answer = true;
         QTest::mouseClick(find<QPushButton>("deleteVmButton"), Qt::LeftButton);
         QCOMPARE(questions.size(), 2);
@@ -244,22 +276,21 @@ private slots:
         QVERIFY(tenants->count() >= 2);
         const auto check = [](QListWidget *list, const QStringList &ids) {
             for (int i = 0; i < list->count(); ++i)
-                list->item(i)->setCheckState(ids.contains(list->item(i)->data(Qt::UserRole).toString())
-                                                 ? Qt::Checked
-                                                 : Qt::Unchecked);
+                list->item(i)->setCheckState(
+                    ids.contains(list->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
         };
         check(hosts, {u"host2"_qs});
         check(tenants, {u"acme"_qs, u"globex"_qs});
         QTest::mouseClick(find<QPushButton>("saveGroupButton"), Qt::LeftButton);
-        // Exclusive for two tenants is refused with the reason.
-        QVERIFY2(m_page->notice().contains(u"exactly one tenant"_qs), qPrintable(m_page->notice()));
+        // Exclusive for two tenants is refused with the reason (checked on the agent's thread).
+        QTRY_VERIFY2(m_page->notice().contains(u"exactly one tenant"_qs), qPrintable(m_page->notice()));
         QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 2);
 
         check(tenants, {u"globex"_qs});
         QTest::mouseClick(find<QPushButton>("saveGroupButton"), Qt::LeftButton);
+        QTRY_COMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 3);
         QVERIFY2(m_page->notice().isEmpty(), qPrintable(m_page->notice()));
-        QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 3);
-        QCOMPARE(m_agent->store().hostGroups().size(), 3);
+        QCOMPARE(m_agent->state().hostGroups.size(), 3);
         // The hosts view follows: host2 is now globex's.
         QVERIFY(
             m_agent->plan({QString(), u"globex"_qs, Tenancy::Exclusive, QString(), 1, 64, QString()}).ok());
@@ -267,8 +298,112 @@ private slots:
         QTest::keyClicks(find<QLineEdit>("tenantIdEdit"), u"umbrella"_qs);
         QTest::keyClicks(find<QLineEdit>("tenantNameEdit"), u"Umbrella"_qs);
         QTest::mouseClick(find<QPushButton>("addTenantButton"), Qt::LeftButton);
-        QCOMPARE(find<QTableWidget>("tenantTable")->rowCount(), 4);
+        QTRY_COMPARE(find<QTableWidget>("tenantTable")->rowCount(), 4);
+        QTRY_VERIFY(find<QLineEdit>("tenantIdEdit")->text().isEmpty());
         QVERIFY(find<QComboBox>("provisionTenantCombo")->findData(u"umbrella"_qs) >= 0);
+    }
+
+    void agentRunsOffTheGuiThread()
+    {
+        // The agent object lives on a thread of its own, not the GUI's.
+        QThread *agentThread = m_agent->agentThread();
+        QVERIFY(agentThread);
+        QVERIFY(agentThread != QThread::currentThread());
+        QVERIFY(agentThread != qApp->thread());
+
+        // The Sell workspace still shows the hosts and provisions a VM through its form.
+        QTRY_COMPARE(find<QTableView>("hostTable")->model()->rowCount(), 4);
+        find<QTabWidget>("sellTabs")->setCurrentIndex(1);
+        QTest::keyClicks(find<QLineEdit>("provisionNameEdit"), u"threaded"_qs);
+        choose(find<QComboBox>("provisionTenantCombo"), u"globex"_qs);
+        choose(find<QComboBox>("provisionTenancyCombo"), int(Tenancy::Shared));
+        QTest::mouseClick(find<QPushButton>("provisionButton"), Qt::LeftButton);
+        QTRY_COMPARE(vmState(u"threaded"_qs), u"running"_qs);
+
+        // The records are read where the agent lives: on its thread, through the connection it
+        // opened there (Qt 6 refuses a QSqlDatabase connection on any other thread).
+        struct Seen
+        {
+            QThread *runsOn = nullptr;
+            QThread *agentLivesIn = nullptr;
+            std::optional<VmRecord> vm;
+            bool answered = false;
+        } seen;
+        QObject receiver;
+        m_agent->post([&receiver, &seen](ConnectAgent &agent) {
+            Seen here{QThread::currentThread(), agent.thread(), agent.store().vm(u"threaded"_qs), true};
+            QMetaObject::invokeMethod(&receiver, [&seen, here] { seen = here; });
+        });
+        QTRY_VERIFY(seen.answered);
+        QCOMPARE(seen.runsOn, agentThread);
+        QCOMPARE(seen.agentLivesIn, agentThread);
+        QVERIFY(seen.vm);
+        QCOMPARE(seen.vm->tenant, u"globex"_qs);
+    }
+
+    void removingATenantAsksAndTheAgentDecides()
+    {
+        find<QTabWidget>("sellTabs")->setCurrentIndex(2);
+        auto table = find<QTableWidget>("tenantTable");
+        QVERIFY(m_agent->saveTenant({u"umbrella"_qs, u"Umbrella Corp"_qs})->wait().ok());
+        QTRY_COMPARE(table->rowCount(), 4);
+        const auto rowOf = [table](const QString &id) {
+            for (int row = 0; row < table->rowCount(); ++row)
+                if (table->item(row, 0)->text() == id)
+                    return row;
+            return -1;
+        };
+        QStringList questions;
+        bool answer = false;
+        cloudex::ui::Prompts::setConfirmHandler([&](const QString &, const QString &text) {
+            questions.append(text);
+            return answer;
+        });
+        auto remove = find<QPushButton>("removeTenantButton");
+        table->selectRow(rowOf(u"umbrella"_qs));
+        QVERIFY(remove->isEnabled());
+        // It asks, naming the tenant and what is lost; "no" keeps it.
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(questions.constFirst().contains(u"umbrella"_qs) &&
+                     questions.constFirst().contains(u"Umbrella Corp"_qs) &&
+                     questions.constFirst().contains(u"forgets"_qs),
+                 qPrintable(questions.constFirst()));
+        QTest::qWait(200);
+        QCOMPARE(table->rowCount(), 4);
+
+        // A tenant a host group names is refused by the agent, with the reason.
+        answer = true;
+        table->selectRow(rowOf(u"initech"_qs));
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_VERIFY2(m_page->notice().contains(u"initech-dedicated"_qs), qPrintable(m_page->notice()));
+        QCOMPARE(table->rowCount(), 4);
+
+        // "yes" for an unused tenant removes it everywhere it was offered.
+        table->selectRow(rowOf(u"umbrella"_qs));
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_COMPARE(table->rowCount(), 3);
+        QVERIFY(m_page->notice().isEmpty());
+        QCOMPARE(find<QComboBox>("provisionTenantCombo")->findData(u"umbrella"_qs), -1);
+        cloudex::ui::Prompts::setConfirmHandler({});
+    }
+
+    void hostChooserKeepsChecksAcrossInventoryPasses()
+    {
+        find<QTabWidget>("sellTabs")->setCurrentIndex(2);
+        auto hosts = find<QListWidget>("groupHostsList");
+        QTRY_COMPARE(hosts->count(), 4);
+        QListWidgetItem *item = hosts->item(1);
+        item->setCheckState(Qt::Checked);
+        // A mark only this very item carries: a refilled list would have lost it.
+        item->setData(Qt::UserRole + 7, u"mine"_qs);
+        QSignalSpy changed(m_agent.get(), &EmbeddedAgent::stateChanged);
+        QVERIFY(m_agent->reconcile()->wait().ok());
+        QVERIFY(m_agent->provision({u"pass"_qs, u"acme"_qs, Tenancy::Shared, {}, 1, 64, {}})->wait().ok());
+        QVERIFY(changed.size() >= 2);
+        QCOMPARE(hosts->count(), 4);
+        QCOMPARE(hosts->item(1)->data(Qt::UserRole + 7).toString(), u"mine"_qs);
+        QCOMPARE(hosts->item(1)->checkState(), Qt::Checked);
     }
 
     void offers()
@@ -277,15 +412,15 @@ private slots:
         find<QComboBox>("offerProductCombo")->setCurrentText(u"DE.GP2.SH.S2"_qs);
         find<QSpinBox>("offerReservedSpin")->setValue(6);
         QTest::mouseClick(find<QPushButton>("saveOfferButton"), Qt::LeftButton);
-        QVERIFY2(m_page->notice().isEmpty(), qPrintable(m_page->notice()));
         auto table = find<QTableWidget>("offerTable");
-        QCOMPARE(table->rowCount(), 1);
+        QTRY_COMPARE(table->rowCount(), 1);
+        QVERIFY2(m_page->notice().isEmpty(), qPrintable(m_page->notice()));
         QCOMPARE(table->item(0, 0)->text(), u"DE.GP2.SH.S2"_qs);
         QCOMPARE(table->item(0, 3)->text(), u"6"_qs);
         // More than the shared hosts hold is refused, with the numbers.
         find<QSpinBox>("offerReservedSpin")->setValue(500);
         QTest::mouseClick(find<QPushButton>("saveOfferButton"), Qt::LeftButton);
-        QVERIFY2(m_page->notice().contains(u"vCPU"_qs), qPrintable(m_page->notice()));
+        QTRY_VERIFY2(m_page->notice().contains(u"vCPU"_qs), qPrintable(m_page->notice()));
         QCOMPARE(table->item(0, 3)->text(), u"6"_qs);
     }
 };

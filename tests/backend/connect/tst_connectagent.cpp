@@ -3,6 +3,7 @@
 #include "connect/embeddedsite.h"
 #include "connect/tenantview.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -349,6 +350,47 @@ private slots:
         QCOMPARE(errorOf(job), QString());
     }
 
+    void tenantsAreRemovedOnlyWhenNothingNamesThem()
+    {
+        QVERIFY(m_agent->saveTenant({u"umbrella"_qs, u"Umbrella"_qs}).ok());
+        QCOMPARE(errorOf(provision(u"u-1"_qs, u"umbrella"_qs)), QString());
+        // A tenant that owns VMs stays, and the refusal names them.
+        auto refused = m_agent->removeTenant(u"umbrella"_qs);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"tenant.in-use"_qs);
+        QVERIFY2(refused.error().message.contains(u"u-1"_qs), qPrintable(refused.error().message));
+        QVERIFY(m_agent->store().hasTenant(u"umbrella"_qs));
+        // So does one a host group names (acme: group "finance" of the embedded site).
+        refused = m_agent->removeTenant(u"acme"_qs);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"tenant.in-use"_qs);
+        QVERIFY2(refused.error().message.contains(u"finance"_qs), qPrintable(refused.error().message));
+        QVERIFY(m_agent->store().hasTenant(u"acme"_qs));
+        // And one that holds a contract that has not ended.
+        QVERIFY(m_agent->saveTenant({u"p-buyer"_qs, u"p-buyer"_qs}).ok());
+        HeldContractRecord contract;
+        contract.id = u"c-000001"_qs;
+        contract.buyer = u"p-buyer"_qs;
+        contract.startMs = 0;
+        contract.endMs = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
+        QVERIFY(m_agent->store().contracts().isEmpty());
+        QVERIFY(const_cast<AgentStore &>(m_agent->store()).saveContract(contract).ok());
+        refused = m_agent->removeTenant(u"p-buyer"_qs);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(u"c-000001"_qs), qPrintable(refused.error().message));
+        // Unknown tenants are said to be unknown.
+        QCOMPARE(m_agent->removeTenant(u"nobody"_qs).error().code, u"tenant.unknown"_qs);
+
+        // Once its VMs are gone, the tenant can go; views hear of it.
+        QCOMPARE(errorOf(m_agent->removeVm(u"u-1"_qs)), QString());
+        QSignalSpy changed(m_agent.get(), &ConnectAgent::inventoryChanged);
+        QVERIFY(m_agent->removeTenant(u"umbrella"_qs).ok());
+        QVERIFY(!m_agent->store().hasTenant(u"umbrella"_qs));
+        QCOMPARE(changed.size(), 1);
+        // Nothing can be placed for it any more.
+        QCOMPARE(provision(u"u-2"_qs, u"umbrella"_qs)->wait().error().code, u"tenant.unknown"_qs);
+    }
+
     void offers_data()
     {
         QTest::addColumn<QString>("product");
@@ -391,7 +433,8 @@ private slots:
             QVERIFY(db.open());
             const auto dataVersion = [&db] {
                 QSqlQuery query(db);
-                return query.exec(u"PRAGMA data_version"_qs) && query.next() ? query.value(0).toLongLong() : -1;
+                return query.exec(u"PRAGMA data_version"_qs) && query.next() ? query.value(0).toLongLong()
+                                                                             : -1;
             };
             QCOMPARE(errorOf(m_agent->reconcile()), QString());
             QVERIFY(!m_agent->store().templates().isEmpty());
