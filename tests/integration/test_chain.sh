@@ -68,7 +68,8 @@ start_exchange() { # OFFSET
     local args=(--data-dir "$XD" --listen "127.0.0.1:$XPORT" --settlement-deadline 7200)
     [ "$1" != 0 ] && args+=(--allow-clock-offset --clock-offset "$1")
     : >"$T/exchange.out"
-    "$EXCHANGE" "${args[@]}" >"$T/exchange.out" 2>>"$T/exchange.log" &
+    # Connection-level logging, so a refused or dropped connection leaves a trace.
+    QT_LOGGING_RULES="cloudex.net.debug=true" "$EXCHANGE" "${args[@]}" >"$T/exchange.out" 2>>"$T/exchange.log" &
     XPID=$!
     PIDS+=("$XPID")
     wait_for 60 grep -q "listening on" "$T/exchange.out" || fail "the exchange did not start"
