@@ -16,9 +16,10 @@ packages=(
     # the integration tests
     libvirt-dev libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
     libvirt-daemon-system qemu-system-x86 qemu-utils
-    # tools the tests drive as real peers (python3 runs the example provisioning workflow),
+    # tools the tests drive as real peers (python3 runs the example provisioning workflow;
+    # jq reads JSON in the chain test),
     # and fonts for offscreen rendering
-    curl python3 fonts-dejavu-core xvfb xauth
+    curl jq python3 fonts-dejavu-core xvfb xauth
 )
 
 missing=()

@@ -1091,6 +1091,10 @@
         <source>Deleting %1</source>
         <translation>%1 wird gelöscht</translation>
     </message>
+    <message>
+        <source>The site sent an answer this desk cannot read (%1).</source>
+        <translation>Der Standort hat eine Antwort gesendet, die dieser Handelsplatz nicht lesen kann (%1).</translation>
+    </message>
 </context>
 <context>
     <name>DesktopApp</name>

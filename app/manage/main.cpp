@@ -201,10 +201,15 @@ private:
     // The wallet: a usable certificate for the contract, or a failure.
     void withCertificate(const api::Contract &contract, std::function<void()> then)
     {
-        const auto settle = [this, id = contract.id, then] {
+        // Settles once (the signal and the direct check below may both see the certificate).
+        auto settled = std::make_shared<bool>(false);
+        const auto settle = [this, id = contract.id, then, settled] {
             const auto entry = m_wallet->entry(id);
+            if (*settled)
+                return true;
             if (!entry || entry->state == desk::ContractWallet::State::Pending)
                 return false;
+            *settled = true;
             if (entry->state == desk::ContractWallet::State::Valid ||
                 entry->state == desk::ContractWallet::State::Expiring) {
                 then();
@@ -218,21 +223,27 @@ private:
         };
         auto *pending = new QObject(this);
         connect(m_wallet, &desk::ContractWallet::stateChanged, pending,
-                [pending, settle, id = contract.id](const QString &changed) {
-                    if (changed == id && settle())
+                [this, pending, settle, id = contract.id](const QString &changed) {
+                    if (changed == id && settle()) {
+                        QObject::disconnect(m_wallet, nullptr, pending, nullptr);
                         pending->deleteLater();
+                    }
                 });
         connect(m_wallet, &desk::ContractWallet::trustChanged, pending,
-                [this, pending](bool ok, const Error &error) {
-                    if (!ok) {
+                [this, pending, settled](bool ok, const Error &error) {
+                    if (!ok && !*settled) {
+                        *settled = true;
+                        QObject::disconnect(m_wallet, nullptr, pending, nullptr);
                         pending->deleteLater();
                         fail(error, exitCodeFor(error));
                     }
                 });
         m_wallet->addContract(contract);
         m_wallet->start();
-        if (settle())
+        if (settle()) {
+            QObject::disconnect(m_wallet, nullptr, pending, nullptr);
             pending->deleteLater();
+        }
     }
 
     // The site of a contract with its certificate.
@@ -424,12 +435,17 @@ private:
             });
         };
         auto *pending = new QObject(this);
-        const auto settle = [this, contract, after, failed, pending] {
+        // Settles once: the wallet signals every contract's changes, and a deleteLater()d
+        // receiver still gets them until it is gone (each extra run listed this contract's
+        // VMs again and skipped others).
+        auto settled = std::make_shared<bool>(false);
+        const auto settle = [this, contract, after, failed, pending, settled] {
             const auto entry = m_wallet->entry(contract.id);
-            if (!entry || entry->state == desk::ContractWallet::State::Pending)
+            if (*settled || !entry || entry->state == desk::ContractWallet::State::Pending)
                 return;
+            *settled = true;
+            QObject::disconnect(m_wallet, nullptr, pending, nullptr);
             pending->deleteLater();
-            pending->disconnect();
             if (entry->state == desk::ContractWallet::State::Valid ||
                 entry->state == desk::ContractWallet::State::Expiring)
                 return after();
@@ -440,8 +456,10 @@ private:
         };
         connect(m_wallet, &desk::ContractWallet::stateChanged, pending, settle);
         connect(m_wallet, &desk::ContractWallet::trustChanged, pending,
-                [this, pending](bool ok, const Error &error) {
-                    if (!ok) {
+                [this, pending, settled](bool ok, const Error &error) {
+                    if (!ok && !*settled) {
+                        *settled = true;
+                        QObject::disconnect(m_wallet, nullptr, pending, nullptr);
                         pending->deleteLater();
                         fail(error, exitCodeFor(error));
                     }

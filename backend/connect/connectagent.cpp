@@ -564,7 +564,9 @@ ConnectAgent::simpleVmJob(const QString &name, const QString &title,
             return action(*m_manager, record);
         },
         [this, name, running](const Result<void> &result) {
-            if (!result || !running)
+            // A stop is recorded even when it failed (the host had lost the VM): a later
+            // re-creation must not bring back running what was meant to be off.
+            if (!running || (!result && *running))
                 return;
             if (auto record = m_store.vm(name)) {
                 record->running = *running;

@@ -316,9 +316,15 @@ Result<void> ConnectServer::applyContract(HeldContractRecord contract)
         }
         if (contract.terminated && contract.terminatedMs == 0)
             contract.terminatedMs = previous->terminatedMs > 0 ? previous->terminatedMs : m_clock.nowMs();
+        else if (contract.terminated && !previous->terminated)
+            contract.terminatedMs = std::min(contract.terminatedMs, m_clock.nowMs());
     } else {
-        if (contract.terminated && contract.terminatedMs == 0)
-            contract.terminatedMs = m_clock.nowMs();
+        // A termination takes effect at the site when it learns of it, even when the
+        // exchange's clock is ahead of the site's: the shutdown starts at once.
+        if (contract.terminated)
+            contract.terminatedMs = contract.terminatedMs == 0
+                                        ? m_clock.nowMs()
+                                        : std::min(contract.terminatedMs, m_clock.nowMs());
         // The buyer becomes a tenant of the site.
         if (auto ok = m_agent.saveTenant(Tenant{contract.buyer, contract.buyer}); !ok)
             return ok;
@@ -1159,9 +1165,8 @@ void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
             (void)store.closeInterval(contract.id, vm.name, kExpected, end);
             m_agent.shutdownVm(vm.domain);
         }
-        advance(
-            HeldContractRecord::ShutDown, QStringLiteral("shutdown"),
-            Tr::tr("ACPI shutdown of %1 VM(s); destroyed after the grace period").arg(vms.size()));
+        advance(HeldContractRecord::ShutDown, QStringLiteral("shutdown"),
+                Tr::tr("ACPI shutdown of %1 VM(s); destroyed after the grace period").arg(vms.size()));
         return;
     }
     if (contract.stage == HeldContractRecord::ShutDown && now >= contract.stageMs + grace) {
@@ -1170,7 +1175,8 @@ void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
         for (const ContractVmRecord &vm : vms)
             (void)store.closeInterval(contract.id, vm.name, kAvailable, contract.stageMs + grace);
         advance(HeldContractRecord::Destroyed, QStringLiteral("destroy"),
-                Tr::tr("%1 VM(s) destroyed after the grace period; disks kept for the retention").arg(vms.size()));
+                Tr::tr("%1 VM(s) destroyed after the grace period; disks kept for the retention")
+                    .arg(vms.size()));
         Q_EMIT contractFinished(contract.id);
         return;
     }

@@ -31,10 +31,11 @@ void ExchangeJob::complete()
                      problem->extensions.value(QLatin1StringView("field")).toString()});
     } else if (auto read = this->read(m_call->body()); !read) {
         // The server answered 2xx with something that is not the API's type.
-        finish(
-            Error{QStringLiteral("response.invalid"),
-                  Tr::tr("The exchange sent an answer this desk cannot read (%1).").arg(read.error().message),
-                  read.error().field});
+        const QString detail =
+            m_peer == Peer::Site
+                ? Tr::tr("The site sent an answer this desk cannot read (%1).").arg(read.error().message)
+                : Tr::tr("The exchange sent an answer this desk cannot read (%1).").arg(read.error().message);
+        finish(Error{QStringLiteral("response.invalid"), detail, read.error().field});
     } else {
         finish({});
     }

@@ -28,6 +28,10 @@ class ExchangeJob : public Job
 public:
     ~ExchangeJob() override;
 
+    /// Who answers: the exchange, or a seller's site (SiteClient); the errors name it.
+    enum class Peer { Exchange, Site };
+    void setPeer(Peer peer) { m_peer = peer; }
+
     bool ok() const { return isFinished() && result().ok(); }
     /// The HTTP status; 0 when the server was not reached.
     int status() const { return m_status; }
@@ -43,6 +47,7 @@ private:
 
     net::ApiCall *m_call;
     int m_status = 0;
+    Peer m_peer = Peer::Exchange;
 };
 
 /// An ExchangeJob whose answer is a `T` (an api:: type or a list of them).

@@ -19,6 +19,13 @@ struct Tr
 
 constexpr api::ParseMode kAnswers = api::ParseMode::Lenient;
 
+/// A call to the site: its errors name the site, not the exchange.
+template<typename T> SiteCall<T> *fromSite(SiteCall<T> *call)
+{
+    call->setPeer(ExchangeJob::Peer::Site);
+    return call;
+}
+
 template<typename T> typename SiteCall<T>::Reader object()
 {
     return [](const QJsonValue &body) {
@@ -157,55 +164,59 @@ void SiteClient::setTimeoutMs(int ms)
 
 SiteCall<api::HeldContract> *SiteClient::contract()
 {
-    return new SiteCall<api::HeldContract>(m_api->get(QStringLiteral("/v1/contract")),
-                                           object<api::HeldContract>(), this);
+    return fromSite(new SiteCall<api::HeldContract>(m_api->get(QStringLiteral("/v1/contract")),
+                                                    object<api::HeldContract>(), this));
 }
 
 SiteCall<QList<api::Template>> *SiteClient::templates()
 {
-    return new SiteCall<QList<api::Template>>(
+    return fromSite(new SiteCall<QList<api::Template>>(
         m_api->get(QStringLiteral("/v1/templates")),
         [](const QJsonValue &body) {
             return api::listFromJson<api::Template>(body.toObject(), api::Template::kListKey, kAnswers);
         },
-        this);
+        this));
 }
 
 SiteCall<api::VmList> *SiteClient::vms(std::optional<qint64> since, int waitSeconds)
 {
     if (!since)
-        return new SiteCall<api::VmList>(m_api->get(QStringLiteral("/v1/vms")), object<api::VmList>(), this);
+        return fromSite(
+            new SiteCall<api::VmList>(m_api->get(QStringLiteral("/v1/vms")), object<api::VmList>(), this));
     waitSeconds = std::clamp(waitSeconds, 0, kMaxWaitSeconds);
     const QString path = QStringLiteral("/v1/vms?since=%1&wait=%2").arg(*since).arg(waitSeconds);
     // The site may rightly say nothing for the whole wait.
-    return new SiteCall<api::VmList>(m_api->get(path, waitSeconds * 1000 + m_timeoutMs),
-                                     object<api::VmList>(), this);
+    return fromSite(new SiteCall<api::VmList>(m_api->get(path, waitSeconds * 1000 + m_timeoutMs),
+                                              object<api::VmList>(), this));
 }
 
 SiteCall<api::Vm> *SiteClient::vm(const QString &name)
 {
-    return new SiteCall<api::Vm>(m_api->get(vmPath(name)), object<api::Vm>(), this);
+    return fromSite(new SiteCall<api::Vm>(m_api->get(vmPath(name)), object<api::Vm>(), this));
 }
 
 SiteCall<api::Usage> *SiteClient::usage()
 {
-    return new SiteCall<api::Usage>(m_api->get(QStringLiteral("/v1/usage")), object<api::Usage>(), this);
+    return fromSite(
+        new SiteCall<api::Usage>(m_api->get(QStringLiteral("/v1/usage")), object<api::Usage>(), this));
 }
 
 SiteCall<api::ConnectJobState> *SiteClient::job(const QString &id)
 {
-    return new SiteCall<api::ConnectJobState>(m_api->get(jobPath(id)), object<api::ConnectJobState>(), this);
+    return fromSite(
+        new SiteCall<api::ConnectJobState>(m_api->get(jobPath(id)), object<api::ConnectJobState>(), this));
 }
 
 SiteCall<api::ConnectJobState> *SiteClient::cancelJob(const QString &id)
 {
-    return new SiteCall<api::ConnectJobState>(m_api->del(jobPath(id)), object<api::ConnectJobState>(), this);
+    return fromSite(
+        new SiteCall<api::ConnectJobState>(m_api->del(jobPath(id)), object<api::ConnectJobState>(), this));
 }
 
 SiteOperation *SiteClient::operation(const QString &path, const QJsonValue &body, const QString &title)
 {
-    auto *call =
-        new SiteCall<api::ConnectJobState>(m_api->post(path, body), object<api::ConnectJobState>(), this);
+    auto *call = fromSite(
+        new SiteCall<api::ConnectJobState>(m_api->post(path, body), object<api::ConnectJobState>(), this));
     return new SiteOperation(this, call, title);
 }
 
@@ -232,8 +243,8 @@ SiteOperation *SiteClient::reboot(const QString &name)
 
 SiteOperation *SiteClient::remove(const QString &name)
 {
-    auto *call =
-        new SiteCall<api::ConnectJobState>(m_api->del(vmPath(name)), object<api::ConnectJobState>(), this);
+    auto *call = fromSite(
+        new SiteCall<api::ConnectJobState>(m_api->del(vmPath(name)), object<api::ConnectJobState>(), this));
     return new SiteOperation(this, call, Tr::tr("Deleting %1").arg(name));
 }
 

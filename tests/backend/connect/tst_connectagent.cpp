@@ -325,6 +325,23 @@ private slots:
         QCOMPARE(findVm(*m_agent, u"keep-stopped"_qs)->tenant, u"globex"_qs);
     }
 
+    void aStopOfALostVmHoldsWhenTheVmIsRecreated()
+    {
+        QCOMPARE(errorOf(provision(u"ended"_qs, u"acme"_qs)), QString());
+        // A new run whose hypervisor lost the VM (the test driver forgets everything): the
+        // stop the site sends (a contract's window ended) finds no domain and fails ...
+        m_agent.reset();
+        m_agent = std::make_unique<ConnectAgent>(ConnectAgent::Options{m_dir->path(), 0, nullptr});
+        QVERIFY(m_agent->open().ok());
+        QVERIFY(m_agent->setupEmbeddedSite().ok());
+        QVERIFY(!errorOf(m_agent->stopVm(u"ended"_qs)).isEmpty());
+        QVERIFY(!m_agent->store().vm(u"ended"_qs)->running);
+        // ... yet it holds: the re-created VM comes back stopped, not running.
+        QCOMPARE(errorOf(m_agent->start()), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            findVm(*m_agent, u"ended"_qs) && findVm(*m_agent, u"ended"_qs)->state == VmState::Stopped, 10000);
+    }
+
     void lifecycleEventsUpdateTheInventory()
     {
         QCOMPARE(errorOf(provision(u"evented"_qs, u"acme"_qs)), QString());

@@ -745,6 +745,24 @@ private slots:
         QCOMPARE(ExchangeLink::contractFromJson(terminated, u"s-fra1"_qs)->terminatedMs, 1'800'001'000'000LL);
     }
 
+    void aTerminationShutsDownAtOnceEvenWhenTheExchangeClockIsAhead()
+    {
+        // The exchange's terminatedAt lies after the site's now (its clock runs ahead):
+        // the site still starts the shutdown the moment it learns of the termination.
+        HeldContractRecord c = contract(u"c-000050"_qs, 1);
+        c.startMs = m_clock.nowMs() - kHourMs;
+        c.endMs = m_clock.nowMs() + kHourMs;
+        QVERIFY(m_server->applyContract(c).ok());
+        QCOMPARE(m_agent->store().contract(c.id)->stage, int(HeldContractRecord::Live));
+        c.terminated = true;
+        c.state = u"terminated"_qs;
+        c.terminatedMs = m_clock.nowMs() + 600'000;
+        QVERIFY(m_server->applyContract(c).ok());
+        QCOMPARE(m_agent->store().contract(c.id)->stage, int(HeldContractRecord::ShutDown));
+        QCOMPARE(m_agent->store().enforcementLog(c.id).value(0).first, u"shutdown"_qs);
+        QVERIFY(m_agent->store().contract(c.id)->terminatedMs <= m_clock.nowMs());
+    }
+
     void siteConfigurationNamesTheExchange()
     {
         auto config = SiteConfig::parse(

@@ -271,6 +271,8 @@ private slots:
         auto *held = testsupport::waitFor(site->contract());
         QVERIFY(!held->ok());
         QCOMPARE(held->error(), u"response.invalid"_s);
+        // The site answered, not the exchange: the message says so.
+        QVERIFY2(held->errorString().startsWith(u"The site sent"_s), qPrintable(held->errorString()));
         auto *create = testsupport::waitFor(site->create(u"x"_s, {}));
         QCOMPARE(create->error(), u"response.invalid"_s);
     }
