@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <QSslSocket>
 #include <QTemporaryDir>
+#include <QTextStream>
 
 #include <deque>
 #include <memory>
@@ -199,10 +200,17 @@ private:
                 ++failures;
                 return;
             }
-            if (request.kind == Kind::OpenOrders)
+            // Either may be answered later than the other (a 429 sends it again), so the
+            // accounting waits for both.
+            if (request.kind == Kind::OpenOrders) {
                 m_open = answer.value(u"orders").toArray();
-            else
-                account(answer.value(u"fills").toArray());
+                m_haveOpen = true;
+            } else {
+                m_fills = answer.value(u"fills").toArray();
+                m_haveFills = true;
+            }
+            if (m_haveOpen && m_haveFills)
+                account();
             return;
         }
         Order &order = m_orders[request.clientId];
@@ -243,8 +251,9 @@ private:
 
     /// Every acknowledged order's quantity is its fills plus its open remainder, exactly;
     /// every order id in the fills and the open orders is one an acknowledgement named.
-    void account(const QJsonArray &fills)
+    void account()
     {
+        const QJsonArray &fills = m_fills;
         QHash<quint64, qint64> volume;
         QHash<quint64, int> openCount;
         for (const QJsonValue &f : fills)
@@ -326,6 +335,9 @@ private:
     QStringList m_order; ///< client ids in the order they were made
     qint64 m_next = 1;
     QJsonArray m_open;
+    QJsonArray m_fills;
+    bool m_haveOpen = false;
+    bool m_haveFills = false;
 };
 
 /// Replays the journal records after the engine's last applied one, verifying the chain,
@@ -518,6 +530,9 @@ QJsonObject runCrash(const QStringList &arguments)
                     notes.append(QStringLiteral("seed %1: %2").arg(seed).arg(note));
         }
         crowd.clear();
+        QTextStream(stderr) << "crash: seed " << seed << " done, " << killed << " kills, " << acked
+                            << " acknowledged orders, lost " << lost << ", doubled " << doubled
+                            << ", digest mismatches " << mismatches << Qt::endl;
 
         // An orderly stop, the offline verifier, and a restart to the same digest.
         if (!daemon.stop()) {
