@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
 #include <QTextStream>
@@ -24,6 +25,30 @@ QMap<QString, Suite> &registry()
     return suites;
 }
 } // namespace
+
+QStringList failedChecks(const QJsonObject &figures)
+{
+    // A benchmark whose own answer is wrong has measured nothing: these figures hold in
+    // every correct run, whatever the machine.
+    static const QStringList mustHold{QStringLiteral("deterministic"), QStringLiteral("state_hash_equal"),
+                                      QStringLiteral("restore_hash_equal")};
+    static const QStringList mustBeZero{QStringLiteral("missing"),        QStringLiteral("gaps"),
+                                        QStringLiteral("failures"),       QStringLiteral("order_failures"),
+                                        QStringLiteral("dropped_frames"), QStringLiteral("lost"),
+                                        QStringLiteral("doubled"),        QStringLiteral("digest_mismatches"),
+                                        QStringLiteral("refused")};
+    QStringList failed;
+    for (const QString &key : mustHold)
+        if (figures.contains(key) && figures.value(key) != QJsonValue(true))
+            failed.append(key + QStringLiteral(" is not true"));
+    for (const QString &key : mustBeZero)
+        if (figures.contains(key) && figures.value(key).toDouble(-1) != 0)
+            failed.append(QStringLiteral("%1 = %2").arg(key, figures.value(key).toVariant().toString()));
+    // A suite may name further checks of its own: {"checks_failed": ["why", ...]}.
+    for (const QJsonValue &why : figures.value(QStringLiteral("checks_failed")).toArray())
+        failed.append(why.toString());
+    return failed;
+}
 
 bool registerSuite(const QString &name, const QString &description, SuiteFunction function)
 {
@@ -49,7 +74,8 @@ int main(int argc, char **argv)
     QStringList args = QCoreApplication::arguments().mid(1);
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
     const auto &suites = cloudex::bench::registry();
-    if (args.isEmpty() || args.constFirst() == QLatin1String("--help") || !suites.contains(args.constFirst())) {
+    if (args.isEmpty() || args.constFirst() == QLatin1String("--help") ||
+        !suites.contains(args.constFirst())) {
         if (!args.isEmpty() && args.constFirst() != QLatin1String("--help"))
             err << "cloudex-bench: unknown suite " << args.constFirst() << Qt::endl;
         err << "usage: cloudex-bench SUITE [--json] [suite options]\nsuites:\n";
@@ -62,11 +88,19 @@ int main(int argc, char **argv)
     const QString name = args.takeFirst();
     QJsonObject figures = suites.value(name).function(args);
     figures.insert(QStringLiteral("suite"), name);
+    const QStringList failed = cloudex::bench::failedChecks(figures);
     if (json) {
         out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         for (auto it = figures.constBegin(); it != figures.constEnd(); ++it)
             out << it.key().leftJustified(24) << it.value().toVariant().toString() << '\n';
     }
-    return figures.contains(QStringLiteral("error")) ? 1 : 0;
+    if (figures.contains(QStringLiteral("error")))
+        return 1;
+    if (!failed.isEmpty()) {
+        err << "cloudex-bench: " << name << " failed its own check: " << failed.join(QStringLiteral(", "))
+            << Qt::endl;
+        return 1;
+    }
+    return 0;
 }

@@ -3,7 +3,8 @@
 // the kill switch go through the same authenticated, journaled routes as every trade.
 //   cloudex-exchange --data-dir DIR --init [--passphrase-file F]    CA, operator.p12, ca.pem
 //   cloudex-exchange --data-dir DIR [--listen HOST:PORT]             serve until SIGTERM/SIGINT
-//                    [--settlement-deadline SECONDS]
+//                    [--settlement-deadline SECONDS] [--snapshot-every N]
+//                    [--max-connections N --max-connections-per-address N --idle-timeout S]
 //                    [--allow-clock-offset --clock-offset SECONDS]   (test facility)
 //   cloudex-exchange verify --data-dir DIR                            check manifest, CA, journal
 //   cloudex-exchange onboard --kind participant|user|site --participant ID [--name NAME]
@@ -27,6 +28,7 @@
 #include "core/logging.h"
 #include "exchange/exchangedirectory.h"
 #include "exchange/exchangeservice.h"
+#include "market/exchange.h"
 #include "market/types.h"
 #include "net/apiclient.h"
 #include "pki/certificateauthority.h"
@@ -45,6 +47,7 @@
 #include <csignal>
 #include <functional>
 #include <memory>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -219,6 +222,34 @@ int runInit(const QCommandLineParser &parser, const QString &dataDir)
     return 0;
 }
 
+/// Every connection is a descriptor: the soft limit (often 1,024) would refuse clients long
+/// before --max-connections (4,096), so the server raises it to the hard limit.
+void raiseDescriptorLimit(int maxConnections)
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    if (limit.rlim_cur < limit.rlim_max) {
+        const rlim_t before = limit.rlim_cur;
+        limit.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+            limit.rlim_cur = before;
+            qCWarning(lcExchange, "cannot raise the open-file limit from %llu to %llu", qulonglong(before),
+                      qulonglong(limit.rlim_max));
+        } else {
+            qCDebug(lcExchange, "open-file limit raised from %llu to %llu", qulonglong(before),
+                    qulonglong(limit.rlim_cur));
+        }
+    }
+    // The journal, the CA database and the listener need a few descriptors of their own.
+    constexpr rlim_t kOwnDescriptors = 64;
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < rlim_t(maxConnections) + kOwnDescriptors)
+        qCWarning(lcExchange,
+                  "the open-file limit %llu is below --max-connections %d: raise the hard limit "
+                  "(ulimit -Hn, LimitNOFILE=)",
+                  qulonglong(limit.rlim_cur), maxConnections);
+}
+
 int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QString &dataDir)
 {
     const auto caSecret = caPassphrase(parser);
@@ -241,6 +272,7 @@ int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QSt
         {"max-connections", &config.maxConnections},
         {"max-connections-per-address", &config.maxConnectionsPerAddress},
         {"idle-timeout", &config.idleTimeoutSecs},
+        {"snapshot-every", &config.snapshotEvery},
     };
     for (const auto &[name, target] : counts) {
         const QString option = QString::fromLatin1(name);
@@ -267,6 +299,7 @@ int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QSt
         if (!ok)
             return fail(Tr::tr("--clock-offset takes a number of seconds."), kUsageError);
     }
+    raiseDescriptorLimit(config.maxConnections);
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return fail(Tr::tr("Cannot install the signal handlers."), kRuntimeError);
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
@@ -284,6 +317,10 @@ int runServer(QCoreApplication &app, const QCommandLineParser &parser, const QSt
     }
     QTextStream(stdout) << "listening on " << service.baseUrl().toString() << Qt::endl;
     const int code = app.exec();
+    // The state a restart must recover exactly (its "recovered" line names the same digest).
+    service.exchange().flush();
+    qCInfo(lcExchange, "stopped at sequence %llu, state digest %016llx",
+           qulonglong(service.exchange().lastSeq()), qulonglong(service.exchange().stateHash()));
     QTextStream(stdout) << "stopped" << Qt::endl;
     return code;
 }
@@ -528,9 +565,10 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("CloudEx exchange daemon and its admin commands"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("verify, onboard, limits, kill-switch, instruments, revoke SERIAL "
-                                                "or terminate CONTRACT"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("verify, onboard, limits, kill-switch, instruments, revoke SERIAL "
+                       "or terminate CONTRACT"));
     const QList<QCommandLineOption> options{
         {QStringLiteral("data-dir"), QStringLiteral("Exchange data directory."), QStringLiteral("dir")},
         {QStringLiteral("listen"), QStringLiteral("HOST:PORT to listen on (127.0.0.1:8443)."),
@@ -543,6 +581,9 @@ int main(int argc, char **argv)
         {QStringLiteral("idle-timeout"),
          QStringLiteral("Seconds after which an idle connection or a silent stream session is closed (120)."),
          QStringLiteral("seconds")},
+        {QStringLiteral("snapshot-every"),
+         QStringLiteral("Journal records between snapshots of the state (1000000); fewer: faster restarts."),
+         QStringLiteral("n")},
         {QStringLiteral("passphrase-file"),
          QStringLiteral("Passphrase of the PKCS#12 files (default \"cloudex\")."), QStringLiteral("file")},
         {QStringLiteral("ca-passphrase-file"),

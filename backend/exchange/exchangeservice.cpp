@@ -18,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHostInfo>
 #include <QNetworkInterface>
 #include <QSslKey>
@@ -91,10 +92,17 @@ Result<void> ExchangeService::open(const Config &config)
     exchangeConfig.journal = config.journal;
     exchangeConfig.snapshotEvery = config.snapshotEvery;
     exchangeConfig.settlementDeadlineSecs = config.settlementDeadlineSecs;
+    QElapsedTimer recovery;
+    recovery.start();
     if (auto opened = m_exchange->open(ExchangeDirectory::journalPath(config.directory), exchangeConfig);
         !opened) {
         return opened.error();
     }
+    // What recovery rebuilt, before the first clock tick adds to it: a replay of the same
+    // journal must reach the same digest (the crash soak, cloudex-bench crash, checks it).
+    qCInfo(lcExchange, "recovered the journal to sequence %llu in %lld ms, state digest %016llx",
+           qulonglong(m_exchange->lastSeq()), qlonglong(recovery.elapsed()),
+           qulonglong(m_exchange->stateHash()));
     m_marketClock = std::make_unique<OffsetClock>(m_clock, config.clockOffsetSecs * kMsPerSec);
     if (config.clockOffsetSecs != 0)
         qCWarning(lcExchange, "test facility: the market clock runs %lld s off the system clock",
@@ -283,8 +291,8 @@ void ExchangeService::onContractChanged(const market::ContractInfo &contract)
     const QString code = market::Exchange::contractCode(contract.id);
     auto revoked = m_ca->revokeContract(code, pki::RevocationReason::CessationOfOperation);
     if (!revoked) {
-        qCWarning(lcExchange, "cannot revoke the certificates of terminated contract %s: %s", qPrintable(code),
-                  qPrintable(revoked.error().message));
+        qCWarning(lcExchange, "cannot revoke the certificates of terminated contract %s: %s",
+                  qPrintable(code), qPrintable(revoked.error().message));
         return;
     }
     publishCrl();

@@ -254,8 +254,17 @@ void Engine::listInstrument(const ListInstrument &c)
     inst.bandHigh = c.bandHigh;
     m_open.push_back(c.instrument);
     m_listener->onInstrument(next(), c.instrument, true);
-    if (c.periodKind == 0)
-        recomputeFront(c.terms.productIndex);
+    if (c.periodKind == 0) {
+        // The front hour only changes when the new hour starts before it: what a scan of
+        // every open instrument (recomputeFront) would find, without the scan, which made
+        // listing the horizon on a fresh start quadratic in the open instruments.
+        const std::uint32_t product = c.terms.productIndex;
+        if (product >= m_front.size())
+            m_front.resize(product + 1, 0);
+        const InstrumentId front = m_front[product];
+        if (front == 0 || inst.deliveryStart < m_instruments[front].deliveryStart)
+            m_front[product] = c.instrument;
+    }
 }
 
 void Engine::recomputeFront(std::uint32_t product)

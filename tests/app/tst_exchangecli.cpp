@@ -13,7 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 class TestExchangeCli : public QObject
@@ -321,7 +323,8 @@ private Q_SLOTS:
         QVERIFY2(refusal(served).contains(QStringLiteral("damaged at sequence 2:")), served.err.constData());
         Run verified = exchange(QStringList{QStringLiteral("verify")} + dir);
         QCOMPARE(verified.exitCode, 1);
-        QVERIFY2(refusal(verified).contains(QStringLiteral("damaged at sequence 2:")), verified.err.constData());
+        QVERIFY2(refusal(verified).contains(QStringLiteral("damaged at sequence 2:")),
+                 verified.err.constData());
         QVERIFY(flipRecord(journal, 2)); // repaired
         verified = exchange(QStringList{QStringLiteral("verify")} + dir);
         QVERIFY2(verified.exitCode == 0, verified.err.constData());
@@ -379,6 +382,59 @@ private Q_SLOTS:
         QVERIFY(server.readLine().startsWith("listening on https://127.0.0.1:"));
         ::kill(pid_t(server.processId()), SIGTERM);
         QVERIFY(server.waitForFinished(30000));
+    }
+
+    /// Issue #11: the daemon raises its open-file soft limit to the hard limit (4,096
+    /// connections need as many descriptors), and it logs the state digest it stops at and
+    /// the one it recovers, which the crash soak (cloudex-bench crash) compares.
+    void openFileLimitAndRecoveredDigest()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("limits"));
+        const Run init = exchange({QStringLiteral("--data-dir"), dir, QStringLiteral("--init")});
+        QVERIFY2(init.exitCode == 0, init.err.constData());
+        const QStringList serve{QStringLiteral("--data-dir"), dir, QStringLiteral("--listen"),
+                                QStringLiteral("127.0.0.1:0")};
+        constexpr rlim_t kLowSoftLimit = 128;
+        QProcess first;
+        first.setChildProcessModifier([low = kLowSoftLimit] {
+            rlimit limit{};
+            ::getrlimit(RLIMIT_NOFILE, &limit);
+            limit.rlim_cur = std::min(low, limit.rlim_max);
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        });
+        first.start(QStringLiteral(CLOUDEX_EXCHANGE_BINARY), serve);
+        QTRY_VERIFY_WITH_TIMEOUT(first.canReadLine(), 30000);
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(first.processId()));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        const auto match = QRegularExpression(QStringLiteral("Max open files\\s+(\\S+)\\s+(\\S+)"))
+                               .match(QString::fromLatin1(limits.readAll()));
+        QVERIFY(match.hasMatch());
+        QVERIFY2(match.captured(2) == u"unlimited" || match.captured(2).toULongLong() > kLowSoftLimit,
+                 "the hard limit leaves nothing to raise");
+        QCOMPARE(match.captured(1), match.captured(2));
+
+        ::kill(pid_t(first.processId()), SIGTERM);
+        QVERIFY(first.waitForFinished(30000));
+        const QString stopLog = QString::fromUtf8(first.readAllStandardError());
+        const auto stopped =
+            QRegularExpression(QStringLiteral("stopped at sequence (\\d+), state digest ([0-9a-f]{16})"))
+                .match(stopLog);
+        QVERIFY2(stopped.hasMatch(), qPrintable(stopLog));
+
+        QProcess second;
+        second.start(QStringLiteral(CLOUDEX_EXCHANGE_BINARY), serve);
+        QTRY_VERIFY_WITH_TIMEOUT(second.canReadLine(), 30000);
+        ::kill(pid_t(second.processId()), SIGTERM);
+        QVERIFY(second.waitForFinished(30000));
+        const QString startLog = QString::fromUtf8(second.readAllStandardError());
+        const auto recovered =
+            QRegularExpression(
+                QStringLiteral(
+                    "recovered the journal to sequence (\\d+) in \\d+ ms, state digest ([0-9a-f]{16})"))
+                .match(startLog);
+        QVERIFY2(recovered.hasMatch(), qPrintable(startLog));
+        QCOMPARE(recovered.captured(1), stopped.captured(1));
+        QCOMPARE(recovered.captured(2), stopped.captured(2));
     }
 };
 

@@ -65,6 +65,7 @@ private slots:
     void spotHistoryPerMinute();
     void orderIdMapMatchesStdMap();
     void settlementFormula();
+    void frontHourIsTheEarliestOpenHour();
 };
 
 void TestEngine::rules_data()
@@ -501,6 +502,55 @@ void TestEngine::orderIdMapMatchesStdMap()
         const auto it = reference.find(id);
         QCOMPARE(map.find(id), it == reference.end() ? kNoSlot : it->second);
     }
+}
+
+void TestEngine::frontHourIsTheEarliestOpenHour()
+{
+    // Listing keeps the front hour up to date without scanning every open instrument (a
+    // fresh exchange lists some 15,000): hours of three products listed in shuffled order,
+    // days in between, ties listed twice; after every listing and every closing the front is
+    // the open hour that starts first, the first listed among equals, as a scan finds it.
+    Engine engine;
+    engine.clockTick({kStartTime});
+    struct Listed
+    {
+        InstrumentId id;
+        std::uint32_t product;
+        std::uint8_t kind;
+        Secs start;
+    };
+    std::vector<Listed> listed;
+    std::mt19937_64 rng(11);
+    const auto expectedFront = [&](std::uint32_t product, Secs now) {
+        InstrumentId best = 0;
+        Secs bestStart = 0;
+        for (const Listed &l : listed) {
+            if (l.product == product && l.kind == 0 && l.start > now && (best == 0 || l.start < bestStart)) {
+                best = l.id;
+                bestStart = l.start;
+            }
+        }
+        return best;
+    };
+    for (InstrumentId id = 1; id <= 300; ++id) {
+        const auto product = std::uint32_t(rng() % 3);
+        const std::uint8_t kind = rng() % 4 == 0 ? 1 : 0;
+        const Secs start = kDeliveryStart + Secs(rng() % 100) * 3600;
+        engine.listInstrument({id, "I" + std::to_string(id), Terms{product, 0, 9950, 1440, false, {}, 1},
+                               kind, start, start + 3600, 1, 1, 50, 200});
+        listed.push_back({id, product, kind, start});
+        for (std::uint32_t p = 0; p < 3; ++p)
+            QCOMPARE(engine.frontHour(p), expectedFront(p, kStartTime));
+    }
+    Engine restored;
+    QVERIFY(restored.restore(engine.snapshot()));
+    for (Secs now = kDeliveryStart; now < kDeliveryStart + 100 * 3600; now += 3600 * 7) {
+        engine.clockTick({now});
+        for (std::uint32_t p = 0; p < 3; ++p)
+            QCOMPARE(engine.frontHour(p), expectedFront(p, now));
+    }
+    for (std::uint32_t p = 0; p < 3; ++p)
+        QCOMPARE(restored.frontHour(p), expectedFront(p, kStartTime));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
