@@ -162,14 +162,13 @@ QVariant BoughtContractModel::data(const QModelIndex &index, int role) const
         const QDateTime to = QDateTime::fromSecsSinceEpoch(c.deliveryEnd, Qt::UTC);
         if (from.date() == to.date() ||
             (to.time() == QTime(0, 0) && from.daysTo(to) <= 1 && c.deliveryEnd - c.deliveryStart <= 86400))
-            return tr("%1 – %2").arg(start, locale.toString(to.time(), QLocale::ShortFormat));
+            return tr("%1 – %2").arg(start, to.toString(u"HH:mm"));
         return tr("%1 – %2").arg(start, desk::formatTimeUtc(c.deliveryEnd, locale));
     }
     case Progress:
         if (m_now < c.deliveryStart)
             return tr("starts %1")
-                .arg(locale.toString(QDateTime::fromSecsSinceEpoch(c.deliveryStart, Qt::UTC).time(),
-                                     QLocale::ShortFormat));
+                .arg(QDateTime::fromSecsSinceEpoch(c.deliveryStart, Qt::UTC).toString(u"HH:mm"));
         return tr("%1 %").arg(locale.toString(progress(c)));
     case Certificate: {
         const auto it = m_certificates.constFind(c.id);

@@ -223,6 +223,7 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     m_status->setObjectName(QStringLiteral("paneStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->hide();
     progressRow->addWidget(m_status, 1);
     m_deployProgress->setObjectName(QStringLiteral("deployProgress"));
     m_deployProgress->setAccessibleName(tr("Deployment progress"));
@@ -249,10 +250,12 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     m_paneTable->verticalHeader()->hide();
     // Fixed row heights and no content-sized columns: the view never measures a million rows.
     m_paneTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // The name takes the room left; the other columns fit their usual content.
     m_paneTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_paneTable->horizontalHeader()->setStretchLastSection(true);
+    m_paneTable->horizontalHeader()->setSectionResizeMode(PaneModel::Name, QHeaderView::Stretch);
+    m_paneTable->horizontalHeader()->setStretchLastSection(false);
     const QFontMetrics metrics(m_paneTable->font());
-    const int widths[PaneModel::ColumnCount] = {14, 10, 10, 9, 12, 6, 9, 6, 10, 5, 8, 14, 10};
+    const int widths[PaneModel::ColumnCount] = {16, 10, 10, 9, 13, 7, 9, 9, 10, 5, 8, 19, 15};
     for (int column = 0; column < PaneModel::ColumnCount; ++column)
         m_paneTable->setColumnWidth(column, metrics.averageCharWidth() * widths[column] + 16);
     auto paneEmpty = createEmptyState(tr("No VMs yet"),
@@ -341,7 +344,7 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
                 queue([this, id, stale, lastAnswerMs] { m_pane->setStale(id, stale, lastAnswerMs); });
                 if (stale) {
                     const auto contract = m_fleet->contract(id);
-                    m_status->setText(
+                    setStatus(
                         tr("%1 does not answer (%2); its VMs are shown as last reported.")
                             .arg(contract && contract->site ? contract->site->name : id, error.message));
                 }
@@ -533,6 +536,12 @@ void BuyWorkspace::setLocalVms(const QString &site, const QList<models::PaneVm> 
         }
         m_pane->resetVms(key, vms);
     });
+}
+
+void BuyWorkspace::setStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty() || !m_deployment.isEmpty());
 }
 
 void BuyWorkspace::tick()
@@ -750,15 +759,14 @@ void BuyWorkspace::act(const QString &contractId, const QString &vm, Action acti
 
 void BuyWorkspace::follow(desk::SiteOperation *operation, const QString &doneText)
 {
-    m_status->setText(operation->title() + QStringLiteral("…"));
+    setStatus(operation->title() + QStringLiteral("…"));
     connect(operation, &Job::progress, this, [this, operation](int percent) {
-        m_status->setText(tr("%1… %2 %").arg(operation->title(), QLocale().toString(percent)));
+        setStatus(tr("%1… %2 %").arg(operation->title(), QLocale().toString(percent)));
     });
     connect(operation, &Job::finished, this, [this, operation, doneText] {
         operation->deleteLater();
-        m_status->setText(operation->ok()
-                              ? doneText
-                              : tr("%1 failed: %2").arg(operation->title(), operation->errorString()));
+        setStatus(operation->ok() ? doneText
+                                  : tr("%1 failed: %2").arg(operation->title(), operation->errorString()));
     });
 }
 
@@ -768,7 +776,7 @@ void BuyWorkspace::deploy(const QString &contractId)
     if (!client || !m_deployment.isEmpty())
         return;
     m_deployButton->setEnabled(false);
-    m_status->setText(tr("Asking %1 for its templates…").arg(client->site().name));
+    setStatus(tr("Asking %1 for its templates…").arg(client->site().name));
     auto *templates = client->templates();
     connect(templates, &Job::finished, this, [this, templates, contractId] {
         templates->deleteLater();
@@ -778,7 +786,7 @@ void BuyWorkspace::deploy(const QString &contractId)
             return;
         }
         if (!templates->ok()) {
-            m_status->setText(tr("Cannot deploy on %1: %2").arg(contractId, templates->errorString()));
+            setStatus(tr("Cannot deploy on %1: %2").arg(contractId, templates->errorString()));
             updateActions();
             return;
         }
@@ -789,7 +797,7 @@ void BuyWorkspace::deploy(const QString &contractId)
         int remaining = m_contracts->remainingVolume(contractId);
         if (remaining < 0)
             remaining = contract ? int(contract->quantity) : 1;
-        m_status->clear();
+        setStatus({});
         const auto deployment = Prompts::askDeployment(this, contractId, names, remaining);
         if (!deployment || deployment->name.isEmpty() || !m_deployment.isEmpty()) {
             updateActions();
@@ -835,19 +843,19 @@ void BuyWorkspace::followDeployment()
         return;
     m_deployProgress->setValue(percent / total);
     if (done < total) {
-        m_status->setText(tr("Deploying %n VM(s) on %1 at its site…", nullptr, total).arg(m_deployContract));
+        setStatus(tr("Deploying %n VM(s) on %1 at its site…", nullptr, total).arg(m_deployContract));
         return;
     }
     m_deployment.clear();
     m_deployProgress->hide();
     m_deployCancel->hide();
     if (m_deployFailures.isEmpty())
-        m_status->setText(tr("Deployed %n VM(s) on %1.", nullptr, total).arg(m_deployContract));
+        setStatus(tr("Deployed %n VM(s) on %1.", nullptr, total).arg(m_deployContract));
     else
-        m_status->setText(tr("%1 of %2 VMs deployed on %3; %4")
-                              .arg(total - m_deployFailures.size())
-                              .arg(total)
-                              .arg(m_deployContract, m_deployFailures.join(QStringLiteral("; "))));
+        setStatus(tr("%1 of %2 VMs deployed on %3; %4")
+                      .arg(total - m_deployFailures.size())
+                      .arg(total)
+                      .arg(m_deployContract, m_deployFailures.join(QStringLiteral("; "))));
     updateActions();
 }
 

@@ -68,6 +68,8 @@ private:
     void updateSummary();
     void updateActions();
     void tick();
+    /// The line under the pane's tool bar: what runs at a site and how it ended.
+    void setStatus(const QString &text);
     void queue(std::function<void()> change);
     void flush();
     void countVms(const QString &contractId);

@@ -392,6 +392,13 @@ private slots:
             u"3 of 3"_s);
         // The contract is full now.
         QTRY_VERIFY(!deploy->isEnabled());
+        // A picture of the populated workspace, for looking at it (docs/gallery).
+        if (const QString shot = qEnvironmentVariable("CLOUDEX_TEST_SCREENSHOT"); !shot.isEmpty()) {
+            find<QComboBox>("paneGrouping")->setCurrentIndex(1);
+            QTest::qWait(200);
+            m_workspace->grab().save(shot);
+            find<QComboBox>("paneGrouping")->setCurrentIndex(0);
+        }
     }
 
     void everyInteractiveWidgetHasAName()
