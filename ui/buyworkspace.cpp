@@ -680,8 +680,10 @@ void BuyWorkspace::showInspector()
 
 void BuyWorkspace::showPaneMenu(const QPoint &position)
 {
-    const QModelIndex index = m_paneTable->indexAt(position).isValid() ? m_paneTable->indexAt(position)
-                                                                       : m_paneTable->currentIndex();
+    // A right click makes the clicked row current first; the menu key asks at a corner of
+    // the view: in both cases the current row is the one meant.
+    const QModelIndex index =
+        m_paneTable->currentIndex().isValid() ? m_paneTable->currentIndex() : m_paneTable->indexAt(position);
     if (!index.isValid())
         return;
     const int row = index.row();
@@ -712,7 +714,10 @@ void BuyWorkspace::showPaneMenu(const QPoint &position)
     }
     if (menu.actions().isEmpty())
         return;
-    menu.exec(m_paneTable->viewport()->mapToGlobal(position));
+    const QPoint at = m_paneTable->indexAt(position).row() == index.row()
+                          ? position
+                          : m_paneTable->visualRect(index).center();
+    menu.exec(m_paneTable->viewport()->mapToGlobal(at));
 }
 
 void BuyWorkspace::act(const QString &contractId, const QString &vm, Action action)
