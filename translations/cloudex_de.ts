@@ -1866,6 +1866,57 @@
         <source>Enter a price in EUR with at most four decimals.</source>
         <translation>Geben Sie einen Preis in EUR mit höchstens vier Nachkommastellen ein.</translation>
     </message>
+    <message>
+        <source>Deploy on %1</source>
+        <translation>Auf %1 bereitstellen</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>No disk</source>
+        <translation>Ohne Festplatte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>Number of VMs</source>
+        <translation>Anzahl der VMs</translation>
+    </message>
+    <message numerus="yes">
+        <source>The contract admits %n more VM(s); each gets the contract&apos;s instance size.</source>
+        <translation>
+            <numerusform>Der Vertrag lässt noch %n VM zu; sie erhält die Instanzgröße des Vertrags.</numerusform>
+            <numerusform>Der Vertrag lässt noch %n VMs zu; jede erhält die Instanzgröße des Vertrags.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>A&amp;nzahl:</translation>
+    </message>
+    <message>
+        <source>Enter a name of lower-case letters, digits and dashes.</source>
+        <translation>Geben Sie einen Namen aus Kleinbuchstaben, Ziffern und Bindestrichen ein.</translation>
+    </message>
 </context>
 <context>
     <name>StartupOptions</name>
@@ -2274,6 +2325,85 @@
     </message>
 </context>
 <context>
+    <name>cloudex::models::BoughtContractModel</name>
+    <message>
+        <source>– of %1</source>
+        <translation>– von %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>starts %1</source>
+        <translation>beginnt %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>awaiting</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>EUR %1 (estimated)</source>
+        <translation>%1 EUR (geschätzt)</translation>
+    </message>
+    <message>
+        <source>EUR %1</source>
+        <translation>%1 EUR</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>VMs used</source>
+        <translation>Belegte VMs</translation>
+    </message>
+    <message>
+        <source>Delivery (UTC)</source>
+        <translation>Lieferung (UTC)</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::models::ContractModel</name>
     <message>
         <source>scheduled</source>
@@ -2543,6 +2673,120 @@
     </message>
 </context>
 <context>
+    <name>cloudex::models::PaneModel</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>creating</source>
+        <translation>wird erstellt</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>stoppt</translation>
+    </message>
+    <message>
+        <source>deleting</source>
+        <translation>wird gelöscht</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>own site</source>
+        <translation>eigener Standort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n VM(s))</source>
+        <translation>
+            <numerusform>%1 (%n VM)</numerusform>
+            <numerusform>%1 (%n VMs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stale since %1</source>
+        <translation>veraltet seit %1</translation>
+    </message>
+    <message>
+        <source>%1 has not answered since %2; the VMs are shown as it last reported them.</source>
+        <translation>%1 antwortet seit %2 nicht; die VMs werden so gezeigt, wie zuletzt gemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 (stale since %2)</source>
+        <translation>%1 (veraltet seit %2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Tenancy</source>
+        <translation>Mandantenmodell</translation>
+    </message>
+    <message>
+        <source>SLA class</source>
+        <translation>SLA-Klasse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>vCPU</source>
+        <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Running since (UTC)</source>
+        <translation>Läuft seit (UTC)</translation>
+    </message>
+    <message>
+        <source>Cost so far (EUR)</source>
+        <translation>Bisherige Kosten (EUR)</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::models::ProductModel</name>
     <message>
         <source>Product</source>
@@ -2713,24 +2957,8 @@
         <translation>Kaufen</translation>
     </message>
     <message>
-        <source>Compose SLAs, plan sourcing and hold contracts with sellers.</source>
-        <translation>SLAs zusammenstellen, Beschaffung planen und Verträge mit Verkäufern halten.</translation>
-    </message>
-    <message>
-        <source>No exchange is connected, so there is nothing to buy from yet. The SLA classes below are what every seller that lists a product commits to.</source>
-        <translation>Es ist keine Börse verbunden, daher gibt es noch nichts zu kaufen. Zu den SLA-Klassen unten verpflichtet sich jeder Verkäufer, der ein Produkt anbietet.</translation>
-    </message>
-    <message>
-        <source>SLA classes</source>
-        <translation>SLA-Klassen</translation>
-    </message>
-    <message>
         <source>Class</source>
         <translation>Klasse</translation>
-    </message>
-    <message>
-        <source>Monthly availability</source>
-        <translation>Monatliche Verfügbarkeit</translation>
     </message>
     <message>
         <source>Support response</source>
@@ -2741,10 +2969,6 @@
         <translation>Gutschriften</translation>
     </message>
     <message>
-        <source>&lt;%1: %2 %</source>
-        <translation>&lt;%1: %2 %</translation>
-    </message>
-    <message>
         <source>Contracts</source>
         <translation>Verträge</translation>
     </message>
@@ -2753,8 +2977,375 @@
         <translation>Keine Verträge</translation>
     </message>
     <message>
-        <source>A contract appears here when one of your orders trades. It names the seller, the volume in instances and the delivery window, and carries the connection certificate that admits you at the seller.</source>
-        <translation>Ein Vertrag erscheint hier, sobald eine Ihrer Orders gehandelt wird. Er nennt den Verkäufer, das Volumen in Instanzen und das Lieferfenster und trägt das Verbindungszertifikat, mit dem Sie beim Verkäufer zugelassen werden.</translation>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>expiring</source>
+        <translation>läuft ab</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>&amp;lt;%1: %2 %</source>
+        <translation>&amp;lt;%1: %2 %</translation>
+    </message>
+    <message>
+        <source>Hold contracts with sellers and run VMs under them, all in one pane.</source>
+        <translation>Verträge mit Verkäufern halten und VMs darunter betreiben, alles in einer Ansicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy…</source>
+        <translation>&amp;Bereitstellen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>No exchange is connected, so there is nothing to buy from yet. The SLA classes in the inspector are what every seller that lists a product commits to.</source>
+        <translation>Keine Börse verbunden, daher gibt es noch nichts zu kaufen. Die SLA-Klassen im Inspektor sind das, wozu sich jeder Verkäufer eines Produkts verpflichtet.</translation>
+    </message>
+    <message>
+        <source>A contract appears here when one of your orders trades. The desk then fetches its certificate by itself, and you deploy VMs at the seller&apos;s site from the pane below.</source>
+        <translation>Ein Vertrag erscheint hier, sobald eine Ihrer Orders handelt. Der Desk holt dann selbst sein Zertifikat, und Sie stellen VMs am Standort des Verkäufers in der Ansicht unten bereit.</translation>
+    </message>
+    <message>
+        <source>Contract terms</source>
+        <translation>Vertragsbedingungen</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Filter VMs</source>
+        <translation>VMs filtern</translation>
+    </message>
+    <message>
+        <source>Filter by name, seller, site, contract, state…</source>
+        <translation>Nach Name, Verkäufer, Standort, Vertrag, Status filtern…</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Tenancy</source>
+        <translation>Mandantenmodell</translation>
+    </message>
+    <message>
+        <source>Grouping</source>
+        <translation>Gruppierung</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>Group by seller</source>
+        <translation>Nach Verkäufer gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by contract</source>
+        <translation>Nach Vertrag gruppieren</translation>
+    </message>
+    <message>
+        <source>Deploy VMs on the selected contract</source>
+        <translation>VMs auf dem gewählten Vertrag bereitstellen</translation>
+    </message>
+    <message>
+        <source>Create VMs on the selected contract at its seller&apos;s site</source>
+        <translation>VMs auf dem gewählten Vertrag am Standort des Verkäufers anlegen</translation>
+    </message>
+    <message>
+        <source>Deployment progress</source>
+        <translation>Fortschritt der Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Cancel the deployment</source>
+        <translation>Bereitstellung abbrechen</translation>
+    </message>
+    <message>
+        <source>VMs at every seller</source>
+        <translation>VMs bei allen Verkäufern</translation>
+    </message>
+    <message>
+        <source>No VMs yet</source>
+        <translation>Noch keine VMs</translation>
+    </message>
+    <message>
+        <source>Select a contract with room left and choose Deploy… to create VMs at its seller&apos;s site. Every VM under every contract shows here, live.</source>
+        <translation>Wählen Sie einen Vertrag mit freiem Volumen und dann Bereitstellen…, um VMs am Standort des Verkäufers anzulegen. Jede VM unter jedem Vertrag erscheint hier, live.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer (%2); its VMs are shown as last reported.</source>
+        <translation>%1 antwortet nicht (%2); seine VMs werden wie zuletzt gemeldet gezeigt.</translation>
+    </message>
+    <message>
+        <source>Only VMs of a %1</source>
+        <translation>Nur VMs mit bestimmtem Wert: %1</translation>
+    </message>
+    <message>
+        <source>Show only some values of %1</source>
+        <translation>Nur einige Werte von %1 zeigen</translation>
+    </message>
+    <message>
+        <source>No values yet</source>
+        <translation>Noch keine Werte</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s)</source>
+        <translation>
+            <numerusform>%n VM</numerusform>
+            <numerusform>%n VMs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n VM(s)</source>
+        <translation>
+            <numerusform>%1 von %n VM</numerusform>
+            <numerusform>%1 von %n VMs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 vCPU · %3 GiB · EUR %4 so far</source>
+        <translation>%1 · %2 vCPU · %3 GiB · bisher %4 EUR</translation>
+    </message>
+    <message>
+        <source>Select a contract to deploy on</source>
+        <translation>Wählen Sie einen Vertrag für die Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Contract %1 has no usable certificate or site yet</source>
+        <translation>Vertrag %1 hat noch kein nutzbares Zertifikat oder keinen Standort</translation>
+    </message>
+    <message>
+        <source>Contract %1 has no volume left</source>
+        <translation>Vertrag %1 hat kein freies Volumen mehr</translation>
+    </message>
+    <message>
+        <source>Create VMs on contract %1 at its seller&apos;s site</source>
+        <translation>VMs auf Vertrag %1 am Standort des Verkäufers anlegen</translation>
+    </message>
+    <message>
+        <source>Select a contract to see its frozen terms. Every seller that lists a product commits to its SLA class:</source>
+        <translation>Wählen Sie einen Vertrag, um seine festgeschriebenen Bedingungen zu sehen. Jeder Verkäufer eines Produkts verpflichtet sich zu dessen SLA-Klasse:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>below %1: %2 % credit&lt;br&gt;</source>
+        <translation>unter %1: %2 % Gutschrift&lt;br&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 from %2 · %n instance(s) at EUR %3 per instance-hour</source>
+        <translation>
+            <numerusform>%1 von %2 · %n Instanz zu %3 EUR je Instanzstunde</numerusform>
+            <numerusform>%1 von %2 · %n Instanzen zu %3 EUR je Instanzstunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Your order</source>
+        <translation>Ihre Order</translation>
+    </message>
+    <message>
+        <source>SLA class</source>
+        <translation>SLA-Klasse</translation>
+    </message>
+    <message>
+        <source>Governing law</source>
+        <translation>Anwendbares Recht</translation>
+    </message>
+    <message>
+        <source>jurisdictions: %1</source>
+        <translation>Rechtsräume: %1</translation>
+    </message>
+    <message>
+        <source>Legal terms version</source>
+        <translation>Version der Rechtsbedingungen</translation>
+    </message>
+    <message>
+        <source>Certifications</source>
+        <translation>Zertifizierungen</translation>
+    </message>
+    <message>
+        <source>screened by the exchange</source>
+        <translation>von der Börse geprüft</translation>
+    </message>
+    <message>
+        <source>Metadata policy</source>
+        <translation>Metadatenrichtlinie</translation>
+    </message>
+    <message>
+        <source>The order carried no requirements beyond the product.</source>
+        <translation>Die Order stellte keine Anforderungen über das Produkt hinaus.</translation>
+    </message>
+    <message>
+        <source>Served by site %1 (%2).</source>
+        <translation>Bedient von Standort %1 (%2).</translation>
+    </message>
+    <message>
+        <source>No site of the seller serves this contract yet.</source>
+        <translation>Noch kein Standort des Verkäufers bedient diesen Vertrag.</translation>
+    </message>
+    <message>
+        <source>Certificate %1, valid until %2.</source>
+        <translation>Zertifikat %1, gültig bis %2.</translation>
+    </message>
+    <message>
+        <source>Terminated %1: %2</source>
+        <translation>Beendet %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top…</source>
+        <translation>S&amp;toppen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reboot…</source>
+        <translation>&amp;Neu starten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Managed in the Sell workspace</source>
+        <translation>Wird im Arbeitsbereich Verkaufen verwaltet</translation>
+    </message>
+    <message>
+        <source>Deploy on %1…</source>
+        <translation>Auf %1 bereitstellen…</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 gestartet</translation>
+    </message>
+    <message>
+        <source>Stop VM</source>
+        <translation>VM stoppen</translation>
+    </message>
+    <message>
+        <source>Stop %1 at %2? The guest is asked to shut down and is powered off after a minute; whatever it has not saved is lost.</source>
+        <translation>%1 bei %2 stoppen? Das Gastsystem wird zum Herunterfahren aufgefordert und nach einer Minute ausgeschaltet; was es nicht gespeichert hat, geht verloren.</translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>%1 gestoppt</translation>
+    </message>
+    <message>
+        <source>Reboot VM</source>
+        <translation>VM neu starten</translation>
+    </message>
+    <message>
+        <source>Reboot %1 at %2? Whatever the guest holds only in memory is lost.</source>
+        <translation>%1 bei %2 neu starten? Was das Gastsystem nur im Arbeitsspeicher hält, geht verloren.</translation>
+    </message>
+    <message>
+        <source>%1 rebooted</source>
+        <translation>%1 neu gestartet</translation>
+    </message>
+    <message>
+        <source>Delete VM</source>
+        <translation>VM löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 at %2? The VM is destroyed and its disk deleted: its data cannot be recovered. Its slot in contract %3 becomes free.</source>
+        <translation>%1 bei %2 löschen? Die VM wird zerstört und ihre Festplatte gelöscht: Ihre Daten lassen sich nicht wiederherstellen. Ihr Platz in Vertrag %3 wird frei.</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1… %2 %</source>
+        <translation>%1… %2 %</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its templates…</source>
+        <translation>Frage %1 nach seinen Vorlagen…</translation>
+    </message>
+    <message>
+        <source>Cannot deploy on %1: %2</source>
+        <translation>Bereitstellung auf %1 nicht möglich: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deploying %n VM(s) on %1 at its site…</source>
+        <translation>
+            <numerusform>Stelle %n VM auf %1 an seinem Standort bereit…</numerusform>
+            <numerusform>Stelle %n VMs auf %1 an seinem Standort bereit…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deployed %n VM(s) on %1.</source>
+        <translation>
+            <numerusform>%n VM auf %1 bereitgestellt.</numerusform>
+            <numerusform>%n VMs auf %1 bereitgestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 VMs deployed on %3; %4</source>
+        <translation>%1 von %2 VMs auf %3 bereitgestellt; %4</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +3533,10 @@
     <message>
         <source>Workspaces</source>
         <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>own site</source>
+        <translation>eigener Standort</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>Prompts</name>
+    <message numerus="yes">
+        <source>The contract admits %n more VM(s); each gets the contract&apos;s instance size.</source>
+        <translation>
+            <numerusform>The contract admits %n more VM; it gets the contract&apos;s instance size.</numerusform>
+            <numerusform>The contract admits %n more VMs; each gets the contract&apos;s instance size.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cloudex::connect::ConnectAgent</name>
     <message numerus="yes">
         <source>Tenant %1 still owns %n VM(s) (%2); delete them first.</source>
@@ -18,6 +28,54 @@
         <translation>
             <numerusform>%n order, %1 instances at %2 EUR</numerusform>
             <numerusform>%n orders, %1 instances at %2 EUR</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::models::PaneModel</name>
+    <message numerus="yes">
+        <source>%1 (%n VM(s))</source>
+        <translation>
+            <numerusform>%1 (%n VM)</numerusform>
+            <numerusform>%1 (%n VMs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::BuyWorkspace</name>
+    <message numerus="yes">
+        <source>%n VM(s)</source>
+        <translation>
+            <numerusform>%n VM</numerusform>
+            <numerusform>%n VMs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n VM(s)</source>
+        <translation>
+            <numerusform>%1 of %n VM</numerusform>
+            <numerusform>%1 of %n VMs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 from %2 · %n instance(s) at EUR %3 per instance-hour</source>
+        <translation>
+            <numerusform>%1 from %2 · %n instance at EUR %3 per instance-hour</numerusform>
+            <numerusform>%1 from %2 · %n instances at EUR %3 per instance-hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deploying %n VM(s) on %1 at its site…</source>
+        <translation>
+            <numerusform>Deploying %n VM on %1 at its site…</numerusform>
+            <numerusform>Deploying %n VMs on %1 at its site…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deployed %n VM(s) on %1.</source>
+        <translation>
+            <numerusform>Deployed %n VM on %1.</numerusform>
+            <numerusform>Deployed %n VMs on %1.</numerusform>
         </translation>
     </message>
 </context>

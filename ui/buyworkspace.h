@@ -1,38 +1,111 @@
 #pragma once
 
+#include "panemodel.h"
 #include "workspacepage.h"
 
+#include <QList>
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
 class QStackedWidget;
 class QTableView;
-class QTableWidget;
+class QTextBrowser;
+class QTimer;
+class QToolButton;
 
 namespace cloudex::desk {
+class ContractWallet;
 class MarketSession;
-}
+class SiteFleet;
+class SiteOperation;
+} // namespace cloudex::desk
 namespace cloudex::models {
-class ContractModel;
+class BoughtContractModel;
 }
 
 namespace cloudex::ui {
 
-/// Buyers' screen: the SLA classes a buyer composes from and the contracts it holds at
-/// sellers, live from the exchange session.
+/// The buyer's screen: the contracts bought, with an inspector of a contract's frozen terms,
+/// and the single pane over every VM under every contract at every seller (and the own
+/// site's VMs when the participant also sells), where VMs are deployed and operated.
+///
+/// The contracts come from the exchange session; their certificates from its wallet; the
+/// VMs from one long poll per contract at its site (desk::SiteFleet), applied to the pane in
+/// batches every kBatchMs, so a change at a site shows within its poll's answer time.
 class BuyWorkspace final : public WorkspacePage
 {
     Q_OBJECT
 
 public:
+    static constexpr int kBatchMs = 100;
+    enum class Action { Start, Stop, Reboot, Delete };
+
     /// `session` may be null: then no exchange is connected and the workspace says so.
     explicit BuyWorkspace(desk::MarketSession *session, QWidget *parent = nullptr);
+    ~BuyWorkspace() override;
+
+    /// The participant's own site's VMs (when it also sells), shown beside the bought ones.
+    void setLocalVms(const QString &site, const QList<models::PaneVm> &vms);
+    models::PaneModel *paneModel() const { return m_pane; }
+    models::BoughtContractModel *contractModel() const { return m_contracts; }
+    desk::SiteFleet *fleet() const { return m_fleet; }
+
+    /// Asks what to deploy on a contract and creates the VMs at its site.
+    void deploy(const QString &contractId);
+    /// Runs an action on a VM of a contract (destructive ones ask first).
+    void act(const QString &contractId, const QString &vm, Action action);
 
 private:
     void showContracts();
+    void attachWallet();
+    void updateCertificate(const QString &contractId);
+    void fetchSettlements();
+    void showInspector();
+    void updateSummary();
+    void updateActions();
+    void tick();
+    /// The line under the pane's tool bar: what runs at a site and how it ended.
+    void setStatus(const QString &text);
+    void queue(std::function<void()> change);
+    void flush();
+    void countVms(const QString &contractId);
+    void showPaneMenu(const QPoint &position);
+    QToolButton *createFacetButton(models::PaneModel::Facet facet, const QString &text, const QString &name);
+    void updateFacetButton(QToolButton *button, models::PaneModel::Facet facet, const QString &text);
+    /// The contract the deploy button acts on: the selected contract, else the pane row's.
+    QString currentContract() const;
+    void follow(desk::SiteOperation *operation, const QString &doneText);
+    void followDeployment();
 
     desk::MarketSession *m_session;
-    QTableWidget *m_slaTable;
-    models::ContractModel *m_contractModel;
+    desk::SiteFleet *m_fleet;
+    QPointer<desk::ContractWallet> m_wallet;
+    models::BoughtContractModel *m_contracts;
+    models::PaneModel *m_pane;
     QStackedWidget *m_contractStack;
     QTableView *m_contractTable;
+    QTextBrowser *m_inspector;
+    QLineEdit *m_filter;
+    QToolButton *m_facetButtons[models::PaneModel::FacetCount] = {};
+    QComboBox *m_grouping;
+    QPushButton *m_deployButton;
+    QProgressBar *m_deployProgress;
+    QPushButton *m_deployCancel;
+    QLabel *m_summary;
+    QLabel *m_status;
+    QStackedWidget *m_paneStack;
+    QTableView *m_paneTable;
+    QTimer *m_batch;
+    QTimer *m_clock;
+    QTimer *m_settlementTimer;
+    QList<std::function<void()>> m_pending;
+    QList<QPointer<desk::SiteOperation>> m_deployment;
+    QStringList m_deployFailures;
+    QString m_deployContract;
 };
 
 } // namespace cloudex::ui

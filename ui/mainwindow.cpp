@@ -2,6 +2,7 @@
 
 #include "buyworkspace.h"
 #include "catalogue/catalogue.h"
+#include "connect/connectagent.h"
 #include "core/clock.h"
 #include "desk/marketsession.h"
 #include "marketworkspace.h"
@@ -52,6 +53,17 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_market = new MarketWorkspace(catalogue, clock, context.session, m_stack);
     m_market->setSimulated(context.simulatedMarket);
     m_buy = new BuyWorkspace(context.session, m_stack);
+    if (context.agent) {
+        // The participant also sells: its own site's VMs join the single pane.
+        const auto showLocal = [this, agent = context.agent] {
+            QList<models::PaneVm> vms;
+            for (const connect::VmInfo &vm : agent->inventory().vms)
+                vms.append({vm.name, connect::vmStateKey(vm.state), vm.vcpus, vm.memoryMiB, 0});
+            m_buy->setLocalVms(tr("own site"), vms);
+        };
+        connect(context.agent, &connect::ConnectAgent::inventoryChanged, this, showLocal);
+        showLocal();
+    }
     m_sell = new SellWorkspace(catalogue, context.agent, m_stack);
     m_stack->setObjectName(QStringLiteral("workspaceStack"));
     m_stack->addWidget(m_market);

@@ -25,6 +25,17 @@ public:
     using ReplaceHandler =
         std::function<std::optional<Replacement>(qint64 orderId, qint64 price, qint64 quantity)>;
 
+    /// What to deploy on a contract: a template, a name and how many VMs (named
+    /// `name-1` … `name-N` when more than one).
+    struct Deployment
+    {
+        QString templateName; ///< empty: a diskless VM
+        QString name;
+        int count = 1;
+    };
+    using DeployHandler = std::function<std::optional<Deployment>(
+        const QString &contractId, const QStringList &templates, int remaining)>;
+
     /// Asks a yes/no question; true means go ahead.
     static bool confirm(QWidget *parent, const QString &title, const QString &text);
     static void setConfirmHandler(ConfirmHandler handler);
@@ -33,6 +44,11 @@ public:
     static std::optional<Replacement> askReplacement(QWidget *parent, qint64 orderId, qint64 price,
                                                      qint64 quantity);
     static void setReplaceHandler(ReplaceHandler handler);
+
+    /// Asks what to deploy on `contractId`, which admits `remaining` more VMs.
+    static std::optional<Deployment> askDeployment(QWidget *parent, const QString &contractId,
+                                                   const QStringList &templates, int remaining);
+    static void setDeployHandler(DeployHandler handler);
 };
 
 } // namespace cloudex::ui

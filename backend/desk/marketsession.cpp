@@ -582,7 +582,28 @@ ExchangeCall<api::OrderAck> *MarketSession::submit(api::OrderRequest order)
     Q_ASSERT(m_client);
     if (order.clientOrderId.isEmpty())
         order.clientOrderId = newClientOrderId();
-    return m_client->submit(OrderRules::normalized(std::move(order)));
+    order = OrderRules::normalized(std::move(order));
+    const std::optional<api::Requirements> requirements = order.requirements;
+    auto *call = m_client->submit(order);
+    if (requirements) {
+        connect(call, &Job::finished, this, [this, call, requirements] {
+            if (call->ok() && call->value().orderId)
+                m_orderRequirements.insert(*call->value().orderId, *requirements);
+        });
+    }
+    return call;
+}
+
+std::optional<api::Requirements> MarketSession::requirementsFor(const QString &contractId) const
+{
+    for (const FillRecord &fill : m_fills) {
+        if (fill.contractId == contractId) {
+            const auto it = m_orderRequirements.constFind(fill.orderId);
+            if (it != m_orderRequirements.constEnd())
+                return *it;
+        }
+    }
+    return std::nullopt;
 }
 
 ExchangeCall<api::OrderAck> *MarketSession::cancel(qint64 orderId)

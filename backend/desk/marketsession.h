@@ -110,6 +110,10 @@ public:
     ExchangeCall<api::OrderAck> *cancel(qint64 orderId);
     ExchangeCall<api::OrderAck> *replace(qint64 orderId, std::optional<qint64> price,
                                          std::optional<qint64> quantity);
+    /// What the order behind a bought contract asked of its counterparty, when it asked
+    /// anything (orders sent through this session; the exchange does not keep them in the
+    /// contract).
+    std::optional<api::Requirements> requirementsFor(const QString &contractId) const;
     /// A unique client order id of at most 24 ASCII characters.
     static QString newClientOrderId();
 
@@ -198,6 +202,7 @@ private:
     QList<OrderRecord> m_orders;
     QList<FillRecord> m_fills;
     QList<ContractRecord> m_contracts;
+    QHash<qint64, api::Requirements> m_orderRequirements;
 
     unsigned m_dirty = 0;
     QList<TradeRecord> m_newTrades;

@@ -257,7 +257,7 @@ private slots:
         auto buyContracts = find<QTableView>("buyContractsTable");
         QTRY_VERIFY(buyContracts->isVisible());
         QCOMPARE(buyContracts->model()->rowCount(), 1);
-        QCOMPARE(buyContracts->model()->index(0, 3).data().toString(), u"p-seller"_qs);
+        QCOMPARE(buyContracts->model()->index(0, 1).data().toString(), u"p-seller"_qs); // the seller column
         QVERIFY(!find<QWidget>("contractsEmptyState")->isVisible());
         QVERIFY(m_window->workspaceWidget(MainWindow::Workspace::Buy)
                     ->findChild<QLabel *>(u"workspaceNotice"_qs)
