@@ -3,6 +3,7 @@
 #include "buyworkspace.h"
 #include "catalogue/catalogue.h"
 #include "connect/connectagent.h"
+#include "connect/embeddedagent.h"
 #include "core/clock.h"
 #include "desk/marketsession.h"
 #include "marketworkspace.h"
@@ -57,11 +58,11 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
         // The participant also sells: its own site's VMs join the single pane.
         const auto showLocal = [this, agent = context.agent] {
             QList<models::PaneVm> vms;
-            for (const connect::VmInfo &vm : agent->inventory().vms)
+            for (const connect::VmInfo &vm : agent->state().inventory.vms)
                 vms.append({vm.name, connect::vmStateKey(vm.state), vm.vcpus, vm.memoryMiB, 0});
             m_buy->setLocalVms(tr("own site"), vms);
         };
-        connect(context.agent, &connect::ConnectAgent::inventoryChanged, this, showLocal);
+        connect(context.agent, &connect::EmbeddedAgent::stateChanged, this, showLocal);
         showLocal();
     }
     m_sell = new SellWorkspace(catalogue, context.agent, m_stack);
