@@ -55,12 +55,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             FUZZ_CHECK(node.next < qsizetype(tape->nodes.size()));
             FUZZ_CHECK(node.first < qsizetype(tape->nodes.size()));
         }
-        // Whatever the strict scanner accepts, Qt's own parser reads too.
+        // Whatever the strict scanner accepts, Qt's own parser reads too, except numbers
+        // beyond a double's range (`1e400`): valid JSON syntax that Qt refuses, and that the
+        // typed reader refuses as a wrong type or out of range.
         const JsonTape::Kind top = tape->nodes.front().kind;
         if (top == JsonTape::Kind::Object || top == JsonTape::Kind::Array) {
             QJsonParseError error;
             QJsonDocument::fromJson(body.toByteArray(), &error);
-            FUZZ_CHECK(error.error == QJsonParseError::NoError);
+            FUZZ_CHECK(error.error == QJsonParseError::NoError ||
+                       error.error == QJsonParseError::IllegalNumber);
         }
         for (const JsonTape::Node &node : tape->nodes)
             if (node.kind == JsonTape::Kind::String)
