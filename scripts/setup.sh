@@ -16,6 +16,8 @@ packages=(
     # the integration tests
     libvirt-dev libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
     libvirt-daemon-system qemu-system-x86 qemu-utils
+    # fuzzing (scripts/cloudex-fuzz): clang with its libFuzzer, ASan and UBSan runtimes
+    clang libclang-rt-14-dev
     # tools the tests drive as real peers (python3 runs the example provisioning workflow;
     # jq reads JSON in the chain test),
     # and fonts for offscreen rendering

@@ -54,10 +54,23 @@ public:
         m_pos += n;
         return s;
     }
+    /// A count of items that follow, each at least `minItemBytes` long. Fails (and returns
+    /// 0) when the rest of the input cannot hold that many, so that a damaged count never
+    /// drives an allocation larger than the input itself justifies.
+    std::uint32_t count(std::size_t minItemBytes) { return bounded(u32(), minItemBytes); }
+    std::uint64_t count64(std::size_t minItemBytes) { return bounded(u64(), minItemBytes); }
     bool failed() const { return m_failed; }
     bool atEnd() const { return m_pos == m_in.size(); }
 
 private:
+    template<typename T> T bounded(T n, std::size_t minItemBytes)
+    {
+        if (m_failed || n > (m_in.size() - m_pos) / (minItemBytes ? minItemBytes : 1)) {
+            m_failed = true;
+            return 0;
+        }
+        return n;
+    }
     template<typename T> T read()
     {
         T v{};

@@ -12,7 +12,12 @@ __extension__ typedef __int128 Wide;
 // spot history starts empty).
 constexpr std::uint32_t kSnapshotMagicV1 = 0x43584531; // "CXE1"
 constexpr std::uint32_t kSnapshotMagic = 0x43584532;   // "CXE2"
-constexpr Notional kExposureCeiling = INT64_MAX / 2;   // keeps every running sum inside int64
+// The fewest bytes one item of a snapshot's lists takes (fixed fields only), to bound counts.
+constexpr std::size_t kMinParticipantBytes = 75;
+constexpr std::size_t kMinInstrumentBytes = 150;
+constexpr std::size_t kMinContractBytes = 90;
+constexpr std::size_t kMinClientIdBytes = 25;
+constexpr Notional kExposureCeiling = INT64_MAX / 2; // keeps every running sum inside int64
 
 Side opposite(Side s)
 {
@@ -999,7 +1004,9 @@ bool Engine::restore(std::string_view snapshot)
     m_nextOrderId = in.u64();
     m_nextTradeId = in.u64();
 
-    m_participants.assign(in.u32(), Participant{});
+    // Counts are checked against the bytes left (Reader::count), with the least each item
+    // takes; a snapshot is trusted only after restore, not before.
+    m_participants.assign(in.count(kMinParticipantBytes), Participant{});
     for (Participant &p : m_participants) {
         p.exists = in.boolean();
         p.name = in.bytes();
@@ -1021,7 +1028,7 @@ bool Engine::restore(std::string_view snapshot)
             return fail();
     }
 
-    const std::uint32_t instruments = in.u32();
+    const std::uint32_t instruments = in.count(kMinInstrumentBytes);
     m_instruments.resize(instruments);
     for (InstrumentId id = 0; id < instruments; ++id) {
         Instrument &inst = m_instruments[id];
@@ -1057,6 +1064,12 @@ bool Engine::restore(std::string_view snapshot)
                     o.clientId = readClientId(in);
                     o.tif = TimeInForce(in.u8());
                     o.postOnly = in.boolean();
+                    // Only an order the engine could have accepted goes on the book: the
+                    // book sums quantities per level, and ids index the order map.
+                    if (in.failed() || price < 1 || price > kMaxPrice || o.remaining < 1 ||
+                        o.remaining > kMaxQuantity || o.id == 0 || o.id >= m_nextOrderId ||
+                        m_index.find(o.id) != kNoSlot)
+                        return fail();
                     inst.book.insert(m_pool, slot);
                     m_index.insert(o.id, slot);
                     if (o.expiry != 0)
@@ -1067,15 +1080,15 @@ bool Engine::restore(std::string_view snapshot)
         if (in.failed())
             return fail();
     }
-    m_open.assign(in.u32(), 0);
+    m_open.assign(in.count(sizeof(InstrumentId)), 0);
     for (InstrumentId &id : m_open)
         id = in.u32();
-    m_front.assign(in.u32(), 0);
+    m_front.assign(in.count(sizeof(InstrumentId)), 0);
     for (InstrumentId &id : m_front)
         id = in.u32();
 
-    const std::uint64_t contracts = in.u64();
-    if (in.failed() || contracts > snapshot.size())
+    const std::uint64_t contracts = in.count64(kMinContractBytes);
+    if (in.failed())
         return fail();
     m_contracts.resize(contracts);
     for (ContractId i = 0; i < contracts; ++i) {
@@ -1103,8 +1116,8 @@ bool Engine::restore(std::string_view snapshot)
             m_contractEnds.emplace(k.end, k.id);
     }
 
-    const std::uint64_t ids = in.u64();
-    if (in.failed() || ids > snapshot.size())
+    const std::uint64_t ids = in.count64(kMinClientIdBytes);
+    if (in.failed())
         return fail();
     for (std::uint64_t i = 0; i < ids && !in.failed(); ++i) {
         ClientKey key;
@@ -1118,7 +1131,7 @@ bool Engine::restore(std::string_view snapshot)
     }
     if (!m_marketData.deserialize(in, magic == kSnapshotMagic))
         return fail();
-    if (!in.atEnd() && !m_sites.deserialize(in))
+    if (!in.atEnd() && !m_sites.deserialize(in, m_contracts.size()))
         return fail();
     if (!in.atEnd())
         return fail();

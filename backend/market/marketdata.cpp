@@ -144,7 +144,9 @@ void MarketData::serialize(Writer &out) const
 
 bool MarketData::deserialize(Reader &in, bool withSpotHistory)
 {
-    m_series.assign(in.u32(), Series{});
+    // Each series has at least its list counts (candles per resolution, tape, window).
+    m_series.assign(in.count(sizeof(std::uint32_t) * (std::tuple_size_v<decltype(Series::candles)> + 2)),
+                    Series{});
     for (Series &s : m_series) {
         for (auto &candles : s.candles) {
             const std::uint32_t n = in.u32();
@@ -173,14 +175,18 @@ bool MarketData::deserialize(Reader &in, bool withSpotHistory)
         const std::uint32_t n = in.u32();
         for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
             Bucket b{in.i64(), in.i64(), in.i64()};
+            // The window keeps running sums of its buckets: what trading adds up never
+            // overflows, so a sum that would is damage.
+            if (b.priceTimesQty < 0 || b.quantity < 0 ||
+                __builtin_add_overflow(s.window.priceTimesQty, b.priceTimesQty, &s.window.priceTimesQty) ||
+                __builtin_add_overflow(s.window.quantity, b.quantity, &s.window.quantity))
+                return false;
             s.window.buckets.push_back(b);
-            s.window.priceTimesQty += b.priceTimesQty;
-            s.window.quantity += b.quantity;
         }
         if (in.failed())
             return false;
     }
-    m_spot.assign(in.u32(), 0);
+    m_spot.assign(in.count(sizeof(Tick)), 0);
     for (Tick &t : m_spot)
         t = in.i64();
     m_spotHistory.clear();

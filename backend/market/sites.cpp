@@ -184,7 +184,7 @@ void SiteLedger::serialize(Writer &out) const
         writeSettlement(out, settlement);
 }
 
-bool SiteLedger::deserialize(Reader &in)
+bool SiteLedger::deserialize(Reader &in, std::uint64_t contractCount)
 {
     *this = SiteLedger();
     const std::uint32_t sites = in.u32();
@@ -201,7 +201,7 @@ bool SiteLedger::deserialize(Reader &in)
         const std::uint64_t contracts = in.u64();
         for (std::uint64_t k = 0; k < contracts && !in.failed(); ++k) {
             const ContractId id = in.u64();
-            if (id == 0 || in.failed())
+            if (id == 0 || id > contractCount || in.failed())
                 return false;
             s.contracts.push_back(id);
             if (m_contractSite.size() < id)

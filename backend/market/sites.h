@@ -72,7 +72,8 @@ public:
     void settle(const SettleContract &c, Secs now);
 
     void serialize(Writer &out) const;
-    bool deserialize(Reader &in);
+    /// `contractCount`: how many contracts the engine has; a site's contract beyond it is damage.
+    bool deserialize(Reader &in, std::uint64_t contractCount);
 
 private:
     std::vector<Site> m_sites;                 ///< in first-registration order
