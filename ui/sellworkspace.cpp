@@ -91,7 +91,10 @@ bool changed(QStringList &shown, QStringList now)
     return true;
 }
 
-void setupTable(QTableWidget *table, const QStringList &headers)
+/// A records table: the `stretch` column (the names) takes the room, the others fit their
+/// content, so names are not cut beside a wide size column and no column hides behind the
+/// scroll bar.
+void setupTable(QTableWidget *table, const QStringList &headers, int stretch = 0)
 {
     table->setColumnCount(int(headers.size()));
     table->setHorizontalHeaderLabels(headers);
@@ -99,7 +102,9 @@ void setupTable(QTableWidget *table, const QStringList &headers)
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setStretchLastSection(false);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
 }
 
 void setRow(QTableWidget *table, int row, const QStringList &cells)
@@ -395,7 +400,7 @@ QWidget *SellWorkspace::createSeparationTab()
     m_groupTable = new QTableWidget(groups);
     m_groupTable->setObjectName(QStringLiteral("hostGroupTable"));
     m_groupTable->setAccessibleName(tr("Host groups"));
-    setupTable(m_groupTable, {tr("Group"), tr("Separation"), tr("Hosts"), tr("Tenants")});
+    setupTable(m_groupTable, {tr("Group"), tr("Separation"), tr("Hosts"), tr("Tenants")}, 2);
     groupLayout->addWidget(m_groupTable, 1);
     auto form = new QFormLayout;
     m_groupName = new QLineEdit(groups);
@@ -445,7 +450,7 @@ QWidget *SellWorkspace::createSeparationTab()
     m_tenantTable = new QTableWidget(tenants);
     m_tenantTable->setObjectName(QStringLiteral("tenantTable"));
     m_tenantTable->setAccessibleName(tr("Tenants"));
-    setupTable(m_tenantTable, {tr("Id"), tr("Name"), tr("VMs")});
+    setupTable(m_tenantTable, {tr("Id"), tr("Name"), tr("VMs")}, 1);
     tenantLayout->addWidget(m_tenantTable, 1);
     m_tenantId = new QLineEdit(tenants);
     m_tenantId->setObjectName(QStringLiteral("tenantIdEdit"));

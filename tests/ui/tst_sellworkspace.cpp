@@ -11,6 +11,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -129,6 +130,14 @@ private slots:
         QTRY_VERIFY(!find<QProgressBar>("jobProgress")->isVisible());
         QVERIFY(!find<QPushButton>("cancelJobButton")->isVisible());
         QCOMPARE(find<QTableWidget>("hostGroupTable")->rowCount(), 2);
+
+        // Names take the room, sizes fit their content; no column behind the scroll bar.
+        auto templates = find<QTableWidget>("templateTable");
+        QCOMPARE(templates->horizontalHeader()->sectionResizeMode(0), QHeaderView::Stretch);
+        QCOMPARE(templates->horizontalHeader()->sectionResizeMode(2), QHeaderView::ResizeToContents);
+        QCOMPARE(find<QTableWidget>("tenantTable")->horizontalHeader()->sectionResizeMode(2),
+                 QHeaderView::ResizeToContents);
+        QVERIFY(!find<QTableWidget>("tenantTable")->horizontalHeader()->stretchLastSection());
     }
 
     void addConnectionAndProvisionFromTemplate()
