@@ -3767,6 +3767,59 @@
         <source>Candle interval</source>
         <translation>Kerzenintervall</translation>
     </message>
+    <message>
+        <source>Cancel a&amp;ll…</source>
+        <translation>A&amp;lle stornieren…</translation>
+    </message>
+    <message>
+        <source>Cancel every open order of yours, after a confirmation</source>
+        <translation>Alle Ihre offenen Orders stornieren, nach einer Rückfrage</translation>
+    </message>
+    <message>
+        <source>%1 %2 × %3 at %4 EUR</source>
+        <translation>%1 %2 × %3 zu %4 EUR</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n open order(s)?</source>
+        <translation>
+            <numerusform>Die %n offene Order stornieren?</numerusform>
+            <numerusform>Alle %n offenen Orders stornieren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They leave the book; what has already traded stays bought or sold.</source>
+        <translation>Sie verlassen das Orderbuch; bereits Gehandeltes bleibt gekauft oder verkauft.</translation>
+    </message>
+    <message>
+        <source>Cancel all orders</source>
+        <translation>Alle Orders stornieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled.</source>
+        <translation>
+            <numerusform>%n Order storniert.</numerusform>
+            <numerusform>%n Orders storniert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 cancelled; refused: %3</source>
+        <translation>%1 von %2 storniert; abgelehnt: %3</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::OrderTicket</name>

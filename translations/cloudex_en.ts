@@ -115,6 +115,27 @@
             <numerusform>%n open periods without a bid, ask or last price hidden</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n open order(s)?</source>
+        <translation>
+            <numerusform>Cancel the %n open order?</numerusform>
+            <numerusform>Cancel all %n open orders?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled.</source>
+        <translation>
+            <numerusform>%n order cancelled.</numerusform>
+            <numerusform>%n orders cancelled.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::OrderTicket</name>

@@ -32,9 +32,13 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace cloudex::ui {
 
 using namespace cloudex::catalogue;
+
+using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kMsPerSecond = 1000;
@@ -369,23 +373,31 @@ QWidget *MarketWorkspace::createOrdersTab()
     m_cancel->setObjectName(QStringLiteral("cancelOrderButton"));
     m_replace = new QPushButton(tr("&Replace…"), tab);
     m_replace->setObjectName(QStringLiteral("replaceOrderButton"));
+    m_cancelAll = new QPushButton(tr("Cancel a&ll…"), tab);
+    m_cancelAll->setObjectName(QStringLiteral("cancelAllOrdersButton"));
+    m_cancelAll->setToolTip(tr("Cancel every open order of yours, after a confirmation"));
     m_ordersStatus = new QLabel(tab);
     m_ordersStatus->setObjectName(QStringLiteral("ordersStatus"));
     m_ordersStatus->setWordWrap(true);
     connect(m_cancel, &QPushButton::clicked, this, &MarketWorkspace::cancelSelectedOrder);
     connect(m_replace, &QPushButton::clicked, this, &MarketWorkspace::replaceSelectedOrder);
+    connect(m_cancelAll, &QPushButton::clicked, this, &MarketWorkspace::cancelAllOrders);
     const auto updateButtons = [this] {
-        const bool any =
-            selectedOrderId() > 0 && m_session && m_session->state() == desk::MarketSession::State::Connected;
+        const bool connected = m_session && m_session->state() == desk::MarketSession::State::Connected;
+        const bool any = connected && selectedOrderId() > 0;
         m_cancel->setEnabled(any);
         m_replace->setEnabled(any);
+        m_cancelAll->setEnabled(connected && m_orderModel->rowCount() > 0);
     };
     connect(m_orders->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateButtons);
     connect(m_orderModel, &QAbstractItemModel::rowsRemoved, this, updateButtons);
+    connect(m_orderModel, &QAbstractItemModel::rowsInserted, this, updateButtons);
+    connect(m_orderModel, &QAbstractItemModel::modelReset, this, updateButtons);
     updateButtons();
     auto buttons = new QHBoxLayout;
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_replace);
+    buttons->addWidget(m_cancelAll);
     buttons->addWidget(m_ordersStatus, 1);
     auto layout = new QVBoxLayout(tab);
     layout->addWidget(m_orders, 1);
@@ -659,6 +671,51 @@ void MarketWorkspace::cancelSelectedOrder()
         m_ordersStatus->setText(call->ok() ? tr("Order %1 cancelled.").arg(id)
                                            : tr("Cancel refused: %1").arg(call->errorString()));
     });
+}
+
+void MarketWorkspace::cancelAllOrders()
+{
+    if (!m_session)
+        return;
+    const QList<desk::OrderRecord> orders = m_session->orders();
+    if (orders.isEmpty())
+        return;
+    // Name what leaves the book; fills already made are contracts and stay.
+    constexpr int kListed = 5;
+    const QLocale locale;
+    QStringList lines;
+    for (const desk::OrderRecord &o : orders.first(qMin<qsizetype>(orders.size(), kListed))) {
+        lines.append(tr("%1 %2 × %3 at %4 EUR")
+                         .arg(o.side == api::Side::Buy ? tr("Buy") : tr("Sell"))
+                         .arg(locale.toString(o.remaining))
+                         .arg(o.symbol, desk::formatPriceTicks(o.price, locale)));
+    }
+    if (orders.size() > kListed)
+        lines.append(tr("and %n more", nullptr, int(orders.size() - kListed)));
+    const QString text = tr("Cancel all %n open order(s)?", nullptr, int(orders.size())) + u"\n\n"_s +
+                         lines.join(u'\n') + u"\n\n"_s +
+                         tr("They leave the book; what has already traded stays bought or sold.");
+    if (!Prompts::confirm(this, tr("Cancel all orders"), text))
+        return;
+    auto remaining = std::make_shared<int>(int(orders.size()));
+    auto refused = std::make_shared<QStringList>();
+    for (const desk::OrderRecord &o : orders) {
+        auto *call = m_session->cancel(o.id);
+        connect(call, &desk::ExchangeJob::finished, this,
+                [this, call, remaining, refused, total = orders.size()] {
+                    call->deleteLater();
+                    if (!call->ok())
+                        refused->append(call->errorString());
+                    if (--*remaining > 0)
+                        return;
+                    m_ordersStatus->setText(refused->isEmpty()
+                                                ? tr("%n order(s) cancelled.", nullptr, int(total))
+                                                : tr("%1 of %2 cancelled; refused: %3")
+                                                      .arg(total - refused->size())
+                                                      .arg(total)
+                                                      .arg(refused->join(QStringLiteral("; "))));
+                });
+    }
 }
 
 void MarketWorkspace::replaceSelectedOrder()

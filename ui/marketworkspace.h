@@ -77,6 +77,7 @@ private:
     void updateSelectionHeader();
     void submit(const api::OrderRequest &order);
     void cancelSelectedOrder();
+    void cancelAllOrders();
     void replaceSelectedOrder();
     qint64 selectedOrderId() const;
 
@@ -119,6 +120,7 @@ private:
     QTableView *m_fills = nullptr;
     QTableView *m_contracts = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_cancelAll = nullptr;
     QPushButton *m_replace = nullptr;
     QLabel *m_ordersStatus = nullptr;
 };

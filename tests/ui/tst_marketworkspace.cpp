@@ -344,6 +344,43 @@ private slots:
         QVERIFY(find<QLabel>("ordersStatus")->text().contains(u"cancelled"_qs));
     }
 
+    void cancelAllAsksNamingTheOrdersThenCancelsThem()
+    {
+        auto orders = find<QTableView>("ordersTable");
+        auto cancelAll = find<QPushButton>("cancelAllOrdersButton");
+        QTRY_COMPARE(orders->model()->rowCount(), 0);
+        QVERIFY(!cancelAll->isEnabled());
+        for (const qint64 price : {1000, 1010}) {
+            api::OrderRequest order;
+            order.symbol = m_symbol;
+            order.price = price;
+            order.quantity = 1;
+            auto *call = m_session->submit(order);
+            QSignalSpy(call, &desk::ExchangeJob::finished).wait(10000);
+            QVERIFY2(call->ok(), qPrintable(call->errorString()));
+            call->deleteLater();
+        }
+        QTRY_COMPARE(orders->model()->rowCount(), 2);
+        QTRY_VERIFY(cancelAll->isEnabled());
+
+        // Declined: the question names what would leave the book, and nothing does.
+        m_questions.clear();
+        m_answer = false;
+        QTest::mouseClick(cancelAll, Qt::LeftButton);
+        m_answer = true;
+        QCOMPARE(m_questions.size(), 1);
+        const QString question = m_questions.constFirst();
+        QVERIFY2(question.startsWith(u"Cancel all 2 open orders?"_qs), qPrintable(question));
+        QVERIFY2(question.contains(u"Buy 1 × "_qs + m_symbol + u" at 0.1000 EUR"_qs), qPrintable(question));
+        QTest::qWait(200);
+        QCOMPARE(orders->model()->rowCount(), 2);
+
+        QTest::mouseClick(cancelAll, Qt::LeftButton);
+        QTRY_COMPARE(orders->model()->rowCount(), 0);
+        QTRY_COMPARE(find<QLabel>("ordersStatus")->text(), u"2 orders cancelled."_qs);
+        QTRY_VERIFY(!cancelAll->isEnabled());
+    }
+
     void intervalSwitchesTheChart()
     {
         auto chart = m_window->findChild<ui::CandleChart *>(u"candleChart"_qs);
