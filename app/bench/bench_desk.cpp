@@ -5,6 +5,7 @@
 // 5 ms from another thread, while the flow runs.
 #include "benchexchange.h"
 #include "benchsuite.h"
+#include "stallprobe.h"
 #include "exchangeload.h"
 
 #include "catalogue/catalogue.h"
@@ -33,37 +34,8 @@ constexpr int kSampleMs = 5;
 constexpr int kWarmUpMs = 2000;
 constexpr int kStartTimeoutMs = 120'000;
 
-/// An event that carries the time it was posted.
-class StampEvent final : public QEvent
-{
-public:
-    static QEvent::Type type()
-    {
-        static const auto registered = QEvent::Type(QEvent::registerEventType());
-        return registered;
-    }
-    explicit StampEvent(qint64 postedNs)
-        : QEvent(type())
-        , postedNs(postedNs)
-    {}
-    const qint64 postedNs;
-};
-
-/// Lives on the GUI thread and records, for each stamp, how long it waited for the loop.
-class StallProbe final : public QObject
-{
-public:
-    std::vector<qint64> delaysNs;
-
-protected:
-    bool event(QEvent *event) override
-    {
-        if (event->type() != StampEvent::type())
-            return QObject::event(event);
-        delaysNs.push_back(bench::monotonicNs() - static_cast<StampEvent *>(event)->postedNs);
-        return true;
-    }
-};
+using bench::StallProbe;
+using bench::StampEvent;
 
 bool writeFile(const QString &path, const QByteArray &data)
 {

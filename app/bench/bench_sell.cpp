@@ -10,6 +10,7 @@
 // way, with the window open on the Sell workspace (which then has no agent to show).
 #include "benchexchange.h"
 #include "benchsuite.h"
+#include "stallprobe.h"
 #include "exchangeload.h"
 
 #include "connect/connectagent.h"
@@ -35,35 +36,8 @@ constexpr int kStartTimeoutMs = 60'000;
 constexpr int kInFlight = 2;
 constexpr int kKeep = 24;
 
-class StampEvent final : public QEvent
-{
-public:
-    static QEvent::Type type()
-    {
-        static const auto registered = QEvent::Type(QEvent::registerEventType());
-        return registered;
-    }
-    explicit StampEvent(qint64 postedNs)
-        : QEvent(type())
-        , postedNs(postedNs)
-    {}
-    const qint64 postedNs;
-};
-
-class StallProbe final : public QObject
-{
-public:
-    std::vector<qint64> delaysNs;
-
-protected:
-    bool event(QEvent *event) override
-    {
-        if (event->type() != StampEvent::type())
-            return QObject::event(event);
-        delaysNs.push_back(bench::monotonicNs() - static_cast<StampEvent *>(event)->postedNs);
-        return true;
-    }
-};
+using bench::StallProbe;
+using bench::StampEvent;
 
 template<typename Done> bool waitFor(Done done, int timeoutMs)
 {
