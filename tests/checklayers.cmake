@@ -7,7 +7,7 @@
 
 cmake_minimum_required(VERSION 3.25)
 
-set(layers core api catalogue store pki net market exchange desk connect)
+set(layers core api catalogue store pki net market exchange desk connect manage)
 
 set(allowed_backend/core core)
 set(allowed_backend/api api core)
@@ -19,21 +19,22 @@ set(allowed_backend/market market catalogue store core)
 set(allowed_backend/exchange exchange api market pki net catalogue store core)
 set(allowed_backend/desk desk api net pki core)
 set(allowed_backend/connect connect api pki net catalogue core)
+set(allowed_backend/manage manage api catalogue core)
 # The desk's item models and widgets: the client side and the seller's agent, never the
 # exchange server, its engine, journal or CA.
-set(allowed_models desk api connect net catalogue core)
-set(allowed_ui desk api connect net catalogue core)
+set(allowed_models desk api connect manage net catalogue core)
+set(allowed_ui desk api connect manage net catalogue core)
 # Executables: the headless servers take only their own side.
 set(allowed_app/exchange exchange api market pki net catalogue store core)
 set(allowed_app/connect connect api pki net catalogue core)
-set(allowed_app/cloudex exchange api desk connect net catalogue core)
+set(allowed_app/cloudex exchange api desk connect manage net catalogue core)
 # The buyer's headless CLI: the desk layer only (its wallet uses the PKI's key and checks).
-set(allowed_app/manage desk api pki net core)
+set(allowed_app/manage desk manage api catalogue pki net core)
 
 set(violations "")
 set(checked 0)
 foreach(folder backend/core backend/api backend/catalogue backend/store backend/pki backend/net
-               backend/market backend/exchange backend/desk backend/connect
+               backend/market backend/exchange backend/desk backend/connect backend/manage
                models ui app/exchange app/connect app/cloudex app/manage)
     file(GLOB files "${SOURCE_DIR}/${folder}/*.h" "${SOURCE_DIR}/${folder}/*.cpp")
     foreach(file IN LISTS files)

@@ -47,11 +47,12 @@ endfunction()
 check("${EXCHANGE}" cloudex-exchange
     FORBID_SHARED "libvirt[^ ]*" "libQt6Widgets[^ ]*" "libQt6Gui[^ ]*"
     FORBID_SYMBOLS "cloudex::connect::[A-Za-z]+" "cloudex::desk::[A-Za-z]+" "cloudex::ui::[A-Za-z]+"
+                   "cloudex::manage::[A-Za-z]+"
     REQUIRE_SYMBOLS "cloudex::market::Engine" "cloudex::store::Journal" "cloudex::pki::CertificateAuthority")
 check("${CONNECT}" cloudex-connect
     FORBID_SHARED "libQt6Widgets[^ ]*" "libQt6Gui[^ ]*"
     FORBID_SYMBOLS "cloudex::market::[A-Za-z]+" "cloudex::store::[A-Za-z]+"
-                   "cloudex::exchange::[A-Za-z]+" "cloudex::ui::[A-Za-z]+"
+                   "cloudex::exchange::[A-Za-z]+" "cloudex::ui::[A-Za-z]+" "cloudex::manage::[A-Za-z]+"
     REQUIRE_SYMBOLS "cloudex::connect::ConnectAgent")
 check("${MANAGE}" cloudex-manage
     FORBID_SHARED "libvirt[^ ]*" "libQt6Widgets[^ ]*" "libQt6Gui[^ ]*"

@@ -1359,6 +1359,49 @@
     </message>
 </context>
 <context>
+    <name>Manage</name>
+    <message>
+        <source>%1 must be a list of strings.</source>
+        <translation>%1 muss eine Liste von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2.</source>
+        <translation>%1 muss eine ganze Zahl von 0 bis %2 sein.</translation>
+    </message>
+    <message>
+        <source>A profile id is 1 to 40 lowercase letters, digits or dashes.</source>
+        <translation>Eine Profilkennung besteht aus 1 bis 40 Kleinbuchstaben, Ziffern oder Bindestrichen.</translation>
+    </message>
+    <message>
+        <source>Unknown tenancy %1.</source>
+        <translation>Unbekannte Mandantentrennung %1.</translation>
+    </message>
+    <message>
+        <source>Unknown region %1.</source>
+        <translation>Unbekannte Region %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a profile file (%2).</source>
+        <translation>%1 ist keine Profildatei (%2).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Market</name>
     <message>
         <source>The snapshot at sequence %1 does not match its digest.</source>
