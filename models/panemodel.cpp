@@ -10,6 +10,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace cloudex::models {
@@ -22,7 +23,8 @@ enum Flag : quint8 {
     Pass = 1u << 1,
     Touched = 1u << 2,
     InNext = 1u << 3,
-    Fresh = 1u << 4, ///< added in this batch: not in the view yet
+    Fresh = 1u << 4,   ///< added in this batch: not in the view yet
+    TextHit = 1u << 5, ///< during a refilter: its name contains the filter text
 };
 
 constexpr char fold(char c)
@@ -218,6 +220,7 @@ quint32 PaneModel::addRow(quint32 source, const PaneVm &vm)
         m_position.push_back(kNone);
         m_group.push_back(0);
     }
+    m_nameOwners.push_back({row.nameOffset, index});
     insertSlot(index);
     m_sources[source].rows.push_back(index);
     setRow(index, vm);
@@ -290,6 +293,7 @@ void PaneModel::compactNames()
         return;
     QByteArray names;
     names.reserve(m_names.size() - m_deadNameBytes);
+    m_nameOwners.clear();
     for (quint32 r = 0; r < m_rows.size(); ++r) {
         if (!(m_flags[r] & Alive))
             continue;
@@ -297,6 +301,7 @@ void PaneModel::compactNames()
         const quint32 offset = quint32(names.size());
         names.append(m_names.constData() + row.nameOffset, row.nameLength);
         row.nameOffset = offset;
+        m_nameOwners.push_back({offset, r});
     }
     m_names = std::move(names);
     m_deadNameBytes = 0;
@@ -751,6 +756,49 @@ void PaneModel::endBatch()
         commit();
 }
 
+void PaneModel::markTextHits()
+{
+    // One pass over every name at once instead of a search per row: a million short names
+    // cost the per-row setup more than the bytes. A hit is credited to the row whose name
+    // holds it whole; hits across two names, or in a dead row's bytes, are passed over.
+    const char *data = m_names.constData();
+    const size_t size = size_t(m_names.size());
+    const size_t n = size_t(m_filterUtf8.size());
+    const char *needle = m_filterUtf8.constData();
+    // Horspool over case-folded bytes: the last byte of the window decides the shift.
+    std::array<quint8, 256> shift;
+    shift.fill(quint8(std::min<size_t>(n, 255)));
+    for (size_t k = 0; k + 1 < n; ++k)
+        shift[quint8(needle[k])] = quint8(std::min<size_t>(n - 1 - k, 255));
+    const char last = needle[n - 1];
+    size_t owner = 0;
+    for (size_t i = 0; i + n <= size;) {
+        const char tail = fold(data[i + n - 1]);
+        if (tail != last) {
+            i += shift[quint8(tail)];
+            continue;
+        }
+        size_t j = 0;
+        while (j + 1 < n && fold(data[i + j]) == needle[j])
+            ++j;
+        if (j + 1 < n) {
+            i += shift[quint8(tail)];
+            continue;
+        }
+        while (owner + 1 < m_nameOwners.size() && m_nameOwners[owner + 1].offset <= i)
+            ++owner;
+        const NameOwner &o = m_nameOwners[owner];
+        const Row &row = m_rows[o.row];
+        if ((m_flags[o.row] & Alive) && row.nameOffset == o.offset &&
+            i + n <= size_t(o.offset) + row.nameLength) {
+            m_flags[o.row] |= TextHit;
+            i = size_t(o.offset) + row.nameLength; // the rest of this name adds nothing
+        } else {
+            ++i;
+        }
+    }
+}
+
 void PaneModel::refilterAll()
 {
     refreshStateFlags();
@@ -759,12 +807,19 @@ void PaneModel::refilterAll()
         if (source.alive)
             refreshSourceFlags(source);
     }
+    const bool byText = !m_filterUtf8.isEmpty();
+    if (byText)
+        markTextHits();
     for (quint32 r = 0; r < m_rows.size(); ++r) {
         quint8 &flags = m_flags[r];
         if (!(flags & Alive))
             continue;
         const Row &row = m_rows[r];
-        if (computePass(row)) {
+        const Source &source = m_sources[row.source];
+        const bool pass = source.passesFacets && m_statePassesFacet[row.state] &&
+                          (!byText || (flags & TextHit) || source.textMatch || m_stateTextMatch[row.state]);
+        flags &= quint8(~TextHit);
+        if (pass) {
             flags |= Pass;
             Totals &t = m_sources[row.source].shown;
             ++t.vms;
@@ -954,10 +1009,11 @@ std::vector<quint32> PaneModel::buildView() const
     return view;
 }
 
-void PaneModel::updatePositions()
+void PaneModel::updatePositions(size_t count)
 {
     m_groupPosition.clear();
-    for (quint32 i = 0; i < m_view.size(); ++i) {
+    count = std::min(count, m_view.size());
+    for (quint32 i = 0; i < count; ++i) {
         const quint32 entry = m_view[i];
         if (entry & kGroupBit)
             m_groupPosition.insert(entry & ~kGroupBit, i);
@@ -966,7 +1022,7 @@ void PaneModel::updatePositions()
     }
 }
 
-void PaneModel::setViewWithLayoutChange(std::vector<quint32> next)
+void PaneModel::setViewWithLayoutChange(std::vector<quint32> next, size_t positioned)
 {
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList from = persistentIndexList();
@@ -975,13 +1031,23 @@ void PaneModel::setViewWithLayoutChange(std::vector<quint32> next)
     for (const QModelIndex &index : from)
         entries.append(m_view[size_t(index.row())]);
     m_view = std::move(next);
-    updatePositions();
+    updatePositions(positioned);
+    QSet<quint32> placed; // persistent entries among the positioned ones
+    if (positioned < m_view.size() && !entries.isEmpty()) {
+        const QSet<quint32> wanted(entries.cbegin(), entries.cend());
+        for (size_t i = 0; i < positioned; ++i) {
+            if (wanted.contains(m_view[i]))
+                placed.insert(m_view[i]);
+        }
+    }
     QModelIndexList to;
     to.reserve(from.size());
     for (qsizetype i = 0; i < from.size(); ++i) {
         const quint32 entry = entries.at(i);
-        const quint32 position =
-            entry & kGroupBit ? m_groupPosition.value(entry & ~kGroupBit, kNone) : m_position[entry];
+        const bool leaving = positioned < m_view.size() && !placed.contains(entry);
+        const quint32 position = leaving             ? kNone
+                                 : entry & kGroupBit ? m_groupPosition.value(entry & ~kGroupBit, kNone)
+                                                     : m_position[entry];
         to.append(position == kNone ? QModelIndex() : index(int(position), from.at(i).column()));
     }
     changePersistentIndexList(from, to);
@@ -1010,6 +1076,7 @@ void PaneModel::transition(std::vector<quint32> next)
 
     // 1. Rows that leave: moved behind the others (in the next order), then removed at once.
     std::vector<quint32> leaving;
+    leaving.reserve(m_view.size() > next.size() ? m_view.size() - next.size() : 0);
     for (quint32 entry : m_view) {
         if (!inNext(entry))
             leaving.push_back(entry);
@@ -1023,15 +1090,16 @@ void PaneModel::transition(std::vector<quint32> next)
         }
         const int keep = int(staying.size());
         staying.insert(staying.end(), leaving.begin(), leaving.end());
-        setViewWithLayoutChange(std::move(staying));
+        // The leaving rows get no new places (a filter can remove a million at once): their
+        // persistent indexes are invalidated by the layout change, their places cleared
+        // below in row order, which touches memory in sequence.
+        setViewWithLayoutChange(std::move(staying), size_t(keep));
         beginRemoveRows({}, keep, int(m_view.size()) - 1);
-        for (quint32 entry : leaving) {
-            if (entry & kGroupBit)
-                m_groupPosition.remove(entry & ~kGroupBit);
-            else
-                m_position[entry] = kNone;
-        }
         m_view.resize(size_t(keep));
+        for (quint32 r = 0; r < m_rows.size(); ++r) {
+            if ((m_flags[r] & (Alive | InNext)) == Alive)
+                m_position[r] = kNone;
+        }
         endRemoveRows();
     }
 

@@ -231,8 +231,11 @@ private:
     void resortAll();
     std::vector<quint32> buildView() const;
     void transition(std::vector<quint32> next);
-    void setViewWithLayoutChange(std::vector<quint32> next);
-    void updatePositions();
+    /// Only the first `positioned` entries get places; those after it are about to be
+    /// removed (their persistent indexes become invalid, their places are left to the caller).
+    void setViewWithLayoutChange(std::vector<quint32> next, size_t positioned = SIZE_MAX);
+    void updatePositions(size_t count = SIZE_MAX);
+    void markTextHits();
     Totals groupTotalsOf(quint32 group) const;
     bool isMember(const Source &source, quint32 group) const;
     qint64 rowCost(const Row &row) const;
@@ -247,6 +250,15 @@ private:
     std::vector<Row> m_rows;
     std::vector<quint32> m_free;
     QByteArray m_names;
+    /// Each name's offset in m_names and its row, in offset order (names are appended), so
+    /// that one search over the whole buffer finds the rows a filter text names. Entries of
+    /// rows that died or were reused keep their old offset and are recognised by it.
+    struct NameOwner
+    {
+        quint32 offset;
+        quint32 row;
+    };
+    std::vector<NameOwner> m_nameOwners;
     qsizetype m_deadNameBytes = 0;
     std::vector<quint32> m_slots;    ///< open addressing, row + 1; 0 is empty
     std::vector<quint32> m_sorted;   ///< every live row, in sort order

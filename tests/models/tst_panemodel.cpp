@@ -118,6 +118,37 @@ private slots:
         QCOMPARE(column(model, PaneModel::Name), (QStringList{u"batch-1"_s, u"Batch-2"_s}));
     }
 
+    /// The filter searches every name at once: a hit across two neighbouring names, or in
+    /// the bytes of a VM that is gone, names no row; a reused row is found by its new name;
+    /// a persistent index on a row the filter hides becomes invalid, one on a kept row follows.
+    void filterSearchesNamesAsOneBuffer()
+    {
+        PaneModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setNow(kNow);
+        model.setSource(contract(u"c-000001"_s, u"p-alpha"_s));
+        model.resetVms(u"c-000001"_s, {vm(u"xab"_s), vm(u"cdx"_s), vm(u"gone-zz"_s), vm(u"keep"_s)});
+        model.setFilterText(u"bc"_s); // "xab" + "cdx" side by side in the name buffer
+        QCOMPARE(model.rowCount(), 0);
+        model.updateVms(u"c-000001"_s, {vm(u"new-zz"_s)}, {u"gone-zz"_s});
+        model.setFilterText(u"ZZ"_s);
+        QCOMPARE(column(model, PaneModel::Name), QStringList{u"new-zz"_s});
+        model.setFilterText({});
+        const QPersistentModelIndex kept = model.index(model.rowOf(u"c-000001"_s, u"keep"_s), 0);
+        const QPersistentModelIndex hidden = model.index(model.rowOf(u"c-000001"_s, u"xab"_s), 0);
+        QVERIFY(kept.isValid() && hidden.isValid());
+        model.setFilterText(u"KEEP"_s);
+        QCOMPARE(column(model, PaneModel::Name), QStringList{u"keep"_s});
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.data().toString(), u"keep"_s);
+        QVERIFY(!hidden.isValid());
+        // Longer than any name, and a needle whose last byte repeats inside it.
+        model.setFilterText(u"keep-keep-keep"_s);
+        QCOMPARE(model.rowCount(), 0);
+        model.setFilterText(u"ee"_s);
+        QCOMPARE(column(model, PaneModel::Name), QStringList{u"keep"_s});
+    }
+
     void groupsCarryTheirTotals()
     {
         PaneModel model;
