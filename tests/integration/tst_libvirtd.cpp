@@ -1,8 +1,16 @@
-// The connect agent against a real libvirtd with QEMU (software emulation, 64 MiB guests).
+// The connect agent against a real libvirtd with QEMU (software emulation, 64 MiB guests;
+// the contract's guest is the product's size, 1 vCPU and 4 GiB, touched only lazily).
 // `virsh` checks what the agent did. A libvirtd that already runs is reused and never
 // stopped; one this test started is stopped at the end.
+#include "../support/curl.h"
+#include "../support/testpki.h"
 #include "connect/componentdriver.h"
 #include "connect/connectagent.h"
+#include "connect/connectserver.h"
+#include "core/clock.h"
+#include "pki/contractdirectory.h"
+
+#include <QSslKey>
 
 #include <QDir>
 #include <QFile>
@@ -227,6 +235,147 @@ private slots:
         QVERIFY(driver.remove(u"local"_qs, name).ok());
         QVERIFY(virsh({u"domstate"_qs, name}).exitCode != 0);
         QVERIFY(!virsh({u"vol-list"_qs, vms}).out.contains(ComponentDriver::diskVolumeName(name)));
+    }
+
+    /// The chain's last link on a real hypervisor: a buyer with a contract certificate
+    /// creates a VM through the connect API; QEMU runs it with the product's vCPU and memory;
+    /// at the window's end it gets an ACPI shutdown (a diskless guest ignores it) and is
+    /// powered off after the grace period. The clock is injected; the CA is the real one.
+    void contractVmThroughTheConnectApi()
+    {
+        using namespace testsupport;
+        if (QStandardPaths::findExecutable(u"curl"_qs).isEmpty())
+            QSKIP("curl is not installed");
+        constexpr qint64 kHourMs = 3'600'000;
+        constexpr qint64 kMinuteMs = 60'000;
+        constexpr qint64 kGraceSeconds = 5;
+        QTemporaryDir data;
+        const auto file = [&](const QString &name) {
+            return data.filePath(name);
+        };
+        cloudex::ManualClock clock;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        clock.setNowMs(now - kMinuteMs);
+        const qint64 t0 = (now / kHourMs + 2) * kHourMs;
+
+        cloudex::pki::CaOptions caOptions;
+        caOptions.directory = file(u"ca"_qs);
+        auto ca = cloudex::pki::CertificateAuthority::open(caOptions, clock);
+        QVERIFY(ca.ok());
+        QVERIFY(writeFile(file(u"ca.pem"_qs), pem((*ca)->rootCertificate())));
+        const cloudex::pki::PrivateKey siteKey = newKey();
+        cloudex::pki::IdentityRequest site{cloudex::pki::CertificateKind::Site,
+                                           u"p-dc1"_qs,
+                                           u"s-it"_qs,
+                                           u"DC1"_qs,
+                                           u"seller"_qs,
+                                           {},
+                                           {u"localhost"_qs},
+                                           {u"127.0.0.1"_qs}};
+        auto siteCert = (*ca)->issueIdentity(
+            csr(siteKey, u"p-dc1"_qs, u"s-it"_qs, site.dnsNames, site.ipAddresses), site);
+        QVERIFY(siteCert.ok());
+
+        // A one-instance contract for DE.GP1.SH.S1 (1 vCPU, 4 GiB) of the next-but-one hour.
+        const QString id = u"c-%1"_qs.arg(900000 + QCoreApplication::applicationPid() % 100000);
+        HeldContractRecord held;
+        held.id = id;
+        held.buyer = u"p-acme"_qs;
+        held.seller = u"p-dc1"_qs;
+        held.product = u"DE.GP1.SH.S1"_qs;
+        held.instrument = held.product + u".H"_qs;
+        held.quantity = 1;
+        held.startMs = t0;
+        held.endMs = t0 + kHourMs;
+        held.state = u"scheduled"_qs;
+        cloudex::pki::InMemoryContractDirectory book;
+        book.insert({held.id, held.buyer, held.seller, held.instrument, held.quantity, held.startMs,
+                     held.endMs, false});
+        const cloudex::pki::PrivateKey buyerKey = newKey();
+        auto contractCert =
+            (*ca)->issueContractCertificate({csr(buyerKey, held.buyer, held.id), held.id, held.buyer}, book);
+        QVERIFY(contractCert.ok());
+        QVERIFY(writeFile(file(u"buyer.pem"_qs), contractCert->pem()));
+        QVERIFY(writeFile(file(u"buyer.key"_qs), *buyerKey.toPem()));
+
+        ConnectAgent agent(ConnectAgent::Options{file(u"site"_qs), 0, &clock});
+        QVERIFY(QDir().mkpath(file(u"site"_qs)));
+        QVERIFY(agent.open().ok());
+        const auto added = agent.addConnection(kUri, u"local"_qs)->wait();
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
+        ConnectServer::Options options;
+        options.seller = u"p-dc1"_qs;
+        options.siteId = u"s-it"_qs;
+        options.graceSeconds = kGraceSeconds;
+        options.tickMs = 100;
+        ConnectServer server(agent, clock, options);
+        QVERIFY(server.setTrustAnchor((*ca)->rootCertificate()).ok());
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(siteCert->der, QSsl::Der));
+        tls.setPrivateKey(QSslKey(*siteKey.toPem(), QSsl::Ec, QSsl::Pem));
+        tls.setCaCertificates({QSslCertificate((*ca)->rootCertificate(), QSsl::Der)});
+        cloudex::net::ApiServer::Config config;
+        config.tls = tls;
+        QVERIFY(server.listen(config).ok());
+        QVERIFY(server.applyContract(held).ok());
+        const auto freshCrl = [&] {
+            auto crl = (*ca)->publishCrl();
+            return crl.ok() && server.applyCrl(*crl).ok();
+        };
+        const auto call = [&](const QString &method, const QString &route, const QByteArray &body = {}) {
+            QStringList args{u"-X"_qs,       method,
+                             u"--cacert"_qs, file(u"ca.pem"_qs),
+                             u"--cert"_qs,   file(u"buyer.pem"_qs),
+                             u"--key"_qs,    file(u"buyer.key"_qs)};
+            if (!body.isEmpty())
+                args << u"-H"_qs << u"Content-Type: application/json"_qs << u"--data-binary"_qs
+                     << QString::fromUtf8(body);
+            args << u"https://127.0.0.1:%1%2"_qs.arg(server.port()).arg(route);
+            return runCurl(args);
+        };
+        const QString domain = id + u"-web"_qs;
+        const auto cleanup = qScopeGuard([&] {
+            virsh({u"destroy"_qs, domain});
+            virsh({u"undefine"_qs, domain});
+        });
+
+        // In the window: one VM, the product's size; a second one is beyond the volume.
+        clock.setNowMs(t0 + 5 * kMinuteMs);
+        QVERIFY(freshCrl());
+        CurlResult r = call(u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"web\",\"template\":\"\"}");
+        QCOMPARE(r.status, 202);
+        const QString job = r.json().value(u"id"_qs).toString();
+        QJsonObject state;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                state = call(u"GET"_qs, u"/v1/jobs/"_qs + job).json();
+                server.tick();
+                return state.value(u"state"_qs) != u"running"_qs;
+            },
+            120'000));
+        QCOMPARE(state.value(u"state"_qs).toString(), u"done"_qs);
+        QCOMPARE(virsh({u"domstate"_qs, domain}).out, u"running"_qs);
+        const QString info = virsh({u"dominfo"_qs, domain}).out;
+        QVERIFY2(QRegularExpression(u"CPU\\(s\\):\\s+1\\n"_qs).match(info).hasMatch(), qPrintable(info));
+        QVERIFY2(QRegularExpression(u"Max memory:\\s+4194304 KiB"_qs).match(info).hasMatch(),
+                 qPrintable(info));
+        QVERIFY(virsh({u"list"_qs, u"--name"_qs}).out.split(u'\n').contains(domain));
+        r = call(u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"web2\",\"template\":\"\"}");
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.code(), u"contract.volume-exhausted"_qs);
+
+        // The window ends: ACPI shutdown first (QEMU's diskless guest has no OS to obey it).
+        clock.setNowMs(t0 + kHourMs + 1000);
+        QVERIFY(freshCrl());
+        server.tick();
+        QTRY_COMPARE_WITH_TIMEOUT(agent.store().contract(id)->stage, int(HeldContractRecord::ShutDown),
+                                  10000);
+        QCOMPARE(virsh({u"domstate"_qs, domain}).out, u"running"_qs);
+        // After the grace period: powered off.
+        clock.advanceMs((kGraceSeconds + 1) * 1000);
+        server.tick();
+        QTRY_COMPARE_WITH_TIMEOUT(virsh({u"domstate"_qs, domain}).out, u"shut off"_qs, 30000);
+        QCOMPARE(agent.store().contract(id)->stage, int(HeldContractRecord::Destroyed));
     }
 };
 
