@@ -709,9 +709,9 @@ Result<void> ChargebackStore::removeCustomer(const QString &id)
                      Tr::tr("There is no customer %1.").arg(id), QStringLiteral("id")};
     if (q.value(0).toInt() > 0)
         return Error{QStringLiteral("chargeback.customer-in-use"),
-                     Tr::tr("Customer %1 is assigned %2 contracts or VMs; assign them elsewhere first.")
-                         .arg(id)
-                         .arg(q.value(0).toInt()),
+                     Tr::tr("Customer %1 is assigned %n contract(s) or VM(s); assign them elsewhere first.",
+                            nullptr, q.value(0).toInt())
+                         .arg(id),
                      QStringLiteral("id")};
     return exec(QStringLiteral("DELETE FROM customers WHERE id = ?"), {id});
 }
