@@ -271,7 +271,7 @@ ChargebackPage::ChargebackPage(desk::MarketSession *session, desk::SiteFleet *fl
     m_chart->setChart(chart);
     m_customers->horizontalHeader()->setStretchLastSection(false);
     m_customers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_customers->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_customers->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_contracts->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_contracts->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_overrides->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -462,6 +462,7 @@ void ChargebackPage::showCustomers()
         m_customers->setItem(row, 0, item(s.customerId));
         m_customers->setItem(row, 1, item(s.customerName));
         m_customers->setItem(row, 2, item(planText(plans.value(s.customerId))));
+        m_customers->item(row, 2)->setToolTip(m_customers->item(row, 2)->text());
         m_customers->setItem(row, 3, item(euro(s.amount), true));
     }
     m_editCustomer->setEnabled(!m_result.statements.isEmpty());
