@@ -416,6 +416,160 @@
     </message>
 </context>
 <context>
+    <name>Chargeback</name>
+    <message>
+        <source>The rate must be from 0 to %1 ticks per instance-hour.</source>
+        <translation>Der Satz muss zwischen 0 und %1 Ticks je Instanzstunde liegen.</translation>
+    </message>
+    <message>
+        <source>The markup must be from −10,000 to 100,000 basis points.</source>
+        <translation>Der Aufschlag muss zwischen −10.000 und 100.000 Basispunkten liegen.</translation>
+    </message>
+    <message>
+        <source>The floor must be from 0 to %1 ticks per instance-hour.</source>
+        <translation>Die Untergrenze muss zwischen 0 und %1 Ticks je Instanzstunde liegen.</translation>
+    </message>
+    <message>
+        <source>The cap must be from 0 to %1 ticks per instance-hour.</source>
+        <translation>Die Obergrenze muss zwischen 0 und %1 Ticks je Instanzstunde liegen.</translation>
+    </message>
+    <message>
+        <source>The cap must not be below the floor.</source>
+        <translation>Die Obergrenze darf nicht unter der Untergrenze liegen.</translation>
+    </message>
+    <message>
+        <source>Only a fixed plan has a rate.</source>
+        <translation>Nur ein Festpreisplan hat einen Satz.</translation>
+    </message>
+    <message>
+        <source>A fixed plan has no markup.</source>
+        <translation>Ein Festpreisplan hat keinen Aufschlag.</translation>
+    </message>
+    <message>
+        <source>Only a spot-linked plan has a floor and a cap.</source>
+        <translation>Nur ein spotgebundener Plan hat Unter- und Obergrenze.</translation>
+    </message>
+    <message>
+        <source>fixed %1 EUR/h</source>
+        <translation>fest %1 EUR/h</translation>
+    </message>
+    <message>
+        <source>cost-plus %1</source>
+        <translation>Kosten plus %1</translation>
+    </message>
+    <message>
+        <source>spot %1</source>
+        <translation>Spot %1</translation>
+    </message>
+    <message>
+        <source>floor %1</source>
+        <translation>Untergrenze %1</translation>
+    </message>
+    <message>
+        <source>cap %1</source>
+        <translation>Obergrenze %1</translation>
+    </message>
+    <message>
+        <source>A customer id is 1 to 40 of a-z, 0-9 and -, starting with a letter or digit.</source>
+        <translation>Eine Kunden-ID besteht aus 1 bis 40 Zeichen a-z, 0-9 und -, beginnend mit Buchstabe oder Ziffer.</translation>
+    </message>
+    <message>
+        <source>A customer name is 1 to 100 characters without control characters.</source>
+        <translation>Ein Kundenname hat 1 bis 100 Zeichen ohne Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>A month is written YYYY-MM, for example 2026-03.</source>
+        <translation>Ein Monat wird JJJJ-MM geschrieben, zum Beispiel 2026-03.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed.</source>
+        <translation>Ein Feld in Anführungszeichen ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>the header is not %1.</source>
+        <translation>die Kopfzeile ist nicht %1.</translation>
+    </message>
+    <message>
+        <source>%1 fields, not %2.</source>
+        <translation>%1 Felder statt %2.</translation>
+    </message>
+    <message>
+        <source>a new statement starts before the total of %1.</source>
+        <translation>eine neue Abrechnung beginnt vor der Summe von %1.</translation>
+    </message>
+    <message>
+        <source>the amounts are not whole numbers of ticks.</source>
+        <translation>die Beträge sind keine ganzen Ticks.</translation>
+    </message>
+    <message>
+        <source>the margin is not amount − cost.</source>
+        <translation>die Marge ist nicht Betrag − Kosten.</translation>
+    </message>
+    <message>
+        <source>the hours do not match the instance-seconds.</source>
+        <translation>die Stunden passen nicht zu den Instanzsekunden.</translation>
+    </message>
+    <message>
+        <source>the rate and price are not whole numbers of ticks.</source>
+        <translation>Satz und Preis sind keine ganzen Ticks.</translation>
+    </message>
+    <message>
+        <source>the total is not the sum of the lines.</source>
+        <translation>die Summe ist nicht die Summe der Zeilen.</translation>
+    </message>
+    <message>
+        <source>the kind is neither line nor total.</source>
+        <translation>die Art ist weder line noch total.</translation>
+    </message>
+    <message>
+        <source>the statement of %1 has no total.</source>
+        <translation>die Abrechnung von %1 hat keine Summe.</translation>
+    </message>
+    <message>
+        <source>The chargeback records cannot be used (%1): %2</source>
+        <translation>Die Verrechnungsdaten sind nicht nutzbar (%1): %2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The chargeback records cannot be written: %1</source>
+        <translation>Die Verrechnungsdaten können nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no customer %1.</source>
+        <translation>Es gibt keinen Kunden %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Customer %1 is assigned %n contract(s) or VM(s); assign them elsewhere first.</source>
+        <translation>
+            <numerusform>Kunde %1 ist %n Vertrag oder VM zugeordnet; ordnen Sie diese zuerst anders zu.</numerusform>
+            <numerusform>Kunde %1 sind %n Verträge oder VMs zugeordnet; ordnen Sie diese zuerst anders zu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name a contract.</source>
+        <translation>Nennen Sie einen Vertrag.</translation>
+    </message>
+    <message>
+        <source>Name a contract and a VM.</source>
+        <translation>Nennen Sie einen Vertrag und eine VM.</translation>
+    </message>
+    <message>
+        <source>The usage cannot be written: %1</source>
+        <translation>Die Nutzung kann nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Connect</name>
     <message>
         <source>The site&apos;s records cannot be written (%1): %2</source>
@@ -2012,10 +2166,6 @@
         <translation>datei</translation>
     </message>
     <message>
-        <source>Open the workspace &lt;name&gt;: market, buy or sell.</source>
-        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy oder sell.</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>name</translation>
     </message>
@@ -2106,6 +2256,10 @@
     <message>
         <source>&quot;%1&quot; is not a size like 1280x800 (640x480 to 7680x4320)</source>
         <translation>„%1“ ist keine Größe wie 1280x800 (640x480 bis 7680x4320)</translation>
+    </message>
+    <message>
+        <source>Open the workspace &lt;name&gt;: market, buy or sell (chargeback: the Buy workspace&apos;s Chargeback tab).</source>
+        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy oder sell (chargeback: den Reiter Verrechnung im Arbeitsbereich Kaufen).</translation>
     </message>
 </context>
 <context>
@@ -3390,6 +3544,10 @@
         <source>%1 of %2 VMs deployed on %3; %4</source>
         <translation>%1 von %2 VMs auf %3 bereitgestellt; %4</translation>
     </message>
+    <message>
+        <source>Chargeback</source>
+        <translation>Verrechnung</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::CandleChart</name>
@@ -3411,6 +3569,316 @@
             <numerusform>%n Kerze von %1 bis %2; letzte: Eröffnung %3, Hoch %4, Tief %5, Schluss %6 EUR</numerusform>
             <numerusform>%n Kerzen von %1 bis %2; letzte: Eröffnung %3, Hoch %4, Tief %5, Schluss %6 EUR</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::ChargebackPage</name>
+    <message>
+        <source>Fixed %1 EUR/h</source>
+        <translation>Fest %1 EUR/h</translation>
+    </message>
+    <message>
+        <source>Cost plus %1</source>
+        <translation>Kosten plus %1</translation>
+    </message>
+    <message>
+        <source>Spot %1</source>
+        <translation>Spot %1</translation>
+    </message>
+    <message>
+        <source>floor %1</source>
+        <translation>Untergrenze %1</translation>
+    </message>
+    <message>
+        <source>cap %1</source>
+        <translation>Obergrenze %1</translation>
+    </message>
+    <message>
+        <source>&amp;Collect usage</source>
+        <translation>Nutzung &amp;abrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Month (EUR)</source>
+        <translation>Monat (EUR)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Price (EUR/h)</source>
+        <translation>Preis (EUR/h)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>C&amp;lear override</source>
+        <translation>Abweichung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Rate (EUR/h)</source>
+        <translation>Satz (EUR/h)</translation>
+    </message>
+    <message>
+        <source>Amount (EUR)</source>
+        <translation>Betrag (EUR)</translation>
+    </message>
+    <message>
+        <source>Cost (EUR)</source>
+        <translation>Kosten (EUR)</translation>
+    </message>
+    <message>
+        <source>Margin (EUR)</source>
+        <translation>Marge (EUR)</translation>
+    </message>
+    <message>
+        <source>Month of the statements</source>
+        <translation>Monat der Abrechnungen</translation>
+    </message>
+    <message>
+        <source>Read every bought contract&apos;s usage from its site and the month&apos;s spot prices from the exchange.</source>
+        <translation>Die Nutzung jedes gekauften Vertrags von seinem Standort und die Spotpreise des Monats von der Börse lesen.</translation>
+    </message>
+    <message>
+        <source>Charge per customer and day</source>
+        <translation>Betrag je Kunde und Tag</translation>
+    </message>
+    <message>
+        <source>M&amp;onth:</source>
+        <translation>M&amp;onat:</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Contracts (default customer)</source>
+        <translation>Verträge (Standardkunde)</translation>
+    </message>
+    <message>
+        <source>VM overrides</source>
+        <translation>Abweichende VMs</translation>
+    </message>
+    <message>
+        <source>Charge a VM to another customer from its menu in Resources.</source>
+        <translation>Eine VM über ihr Menü unter Ressourcen einem anderen Kunden berechnen.</translation>
+    </message>
+    <message>
+        <source>Export statements</source>
+        <translation>Abrechnungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Customer of %1</source>
+        <translation>Kunde von %1</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— keiner —</translation>
+    </message>
+    <message>
+        <source>Add a customer, then assign contracts to it: its statement shows here.</source>
+        <translation>Legen Sie einen Kunden an und ordnen Sie ihm Verträge zu: Seine Abrechnung erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Statement of %1 for %2</source>
+        <translation>Abrechnung von %1 für %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s), %1 instance-hours: %2 EUR charged, %3 EUR contract cost, margin %4 EUR.</source>
+        <translation>
+            <numerusform>%n VM, %1 Instanzstunden: %2 EUR berechnet, %3 EUR Vertragskosten, Marge %4 EUR.</numerusform>
+            <numerusform>%n VMs, %1 Instanzstunden: %2 EUR berechnet, %3 EUR Vertragskosten, Marge %4 EUR.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s) with usage have no customer.</source>
+        <translation>
+            <numerusform>%n VM mit Nutzung hat keinen Kunden.</numerusform>
+            <numerusform>%n VMs mit Nutzung haben keinen Kunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage of %1 is not charged: the contract&apos;s price is not known.</source>
+        <translation>Die Nutzung von %1 wird nicht berechnet: Der Vertragspreis ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Day of %1</source>
+        <translation>Tag im %1</translation>
+    </message>
+    <message>
+        <source>EUR per day</source>
+        <translation>EUR je Tag</translation>
+    </message>
+    <message>
+        <source>Customer %1 added.</source>
+        <translation>Kunde %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Customer %1 saved.</source>
+        <translation>Kunde %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove customer</source>
+        <translation>Kunden entfernen</translation>
+    </message>
+    <message>
+        <source>Remove customer %1 and its plan?</source>
+        <translation>Kunden %1 und seinen Plan entfernen?</translation>
+    </message>
+    <message>
+        <source>Customer %1 removed.</source>
+        <translation>Kunde %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>C&amp;harge to</source>
+        <translation>&amp;Berechnen an</translation>
+    </message>
+    <message>
+        <source>The contract&apos;s customer</source>
+        <translation>Kunde des Vertrags</translation>
+    </message>
+    <message>
+        <source>No exchange is connected: the statements use the usage collected before.</source>
+        <translation>Keine Börse verbunden: Die Abrechnungen nutzen die zuvor abgerufene Nutzung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Collecting usage from %n site(s)…</source>
+        <translation>
+            <numerusform>Nutzung wird von %n Standort abgerufen…</numerusform>
+            <numerusform>Nutzung wird von %n Standorten abgerufen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage collected; %n request(s) failed, their earlier data is used.</source>
+        <translation>
+            <numerusform>Nutzung abgerufen; %n Abfrage schlug fehl, ihre früheren Daten werden genutzt.</numerusform>
+            <numerusform>Nutzung abgerufen; %n Abfragen schlugen fehl, ihre früheren Daten werden genutzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage collected.</source>
+        <translation>Nutzung abgerufen.</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::CustomerDialog</name>
+    <message>
+        <source>Edit customer</source>
+        <translation>Kunden bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>Kunden anlegen</translation>
+    </message>
+    <message>
+        <source>for example cc-4711</source>
+        <translation>zum Beispiel cc-4711</translation>
+    </message>
+    <message>
+        <source>Fixed per instance-hour</source>
+        <translation>Fest je Instanzstunde</translation>
+    </message>
+    <message>
+        <source>Cost plus markup</source>
+        <translation>Kosten plus Aufschlag</translation>
+    </message>
+    <message>
+        <source>Spot-linked</source>
+        <translation>Spotgebunden</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&amp;ID:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate (EUR per instance-hour):</source>
+        <translation>&amp;Satz (EUR je Instanzstunde):</translation>
+    </message>
+    <message>
+        <source>&amp;Markup:</source>
+        <translation>&amp;Aufschlag:</translation>
+    </message>
+    <message>
+        <source>&amp;Floor (EUR per instance-hour):</source>
+        <translation>&amp;Untergrenze (EUR je Instanzstunde):</translation>
+    </message>
+    <message>
+        <source>&amp;Cap (EUR per instance-hour):</source>
+        <translation>&amp;Obergrenze (EUR je Instanzstunde):</translation>
+    </message>
+    <message>
+        <source>Type an amount in EUR with at most four decimals, for example 0.2500.</source>
+        <translation>Geben Sie einen Betrag in EUR mit höchstens vier Nachkommastellen ein, zum Beispiel 0,2500.</translation>
     </message>
 </context>
 <context>

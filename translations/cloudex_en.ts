@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>Chargeback</name>
+    <message numerus="yes">
+        <source>Customer %1 is assigned %n contract(s) or VM(s); assign them elsewhere first.</source>
+        <translation>
+            <numerusform>Customer %1 is assigned %n contract or VM; assign it elsewhere first.</numerusform>
+            <numerusform>Customer %1 is assigned %n contracts or VMs; assign them elsewhere first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message numerus="yes">
         <source>The contract admits %n more VM(s); each gets the contract&apos;s instance size.</source>
@@ -86,6 +96,37 @@
         <translation>
             <numerusform>%n candle from %1 to %2; last: open %3, high %4, low %5, close %6 EUR</numerusform>
             <numerusform>%n candles from %1 to %2; last: open %3, high %4, low %5, close %6 EUR</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::ChargebackPage</name>
+    <message numerus="yes">
+        <source>%n VM(s), %1 instance-hours: %2 EUR charged, %3 EUR contract cost, margin %4 EUR.</source>
+        <translation>
+            <numerusform>%n VM, %1 instance-hours: %2 EUR charged, %3 EUR contract cost, margin %4 EUR.</numerusform>
+            <numerusform>%n VMs, %1 instance-hours: %2 EUR charged, %3 EUR contract cost, margin %4 EUR.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s) with usage have no customer.</source>
+        <translation>
+            <numerusform>%n VM with usage has no customer.</numerusform>
+            <numerusform>%n VMs with usage have no customer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Collecting usage from %n site(s)…</source>
+        <translation>
+            <numerusform>Collecting usage from %n site…</numerusform>
+            <numerusform>Collecting usage from %n sites…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage collected; %n request(s) failed, their earlier data is used.</source>
+        <translation>
+            <numerusform>Usage collected; %n request failed, its earlier data is used.</numerusform>
+            <numerusform>Usage collected; %n requests failed, their earlier data is used.</numerusform>
         </translation>
     </message>
 </context>

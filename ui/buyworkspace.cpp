@@ -1,5 +1,7 @@
 #include "buyworkspace.h"
 
+#include "chargebackpage.h"
+
 #include "boughtcontractmodel.h"
 #include "catalogue/product.h"
 #include "desk/contractwallet.h"
@@ -24,6 +26,8 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
@@ -275,7 +279,14 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
-    contentLayout()->addWidget(split, 1);
+    // Tabs: the resources, and the pages added beside them (chargeback); the bar shows once
+    // there are two.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("buyTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setAutoHide(true);
+    m_tabs->addTab(split, tr("Resources"));
+    contentLayout()->addWidget(m_tabs, 1);
 
     // Keyboard: Ctrl+F to the filter, Delete and the menu key on the pane.
     auto find = new QShortcut(QKeySequence::Find, this);
@@ -712,6 +723,8 @@ void BuyWorkspace::showPaneMenu(const QPoint &position)
         deployItem->setEnabled(m_fleet->client(key) && m_contracts->remainingVolume(key) != 0 &&
                                m_deployment.isEmpty());
     }
+    if (m_chargeback && bought && !vm.isEmpty())
+        m_chargeback->addVmActions(&menu, key, vm);
     if (menu.actions().isEmpty())
         return;
     const QPoint at = m_paneTable->indexAt(position).row() == index.row()
@@ -862,6 +875,18 @@ void BuyWorkspace::followDeployment()
                       .arg(total)
                       .arg(m_deployContract, m_deployFailures.join(QStringLiteral("; "))));
     updateActions();
+}
+
+void BuyWorkspace::setChargebackPage(ChargebackPage *page)
+{
+    m_chargeback = page;
+    m_tabs->addTab(page, tr("Chargeback"));
+}
+
+void BuyWorkspace::showChargeback()
+{
+    if (m_chargeback)
+        m_tabs->setCurrentWidget(m_chargeback);
 }
 
 } // namespace cloudex::ui

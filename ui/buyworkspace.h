@@ -12,6 +12,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTextBrowser;
 class QTimer;
@@ -28,6 +29,8 @@ class BoughtContractModel;
 }
 
 namespace cloudex::ui {
+
+class ChargebackPage;
 
 /// The buyer's screen: the contracts bought, with an inspector of a contract's frozen terms,
 /// and the single pane over every VM under every contract at every seller (and the own
@@ -58,6 +61,12 @@ public:
     void deploy(const QString &contractId);
     /// Runs an action on a VM of a contract (destructive ones ask first).
     void act(const QString &contractId, const QString &vm, Action action);
+
+    /// Adds the Chargeback tab beside the resources (the page needs the data directory,
+    /// which the main window knows); its "Charge to" entries join the pane's VM menu.
+    void setChargebackPage(ChargebackPage *page);
+    ChargebackPage *chargebackPage() const { return m_chargeback; }
+    void showChargeback();
 
 private:
     void showContracts();
@@ -106,6 +115,8 @@ private:
     QList<QPointer<desk::SiteOperation>> m_deployment;
     QStringList m_deployFailures;
     QString m_deployContract;
+    QTabWidget *m_tabs = nullptr;
+    ChargebackPage *m_chargeback = nullptr;
 };
 
 } // namespace cloudex::ui

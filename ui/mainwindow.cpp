@@ -2,6 +2,7 @@
 
 #include "buyworkspace.h"
 #include "catalogue/catalogue.h"
+#include "chargebackpage.h"
 #include "connect/connectagent.h"
 #include "connect/embeddedagent.h"
 #include "core/clock.h"
@@ -54,6 +55,8 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_market = new MarketWorkspace(catalogue, clock, context.session, m_stack);
     m_market->setSimulated(context.simulatedMarket);
     m_buy = new BuyWorkspace(context.session, m_stack);
+    if (!context.dataDir.isEmpty())
+        m_buy->setChargebackPage(new ChargebackPage(context.session, m_buy->fleet(), context.dataDir, m_buy));
     if (context.agent) {
         // The participant also sells: its own site's VMs join the single pane.
         const auto showLocal = [this, agent = context.agent] {
@@ -251,6 +254,12 @@ void MainWindow::updateExchangeStatus()
 void MainWindow::showWorkspace(Workspace workspace)
 {
     m_navigation->setCurrentRow(int(workspace));
+}
+
+void MainWindow::showChargeback()
+{
+    showWorkspace(Workspace::Buy);
+    m_buy->showChargeback();
 }
 
 MainWindow::Workspace MainWindow::currentWorkspace() const

@@ -62,6 +62,8 @@ public:
     void setExchangeFailure(const QString &reason);
 
     void showWorkspace(Workspace workspace);
+    /// The Buy workspace with its Chargeback tab.
+    void showChargeback();
     /// Applies a colour theme and remembers it (the View menu's choice, or --theme).
     void setTheme(Theme theme);
     Workspace currentWorkspace() const;

@@ -33,7 +33,8 @@ Result<void> readableFile(const QString &option, const QString &path)
 
 QStringList StartupOptions::workspaceNames()
 {
-    return {QStringLiteral("market"), QStringLiteral("buy"), QStringLiteral("sell")};
+    return {QStringLiteral("market"), QStringLiteral("buy"), QStringLiteral("sell"),
+            QStringLiteral("chargeback")};
 }
 
 QStringList StartupOptions::languages()
@@ -74,9 +75,11 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), Tr::tr("Render the window offscreen to the PNG <file> and exit."),
         Tr::tr("file"));
-    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
-                                             Tr::tr("Open the workspace <name>: market, buy or sell."),
-                                             Tr::tr("name"));
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
+        Tr::tr("Open the workspace <name>: market, buy or sell (chargeback: the Buy workspace's "
+               "Chargeback tab)."),
+        Tr::tr("name"));
     const QCommandLineOption identityOption(
         QStringLiteral("identity"),
         Tr::tr("With --exchange: the PKCS#12 <file> holding your certificate and key (its passphrase in "

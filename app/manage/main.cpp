@@ -11,6 +11,8 @@
 // site); 4 the exchange or the site could not be reached or trusted (connection, TLS,
 // timeout, a wrong site certificate, an unreadable answer). A failure prints one line on
 // stderr. Everything runs on the QCoreApplication event loop; nothing waits in a nested one.
+#include "chargebackcommands.h"
+
 #include "api/connecttypes.h"
 #include "core/datadirectory.h"
 #include "core/logging.h"
@@ -142,6 +144,9 @@ public:
         } else if (command == u"settlements") {
             if (need(0, QStringLiteral("settlements")))
                 settlements();
+        } else if (command == u"chargeback") {
+            managecli::runChargeback(m_client, m_wallet, m_participant, parser, m_timeoutMs, this,
+                                     [this](int code) { exit(code); });
         } else {
             usageError(Tr::tr("Unknown command %1.").arg(command));
         }
@@ -576,6 +581,9 @@ int main(int argc, char **argv)
         {QStringLiteral("template"), QStringLiteral("deploy: the template (\"\" for diskless)."),
          QStringLiteral("template")},
     });
+    managecli::addChargebackOptions(parser);
+    parser.setApplicationDescription(parser.applicationDescription() + QStringLiteral("\nChargeback: ") +
+                                     managecli::chargebackUsage());
     if (!parser.parse(QCoreApplication::arguments()))
         return usageFailure(parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -585,6 +593,8 @@ int main(int argc, char **argv)
     if (positional.isEmpty())
         return usageFailure(Tr::tr("No command; see --help."));
     const QString command = positional.takeFirst();
+    if (const auto code = managecli::runLocalChargebackCommand(command, positional, parser))
+        return *code;
     const QUrl exchange(parser.value(QStringLiteral("exchange")));
     if (!exchange.isValid() || exchange.scheme() != u"https" || exchange.host().isEmpty())
         return usageFailure(Tr::tr("--exchange wants an https URL, for example https://127.0.0.1:8443."));

@@ -1,0 +1,164 @@
+// Chargeback statements (issue #14): a month of usage for 10,000 VMs × 744 hours across
+// 100 customers (a third on each plan kind), priced by manage::computeStatements as the
+// desk and cloudex-manage do. `statement_ms` is one call over all the usage in memory
+// (wall clock, and `statement_cpu_ms` this thread's CPU time); `csv_ms` writes every
+// statement and reads it back.
+//
+//   cloudex-bench chargeback [--json] [--vms 10000] [--customers 100] [--runs 3]
+#include "benchsuite.h"
+
+#include "manage/chargeback.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <ctime>
+
+namespace {
+using namespace cloudex;
+using namespace cloudex::manage;
+
+int option(const QStringList &arguments, const QString &name, int fallback)
+{
+    const qsizetype at = arguments.indexOf(name);
+    return at >= 0 && at + 1 < arguments.size() ? qMax(1, arguments.at(at + 1).toInt()) : fallback;
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+QJsonObject runChargeback(const QStringList &arguments)
+{
+    const int vms = option(arguments, QStringLiteral("--vms"), 10'000);
+    const int customerCount = option(arguments, QStringLiteral("--customers"), 100);
+    const int runs = option(arguments, QStringLiteral("--runs"), 3);
+    const Month month{2026, 3};
+    const qint64 t0 = month.start();
+    const int hours = static_cast<int>((month.end() - t0) / 3600);
+    constexpr int kVmsPerContract = 10;
+    constexpr int kProducts = 10;
+
+    ChargebackInput in;
+    for (int c = 0; c < customerCount; ++c) {
+        PricePlan plan;
+        plan.kind = static_cast<PlanKind>(c % 3);
+        if (plan.kind == PlanKind::Fixed)
+            plan.rate = 1500 + c;
+        else
+            plan.markupBasisPoints = 500 + c;
+        if (plan.kind == PlanKind::SpotLinked) {
+            plan.floor = 900;
+            plan.cap = 2400;
+        }
+        in.customers.append(Customer{QStringLiteral("cust-%1").arg(c, 3, 10, QLatin1Char('0')),
+                                     QStringLiteral("Customer %1").arg(c), plan});
+    }
+    for (int p = 0; p < kProducts; ++p) {
+        SpotSeries s;
+        for (int h = 0; h <= hours; ++h)
+            s.add(t0 + h * 3600LL - 3600, 1000 + (h * 37 + p * 101) % 1500);
+        in.spot.insert(QStringLiteral("P%1").arg(p), s);
+    }
+    QList<VmUsage> usage;
+    usage.reserve(vms);
+    quint32 seed = 12345;
+    const auto random = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (int v = 0; v < vms; ++v) {
+        const int contract = v / kVmsPerContract;
+        const QString contractId = QStringLiteral("c-%1").arg(contract, 6, 10, QLatin1Char('0'));
+        if (v % kVmsPerContract == 0) {
+            in.contracts.insert(contractId,
+                                ContractInfo{contractId, QStringLiteral("P%1").arg(contract % kProducts),
+                                             1000 + contract % 700});
+            in.assignments.contracts.insert(contractId, in.customers.at(contract % customerCount).id);
+        }
+        const QString vm = QStringLiteral("vm-%1").arg(v, 5, 10, QLatin1Char('0'));
+        if (v % 10 == 3) // every tenth VM overridden to another customer
+            in.assignments.vms[contractId].insert(vm, in.customers.at((v / 10 + 7) % customerCount).id);
+        VmUsage u{contractId, vm, {}};
+        u.hours.reserve(hours);
+        for (int h = 0; h < hours; ++h)
+            u.hours.push_back(UsageSlot{t0 + h * 3600LL, random() % 8 == 0 ? qint64(random() % 3600) : 3600});
+        usage.append(u);
+    }
+
+    std::vector<double> wall, cpu;
+    ChargebackResult first;
+    bool deterministic = true;
+    for (int r = 0; r < runs; ++r) {
+        const double c0 = threadCpuMs();
+        QElapsedTimer timer;
+        timer.start();
+        ChargebackResult result = computeStatements(in, usage, month);
+        wall.push_back(timer.nsecsElapsed() / 1e6);
+        cpu.push_back(threadCpuMs() - c0);
+        if (r == 0)
+            first = std::move(result);
+        else
+            deterministic = deterministic && result.statements == first.statements;
+    }
+
+    QStringList failed;
+    qint64 lines = 0, amount = 0, cost = 0, seconds = 0, expectedSeconds = 0;
+    for (const Statement &s : std::as_const(first.statements)) {
+        lines += s.lines.size();
+        amount += s.amount;
+        cost += s.cost;
+        seconds += s.instanceSeconds;
+        qint64 sum = 0;
+        for (const StatementLine &l : s.lines)
+            sum += l.amount;
+        if (sum != s.amount)
+            failed.append(QStringLiteral("%1: total is not the sum of its lines").arg(s.customerId));
+    }
+    for (const VmUsage &u : std::as_const(usage)) {
+        for (const UsageSlot &h : u.hours)
+            expectedSeconds += h.instanceSeconds;
+    }
+    if (lines != vms)
+        failed.append(QStringLiteral("%1 lines for %2 VMs").arg(lines).arg(vms));
+    if (seconds != expectedSeconds)
+        failed.append(QStringLiteral("instance-seconds %1, usage has %2").arg(seconds).arg(expectedSeconds));
+    if (!first.unassigned.isEmpty())
+        failed.append(QStringLiteral("%1 unassigned lines").arg(first.unassigned.size()));
+
+    QElapsedTimer csvTimer;
+    csvTimer.start();
+    const QString csv = statementsToCsv(first.statements);
+    const auto back = statementsFromCsv(csv);
+    const double csvMs = csvTimer.nsecsElapsed() / 1e6;
+    if (!back || *back != first.statements)
+        failed.append(QStringLiteral("the CSV does not read back to the statements"));
+
+    std::sort(wall.begin(), wall.end());
+    std::sort(cpu.begin(), cpu.end());
+    QJsonObject figures{{QStringLiteral("vms"), vms},
+                        {QStringLiteral("hours"), hours},
+                        {QStringLiteral("customers"), customerCount},
+                        {QStringLiteral("usage_rows"), qint64(vms) * hours},
+                        {QStringLiteral("runs"), runs},
+                        {QStringLiteral("statement_ms"), wall.at(wall.size() / 2)},
+                        {QStringLiteral("statement_min_ms"), wall.front()},
+                        {QStringLiteral("statement_cpu_ms"), cpu.at(cpu.size() / 2)},
+                        {QStringLiteral("csv_ms"), csvMs},
+                        {QStringLiteral("csv_bytes"), csv.toUtf8().size()},
+                        {QStringLiteral("amount_ticks"), amount},
+                        {QStringLiteral("cost_ticks"), cost},
+                        {QStringLiteral("deterministic"), deterministic}};
+    if (!failed.isEmpty())
+        figures.insert(QStringLiteral("checks_failed"), QJsonArray::fromStringList(failed));
+    return figures;
+}
+
+const bool registered = cloudex::bench::registerSuite(
+    QStringLiteral("chargeback"), QStringLiteral("monthly chargeback statements (10,000 VMs × 744 h)"),
+    runChargeback);
+} // namespace
