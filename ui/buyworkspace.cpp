@@ -9,6 +9,7 @@
 #include "desk/siteclient.h"
 #include "desk/sitefleet.h"
 #include "prompts.h"
+#include "strategypage.h"
 #include "utilisationdelegate.h"
 
 #include <QAction>
@@ -24,6 +25,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
@@ -275,7 +277,14 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
-    contentLayout()->addWidget(split, 1);
+    // Contracts and VMs on the first tab, the sourcing strategy canvas on the second.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("buyTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(split, tr("Contracts and VMs"));
+    m_strategy = new StrategyPage(session, m_tabs);
+    m_tabs->addTab(m_strategy, tr("Sourcing strategy"));
+    contentLayout()->addWidget(m_tabs, 1);
 
     // Keyboard: Ctrl+F to the filter, Delete and the menu key on the pane.
     auto find = new QShortcut(QKeySequence::Find, this);
@@ -374,6 +383,11 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
 }
 
 BuyWorkspace::~BuyWorkspace() = default;
+
+void BuyWorkspace::showStrategy()
+{
+    m_tabs->setCurrentWidget(m_strategy);
+}
 
 QToolButton *BuyWorkspace::createFacetButton(PaneModel::Facet facet, const QString &text, const QString &name)
 {

@@ -8,6 +8,7 @@
 #include "desk/marketsession.h"
 #include "marketworkspace.h"
 #include "sellworkspace.h"
+#include "strategypage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -54,6 +55,8 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_market = new MarketWorkspace(catalogue, clock, context.session, m_stack);
     m_market->setSimulated(context.simulatedMarket);
     m_buy = new BuyWorkspace(context.session, m_stack);
+    m_buy->strategyPage()->setClock(&clock);
+    m_buy->strategyPage()->setDataDirectory(context.dataDir);
     if (context.agent) {
         // The participant also sells: its own site's VMs join the single pane.
         const auto showLocal = [this, agent = context.agent] {
@@ -274,6 +277,12 @@ QString MainWindow::workspaceKey(Workspace workspace)
         return QStringLiteral("sell");
     }
     return {};
+}
+
+void MainWindow::showBuyStrategy()
+{
+    showWorkspace(Workspace::Buy);
+    m_buy->showStrategy();
 }
 
 std::optional<MainWindow::Workspace> MainWindow::workspaceFromKey(const QString &key)

@@ -62,6 +62,8 @@ public:
     void setExchangeFailure(const QString &reason);
 
     void showWorkspace(Workspace workspace);
+    /// The Buy workspace on its sourcing strategy page.
+    void showBuyStrategy();
     /// Applies a colour theme and remembers it (the View menu's choice, or --theme).
     void setTheme(Theme theme);
     Workspace currentWorkspace() const;

@@ -255,7 +255,9 @@ int DesktopApp::run(QApplication &app)
     // The agent announces its start-up jobs once the event loop runs, after the window is
     // made, so a --libvirt URI that cannot be reached is reported in the Sell workspace.
     MainWindow window({*dataDir, &settings, nullptr, &agent, &session, {}, false});
-    if (!options->workspace.isEmpty())
+    if (options->workspace == u"buy-strategy")
+        window.showBuyStrategy();
+    else if (!options->workspace.isEmpty())
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
     if (!options->theme.isEmpty())
         window.setTheme(ThemeManager::fromKey(options->theme));
