@@ -3,6 +3,7 @@
 #include "chartstyle.h"
 
 #include <QAreaSeries>
+#include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
 #include <QLegend>
