@@ -24,6 +24,7 @@ constexpr int kProjectedAlpha = 140;
 constexpr int kMarkAlpha = 110;
 constexpr qreal kDemandWidth = 2.5;
 constexpr int kMinQuantityAxis = 4;
+constexpr int kMaxDayTicks = 8;
 } // namespace
 
 DemandChart::DemandChart(QWidget *parent)
@@ -45,7 +46,7 @@ DemandChart::DemandChart(QWidget *parent)
     chart->addAxis(m_quantity, Qt::AlignLeft);
     m_time->setFormat(QStringLiteral("dd MMM"));
     m_time->setTickCount(6);
-    m_quantity->setLabelFormat(QStringLiteral("%d"));
+    m_quantity->setLabelFormat(QStringLiteral("%.0f"));
     m_quantity->setTitleText(tr("Instances"));
     m_demand->setName(tr("Demand"));
     applyPalette();
@@ -58,6 +59,9 @@ void DemandChart::setHorizon(qint64 start, int hours)
     m_time->setRange(QDateTime::fromSecsSinceEpoch(start, Qt::UTC).toLocalTime(),
                      QDateTime::fromSecsSinceEpoch(start + qint64(m_hours) * 3600, Qt::UTC).toLocalTime());
     m_time->setFormat(m_hours > 3 * kHoursPerDay ? QStringLiteral("dd MMM") : QStringLiteral("dd MMM HH:mm"));
+    // A tick a day while they fit, so the labels fall on midnights.
+    const int days = (m_hours + kHoursPerDay - 1) / int(kHoursPerDay);
+    m_time->setTickCount(days <= kMaxDayTicks ? days + 1 : kMaxDayTicks);
 }
 
 QList<QPointF> DemandChart::steps(const QVector<qint64> &values) const

@@ -40,6 +40,9 @@ constexpr int kMaxInstances = 1'000'000;
 constexpr double kMaxBudgetEuros = 100'000'000.0;
 constexpr double kMaxPriceEuros = 10'000.0;
 constexpr int kFormWidth = 340;
+constexpr qint64 kDefaultBaseline = 10;
+constexpr qint64 kDefaultPeak = 6;
+constexpr double kDefaultBudgetEuros = 2000.0;
 constexpr int kMaxListedOrders = 25;
 constexpr int kWeekdays = 0x1f;
 constexpr int kEveryDay = 0x7f;
@@ -495,7 +498,10 @@ void StrategyPage::newStrategy()
     // From the next full hour, the first one still to trade.
     s.horizonStart = (now() / kHourSecs + 1) * kHourSecs;
     s.horizonHours = 7 * kHoursPerDay;
-    s.budgetPerMonth = ticksOf(1000.0);
+    // Something to start drawing from: a baseline and office-hour peaks.
+    s.baseline = kDefaultBaseline;
+    s.peaks = {{kWeekdays, 8, 18, kDefaultPeak}};
+    s.budgetPerMonth = ticksOf(kDefaultBudgetEuros);
     setStrategy(s);
 }
 

@@ -518,6 +518,14 @@ QList<api::OrderRequest> Plan::orders(const std::optional<api::Requirements> &re
     for (const PlanLine &line : lines) {
         if (line.projected)
             continue;
+        // Two rungs may buy on one instrument: one order for both at the same limit.
+        const auto same = std::find_if(out.begin(), out.end(), [&](const api::OrderRequest &o) {
+            return o.symbol == line.symbol && o.price == line.limitPrice;
+        });
+        if (same != out.end()) {
+            same->quantity += line.quantity;
+            continue;
+        }
         api::OrderRequest order;
         order.symbol = line.symbol;
         order.side = api::Side::Buy;

@@ -90,7 +90,8 @@ struct Plan
     qint64 demandInstanceHours() const;
     /// Instance-hours covered by existing contracts, placed and projected lines together.
     qint64 coveredInstanceHours() const;
-    /// The lines to place, as orders (limit, good till cancel, at the line's limit price).
+    /// The lines to place, as orders (limit, good till cancel, at the line's limit price);
+    /// lines on one instrument at one limit make one order.
     QList<api::OrderRequest> orders(const std::optional<api::Requirements> &requirements) const;
 };
 
