@@ -112,7 +112,7 @@ QJsonObject runPlanner(const QStringList &arguments)
     s.baseline = 40;
     s.peaks = {{0x1f, 8, 18, 60}};
     s.overrides = {{24 * 10, 24, 120}, {24 * 40, 48, 10}};
-    s.budgetPerMonth = 4'000'000'000; // EUR 400,000: binds in some months, not all
+    s.budgetPerMonth = 30'000'000; // EUR 3,000: binds, so the budget fitting runs too
     s.maxPrice = 1500;
     s.maxSpotPrice = 1900;
     s.maxSellerSharePercent = 35;
