@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>Manage</name>
+    <message numerus="yes">
+        <source>%n instance-hour(s) of demand stay uncovered: the budget, the price limits or the book allow no more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message numerus="yes">
         <source>The contract admits %n more VM(s); each gets the contract&apos;s instance size.</source>
@@ -86,6 +96,16 @@
         <translation>
             <numerusform>%n candle from %1 to %2; last: open %3, high %4, low %5, close %6 EUR</numerusform>
             <numerusform>%n candles from %1 to %2; last: open %3, high %4, low %5, close %6 EUR</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::DemandChart</name>
+    <message numerus="yes">
+        <source>Demand: %1 instance-hours over %n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -196,6 +216,58 @@
         <translation>
             <numerusform> instance</numerusform>
             <numerusform> instances</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::StrategyPage</name>
+    <message numerus="yes">
+        <source>Planning: reading %n forward curve(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Planning: previewing %n instrument(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) to place</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n projected line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Place these %n order(s), for about %1 EUR in all?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n order(s) placed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
