@@ -66,8 +66,9 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (column) {
     case Rung:
-        return line->fallbackLevel > 0 ? tr("%1 (fallback %2)").arg(rungName(line->rung)).arg(line->fallbackLevel)
-                                       : rungName(line->rung);
+        return line->fallbackLevel > 0
+                   ? tr("%1 (fallback %2)").arg(rungName(line->rung)).arg(line->fallbackLevel)
+                   : rungName(line->rung);
     case Product:
         return line->seller.isEmpty() ? line->product : tr("%1 from %2").arg(line->product, line->seller);
     case Period:

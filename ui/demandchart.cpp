@@ -67,7 +67,9 @@ void DemandChart::setHorizon(qint64 start, int hours)
 QList<QPointF> DemandChart::steps(const QVector<qint64> &values) const
 {
     QList<QPointF> out;
-    const auto x = [this](int hour) { return qreal(m_start * 1000 + qint64(hour) * kMsPerHour); };
+    const auto x = [this](int hour) {
+        return qreal(m_start * 1000 + qint64(hour) * kMsPerHour);
+    };
     for (int h = 0; h < values.size(); ++h) {
         if (h == 0) {
             out.append({x(0), qreal(values[0])});
@@ -81,8 +83,8 @@ QList<QPointF> DemandChart::steps(const QVector<qint64> &values) const
     return out;
 }
 
-QAreaSeries *DemandChart::addArea(const QList<QPointF> &upper, const QList<QPointF> &lower, const QColor &colour,
-                                  const QString &name, Qt::BrushStyle style)
+QAreaSeries *DemandChart::addArea(const QList<QPointF> &upper, const QList<QPointF> &lower,
+                                  const QColor &colour, const QString &name, Qt::BrushStyle style)
 {
     auto upperSeries = new QLineSeries;
     upperSeries->replace(upper);
@@ -183,12 +185,13 @@ void DemandChart::setData(const QVector<qint64> &demand, const QList<Layer> &lay
         demandHours += demand[h];
         coveredHours += std::min(demand[h], lower[h]);
     }
-    m_summary = layers.isEmpty()
-                    ? tr("Demand: %1 instance-hours over %n hour(s)", nullptr, n).arg(locale.toString(demandHours))
-                    : tr("Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered")
-                          .arg(locale.toString(demandHours), locale.toString(coveredHours))
-                          .arg(m_gapHours)
-                          .arg(m_overHours);
+    m_summary =
+        layers.isEmpty()
+            ? tr("Demand: %1 instance-hours over %n hour(s)", nullptr, n).arg(locale.toString(demandHours))
+            : tr("Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered")
+                  .arg(locale.toString(demandHours), locale.toString(coveredHours))
+                  .arg(m_gapHours)
+                  .arg(m_overHours);
     setAccessibleDescription(m_summary);
 }
 
@@ -221,7 +224,8 @@ std::optional<std::pair<int, qint64>> DemandChart::valueAt(const QPoint &positio
 QPoint DemandChart::positionOf(int hour, qint64 quantity) const
 {
     const QPointF inChart = chart()->mapToPosition(
-        QPointF(qreal(m_start * 1000 + qint64(hour) * kMsPerHour + kMsPerHour / 2), qreal(quantity)), m_demand);
+        QPointF(qreal(m_start * 1000 + qint64(hour) * kMsPerHour + kMsPerHour / 2), qreal(quantity)),
+        m_demand);
     return mapFromScene(chart()->mapToScene(inChart));
 }
 

@@ -48,9 +48,8 @@ constexpr int kWeekdays = 0x1f;
 constexpr int kEveryDay = 0x7f;
 enum PeakColumn { PeakFrom, PeakTo, PeakExtra, PeakWeekends, PeakColumnCount };
 
-const manage::FallbackStep kFallbackSteps[] = {manage::FallbackStep::NextRegion,
-                                               manage::FallbackStep::NextSlaClass,
-                                               manage::FallbackStep::OtherTenancy};
+const manage::FallbackStep kFallbackSteps[] = {
+    manage::FallbackStep::NextRegion, manage::FallbackStep::NextSlaClass, manage::FallbackStep::OtherTenancy};
 
 qint64 ticksOf(double euros)
 {
@@ -75,12 +74,16 @@ QString slug(const QString &name)
 }
 } // namespace
 
-StrategyPage::PreviewFetcher
-StrategyPage::routeFetcher(std::function<desk::ExchangeCall<api::OrderPreview> *(const api::OrderRequest &)> call)
+StrategyPage::PreviewFetcher StrategyPage::routeFetcher(
+    std::function<desk::ExchangeCall<api::OrderPreview> *(const api::OrderRequest &)> call)
 {
     return [call](const api::OrderRequest &order, QObject *context,
                   std::function<void(std::optional<api::OrderPreview>)> done) {
         desk::ExchangeCall<api::OrderPreview> *job = call(order);
+        if (!job) {
+            done(std::nullopt);
+            return;
+        }
         QObject::connect(job, &Job::finished, context, [job, done] {
             done(job->ok() ? std::optional(job->value()) : std::nullopt);
             job->deleteLater();
@@ -117,7 +120,8 @@ StrategyPage::StrategyPage(desk::MarketSession *session, QWidget *parent)
     setObjectName(QStringLiteral("strategyPage"));
     // Until the preview route is wired, the plan's fills are estimated from the desk's book
     // and the forward curves (StrategyPage::estimate()).
-    m_fetch = [this](const api::OrderRequest &order, QObject *, std::function<void(std::optional<api::OrderPreview>)> done) {
+    m_fetch = [this](const api::OrderRequest &order, QObject *,
+                     std::function<void(std::optional<api::OrderPreview>)> done) {
         done(estimate(order));
     };
 
@@ -131,7 +135,8 @@ StrategyPage::StrategyPage(desk::MarketSession *session, QWidget *parent)
     m_strategies->setMinimumContentsLength(20);
     bar->addWidget(m_strategies, 1);
     const std::tuple<QString, QString, QString, void (StrategyPage::*)()> buttons[] = {
-        {tr("New"), QStringLiteral("newStrategyButton"), tr("Start a new strategy"), &StrategyPage::newStrategy},
+        {tr("New"), QStringLiteral("newStrategyButton"), tr("Start a new strategy"),
+         &StrategyPage::newStrategy},
         {tr("Save"), QStringLiteral("saveStrategyButton"), tr("Save the strategy in the data directory"),
          &StrategyPage::save},
         {tr("Delete"), QStringLiteral("deleteStrategyButton"), tr("Delete the saved strategy"),
@@ -286,7 +291,8 @@ void StrategyPage::buildForm(QWidget *form)
         price->setSuffix(tr(" EUR/h"));
     }
     f->addRow(tr("Term price limit"), named(m_maxPrice, "maxPriceSpin", tr("Highest price for contracts")));
-    f->addRow(tr("Spot price limit"), named(m_maxSpotPrice, "maxSpotPriceSpin", tr("Highest price for hours")));
+    f->addRow(tr("Spot price limit"),
+              named(m_maxSpotPrice, "maxSpotPriceSpin", tr("Highest price for hours")));
     m_maxShare->setRange(1, 100);
     m_maxShare->setSuffix(tr(" %"));
     f->addRow(tr("Most per seller"), named(m_maxShare, "maxShareSpin", tr("Largest share of one seller")));
@@ -297,8 +303,8 @@ void StrategyPage::buildForm(QWidget *form)
         share->setRange(0, 100);
         share->setSuffix(tr(" %"));
     }
-    f->addRow(tr("Baseline by month/week"),
-              named(m_termPercent, "termPercentSpin", tr("Share of the baseline covered with month and week")));
+    f->addRow(tr("Baseline by month/week"), named(m_termPercent, "termPercentSpin",
+                                                  tr("Share of the baseline covered with month and week")));
     f->addRow(tr("Peaks by day/hour"),
               named(m_peakPercent, "peakPercentSpin", tr("Share of the peaks covered with day and hour")));
     const QString fallbackTexts[] = {tr("next region"), tr("next SLA class"), tr("other tenancy")};
@@ -560,14 +566,15 @@ void StrategyPage::updateChart()
             QVector<qint64> &values = bySeller[c.seller];
             values.resize(m_strategy.horizonHours, 0);
             const qint64 first = std::max<qint64>(0, (c.deliveryStart - m_strategy.horizonStart) / kHourSecs);
-            const qint64 last =
-                std::min<qint64>(m_strategy.horizonHours, (c.deliveryEnd - m_strategy.horizonStart) / kHourSecs);
+            const qint64 last = std::min<qint64>(m_strategy.horizonHours,
+                                                 (c.deliveryEnd - m_strategy.horizonStart) / kHourSecs);
             for (qint64 h = first; h < last; ++h)
                 values[h] += c.quantity;
         }
         for (auto it = bySeller.cbegin(); it != bySeller.cend(); ++it) {
             if (std::any_of(it->cbegin(), it->cend(), [](qint64 v) { return v > 0; }))
-                layers.append({tr("Contracts from %1").arg(it.key()), it.value(), DemandChart::Layer::Kind::Contract});
+                layers.append(
+                    {tr("Contracts from %1").arg(it.key()), it.value(), DemandChart::Layer::Kind::Contract});
         }
     }
     if (m_plan) {
@@ -591,7 +598,8 @@ void StrategyPage::updateSummary()
         parts.append(tr("Plan: %1 EUR (%2 EUR of it projected); the dearest month %3 of %4 EUR budget.")
                          .arg(desk::formatPriceTicks(m_plan->cost, locale),
                               desk::formatPriceTicks(m_plan->projectedCost, locale),
-                              desk::formatPriceTicks(worstMonth, locale), desk::formatPriceTicks(budget, locale)));
+                              desk::formatPriceTicks(worstMonth, locale),
+                              desk::formatPriceTicks(budget, locale)));
         if (m_estimated)
             parts.append(tr("Fills are estimated from the desk's book and forward curves."));
         parts.append(m_plan->warnings);
@@ -709,14 +717,15 @@ void StrategyPage::fetchPreviews(const QList<manage::PlanCandidate> &list)
     }
     m_status->setText(tr("Planning: previewing %n instrument(s)…", nullptr, int(requests.size())));
     for (const api::OrderRequest &order : std::as_const(requests)) {
-        m_fetch(order, this, [this, generation, symbol = order.symbol](std::optional<api::OrderPreview> preview) {
-            if (generation != m_generation)
-                return;
-            if (preview)
-                m_previews.insert(symbol, *preview);
-            if (--m_outstanding == 0)
-                runPlanner(candidates());
-        });
+        m_fetch(order, this,
+                [this, generation, symbol = order.symbol](std::optional<api::OrderPreview> preview) {
+                    if (generation != m_generation)
+                        return;
+                    if (preview)
+                        m_previews.insert(symbol, *preview);
+                    if (--m_outstanding == 0)
+                        runPlanner(candidates());
+                });
     }
 }
 
@@ -809,21 +818,23 @@ void StrategyPage::placePlan()
     const int count = int(orders.size());
     for (const api::OrderRequest &order : orders) {
         auto *job = m_session->submit(order);
-        connect(job, &Job::finished, this, [this, job, answered, accepted, failures, count, symbol = order.symbol] {
-            job->deleteLater();
-            if (job->ok())
-                ++*accepted;
-            else
-                failures->append(tr("%1: %2").arg(symbol, job->errorString()));
-            if (++*answered < count)
-                return;
-            m_status->setText(tr("%1 of %n order(s) placed.", nullptr, count).arg(*accepted) +
-                              (failures->isEmpty() ? QString() : u' ' + failures->join(QStringLiteral("; "))));
-            m_plan.reset();
-            m_model->setLines({});
-            updateChart();
-            Q_EMIT placed(*accepted, count);
-        });
+        connect(job, &Job::finished, this,
+                [this, job, answered, accepted, failures, count, symbol = order.symbol] {
+                    job->deleteLater();
+                    if (job->ok())
+                        ++*accepted;
+                    else
+                        failures->append(tr("%1: %2").arg(symbol, job->errorString()));
+                    if (++*answered < count)
+                        return;
+                    m_status->setText(
+                        tr("%1 of %n order(s) placed.", nullptr, count).arg(*accepted) +
+                        (failures->isEmpty() ? QString() : u' ' + failures->join(QStringLiteral("; "))));
+                    m_plan.reset();
+                    m_model->setLines({});
+                    updateChart();
+                    Q_EMIT placed(*accepted, count);
+                });
     }
 }
 
@@ -865,8 +876,8 @@ void StrategyPage::removeCurrent()
 void StrategyPage::exportStrategy()
 {
     readForm();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export strategy"), m_strategy.id + QStringLiteral(".json"),
-                                                      tr("Strategies (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export strategy"), m_strategy.id + QStringLiteral(".json"), tr("Strategies (*.json)"));
     if (path.isEmpty())
         return;
     const Result<void> written = manage::StrategyStore::writeFile(m_strategy, path);
@@ -875,7 +886,8 @@ void StrategyPage::exportStrategy()
 
 void StrategyPage::importStrategy()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import strategy"), QString(), tr("Strategies (*.json)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import strategy"), QString(), tr("Strategies (*.json)"));
     if (path.isEmpty())
         return;
     const Result<Strategy> read = manage::StrategyStore::readFile(path);

@@ -54,8 +54,10 @@ public:
     /// when there is none. The default estimates from the desk's book and forward curves.
     using PreviewFetcher = std::function<void(const api::OrderRequest &order, QObject *context,
                                               std::function<void(std::optional<api::OrderPreview>)> done)>;
-    /// A fetcher over an exchange call (the preview route, `POST /v1/orders/preview`).
-    static PreviewFetcher routeFetcher(std::function<desk::ExchangeCall<api::OrderPreview> *(const api::OrderRequest &)> call);
+    /// A fetcher over an exchange call (the preview route, `POST /v1/orders/preview`); a
+    /// null call (no connection) answers nothing.
+    static PreviewFetcher
+    routeFetcher(std::function<desk::ExchangeCall<api::OrderPreview> *(const api::OrderRequest &)> call);
 
     /// `session` may be null (no exchange): strategies can still be drawn and saved.
     explicit StrategyPage(desk::MarketSession *session, QWidget *parent = nullptr);
@@ -115,8 +117,8 @@ private:
     manage::Strategy m_strategy;
     QList<manage::SlaProfile> m_profiles;
     std::optional<manage::Plan> m_plan;
-    QHash<QString, QList<api::CurvePoint>> m_curves;      ///< by product, for the plan
-    QHash<QString, api::OrderPreview> m_previews;          ///< by symbol, for the plan
+    QHash<QString, QList<api::CurvePoint>> m_curves; ///< by product, for the plan
+    QHash<QString, api::OrderPreview> m_previews;    ///< by symbol, for the plan
     int m_outstanding = 0;
     int m_generation = 0; ///< a newer plan request makes older answers stale
     bool m_updating = false;

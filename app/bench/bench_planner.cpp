@@ -146,7 +146,9 @@ QJsonObject runPlanner(const QStringList &arguments)
     QJsonArray failed;
     for (const manage::PlanMonth &month : std::as_const(first.months)) {
         if (month.cost > month.budget)
-            failed.append(QStringLiteral("a month costs %1 ticks over a budget of %2").arg(month.cost).arg(month.budget));
+            failed.append(QStringLiteral("a month costs %1 ticks over a budget of %2")
+                              .arg(month.cost)
+                              .arg(month.budget));
     }
     for (int h = 0; h < hours; ++h) {
         if (first.planned[h] + first.projected[h] > first.demand[h]) {
@@ -162,7 +164,9 @@ QJsonObject runPlanner(const QStringList &arguments)
     int placed = 0;
     for (const manage::PlanLine &line : std::as_const(first.lines))
         placed += line.projected ? 0 : 1;
-    const auto median = [](const QList<double> &v) { return v.at(v.size() / 2); };
+    const auto median = [](const QList<double> &v) {
+        return v.at(v.size() / 2);
+    };
     QJsonObject figures{
         {QStringLiteral("hours"), hours},
         {QStringLiteral("products"), products},
@@ -185,7 +189,7 @@ QJsonObject runPlanner(const QStringList &arguments)
     return figures;
 }
 
-const bool registered = bench::registerSuite(QStringLiteral("planner"),
-                                             QStringLiteral("sourcing strategy planner: 90 days hourly, 10 products"),
-                                             runPlanner);
+const bool registered = bench::registerSuite(
+    QStringLiteral("planner"), QStringLiteral("sourcing strategy planner: 90 days hourly, 10 products"),
+    runPlanner);
 } // namespace

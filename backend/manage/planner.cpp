@@ -382,8 +382,9 @@ private:
                 if (!s.listed[h] && price > 0 && (m_s.maxSpotPrice <= 0 || price <= m_s.maxSpotPrice))
                     order.append(&s);
             }
-            std::stable_sort(order.begin(), order.end(),
-                             [hod](const Source *a, const Source *b) { return a->price[hod] < b->price[hod]; });
+            std::stable_sort(order.begin(), order.end(), [hod](const Source *a, const Source *b) {
+                return a->price[hod] < b->price[hod];
+            });
             for (const Source *s : std::as_const(order)) {
                 if (want <= 0)
                     break;
@@ -432,15 +433,17 @@ private:
         }
         const qint64 uncovered = m_plan.demandInstanceHours() - m_plan.coveredInstanceHours();
         if (uncovered > 0)
-            m_plan.warnings.append(Tr::tr("%n instance-hour(s) of demand stay uncovered: the budget, the price "
-                                          "limits or the book allow no more.",
-                                          nullptr, int(std::min<qint64>(uncovered, INT_MAX))));
+            m_plan.warnings.append(
+                Tr::tr("%n instance-hour(s) of demand stay uncovered: the budget, the price "
+                       "limits or the book allow no more.",
+                       nullptr, int(std::min<qint64>(uncovered, INT_MAX))));
         bool anonymous = false;
         for (const PlanLine &line : std::as_const(m_plan.lines))
             anonymous = anonymous || line.seller.isEmpty();
         if (anonymous && (m_s.maxSellerSharePercent < kPercent || m_s.minSellers > 0))
-            m_plan.warnings.append(Tr::tr("The book does not name sellers: the share per seller is checked on "
-                                          "the contracts once they exist."));
+            m_plan.warnings.append(
+                Tr::tr("The book does not name sellers: the share per seller is checked on "
+                       "the contracts once they exist."));
         else if (m_s.minSellers > 0 && m_plan.sellerInstanceHours.size() < m_s.minSellers)
             m_plan.warnings.append(Tr::tr("The plan buys from %1 seller(s), fewer than the %2 asked for.")
                                        .arg(m_plan.sellerInstanceHours.size())

@@ -34,9 +34,9 @@ api::OrderPreview previewFromAsks(const QList<api::BookLevel> &asks, const api::
 /// periods not listed yet).
 struct PlanCandidate
 {
-    QString product;           ///< product symbol
-    QString seller;            ///< whose liquidity this is, when known; empty: the anonymous book
-    int fallbackLevel = 0;     ///< 0: meets the profile; n: needs the first n ladder steps
+    QString product;       ///< product symbol
+    QString seller;        ///< whose liquidity this is, when known; empty: the anonymous book
+    int fallbackLevel = 0; ///< 0: meets the profile; n: needs the first n ladder steps
     QList<api::Instrument> instruments;
     QList<api::CurvePoint> curve;
 };
@@ -50,8 +50,8 @@ struct PlanLine
 {
     QString product;
     QString seller;
-    QString symbol;        ///< empty when projected
-    QString kind;          ///< period kind: Q, M, W, D or H
+    QString symbol; ///< empty when projected
+    QString kind;   ///< period kind: Q, M, W, D or H
     qint64 deliveryStart = 0;
     qint64 deliveryEnd = 0;
     qint64 quantity = 0;   ///< instances (the most in any hour when projected)
@@ -83,9 +83,9 @@ struct Plan
     QVector<qint64> projected; ///< by projected lines
     QList<PlanMonth> months;
     QHash<QString, qint64> sellerInstanceHours; ///< planned, by seller (known sellers only)
-    qint64 cost = 0;          ///< placed + projected, ticks
-    qint64 projectedCost = 0; ///< of that, projected
-    QStringList warnings;     ///< translated sentences: caps that could not be met, …
+    qint64 cost = 0;                            ///< placed + projected, ticks
+    qint64 projectedCost = 0;                   ///< of that, projected
+    QStringList warnings;                       ///< translated sentences: caps that could not be met, …
 
     qint64 demandInstanceHours() const;
     /// Instance-hours covered by existing contracts, placed and projected lines together.

@@ -78,7 +78,8 @@ std::optional<Error> readSmall(const QJsonObject &o, const QString &key, qint64 
 
 std::optional<FallbackStep> fallbackFromKey(const QString &key)
 {
-    for (FallbackStep step : {FallbackStep::NextRegion, FallbackStep::NextSlaClass, FallbackStep::OtherTenancy}) {
+    for (FallbackStep step :
+         {FallbackStep::NextRegion, FallbackStep::NextSlaClass, FallbackStep::OtherTenancy}) {
         if (fallbackStepKey(step) == key)
             return step;
     }
@@ -172,22 +173,30 @@ QJsonObject Strategy::toJson() const
 
 Result<Strategy> Strategy::fromJson(const QJsonObject &o)
 {
-    static const QSet<QString> known{
-        QStringLiteral("id"),           QStringLiteral("name"),
-        QStringLiteral("horizonStart"), QStringLiteral("horizonHours"),
-        QStringLiteral("baseline"),     QStringLiteral("peaks"),
-        QStringLiteral("overrides"),    QStringLiteral("profile"),
-        QStringLiteral("instanceClass"), QStringLiteral("budgetPerMonth"),
-        QStringLiteral("maxPrice"),     QStringLiteral("maxSpotPrice"),
-        QStringLiteral("maxSellerSharePercent"), QStringLiteral("minSellers"),
-        QStringLiteral("baselineTermPercent"), QStringLiteral("peakShortPercent"),
-        QStringLiteral("fallback")};
+    static const QSet<QString> known{QStringLiteral("id"),
+                                     QStringLiteral("name"),
+                                     QStringLiteral("horizonStart"),
+                                     QStringLiteral("horizonHours"),
+                                     QStringLiteral("baseline"),
+                                     QStringLiteral("peaks"),
+                                     QStringLiteral("overrides"),
+                                     QStringLiteral("profile"),
+                                     QStringLiteral("instanceClass"),
+                                     QStringLiteral("budgetPerMonth"),
+                                     QStringLiteral("maxPrice"),
+                                     QStringLiteral("maxSpotPrice"),
+                                     QStringLiteral("maxSellerSharePercent"),
+                                     QStringLiteral("minSellers"),
+                                     QStringLiteral("baselineTermPercent"),
+                                     QStringLiteral("peakShortPercent"),
+                                     QStringLiteral("fallback")};
     if (auto e = checkKeys(o, known, {}))
         return *e;
     Strategy s;
     s.id = o.value(QStringLiteral("id")).toString();
     if (!idPattern().match(s.id).hasMatch())
-        return bad(QStringLiteral("id"), Tr::tr("A strategy id is 1 to 40 lowercase letters, digits or dashes."));
+        return bad(QStringLiteral("id"),
+                   Tr::tr("A strategy id is 1 to 40 lowercase letters, digits or dashes."));
     const auto text = [&](const QString &key, QString &out) -> std::optional<Error> {
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
@@ -197,9 +206,9 @@ Result<Strategy> Strategy::fromJson(const QJsonObject &o)
         out = v.toString().trimmed();
         return std::nullopt;
     };
-    for (auto [key, out] : {std::pair{QStringLiteral("name"), &s.name},
-                            std::pair{QStringLiteral("profile"), &s.profileId},
-                            std::pair{QStringLiteral("instanceClass"), &s.instanceClass}}) {
+    for (auto [key, out] :
+         {std::pair{QStringLiteral("name"), &s.name}, std::pair{QStringLiteral("profile"), &s.profileId},
+          std::pair{QStringLiteral("instanceClass"), &s.instanceClass}}) {
         if (auto e = text(key, *out))
             return *e;
     }
@@ -354,14 +363,16 @@ Result<QList<Strategy>> StrategyStore::load() const
 Result<void> StrategyStore::save(const Strategy &strategy) const
 {
     if (!idPattern().match(strategy.id).hasMatch())
-        return bad(QStringLiteral("id"), Tr::tr("A strategy id is 1 to 40 lowercase letters, digits or dashes."));
+        return bad(QStringLiteral("id"),
+                   Tr::tr("A strategy id is 1 to 40 lowercase letters, digits or dashes."));
     return writeFile(strategy, QDir(directory()).filePath(strategy.id + QStringLiteral(".json")));
 }
 
 Result<void> StrategyStore::remove(const QString &id) const
 {
     if (!idPattern().match(id).hasMatch())
-        return bad(QStringLiteral("id"), Tr::tr("A strategy id is 1 to 40 lowercase letters, digits or dashes."));
+        return bad(QStringLiteral("id"),
+                   Tr::tr("A strategy id is 1 to 40 lowercase letters, digits or dashes."));
     QFile file(QDir(directory()).filePath(id + QStringLiteral(".json")));
     if (file.exists() && !file.remove())
         return Error{QStringLiteral("manage.strategy-unwritable"),

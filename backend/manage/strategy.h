@@ -43,8 +43,8 @@ struct Strategy
 {
     static constexpr int kMaxHorizonHours = 24 * 366;
 
-    QString id;   ///< [a-z0-9-]{1,40}; the file's name
-    QString name; ///< for people
+    QString id;              ///< [a-z0-9-]{1,40}; the file's name
+    QString name;            ///< for people
     qint64 horizonStart = 0; ///< Unix seconds, on a full hour
     int horizonHours = 24 * 30;
     qint64 baseline = 0; ///< instances every hour

@@ -105,8 +105,9 @@ private slots:
         QWidget *viewport = chart->viewport();
         QTest::mousePress(viewport, Qt::LeftButton, {}, chart->positionOf(1, 4));
         for (int hour = 2; hour < 6; ++hour) {
-            QMouseEvent move(QEvent::MouseMove, chart->positionOf(hour, 4), viewport->mapToGlobal(chart->positionOf(hour, 4)),
-                             Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QMouseEvent move(QEvent::MouseMove, chart->positionOf(hour, 4),
+                             viewport->mapToGlobal(chart->positionOf(hour, 4)), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
             QApplication::sendEvent(viewport, &move);
         }
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, chart->positionOf(5, 4));
@@ -150,8 +151,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 const QVector<qint64> covered = m_page->contractCoverage();
-                return std::count_if(covered.cbegin(), covered.cend(), [&](qint64 v) { return v == quantity; }) ==
-                       qsizetype(orders.size());
+                return std::count_if(covered.cbegin(), covered.cend(),
+                                     [&](qint64 v) { return v == quantity; }) == qsizetype(orders.size());
             }(),
             20000);
         const auto sellerLayer = [chart] {

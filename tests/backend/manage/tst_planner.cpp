@@ -30,7 +30,9 @@ struct Market
     }
     PreviewFunction function() const
     {
-        return [this](const api::OrderRequest &o) { return preview(o); };
+        return [this](const api::OrderRequest &o) {
+            return preview(o);
+        };
     }
 };
 
@@ -160,7 +162,8 @@ private slots:
         PlanCandidate c;
         c.product = QStringLiteral("P");
         for (int w = 0; w < 2; ++w)
-            c.instruments.append(instrument(c.product, QStringLiteral("W"), monday() + w * 7 * 24 * kHour, 7 * 24));
+            c.instruments.append(
+                instrument(c.product, QStringLiteral("W"), monday() + w * 7 * 24 * kHour, 7 * 24));
         for (int d = 0; d < 14; ++d)
             c.instruments.append(instrument(c.product, QStringLiteral("D"), monday() + d * 24 * kHour, 24));
         for (int h = 0; h < 24; ++h)
@@ -197,8 +200,8 @@ private slots:
         c.product = QStringLiteral("P");
         for (int h = 0; h < 24; ++h) {
             c.instruments.append(instrument(c.product, QStringLiteral("H"), monday() + h * kHour, 1));
-            c.curve.append({c.instruments.last().symbol, QStringLiteral("H"), monday() + h * kHour, 0, 0,
-                            1000 + h});
+            c.curve.append(
+                {c.instruments.last().symbol, QStringLiteral("H"), monday() + h * kHour, 0, 0, 1000 + h});
         }
         Market m;
         for (const api::Instrument &i : std::as_const(c.instruments))
@@ -253,12 +256,12 @@ private slots:
         profile.tenancies = {catalogue::Tenancy::Exclusive};
         Strategy s;
         s.instanceClass = QStringLiteral("GP2");
-        const catalogue::Product own{QStringLiteral("DE"), QStringLiteral("GP2"), catalogue::Tenancy::Exclusive,
-                                     catalogue::SlaClass::S1};
-        const catalogue::Product france{QStringLiteral("FR"), QStringLiteral("GP2"), catalogue::Tenancy::Exclusive,
-                                        catalogue::SlaClass::S1};
-        const catalogue::Product shared{QStringLiteral("FR"), QStringLiteral("GP2"), catalogue::Tenancy::Shared,
-                                        catalogue::SlaClass::S1};
+        const catalogue::Product own{QStringLiteral("DE"), QStringLiteral("GP2"),
+                                     catalogue::Tenancy::Exclusive, catalogue::SlaClass::S1};
+        const catalogue::Product france{QStringLiteral("FR"), QStringLiteral("GP2"),
+                                        catalogue::Tenancy::Exclusive, catalogue::SlaClass::S1};
+        const catalogue::Product shared{QStringLiteral("FR"), QStringLiteral("GP2"),
+                                        catalogue::Tenancy::Shared, catalogue::SlaClass::S1};
         const catalogue::Product otherClass{QStringLiteral("DE"), QStringLiteral("GP1"),
                                             catalogue::Tenancy::Exclusive, catalogue::SlaClass::S1};
         QCOMPARE(Planner::fallbackLevel(s, &profile, own), 0);
@@ -301,7 +304,8 @@ private slots:
                 if (line.projected)
                     continue;
                 bought[line.symbol] += line.quantity;
-                const qint64 limit = line.kind == u"H" && line.rung == PlanRung::Spot ? s.maxSpotPrice : s.maxPrice;
+                const qint64 limit =
+                    line.kind == u"H" && line.rung == PlanRung::Spot ? s.maxSpotPrice : s.maxPrice;
                 if (limit > 0)
                     QVERIFY2(line.limitPrice <= limit, where.constData());
                 for (qint64 t = line.deliveryStart; t < line.deliveryEnd; t += kHour)

@@ -52,10 +52,10 @@ private slots:
         const Strategy s = sample();
         const QVector<qint64> d = s.demand();
         QCOMPARE(d.size(), 24 * 14);
-        QCOMPARE(d[7], 10);      // Monday 07:00
-        QCOMPARE(d[8], 15);      // Monday 08:00, a peak
-        QCOMPARE(d[17], 15);     // Monday 17:00
-        QCOMPARE(d[18], 10);     // the peak ends at 18
+        QCOMPARE(d[7], 10);           // Monday 07:00
+        QCOMPARE(d[8], 15);           // Monday 08:00, a peak
+        QCOMPARE(d[17], 15);          // Monday 17:00
+        QCOMPARE(d[18], 10);          // the peak ends at 18
         QCOMPARE(d[24 * 5 + 12], 2);  // Saturday: overridden
         QCOMPARE(d[24 * 6 + 12], 10); // Sunday: no peak
         QCOMPARE(d[24 * 7 + 9], 15);  // next Monday
@@ -79,21 +79,25 @@ private slots:
         QTest::newRow("negative budget") << u"budgetPerMonth"_s << QJsonValue(-1) << u"budgetPerMonth"_s;
         QTest::newRow("fraction") << u"baseline"_s << QJsonValue(1.5) << u"baseline"_s;
         QTest::newRow("string number") << u"maxPrice"_s << QJsonValue(u"3000"_s) << u"maxPrice"_s;
-        QTest::newRow("share zero") << u"maxSellerSharePercent"_s << QJsonValue(0) << u"maxSellerSharePercent"_s;
-        QTest::newRow("term over 100") << u"baselineTermPercent"_s << QJsonValue(101) << u"baselineTermPercent"_s;
-        QTest::newRow("off the hour") << u"horizonStart"_s << QJsonValue(double(monday() + 60)) << u"horizonStart"_s;
+        QTest::newRow("share zero") << u"maxSellerSharePercent"_s << QJsonValue(0)
+                                    << u"maxSellerSharePercent"_s;
+        QTest::newRow("term over 100")
+            << u"baselineTermPercent"_s << QJsonValue(101) << u"baselineTermPercent"_s;
+        QTest::newRow("off the hour")
+            << u"horizonStart"_s << QJsonValue(double(monday() + 60)) << u"horizonStart"_s;
         QTest::newRow("long horizon") << u"horizonHours"_s << QJsonValue(24 * 400) << u"horizonHours"_s;
-        QTest::newRow("peak reversed") << u"peaks"_s
-                                       << QJsonValue(QJsonArray{QJsonObject{{u"fromHour"_s, 18}, {u"toHour"_s, 8}}})
-                                       << u"peaks[0].toHour"_s;
-        QTest::newRow("peak extra key") << u"peaks"_s << QJsonValue(QJsonArray{QJsonObject{{u"days"_s, 3}}})
-                                        << u"peaks[0].days"_s;
-        QTest::newRow("override outside") << u"overrides"_s
-                                          << QJsonValue(QJsonArray{QJsonObject{{u"start"_s, 24 * 14}, {u"hours"_s, 1}}})
-                                          << u"overrides[0].start"_s;
-        QTest::newRow("fallback twice") << u"fallback"_s << QJsonValue(QJsonArray{u"next-region"_s, u"next-region"_s})
-                                        << u"fallback"_s;
-        QTest::newRow("fallback unknown") << u"fallback"_s << QJsonValue(QJsonArray{u"cheaper"_s}) << u"fallback"_s;
+        QTest::newRow("peak reversed")
+            << u"peaks"_s << QJsonValue(QJsonArray{QJsonObject{{u"fromHour"_s, 18}, {u"toHour"_s, 8}}})
+            << u"peaks[0].toHour"_s;
+        QTest::newRow("peak extra key")
+            << u"peaks"_s << QJsonValue(QJsonArray{QJsonObject{{u"days"_s, 3}}}) << u"peaks[0].days"_s;
+        QTest::newRow("override outside")
+            << u"overrides"_s << QJsonValue(QJsonArray{QJsonObject{{u"start"_s, 24 * 14}, {u"hours"_s, 1}}})
+            << u"overrides[0].start"_s;
+        QTest::newRow("fallback twice")
+            << u"fallback"_s << QJsonValue(QJsonArray{u"next-region"_s, u"next-region"_s}) << u"fallback"_s;
+        QTest::newRow("fallback unknown")
+            << u"fallback"_s << QJsonValue(QJsonArray{u"cheaper"_s}) << u"fallback"_s;
     }
 
     void strictParsing()
