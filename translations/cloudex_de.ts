@@ -1554,6 +1554,65 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n instance-hour(s) of demand stay uncovered: the budget, the price limits or the book allow no more.</source>
+        <translation>
+            <numerusform>%n Instanzstunde des Bedarfs bleibt ungedeckt: Budget, Preisgrenzen oder Orderbuch lassen nicht mehr zu.</numerusform>
+            <numerusform>%n Instanzstunden des Bedarfs bleiben ungedeckt: Budget, Preisgrenzen oder Orderbuch lassen nicht mehr zu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The book does not name sellers: the share per seller is checked on the contracts once they exist.</source>
+        <translation>Das Orderbuch nennt keine Verkäufer: Der Anteil je Verkäufer wird an den Verträgen geprüft, sobald es sie gibt.</translation>
+    </message>
+    <message>
+        <source>The plan buys from %1 seller(s), fewer than the %2 asked for.</source>
+        <translation>Der Plan kauft bei %1 Verkäufer(n), weniger als die verlangten %2.</translation>
+    </message>
+    <message>
+        <source>Unknown field %1.</source>
+        <translation>Unbekanntes Feld %1.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein.</translation>
+    </message>
+    <message>
+        <source>A strategy id is 1 to 40 lowercase letters, digits or dashes.</source>
+        <translation>Eine Strategie-ID besteht aus 1 bis 40 Kleinbuchstaben, Ziffern oder Bindestrichen.</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The horizon starts on a full hour.</source>
+        <translation>Der Horizont beginnt zu einer vollen Stunde.</translation>
+    </message>
+    <message>
+        <source>%1 must be a list.</source>
+        <translation>%1 muss eine Liste sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be an object.</source>
+        <translation>%1 muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>A peak ends after it starts.</source>
+        <translation>Eine Spitze endet nach ihrem Beginn.</translation>
+    </message>
+    <message>
+        <source>The fallback ladder lists next-region, next-sla-class and other-tenancy, each at most once.</source>
+        <translation>Die Ausweichleiter nennt next-region, next-sla-class und other-tenancy, jedes höchstens einmal.</translation>
+    </message>
+    <message>
+        <source>%1 is not a strategy file (%2).</source>
+        <translation>%1 ist keine Strategiedatei (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>%1 lässt sich nicht entfernen: %2</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>
@@ -2258,8 +2317,8 @@
         <translation>„%1“ ist keine Größe wie 1280x800 (640x480 bis 7680x4320)</translation>
     </message>
     <message>
-        <source>Open the workspace &lt;name&gt;: market, buy or sell (chargeback: the Buy workspace&apos;s Chargeback tab).</source>
-        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy oder sell (chargeback: den Reiter Verrechnung im Arbeitsbereich Kaufen).</translation>
+        <source>Open the workspace &lt;name&gt;: market, buy, buy-strategy (the Buy workspace&apos;s strategy page), chargeback (its Chargeback tab) or sell.</source>
+        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy, buy-strategy (die Strategieseite des Arbeitsbereichs Kaufen), chargeback (seine Registerkarte Verrechnung) oder sell.</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3043,73 @@
     </message>
 </context>
 <context>
+    <name>cloudex::models::PlanModel</name>
+    <message>
+        <source>term</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>kurz</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>%1 (fallback %2)</source>
+        <translation>%1 (Ausweichstufe %2)</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 h from %2</source>
+        <translation>%1 h ab %2</translation>
+    </message>
+    <message>
+        <source>projected</source>
+        <translation>projiziert</translation>
+    </message>
+    <message>
+        <source>to place</source>
+        <translation>zu platzieren</translation>
+    </message>
+    <message>
+        <source>Rung</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Limit (EUR/h)</source>
+        <translation>Limit (EUR/h)</translation>
+    </message>
+    <message>
+        <source>Average (EUR/h)</source>
+        <translation>Durchschnitt (EUR/h)</translation>
+    </message>
+    <message>
+        <source>Cost (EUR)</source>
+        <translation>Kosten (EUR)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::models::ProductModel</name>
     <message>
         <source>Product</source>
@@ -3548,6 +3674,14 @@
         <source>Chargeback</source>
         <translation>Verrechnung</translation>
     </message>
+    <message>
+        <source>Contracts and VMs</source>
+        <translation>Verträge und VMs</translation>
+    </message>
+    <message>
+        <source>Sourcing strategy</source>
+        <translation>Beschaffungsstrategie</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::CandleChart</name>
@@ -3879,6 +4013,40 @@
     <message>
         <source>Type an amount in EUR with at most four decimals, for example 0.2500.</source>
         <translation>Geben Sie einen Betrag in EUR mit höchstens vier Nachkommastellen ein, zum Beispiel 0,2500.</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::DemandChart</name>
+    <message>
+        <source>Drag with the left mouse button to draw the demand, a day at a time</source>
+        <translation>Mit gedrückter linker Maustaste den Bedarf zeichnen, tageweise</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>Bedarf</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Lücke</translation>
+    </message>
+    <message>
+        <source>Over-coverage</source>
+        <translation>Überdeckung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demand: %1 instance-hours over %n hour(s)</source>
+        <translation>
+            <numerusform>Bedarf: %1 Instanzstunden über %n Stunde</numerusform>
+            <numerusform>Bedarf: %1 Instanzstunden über %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered</source>
+        <translation>Bedarf: %1 Instanzstunden, %2 gedeckt; %3 Stunde(n) mit Lücke, %4 überdeckt</translation>
     </message>
 </context>
 <context>
@@ -4993,6 +5161,398 @@
     <message>
         <source>Clear</source>
         <translation>Leeren</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::StrategyPage</name>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Planen</translation>
+    </message>
+    <message>
+        <source>P&amp;lace…</source>
+        <translation>Pla&amp;tzieren…</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Saved strategies</source>
+        <translation>Gespeicherte Strategien</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Start a new strategy</source>
+        <translation>Eine neue Strategie beginnen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the strategy in the data directory</source>
+        <translation>Die Strategie im Datenverzeichnis speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved strategy</source>
+        <translation>Die gespeicherte Strategie löschen</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Read a strategy from a JSON file</source>
+        <translation>Eine Strategie aus einer JSON-Datei lesen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the strategy to a JSON file</source>
+        <translation>Die Strategie in eine JSON-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Demand and coverage</source>
+        <translation>Bedarf und Deckung</translation>
+    </message>
+    <message>
+        <source>Turn the strategy into an order plan for what contracts do not cover yet</source>
+        <translation>Aus der Strategie einen Orderplan für das machen, was Verträge noch nicht decken</translation>
+    </message>
+    <message>
+        <source>Plan the strategy</source>
+        <translation>Die Strategie planen</translation>
+    </message>
+    <message>
+        <source>Send the plan&apos;s orders as one batch, after one confirmation</source>
+        <translation>Die Orders des Plans nach einer Bestätigung gesammelt senden</translation>
+    </message>
+    <message>
+        <source>Place the plan</source>
+        <translation>Den Plan platzieren</translation>
+    </message>
+    <message>
+        <source>Plan lines</source>
+        <translation>Planzeilen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Strategy name</source>
+        <translation>Name der Strategie</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizont</translation>
+    </message>
+    <message>
+        <source>Horizon in days</source>
+        <translation>Horizont in Tagen</translation>
+    </message>
+    <message>
+        <source> instances</source>
+        <translation> Instanzen</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Grundlast</translation>
+    </message>
+    <message>
+        <source>Baseline demand in instances</source>
+        <translation>Grundlast in Instanzen</translation>
+    </message>
+    <message>
+        <source>Recurring peaks</source>
+        <translation>Wiederkehrende Spitzen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Extra</source>
+        <translation>Zusätzlich</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Wochenende</translation>
+    </message>
+    <message>
+        <source>Extra instances from one hour to another (UTC), on weekdays, or every day when Weekends is checked</source>
+        <translation>Zusätzliche Instanzen von einer Stunde zur anderen (UTC), werktags oder täglich, wenn Wochenende angehakt ist</translation>
+    </message>
+    <message>
+        <source>Peaks</source>
+        <translation>Spitzen</translation>
+    </message>
+    <message>
+        <source>Add peak</source>
+        <translation>Spitze hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove peak</source>
+        <translation>Spitze entfernen</translation>
+    </message>
+    <message>
+        <source>Clear drawing</source>
+        <translation>Zeichnung löschen</translation>
+    </message>
+    <message>
+        <source>Forget the days drawn on the chart; baseline and peaks stay</source>
+        <translation>Die im Diagramm gezeichneten Tage verwerfen; Grundlast und Spitzen bleiben</translation>
+    </message>
+    <message>
+        <source>SLA profile</source>
+        <translation>SLA-Profil</translation>
+    </message>
+    <message>
+        <source>Instance class</source>
+        <translation>Instanzklasse</translation>
+    </message>
+    <message>
+        <source>Any class</source>
+        <translation>Jede Klasse</translation>
+    </message>
+    <message>
+        <source> EUR</source>
+        <translation> EUR</translation>
+    </message>
+    <message>
+        <source>Budget per month</source>
+        <translation>Budget pro Monat</translation>
+    </message>
+    <message>
+        <source>Budget per month in euros</source>
+        <translation>Budget pro Monat in Euro</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source> EUR/h</source>
+        <translation> EUR/h</translation>
+    </message>
+    <message>
+        <source>Term price limit</source>
+        <translation>Preisgrenze Termin</translation>
+    </message>
+    <message>
+        <source>Highest price for contracts</source>
+        <translation>Höchstpreis für Verträge</translation>
+    </message>
+    <message>
+        <source>Spot price limit</source>
+        <translation>Preisgrenze Spot</translation>
+    </message>
+    <message>
+        <source>Highest price for hours</source>
+        <translation>Höchstpreis für Stunden</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Most per seller</source>
+        <translation>Höchstens je Verkäufer</translation>
+    </message>
+    <message>
+        <source>Largest share of one seller</source>
+        <translation>Größter Anteil eines Verkäufers</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>At least sellers</source>
+        <translation>Mindestens Verkäufer</translation>
+    </message>
+    <message>
+        <source>Fewest sellers</source>
+        <translation>Wenigste Verkäufer</translation>
+    </message>
+    <message>
+        <source>Baseline by month/week</source>
+        <translation>Grundlast per Monat/Woche</translation>
+    </message>
+    <message>
+        <source>Share of the baseline covered with month and week</source>
+        <translation>Anteil der Grundlast, gedeckt mit Monat und Woche</translation>
+    </message>
+    <message>
+        <source>Peaks by day/hour</source>
+        <translation>Spitzen per Tag/Stunde</translation>
+    </message>
+    <message>
+        <source>Share of the peaks covered with day and hour</source>
+        <translation>Anteil der Spitzen, gedeckt mit Tag und Stunde</translation>
+    </message>
+    <message>
+        <source>next region</source>
+        <translation>nächste Region</translation>
+    </message>
+    <message>
+        <source>next SLA class</source>
+        <translation>nächste SLA-Klasse</translation>
+    </message>
+    <message>
+        <source>other tenancy</source>
+        <translation>andere Mandantenform</translation>
+    </message>
+    <message>
+        <source>Fallback ladder</source>
+        <translation>Ausweichleiter</translation>
+    </message>
+    <message>
+        <source>Any product</source>
+        <translation>Jedes Produkt</translation>
+    </message>
+    <message>
+        <source>New strategy</source>
+        <translation>Neue Strategie</translation>
+    </message>
+    <message>
+        <source>Contracts from %1</source>
+        <translation>Verträge von %1</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>Projiziert</translation>
+    </message>
+    <message>
+        <source>Plan: %1 EUR (%2 EUR of it projected); the dearest month %3 of %4 EUR budget.</source>
+        <translation>Plan: %1 EUR (davon %2 EUR projiziert); der teuerste Monat %3 von %4 EUR Budget.</translation>
+    </message>
+    <message>
+        <source>Fills are estimated from the desk&apos;s book and forward curves.</source>
+        <translation>Die Ausführungen sind aus dem Orderbuch und den Terminkurven des Desks geschätzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Plan the gap</source>
+        <translation>Lücke &amp;planen</translation>
+    </message>
+    <message>
+        <source>No listed product meets the profile and the class.</source>
+        <translation>Kein gelistetes Produkt erfüllt Profil und Klasse.</translation>
+    </message>
+    <message>
+        <source>No exchange is connected: nothing to plan from.</source>
+        <translation>Keine Börse verbunden: nichts, wonach geplant werden kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planning: reading %n forward curve(s)…</source>
+        <translation>
+            <numerusform>Planung: %n Terminkurve wird gelesen…</numerusform>
+            <numerusform>Planung: %n Terminkurven werden gelesen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Planning: previewing %n instrument(s)…</source>
+        <translation>
+            <numerusform>Planung: Vorschau für %n Instrument…</numerusform>
+            <numerusform>Planung: Vorschau für %n Instrumente…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) to place</source>
+        <translation>
+            <numerusform>%n Order zu platzieren</numerusform>
+            <numerusform>%n Orders zu platzieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n projected line(s)</source>
+        <translation>
+            <numerusform>%n projizierte Zeile</numerusform>
+            <numerusform>%n projizierte Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buy %1 × %2 at up to %3 EUR/h</source>
+        <translation>Kauf %1 × %2 zu höchstens %3 EUR/h</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Place these %n order(s), for about %1 EUR in all?</source>
+        <translation>
+            <numerusform>Diese %n Order für insgesamt etwa %1 EUR platzieren?</numerusform>
+            <numerusform>Diese %n Orders für insgesamt etwa %1 EUR platzieren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n order(s) placed.</source>
+        <translation>
+            <numerusform>%1 von %n Order platziert.</numerusform>
+            <numerusform>%1 von %n Orders platziert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete strategy</source>
+        <translation>Strategie löschen</translation>
+    </message>
+    <message>
+        <source>Delete the strategy %1?</source>
+        <translation>Die Strategie %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Export strategy</source>
+        <translation>Strategie exportieren</translation>
+    </message>
+    <message>
+        <source>Strategies (*.json)</source>
+        <translation>Strategien (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Import strategy</source>
+        <translation>Strategie importieren</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>Manage</name>
+    <message numerus="yes">
+        <source>%n instance-hour(s) of demand stay uncovered: the budget, the price limits or the book allow no more.</source>
+        <translation>
+            <numerusform>%n instance-hour of demand stays uncovered: the budget, the price limits or the book allow no more.</numerusform>
+            <numerusform>%n instance-hours of demand stay uncovered: the budget, the price limits or the book allow no more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message numerus="yes">
         <source>The contract admits %n more VM(s); each gets the contract&apos;s instance size.</source>
@@ -131,6 +141,16 @@
     </message>
 </context>
 <context>
+    <name>cloudex::ui::DemandChart</name>
+    <message numerus="yes">
+        <source>Demand: %1 instance-hours over %n hour(s)</source>
+        <translation>
+            <numerusform>Demand: %1 instance-hours over %n hour</numerusform>
+            <numerusform>Demand: %1 instance-hours over %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cloudex::ui::ForwardCurveChart</name>
     <message numerus="yes">
         <source>Forward curve of %1: %n period(s) with prices between %2 and %3 EUR</source>
@@ -237,6 +257,58 @@
         <translation>
             <numerusform> instance</numerusform>
             <numerusform> instances</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::StrategyPage</name>
+    <message numerus="yes">
+        <source>Planning: reading %n forward curve(s)…</source>
+        <translation>
+            <numerusform>Planning: reading %n forward curve…</numerusform>
+            <numerusform>Planning: reading %n forward curves…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Planning: previewing %n instrument(s)…</source>
+        <translation>
+            <numerusform>Planning: previewing %n instrument…</numerusform>
+            <numerusform>Planning: previewing %n instruments…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) to place</source>
+        <translation>
+            <numerusform>%n order to place</numerusform>
+            <numerusform>%n orders to place</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n projected line(s)</source>
+        <translation>
+            <numerusform>%n projected line</numerusform>
+            <numerusform>%n projected lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Place these %n order(s), for about %1 EUR in all?</source>
+        <translation>
+            <numerusform>Place this order, for about %1 EUR?</numerusform>
+            <numerusform>Place these %n orders, for about %1 EUR in all?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n order(s) placed.</source>
+        <translation>
+            <numerusform>%1 of %n order placed.</numerusform>
+            <numerusform>%1 of %n orders placed.</numerusform>
         </translation>
     </message>
 </context>

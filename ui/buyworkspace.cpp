@@ -11,6 +11,7 @@
 #include "desk/siteclient.h"
 #include "desk/sitefleet.h"
 #include "prompts.h"
+#include "strategypage.h"
 #include "utilisationdelegate.h"
 
 #include <QAction>
@@ -279,13 +280,13 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
-    // Tabs: the resources, and the pages added beside them (chargeback); the bar shows once
-    // there are two.
+    // Contracts and VMs on the first tab, the sourcing strategy canvas on the second.
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("buyTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->tabBar()->setAutoHide(true);
-    m_tabs->addTab(split, tr("Resources"));
+    m_tabs->addTab(split, tr("Contracts and VMs"));
+    m_strategy = new StrategyPage(session, m_tabs);
+    m_tabs->addTab(m_strategy, tr("Sourcing strategy"));
     contentLayout()->addWidget(m_tabs, 1);
 
     // Keyboard: Ctrl+F to the filter, Delete and the menu key on the pane.
@@ -385,6 +386,11 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
 }
 
 BuyWorkspace::~BuyWorkspace() = default;
+
+void BuyWorkspace::showStrategy()
+{
+    m_tabs->setCurrentWidget(m_strategy);
+}
 
 QToolButton *BuyWorkspace::createFacetButton(PaneModel::Facet facet, const QString &text, const QString &name)
 {

@@ -31,6 +31,7 @@ class BoughtContractModel;
 namespace cloudex::ui {
 
 class ChargebackPage;
+class StrategyPage;
 
 /// The buyer's screen: the contracts bought, with an inspector of a contract's frozen terms,
 /// and the single pane over every VM under every contract at every seller (and the own
@@ -56,6 +57,9 @@ public:
     models::PaneModel *paneModel() const { return m_pane; }
     models::BoughtContractModel *contractModel() const { return m_contracts; }
     desk::SiteFleet *fleet() const { return m_fleet; }
+    /// The sourcing strategy canvas, the workspace's second tab.
+    StrategyPage *strategyPage() const { return m_strategy; }
+    void showStrategy();
 
     /// Asks what to deploy on a contract and creates the VMs at its site.
     void deploy(const QString &contractId);
@@ -111,11 +115,12 @@ private:
     QTimer *m_batch;
     QTimer *m_clock;
     QTimer *m_settlementTimer;
+    QTabWidget *m_tabs;
+    StrategyPage *m_strategy;
     QList<std::function<void()>> m_pending;
     QList<QPointer<desk::SiteOperation>> m_deployment;
     QStringList m_deployFailures;
     QString m_deployContract;
-    QTabWidget *m_tabs = nullptr;
     ChargebackPage *m_chargeback = nullptr;
 };
 

@@ -9,6 +9,7 @@
 #include "desk/marketsession.h"
 #include "marketworkspace.h"
 #include "sellworkspace.h"
+#include "strategypage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -57,6 +58,8 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_buy = new BuyWorkspace(context.session, m_stack);
     if (!context.dataDir.isEmpty())
         m_buy->setChargebackPage(new ChargebackPage(context.session, m_buy->fleet(), context.dataDir, m_buy));
+    m_buy->strategyPage()->setClock(&clock);
+    m_buy->strategyPage()->setDataDirectory(context.dataDir);
     if (context.agent) {
         // The participant also sells: its own site's VMs join the single pane.
         const auto showLocal = [this, agent = context.agent] {
@@ -283,6 +286,12 @@ QString MainWindow::workspaceKey(Workspace workspace)
         return QStringLiteral("sell");
     }
     return {};
+}
+
+void MainWindow::showBuyStrategy()
+{
+    showWorkspace(Workspace::Buy);
+    m_buy->showStrategy();
 }
 
 std::optional<MainWindow::Workspace> MainWindow::workspaceFromKey(const QString &key)

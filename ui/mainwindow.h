@@ -64,6 +64,8 @@ public:
     void showWorkspace(Workspace workspace);
     /// The Buy workspace with its Chargeback tab.
     void showChargeback();
+    /// The Buy workspace on its sourcing strategy page.
+    void showBuyStrategy();
     /// Applies a colour theme and remembers it (the View menu's choice, or --theme).
     void setTheme(Theme theme);
     Workspace currentWorkspace() const;

@@ -33,7 +33,7 @@ Result<void> readableFile(const QString &option, const QString &path)
 
 QStringList StartupOptions::workspaceNames()
 {
-    return {QStringLiteral("market"), QStringLiteral("buy"), QStringLiteral("sell"),
+    return {QStringLiteral("market"), QStringLiteral("buy"), QStringLiteral("buy-strategy"), QStringLiteral("sell"),
             QStringLiteral("chargeback")};
 }
 
@@ -77,8 +77,8 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
         Tr::tr("file"));
     const QCommandLineOption workspaceOption(
         QStringLiteral("workspace"),
-        Tr::tr("Open the workspace <name>: market, buy or sell (chargeback: the Buy workspace's "
-               "Chargeback tab)."),
+        Tr::tr("Open the workspace <name>: market, buy, buy-strategy (the Buy workspace's strategy "
+               "page), chargeback (its Chargeback tab) or sell."),
         Tr::tr("name"));
     const QCommandLineOption identityOption(
         QStringLiteral("identity"),

@@ -257,6 +257,8 @@ int DesktopApp::run(QApplication &app)
     MainWindow window({*dataDir, &settings, nullptr, &agent, &session, {}, false});
     if (options->workspace == u"chargeback")
         window.showChargeback();
+    if (options->workspace == u"buy-strategy")
+        window.showBuyStrategy();
     else if (!options->workspace.isEmpty())
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
     if (!options->theme.isEmpty())

@@ -38,6 +38,7 @@ private slots:
         QTest::addColumn<QString>("workspace");
         QTest::newRow("market") << u"market"_qs;
         QTest::newRow("buy") << u"buy"_qs;
+        QTest::newRow("buy-strategy") << u"buy-strategy"_qs;
         QTest::newRow("sell") << u"sell"_qs;
     }
 

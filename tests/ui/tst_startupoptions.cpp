@@ -53,7 +53,7 @@ private slots:
         QTest::newRow("unknown language") << QStringList{u"--lang"_qs, u"fr"_qs} << u"cli.invalid"_qs
                                           << u"unknown language \"fr\""_qs;
         QTest::newRow("unknown workspace") << QStringList{u"--workspace"_qs, u"trade"_qs} << u"cli.invalid"_qs
-                                           << u"market, buy, sell"_qs;
+                                           << u"market, buy, buy-strategy, sell"_qs;
         QTest::newRow("screenshot not png") << QStringList{u"--screenshot"_qs, u"/tmp/shot.jpg"_qs}
                                             << u"cli.invalid"_qs << u".png"_qs;
         QTest::newRow("screenshot into missing folder")
