@@ -1400,6 +1400,92 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>An entry has no client order id.</source>
+        <translation>Ein Eintrag hat keine Client-Order-ID.</translation>
+    </message>
+    <message>
+        <source>%1 is not an order profile file (%2).</source>
+        <translation>%1 ist keine Datei mit Order-Profilen (%2).</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindestens %1</translation>
+    </message>
+    <message>
+        <source>next business day</source>
+        <translation>nächster Werktag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Support response</source>
+        <translation>Support-Reaktionszeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n minute(s)</source>
+        <translation>
+            <numerusform>innerhalb von %n Minute</numerusform>
+            <numerusform>innerhalb von %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service credit at the first shortfall</source>
+        <translation>Gutschrift bei der ersten Unterschreitung</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>at least %1 %</source>
+        <translation>mindestens %1 %</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Tenancy</source>
+        <translation>Mandantentrennung</translation>
+    </message>
+    <message>
+        <source>Instance class</source>
+        <translation>Instanzklasse</translation>
+    </message>
+    <message>
+        <source>screened by the exchange</source>
+        <translation>von der Börse geprüft</translation>
+    </message>
+    <message>
+        <source>Seller&apos;s jurisdiction</source>
+        <translation>Rechtsraum des Verkäufers</translation>
+    </message>
+    <message>
+        <source>Seller&apos;s certifications</source>
+        <translation>Zertifizierungen des Verkäufers</translation>
+    </message>
+    <message>
+        <source>Seller&apos;s metadata policy</source>
+        <translation>Metadaten-Richtlinie des Verkäufers</translation>
+    </message>
 </context>
 <context>
     <name>Market</name>
@@ -3390,6 +3476,37 @@
         <source>%1 of %2 VMs deployed on %3; %4</source>
         <translation>%1 von %2 VMs auf %3 bereitgestellt; %4</translation>
     </message>
+    <message>
+        <source>Contracts and VMs</source>
+        <translation>Verträge und VMs</translation>
+    </message>
+    <message>
+        <source>SLA profiles</source>
+        <translation>SLA-Profile</translation>
+    </message>
+    <message>
+        <source>Bought under the SLA profile &quot;%1&quot;</source>
+        <translation>Gekauft unter dem SLA-Profil „%1“</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>weicht ab</translation>
+    </message>
+    <message>
+        <source>The contract meets every term of the profile.</source>
+        <translation>Der Vertrag erfüllt jede Bedingung des Profils.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n term(s) differ from the profile.</source>
+        <translation>
+            <numerusform>%n Bedingung weicht vom Profil ab.</numerusform>
+            <numerusform>%n Bedingungen weichen vom Profil ab.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::CandleChart</name>
@@ -4080,6 +4197,110 @@
         <source>Counterparty must offer: %1</source>
         <translation>Gegenpartei muss bieten: %1</translation>
     </message>
+    <message>
+        <source>An SLA profile fills the counterparty requirements; the order remembers it</source>
+        <translation>Ein SLA-Profil füllt die Anforderungen an die Gegenpartei; die Order merkt es sich</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>SLA profile:</source>
+        <translation>SLA-Profil:</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>No preview while the exchange is not connected.</source>
+        <translation>Keine Vorschau, solange die Börse nicht verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Asking the exchange what would fill…</source>
+        <translation>Frage die Börse, was ausgeführt würde…</translation>
+    </message>
+    <message>
+        <source>The exchange would refuse this order now: %1</source>
+        <translation>Die Börse würde diese Order jetzt ablehnen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing of %n instance(s) would fill now.</source>
+        <translation>
+            <numerusform>Von %n Instanz würde jetzt nichts ausgeführt.</numerusform>
+            <numerusform>Von %n Instanzen würde jetzt nichts ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fills %1 of %n instance(s) now at %2 EUR average, %3 EUR worst.</source>
+        <translation>
+            <numerusform>Jetzt %1 von %n Instanz ausgeführt, im Schnitt zu %2 EUR, schlechtestens %3 EUR.</numerusform>
+            <numerusform>Jetzt %1 von %n Instanzen ausgeführt, im Schnitt zu %2 EUR, schlechtestens %3 EUR.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outside the required jurisdictions</source>
+        <translation>
+            <numerusform>%n außerhalb der verlangten Rechtsräume</numerusform>
+            <numerusform>%n außerhalb der verlangten Rechtsräume</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing a required certification</source>
+        <translation>
+            <numerusform>%n ohne eine verlangte Zertifizierung</numerusform>
+            <numerusform>%n ohne eine verlangte Zertifizierung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n under another metadata policy</source>
+        <translation>
+            <numerusform>%n unter einer anderen Metadaten-Richtlinie</numerusform>
+            <numerusform>%n unter einer anderen Metadaten-Richtlinie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n excluded by a seller&apos;s allow-list</source>
+        <translation>
+            <numerusform>%n durch die Freigabeliste eines Verkäufers ausgeschlossen</numerusform>
+            <numerusform>%n durch die Freigabeliste eines Verkäufers ausgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n your own, which would be cancelled</source>
+        <translation>
+            <numerusform>%n eigene, die gestrichen würde</numerusform>
+            <numerusform>%n eigene, die gestrichen würden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n beyond your limit price</source>
+        <translation>
+            <numerusform>%n jenseits Ihres Limits</numerusform>
+            <numerusform>%n jenseits Ihres Limits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passed over: %1.</source>
+        <translation>Übergangen: %1.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Jetzt: %1</translation>
+    </message>
+    <message>
+        <source>SLA profile: %1</source>
+        <translation>SLA-Profil: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::SellWorkspace</name>
@@ -4462,6 +4683,214 @@
     <message>
         <source>Remove the tenant %1 (%2)? The site forgets this customer: it can no longer be chosen for new VMs or host groups until it is added again.</source>
         <translation>Mandant %1 (%2) entfernen? Der Standort vergisst diesen Kunden: Er kann für neue VMs und Hostgruppen nicht mehr gewählt werden, bis er wieder hinzugefügt wird.</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::SlaComposer</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Saved SLA profiles</source>
+        <translation>Gespeicherte SLA-Profile</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Regulated EU</source>
+        <translation>Name, z. B. Reguliert EU</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindestens %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n hour(s)</source>
+        <translation>
+            <numerusform>innerhalb von %n Stunde</numerusform>
+            <numerusform>innerhalb von %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n minute(s)</source>
+        <translation>
+            <numerusform>innerhalb von %n Minute</numerusform>
+            <numerusform>innerhalb von %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service credit owed at the first shortfall step, at least</source>
+        <translation>Die Gutschrift bei der ersten Unterschreitungsstufe, mindestens</translation>
+    </message>
+    <message>
+        <source>any, or e.g. DE, FR</source>
+        <translation>beliebig, oder z. B. DE, FR</translation>
+    </message>
+    <message>
+        <source>none, or e.g. ISO27001, C5</source>
+        <translation>keine, oder z. B. ISO27001, C5</translation>
+    </message>
+    <message>
+        <source>any metadata policy</source>
+        <translation>beliebige Metadaten-Richtlinie</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <source>Instance classes</source>
+        <translation>Instanzklassen</translation>
+    </message>
+    <message>
+        <source>None ticked: any</source>
+        <translation>Nichts angehakt: beliebig</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Passende Produkte</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Front hour now</source>
+        <translation>Vorderste Stunde jetzt</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s preview of a buy of %1 instances in the product&apos;s front hour, up to %2 × its spot index, with the profile&apos;s requirements: what would fill now and what the requirements pass over</source>
+        <translation>Die Vorschau der Börse für einen Kauf von %1 Instanzen in der vordersten Stunde des Produkts, bis zum %2-Fachen seines Spotindex, mit den Anforderungen des Profils: was jetzt ausgeführt würde und was die Anforderungen übergehen</translation>
+    </message>
+    <message>
+        <source>SLA profiles</source>
+        <translation>SLA-Profile</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Anforderungen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Availability:</source>
+        <translation>Verfügbarkeit:</translation>
+    </message>
+    <message>
+        <source>Support response:</source>
+        <translation>Support-Reaktionszeit:</translation>
+    </message>
+    <message>
+        <source>Service credit:</source>
+        <translation>Gutschrift:</translation>
+    </message>
+    <message>
+        <source>Seller jurisdictions:</source>
+        <translation>Rechtsräume des Verkäufers:</translation>
+    </message>
+    <message>
+        <source>Seller certifications:</source>
+        <translation>Zertifizierungen des Verkäufers:</translation>
+    </message>
+    <message>
+        <source>Metadata policies:</source>
+        <translation>Metadaten-Richtlinien:</translation>
+    </message>
+    <message>
+        <source>Tenancy:</source>
+        <translation>Mandantentrennung:</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>Regionen:</translation>
+    </message>
+    <message>
+        <source>Instance classes:</source>
+        <translation>Instanzklassen:</translation>
+    </message>
+    <message>
+        <source>Profiles need a data directory.</source>
+        <translation>Profile brauchen ein Datenverzeichnis.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name first.</source>
+        <translation>Geben Sie dem Profil zuerst einen Namen.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>frage…</translation>
+    </message>
+    <message>
+        <source>no open market</source>
+        <translation>kein offener Markt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) match</source>
+        <translation>
+            <numerusform>%n Produkt passt</numerusform>
+            <numerusform>%n Produkte passen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no trades yet</source>
+        <translation>noch keine Trades</translation>
+    </message>
+    <message>
+        <source>no preview: %1</source>
+        <translation>keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 eligible now, avg %3 EUR; %4 passed over</source>
+        <translation>%1 von %2 jetzt zulässig, Schnitt %3 EUR; %4 übergangen</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTextBrowser;
 class QTimer;
@@ -28,6 +29,8 @@ class BoughtContractModel;
 }
 
 namespace cloudex::ui {
+
+class SlaComposer;
 
 /// The buyer's screen: the contracts bought, with an inspector of a contract's frozen terms,
 /// and the single pane over every VM under every contract at every seller (and the own
@@ -58,6 +61,17 @@ public:
     void deploy(const QString &contractId);
     /// Runs an action on a VM of a contract (destructive ones ask first).
     void act(const QString &contractId, const QString &vm, Action action);
+
+    /// Where SLA profiles are kept, and which profile each order was placed under (the
+    /// contract inspector sets a contract's terms against that profile).
+    void setDataDirectory(const QString &dataDir);
+    SlaComposer *slaComposer() const { return m_composer; }
+    /// The tabs: the contracts and the single pane; the SLA composer.
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    /// An SLA profile was saved or deleted in the composer.
+    void profilesChanged();
 
 private:
     void showContracts();
@@ -103,6 +117,9 @@ private:
     QTimer *m_clock;
     QTimer *m_settlementTimer;
     QList<std::function<void()>> m_pending;
+    QTabWidget *m_tabs = nullptr;
+    SlaComposer *m_composer = nullptr;
+    QString m_dataDir;
     QList<QPointer<desk::SiteOperation>> m_deployment;
     QStringList m_deployFailures;
     QString m_deployContract;

@@ -54,6 +54,10 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_market = new MarketWorkspace(catalogue, clock, context.session, m_stack);
     m_market->setSimulated(context.simulatedMarket);
     m_buy = new BuyWorkspace(context.session, m_stack);
+    // SLA profiles: composed in the Buy workspace, chosen in the order ticket.
+    m_market->setDataDirectory(context.dataDir);
+    m_buy->setDataDirectory(context.dataDir);
+    connect(m_buy, &BuyWorkspace::profilesChanged, m_market, &MarketWorkspace::reloadProfiles);
     if (context.agent) {
         // The participant also sells: its own site's VMs join the single pane.
         const auto showLocal = [this, agent = context.agent] {
