@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
     <name>Chargeback</name>
@@ -20,14 +19,28 @@
             <numerusform>%n instance-hours of demand stay uncovered: the budget, the price limits or the book allow no more.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n minute(s)</source>
+        <translation>
+            <numerusform>within %n minute</numerusform>
+            <numerusform>within %n minutes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Prompts</name>
     <message numerus="yes">
-        <source>The contract admits %n more VM(s); each gets the contract&apos;s instance size.</source>
+        <source>The contract admits %n more VM(s); each gets the contract's instance size.</source>
         <translation>
-            <numerusform>The contract admits %n more VM; it gets the contract&apos;s instance size.</numerusform>
-            <numerusform>The contract admits %n more VMs; each gets the contract&apos;s instance size.</numerusform>
+            <numerusform>The contract admits %n more VM; it gets the contract's instance size.</numerusform>
+            <numerusform>The contract admits %n more VMs; each gets the contract's instance size.</numerusform>
         </translation>
     </message>
 </context>
@@ -96,6 +109,13 @@
         <translation>
             <numerusform>Deployed %n VM on %1.</numerusform>
             <numerusform>Deployed %n VMs on %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n term(s) differ from the profile.</source>
+        <translation>
+            <numerusform>%n term differs from the profile.</numerusform>
+            <numerusform>%n terms differ from the profile.</numerusform>
         </translation>
     </message>
 </context>
@@ -242,14 +262,70 @@
             <numerusform>Requirements (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing of %n instance(s) would fill now.</source>
+        <translation>
+            <numerusform>Nothing of %n instance would fill now.</numerusform>
+            <numerusform>Nothing of %n instances would fill now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fills %1 of %n instance(s) now at %2 EUR average, %3 EUR worst.</source>
+        <translation>
+            <numerusform>Fills %1 of %n instance now at %2 EUR average, %3 EUR worst.</numerusform>
+            <numerusform>Fills %1 of %n instances now at %2 EUR average, %3 EUR worst.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outside the required jurisdictions</source>
+        <translation>
+            <numerusform>%n outside the required jurisdictions</numerusform>
+            <numerusform>%n outside the required jurisdictions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing a required certification</source>
+        <translation>
+            <numerusform>%n missing a required certification</numerusform>
+            <numerusform>%n missing a required certification</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n under another metadata policy</source>
+        <translation>
+            <numerusform>%n under another metadata policy</numerusform>
+            <numerusform>%n under another metadata policy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n excluded by a seller's allow-list</source>
+        <translation>
+            <numerusform>%n excluded by a seller's allow-list</numerusform>
+            <numerusform>%n excluded by a seller's allow-list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n your own, which would be cancelled</source>
+        <translation>
+            <numerusform>%n your own, which would be cancelled</numerusform>
+            <numerusform>%n your own, which would be cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n beyond your limit price</source>
+        <translation>
+            <numerusform>%n beyond your limit price</numerusform>
+            <numerusform>%n beyond your limit price</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::SellWorkspace</name>
     <message numerus="yes">
-        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site&apos;s inventory and take no new VMs.</source>
+        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site's inventory and take no new VMs.</source>
         <translation>
-            <numerusform>Remove the hypervisor connection %1? Its %n host (%2) leaves the site&apos;s inventory and takes no new VMs.</numerusform>
-            <numerusform>Remove the hypervisor connection %1? Its %n hosts (%2) leave the site&apos;s inventory and take no new VMs.</numerusform>
+            <numerusform>Remove the hypervisor connection %1? Its %n host (%2) leaves the site's inventory and takes no new VMs.</numerusform>
+            <numerusform>Remove the hypervisor connection %1? Its %n hosts (%2) leave the site's inventory and take no new VMs.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -257,6 +333,30 @@
         <translation>
             <numerusform> instance</numerusform>
             <numerusform> instances</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::SlaComposer</name>
+    <message numerus="yes">
+        <source>within %n hour(s)</source>
+        <translation>
+            <numerusform>within %n hour</numerusform>
+            <numerusform>within %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n minute(s)</source>
+        <translation>
+            <numerusform>within %n minute</numerusform>
+            <numerusform>within %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) match</source>
+        <translation>
+            <numerusform>%n product matches</numerusform>
+            <numerusform>%n products match</numerusform>
         </translation>
     </message>
 </context>

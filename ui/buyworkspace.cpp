@@ -10,8 +10,10 @@
 #include "desk/price.h"
 #include "desk/siteclient.h"
 #include "desk/sitefleet.h"
+#include "manage/profileledger.h"
 #include "prompts.h"
 #include "strategypage.h"
+#include "slacomposer.h"
 #include "utilisationdelegate.h"
 
 #include <QAction>
@@ -280,13 +282,18 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
-    // Contracts and VMs on the first tab, the sourcing strategy canvas on the second.
+    // The contracts and the pane on one tab; the SLA composer, the sourcing strategy canvas
+    // and (with a data directory) chargeback beside them.
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("buyTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(split, tr("Contracts and VMs"));
+    m_composer = new SlaComposer(m_session, m_tabs);
+    m_tabs->addTab(m_composer, tr("SLA profiles"));
+    connect(m_composer, &SlaComposer::profilesChanged, this, &BuyWorkspace::profilesChanged);
     m_strategy = new StrategyPage(session, m_tabs);
     m_tabs->addTab(m_strategy, tr("Sourcing strategy"));
+    connect(m_composer, &SlaComposer::profilesChanged, m_strategy, &StrategyPage::refreshProfiles);
     contentLayout()->addWidget(m_tabs, 1);
 
     // Keyboard: Ctrl+F to the filter, Delete and the menu key on the pane.
@@ -616,6 +623,13 @@ void BuyWorkspace::updateActions()
         m_deployButton->setToolTip(tr("Create VMs on contract %1 at its seller's site").arg(id));
 }
 
+void BuyWorkspace::setDataDirectory(const QString &dataDir)
+{
+    m_dataDir = dataDir;
+    m_composer->setDataDirectory(dataDir);
+    showInspector();
+}
+
 void BuyWorkspace::showInspector()
 {
     const api::Contract *c = m_contracts->contractAt(m_contractTable->currentIndex().row());
@@ -669,6 +683,40 @@ void BuyWorkspace::showInspector()
     html += QStringLiteral("</table>");
     if (!asked)
         html += QStringLiteral("<p>%1</p>").arg(tr("The order carried no requirements beyond the product."));
+    // The SLA profile the order was placed under (recorded by the order ticket), as it was
+    // then, against the contract's frozen terms; every term the contract falls short of is
+    // marked.
+    std::optional<manage::OrderProfile> bought;
+    if (m_session && !m_dataDir.isEmpty()) {
+        const manage::ProfileLedger ledger(m_dataDir);
+        for (const desk::FillRecord &fill : m_session->fills()) {
+            if (fill.contractId == c->id && (bought = ledger.forOrder(fill.orderId)))
+                break;
+        }
+    }
+    if (bought) {
+        const QList<manage::TermCheck> checks = manage::compareTerms(*c, bought->profile);
+        int differences = 0;
+        html += QStringLiteral(
+                    "<p><b>%1</b></p><table cellspacing='0' cellpadding='3'><tr><th align='left'>%2</th>"
+                    "<th align='left'>%3</th><th align='left'>%4</th><th></th></tr>")
+                    .arg(escaped(tr("Bought under the SLA profile \"%1\"").arg(bought->profile.name)),
+                         tr("Term"), tr("Contract"), tr("Profile"));
+        for (const manage::TermCheck &check : checks) {
+            differences += check.differs;
+            const QString mark =
+                check.differs
+                    ? QStringLiteral("<b><font color='#c62828'>≠ %1</font></b>").arg(escaped(tr("differs")))
+                    : QStringLiteral("=");
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                        .arg(escaped(check.term), escaped(check.contract), escaped(check.profile),
+                             check.screened ? QString() : mark);
+        }
+        html += QStringLiteral("</table><p>%1</p>")
+                    .arg(differences == 0
+                             ? escaped(tr("The contract meets every term of the profile."))
+                             : escaped(tr("%n term(s) differ from the profile.", nullptr, differences)));
+    }
     if (c->site) {
         html +=
             QStringLiteral("<p>%1</p>")

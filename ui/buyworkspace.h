@@ -32,6 +32,7 @@ namespace cloudex::ui {
 
 class ChargebackPage;
 class StrategyPage;
+class SlaComposer;
 
 /// The buyer's screen: the contracts bought, with an inspector of a contract's frozen terms,
 /// and the single pane over every VM under every contract at every seller (and the own
@@ -71,6 +72,16 @@ public:
     void setChargebackPage(ChargebackPage *page);
     ChargebackPage *chargebackPage() const { return m_chargeback; }
     void showChargeback();
+    /// Where SLA profiles are kept, and which profile each order was placed under (the
+    /// contract inspector sets a contract's terms against that profile).
+    void setDataDirectory(const QString &dataDir);
+    SlaComposer *slaComposer() const { return m_composer; }
+    /// The tabs: the contracts and the single pane; the SLA composer.
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    /// An SLA profile was saved or deleted in the composer.
+    void profilesChanged();
 
 private:
     void showContracts();
@@ -115,9 +126,11 @@ private:
     QTimer *m_batch;
     QTimer *m_clock;
     QTimer *m_settlementTimer;
-    QTabWidget *m_tabs;
-    StrategyPage *m_strategy;
+    QTabWidget *m_tabs = nullptr;
+    StrategyPage *m_strategy = nullptr;
+    SlaComposer *m_composer = nullptr;
     QList<std::function<void()>> m_pending;
+    QString m_dataDir;
     QList<QPointer<desk::SiteOperation>> m_deployment;
     QStringList m_deployFailures;
     QString m_deployContract;

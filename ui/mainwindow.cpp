@@ -60,6 +60,10 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
         m_buy->setChargebackPage(new ChargebackPage(context.session, m_buy->fleet(), context.dataDir, m_buy));
     m_buy->strategyPage()->setClock(&clock);
     m_buy->strategyPage()->setDataDirectory(context.dataDir);
+    // SLA profiles: composed in the Buy workspace, chosen in the order ticket.
+    m_market->setDataDirectory(context.dataDir);
+    m_buy->setDataDirectory(context.dataDir);
+    connect(m_buy, &BuyWorkspace::profilesChanged, m_market, &MarketWorkspace::reloadProfiles);
     if (context.agent) {
         // The participant also sells: its own site's VMs join the single pane.
         const auto showLocal = [this, agent = context.agent] {

@@ -432,6 +432,11 @@ QWidget *MarketWorkspace::createBookPanel()
                                                      QHeaderView::ResizeToContents);
     m_ticket = new OrderTicket(m_clock, panel);
     connect(m_ticket, &OrderTicket::submitRequested, this, &MarketWorkspace::submit);
+    m_ticket->setPreviewer([this](const api::OrderRequest &order) -> desk::ExchangeCall<api::OrderPreview> * {
+        if (!m_session || !m_session->isOpen() || m_session->state() != desk::MarketSession::State::Connected)
+            return nullptr;
+        return m_session->preview(order);
+    });
 
     auto split = new QSplitter(Qt::Vertical, panel);
     split->setChildrenCollapsible(false);
@@ -634,7 +639,7 @@ void MarketWorkspace::submit(const api::OrderRequest &order)
         return;
     auto *call = m_session->submit(order);
     m_ticket->setBusy(true);
-    connect(call, &desk::ExchangeJob::finished, this, [this, call] {
+    connect(call, &desk::ExchangeJob::finished, this, [this, call, clientOrderId = order.clientOrderId] {
         call->deleteLater();
         m_ticket->setBusy(false);
         if (!call->ok()) {
@@ -642,12 +647,24 @@ void MarketWorkspace::submit(const api::OrderRequest &order)
             return;
         }
         const api::OrderAck &ack = call->value();
+        if (ack.orderId)
+            m_ticket->orderAcknowledged(clientOrderId, *ack.orderId);
         const int trades = int(ack.trades.size());
         const QString order = ack.orderId ? QString::number(*ack.orderId) : QString();
         m_ticket->setStatus(trades > 0 ? tr("Order %1 accepted, %n trade(s).", nullptr, trades).arg(order)
                                        : tr("Order %1 accepted.").arg(order),
                             false);
     });
+}
+
+void MarketWorkspace::setDataDirectory(const QString &dataDir)
+{
+    m_ticket->setDataDirectory(dataDir);
+}
+
+void MarketWorkspace::reloadProfiles()
+{
+    m_ticket->reloadProfiles();
 }
 
 qint64 MarketWorkspace::selectedOrderId() const

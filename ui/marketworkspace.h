@@ -60,6 +60,11 @@ public:
     void setSimulated(bool simulated);
     /// Shows `symbol`'s market (selects its product and instrument when listed).
     void selectSymbol(const QString &symbol);
+    /// Where the order ticket reads SLA profiles and records the profile of an order.
+    void setDataDirectory(const QString &dataDir);
+    /// The saved SLA profiles changed: the ticket's chooser reads them again.
+    void reloadProfiles();
+    OrderTicket *orderTicket() const { return m_ticket; }
 
 private:
     QWidget *createBrowser();

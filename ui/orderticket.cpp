@@ -1,8 +1,10 @@
 #include "orderticket.h"
 
 #include "core/clock.h"
+#include "desk/marketsession.h"
 #include "desk/orderrules.h"
 #include "desk/price.h"
+#include "manage/profileledger.h"
 #include "prompts.h"
 
 #include <QCheckBox>
@@ -16,7 +18,9 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWidgetAction>
@@ -66,6 +70,9 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     , m_policies(new QLineEdit(m_requirements))
     , m_status(new QLabel(this))
     , m_submit(new QPushButton(this))
+    , m_profile(new QComboBox(this))
+    , m_previewLabel(new QLabel(this))
+    , m_previewTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("orderTicket"));
     m_instrument->setObjectName(QStringLiteral("ticketInstrument"));
@@ -134,6 +141,15 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
         connect(edit, &QLineEdit::textChanged, this, &OrderTicket::updateRequirementsSummary);
     updateRequirementsSummary();
 
+    m_profile->setObjectName(QStringLiteral("ticketProfile"));
+    m_profile->setToolTip(tr("An SLA profile fills the counterparty requirements; the order remembers it"));
+    m_previewLabel->setObjectName(QStringLiteral("ticketPreview"));
+    m_previewLabel->setWordWrap(true);
+    m_previewLabel->setAccessibleName(tr("Preview"));
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(kPreviewDelayMs);
+    connect(m_previewTimer, &QTimer::timeout, this, &OrderTicket::requestPreview);
+
     m_status->setObjectName(QStringLiteral("ticketStatus"));
     m_status->setWordWrap(true);
     m_submit->setObjectName(QStringLiteral("ticketSubmit"));
@@ -156,6 +172,7 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     form->addRow(tr("Quantity:"), m_quantity);
     form->addRow(tr("Validity:"), m_timeInForce);
     form->addRow(tr("Expires:"), m_expiry);
+    form->addRow(tr("SLA profile:"), m_profile);
     auto layout = new QVBoxLayout(this);
     layout->addLayout(form);
     auto options = new QHBoxLayout;
@@ -163,6 +180,7 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     options->addWidget(m_requirementsToggle);
     options->addStretch();
     layout->addLayout(options);
+    layout->addWidget(m_previewLabel);
     layout->addWidget(m_status);
     layout->addWidget(m_submit);
 
@@ -170,6 +188,25 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
         connect(combo, &QComboBox::currentIndexChanged, this, &OrderTicket::updateFields);
     connect(m_price, &QLineEdit::returnPressed, this, &OrderTicket::submit);
     connect(m_submit, &QPushButton::clicked, this, &OrderTicket::submit);
+    // Every change asks for a fresh preview, once the typing pauses.
+    for (QComboBox *combo : {m_side, m_type, m_timeInForce})
+        connect(combo, &QComboBox::currentIndexChanged, this, &OrderTicket::schedulePreview);
+    for (QLineEdit *edit : {m_price, m_jurisdictions, m_certifications, m_policies})
+        connect(edit, &QLineEdit::textChanged, this, &OrderTicket::schedulePreview);
+    connect(m_quantity, &QSpinBox::valueChanged, this, &OrderTicket::schedulePreview);
+    connect(m_expiry, &QDateTimeEdit::dateTimeChanged, this, &OrderTicket::schedulePreview);
+    connect(m_postOnly, &QCheckBox::toggled, this, &OrderTicket::schedulePreview);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
+        const std::optional<manage::SlaProfile> profile = currentProfile();
+        if (!profile)
+            return;
+        // The profile's counterparty part becomes the order's requirements.
+        m_jurisdictions->setText(profile->jurisdictions.join(QStringLiteral(", ")));
+        m_certifications->setText(profile->certifications.join(QStringLiteral(", ")));
+        m_policies->setText(profile->metadataPolicies.join(QStringLiteral(", ")));
+        updateRequirementsSummary();
+    });
+    reloadProfiles();
     setInstrument({}, nullptr);
     updateFields();
 }
@@ -183,6 +220,7 @@ void OrderTicket::setInstrument(const QString &symbol, const desk::InstrumentRec
         m_quantity->setSingleStep(int(std::max<qint64>(1, m_details->lotSize)));
     m_status->clear();
     updateFields();
+    schedulePreview();
 }
 
 void OrderTicket::setPrice(qint64 ticks)
@@ -262,6 +300,154 @@ std::optional<api::OrderRequest> OrderTicket::validate(QString *problem) const
     return desk::OrderRules::normalized(std::move(t));
 }
 
+void OrderTicket::setPreviewer(Previewer previewer)
+{
+    m_previewer = std::move(previewer);
+    schedulePreview();
+}
+
+void OrderTicket::schedulePreview()
+{
+    m_previewTimer->start();
+}
+
+void OrderTicket::requestPreview()
+{
+    if (m_previewCall) {
+        // Only the newest question counts.
+        m_previewCall->disconnect(this);
+        m_previewCall->cancel();
+        m_previewCall->deleteLater();
+        m_previewCall = nullptr;
+    }
+    m_preview.reset();
+    m_previewOrder.reset();
+    if (!m_previewer || m_symbol.isEmpty()) {
+        showPreview({}, false);
+        return;
+    }
+    QString problem;
+    const std::optional<api::OrderRequest> order = validate(&problem);
+    if (!order) {
+        showPreview(tr("No preview: %1").arg(problem), false);
+        return;
+    }
+    desk::ExchangeCall<api::OrderPreview> *call = m_previewer(*order);
+    if (!call) {
+        showPreview(tr("No preview while the exchange is not connected."), false);
+        return;
+    }
+    m_previewCall = call;
+    showPreview(tr("Asking the exchange what would fill…"), false);
+    connect(call, &Job::finished, this, [this, call, asked = *order] {
+        call->deleteLater();
+        if (m_previewCall != call)
+            return;
+        m_previewCall = nullptr;
+        if (!call->ok()) {
+            showPreview(tr("No preview: %1").arg(call->errorString()), true);
+            return;
+        }
+        m_preview = call->value();
+        m_previewOrder = asked;
+        showPreview(previewText(call->value()), !call->value().refusal.isEmpty());
+    });
+}
+
+void OrderTicket::showPreview(const QString &text, bool error)
+{
+    m_previewLabel->setText(text);
+    m_previewLabel->setVisible(!text.isEmpty());
+    QPalette palette = m_previewLabel->palette();
+    palette.setColor(QPalette::WindowText,
+                     error ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
+    m_previewLabel->setPalette(palette);
+}
+
+QString OrderTicket::previewText(const api::OrderPreview &p)
+{
+    const QLocale locale;
+    QString text;
+    if (!p.refusal.isEmpty()) {
+        text = tr("The exchange would refuse this order now: %1")
+                   .arg(p.refusalMessage.isEmpty() ? p.refusal : p.refusalMessage);
+    } else if (p.fillQuantity == 0) {
+        text = tr("Nothing of %n instance(s) would fill now.", nullptr, int(p.quantity));
+    } else {
+        text = tr("Fills %1 of %n instance(s) now at %2 EUR average, %3 EUR worst.", nullptr, int(p.quantity))
+                   .arg(locale.toString(p.fillQuantity), desk::formatPriceTicks(p.averagePrice, locale),
+                        desk::formatPriceTicks(p.worstPrice, locale));
+    }
+    QStringList skipped;
+    for (const api::PreviewSkip &skip : p.skipped) {
+        const int n = int(skip.quantity);
+        if (skip.reason == u"jurisdiction")
+            skipped.append(tr("%n outside the required jurisdictions", nullptr, n));
+        else if (skip.reason == u"certification")
+            skipped.append(tr("%n missing a required certification", nullptr, n));
+        else if (skip.reason == u"metadata-policy")
+            skipped.append(tr("%n under another metadata policy", nullptr, n));
+        else if (skip.reason == u"allow-list")
+            skipped.append(tr("%n excluded by a seller's allow-list", nullptr, n));
+        else if (skip.reason == u"self-trade")
+            skipped.append(tr("%n your own, which would be cancelled", nullptr, n));
+        else if (skip.reason == u"price")
+            skipped.append(tr("%n beyond your limit price", nullptr, n));
+        else
+            skipped.append(QStringLiteral("%1 %2").arg(locale.toString(n), skip.reason));
+    }
+    if (!skipped.isEmpty())
+        text += u' ' + tr("Passed over: %1.").arg(skipped.join(QStringLiteral("; ")));
+    return text;
+}
+
+void OrderTicket::setDataDirectory(const QString &dataDir)
+{
+    m_dataDir = dataDir;
+    reloadProfiles();
+}
+
+void OrderTicket::reloadProfiles()
+{
+    const QString current = m_profile->currentData().toString();
+    m_profiles.clear();
+    if (!m_dataDir.isEmpty()) {
+        if (Result<QList<manage::SlaProfile>> loaded = manage::SlaProfileStore(m_dataDir).load())
+            m_profiles = std::move(loaded).value();
+    }
+    const QSignalBlocker blocker(m_profile);
+    m_profile->clear();
+    m_profile->addItem(tr("None"), QString());
+    for (const manage::SlaProfile &profile : std::as_const(m_profiles))
+        m_profile->addItem(profile.name, profile.id);
+    const int index = m_profile->findData(current);
+    m_profile->setCurrentIndex(index >= 0 ? index : 0);
+    m_profile->setEnabled(!m_profiles.isEmpty());
+}
+
+void OrderTicket::chooseProfile(const QString &id)
+{
+    const int index = m_profile->findData(id);
+    m_profile->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+std::optional<manage::SlaProfile> OrderTicket::currentProfile() const
+{
+    const QString id = m_profile->currentData().toString();
+    for (const manage::SlaProfile &profile : m_profiles)
+        if (!id.isEmpty() && profile.id == id)
+            return profile;
+    return std::nullopt;
+}
+
+void OrderTicket::orderAcknowledged(const QString &clientOrderId, qint64 orderId)
+{
+    if (m_dataDir.isEmpty() || clientOrderId.isEmpty() || orderId <= 0)
+        return;
+    if (Result<bool> set = manage::ProfileLedger(m_dataDir).setOrderId(clientOrderId, orderId); !set)
+        setStatus(set.error().message, true);
+}
+
 void OrderTicket::updateRequirementsSummary()
 {
     QStringList parts;
@@ -311,6 +497,13 @@ QString OrderTicket::confirmationText(const api::OrderRequest &order) const
                                   desk::formatPriceTicks(worst, locale)));
         }
     }
+    // What the exchange said this order would do now, when the preview is of this order.
+    api::OrderRequest asked = order;
+    asked.clientOrderId.clear();
+    if (m_preview && m_previewOrder && *m_previewOrder == asked)
+        lines.append(tr("Now: %1").arg(previewText(*m_preview)));
+    if (const std::optional<manage::SlaProfile> profile = currentProfile())
+        lines.append(tr("SLA profile: %1").arg(profile->name));
     return lines.join(u'\n');
 }
 
@@ -329,8 +522,19 @@ void OrderTicket::submit()
         setStatus(tr("Not sent."), false);
         return;
     }
+    api::OrderRequest order = *ticket;
+    if (const std::optional<manage::SlaProfile> profile = currentProfile(); profile && !m_dataDir.isEmpty()) {
+        // The order remembers its profile, as it is now, under its client order id.
+        order.clientOrderId = desk::MarketSession::newClientOrderId();
+        const Result<void> recorded = manage::ProfileLedger(m_dataDir).record(
+            {order.clientOrderId, 0, order.symbol, m_clock.nowMs() / kMsPerSecond, *profile});
+        if (!recorded) {
+            setStatus(tr("Not sent: %1").arg(recorded.error().message), true);
+            return;
+        }
+    }
     setStatus(tr("Sending…"), false);
-    Q_EMIT submitRequested(*ticket);
+    Q_EMIT submitRequested(order);
 }
 
 } // namespace cloudex::ui

@@ -118,10 +118,25 @@ StrategyPage::StrategyPage(desk::MarketSession *session, QWidget *parent)
     , m_placeButton(new QPushButton(tr("P&lace…"), this))
 {
     setObjectName(QStringLiteral("strategyPage"));
-    // Until the preview route is wired, the plan's fills are estimated from the desk's book
-    // and the forward curves (StrategyPage::estimate()).
-    m_fetch = [this](const api::OrderRequest &order, QObject *,
+    // The exchange's preview route (POST /v1/orders/preview) answers what each order would
+    // fill now; without a connection, or when it fails, the fills are estimated from the
+    // desk's book and the forward curves (StrategyPage::estimate()) and the plan says so.
+    m_fetch = [this](const api::OrderRequest &order, QObject *context,
                      std::function<void(std::optional<api::OrderPreview>)> done) {
+        if (m_session && m_session->isOpen() && m_session->state() == desk::MarketSession::State::Connected) {
+            desk::ExchangeCall<api::OrderPreview> *job = m_session->preview(order);
+            QObject::connect(job, &Job::finished, context, [this, job, order, done] {
+                if (job->ok()) {
+                    done(job->value());
+                } else {
+                    m_estimated = true;
+                    done(estimate(order));
+                }
+                job->deleteLater();
+            });
+            return;
+        }
+        m_estimated = true;
         done(estimate(order));
     };
 
@@ -650,6 +665,7 @@ void StrategyPage::startPlan()
 {
     readForm();
     const int generation = ++m_generation;
+    m_estimated = false; // until a fill is estimated rather than previewed
     m_curves.clear();
     m_previews.clear();
     QList<manage::PlanCandidate> list = candidates();

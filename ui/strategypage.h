@@ -67,6 +67,8 @@ public:
     void setDataDirectory(const QString &dataDir);
     void setClock(const Clock *clock);
     void setPreviewFetcher(PreviewFetcher fetcher);
+    /// Reads the SLA profiles again (the composer saved or deleted one).
+    void refreshProfiles();
 
     manage::Strategy strategy() const;
     void setStrategy(const manage::Strategy &strategy);
@@ -93,7 +95,6 @@ private:
     void readForm();
     void writeForm();
     void refreshStrategies();
-    void refreshProfiles();
     void updateChart();
     void updateSummary();
     void onDemandDrawn(int hour, qint64 quantity);
@@ -113,7 +114,7 @@ private:
     const Clock *m_clock;
     QString m_dataDir;
     PreviewFetcher m_fetch;
-    bool m_estimated = true;
+    bool m_estimated = false;
     manage::Strategy m_strategy;
     QList<manage::SlaProfile> m_profiles;
     std::optional<manage::Plan> m_plan;

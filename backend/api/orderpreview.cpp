@@ -33,6 +33,8 @@ void OrderPreview::read(JsonObjectReader &r)
     r.read(QLatin1StringView("worstPrice"), worstPrice);
     r.read(QLatin1StringView("notional"), notional);
     r.read(QLatin1StringView("skipped"), skipped);
+    r.read(QLatin1StringView("refusal"), refusal, Presence::Optional);
+    r.read(QLatin1StringView("refusalMessage"), refusalMessage, Presence::Optional);
 }
 
 QJsonObject OrderPreview::toJson() const
@@ -46,6 +48,10 @@ QJsonObject OrderPreview::toJson() const
     o.insert(QLatin1StringView("worstPrice"), worstPrice);
     o.insert(QLatin1StringView("notional"), notional);
     o.insert(QLatin1StringView("skipped"), toJsonArray(skipped));
+    if (!refusal.isEmpty()) {
+        o.insert(QLatin1StringView("refusal"), refusal);
+        o.insert(QLatin1StringView("refusalMessage"), refusalMessage);
+    }
     return o;
 }
 

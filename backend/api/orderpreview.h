@@ -34,6 +34,11 @@ struct OrderPreview
     qint64 worstPrice = 0;      ///< ticks; 0 when nothing fills
     qint64 notional = 0;        ///< sum of price x quantity of the fills, ticks x instances
     QList<PreviewSkip> skipped; ///< resting quantity passed over, by reason; zero reasons omitted
+    /// The error code placing the order now would answer ("order.over-credit",
+    /// "order.fill-or-kill-not-filled", ...), then nothing fills; empty (absent) when it would
+    /// be accepted.
+    QString refusal;
+    QString refusalMessage; ///< the refusal in words, in the exchange's language; absent with it
 
     void read(JsonObjectReader &r);
     QJsonObject toJson() const;

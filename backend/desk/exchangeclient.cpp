@@ -166,6 +166,12 @@ ExchangeCall<api::OrderAck> *ExchangeClient::submit(const api::OrderRequest &ord
         object<api::OrderAck>(), this);
 }
 
+ExchangeCall<api::OrderPreview> *ExchangeClient::preview(const api::OrderRequest &order)
+{
+    return new ExchangeCall<api::OrderPreview>(
+        m_api->post(QStringLiteral("/v1/orders/preview"), order.toJson()), object<api::OrderPreview>(), this);
+}
+
 ExchangeCall<api::OrderAck> *ExchangeClient::replace(qint64 orderId, const api::OrderChange &change)
 {
     return new ExchangeCall<api::OrderAck>(m_api->patch(orderPath(orderId), change.toJson()),

@@ -11,6 +11,7 @@
 #include "api/order.h"
 #include "api/orderack.h"
 #include "api/orderchange.h"
+#include "api/orderpreview.h"
 #include "api/orderrequest.h"
 #include "api/participantrequest.h"
 #include "api/spothistory.h"
@@ -74,6 +75,9 @@ public:
     /// `POST /v1/orders`; the order's client order id, when it has one, is also the
     /// Idempotency-Key, so a retried submission cannot trade twice.
     ExchangeCall<api::OrderAck> *submit(const api::OrderRequest &order);
+    /// `POST /v1/orders/preview`: what `order` would fill now and what it would pass over, by
+    /// reason; the exchange changes nothing.
+    ExchangeCall<api::OrderPreview> *preview(const api::OrderRequest &order);
     ExchangeCall<api::OrderAck> *replace(qint64 orderId, const api::OrderChange &change);
     ExchangeCall<api::OrderAck> *cancel(qint64 orderId);
 

@@ -594,6 +594,14 @@ ExchangeCall<api::OrderAck> *MarketSession::submit(api::OrderRequest order)
     return call;
 }
 
+ExchangeCall<api::OrderPreview> *MarketSession::preview(api::OrderRequest order)
+{
+    Q_ASSERT(m_client);
+    // A preview never uses a client order id: one already placed would read as a duplicate.
+    order.clientOrderId.clear();
+    return m_client->preview(OrderRules::normalized(std::move(order)));
+}
+
 std::optional<api::Requirements> MarketSession::requirementsFor(const QString &contractId) const
 {
     for (const FillRecord &fill : m_fills) {

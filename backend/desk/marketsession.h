@@ -4,6 +4,7 @@
 #include "api/marketsummary.h"
 #include "api/orderack.h"
 #include "api/orderchange.h"
+#include "api/orderpreview.h"
 #include "api/orderrequest.h"
 #include "desk/exchangejob.h"
 #include "desk/records.h"
@@ -107,6 +108,9 @@ public:
     /// submission cannot trade twice. The caller owns the returned jobs (deleteLater() once
     /// finished; the session's client is their parent until then).
     ExchangeCall<api::OrderAck> *submit(api::OrderRequest order);
+    /// What `order` (normalized as submit() sends it, without a client order id) would fill
+    /// now; the caller owns the job, like submit()'s.
+    ExchangeCall<api::OrderPreview> *preview(api::OrderRequest order);
     ExchangeCall<api::OrderAck> *cancel(qint64 orderId);
     ExchangeCall<api::OrderAck> *replace(qint64 orderId, std::optional<qint64> price,
                                          std::optional<qint64> quantity);

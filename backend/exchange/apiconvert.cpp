@@ -97,6 +97,23 @@ api::Order toApi(const market::OrderInfo &info)
     return {qint64(info.id), info.symbol, toApi(info.side), info.priceTicks, info.remaining, info.clientOrderId};
 }
 
+api::OrderPreview toApi(const market::PreviewInfo &info)
+{
+    api::OrderPreview out;
+    out.symbol = info.symbol;
+    out.time = info.timeSecs;
+    out.quantity = info.quantity;
+    out.fillQuantity = info.fillQuantity;
+    out.averagePrice = info.averagePriceTicks;
+    out.worstPrice = info.worstPriceTicks;
+    out.notional = info.notional;
+    for (const auto &[reason, quantity] : info.skipped)
+        out.skipped.append({reason, quantity});
+    out.refusal = info.refusal.code;
+    out.refusalMessage = info.refusal.message;
+    return out;
+}
+
 api::Trade toApi(const market::TradeInfo &info)
 {
     return {qint64(info.id),  qint64(info.eventSeq),    info.symbol, info.priceTicks,

@@ -9,6 +9,7 @@
 #include "api/instrument.h"
 #include "api/order.h"
 #include "api/orderevent.h"
+#include "api/orderpreview.h"
 #include "api/orderrequest.h"
 #include "api/settlement.h"
 #include "api/site.h"
@@ -37,6 +38,7 @@ market::OrderRequest toMarket(const api::OrderRequest &order);
 
 api::Instrument toApi(const market::InstrumentInfo &info);
 api::Order toApi(const market::OrderInfo &info);
+api::OrderPreview toApi(const market::PreviewInfo &info);
 api::Trade toApi(const market::TradeInfo &info);
 api::Fill toApi(const market::FillInfo &info);
 api::Contract toApi(const market::ContractInfo &info);

@@ -50,6 +50,9 @@ void OrdersController::addRoutes(net::ApiServer &api)
     const QString order = QStringLiteral("/v1/orders/{id}");
     api.route(QStringLiteral("GET"), orders, bind(this, &OrdersController::getOrders), kPermissionTrade);
     api.route(QStringLiteral("POST"), orders, bind(this, &OrdersController::postOrder), kPermissionTrade);
+    // Before /v1/orders/{id}: the first route that matches takes the request.
+    api.route(QStringLiteral("POST"), QStringLiteral("/v1/orders/preview"),
+              bind(this, &OrdersController::postPreview), kPermissionTrade);
     api.route(QStringLiteral("PATCH"), order, bind(this, &OrdersController::patchOrder), kPermissionTrade);
     api.route(QStringLiteral("DELETE"), order, bind(this, &OrdersController::deleteOrder), kPermissionTrade);
     api.route(QStringLiteral("GET"), QStringLiteral("/v1/fills"), bind(this, &OrdersController::getFills),
@@ -63,11 +66,13 @@ void OrdersController::getOrders(const ApiRequest &request, ApiReply reply)
                             json::array(m_exchange.openOrders(request.identity.participant), json::order)}});
 }
 
-void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
+/// The body of POST /v1/orders (and of its preview) as the engine's order, or the problem
+/// that refuses it before the engine.
+static std::optional<ApiProblem> parseOrder(const ApiRequest &request, market::OrderRequest &order)
 {
     auto parsed = api::parseRequest<api::OrderRequest>(request.body);
     if (!parsed)
-        return reply.sendProblem(badRequest(parsed.error()));
+        return badRequest(parsed.error());
     // A market order takes whatever the book offers within the band; a price would read as a
     // limit it does not have, so it is refused (before the engine: nothing is journaled).
     if (parsed->type == api::OrderType::Market && parsed->price) {
@@ -76,9 +81,30 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
                   Tr::tr("A market order has no price; send a limit order with time in force ioc to trade "
                          "at once up to a price.")});
         problem.extensions.insert(QStringLiteral("field"), QStringLiteral("price"));
-        return reply.sendProblem(problem);
+        return problem;
     }
-    market::OrderRequest order = toMarket(parsed.value());
+    order = toMarket(parsed.value());
+    return std::nullopt;
+}
+
+void OrdersController::postPreview(const ApiRequest &request, ApiReply reply)
+{
+    market::OrderRequest order;
+    if (std::optional<ApiProblem> problem = parseOrder(request, order))
+        return reply.sendProblem(*problem);
+    // The handler runs on the exchange's thread, like every read route: the engine is
+    // walked in place, between two commands.
+    const Result<market::PreviewInfo> preview = m_exchange.preview(request.identity.participant, order);
+    if (!preview)
+        return reply.sendProblem(ApiProblem::fromError(422, preview.error()));
+    reply.send(200, toApi(preview.value()).toJson());
+}
+
+void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
+{
+    market::OrderRequest order;
+    if (std::optional<ApiProblem> problem = parseOrder(request, order))
+        return reply.sendProblem(*problem);
     if (order.clientOrderId.isEmpty()) {
         // The header's bytes as UTF-8, exactly: malformed UTF-8 would fold distinct keys.
         QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);

@@ -9,7 +9,8 @@ class Exchange;
 namespace cloudex::exchange {
 
 /// Orders: place, replace and cancel the caller's orders, list its open orders and fills.
-/// Every command is answered after its journal commit.
+/// Every command is answered after its journal commit; a preview changes nothing and is
+/// answered at once from the engine.
 class OrdersController final
 {
 public:
@@ -23,6 +24,7 @@ public:
 private:
     void getOrders(const net::ApiRequest &request, net::ApiReply reply);
     void postOrder(const net::ApiRequest &request, net::ApiReply reply);
+    void postPreview(const net::ApiRequest &request, net::ApiReply reply);
     void patchOrder(const net::ApiRequest &request, net::ApiReply reply);
     void deleteOrder(const net::ApiRequest &request, net::ApiReply reply);
     void getFills(const net::ApiRequest &request, net::ApiReply reply);

@@ -97,6 +97,13 @@ const char *cancelReasonCode(CancelReason reason)
     return std::size_t(reason) < std::size(codes) ? codes[std::size_t(reason)] : "unknown";
 }
 
+const char *skipReasonCode(SkipReason reason)
+{
+    static constexpr const char *codes[] = {"none",       "jurisdiction", "certification", "metadata-policy",
+                                            "allow-list", "self-trade",   "price"};
+    return std::size_t(reason) < std::size(codes) ? codes[std::size_t(reason)] : "unknown";
+}
+
 std::size_t Engine::ClientKeyHash::operator()(const ClientKey &k) const
 {
     std::uint64_t h = k.participant;
@@ -311,29 +318,35 @@ Reason Engine::checkPriceQuantity(const Instrument &inst, Tick price, Qty quanti
     return Reason::None;
 }
 
-bool Engine::satisfies(const Participant &p, const Eligibility &req)
+SkipReason Engine::unmet(const Participant &p, const Eligibility &req)
 {
-    return (req.jurisdictions == 0 || (req.jurisdictions & p.jurisdictionBit) != 0) &&
-           (p.certifications & req.certifications) == req.certifications &&
-           (req.metadataPolicies == 0 || (req.metadataPolicies & p.metadataPolicyBit) != 0);
+    if (req.jurisdictions != 0 && (req.jurisdictions & p.jurisdictionBit) == 0)
+        return SkipReason::Jurisdiction;
+    if ((p.certifications & req.certifications) != req.certifications)
+        return SkipReason::Certification;
+    if (req.metadataPolicies != 0 && (req.metadataPolicies & p.metadataPolicyBit) == 0)
+        return SkipReason::MetadataPolicy;
+    return SkipReason::None;
 }
 
-bool Engine::eligible(ParticipantId incoming, const Eligibility &incomingReq, Side incomingSide,
-                      const OrderSlot &resting) const
+SkipReason Engine::ineligibility(ParticipantId incoming, const Eligibility &incomingReq, Side incomingSide,
+                                 const OrderSlot &resting) const
 {
     const Participant &in = m_participants[incoming];
     const Participant &rest = m_participants[resting.participant];
     const Participant &seller = incomingSide == Side::Sell ? in : rest;
-    if (incomingReq.any() && !satisfies(rest, incomingReq))
-        return false;
-    if (resting.counterparty.any() && !satisfies(in, resting.counterparty))
-        return false;
+    if (incomingReq.any())
+        if (const SkipReason r = unmet(rest, incomingReq); r != SkipReason::None)
+            return r;
+    if (resting.counterparty.any())
+        if (const SkipReason r = unmet(in, resting.counterparty); r != SkipReason::None)
+            return r;
     if (!seller.allowedBuyers.empty()) {
         const ParticipantId buyer = incomingSide == Side::Buy ? incoming : resting.participant;
         if (!std::binary_search(seller.allowedBuyers.begin(), seller.allowedBuyers.end(), buyer))
-            return false;
+            return SkipReason::AllowList;
     }
-    return true;
+    return SkipReason::None;
 }
 
 OrderView Engine::view(const OrderSlot &o) const
@@ -376,50 +389,11 @@ void Engine::newOrder(const NewOrder &c)
         reject(reason);
     };
 
-    if (p->blocked)
-        return refuse(Reason::ParticipantBlocked);
-    if ((std::uint8_t(p->role) &
-         (c.side == Side::Buy ? std::uint8_t(Role::Buyer) : std::uint8_t(Role::Seller))) == 0)
-        return refuse(Reason::RoleNotAllowed);
     Instrument *inst = findInstrument(c.instrument);
-    if (!inst)
-        return refuse(Reason::UnknownInstrument);
-    if (!inst->open)
-        return refuse(Reason::InstrumentClosed);
-    const bool market = c.type == OrderType::Market;
-    if (const Reason r = checkPriceQuantity(*inst, c.price, c.quantity, market); r != Reason::None)
+    if (const Reason r = screenOrder(c, *p, inst); r != Reason::None)
         return refuse(r);
-    if (c.postOnly && (market || c.tif == TimeInForce::ImmediateOrCancel || c.tif == TimeInForce::FillOrKill))
-        return refuse(Reason::InvalidOrderType);
-    if (c.tif == TimeInForce::GoodTillDate && c.expiry <= m_now)
-        return refuse(Reason::BadExpiry);
-    if (c.quantity > p->maxOrderQuantity)
-        return refuse(Reason::OverMaxOrderSize);
-
-    // Risk: a market order is valued at the worst price its band allows.
-    const Tick riskPrice = market ? (c.side == Side::Buy ? inst->bandHigh : inst->bandLow) : c.price;
-    const Wide value = notional(riskPrice, c.quantity, inst->hours());
-    if (p->openNotional + value > std::min(p->maxOpenNotional, kExposureCeiling))
-        return refuse(Reason::OverOpenNotional);
-    if (c.side == Side::Buy &&
-        Wide(p->openBuyNotional) + p->boughtValue + value > std::min(p->credit, kExposureCeiling))
-        return refuse(Reason::OverCredit);
-
-    OrderSlot taker;
-    taker.participant = c.participant;
-    taker.instrument = c.instrument;
-    taker.side = c.side;
-    taker.price = market ? riskPrice : c.price;
-    taker.remaining = c.quantity;
-    taker.expiry = c.tif == TimeInForce::GoodTillDate ? c.expiry : 0;
-    taker.counterparty = c.counterparty;
-    taker.clientId = c.clientId;
-    taker.tif = c.tif;
-    taker.postOnly = c.postOnly;
-
-    const std::vector<Level> &against = inst->book.side(opposite(c.side));
-    if (c.postOnly && !against.empty() && crosses(c.side, c.price, against.back().price))
-        return refuse(Reason::PostOnlyWouldCross);
+    const bool market = c.type == OrderType::Market;
+    OrderSlot taker = takerOf(c, *inst);
     if (c.tif == TimeInForce::FillOrKill && fillableQuantity(*inst, taker, !market) < c.quantity)
         return refuse(Reason::FillOrKillNotFilled);
 
@@ -437,6 +411,120 @@ void Engine::newOrder(const NewOrder &c)
     const std::uint32_t slot = m_pool.allocate();
     m_pool[slot] = taker;
     rest(*inst, slot);
+}
+
+Reason Engine::screenOrder(const NewOrder &c, const Participant &p, const Instrument *inst) const
+{
+    if (p.blocked)
+        return Reason::ParticipantBlocked;
+    if ((std::uint8_t(p.role) &
+         (c.side == Side::Buy ? std::uint8_t(Role::Buyer) : std::uint8_t(Role::Seller))) == 0)
+        return Reason::RoleNotAllowed;
+    if (!inst)
+        return Reason::UnknownInstrument;
+    if (!inst->open)
+        return Reason::InstrumentClosed;
+    const bool market = c.type == OrderType::Market;
+    if (const Reason r = checkPriceQuantity(*inst, c.price, c.quantity, market); r != Reason::None)
+        return r;
+    if (c.postOnly && (market || c.tif == TimeInForce::ImmediateOrCancel || c.tif == TimeInForce::FillOrKill))
+        return Reason::InvalidOrderType;
+    if (c.tif == TimeInForce::GoodTillDate && c.expiry <= m_now)
+        return Reason::BadExpiry;
+    if (c.quantity > p.maxOrderQuantity)
+        return Reason::OverMaxOrderSize;
+
+    // Risk: a market order is valued at the worst price its band allows.
+    const Tick riskPrice = market ? (c.side == Side::Buy ? inst->bandHigh : inst->bandLow) : c.price;
+    const Wide value = notional(riskPrice, c.quantity, inst->hours());
+    if (p.openNotional + value > std::min(p.maxOpenNotional, kExposureCeiling))
+        return Reason::OverOpenNotional;
+    if (c.side == Side::Buy &&
+        Wide(p.openBuyNotional) + p.boughtValue + value > std::min(p.credit, kExposureCeiling))
+        return Reason::OverCredit;
+
+    const std::vector<Level> &against = inst->book.side(opposite(c.side));
+    if (c.postOnly && !against.empty() && crosses(c.side, c.price, against.back().price))
+        return Reason::PostOnlyWouldCross;
+    return Reason::None;
+}
+
+OrderSlot Engine::takerOf(const NewOrder &c, const Instrument &inst)
+{
+    const bool market = c.type == OrderType::Market;
+    OrderSlot taker;
+    taker.participant = c.participant;
+    taker.instrument = c.instrument;
+    taker.side = c.side;
+    taker.price = market ? (c.side == Side::Buy ? inst.bandHigh : inst.bandLow) : c.price;
+    taker.remaining = c.quantity;
+    taker.expiry = c.tif == TimeInForce::GoodTillDate ? c.expiry : 0;
+    taker.counterparty = c.counterparty;
+    taker.clientId = c.clientId;
+    taker.tif = c.tif;
+    taker.postOnly = c.postOnly;
+    return taker;
+}
+
+Preview Engine::preview(const NewOrder &c) const
+{
+    Preview out;
+    const Participant *p = participant(c.participant);
+    if (!p) {
+        out.refusal = Reason::UnknownParticipant;
+        return out;
+    }
+    // A repeated client order id would answer the first outcome and fill nothing new.
+    if (!c.clientId.empty() && m_clientIds.contains(ClientKey{c.participant, c.clientId})) {
+        out.refusal = Reason::DuplicateClientOrderId;
+        return out;
+    }
+    const Instrument *inst = instrument(c.instrument);
+    if (const Reason r = screenOrder(c, *p, inst); r != Reason::None) {
+        out.refusal = r;
+        return out;
+    }
+    const OrderSlot taker = takerOf(c, *inst);
+    const bool limit = c.type != OrderType::Market;
+
+    // The matcher's walk (match()): best level first, time priority within a level, until the
+    // order is filled; self-trade and ineligible orders are passed over. Beyond the limit the
+    // walk goes on only to count what the price leaves out.
+    const std::vector<Level> &levels = inst->book.side(opposite(taker.side));
+    Qty remaining = taker.remaining;
+    for (std::size_t i = levels.size(); i-- > 0 && remaining > 0;) {
+        const bool beyondLimit = limit && !crosses(taker.side, taker.price, levels[i].price);
+        for (std::uint32_t slot = levels[i].head; slot != kNoSlot && remaining > 0;
+             slot = m_pool[slot].next) {
+            const OrderSlot &maker = m_pool[slot];
+            const SkipReason why =
+                maker.participant == taker.participant
+                    ? SkipReason::SelfTrade
+                    : ineligibility(taker.participant, taker.counterparty, taker.side, maker);
+            if (beyondLimit) {
+                if (why == SkipReason::None) {
+                    const Qty q = std::min(remaining, maker.remaining);
+                    out.skipped[std::size_t(SkipReason::Price)] += q;
+                    remaining -= q;
+                }
+            } else if (why != SkipReason::None) {
+                out.skipped[std::size_t(why)] += maker.remaining;
+            } else {
+                const Qty q = std::min(remaining, maker.remaining);
+                out.filled += q;
+                out.notional += maker.price * q;
+                out.worstPrice = maker.price;
+                remaining -= q;
+            }
+        }
+    }
+    if (c.tif == TimeInForce::FillOrKill && out.filled < c.quantity) {
+        out.refusal = Reason::FillOrKillNotFilled;
+        out.filled = 0;
+        out.notional = 0;
+        out.worstPrice = 0;
+    }
+    return out;
 }
 
 void Engine::rest(Instrument &inst, std::uint32_t slot)

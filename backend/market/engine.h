@@ -100,6 +100,11 @@ public:
     void reportUsage(const ReportUsage &c);
     void settleContract(const SettleContract &c);
 
+    /// What `c` would do if applied now: refusal, fills and the resting quantity it would pass
+    /// over, by reason. The same screening and eligibility predicates as newOrder() and the
+    /// matcher, walked without changing anything (no event, no state).
+    Preview preview(const NewOrder &c) const;
+
     Secs now() const { return m_now; }
     std::uint64_t eventSeq() const { return m_eventSeq; }
     OrderId lastOrderId() const { return m_nextOrderId - 1; }
@@ -156,9 +161,22 @@ private:
     Participant *findParticipant(ParticipantId id);
     Instrument *findInstrument(InstrumentId id);
     Reason checkPriceQuantity(const Instrument &inst, Tick price, Qty quantity, bool market) const;
+    /// Every check of a new order after idempotency, in the order newOrder() applies them
+    /// (the fill-or-kill check aside, which needs the taker).
+    Reason screenOrder(const NewOrder &c, const Participant &p, const Instrument *inst) const;
+    /// The incoming order as the matcher walks it.
+    static OrderSlot takerOf(const NewOrder &c, const Instrument &inst);
+    /// Why `resting` may not trade with the incoming order; SkipReason::None when it may.
+    /// Self-trade is the caller's check.
+    SkipReason ineligibility(ParticipantId incoming, const Eligibility &incomingReq, Side incomingSide,
+                             const OrderSlot &resting) const;
     bool eligible(ParticipantId incoming, const Eligibility &incomingReq, Side incomingSide,
-                  const OrderSlot &resting) const;
-    static bool satisfies(const Participant &p, const Eligibility &req);
+                  const OrderSlot &resting) const
+    {
+        return ineligibility(incoming, incomingReq, incomingSide, resting) == SkipReason::None;
+    }
+    /// The first demand of `req` that `p` does not meet; SkipReason::None when it meets all.
+    static SkipReason unmet(const Participant &p, const Eligibility &req);
     /// Fills `taker` against the opposite side; returns the remaining quantity.
     Qty match(Instrument &inst, InstrumentId instId, OrderSlot &taker, bool limit);
     Qty fillableQuantity(Instrument &inst, const OrderSlot &taker, bool limit);

@@ -632,26 +632,25 @@ void Exchange::setKillSwitch(const QString &participant, bool blocked, AckCallba
     execute(SetKillSwitch{*id, blocked}, std::move(done));
 }
 
-void Exchange::submitOrder(const QString &participant, const OrderRequest &order, AckCallback done)
+Result<NewOrder> Exchange::newOrderOf(const QString &participant, const OrderRequest &order) const
 {
     const std::optional<ParticipantId> id = participantId(participant);
     if (!id)
-        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
-                      messageFor(Reason::UnknownParticipant), done);
+        return Error{QString::fromLatin1(reasonCode(Reason::UnknownParticipant)),
+                     messageFor(Reason::UnknownParticipant)};
     const auto instrument = m_instrumentIds.constFind(order.symbol);
     if (instrument == m_instrumentIds.cend())
-        return refuse(QString::fromLatin1(reasonCode(Reason::UnknownInstrument)),
-                      messageFor(Reason::UnknownInstrument), done);
+        return Error{QString::fromLatin1(reasonCode(Reason::UnknownInstrument)),
+                     messageFor(Reason::UnknownInstrument)};
     // The id's UTF-8 bytes are kept exactly: two ids are the same only when their bytes are.
     const QByteArray clientId = order.clientOrderId.toUtf8();
     const bool control = std::any_of(order.clientOrderId.cbegin(), order.clientOrderId.cend(),
                                      [](QChar c) { return c.category() == QChar::Other_Control; });
     if (clientId.size() > qsizetype(ClientOrderId::kMaxLength) || control ||
         !order.clientOrderId.isValidUtf16())
-        return refuse(QStringLiteral("order.bad-client-id"),
-                      Tr::tr("A client order id has at most %1 bytes of UTF-8 and no control characters.")
-                          .arg(ClientOrderId::kMaxLength),
-                      done);
+        return Error{QStringLiteral("order.bad-client-id"),
+                     Tr::tr("A client order id has at most %1 bytes of UTF-8 and no control characters.")
+                         .arg(ClientOrderId::kMaxLength)};
     const std::optional<std::uint64_t> jurisdictions =
         maskOf(jurisdictionTable(), order.requirements.jurisdictions);
     const std::optional<std::uint64_t> certs =
@@ -659,9 +658,8 @@ void Exchange::submitOrder(const QString &participant, const OrderRequest &order
     const std::optional<std::uint64_t> policies =
         maskOf(metadataPolicyTable(), order.requirements.metadataPolicies);
     if (!jurisdictions || !certs || !policies)
-        return refuse(QStringLiteral("order.bad-requirement"),
-                      Tr::tr("The order names an unknown jurisdiction, certification or metadata policy."),
-                      done);
+        return Error{QStringLiteral("order.bad-requirement"),
+                     Tr::tr("The order names an unknown jurisdiction, certification or metadata policy.")};
     NewOrder c;
     c.participant = *id;
     c.instrument = *instrument;
@@ -674,7 +672,37 @@ void Exchange::submitOrder(const QString &participant, const OrderRequest &order
     c.expiry = order.expirySecs;
     c.clientId = ClientOrderId::from(std::string_view(clientId.constData(), std::size_t(clientId.size())));
     c.counterparty = Eligibility{*jurisdictions, std::uint32_t(*certs), std::uint32_t(*policies)};
-    execute(c, std::move(done));
+    return c;
+}
+
+void Exchange::submitOrder(const QString &participant, const OrderRequest &order, AckCallback done)
+{
+    Result<NewOrder> c = newOrderOf(participant, order);
+    if (!c)
+        return refuse(c.error().code, c.error().message, done);
+    execute(std::move(c.value()), std::move(done));
+}
+
+Result<PreviewInfo> Exchange::preview(const QString &participant, const OrderRequest &order) const
+{
+    const Result<NewOrder> c = newOrderOf(participant, order);
+    if (!c)
+        return c.error();
+    const Preview p = m_engine.preview(c.value());
+    PreviewInfo info;
+    info.symbol = order.symbol;
+    info.timeSecs = m_engine.now();
+    info.quantity = order.quantity;
+    info.fillQuantity = p.filled;
+    info.averagePriceTicks = p.averagePrice();
+    info.worstPriceTicks = p.worstPrice;
+    info.notional = p.notional;
+    for (std::size_t r = 1; r < std::size_t(SkipReason::Count); ++r)
+        if (p.skipped[r] > 0)
+            info.skipped.append({QString::fromLatin1(skipReasonCode(SkipReason(r))), p.skipped[r]});
+    if (p.refusal != Reason::None)
+        info.refusal = Error{QString::fromLatin1(reasonCode(p.refusal)), messageFor(p.refusal)};
+    return info;
 }
 
 void Exchange::cancelOrder(const QString &participant, quint64 orderId, AckCallback done)

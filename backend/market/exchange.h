@@ -76,6 +76,22 @@ struct OrderRequest
     Requirements requirements;
 };
 
+/// What an order would do against the book right now (Exchange::preview()).
+struct PreviewInfo
+{
+    QString symbol;
+    qint64 timeSecs = 0;
+    qint64 quantity = 0;
+    qint64 fillQuantity = 0;
+    qint64 averagePriceTicks = 0; ///< rounded half away from zero; 0 when nothing fills
+    qint64 worstPriceTicks = 0;
+    qint64 notional = 0; ///< ticks x instances
+    /// Skipped resting quantity by reason (skipReasonCode()), zero reasons left out, in the
+    /// order of SkipReason.
+    QList<QPair<QString, qint64>> skipped;
+    Error refusal; ///< empty code: the exchange would accept the order
+};
+
 struct TradeInfo
 {
     quint64 eventSeq = 0; ///< the engine's gap-free event sequence number
@@ -278,6 +294,11 @@ public:
     void setKillSwitch(const QString &participant, bool blocked, AckCallback done = {});
     void submitOrder(const QString &participant, const OrderRequest &order, AckCallback done = {});
     void cancelOrder(const QString &participant, quint64 orderId, AckCallback done = {});
+    /// What submitOrder() of `order` would fill now, and the resting quantity it would pass
+    /// over by reason; nothing changes and nothing is journaled. Errors: what submitOrder()
+    /// refuses before the engine (unknown participant or instrument, bad client id or
+    /// requirement); the engine's refusals come in PreviewInfo::refusal.
+    Result<PreviewInfo> preview(const QString &participant, const OrderRequest &order) const;
     void replaceOrder(const QString &participant, quint64 orderId, qint64 priceTicks, qint64 quantity,
                       AckCallback done = {});
     void terminateContract(quint64 contractId, AckCallback done = {});
@@ -394,6 +415,8 @@ private:
     };
 
     void execute(Command command, AckCallback done);
+    /// The engine's command for `order`, or what submitOrder() refuses before the engine.
+    Result<NewOrder> newOrderOf(const QString &participant, const OrderRequest &order) const;
     void refuse(const QString &code, const QString &message, const AckCallback &done);
     void release(quint64 durableSeq);
     void deliver(Pending &pending);

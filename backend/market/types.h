@@ -85,6 +85,40 @@ const char *cancelReasonCode(CancelReason reason);
 
 enum class ContractState : std::uint8_t { Scheduled, Active, Expired, Terminated };
 
+/// Why resting liquidity would not (or did not) trade with an incoming order. The matcher's
+/// eligibility screening answers one of these; Engine::preview() counts skipped quantity by it.
+enum class SkipReason : std::uint8_t {
+    None,           ///< eligible
+    Jurisdiction,   ///< one side's jurisdiction is outside what the other side's order demands
+    Certification,  ///< one side lacks a certification the other side's order demands
+    MetadataPolicy, ///< one side's metadata policy is outside what the other side's order demands
+    AllowList,      ///< the seller sells only to an allow-list of buyers without this buyer
+    SelfTrade,      ///< the same participant: self-trade prevention cancels the resting order
+    Price,          ///< the resting price is beyond the incoming order's limit
+    Count
+};
+
+/// "jurisdiction", "metadata-policy" and so on: stable wire names (docs/API.md, preview).
+const char *skipReasonCode(SkipReason reason);
+
+/// What an order would do against the book right now (Engine::preview()): no state changes.
+struct Preview
+{
+    Reason refusal = Reason::None; ///< the engine would refuse the order; then nothing fills
+    Qty filled = 0;
+    Notional notional = 0; ///< sum of price x quantity of the fills (ticks x instances)
+    Tick worstPrice = 0;   ///< 0 when nothing fills
+    /// Resting quantity passed over, by reason: each resting order counts once, under the
+    /// first reason that applies (self-trade, then the incoming order's demands, the resting
+    /// order's demands, the seller's allow-list). Price: the eligible quantity resting beyond
+    /// the limit, up to what the order leaves unfilled.
+    std::array<Qty, std::size_t(SkipReason::Count)> skipped{};
+
+    Qty skippedFor(SkipReason r) const { return skipped[std::size_t(r)]; }
+    /// Average fill price, rounded half away from zero; 0 when nothing fills.
+    Tick averagePrice() const { return filled > 0 ? (2 * notional + filled) / (2 * filled) : 0; }
+};
+
 /// What an order demands of its counterparty. Masks are indexes the adapter assigns
 /// (jurisdictions, certifications, metadata policies); 0 means "no demand".
 struct Eligibility

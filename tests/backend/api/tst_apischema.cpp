@@ -19,6 +19,7 @@
 #include "api/settlement.h"
 #include "api/site.h"
 #include "api/marketsummary.h"
+#include "api/orderpreview.h"
 #include "api/spothistory.h"
 #include "api/trade.h"
 #include "api/usage.h"
@@ -78,6 +79,8 @@ const QHash<QString, RoundTrip> &types()
         {u"SpotHistory"_s, roundTrip<api::SpotHistory>},
         {u"ProductSummary"_s, roundTrip<api::ProductSummary>},
         {u"MarketSummary"_s, roundTrip<api::MarketSummary>},
+        {u"OrderPreview"_s, roundTrip<api::OrderPreview>},
+        {u"PreviewSkip"_s, roundTrip<api::PreviewSkip>},
         {u"SpotPoint"_s, roundTrip<api::SpotPoint>},
         {u"UsageHour"_s, roundTrip<api::UsageHour>},
         {u"UsageReport"_s, roundTrip<api::UsageReport>},

@@ -8,6 +8,7 @@
 #include "pki/certificateverifier.h"
 
 #include "api/orderack.h"
+#include "api/orderpreview.h"
 #include "api/parse.h"
 #include "net/apiclient.h"
 #include "net/streamclient.h"
@@ -139,6 +140,107 @@ private Q_SLOTS:
                                                QStringLiteral("/v1/orders/%1").arg(sellId));
         QCOMPARE(cancelled.status, 200);
         QVERIFY(m_fx.market().openOrders(QStringLiteral("p-seller")).isEmpty());
+    }
+
+    void previewChangesNothingAndNamesNoCounterparty()
+    {
+        // The book is empty here: the test before cancelled its resting order.
+        const CurlResult sell =
+            m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                      m_fx.order(QStringLiteral("sell"), 2500, 10, QStringLiteral("pv-s")));
+        QCOMPARE(sell.status, 201);
+        const qint64 sellId = sell.json().value(QStringLiteral("orderId")).toInteger();
+        const State before = state();
+        const auto recordsBefore = m_fx.market().journalStats().records;
+        auto preview = [&](const QString &who, const QByteArray &body) {
+            return m_fx.curl(who, QStringLiteral("POST"), QStringLiteral("/v1/orders/preview"), body);
+        };
+
+        // 10 of 15 fill at 2500 now; the answer is exactly the API's type, read strictly.
+        CurlResult answer = preview(QStringLiteral("p-buyer"), m_fx.order(QStringLiteral("buy"), 2600, 15));
+        QCOMPARE(answer.status, 200);
+        auto parsed = api::parseRequest<api::OrderPreview>(answer.body);
+        QVERIFY2(parsed.ok(),
+                 qPrintable(parsed.ok() ? QString() : parsed.error().code + u' ' + parsed.error().field));
+        QCOMPARE(parsed->symbol, m_fx.symbol());
+        QCOMPARE(parsed->quantity, 15);
+        QCOMPARE(parsed->fillQuantity, 10);
+        QCOMPARE(parsed->averagePrice, 2500);
+        QCOMPARE(parsed->worstPrice, 2500);
+        QCOMPARE(parsed->notional, 25000);
+        QVERIFY(parsed->skipped.isEmpty());
+        QVERIFY(parsed->refusal.isEmpty());
+        // Counterparties stay unnamed: neither the seller's participant nor its order appears.
+        QVERIFY(!answer.body.contains("p-seller"));
+        QVERIFY(!answer.body.contains("pv-s"));
+        QVERIFY(!answer.body.contains("\"orderId\""));
+
+        // Demanding a jurisdiction the seller is not in (both are DE): all 10 skipped for it.
+        QJsonObject demanding = QJsonDocument::fromJson(m_fx.order(QStringLiteral("buy"), 2600, 15)).object();
+        demanding.insert(QStringLiteral("requirements"),
+                         QJsonObject{{QStringLiteral("jurisdictions"), QJsonArray{QStringLiteral("FR")}}});
+        answer = preview(QStringLiteral("p-buyer"), QJsonDocument(demanding).toJson(QJsonDocument::Compact));
+        QCOMPARE(answer.status, 200);
+        parsed = api::parseRequest<api::OrderPreview>(answer.body);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->fillQuantity, 0);
+        QCOMPARE(parsed->skipped, (QList<api::PreviewSkip>{{QStringLiteral("jurisdiction"), 10}}));
+        // A buy limit below the ask: skipped for price, up to the order's quantity.
+        answer = preview(QStringLiteral("p-buyer"), m_fx.order(QStringLiteral("buy"), 2400, 4));
+        parsed = api::parseRequest<api::OrderPreview>(answer.body);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->skipped, (QList<api::PreviewSkip>{{QStringLiteral("price"), 4}}));
+        // The seller's own buy would meet its own sell: self-trade prevention.
+        answer = preview(QStringLiteral("p-seller"), m_fx.order(QStringLiteral("buy"), 2600, 5));
+        parsed = api::parseRequest<api::OrderPreview>(answer.body);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->skipped, (QList<api::PreviewSkip>{{QStringLiteral("self-trade"), 10}}));
+        // An order the engine would refuse says so, with the code placing it would answer.
+        QJsonObject fok = QJsonDocument::fromJson(m_fx.order(QStringLiteral("buy"), 2600, 15)).object();
+        fok.insert(QStringLiteral("timeInForce"), QStringLiteral("fok"));
+        answer = preview(QStringLiteral("p-buyer"), QJsonDocument(fok).toJson(QJsonDocument::Compact));
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.json().value(QStringLiteral("refusal")).toString(),
+                 QStringLiteral("order.fill-or-kill-not-filled"));
+        QCOMPARE(answer.json().value(QStringLiteral("fillQuantity")).toInteger(), 0);
+
+        // Bodies are read as strictly as POST /v1/orders reads them: the field is named.
+        answer = preview(QStringLiteral("p-buyer"),
+                         QByteArray(R"({"symbol":"X","side":"buy","type":"limit","timeInForce":"gtc",)"
+                                    R"("price":"2500","quantity":1})"));
+        QCOMPARE(answer.status, 400);
+        QCOMPARE(answer.json().value(QStringLiteral("field")).toString(), QStringLiteral("price"));
+        answer = preview(QStringLiteral("p-buyer"), QByteArray(R"({"symbol":"X","side":"buy"})"));
+        QCOMPARE(answer.status, 400);
+        QVERIFY(!answer.json().value(QStringLiteral("field")).toString().isEmpty());
+        answer = preview(QStringLiteral("p-buyer"),
+                         QByteArray(R"({"symbol":"NOPE","side":"buy","type":"limit","timeInForce":"gtc",)"
+                                    R"("price":2500,"quantity":1})"));
+        QCOMPARE(answer.status, 422);
+        QCOMPARE(answer.code(), QStringLiteral("instrument.unknown"));
+
+        // Nothing changed and nothing was journaled.
+        QVERIFY(state() == before);
+        QCOMPARE(m_fx.market().journalStats().records, recordsBefore);
+        QVERIFY(m_fx.market().flush());
+        QCOMPARE(m_fx.market().journalStats().records, recordsBefore);
+
+        // Placed right after, the first preview's order fills what the preview said.
+        const CurlResult buy =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                      m_fx.order(QStringLiteral("buy"), 2600, 15));
+        QCOMPARE(buy.status, 201);
+        qint64 filled = 0;
+        for (const QJsonValue &t : buy.json().value(QStringLiteral("trades")).toArray())
+            filled += t[QStringLiteral("quantity")].toInteger();
+        QCOMPARE(filled, 10);
+        // Leave the book empty for the tests after: the buyer's remaining 5 go.
+        for (const auto &o : m_fx.market().openOrders(QStringLiteral("p-buyer")))
+            QCOMPARE(m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("DELETE"),
+                               QStringLiteral("/v1/orders/%1").arg(o.id))
+                         .status,
+                     200);
+        Q_UNUSED(sellId);
     }
 
     void nonAsciiClientOrderIdsKeepTheirBytes()
