@@ -145,6 +145,10 @@ OrderTicket::OrderTicket(const Clock &clock, QWidget *parent)
     m_profile->setToolTip(tr("An SLA profile fills the counterparty requirements; the order remembers it"));
     m_previewLabel->setObjectName(QStringLiteral("ticketPreview"));
     m_previewLabel->setWordWrap(true);
+    // Room for three lines whether or not a preview shows, so the ticket (and the book and
+    // tape above it) keep their height while the preview comes and goes.
+    m_previewLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_previewLabel->setMinimumHeight(m_previewLabel->fontMetrics().lineSpacing() * 3);
     m_previewLabel->setAccessibleName(tr("Preview"));
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(kPreviewDelayMs);
@@ -329,7 +333,8 @@ void OrderTicket::requestPreview()
     QString problem;
     const std::optional<api::OrderRequest> order = validate(&problem);
     if (!order) {
-        showPreview(tr("No preview: %1").arg(problem), false);
+        // What is wrong is said when the order is sent; until then the preview stays quiet.
+        showPreview({}, false);
         return;
     }
     desk::ExchangeCall<api::OrderPreview> *call = m_previewer(*order);
@@ -357,7 +362,6 @@ void OrderTicket::requestPreview()
 void OrderTicket::showPreview(const QString &text, bool error)
 {
     m_previewLabel->setText(text);
-    m_previewLabel->setVisible(!text.isEmpty());
     QPalette palette = m_previewLabel->palette();
     palette.setColor(QPalette::WindowText,
                      error ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));

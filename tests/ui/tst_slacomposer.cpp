@@ -53,6 +53,14 @@ class TestSlaComposer : public QObject
         return w;
     }
 
+    /// With CLOUDEX_TEST_SHOTS=DIR set, the window as it is now, as DIR/NAME.png (to look at).
+    void shot(const char *name)
+    {
+        const QString dir = qEnvironmentVariable("CLOUDEX_TEST_SHOTS");
+        if (!dir.isEmpty())
+            QVERIFY(m_window->grab().save(dir + u'/' + QString::fromLatin1(name) + u".png"_qs));
+    }
+
     static void tick(QListWidget *list, const QString &code, bool on = true)
     {
         for (int i = 0; i < list->count(); ++i)
@@ -224,6 +232,7 @@ private slots:
         find<QSpinBox>("ticketQuantity")->setValue(2);
         QTRY_VERIFY2(preview->text().startsWith(u"Fills 2 of 2 instances now"_qs),
                      qPrintable(preview->text()));
+        shot("order-ticket");
 
         // The confirmation repeats the preview and names the profile; the order is sent.
         m_questions.clear();
@@ -259,6 +268,7 @@ private slots:
             qPrintable(text));
         QVERIFY2(text.contains(QRegularExpression(u"Region\\s+DE\\s+DE\\s+="_qs)), qPrintable(text));
         QCOMPARE(text.count(u"≠"_qs), 1);
+        shot("contract-inspector");
     }
 
     void theComposerShowsWhatTheBookWouldGive()
@@ -285,6 +295,7 @@ private slots:
             products->item(0, ui::SlaComposer::FrontHour)->text().startsWith(u"0 of 20 eligible now"_qs),
             qPrintable(products->item(0, ui::SlaComposer::FrontHour)->text()));
         QVERIFY(products->item(0, ui::SlaComposer::FrontHour)->text().contains(u"8 passed over"_qs));
+        shot("sla-composer");
         Q_UNUSED(composer);
     }
 
