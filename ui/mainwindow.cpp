@@ -8,6 +8,7 @@
 #include "desk/marketsession.h"
 #include "marketworkspace.h"
 #include "sellworkspace.h"
+#include "usersworkspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -70,6 +71,8 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_stack->addWidget(m_market);
     m_stack->addWidget(m_buy);
     m_stack->addWidget(m_sell);
+    m_users = new UsersWorkspace(context.session, m_stack);
+    m_stack->addWidget(m_users);
 
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
     m_navigation->setAccessibleName(tr("Workspaces"));
@@ -87,6 +90,7 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
         {tr("Market"), QStringLiteral(":/icons/market.svg")},
         {tr("Buy"), QStringLiteral(":/icons/buy.svg")},
         {tr("Sell"), QStringLiteral(":/icons/sell.svg")},
+        {tr("Users"), QStringLiteral(":/icons/users.svg")},
     };
     for (const auto &[text, icon] : items) {
         auto item = new QListWidgetItem(QIcon(icon), text, m_navigation);
@@ -118,7 +122,10 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const std::pair<Workspace, QString> workspaces[] = {
-        {Workspace::Market, tr("&Market")}, {Workspace::Buy, tr("&Buy")}, {Workspace::Sell, tr("&Sell")}};
+        {Workspace::Market, tr("&Market")},
+        {Workspace::Buy, tr("&Buy")},
+        {Workspace::Sell, tr("&Sell")},
+        {Workspace::Users, tr("&Users")}};
     int number = 1;
     for (const auto &[workspace, text] : workspaces) {
         QAction *action = view->addAction(text, this, [this, ws = workspace] { showWorkspace(ws); });
@@ -272,13 +279,15 @@ QString MainWindow::workspaceKey(Workspace workspace)
         return QStringLiteral("buy");
     case Workspace::Sell:
         return QStringLiteral("sell");
+    case Workspace::Users:
+        return QStringLiteral("users");
     }
     return {};
 }
 
 std::optional<MainWindow::Workspace> MainWindow::workspaceFromKey(const QString &key)
 {
-    for (Workspace w : {Workspace::Market, Workspace::Buy, Workspace::Sell}) {
+    for (Workspace w : {Workspace::Market, Workspace::Buy, Workspace::Sell, Workspace::Users}) {
         if (workspaceKey(w) == key)
             return w;
     }

@@ -33,7 +33,7 @@ Result<void> readableFile(const QString &option, const QString &path)
 
 QStringList StartupOptions::workspaceNames()
 {
-    return {QStringLiteral("market"), QStringLiteral("buy"), QStringLiteral("sell")};
+    return {QStringLiteral("market"), QStringLiteral("buy"), QStringLiteral("sell"), QStringLiteral("users")};
 }
 
 QStringList StartupOptions::languages()
@@ -75,7 +75,7 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
         QStringLiteral("screenshot"), Tr::tr("Render the window offscreen to the PNG <file> and exit."),
         Tr::tr("file"));
     const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
-                                             Tr::tr("Open the workspace <name>: market, buy or sell."),
+                                             Tr::tr("Open the workspace <name>: market, buy, sell or users."),
                                              Tr::tr("name"));
     const QCommandLineOption identityOption(
         QStringLiteral("identity"),

@@ -182,6 +182,34 @@ private Q_SLOTS:
         }
     }
 
+    /// The organisation's own limits of a user are checked on its orders, within the exchange's.
+    void userLimitsAreEnforcedOnOrders()
+    {
+        const QString limits = QStringLiteral("/v1/participants/p-buyer/users/u-td/limits");
+        CurlResult set = m_fx.curl(QStringLiteral("u-admin"), QStringLiteral("PUT"), limits,
+                                   R"({"maxOrderQuantity":1000})");
+        QCOMPARE(set.status, 422); // above the exchange's 100 per order
+        QCOMPARE(set.code(), QStringLiteral("user.limit-outside-exchange"));
+        set = m_fx.curl(QStringLiteral("u-admin"), QStringLiteral("PUT"), limits,
+                        R"({"maxOrderQuantity":2,"maxOpenNotional":1500000})");
+        QVERIFY2(set.status == 200, set.body.constData());
+        CurlResult order = m_fx.curl(QStringLiteral("u-td"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                                     m_fx.order(QStringLiteral("buy"), 500'000, 3));
+        QCOMPARE(order.status, 422);
+        QCOMPARE(order.code(), QStringLiteral("risk.user-max-order-size"));
+        order = m_fx.curl(QStringLiteral("u-td"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                          m_fx.order(QStringLiteral("buy"), 500'000, 2)); // 1,000,000 of 1,500,000
+        QVERIFY2(order.status == 201, order.body.constData());
+        order = m_fx.curl(QStringLiteral("u-td"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                          m_fx.order(QStringLiteral("buy"), 500'000, 2)); // 2,000,000 in all
+        QCOMPARE(order.status, 422);
+        QCOMPARE(order.code(), QStringLiteral("risk.user-max-open-notional"));
+        // Another user of the participant is not bound by u-td's limits.
+        order = m_fx.curl(QStringLiteral("u-trade"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                          m_fx.order(QStringLiteral("buy"), 500'000, 3));
+        QVERIFY2(order.status == 201, order.body.constData());
+    }
+
     /// The table above names every operation docs/openapi.json documents.
     void tableCoversTheDocumentedRoutes()
     {
