@@ -199,4 +199,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>cloudex::ui::UsersWorkspace</name>
+    <message numerus="yes">
+        <source>%1 revoked, with %n contract certificate(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -48,7 +48,8 @@ UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
                     tr("Your organisation's people: who may trade, who may deploy, who administers."), parent)
     , m_session(session)
     , m_reason(new QLabel(this))
-    , m_users(table(QStringLiteral("usersTable"), {tr("User"), tr("Permissions"), tr("State"), tr("Limits")}, this))
+    , m_users(table(QStringLiteral("usersTable"), {tr("User"), tr("Permissions"), tr("State"), tr("Limits")},
+                    this))
     , m_name(new QLineEdit(this))
     , m_trade(new QCheckBox(tr("&Trade (orders, prices, settlements)"), this))
     , m_deploy(new QCheckBox(tr("&Deploy (contract certificates, VMs)"), this))
@@ -62,15 +63,16 @@ UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
     , m_revoke(new QPushButton(tr("&Revoke…"), this))
     , m_limits(new QPushButton(tr("Set &limits"), this))
     , m_refresh(new QPushButton(tr("Re&fresh"), this))
-    , m_audit(table(QStringLiteral("auditTable"), {tr("Time"), tr("User"), tr("Action"), tr("Permissions"), tr("By")},
-                    this))
+    , m_audit(table(QStringLiteral("auditTable"),
+                    {tr("Time"), tr("User"), tr("Action"), tr("Permissions"), tr("By")}, this))
     , m_status(new QLabel(this))
 {
     m_reason->setObjectName(QStringLiteral("usersReason"));
     m_reason->setWordWrap(true);
     m_name->setObjectName(QStringLiteral("userName"));
     m_name->setPlaceholderText(tr("u-alice"));
-    m_name->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z0-9][a-z0-9-]{0,62}")), this));
+    m_name->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z0-9][a-z0-9-]{0,62}")), this));
     m_trade->setObjectName(QStringLiteral("permTrade"));
     m_deploy->setObjectName(QStringLiteral("permDeploy"));
     m_admin->setObjectName(QStringLiteral("permAdmin"));
@@ -83,7 +85,8 @@ UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
     m_maxQuantity->setValidator(new QIntValidator(1, 1'000'000, this));
     m_maxQuantity->setPlaceholderText(tr("the exchange's limit"));
     m_maxNotional->setObjectName(QStringLiteral("limitNotional"));
-    m_maxNotional->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[1-9][0-9]{0,15}")), this));
+    m_maxNotional->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[1-9][0-9]{0,15}")), this));
     m_maxNotional->setPlaceholderText(tr("the exchange's limit"));
     m_issue->setObjectName(QStringLiteral("usersIssue"));
     m_change->setObjectName(QStringLiteral("usersChange"));
@@ -125,7 +128,8 @@ UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
     right->addStretch();
     columns->addLayout(right, 2);
     layout->addLayout(columns, 2);
-    layout->addWidget(createSectionLabel(tr("Audit: identities issued, changed and revoked, and by whom"), this));
+    layout->addWidget(
+        createSectionLabel(tr("Audit: identities issued, changed and revoked, and by whom"), this));
     layout->addWidget(m_audit, 1);
 
     connect(m_users, &QTableWidget::itemSelectionChanged, this, &UsersWorkspace::showSelection);
@@ -140,11 +144,12 @@ UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
     connect(m_limits, &QPushButton::clicked, this, &UsersWorkspace::setLimits);
     connect(m_refresh, &QPushButton::clicked, this, &UsersWorkspace::refresh);
     if (m_session) {
-        connect(m_session, &desk::MarketSession::stateChanged, this, [this](desk::MarketSession::State state) {
-            updateActions();
-            if (state == desk::MarketSession::State::Connected)
-                refresh();
-        });
+        connect(m_session, &desk::MarketSession::stateChanged, this,
+                [this](desk::MarketSession::State state) {
+                    updateActions();
+                    if (state == desk::MarketSession::State::Connected)
+                        refresh();
+                });
     }
     updateActions();
 }
@@ -190,19 +195,22 @@ void UsersWorkspace::updateActions()
     const QString why = admin ? QString() : m_reason->text();
     m_issue->setEnabled(admin && !m_busy && !name.isEmpty() && !m_passphrase->text().isEmpty() &&
                         !m_exportPath->text().isEmpty());
-    m_issue->setToolTip(admin ? tr("Issue %1 with the chosen permissions; its key and certificate go into the "
-                                   "PKCS#12 file, protected by the passphrase")
-                                    .arg(name.isEmpty() ? tr("the user") : name)
-                              : why);
+    m_issue->setToolTip(admin
+                            ? tr("Issue %1 with the chosen permissions; its key and certificate go into the "
+                                 "PKCS#12 file, protected by the passphrase")
+                                  .arg(name.isEmpty() ? tr("the user") : name)
+                            : why);
     m_change->setEnabled(admin && !m_busy && known);
-    m_change->setToolTip(admin ? tr("A new certificate with the chosen permissions; the old one is revoked") : why);
+    m_change->setToolTip(admin ? tr("A new certificate with the chosen permissions; the old one is revoked")
+                               : why);
     m_revoke->setEnabled(admin && !m_busy && known);
     m_revoke->setToolTip(admin ? tr("Revoke the user and every contract certificate the user holds") : why);
     m_limits->setEnabled(admin && !m_busy && known);
-    m_limits->setToolTip(admin ? tr("Your organisation's own limits for this user, within the exchange's") : why);
+    m_limits->setToolTip(admin ? tr("Your organisation's own limits for this user, within the exchange's")
+                               : why);
     m_refresh->setEnabled(admin && !m_busy);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_trade, m_deploy, m_admin, m_passphrase, m_exportPath,
-                                                       m_maxQuantity, m_maxNotional})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_trade, m_deploy, m_admin, m_passphrase,
+                                                       m_exportPath, m_maxQuantity, m_maxNotional})
         w->setEnabled(admin);
 }
 
@@ -246,10 +254,12 @@ void UsersWorkspace::refresh()
             const int row = m_users->rowCount();
             m_users->insertRow(row);
             auto *name = item(user.name);
-            name->setData(Qt::UserRole,
-                          user.limits.maxOrderQuantity ? QString::number(*user.limits.maxOrderQuantity) : QString());
-            name->setData(Qt::UserRole + 1,
-                          user.limits.maxOpenNotional ? QString::number(*user.limits.maxOpenNotional) : QString());
+            name->setData(Qt::UserRole, user.limits.maxOrderQuantity
+                                            ? QString::number(*user.limits.maxOrderQuantity)
+                                            : QString());
+            name->setData(Qt::UserRole + 1, user.limits.maxOpenNotional
+                                                ? QString::number(*user.limits.maxOpenNotional)
+                                                : QString());
             m_users->setItem(row, kNameColumn, name);
             m_users->setItem(row, 1, item(user.permissions.join(QStringLiteral(", "))));
             m_users->setItem(row, 2, item(user.state == u"active" ? tr("active") : tr("revoked")));
@@ -258,7 +268,8 @@ void UsersWorkspace::refresh()
                 limits << tr("≤ %1 per order").arg(*user.limits.maxOrderQuantity);
             if (user.limits.maxOpenNotional)
                 limits << tr("≤ %1 open").arg(*user.limits.maxOpenNotional);
-            m_users->setItem(row, 3, item(limits.isEmpty() ? tr("the exchange's") : limits.join(QStringLiteral("; "))));
+            m_users->setItem(
+                row, 3, item(limits.isEmpty() ? tr("the exchange's") : limits.join(QStringLiteral("; "))));
         }
         m_users->resizeColumnsToContents();
         const QList<QTableWidgetItem *> again = m_users->findItems(selected, Qt::MatchExactly);
@@ -277,7 +288,9 @@ void UsersWorkspace::refresh()
         for (auto it = entries.crbegin(); it != entries.crend(); ++it) { // newest first
             const int row = m_audit->rowCount();
             m_audit->insertRow(row);
-            m_audit->setItem(row, 0, item(QDateTime::fromSecsSinceEpoch(it->time).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+            m_audit->setItem(row, 0,
+                             item(QDateTime::fromSecsSinceEpoch(it->time).toString(
+                                 QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
             m_audit->setItem(row, 1, item(it->user));
             m_audit->setItem(row, 2, item(it->action));
             m_audit->setItem(row, 3, item(it->permissions.join(QStringLiteral(", "))));
@@ -311,8 +324,9 @@ void UsersWorkspace::issue()
             if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
                 !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
                 file.write(issued->pkcs12) != issued->pkcs12.size()) {
-                setStatus(tr("%1 was issued, but %2 cannot be written: %3").arg(name, path, file.errorString()),
-                          true);
+                setStatus(
+                    tr("%1 was issued, but %2 cannot be written: %3").arg(name, path, file.errorString()),
+                    true);
             } else {
                 setStatus(tr("%1 issued (certificate %2); hand over %3 and, separately, its passphrase.")
                               .arg(name, issued->serial, path));
@@ -347,10 +361,11 @@ void UsersWorkspace::revoke()
     if (!m_revoke->isEnabled())
         return;
     const QString name = m_name->text();
-    if (!Prompts::confirm(this, tr("Revoke %1").arg(name),
-                          tr("Revoke %1? Its identity and every contract certificate it holds stop working at "
-                             "once, at the exchange and at the sellers' sites.")
-                              .arg(name)))
+    if (!Prompts::confirm(
+            this, tr("Revoke %1").arg(name),
+            tr("Revoke %1? Its identity and every contract certificate it holds stop working at "
+               "once, at the exchange and at the sellers' sites.")
+                .arg(name)))
         return;
     auto *call = m_session->client()->revokeUser(m_session->participant(), name);
     m_busy = true;

@@ -16,7 +16,8 @@ struct Tr
 } // namespace
 
 void issueUserWithPkcs12(ExchangeClient *client, const QString &participant, api::UserIssueRequest request,
-                         const QString &passphrase, QObject *context, std::function<void(Result<IssuedUser>)> done)
+                         const QString &passphrase, QObject *context,
+                         std::function<void(Result<IssuedUser>)> done)
 {
     if (passphrase.isEmpty()) {
         return done(Error{QStringLiteral("desk.passphrase-required"),
@@ -35,8 +36,7 @@ void issueUserWithPkcs12(ExchangeClient *client, const QString &participant, api
                          call->deleteLater();
                          if (!call->ok())
                              return done(call->result().error());
-                         const QByteArray der =
-                             QSslCertificate(call->value().certificate.toLatin1()).toDer();
+                         const QByteArray der = QSslCertificate(call->value().certificate.toLatin1()).toDer();
                          auto bundle = pki::exportPkcs12(key, der, {}, passphrase, name);
                          if (!bundle)
                              return done(bundle.error());

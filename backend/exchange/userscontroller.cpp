@@ -73,10 +73,10 @@ void UsersController::addRoutes(net::ApiServer &api)
     api.route(QStringLiteral("POST"), users, bind(this, &UsersController::postUser), kPermissionAdmin);
     api.route(QStringLiteral("PUT"), user + QStringLiteral("/permissions"),
               bind(this, &UsersController::putPermissions), kPermissionAdmin);
-    api.route(QStringLiteral("POST"), user + QStringLiteral("/revoke"), bind(this, &UsersController::postRevoke),
-              kPermissionAdmin);
-    api.route(QStringLiteral("PUT"), user + QStringLiteral("/limits"), bind(this, &UsersController::putLimits),
-              kPermissionAdmin);
+    api.route(QStringLiteral("POST"), user + QStringLiteral("/revoke"),
+              bind(this, &UsersController::postRevoke), kPermissionAdmin);
+    api.route(QStringLiteral("PUT"), user + QStringLiteral("/limits"),
+              bind(this, &UsersController::putLimits), kPermissionAdmin);
     api.route(QStringLiteral("GET"), QStringLiteral("/v1/participants/{id}/audit"),
               bind(this, &UsersController::getAudit), kPermissionAdmin);
 }
@@ -85,10 +85,10 @@ bool UsersController::ownParticipant(const ApiRequest &request, ApiReply &reply)
 {
     if (request.params.value(QStringLiteral("id")) == request.identity.participant)
         return true;
-    reply.sendProblem(ApiProblem::forbidden(
-        QStringLiteral("auth.not-own-participant"),
-        Tr::tr("An administrator manages the users of their own participant (%1) only.")
-            .arg(request.identity.participant)));
+    reply.sendProblem(
+        ApiProblem::forbidden(QStringLiteral("auth.not-own-participant"),
+                              Tr::tr("An administrator manages the users of their own participant (%1) only.")
+                                  .arg(request.identity.participant)));
     return false;
 }
 
@@ -96,7 +96,8 @@ QList<pki::IssuedCertificate> UsersController::liveIdentities(const QString &par
                                                               const QString &user) const
 {
     QList<pki::IssuedCertificate> live;
-    for (const pki::IssuedCertificate &certificate : m_ca.identitiesOf(participant, pki::CertificateKind::User)) {
+    for (const pki::IssuedCertificate &certificate :
+         m_ca.identitiesOf(participant, pki::CertificateKind::User)) {
         if (certificate.name == user && !m_ca.isRevoked(certificate.serial))
             live.append(certificate);
     }
@@ -128,7 +129,8 @@ void UsersController::getUsers(const ApiRequest &request, ApiReply reply)
     const QString participant = request.identity.participant;
     // The newest certificate of each name says what the user is now.
     QMap<QString, api::User> users;
-    for (const pki::IssuedCertificate &certificate : m_ca.identitiesOf(participant, pki::CertificateKind::User)) {
+    for (const pki::IssuedCertificate &certificate :
+         m_ca.identitiesOf(participant, pki::CertificateKind::User)) {
         const bool revoked = m_ca.isRevoked(certificate.serial);
         auto it = users.find(certificate.name);
         // A revoked newer certificate (a superseded one is older) does not hide a live one.
@@ -137,9 +139,8 @@ void UsersController::getUsers(const ApiRequest &request, ApiReply reply)
         api::User user;
         user.name = certificate.name;
         user.serial = certificate.serial;
-        user.permissions = pki::CertificateAuthority::identityOf(certificate)
-                               .value_or(pki::IdentityRequest{})
-                               .permissions;
+        user.permissions =
+            pki::CertificateAuthority::identityOf(certificate).value_or(pki::IdentityRequest{}).permissions;
         user.state = revoked ? QStringLiteral("revoked") : QStringLiteral("active");
         user.notAfter = certificate.notAfterMs / 1000;
         const pki::UserLimits limits = m_ca.userLimits(participant, certificate.name);
@@ -221,15 +222,16 @@ void UsersController::putPermissions(const ApiRequest &request, ApiReply reply)
         older.append(certificate.serial);
     // Taking deploy away takes the contract certificates with it, at once.
     const bool dropDeploy = hadDeploy && !parsed->permissions.contains(kPermissionDeploy);
-    auto revoked = m_revoke(participant, name, older, dropDeploy, pki::RevocationReason::Superseded, who(request));
+    auto revoked =
+        m_revoke(participant, name, older, dropDeploy, pki::RevocationReason::Superseded, who(request));
     if (!revoked)
         return reply.sendProblem(ApiProblem::fromError(500, revoked.error()));
     audit(request, name, QStringLiteral("permissions-changed"), issued->serial, identity.permissions,
-          Tr::tr("replaces %1").arg(older.join(QStringLiteral(", ")))
-              + (revoked->contractCertificates.isEmpty()
-                     ? QString()
-                     : Tr::tr("; contract certificates revoked: %1")
-                           .arg(revoked->contractCertificates.join(QStringLiteral(", ")))));
+          Tr::tr("replaces %1").arg(older.join(QStringLiteral(", "))) +
+              (revoked->contractCertificates.isEmpty()
+                   ? QString()
+                   : Tr::tr("; contract certificates revoked: %1")
+                         .arg(revoked->contractCertificates.join(QStringLiteral(", ")))));
     reply.send(200, json::certificate(issued.value()));
 }
 
@@ -294,8 +296,8 @@ void UsersController::putLimits(const ApiRequest &request, ApiReply reply)
         reply.sendProblem(problem);
         return true;
     };
-    if (outside(QStringLiteral("maxOrderQuantity"), parsed->maxOrderQuantity, exchange.maxOrderQuantity)
-        || outside(QStringLiteral("maxOpenNotional"), parsed->maxOpenNotional, exchange.maxOpenNotional))
+    if (outside(QStringLiteral("maxOrderQuantity"), parsed->maxOrderQuantity, exchange.maxOrderQuantity) ||
+        outside(QStringLiteral("maxOpenNotional"), parsed->maxOpenNotional, exchange.maxOpenNotional))
         return;
     pki::UserLimits limits{parsed->maxOrderQuantity, parsed->maxOpenNotional};
     if (auto set = m_ca.setUserLimits(participant, name, limits); !set)
@@ -311,8 +313,8 @@ void UsersController::getAudit(const ApiRequest &request, ApiReply reply)
         return;
     QJsonArray list;
     for (const pki::AuditEntry &entry : m_ca.audit(request.identity.participant)) {
-        api::AuditEntry line{entry.atMs / 1000, entry.user,  entry.action, entry.serial,
-                             entry.permissions,  entry.by,   entry.detail};
+        api::AuditEntry line{entry.atMs / 1000, entry.user, entry.action, entry.serial,
+                             entry.permissions, entry.by,   entry.detail};
         list.append(line.toJson());
     }
     reply.send(200, QJsonObject{{QStringLiteral("audit"), list}});

@@ -58,8 +58,8 @@ private:
     bool ownParticipant(const net::ApiRequest &request, net::ApiReply &reply) const;
     /// The live identity certificates of `user` (newest last).
     QList<pki::IssuedCertificate> liveIdentities(const QString &participant, const QString &user) const;
-    void audit(const net::ApiRequest &request, const QString &user, const QString &action, const QString &serial,
-               const QStringList &permissions, const QString &detail);
+    void audit(const net::ApiRequest &request, const QString &user, const QString &action,
+               const QString &serial, const QStringList &permissions, const QString &detail);
 
     market::Exchange &m_exchange;
     pki::CertificateAuthority &m_ca;

@@ -4,9 +4,9 @@
 // then the administrator changes the user's permissions and revokes it from the page.
 #include "../support/embeddedexchange.h"
 
+#include "buyworkspace.h"
 #include "desk/identityfile.h"
 #include "desk/marketsession.h"
-#include "buyworkspace.h"
 #include "prompts.h"
 #include "usersworkspace.h"
 
@@ -66,7 +66,8 @@ private Q_SLOTS:
     {
         exchange::EmbeddedExchange::Options options;
         options.dataDirectory = m_dir.filePath(QStringLiteral("data"));
-        options.products = {catalogue::Catalogue::standard().parseProduct(QStringLiteral("DE.GP2.SH.S1")).value()};
+        options.products = {
+            catalogue::Catalogue::standard().parseProduct(QStringLiteral("DE.GP2.SH.S1")).value()};
         options.horizon = {2, 0, 0, 0, 0};
         options.clockIntervalMs = 0;
         m_exchange = std::make_unique<exchange::EmbeddedExchange>();
@@ -91,11 +92,14 @@ private Q_SLOTS:
     void anAdminIssuesATradeOnlyUserWhoseDeskExplainsDeploy()
     {
         const QString p12 = m_dir.filePath(QStringLiteral("u-sales.p12"));
-        QTest::keyClicks(m_page->findChild<QLineEdit *>(QStringLiteral("userName")), QStringLiteral("u-sales"));
+        QTest::keyClicks(m_page->findChild<QLineEdit *>(QStringLiteral("userName")),
+                         QStringLiteral("u-sales"));
         m_page->findChild<QCheckBox *>(QStringLiteral("permTrade"))->setChecked(true);
         m_page->findChild<QCheckBox *>(QStringLiteral("permDeploy"))->setChecked(false);
-        QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("usersIssue"))->isEnabled()); // no passphrase yet
-        QTest::keyClicks(m_page->findChild<QLineEdit *>(QStringLiteral("userPassphrase")), QStringLiteral("s3cret pass"));
+        QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("usersIssue"))
+                     ->isEnabled()); // no passphrase yet
+        QTest::keyClicks(m_page->findChild<QLineEdit *>(QStringLiteral("userPassphrase")),
+                         QStringLiteral("s3cret pass"));
         QTest::keyClicks(m_page->findChild<QLineEdit *>(QStringLiteral("userExportPath")), p12);
         click(QStringLiteral("usersIssue"));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("u-sales")), QStringLiteral("trade|active"), 15000);
@@ -120,7 +124,8 @@ private Q_SLOTS:
         auto *reason = buy.findChild<QLabel *>(QStringLiteral("deployReason"));
         QTRY_VERIFY(reason->isVisible());
         QVERIFY(!deploy->isEnabled());
-        QVERIFY2(deploy->toolTip().contains(QStringLiteral("deploy permission")), qPrintable(deploy->toolTip()));
+        QVERIFY2(deploy->toolTip().contains(QStringLiteral("deploy permission")),
+                 qPrintable(deploy->toolTip()));
         QVERIFY2(reason->text().contains(QStringLiteral("u-sales")), qPrintable(reason->text()));
         // And the administrator's own desk may deploy.
         ui::BuyWorkspace mine(m_session.get());
@@ -132,15 +137,16 @@ private Q_SLOTS:
         selectUser(QStringLiteral("u-sales"));
         m_page->findChild<QCheckBox *>(QStringLiteral("permDeploy"))->setChecked(true);
         click(QStringLiteral("usersChange"));
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("u-sales")), QStringLiteral("trade, deploy|active"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("u-sales")), QStringLiteral("trade, deploy|active"),
+                                  15000);
 
         auto *quantity = m_page->findChild<QLineEdit *>(QStringLiteral("limitQuantity"));
         quantity->clear();
         QTest::keyClicks(quantity, QStringLiteral("5"));
         click(QStringLiteral("usersLimits"));
         QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<QTableWidget *>(QStringLiteral("usersTable"))
-                                     ->findItems(QStringLiteral("≤ 5 per order"), Qt::MatchContains)
-                                     .size() == 1,
+                                         ->findItems(QStringLiteral("≤ 5 per order"), Qt::MatchContains)
+                                         .size() == 1,
                                  15000);
 
         QString asked;
@@ -152,9 +158,10 @@ private Q_SLOTS:
         click(QStringLiteral("usersRevoke"));
         ui::Prompts::setConfirmHandler(nullptr);
         QVERIFY(asked.contains(QStringLiteral("u-sales")));
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("u-sales")), QStringLiteral("trade, deploy|revoked"), 15000);
-        QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("usersRevoke"))->isEnabled()
-                || stateOf(QStringLiteral("u-sales")).endsWith(QStringLiteral("revoked")));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("u-sales")), QStringLiteral("trade, deploy|revoked"),
+                                  15000);
+        QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("usersRevoke"))->isEnabled() ||
+                stateOf(QStringLiteral("u-sales")).endsWith(QStringLiteral("revoked")));
         // The audit shows it all, newest first, with who did it.
         auto *audit = m_page->findChild<QTableWidget *>(QStringLiteral("auditTable"));
         QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() >= 4, 15000);

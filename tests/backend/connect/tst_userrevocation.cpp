@@ -46,8 +46,8 @@ class TestUserRevocation : public QObject
             return false;
         QFile cert(m_fx.identityFile(name, QStringLiteral(".cert.pem")));
         QFile keyFile(m_fx.identityFile(name, QStringLiteral(".key.pem")));
-        return cert.open(QIODevice::WriteOnly) && cert.write(issued->pem()) > 0
-               && keyFile.open(QIODevice::WriteOnly) && keyFile.write(key->toPem().value()) > 0;
+        return cert.open(QIODevice::WriteOnly) && cert.write(issued->pem()) > 0 &&
+               keyFile.open(QIODevice::WriteOnly) && keyFile.write(key->toPem().value()) > 0;
     }
 
     /// `user` asks the exchange for a contract certificate (its key and certificate kept as
@@ -55,11 +55,14 @@ class TestUserRevocation : public QObject
     QString certify(const QString &user)
     {
         auto key = pki::PrivateKey::generate();
-        auto csr = pki::createCertificateRequest(key.value(), {QStringLiteral("p-buyer"), m_contract, {}, {}});
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}})
-                                    .toJson(QJsonDocument::Compact);
-        const CurlResult answer = m_fx.curl(user, QStringLiteral("POST"),
-                                            QStringLiteral("/v1/contracts/%1/certificates").arg(m_contract), body);
+        auto csr =
+            pki::createCertificateRequest(key.value(), {QStringLiteral("p-buyer"), m_contract, {}, {}});
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}})
+                .toJson(QJsonDocument::Compact);
+        const CurlResult answer =
+            m_fx.curl(user, QStringLiteral("POST"),
+                      QStringLiteral("/v1/contracts/%1/certificates").arg(m_contract), body);
         if (answer.status != 201) {
             qWarning("certificate for %s: %d %s", qPrintable(user), answer.status, answer.body.constData());
             return {};
@@ -76,16 +79,16 @@ class TestUserRevocation : public QObject
     /// GET /v1/contract at the site with `user`'s contract certificate.
     CurlResult atSite(const QString &user)
     {
-        return runCurl({QStringLiteral("--cacert"), m_fx.path(QStringLiteral("ca.pem")), QStringLiteral("--cert"),
-                        m_fx.path(user + QStringLiteral("-contract.pem")), QStringLiteral("--key"),
-                        m_fx.path(user + QStringLiteral("-contract.key")),
+        return runCurl({QStringLiteral("--cacert"), m_fx.path(QStringLiteral("ca.pem")),
+                        QStringLiteral("--cert"), m_fx.path(user + QStringLiteral("-contract.pem")),
+                        QStringLiteral("--key"), m_fx.path(user + QStringLiteral("-contract.key")),
                         QStringLiteral("https://127.0.0.1:%1/v1/contract").arg(m_server->port())});
     }
 
     CurlResult admin(const QString &method, const QString &route, const QByteArray &body = {})
     {
-        return m_fx.curl(QStringLiteral("u-admin"), method, QStringLiteral("/v1/participants/p-buyer") + route,
-                         body);
+        return m_fx.curl(QStringLiteral("u-admin"), method,
+                         QStringLiteral("/v1/participants/p-buyer") + route, body);
     }
 
     void startLink()
@@ -119,9 +122,10 @@ private Q_SLOTS:
         m_clock.setNowMs(QDateTime::currentMSecsSinceEpoch());
         // The seller's site identity, for 127.0.0.1 and localhost.
         auto siteKey = pki::PrivateKey::generate();
-        auto siteCsr = pki::createCertificateRequest(
-            siteKey.value(), {QStringLiteral("p-seller"), QStringLiteral("s-fra1"), {QStringLiteral("localhost")},
-                              {QStringLiteral("127.0.0.1")}});
+        auto siteCsr = pki::createCertificateRequest(siteKey.value(), {QStringLiteral("p-seller"),
+                                                                       QStringLiteral("s-fra1"),
+                                                                       {QStringLiteral("localhost")},
+                                                                       {QStringLiteral("127.0.0.1")}});
         pki::IdentityRequest site;
         site.kind = pki::CertificateKind::Site;
         site.participant = QStringLiteral("p-seller");
@@ -131,7 +135,8 @@ private Q_SLOTS:
         m_siteTls = QSslConfiguration::defaultConfiguration();
         m_siteTls.setLocalCertificate(QSslCertificate(siteCert->der, QSsl::Der));
         m_siteTls.setPrivateKey(QSslKey(siteKey->toPem().value(), QSsl::Ec));
-        m_siteTls.setCaCertificates({QSslCertificate(m_fx.service().authority().rootCertificate(), QSsl::Der)});
+        m_siteTls.setCaCertificates(
+            {QSslCertificate(m_fx.service().authority().rootCertificate(), QSsl::Der)});
 
         QVERIFY(writeUser(QStringLiteral("u-admin"), {QStringLiteral("admin")}));
         QVERIFY(writeUser(QStringLiteral("u-tech1"), {QStringLiteral("deploy")}));
@@ -173,9 +178,11 @@ private Q_SLOTS:
     {
         // Without deploy, no certificate.
         auto key = pki::PrivateKey::generate();
-        auto csr = pki::createCertificateRequest(key.value(), {QStringLiteral("p-buyer"), m_contract, {}, {}});
+        auto csr =
+            pki::createCertificateRequest(key.value(), {QStringLiteral("p-buyer"), m_contract, {}, {}});
         const CurlResult refused = m_fx.curl(
-            QStringLiteral("u-sales"), QStringLiteral("POST"), QStringLiteral("/v1/contracts/%1/certificates").arg(m_contract),
+            QStringLiteral("u-sales"), QStringLiteral("POST"),
+            QStringLiteral("/v1/contracts/%1/certificates").arg(m_contract),
             QJsonDocument(QJsonObject{{QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}})
                 .toJson(QJsonDocument::Compact));
         QCOMPARE(refused.status, 403);
@@ -203,10 +210,12 @@ private Q_SLOTS:
         QVERIFY2(revoked.status == 200, revoked.body.constData());
         QCOMPARE(revoked.json().value(QStringLiteral("contractCertificates")).toArray().size(), 1);
         QVERIFY(revoked.json().value(QStringLiteral("crlNumber")).toInteger() > crlBefore);
-        QTRY_COMPARE_WITH_TIMEOUT(atSite(QStringLiteral("u-tech1")).code(), QStringLiteral("connect.revoked"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(atSite(QStringLiteral("u-tech1")).code(), QStringLiteral("connect.revoked"),
+                                  5000);
         QCOMPARE(atSite(QStringLiteral("u-tech1")).status, 401);
         // The user's own identity is gone from the exchange too.
-        QCOMPARE(m_fx.curl(QStringLiteral("u-tech1"), QStringLiteral("GET"), QStringLiteral("/v1/contracts")).status,
+        QCOMPARE(m_fx.curl(QStringLiteral("u-tech1"), QStringLiteral("GET"), QStringLiteral("/v1/contracts"))
+                     .status,
                  401);
     }
 
@@ -217,7 +226,8 @@ private Q_SLOTS:
         const CurlResult changed = admin(QStringLiteral("PUT"), QStringLiteral("/users/u-tech2/permissions"),
                                          R"({"permissions":["trade"]})");
         QVERIFY2(changed.status == 200, changed.body.constData());
-        QTRY_COMPARE_WITH_TIMEOUT(atSite(QStringLiteral("u-tech2")).code(), QStringLiteral("connect.revoked"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(atSite(QStringLiteral("u-tech2")).code(), QStringLiteral("connect.revoked"),
+                                  5000);
     }
 
     void withoutTheEventTheCrlRefreshRefuses()
@@ -230,7 +240,8 @@ private Q_SLOTS:
         QCOMPARE(atSite(QStringLiteral("u-tech3")).status, 200); // the site's CRL does not list it yet
         // The CRL refresh (the link's periodic pull) brings the revocation.
         startLink();
-        QTRY_COMPARE_WITH_TIMEOUT(atSite(QStringLiteral("u-tech3")).code(), QStringLiteral("connect.revoked"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(atSite(QStringLiteral("u-tech3")).code(), QStringLiteral("connect.revoked"),
+                                  5000);
     }
 
     void cleanupTestCase()

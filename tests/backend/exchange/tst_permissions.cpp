@@ -60,8 +60,8 @@ private:
             return false;
         QFile cert(m_fx.identityFile(name, QStringLiteral(".cert.pem")));
         QFile keyFile(m_fx.identityFile(name, QStringLiteral(".key.pem")));
-        return cert.open(QIODevice::WriteOnly) && cert.write(issued->pem()) > 0
-               && keyFile.open(QIODevice::WriteOnly) && keyFile.write(key->toPem().value()) > 0;
+        return cert.open(QIODevice::WriteOnly) && cert.write(issued->pem()) > 0 &&
+               keyFile.open(QIODevice::WriteOnly) && keyFile.write(key->toPem().value()) > 0;
     }
 
     /// The table: every route, what it needs, what it answers.
@@ -75,53 +75,118 @@ private:
         const QString post = QStringLiteral("POST");
         const QString put = QStringLiteral("PUT");
         const QHash<QString, int> operatorIsNoParty{{QStringLiteral("operator"), 404}};
-        const QByteArray site = R"({"name":"x","endpoint":"https://localhost:9443","products":["DE.GP2.SH.S1"]})";
+        const QByteArray site =
+            R"({"name":"x","endpoint":"https://localhost:9443","products":["DE.GP2.SH.S1"]})";
         return {
             {get, u"/v1/instruments"_qs, u"/v1/instruments"_qs, {}, {}, 200},
             {get, u"/v1/orders"_qs, u"/v1/orders"_qs, {}, trade, 200},
             {post, u"/v1/orders"_qs, u"/v1/orders"_qs,
              R"({"symbol":"{symbol}","side":"buy","type":"limit","timeInForce":"gtc","price":500000,"quantity":0})",
              trade, 422},
-            {u"PATCH"_qs, u"/v1/orders/{id}"_qs, u"/v1/orders/999999"_qs, R"({"quantity":1})", trade, 422, u"order.unknown"_qs},
-            {u"DELETE"_qs, u"/v1/orders/{id}"_qs, u"/v1/orders/999999"_qs, {}, trade, 422, u"order.unknown"_qs},
+            {u"PATCH"_qs, u"/v1/orders/{id}"_qs, u"/v1/orders/999999"_qs, R"({"quantity":1})", trade, 422,
+             u"order.unknown"_qs},
+            {u"DELETE"_qs,
+             u"/v1/orders/{id}"_qs,
+             u"/v1/orders/999999"_qs,
+             {},
+             trade,
+             422,
+             u"order.unknown"_qs},
             {get, u"/v1/trades"_qs, u"/v1/trades?symbol={symbol}"_qs, {}, trade, 200},
             {get, u"/v1/fills"_qs, u"/v1/fills"_qs, {}, trade, 200},
             {get, u"/v1/contracts"_qs, u"/v1/contracts"_qs, {}, {}, 200},
-            {get, u"/v1/contracts/{id}"_qs, u"/v1/contracts/{contract}"_qs, {}, {}, 200, {}, operatorIsNoParty},
-            {post, u"/v1/contracts/{id}/certificates"_qs, u"/v1/contracts/{contract}/certificates"_qs, R"({"csr":"!"})", deploy, 400},
-            {get, u"/v1/contracts/{id}/certificates"_qs, u"/v1/contracts/{contract}/certificates"_qs, {}, {}, 200, {}, operatorIsNoParty},
+            {get,
+             u"/v1/contracts/{id}"_qs,
+             u"/v1/contracts/{contract}"_qs,
+             {},
+             {},
+             200,
+             {},
+             operatorIsNoParty},
+            {post, u"/v1/contracts/{id}/certificates"_qs, u"/v1/contracts/{contract}/certificates"_qs,
+             R"({"csr":"!"})", deploy, 400},
+            {get,
+             u"/v1/contracts/{id}/certificates"_qs,
+             u"/v1/contracts/{contract}/certificates"_qs,
+             {},
+             {},
+             200,
+             {},
+             operatorIsNoParty},
             {get, u"/v1/ca"_qs, u"/v1/ca"_qs, {}, {}, 200},
             {get, u"/v1/crl"_qs, u"/v1/crl"_qs, {}, {}, 200},
             {get, u"/v1/market/book/{symbol}"_qs, u"/v1/market/book/{symbol}"_qs, {}, trade, 200},
             {get, u"/v1/market/candles/{symbol}"_qs, u"/v1/market/candles/{symbol}"_qs, {}, trade, 200},
             {get, u"/v1/market/spot/{product}"_qs, u"/v1/market/spot/{product}"_qs, {}, trade, 200},
-            {get, u"/v1/market/spot/{product}/history"_qs, u"/v1/market/spot/{product}/history"_qs, {}, trade, 200},
+            {get,
+             u"/v1/market/spot/{product}/history"_qs,
+             u"/v1/market/spot/{product}/history"_qs,
+             {},
+             trade,
+             200},
             {get, u"/v1/market/curve/{product}"_qs, u"/v1/market/curve/{product}"_qs, {}, trade, 200},
             {get, u"/v1/market/summary"_qs, u"/v1/market/summary"_qs, {}, trade, 200},
             {post, u"/v1/participants"_qs, u"/v1/participants"_qs, "{}", operate, 400},
-            {put, u"/v1/participants/{id}/limits"_qs, u"/v1/participants/p-nobody/limits"_qs, R"({"maxOrderQuantity":"x"})", operate, 400},
-            {post, u"/v1/participants/{id}/kill-switch"_qs, u"/v1/participants/p-nobody/kill-switch"_qs, R"({"blocked":"x"})", operate, 400},
+            {put, u"/v1/participants/{id}/limits"_qs, u"/v1/participants/p-nobody/limits"_qs,
+             R"({"maxOrderQuantity":"x"})", operate, 400},
+            {post, u"/v1/participants/{id}/kill-switch"_qs, u"/v1/participants/p-nobody/kill-switch"_qs,
+             R"({"blocked":"x"})", operate, 400},
             {post, u"/v1/identities"_qs, u"/v1/identities"_qs, "{}", operate, 400},
-            {post, u"/v1/identities/{serial}/revoke"_qs, u"/v1/identities/ZZ/revoke"_qs, R"({"reason":"unspecified"})", operate, 404},
-            {post, u"/v1/contracts/{id}/terminate"_qs, u"/v1/contracts/c-999999/terminate"_qs, R"({"reason":"x"})", operate, 404},
+            {post, u"/v1/identities/{serial}/revoke"_qs, u"/v1/identities/ZZ/revoke"_qs,
+             R"({"reason":"unspecified"})", operate, 404},
+            {post, u"/v1/contracts/{id}/terminate"_qs, u"/v1/contracts/c-999999/terminate"_qs,
+             R"({"reason":"x"})", operate, 404},
             {put, u"/v1/sites/{siteId}"_qs, u"/v1/sites/s-x"_qs, site, {}, 403, u"auth.not-this-site"_qs},
             {get, u"/v1/sites"_qs, u"/v1/sites"_qs, {}, {}, 200},
-            {post, u"/v1/contracts/{id}/usage"_qs, u"/v1/contracts/{contract}/usage"_qs, R"({"final":false,"hours":[]})", {}, 403,
+            {post,
+             u"/v1/contracts/{id}/usage"_qs,
+             u"/v1/contracts/{contract}/usage"_qs,
+             R"({"final":false,"hours":[]})",
+             {},
+             403,
              u"auth.not-site-of-contract"_qs},
             {get, u"/v1/settlements"_qs, u"/v1/settlements"_qs, {}, trade, 200},
-            {get, u"/v1/settlements/{contractId}"_qs, u"/v1/settlements/{contract}"_qs, {}, trade, 404, {}, operatorIsNoParty},
+            {get,
+             u"/v1/settlements/{contractId}"_qs,
+             u"/v1/settlements/{contract}"_qs,
+             {},
+             trade,
+             404,
+             {},
+             operatorIsNoParty},
             {get, u"/v1/participants/{id}/users"_qs, u"/v1/participants/p-buyer/users"_qs, {}, admin, 200},
             {post, u"/v1/participants/{id}/users"_qs, u"/v1/participants/p-buyer/users"_qs, "{}", admin, 400},
-            {put, u"/v1/participants/{id}/users/{name}/permissions"_qs, u"/v1/participants/p-buyer/users/u-nobody/permissions"_qs, R"({"permissions":["trade"]})", admin, 404,
+            {put, u"/v1/participants/{id}/users/{name}/permissions"_qs,
+             u"/v1/participants/p-buyer/users/u-nobody/permissions"_qs, R"({"permissions":["trade"]})", admin,
+             404, u"user.not-found"_qs},
+            {post,
+             u"/v1/participants/{id}/users/{name}/revoke"_qs,
+             u"/v1/participants/p-buyer/users/u-nobody/revoke"_qs,
+             {},
+             admin,
+             404,
              u"user.not-found"_qs},
-            {post, u"/v1/participants/{id}/users/{name}/revoke"_qs, u"/v1/participants/p-buyer/users/u-nobody/revoke"_qs, {}, admin, 404, u"user.not-found"_qs},
-            {put, u"/v1/participants/{id}/users/{name}/limits"_qs, u"/v1/participants/p-buyer/users/u-nobody/limits"_qs, "{}", admin, 404, u"user.not-found"_qs},
+            {put, u"/v1/participants/{id}/users/{name}/limits"_qs,
+             u"/v1/participants/p-buyer/users/u-nobody/limits"_qs, "{}", admin, 404, u"user.not-found"_qs},
             {get, u"/v1/participants/{id}/audit"_qs, u"/v1/participants/p-buyer/audit"_qs, {}, admin, 200},
             // Another participant's users: never, whatever the permissions.
-            {get, u"/v1/participants/{id}/users"_qs, u"/v1/participants/p-seller/users"_qs, {}, admin, 403, u"auth.not-own-participant"_qs},
-            {put, u"/v1/participants/{id}/users/{name}/permissions"_qs, u"/v1/participants/p-seller/users/u-trader/permissions"_qs, R"({"permissions":["trade"]})", admin, 403,
+            {get,
+             u"/v1/participants/{id}/users"_qs,
+             u"/v1/participants/p-seller/users"_qs,
+             {},
+             admin,
+             403,
              u"auth.not-own-participant"_qs},
-            {post, u"/v1/participants/{id}/users/{name}/revoke"_qs, u"/v1/participants/p-seller/users/u-trader/revoke"_qs, {}, admin, 403, u"auth.not-own-participant"_qs},
+            {put, u"/v1/participants/{id}/users/{name}/permissions"_qs,
+             u"/v1/participants/p-seller/users/u-trader/permissions"_qs, R"({"permissions":["trade"]})",
+             admin, 403, u"auth.not-own-participant"_qs},
+            {post,
+             u"/v1/participants/{id}/users/{name}/revoke"_qs,
+             u"/v1/participants/p-seller/users/u-trader/revoke"_qs,
+             {},
+             admin,
+             403,
+             u"auth.not-own-participant"_qs},
         };
     }
 
@@ -142,9 +207,15 @@ private Q_SLOTS:
                            m_fx.order(QStringLiteral("buy"), 500'000, 1))
                      .status,
                  201);
-        const auto contracts = m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"), QStringLiteral("/v1/contracts"));
-        m_contract = contracts.json().value(QStringLiteral("contracts")).toArray().at(0).toObject().value(
-            QStringLiteral("id")).toString();
+        const auto contracts =
+            m_fx.curl(QStringLiteral("p-buyer"), QStringLiteral("GET"), QStringLiteral("/v1/contracts"));
+        m_contract = contracts.json()
+                         .value(QStringLiteral("contracts"))
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value(QStringLiteral("id"))
+                         .toString();
         QVERIFY(!m_contract.isEmpty());
     }
 
@@ -166,8 +237,9 @@ private Q_SLOTS:
         body.replace("{symbol}", m_fx.symbol().toUtf8());
         for (const auto &[who, permissions] : kSets) {
             const CurlResult answer = m_fx.curl(who, row.method, path, body.isEmpty() ? QByteArray() : body);
-            const QString context = QStringLiteral("%1 (%2): %3").arg(who, permissions.join(u','),
-                                                                     QString::fromUtf8(answer.body.left(300)));
+            const QString context =
+                QStringLiteral("%1 (%2): %3")
+                    .arg(who, permissions.join(u','), QString::fromUtf8(answer.body.left(300)));
             if (!row.permission.isEmpty() && !permissions.contains(row.permission)) {
                 QVERIFY2(answer.status == 403, qPrintable(context));
                 QVERIFY2(answer.code() == u"auth.permission-missing", qPrintable(context));
@@ -176,7 +248,8 @@ private Q_SLOTS:
                 continue;
             }
             const int expected = row.otherwise.value(who, row.status);
-            QVERIFY2(answer.status == expected, qPrintable(QString::number(expected) + u" expected; " + context));
+            QVERIFY2(answer.status == expected,
+                     qPrintable(QString::number(expected) + u" expected; " + context));
             if (!row.code.isEmpty() && !row.otherwise.contains(who))
                 QVERIFY2(answer.code() == row.code, qPrintable(context));
         }
@@ -193,8 +266,9 @@ private Q_SLOTS:
         set = m_fx.curl(QStringLiteral("u-admin"), QStringLiteral("PUT"), limits,
                         R"({"maxOrderQuantity":2,"maxOpenNotional":1500000})");
         QVERIFY2(set.status == 200, set.body.constData());
-        CurlResult order = m_fx.curl(QStringLiteral("u-td"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
-                                     m_fx.order(QStringLiteral("buy"), 500'000, 3));
+        CurlResult order =
+            m_fx.curl(QStringLiteral("u-td"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                      m_fx.order(QStringLiteral("buy"), 500'000, 3));
         QCOMPARE(order.status, 422);
         QCOMPARE(order.code(), QStringLiteral("risk.user-max-order-size"));
         order = m_fx.curl(QStringLiteral("u-td"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
