@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "exchange/exchangejson.h"
 #include "exchange/routehelpers.h"
+#include "market/engine.h"
 #include "market/exchange.h"
 #include "net/jsonfields.h"
 #include "pki/certificateauthority.h"
@@ -56,6 +57,30 @@ std::optional<ApiProblem> notGrantable(const QStringList &permissions)
 QString who(const ApiRequest &request)
 {
     return request.identity.participant + u'/' + request.identity.name;
+}
+
+/// The engine's limits of `participant` (the defaults when it is unknown).
+market::RiskLimits limitsOf(const market::Exchange &exchange, const QString &participant)
+{
+    market::RiskLimits limits;
+    const std::string name = participant.toStdString();
+    // Participant ids are dense from 0; the engine has no lookup by name of its own.
+    int misses = 0;
+    for (market::ParticipantId id = 0; misses < 64; ++id) {
+        const market::Participant *p = exchange.engine().participant(id);
+        if (!p) {
+            ++misses;
+            continue;
+        }
+        misses = 0;
+        if (p->name == name) {
+            limits.maxOrderQuantity = p->maxOrderQuantity;
+            limits.maxOpenNotional = p->maxOpenNotional;
+            limits.credit = p->credit;
+            break;
+        }
+    }
+    return limits;
 }
 
 ApiProblem noSuchUser(const QString &user)
@@ -283,7 +308,7 @@ void UsersController::putLimits(const ApiRequest &request, ApiReply reply)
     if (liveIdentities(participant, name).isEmpty())
         return reply.sendProblem(noSuchUser(name));
     // The organisation's limits sit within the exchange's limits of the participant.
-    const market::RiskLimits exchange = m_exchange.limitsOf(participant).value_or(market::RiskLimits{});
+    const market::RiskLimits exchange = limitsOf(m_exchange, participant);
     const auto outside = [&](const QString &field, std::optional<qint64> value, qint64 ceiling) {
         if (!value || (*value >= 1 && *value <= ceiling))
             return false;

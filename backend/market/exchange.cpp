@@ -1050,19 +1050,6 @@ QList<TradeInfo> Exchange::recentTrades(const QString &symbol, int limit) const
     return out;
 }
 
-std::optional<RiskLimits> Exchange::limitsOf(const QString &participant) const
-{
-    const std::optional<ParticipantId> id = participantId(participant);
-    const Participant *p = id ? m_engine.participant(*id) : nullptr;
-    if (!p || !p->exists)
-        return std::nullopt;
-    RiskLimits limits;
-    limits.maxOrderQuantity = p->maxOrderQuantity;
-    limits.maxOpenNotional = p->maxOpenNotional;
-    limits.credit = p->credit;
-    return limits;
-}
-
 QList<InstrumentInfo> Exchange::instruments() const
 {
     QList<InstrumentInfo> out;

@@ -275,9 +275,6 @@ public:
 
     void addParticipant(const ParticipantProfile &profile, AckCallback done = {});
     void setLimits(const QString &participant, const RiskLimits &limits, AckCallback done = {});
-    /// The participant's limits as the engine holds them (allowedBuyers left out); nothing
-    /// for an unknown participant.
-    std::optional<RiskLimits> limitsOf(const QString &participant) const;
     void setKillSwitch(const QString &participant, bool blocked, AckCallback done = {});
     void submitOrder(const QString &participant, const OrderRequest &order, AckCallback done = {});
     void cancelOrder(const QString &participant, quint64 orderId, AckCallback done = {});
