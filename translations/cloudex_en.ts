@@ -203,9 +203,9 @@
     <name>cloudex::ui::UsersWorkspace</name>
     <message numerus="yes">
         <source>%1 revoked, with %n contract certificate(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 revoked, with %n contract certificate.</numerusform>
+            <numerusform>%1 revoked, with %n contract certificates.</numerusform>
         </translation>
     </message>
 </context>
