@@ -281,8 +281,10 @@ void UsersWorkspace::refresh()
     auto *audit = m_session->client()->audit(participant);
     connect(audit, &desk::ExchangeJob::finished, this, [this, audit] {
         audit->deleteLater();
-        if (!audit->ok())
+        if (!audit->ok()) {
+            setStatus(tr("Cannot read the audit: %1").arg(audit->errorString()), true);
             return;
+        }
         m_audit->setRowCount(0);
         const QList<api::AuditEntry> &entries = audit->value();
         for (auto it = entries.crbegin(); it != entries.crend(); ++it) { // newest first

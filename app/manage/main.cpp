@@ -276,7 +276,10 @@ private:
             return on(m_client->issueUser(m_participant, request),
                       [this, name, out, passphrase, key = key.value()](const api::Certificate &certificate) {
                           const QByteArray der = QSslCertificate(certificate.certificate.toLatin1()).toDer();
-                          auto bundle = pki::exportPkcs12(key, der, {}, passphrase, name);
+                          // With the exchange CA, so the user's tools trust the exchange with it.
+                          on(m_client->caCertificate(), [this, name, out, passphrase, key, der,
+                                                         serial = certificate.serial](const QByteArray &ca) {
+                          auto bundle = pki::exportPkcs12(key, der, {ca}, passphrase, name);
                           if (!bundle)
                               return fail(bundle.error(), kLocalFailure);
                           QFile p12(out);
@@ -286,9 +289,10 @@ private:
                               return fail({QStringLiteral("cli.write"), Tr::tr("Cannot write %1.").arg(out)},
                                           kLocalFailure);
                           done(QJsonObject{{QStringLiteral("user"), name},
-                                           {QStringLiteral("serial"), certificate.serial},
+                                           {QStringLiteral("serial"), serial},
                                            {QStringLiteral("pkcs12"), out}},
-                               Tr::tr("%1 issued (%2); PKCS#12 in %3.").arg(name, certificate.serial, out));
+                               Tr::tr("%1 issued (%2); PKCS#12 in %3.").arg(name, serial, out));
+                          });
                       });
         }
         usageError(Tr::tr("usage: users list | issue NAME --permissions P,… (--csr FILE) --out FILE | "

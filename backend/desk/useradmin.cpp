@@ -31,17 +31,27 @@ void issueUserWithPkcs12(ExchangeClient *client, const QString &participant, api
         return done(csr.error());
     request.csr = QString::fromLatin1(csr->toBase64());
     auto *call = client->issueUser(participant, request);
-    QObject::connect(call, &ExchangeJob::finished, context,
-                     [call, key = key.value(), passphrase, name = request.name, done = std::move(done)] {
-                         call->deleteLater();
-                         if (!call->ok())
-                             return done(call->result().error());
-                         const QByteArray der = QSslCertificate(call->value().certificate.toLatin1()).toDer();
-                         auto bundle = pki::exportPkcs12(key, der, {}, passphrase, name);
-                         if (!bundle)
-                             return done(bundle.error());
-                         done(IssuedUser{call->value().serial, bundle.value()});
-                     });
+    QObject::connect(
+        call, &ExchangeJob::finished, context,
+        [client, context, call, key = key.value(), passphrase, name = request.name, done = std::move(done)] {
+            call->deleteLater();
+            if (!call->ok())
+                return done(call->result().error());
+            const QByteArray der = QSslCertificate(call->value().certificate.toLatin1()).toDer();
+            const QString serial = call->value().serial;
+            // The bundle carries the exchange CA too: the user's desk trusts the exchange with it.
+            auto *ca = client->caCertificate();
+            QObject::connect(ca, &ExchangeJob::finished, context,
+                             [ca, key, der, serial, passphrase, name, done] {
+                                 ca->deleteLater();
+                                 if (!ca->ok())
+                                     return done(ca->result().error());
+                                 auto bundle = pki::exportPkcs12(key, der, {ca->value()}, passphrase, name);
+                                 if (!bundle)
+                                     return done(bundle.error());
+                                 done(IssuedUser{serial, bundle.value()});
+                             });
+        });
 }
 
 } // namespace cloudex::desk

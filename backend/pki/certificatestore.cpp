@@ -417,14 +417,16 @@ Result<void> CertificateStore::appendAudit(const AuditEntry &entry)
     if (!q.prepare(QStringLiteral("INSERT INTO identity_audit (at_ms, participant, user, action, serial,"
                                   " permissions, by, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
         return sqlError(q);
+    // A null QString binds as NULL; the columns are NOT NULL, so empty text is bound as ''.
+    const auto text = [](const QString &value) { return value.isNull() ? QStringLiteral("") : value; };
     q.addBindValue(entry.atMs);
-    q.addBindValue(entry.participant);
-    q.addBindValue(entry.user);
-    q.addBindValue(entry.action);
-    q.addBindValue(entry.serial);
-    q.addBindValue(entry.permissions.join(u','));
-    q.addBindValue(entry.by);
-    q.addBindValue(entry.detail);
+    q.addBindValue(text(entry.participant));
+    q.addBindValue(text(entry.user));
+    q.addBindValue(text(entry.action));
+    q.addBindValue(text(entry.serial));
+    q.addBindValue(text(entry.permissions.join(u',')));
+    q.addBindValue(text(entry.by));
+    q.addBindValue(text(entry.detail));
     if (!q.exec())
         return sqlError(q);
     return {};
