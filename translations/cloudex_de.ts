@@ -4789,5 +4789,9 @@
         <source>The limits of %1 were not set: %2</source>
         <translation>Die Limits von %1 wurden nicht gesetzt: %2</translation>
     </message>
+    <message>
+        <source>Cannot read the audit: %1</source>
+        <translation>Das Protokoll ist nicht lesbar: %1</translation>
+    </message>
 </context>
 </TS>
