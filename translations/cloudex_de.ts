@@ -1248,6 +1248,10 @@
         <source>The site sent an answer this desk cannot read (%1).</source>
         <translation>Der Standort hat eine Antwort gesendet, die dieser Handelsplatz nicht lesen kann (%1).</translation>
     </message>
+    <message>
+        <source>Choose a passphrase to protect the new user's PKCS#12 file.</source>
+        <translation>Wählen Sie eine Passphrase, die die PKCS#12-Datei des neuen Benutzers schützt.</translation>
+    </message>
 </context>
 <context>
     <name>DesktopApp</name>
@@ -1509,6 +1513,54 @@
     <message>
         <source>You have no settlement of contract %1.</source>
         <translation>Sie haben keine Abrechnung des Vertrags %1.</translation>
+    </message>
+    <message>
+        <source>Your organisation allows you at most %1 instances per order.</source>
+        <translation>Ihre Organisation erlaubt Ihnen höchstens %1 Instanzen je Order.</translation>
+    </message>
+    <message>
+        <source>Your organisation allows you open orders worth at most %1 ticks × instances × hours.</source>
+        <translation>Ihre Organisation erlaubt Ihnen offene Orders im Wert von höchstens %1 Ticks × Instanzen × Stunden.</translation>
+    </message>
+    <message>
+        <source>An organisation's administrator grants only trade, deploy and admin, not "%1".</source>
+        <translation>Die Administration einer Organisation vergibt nur trade, deploy und admin, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>A permission is named twice.</source>
+        <translation>Eine Berechtigung ist doppelt genannt.</translation>
+    </message>
+    <message>
+        <source>There is no active user %1.</source>
+        <translation>Es gibt keinen aktiven Benutzer %1.</translation>
+    </message>
+    <message>
+        <source>An administrator manages the users of their own participant (%1) only.</source>
+        <translation>Eine Administratorin verwaltet nur die Benutzer des eigenen Teilnehmers (%1).</translation>
+    </message>
+    <message>
+        <source>%1 already has an identity; change its permissions or revoke it first.</source>
+        <translation>%1 hat bereits eine Identität; ändern Sie deren Berechtigungen oder widerrufen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>replaces %1</source>
+        <translation>ersetzt %1</translation>
+    </message>
+    <message>
+        <source>; contract certificates revoked: %1</source>
+        <translation>; widerrufene Vertragszertifikate: %1</translation>
+    </message>
+    <message>
+        <source>This request takes an empty body.</source>
+        <translation>Diese Anfrage nimmt einen leeren Rumpf.</translation>
+    </message>
+    <message>
+        <source>contract certificates revoked: %1</source>
+        <translation>widerrufene Vertragszertifikate: %1</translation>
+    </message>
+    <message>
+        <source>%1 must be between 1 and the exchange's limit of the participant, %2.</source>
+        <translation>%1 muss zwischen 1 und dem Limit der Börse für den Teilnehmer, %2, liegen.</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2240,22 @@
         <source>The certificate database belongs to exchange %1 (epoch %2).</source>
         <translation>Die Zertifikatsdatenbank gehört zur Börse %1 (Epoche %2).</translation>
     </message>
+    <message>
+        <source>No identity with serial %1 was issued by this exchange.</source>
+        <translation>Diese Börse hat keine Identität mit der Seriennummer %1 ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The identity %1 was revoked.</source>
+        <translation>Die Identität %1 wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>The stored certificate %1 cannot be read.</source>
+        <translation>Das gespeicherte Zertifikat %1 ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The stored certificate %1 has no readable key.</source>
+        <translation>Das gespeicherte Zertifikat %1 hat keinen lesbaren Schlüssel.</translation>
+    </message>
 </context>
 <context>
     <name>Prompts</name>
@@ -2402,8 +2470,8 @@
         <translation>„%1“ ist keine Größe wie 1280x800 (640x480 bis 7680x4320)</translation>
     </message>
     <message>
-        <source>Open the workspace &lt;name&gt;: market, buy, buy-strategy (the Buy workspace's strategy page), chargeback (its Chargeback tab) or sell.</source>
-        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy, buy-strategy (die Strategieseite des Arbeitsbereichs Kaufen), chargeback (seine Registerkarte Verrechnung) oder sell.</translation>
+        <source>Open the workspace &lt;name&gt;: market, buy, buy-strategy (the Buy workspace's strategy page), chargeback (its Chargeback tab), sell or users.</source>
+        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy, buy-strategy (die Strategieseite des Arbeitsbereichs Kaufen), chargeback (seine Registerkarte Verrechnung), sell oder users.</translation>
     </message>
 </context>
 <context>
@@ -3794,6 +3862,10 @@
             <numerusform>%n Bedingungen weichen vom Profil ab.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Your identity (%1) may not deploy: VMs need the deploy permission, which your organisation's administrator grants.</source>
+        <translation>Ihre Identität (%1) darf nicht bereitstellen: VMs brauchen die Berechtigung deploy, die die Administration Ihrer Organisation vergibt.</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::CandleChart</name>
@@ -4329,6 +4401,14 @@
         <source>own site</source>
         <translation>eigener Standort</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::MarketWorkspace</name>
@@ -4610,6 +4690,10 @@
     <message>
         <source>%1 of %2 cancelled; refused: %3</source>
         <translation>%1 von %2 storniert; abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>Your identity (%1) may not trade: orders need the trade permission, which your organisation's administrator grants.</source>
+        <translation>Ihre Identität (%1) darf nicht handeln: Orders brauchen die Berechtigung trade, die die Administration Ihrer Organisation vergibt.</translation>
     </message>
 </context>
 <context>
@@ -5977,6 +6061,232 @@
     <message>
         <source>Import strategy</source>
         <translation>Strategie importieren</translation>
+    </message>
+</context>
+<context>
+    <name>cloudex::ui::UsersWorkspace</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Your organisation's people: who may trade, who may deploy, who administers.</source>
+        <translation>Die Menschen Ihrer Organisation: wer handeln darf, wer bereitstellen darf, wer verwaltet.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>&amp;Trade (orders, prices, settlements)</source>
+        <translation>&amp;Handeln (Orders, Preise, Abrechnungen)</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy (contract certificates, VMs)</source>
+        <translation>&amp;Bereitstellen (Vertragszertifikate, VMs)</translation>
+    </message>
+    <message>
+        <source>&amp;Administer users</source>
+        <translation>Benutzer &amp;verwalten</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>&amp;Ausstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Change permissions</source>
+        <translation>Berechtigungen ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Set &amp;limits</source>
+        <translation>&amp;Limits setzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Durch</translation>
+    </message>
+    <message>
+        <source>u-alice</source>
+        <translation>u-alice</translation>
+    </message>
+    <message>
+        <source>protects the PKCS#12 file you hand over</source>
+        <translation>schützt die PKCS#12-Datei, die Sie übergeben</translation>
+    </message>
+    <message>
+        <source>/path/to/u-alice.p12</source>
+        <translation>/pfad/zu/u-alice.p12</translation>
+    </message>
+    <message>
+        <source>the exchange's limit</source>
+        <translation>das Limit der Börse</translation>
+    </message>
+    <message>
+        <source>Identity audit</source>
+        <translation>Identitätsprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>Berechtigungen:</translation>
+    </message>
+    <message>
+        <source>PKCS#12 &amp;passphrase:</source>
+        <translation>PKCS#12-&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>PKCS#12 &amp;file:</source>
+        <translation>PKCS#12-&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Max. order &amp;quantity:</source>
+        <translation>Max. Order&amp;menge:</translation>
+    </message>
+    <message>
+        <source>Max. open &amp;notional (ticks × instances × hours):</source>
+        <translation>Max. offenes &amp;Volumen (Ticks × Instanzen × Stunden):</translation>
+    </message>
+    <message>
+        <source>Audit: identities issued, changed and revoked, and by whom</source>
+        <translation>Protokoll: ausgestellte, geänderte und widerrufene Identitäten, und durch wen</translation>
+    </message>
+    <message>
+        <source>Users are administered once the desk is connected to an exchange.</source>
+        <translation>Benutzer werden verwaltet, sobald der Desk mit einer Börse verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Your identity (%1) does not administer %2: managing users needs the admin permission, which only an administrator of your organisation grants.</source>
+        <translation>Ihre Identität (%1) verwaltet %2 nicht: Benutzerverwaltung braucht die Berechtigung admin, die nur die Administration Ihrer Organisation vergibt.</translation>
+    </message>
+    <message>
+        <source>Issue %1 with the chosen permissions; its key and certificate go into the PKCS#12 file, protected by the passphrase</source>
+        <translation>%1 mit den gewählten Berechtigungen ausstellen; Schlüssel und Zertifikat kommen in die PKCS#12-Datei, geschützt durch die Passphrase</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>den Benutzer</translation>
+    </message>
+    <message>
+        <source>A new certificate with the chosen permissions; the old one is revoked</source>
+        <translation>Ein neues Zertifikat mit den gewählten Berechtigungen; das alte wird widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the user and every contract certificate the user holds</source>
+        <translation>Den Benutzer und jedes seiner Vertragszertifikate widerrufen</translation>
+    </message>
+    <message>
+        <source>Your organisation's own limits for this user, within the exchange's</source>
+        <translation>Die eigenen Limits Ihrer Organisation für diesen Benutzer, innerhalb derer der Börse</translation>
+    </message>
+    <message>
+        <source>Cannot read the users: %1</source>
+        <translation>Die Benutzer sind nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>≤ %1 per order</source>
+        <translation>≤ %1 je Order</translation>
+    </message>
+    <message>
+        <source>≤ %1 open</source>
+        <translation>≤ %1 offen</translation>
+    </message>
+    <message>
+        <source>the exchange's</source>
+        <translation>die der Börse</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit: %1</source>
+        <translation>Das Protokoll ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Issuing %1…</source>
+        <translation>%1 wird ausgestellt…</translation>
+    </message>
+    <message>
+        <source>%1 was not issued: %2</source>
+        <translation>%1 wurde nicht ausgestellt: %2</translation>
+    </message>
+    <message>
+        <source>%1 was issued, but %2 cannot be written: %3</source>
+        <translation>%1 wurde ausgestellt, aber %2 ist nicht schreibbar: %3</translation>
+    </message>
+    <message>
+        <source>%1 issued (certificate %2); hand over %3 and, separately, its passphrase.</source>
+        <translation>%1 ausgestellt (Zertifikat %2); übergeben Sie %3 und, getrennt davon, die Passphrase.</translation>
+    </message>
+    <message>
+        <source>%1 now has a new certificate (%2); the old one is revoked. Hand the new one over.</source>
+        <translation>%1 hat jetzt ein neues Zertifikat (%2); das alte ist widerrufen. Übergeben Sie das neue.</translation>
+    </message>
+    <message>
+        <source>The permissions of %1 were not changed: %2</source>
+        <translation>Die Berechtigungen von %1 wurden nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>%1 widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke %1? Its identity and every contract certificate it holds stop working at once, at the exchange and at the sellers' sites.</source>
+        <translation>%1 widerrufen? Die Identität und jedes Vertragszertifikat hören sofort auf zu funktionieren, an der Börse und an den Standorten der Verkäufer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 revoked, with %n contract certificate(s).</source>
+        <translation>
+            <numerusform>%1 widerrufen, mit %n Vertragszertifikat.</numerusform>
+            <numerusform>%1 widerrufen, mit %n Vertragszertifikaten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not revoked: %2</source>
+        <translation>%1 wurde nicht widerrufen: %2</translation>
+    </message>
+    <message>
+        <source>The limits of %1 are set.</source>
+        <translation>Die Limits von %1 sind gesetzt.</translation>
+    </message>
+    <message>
+        <source>The limits of %1 were not set: %2</source>
+        <translation>Die Limits von %1 wurden nicht gesetzt: %2</translation>
     </message>
 </context>
 </TS>

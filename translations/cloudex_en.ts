@@ -412,4 +412,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>cloudex::ui::UsersWorkspace</name>
+    <message numerus="yes">
+        <source>%1 revoked, with %n contract certificate(s).</source>
+        <translation>
+            <numerusform>%1 revoked, with %n contract certificate.</numerusform>
+            <numerusform>%1 revoked, with %n contract certificates.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

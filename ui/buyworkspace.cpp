@@ -225,6 +225,12 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     m_deployButton->setToolTip(tr("Create VMs on the selected contract at its seller's site"));
     bar->addWidget(m_deployButton);
     paneLayout->addLayout(bar);
+    // Why deploying is not for this identity, said up front rather than after a click.
+    m_deployReason = new QLabel(this);
+    m_deployReason->setObjectName(QStringLiteral("deployReason"));
+    m_deployReason->setWordWrap(true);
+    m_deployReason->hide();
+    paneLayout->addWidget(m_deployReason);
 
     auto progressRow = new QHBoxLayout;
     m_status->setObjectName(QStringLiteral("paneStatus"));
@@ -375,6 +381,7 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
 
     if (m_session) {
         connect(m_session, &desk::MarketSession::contractsChanged, this, &BuyWorkspace::showContracts);
+        connect(m_session, &desk::MarketSession::stateChanged, this, &BuyWorkspace::updateActions);
         // The fills tie a contract to the order whose requirements the inspector shows.
         connect(m_session, &desk::MarketSession::fillsReset, this, &BuyWorkspace::showInspector);
         connect(m_session, &desk::MarketSession::fillsAppended, this, &BuyWorkspace::showInspector);
@@ -606,14 +613,31 @@ QString BuyWorkspace::currentContract() const
     return contract ? contract->id : QString();
 }
 
+bool BuyWorkspace::mayDeploy() const
+{
+    // Before the session is open nothing is known yet; the exchange still decides.
+    return !m_session || !m_session->isOpen() || m_session->hasPermission(QStringLiteral("deploy"));
+}
+
+QString BuyWorkspace::deployRefusal() const
+{
+    return tr("Your identity (%1) may not deploy: VMs need the deploy permission, which your "
+              "organisation's administrator grants.")
+        .arg(m_session ? m_session->user() : QString());
+}
+
 void BuyWorkspace::updateActions()
 {
     const QString id = currentContract();
     const int remaining = m_contracts->remainingVolume(id);
     const bool deploying = !m_deployment.isEmpty();
-    const bool ready = !id.isEmpty() && m_fleet->client(id) && remaining != 0 && !deploying;
+    const bool ready = !id.isEmpty() && m_fleet->client(id) && remaining != 0 && !deploying && mayDeploy();
     m_deployButton->setEnabled(ready);
-    if (id.isEmpty())
+    m_deployReason->setText(mayDeploy() ? QString() : deployRefusal());
+    m_deployReason->setVisible(!mayDeploy());
+    if (!mayDeploy())
+        m_deployButton->setToolTip(deployRefusal());
+    else if (id.isEmpty())
         m_deployButton->setToolTip(tr("Select a contract to deploy on"));
     else if (!m_fleet->client(id))
         m_deployButton->setToolTip(tr("Contract %1 has no usable certificate or site yet").arg(id));
@@ -765,7 +789,9 @@ void BuyWorkspace::showPaneMenu(const QPoint &position)
                                                       {Action::Delete, tr("&Delete…")}};
         for (const auto &[action, text] : actions) {
             QAction *item = menu.addAction(text, this, [this, key, vm, action] { act(key, vm, action); });
-            item->setEnabled(bought && m_fleet->client(key));
+            item->setEnabled(bought && m_fleet->client(key) && mayDeploy());
+            if (bought && !mayDeploy())
+                item->setToolTip(deployRefusal());
         }
         if (!bought)
             menu.addAction(tr("Managed in the Sell workspace"))->setEnabled(false);
@@ -775,7 +801,11 @@ void BuyWorkspace::showPaneMenu(const QPoint &position)
         QAction *deployItem =
             menu.addAction(tr("Deploy on %1…").arg(key), this, [this, key] { deploy(key); });
         deployItem->setEnabled(m_fleet->client(key) && m_contracts->remainingVolume(key) != 0 &&
-                               m_deployment.isEmpty());
+                               m_deployment.isEmpty() && mayDeploy());
+        if (!mayDeploy()) {
+            deployItem->setToolTip(deployRefusal());
+            menu.setToolTipsVisible(true);
+        }
     }
     if (m_chargeback && bought && !vm.isEmpty())
         m_chargeback->addVmActions(&menu, key, vm);

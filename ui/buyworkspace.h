@@ -104,6 +104,9 @@ private:
     QString currentContract() const;
     void follow(desk::SiteOperation *operation, const QString &doneText);
     void followDeployment();
+    /// Whether this identity may deploy (permission `deploy`), and the reason shown when not.
+    bool mayDeploy() const;
+    QString deployRefusal() const;
 
     desk::MarketSession *m_session;
     desk::SiteFleet *m_fleet;
@@ -117,6 +120,7 @@ private:
     QToolButton *m_facetButtons[models::PaneModel::FacetCount] = {};
     QComboBox *m_grouping;
     QPushButton *m_deployButton;
+    QLabel *m_deployReason = nullptr;
     QProgressBar *m_deployProgress;
     QPushButton *m_deployCancel;
     QLabel *m_summary;

@@ -10,6 +10,7 @@
 #include "marketworkspace.h"
 #include "sellworkspace.h"
 #include "strategypage.h"
+#include "usersworkspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -80,6 +81,8 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
     m_stack->addWidget(m_market);
     m_stack->addWidget(m_buy);
     m_stack->addWidget(m_sell);
+    m_users = new UsersWorkspace(context.session, m_stack);
+    m_stack->addWidget(m_users);
 
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
     m_navigation->setAccessibleName(tr("Workspaces"));
@@ -97,6 +100,7 @@ MainWindow::MainWindow(const Context &context, QWidget *parent)
         {tr("Market"), QStringLiteral(":/icons/market.svg")},
         {tr("Buy"), QStringLiteral(":/icons/buy.svg")},
         {tr("Sell"), QStringLiteral(":/icons/sell.svg")},
+        {tr("Users"), QStringLiteral(":/icons/users.svg")},
     };
     for (const auto &[text, icon] : items) {
         auto item = new QListWidgetItem(QIcon(icon), text, m_navigation);
@@ -128,7 +132,10 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const std::pair<Workspace, QString> workspaces[] = {
-        {Workspace::Market, tr("&Market")}, {Workspace::Buy, tr("&Buy")}, {Workspace::Sell, tr("&Sell")}};
+        {Workspace::Market, tr("&Market")},
+        {Workspace::Buy, tr("&Buy")},
+        {Workspace::Sell, tr("&Sell")},
+        {Workspace::Users, tr("&Users")}};
     int number = 1;
     for (const auto &[workspace, text] : workspaces) {
         QAction *action = view->addAction(text, this, [this, ws = workspace] { showWorkspace(ws); });
@@ -288,6 +295,8 @@ QString MainWindow::workspaceKey(Workspace workspace)
         return QStringLiteral("buy");
     case Workspace::Sell:
         return QStringLiteral("sell");
+    case Workspace::Users:
+        return QStringLiteral("users");
     }
     return {};
 }
@@ -300,7 +309,7 @@ void MainWindow::showBuyStrategy()
 
 std::optional<MainWindow::Workspace> MainWindow::workspaceFromKey(const QString &key)
 {
-    for (Workspace w : {Workspace::Market, Workspace::Buy, Workspace::Sell}) {
+    for (Workspace w : {Workspace::Market, Workspace::Buy, Workspace::Sell, Workspace::Users}) {
         if (workspaceKey(w) == key)
             return w;
     }

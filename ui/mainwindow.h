@@ -29,15 +29,16 @@ namespace cloudex::ui {
 class MarketWorkspace;
 class BuyWorkspace;
 class SellWorkspace;
+class UsersWorkspace;
 
-/// The desk: navigation between the Market, Buy and Sell workspaces, menus and a status
+/// The desk: navigation between the Market, Buy, Sell and Users workspaces, menus and a status
 /// bar that tells which exchange and identity the desk works with.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum class Workspace { Market, Buy, Sell };
+    enum class Workspace { Market, Buy, Sell, Users };
 
     struct Context
     {
@@ -95,6 +96,7 @@ private:
     MarketWorkspace *m_market;
     BuyWorkspace *m_buy;
     SellWorkspace *m_sell;
+    UsersWorkspace *m_users;
     QActionGroup *m_themeGroup = nullptr;
     QLabel *m_exchangeStatus = nullptr;
     QString m_exchangeFailure; ///< why the exchange stopped taking orders; empty while it takes them

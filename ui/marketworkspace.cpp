@@ -490,10 +490,18 @@ void MarketWorkspace::onStateChanged()
 {
     updateNotice();
     const bool connected = m_session && m_session->state() == desk::MarketSession::State::Connected;
-    m_ticket->setEnabledForTrading(connected,
-                                   connected ? QString() : tr("Trading needs a connected exchange."));
+    // The exchange refuses orders without `trade`: say so before the click (issue #16).
+    const bool mayTrade =
+        !m_session || !m_session->isOpen() || m_session->hasPermission(QStringLiteral("trade"));
+    m_ticket->setEnabledForTrading(
+        connected && mayTrade,
+        !mayTrade    ? tr("Your identity (%1) may not trade: orders need the trade permission, which your "
+                          "organisation's administrator grants.")
+                           .arg(m_session->user())
+        : connected ? QString()
+                    : tr("Trading needs a connected exchange."));
     m_chart->setEmptyText(connected ? tr("No trades yet in this interval") : tr("No market data"));
-    if (connected)
+    if (connected && mayTrade)
         m_ticket->setStatus({}, false);
 }
 

@@ -33,8 +33,8 @@ Result<void> readableFile(const QString &option, const QString &path)
 
 QStringList StartupOptions::workspaceNames()
 {
-    return {QStringLiteral("market"), QStringLiteral("buy"), QStringLiteral("buy-strategy"), QStringLiteral("sell"),
-            QStringLiteral("chargeback")};
+    return {QStringLiteral("market"), QStringLiteral("buy"),   QStringLiteral("buy-strategy"),
+            QStringLiteral("sell"),   QStringLiteral("users"), QStringLiteral("chargeback")};
 }
 
 QStringList StartupOptions::languages()
@@ -78,7 +78,7 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
     const QCommandLineOption workspaceOption(
         QStringLiteral("workspace"),
         Tr::tr("Open the workspace <name>: market, buy, buy-strategy (the Buy workspace's strategy "
-               "page), chargeback (its Chargeback tab) or sell."),
+               "page), chargeback (its Chargeback tab), sell or users."),
         Tr::tr("name"));
     const QCommandLineOption identityOption(
         QStringLiteral("identity"),

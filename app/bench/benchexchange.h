@@ -116,7 +116,7 @@ struct BenchExchange
         request.kind = pki::CertificateKind::User;
         request.participant = participant;
         request.name = QStringLiteral("u-bench");
-        request.permissions = {QStringLiteral("trade")};
+        request.permissions = {QStringLiteral("trade"), QStringLiteral("deploy")};
         auto issued = service.issueIdentity(csr.value(), request);
         if (!issued)
             return issued.error();

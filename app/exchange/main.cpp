@@ -489,8 +489,13 @@ int runAdmin(const QStringList &positional, const QCommandLineParser &parser, co
                 if (!local)
                     return finish(fail(local.error().message, kRuntimeError));
                 QStringList permissions = listOption(parser, QStringLiteral("permissions"));
-                if (!parser.isSet(QStringLiteral("permissions")) && kind != u"site")
-                    permissions = {QStringLiteral("trade")};
+                // By default a participant identity is its own administrator, and every
+                // person trades and deploys; sites need none.
+                if (!parser.isSet(QStringLiteral("permissions")) && kind != u"site") {
+                    permissions = {QStringLiteral("trade"), QStringLiteral("deploy")};
+                    if (kind == u"participant")
+                        permissions.append(QStringLiteral("admin"));
+                }
                 api::IdentityRequest request;
                 request.kind = *identityKind;
                 request.participant = participant;
@@ -602,7 +607,7 @@ int main(int argc, char **argv)
          QStringLiteral("name")},
         {QStringLiteral("role"), QStringLiteral("Participant role (buyer, seller, both) or identity role."),
          QStringLiteral("role")},
-        {QStringLiteral("permissions"), QStringLiteral("Comma-separated permissions (trade, operate)."),
+        {QStringLiteral("permissions"), QStringLiteral("Comma-separated permissions (trade, deploy, admin, operate)."),
          QStringLiteral("list")},
         {QStringLiteral("jurisdiction"), QStringLiteral("Participant jurisdiction (DE)."),
          QStringLiteral("code")},

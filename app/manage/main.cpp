@@ -4,6 +4,10 @@
 //                  [--json] [--timeout SECONDS] COMMAND
 //   contracts | certificate C | templates C | deploy C --name N --template T | vms [C]
 //   start|stop|reboot|delete C VM | usage C | settlements
+//   users list | users issue NAME --permissions P,… (--csr FILE --out CERT.pem |
+//         --out USER.p12 --user-passphrase-file F) | users permissions NAME --permissions P,…
+//         [--out CERT.pem] | users revoke NAME | users limits NAME [--max-order-quantity N]
+//         [--max-open-notional N] | users audit        (the identity needs `admin`)
 //
 // Exit status: 0 success; 1 a local failure (data directory, wallet files); 2 a usage error
 // (arguments, unreadable identity or passphrase); 3 the exchange or the site refused (a
@@ -20,6 +24,8 @@
 #include "desk/exchangeclient.h"
 #include "desk/identityfile.h"
 #include "desk/siteclient.h"
+#include "pki/pkcs12.h"
+#include "pki/privatekey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -147,12 +153,173 @@ public:
         } else if (command == u"chargeback") {
             managecli::runChargeback(m_client, m_wallet, m_participant, parser, m_timeoutMs, this,
                                      [this](int code) { exit(code); });
+        } else if (command == u"users") {
+            users(args, parser);
         } else {
             usageError(Tr::tr("Unknown command %1.").arg(command));
         }
     }
 
 private:
+    // Users of the participant (the identity needs `admin`).
+    void users(const QStringList &args, const QCommandLineParser &parser)
+    {
+        const QString sub = args.value(0);
+        const QString name = args.value(1);
+        const QStringList permissions =
+            parser.value(QStringLiteral("permissions")).split(u',', Qt::SkipEmptyParts);
+        const QString out = parser.value(QStringLiteral("out"));
+        if (sub == u"list" && args.size() == 1)
+            return on(m_client->users(m_participant), [this](const QList<api::User> &list) {
+                QJsonArray json;
+                QString text;
+                QTextStream t(&text);
+                for (const api::User &u : list) {
+                    json.append(u.toJson());
+                    t << u.name << ' ' << u.state << ' ' << (u.permissions.isEmpty() ? QStringLiteral("-") : u.permissions.join(u','))
+                      << ' ' << u.serial;
+                    if (u.limits.maxOrderQuantity)
+                        t << " maxOrderQuantity=" << *u.limits.maxOrderQuantity;
+                    if (u.limits.maxOpenNotional)
+                        t << " maxOpenNotional=" << *u.limits.maxOpenNotional;
+                    t << '\n';
+                }
+                t.flush();
+                done(json, text.isEmpty() ? Tr::tr("No users.") : text);
+            });
+        if (sub == u"audit" && args.size() == 1)
+            return on(m_client->audit(m_participant), [this](const QList<api::AuditEntry> &list) {
+                QJsonArray json;
+                QString text;
+                QTextStream t(&text);
+                for (const api::AuditEntry &e : list) {
+                    json.append(e.toJson());
+                    t << time(e.time) << ' ' << e.user << ' ' << e.action << ' '
+                      << (e.serial.isEmpty() ? QStringLiteral("-") : e.serial) << ' '
+                      << (e.permissions.isEmpty() ? QStringLiteral("-") : e.permissions.join(u',')) << " by " << e.by;
+                    if (!e.detail.isEmpty())
+                        t << " (" << e.detail << ')';
+                    t << '\n';
+                }
+                t.flush();
+                done(json, text);
+            });
+        if (sub == u"revoke" && args.size() == 2)
+            return on(m_client->revokeUser(m_participant, name), [this, name](const api::UserRevocation &r) {
+                done(QJsonObject{{QStringLiteral("user"), r.user},
+                                 {QStringLiteral("revoked"), QJsonArray::fromStringList(r.revoked)},
+                                 {QStringLiteral("contractCertificates"),
+                                  QJsonArray::fromStringList(r.contractCertificates)},
+                                 {QStringLiteral("crlNumber"), r.crlNumber}},
+                     Tr::tr("%1 revoked (%2 identities, %3 contract certificates; CRL %4).")
+                         .arg(name)
+                         .arg(r.revoked.size())
+                         .arg(r.contractCertificates.size())
+                         .arg(r.crlNumber));
+            });
+        if (sub == u"limits" && args.size() == 2) {
+            api::UserLimitsRequest limits;
+            for (const auto &[option, field] : {std::pair{QStringLiteral("max-order-quantity"), &limits.maxOrderQuantity},
+                                               std::pair{QStringLiteral("max-open-notional"), &limits.maxOpenNotional}}) {
+                if (!parser.isSet(option))
+                    continue;
+                bool ok = false;
+                *field = parser.value(option).toLongLong(&ok);
+                if (!ok)
+                    return usageError(Tr::tr("--%1 wants a whole number.").arg(option));
+            }
+            return on(m_client->setUserLimits(m_participant, name, limits), [this, name](const api::UserLimitsRequest &set) {
+                done(set.toJson(), Tr::tr("Limits of %1 set.").arg(name));
+            });
+        }
+        if (sub == u"permissions" && args.size() == 2) {
+            if (!parser.isSet(QStringLiteral("permissions")))
+                return usageError(Tr::tr("users permissions needs --permissions (trade, deploy, admin; \"\" for none)."));
+            return on(m_client->setUserPermissions(m_participant, name, permissions),
+                      [this, name, out](const api::Certificate &certificate) { writeCertificate(name, certificate, out); });
+        }
+        if (sub == u"issue" && args.size() == 2) {
+            if (!parser.isSet(QStringLiteral("permissions")) || out.isEmpty())
+                return usageError(Tr::tr("users issue needs --permissions and --out."));
+            api::UserIssueRequest request;
+            request.name = name;
+            request.permissions = permissions;
+            if (parser.isSet(QStringLiteral("csr"))) {
+                // The user's own request (openssl req, PEM or DER): their key never comes here.
+                QFile file(parser.value(QStringLiteral("csr")));
+                if (!file.open(QIODevice::ReadOnly))
+                    return usageError(Tr::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
+                QByteArray der = file.readAll();
+                if (der.contains("-----BEGIN")) {
+                    QByteArray body;
+                    for (const QByteArray &line : der.split('\n')) {
+                        if (!line.startsWith("-----"))
+                            body += line.trimmed();
+                    }
+                    der = QByteArray::fromBase64(body);
+                }
+                request.csr = QString::fromLatin1(der.toBase64());
+                return on(m_client->issueUser(m_participant, request),
+                          [this, name, out](const api::Certificate &certificate) { writeCertificate(name, certificate, out); });
+            }
+            // No request: a key made here, handed over in a PKCS#12 under the passphrase the
+            // administrator chose.
+            const QString passphraseFile = parser.value(QStringLiteral("user-passphrase-file"));
+            QFile file(passphraseFile);
+            if (passphraseFile.isEmpty() || !file.open(QIODevice::ReadOnly))
+                return usageError(Tr::tr("users issue without --csr needs --user-passphrase-file."));
+            const QString passphrase = QString::fromUtf8(file.readAll()).trimmed();
+            if (passphrase.isEmpty())
+                return usageError(Tr::tr("The passphrase file %1 is empty.").arg(passphraseFile));
+            auto key = pki::PrivateKey::generate();
+            if (!key)
+                return fail(key.error(), kLocalFailure);
+            auto csr = pki::createCertificateRequest(key.value(), {m_participant, name, {}, {}});
+            if (!csr)
+                return fail(csr.error(), kLocalFailure);
+            request.csr = QString::fromLatin1(csr->toBase64());
+            return on(m_client->issueUser(m_participant, request),
+                      [this, name, out, passphrase, key = key.value()](const api::Certificate &certificate) {
+                          const QByteArray der = QSslCertificate(certificate.certificate.toLatin1()).toDer();
+                          // With the exchange CA, so the user's tools trust the exchange with it.
+                          on(m_client->caCertificate(), [this, name, out, passphrase, key, der,
+                                                         serial = certificate.serial](const QByteArray &ca) {
+                          auto bundle = pki::exportPkcs12(key, der, {ca}, passphrase, name);
+                          if (!bundle)
+                              return fail(bundle.error(), kLocalFailure);
+                          QFile p12(out);
+                          if (!p12.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                              || !p12.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+                              || p12.write(*bundle) != bundle->size())
+                              return fail({QStringLiteral("cli.write"), Tr::tr("Cannot write %1.").arg(out)},
+                                          kLocalFailure);
+                          done(QJsonObject{{QStringLiteral("user"), name},
+                                           {QStringLiteral("serial"), serial},
+                                           {QStringLiteral("pkcs12"), out}},
+                               Tr::tr("%1 issued (%2); PKCS#12 in %3.").arg(name, serial, out));
+                          });
+                      });
+        }
+        usageError(Tr::tr("usage: users list | issue NAME --permissions P,… (--csr FILE) --out FILE | "
+                          "permissions NAME --permissions P,… | revoke NAME | limits NAME "
+                          "[--max-order-quantity N] [--max-open-notional N] | audit"));
+    }
+
+    void writeCertificate(const QString &name, const api::Certificate &certificate, const QString &out)
+    {
+        if (!out.isEmpty()) {
+            QFile file(out);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                || file.write(certificate.certificate.toLatin1()) < 0)
+                return fail({QStringLiteral("cli.write"), Tr::tr("Cannot write %1.").arg(out)}, kLocalFailure);
+        }
+        done(QJsonObject{{QStringLiteral("user"), name},
+                         {QStringLiteral("serial"), certificate.serial},
+                         {QStringLiteral("certificate"), certificate.certificate}},
+             out.isEmpty() ? certificate.certificate
+                           : Tr::tr("%1: certificate %2 in %3.").arg(name, certificate.serial, out));
+    }
+
     // Ending.
     void done(const QJsonValue &json, const QString &text)
     {
@@ -558,7 +725,8 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "CloudEx buyer CLI: contracts, certificates and VMs at the sellers' sites.\n"
         "Commands: contracts | certificate C | templates C | deploy C --name N --template T | vms [C] |\n"
-        "          start|stop|reboot|delete C VM | usage C | settlements\n"
+        "          start|stop|reboot|delete C VM | usage C | settlements |\n"
+        "          users list|issue|permissions|revoke|limits|audit …\n"
         "Exit status: 0 ok, 1 local failure, 2 usage error, 3 refused by the exchange or site, "
         "4 exchange or site unreachable or untrusted."));
     parser.addHelpOption();
@@ -580,6 +748,18 @@ int main(int argc, char **argv)
         {QStringLiteral("name"), QStringLiteral("deploy: the VM's name."), QStringLiteral("name")},
         {QStringLiteral("template"), QStringLiteral("deploy: the template (\"\" for diskless)."),
          QStringLiteral("template")},
+        {QStringLiteral("permissions"), QStringLiteral("users: comma-separated (trade, deploy, admin)."),
+         QStringLiteral("list")},
+        {QStringLiteral("csr"), QStringLiteral("users issue: the user's certificate request (PEM or DER)."),
+         QStringLiteral("file")},
+        {QStringLiteral("out"), QStringLiteral("users issue/permissions: where the certificate (or PKCS#12) goes."),
+         QStringLiteral("file")},
+        {QStringLiteral("user-passphrase-file"),
+         QStringLiteral("users issue without --csr: the passphrase of the user's PKCS#12."), QStringLiteral("file")},
+        {QStringLiteral("max-order-quantity"), QStringLiteral("users limits: instances per order."),
+         QStringLiteral("n")},
+        {QStringLiteral("max-open-notional"),
+         QStringLiteral("users limits: ticks x instances x hours of open orders."), QStringLiteral("n")},
     });
     managecli::addChargebackOptions(parser);
     parser.setApplicationDescription(parser.applicationDescription() + QStringLiteral("\nChargeback: ") +

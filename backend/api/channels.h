@@ -26,6 +26,12 @@ inline QString contracts(const QString &participant)
 {
     return QStringLiteral("contracts@") + participant;
 }
+/// Contract certificates revoked because their user was revoked or lost `deploy`, sent to
+/// the contract's buyer and seller (private): a site refuses the certificate at once.
+inline QString revocations(const QString &participant)
+{
+    return QStringLiteral("revocations@") + participant;
+}
 /// The settlements of a participant's contracts, as buyer or seller (private).
 inline QString settlements(const QString &participant)
 {

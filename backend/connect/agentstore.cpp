@@ -47,6 +47,8 @@ const char *const kSchema[] = {
     "this_update_ms INTEGER NOT NULL, next_update_ms INTEGER NOT NULL, fetched_ms INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS enforcement_log (contract TEXT NOT NULL, step TEXT NOT NULL, at_ms INTEGER "
     "NOT NULL, detail TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS vm_operations (contract TEXT NOT NULL, vm TEXT NOT NULL, operation TEXT NOT NULL, "
+    "user TEXT NOT NULL, serial TEXT NOT NULL, at_ms INTEGER NOT NULL)",
 };
 
 // Lists are stored one element per line: tenant ids and host ids never contain newlines.
@@ -532,6 +534,28 @@ Result<void> AgentStore::logEnforcement(const QString &contract, const QString &
 {
     return exec(QStringLiteral("INSERT INTO enforcement_log (contract, step, at_ms, detail) VALUES (?, ?, ?, ?)"),
                 {contract, step, ms, detail});
+}
+
+Result<void> AgentStore::logOperation(const OperationRecord &o)
+{
+    return exec(QStringLiteral("INSERT INTO vm_operations (contract, vm, operation, user, serial, at_ms)"
+                               " VALUES (?, ?, ?, ?, ?, ?)"),
+                {o.contract, o.vm, o.operation, o.user, o.serial, o.atMs});
+}
+
+QList<OperationRecord> AgentStore::operations(const QString &contract) const
+{
+    QList<OperationRecord> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT contract, vm, operation, user, serial, at_ms FROM vm_operations"
+                                 " WHERE contract = ? ORDER BY rowid"));
+    query.addBindValue(contract);
+    query.exec();
+    while (query.next()) {
+        result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                       query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong()});
+    }
+    return result;
 }
 
 QList<QPair<QString, QString>> AgentStore::enforcementLog(const QString &contract) const

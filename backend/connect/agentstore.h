@@ -100,6 +100,17 @@ struct UsageInterval
 };
 
 /// The last CRL pulled from the exchange, with its times.
+/// A VM operation a buyer asked for, and who: the user the contract certificate names.
+struct OperationRecord
+{
+    QString contract;
+    QString vm;
+    QString operation; ///< create, start, stop, reboot, delete
+    QString user;      ///< empty for certificates that name none
+    QString serial;    ///< the contract certificate
+    qint64 atMs = 0;
+};
+
 struct CrlRecord
 {
     QByteArray der;
@@ -168,6 +179,8 @@ public:
     Result<void> saveCrl(const CrlRecord &crl);
 
     /// Appends to the enforcement log (contract, step, time, detail).
+    Result<void> logOperation(const OperationRecord &operation);
+    QList<OperationRecord> operations(const QString &contract) const;
     Result<void> logEnforcement(const QString &contract, const QString &step, qint64 ms, const QString &detail);
     /// (step, detail) of a contract, oldest first.
     QList<QPair<QString, QString>> enforcementLog(const QString &contract) const;

@@ -155,6 +155,8 @@ struct ConnectServer::Admission
 {
     std::optional<ApiProblem> refusal; ///< 403 or 503, answered by the route
     QString contract;
+    QString holder; ///< the buyer's user the certificate was issued to (empty for older ones)
+    QString serial;
 };
 
 struct ConnectServer::ApiJob
@@ -243,6 +245,26 @@ Result<void> ConnectServer::setTrustAnchor(const QByteArray &rootDer)
     if (const auto crl = m_agent.store().crl())
         (void)m_verifier->setCrl(crl->der);
     return {};
+}
+
+void ConnectServer::refuseCertificate(const QString &serial)
+{
+    const QString upper = serial.toUpper();
+    if (m_revokedSerials.contains(upper))
+        return;
+    m_revokedSerials.insert(upper);
+    const int closed = m_api->closeConnections(upper);
+    qCWarning(lcConnect, "contract certificate %s revoked by the exchange; refused from now on (%d connections closed)",
+              qPrintable(upper), closed);
+}
+
+void ConnectServer::recordOperation(const QString &contract, const QString &vm, const QString &operation)
+{
+    const QString user = m_holder.isEmpty() ? QStringLiteral("?") : m_holder;
+    qCInfo(lcConnect, "contract %s: %s of VM %s by %s (certificate %s)", qPrintable(contract),
+           qPrintable(operation), qPrintable(vm), qPrintable(user), qPrintable(m_holderSerial));
+    (void)const_cast<AgentStore &>(m_agent.store())
+        .logOperation({contract, vm, operation, m_holder, m_holderSerial, m_clock.nowMs()});
 }
 
 Result<void> ConnectServer::applyCrl(const QByteArray &crlDer)
@@ -437,6 +459,11 @@ Result<net::PeerIdentity> ConnectServer::authenticate(const QSslCertificate &cer
     identity.name = certificate.subjectInfo(QSslCertificate::CommonName).value(0);
     identity.serial = QString::fromLatin1(certificate.serialNumber()).remove(u':').toUpper();
     identity.role = QStringLiteral("contract");
+    // Revoked through the exchange's event (a user revoked or stripped of deploy): refused
+    // at once, before the next CRL arrives.
+    if (m_revokedSerials.contains(identity.serial))
+        return Error{QStringLiteral("connect.revoked"), Tr::tr("This certificate has been revoked.")};
+    m_admission->serial = identity.serial;
 
     const qint64 now = m_clock.nowMs();
     const qint64 nextUpdate = m_verifier->crlNextUpdateMs();
@@ -473,6 +500,7 @@ Result<net::PeerIdentity> ConnectServer::authenticate(const QSslCertificate &cer
     };
     if (verified) {
         m_admission->contract = verified->contract.id;
+        m_admission->holder = verified->holder;
         identity.participant = verified->participant;
         return identity;
     }
@@ -526,6 +554,8 @@ const HeldContractRecord *ConnectServer::admitted(const net::ApiRequest &, net::
     }
     const Admission admission = *m_admission;
     m_admission.reset();
+    m_holder = admission.holder;
+    m_holderSerial = admission.serial;
     if (admission.refusal) {
         reply.sendProblem(*admission.refusal);
         return nullptr;
@@ -789,6 +819,7 @@ void ConnectServer::postVm(const net::ApiRequest &request, net::ApiReply reply)
     provision.restartOnPowerOff = m_options.restartOnPowerOff;
     qCInfo(lcConnect, "contract %s: creating VM %s (%s)", qPrintable(contract->id), qPrintable(body->name),
            qPrintable(domain));
+    recordOperation(contract->id, body->name, QStringLiteral("create"));
     ApiJob &job = startJob(*contract, QStringLiteral("create"), body->name, m_agent.provision(provision));
     sendJob(reply, 202, job);
 }
@@ -819,6 +850,7 @@ void ConnectServer::vmAction(const net::ApiRequest &request, net::ApiReply reply
     } else {
         work = m_agent.rebootVm(domain);
     }
+    recordOperation(contract->id, name, operation);
     ApiJob &job = startJob(*contract, operation, name, work);
     if (operation == u"stop")
         job.powerOffAtMs = now + m_options.stopTimeoutSeconds * kMsPerSecond;
@@ -840,6 +872,7 @@ void ConnectServer::deleteVm(const net::ApiRequest &request, net::ApiReply reply
             problem(409, QStringLiteral("vm.busy"), Tr::tr("%1 is busy with another job.").arg(name)));
     (void)const_cast<AgentStore &>(m_agent.store())
         .closeInterval(contract->id, name, kExpected, m_clock.nowMs());
+    recordOperation(contract->id, name, QStringLiteral("delete"));
     ApiJob &job =
         startJob(*contract, QStringLiteral("delete"), name, m_agent.removeVm(domainName(contract->id, name)));
     sendJob(reply, 202, job);

@@ -6,6 +6,7 @@
 #include "net/apiserver.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -61,6 +62,9 @@ public:
     Result<void> setTrustAnchor(const QByteArray &rootDer);
     /// Takes a CRL pulled from the exchange (DER), checks its signature and records it.
     Result<void> applyCrl(const QByteArray &crlDer);
+    /// A contract certificate the exchange revoked (its `revocations@<seller>` event): refused
+    /// from now on, its open connections closed, before the next CRL lists it.
+    void refuseCertificate(const QString &serial);
     /// Records a contract this site holds (new, changed or terminated). A new contract
     /// makes its buyer a tenant of the site and reserves capacity by tenancy; a contract
     /// the site cannot hold is flagged at risk.
@@ -139,6 +143,11 @@ private:
     QTimer *m_timer;
     QHash<QString, HeldContractRecord> m_contracts;
     std::unique_ptr<Admission> m_admission; ///< of the request being dispatched
+    QString m_holder;       ///< the user behind the request admitted last
+    QString m_holderSerial; ///< and its certificate
+    QSet<QString> m_revokedSerials;
+    /// Records (agent store) and logs a VM operation with the user behind it.
+    void recordOperation(const QString &contract, const QString &vm, const QString &operation);
     QHash<QString, std::shared_ptr<ApiJob>> m_jobs;
     QHash<QString, QString> m_vmJob; ///< "<contract>/<vm>" -> running API job id
     QHash<QString, VmView> m_views;  ///< "<contract>/<vm>"

@@ -31,9 +31,16 @@ ExchangeLink::ExchangeLink(ConnectServer &server, Options options, QObject *pare
     m_stream->setUrl(streamUrl);
     m_stream->setSslConfiguration(m_options.tls);
     connect(m_stream, &net::StreamClient::snapshotReceived, this,
-            [this](const QString &, qint64, const QJsonValue &data) { takeContracts(data); });
+            [this](const QString &channel, qint64, const QJsonValue &data) {
+                if (channel != api::channel::revocations(m_options.seller))
+                    takeContracts(data);
+            });
     connect(m_stream, &net::StreamClient::messageReceived, this,
-            [this](const QString &, qint64, const QJsonValue &data) { takeContracts(data); });
+            [this](const QString &channel, qint64, const QJsonValue &data) {
+                if (channel == api::channel::revocations(m_options.seller))
+                    return takeRevocation(data.toObject());
+                takeContracts(data);
+            });
     connect(m_stream, &net::StreamClient::errorReceived, this,
             [](const QString &code, const QString &detail) {
                 qCWarning(lcConnect, "exchange stream: %s (%s)", qPrintable(detail), qPrintable(code));
@@ -53,7 +60,8 @@ void ExchangeLink::start()
 {
     registerSite();
     pullCrl();
-    m_stream->subscribe({api::channel::contracts(m_options.seller)});
+    m_stream->subscribe(
+        {api::channel::contracts(m_options.seller), api::channel::revocations(m_options.seller)});
     m_stream->open();
     m_crlTimer->start(m_options.crlIntervalMs);
     m_usageTimer->start(m_options.usageIntervalMs);
@@ -143,6 +151,16 @@ void ExchangeLink::takeContracts(const QJsonValue &data)
     // A termination revokes the contract's certificates: take the new CRL at once.
     if (terminated)
         pullCrl();
+}
+
+void ExchangeLink::takeRevocation(const QJsonObject &event)
+{
+    // A user of a buyer was revoked or lost deploy: the certificate is refused at once, and
+    // the new CRL that lists it is taken now rather than at the next pull.
+    const QString serial = event.value(QStringLiteral("serial")).toString();
+    if (!serial.isEmpty())
+        m_server.refuseCertificate(serial);
+    pullCrl();
 }
 
 void ExchangeLink::reportUsage(const QString &contractId, bool final)

@@ -59,6 +59,8 @@ public:
 
 public Q_SLOTS:
     void pullCrl();
+    /// A `revocations@<seller>` event: refuse the certificate now, pull the CRL.
+    void takeRevocation(const QJsonObject &event);
     void reportUsage(const QString &contractId, bool final);
     void reportAllUsage();
 

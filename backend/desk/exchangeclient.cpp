@@ -211,4 +211,50 @@ ExchangeCall<api::Certificate> *ExchangeClient::issueIdentity(const api::Identit
         m_api->post(QStringLiteral("/v1/identities"), identity.toJson()), object<api::Certificate>(), this);
 }
 
+ExchangeCall<QList<api::User>> *ExchangeClient::users(const QString &participant)
+{
+    return new ExchangeCall<QList<api::User>>(m_api->get(participantPath(participant, QLatin1StringView("users"))),
+                                              list<api::User>(), this);
+}
+
+ExchangeCall<api::Certificate> *ExchangeClient::issueUser(const QString &participant,
+                                                         const api::UserIssueRequest &user)
+{
+    return new ExchangeCall<api::Certificate>(
+        m_api->post(participantPath(participant, QLatin1StringView("users")), user.toJson()),
+        object<api::Certificate>(), this);
+}
+
+ExchangeCall<api::Certificate> *ExchangeClient::setUserPermissions(const QString &participant, const QString &user,
+                                                                  const QStringList &permissions)
+{
+    return new ExchangeCall<api::Certificate>(
+        m_api->put(participantPath(participant, QLatin1StringView("users/")) + user + QStringLiteral("/permissions"),
+                   api::UserPermissionsRequest{permissions}.toJson()),
+        object<api::Certificate>(), this);
+}
+
+ExchangeCall<api::UserRevocation> *ExchangeClient::revokeUser(const QString &participant, const QString &user)
+{
+    return new ExchangeCall<api::UserRevocation>(
+        m_api->post(participantPath(participant, QLatin1StringView("users/")) + user + QStringLiteral("/revoke"),
+                    QJsonObject()),
+        object<api::UserRevocation>(), this);
+}
+
+ExchangeCall<api::UserLimitsRequest> *ExchangeClient::setUserLimits(const QString &participant, const QString &user,
+                                                                   const api::UserLimitsRequest &limits)
+{
+    return new ExchangeCall<api::UserLimitsRequest>(
+        m_api->put(participantPath(participant, QLatin1StringView("users/")) + user + QStringLiteral("/limits"),
+                   limits.toJson()),
+        object<api::UserLimitsRequest>(), this);
+}
+
+ExchangeCall<QList<api::AuditEntry>> *ExchangeClient::audit(const QString &participant)
+{
+    return new ExchangeCall<QList<api::AuditEntry>>(
+        m_api->get(participantPath(participant, QLatin1StringView("audit"))), list<api::AuditEntry>(), this);
+}
+
 } // namespace cloudex::desk

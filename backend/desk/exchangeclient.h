@@ -15,6 +15,7 @@
 #include "api/orderrequest.h"
 #include "api/participantrequest.h"
 #include "api/spothistory.h"
+#include "api/users.h"
 #include "desk/exchangejob.h"
 
 #include <QObject>
@@ -86,6 +87,16 @@ public:
     ExchangeCall<api::OrderAck> *setLimits(const QString &participant, const api::LimitsRequest &limits);
     ExchangeCall<api::OrderAck> *setKillSwitch(const QString &participant, bool blocked);
     ExchangeCall<api::Certificate> *issueIdentity(const api::IdentityRequest &identity);
+
+    /// The organisation's administration (permission `admin`, own participant only).
+    ExchangeCall<QList<api::User>> *users(const QString &participant);
+    ExchangeCall<api::Certificate> *issueUser(const QString &participant, const api::UserIssueRequest &user);
+    ExchangeCall<api::Certificate> *setUserPermissions(const QString &participant, const QString &user,
+                                                       const QStringList &permissions);
+    ExchangeCall<api::UserRevocation> *revokeUser(const QString &participant, const QString &user);
+    ExchangeCall<api::UserLimitsRequest> *setUserLimits(const QString &participant, const QString &user,
+                                                        const api::UserLimitsRequest &limits);
+    ExchangeCall<QList<api::AuditEntry>> *audit(const QString &participant);
 
 private:
     net::ApiClient *m_api;

@@ -6,6 +6,7 @@
 #include "desk/exchangeclient.h"
 #include "desk/orderrules.h"
 #include "net/streamclient.h"
+#include "pki/certificateauthority.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -97,6 +98,14 @@ void MarketSession::setCurveRefreshMs(int ms)
     m_curveTimer->setInterval(ms);
 }
 
+QStringList MarketSession::permissionsOf(const QSslCertificate &certificate)
+{
+    pki::IssuedCertificate issued;
+    issued.der = certificate.toDer();
+    issued.name = certificate.subjectInfo(QSslCertificate::CommonName).value(0);
+    return pki::CertificateAuthority::identityOf(issued).value_or(pki::IdentityRequest{}).permissions;
+}
+
 void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
 {
     close();
@@ -104,9 +113,11 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
     const QSslCertificate certificate = tls.localCertificate();
     m_participant = certificate.subjectInfo(QSslCertificate::Organization).value(0);
     m_user = certificate.subjectInfo(QSslCertificate::CommonName).value(0);
+    m_permissions = permissionsOf(certificate);
 
     m_client = new ExchangeClient(baseUrl, tls, this);
-    if (!m_walletDirectory.isEmpty()) {
+    // Contract certificates are for users who deploy; the exchange refuses them to others.
+    if (!m_walletDirectory.isEmpty() && hasPermission(QStringLiteral("deploy"))) {
         m_wallet = new ContractWallet(m_client, m_walletDirectory, m_participant, m_walletPassphrase, this);
         m_wallet->setContracts(m_contracts);
         m_wallet->start();

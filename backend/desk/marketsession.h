@@ -64,6 +64,12 @@ public:
     /// The participant (certificate subject O) and user (CN) this session acts as.
     QString participant() const { return m_participant; }
     QString user() const { return m_user; }
+    /// What the identity may do (trade, deploy, admin, operate), from its certificate: the
+    /// desk disables what the exchange would refuse and says why (issue #16).
+    QStringList permissions() const { return m_permissions; }
+    bool hasPermission(const QString &permission) const { return m_permissions.contains(permission); }
+    /// The permissions a certificate of the exchange CA carries (its CloudEx identity extension).
+    static QStringList permissionsOf(const QSslCertificate &certificate);
     /// The typed request client, for callers with their own calls (nullptr before open()).
     ExchangeClient *client() const { return m_client; }
     /// Keeps a contract wallet in `directory` from the next open() on (docs/CONNECT-API.md,
@@ -190,6 +196,7 @@ private:
     bool m_everConnected = false;
     QString m_participant;
     QString m_user;
+    QStringList m_permissions;
 
     QString m_symbol;
     QString m_product;

@@ -12,6 +12,7 @@
 #include "pki/certificateauthority.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -74,7 +75,8 @@ void AdminController::postRevokeIdentity(const ApiRequest &request, ApiReply rep
             ApiProblem::fromError(404, {QStringLiteral("pki.revoke.unknown"),
                                         Tr::tr("%1 is not a certificate serial.").arg(serial)}));
     }
-    auto revoked = m_revoke(serial, toPki(parsed->reason), request.identity.name);
+    auto revoked = m_revoke(serial, toPki(parsed->reason),
+                            request.identity.participant + u'/' + request.identity.name);
     if (!revoked) {
         const int status = revoked.error().code == u"pki.revoke.unknown"           ? 404
                            : revoked.error().code == u"pki.revoke.not-an-identity" ? 422
@@ -209,6 +211,17 @@ void AdminController::postIdentity(const ApiRequest &request, ApiReply reply)
     qCInfo(lcExchange, "identity %s issued: %s %s of %s, permissions [%s], by %s", qPrintable(issued->serial),
            qPrintable(kind), qPrintable(identity.name), qPrintable(identity.participant),
            qPrintable(identity.permissions.join(u',')), qPrintable(request.identity.name));
+    pki::AuditEntry entry;
+    entry.atMs = QDateTime::currentMSecsSinceEpoch();
+    entry.participant = identity.participant;
+    entry.user = identity.name;
+    entry.action = QStringLiteral("issued");
+    entry.serial = issued->serial;
+    entry.permissions = identity.permissions;
+    entry.by = request.identity.participant + u'/' + request.identity.name;
+    entry.detail = kind;
+    if (auto written = m_ca.appendAudit(entry); !written)
+        qCWarning(lcExchange, "cannot record the identity audit: %s", qPrintable(written.error().message));
     reply.send(201, json::certificate(issued.value()));
 }
 } // namespace cloudex::exchange

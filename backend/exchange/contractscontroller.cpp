@@ -73,7 +73,7 @@ void ContractsController::addRoutes(net::ApiServer &api)
     api.route(get, QStringLiteral("/v1/contracts"), bind(this, &ContractsController::getContracts));
     api.route(get, QStringLiteral("/v1/contracts/{id}"), bind(this, &ContractsController::getContract));
     api.route(QStringLiteral("POST"), certificates, bind(this, &ContractsController::postContractCertificate),
-              kPermissionTrade);
+              kPermissionDeploy);
     api.route(get, certificates, bind(this, &ContractsController::getContractCertificates));
     api.route(get, QStringLiteral("/v1/ca"), bind(this, &ContractsController::getCa));
     api.route(get, QStringLiteral("/v1/crl"), bind(this, &ContractsController::getCrl));

@@ -10,6 +10,8 @@
 #include "exchange/orderscontroller.h"
 #include "exchange/sitescontroller.h"
 #include "exchange/streampublisher.h"
+#include "exchange/userscontroller.h"
+#include "api/channels.h"
 #include "market/exchange.h"
 #include "net/streamserver.h"
 #include "pki/certificateauthority.h"
@@ -183,11 +185,24 @@ Result<void> ExchangeService::open(const Config &config)
             return revokeIdentity(serial, reason, by);
         });
     m_sites = std::make_unique<SitesController>(*m_exchange, *m_ca);
+    m_users = std::make_unique<UsersController>(
+        *m_exchange, *m_ca,
+        [this](const QString &participant, const QString &user, const QStringList &serials, bool contracts,
+               pki::RevocationReason reason, const QString &by) -> Result<UsersController::Revoked> {
+            auto revoked = revokeUserAccess(participant, user, serials, contracts, reason, by);
+            if (!revoked)
+                return revoked.error();
+            return UsersController::Revoked{revoked->crlNumber, revoked->contractCertificates};
+        });
+    m_orders->setUserLimits([this](const QString &participant, const QString &user) {
+        return m_ca->userLimits(participant, user);
+    });
     m_orders->addRoutes(*m_api);
     m_marketData->addRoutes(*m_api);
     m_contractRoutes->addRoutes(*m_api);
     m_admin->addRoutes(*m_api);
     m_sites->addRoutes(*m_api);
+    m_users->addRoutes(*m_api);
     m_publisher = new StreamPublisher(*m_exchange, *m_stream, this);
     m_stream->setFlushIntervalMs(config.streamFlushMs);
     m_stream->setIdleTimeoutMs(apiConfig.idleTimeoutMs);
@@ -249,6 +264,29 @@ Result<qint64> ExchangeService::revokeIdentity(const QString &serialText, pki::R
     auto revoked = m_ca->revoke({serial}, reason);
     if (!revoked)
         return revoked.error();
+    if (*revoked > 0) {
+        pki::AuditEntry entry;
+        entry.atMs = m_clock.nowMs();
+        entry.participant = record->participant;
+        entry.user = record->name;
+        entry.action = QStringLiteral("revoked");
+        entry.serial = serial;
+        entry.by = by.isEmpty() ? QStringLiteral("exchange") : by;
+        if (auto written = m_ca->appendAudit(entry); !written)
+            qCWarning(lcExchange, "cannot record the identity audit: %s", qPrintable(written.error().message));
+    }
+    // A revoked user operates no VM any more: its contract certificates go with it (unless
+    // the user lives on in a newer certificate).
+    bool userGone = record->kind == pki::CertificateKind::User && *revoked > 0;
+    for (const pki::IssuedCertificate &other : m_ca->identitiesOf(record->participant, pki::CertificateKind::User))
+        userGone = userGone && !(other.name == record->name && !m_ca->isRevoked(other.serial));
+    if (userGone) {
+        auto contracts = revokeUserAccess(record->participant, record->name, {}, true,
+                                          pki::RevocationReason::CessationOfOperation, by);
+        if (!contracts)
+            qCWarning(lcExchange, "cannot revoke the contract certificates of %s: %s", qPrintable(record->name),
+                      qPrintable(contracts.error().message));
+    }
     // Cached identities were checked before the revocation: forget them all.
     m_authenticator->forget();
     publishCrl();
@@ -265,6 +303,51 @@ Result<qint64> ExchangeService::revokeIdentity(const QString &serialText, pki::R
         }
     });
     return m_ca->crlNumber();
+}
+
+Result<ExchangeService::RevokedAccess> ExchangeService::revokeUserAccess(
+    const QString &participant, const QString &user, const QStringList &serials, bool contractCertificates,
+    pki::RevocationReason reason, const QString &by)
+{
+    if (!serials.isEmpty()) {
+        if (auto revoked = m_ca->revoke(serials, reason); !revoked)
+            return revoked.error();
+    }
+    QList<pki::IssuedCertificate> contracts;
+    if (contractCertificates) {
+        auto revoked = m_ca->revokeHolder(participant, user, pki::RevocationReason::CessationOfOperation);
+        if (!revoked)
+            return revoked.error();
+        contracts = revoked.value();
+    }
+    m_authenticator->forget();
+    publishCrl();
+    RevokedAccess result;
+    result.crlNumber = m_ca->crlNumber();
+    // The sites learn at once: each revoked contract certificate goes to the contract's
+    // seller (its connect agent refuses it from then on) and buyer.
+    for (const pki::IssuedCertificate &certificate : std::as_const(contracts)) {
+        result.contractCertificates.append(certificate.serial);
+        const auto number = market::Exchange::parseContractCode(certificate.contractId);
+        const auto contract = number ? m_exchange->contract(*number) : std::nullopt;
+        const QJsonObject event{{QStringLiteral("contractId"), certificate.contractId},
+                                {QStringLiteral("serial"), certificate.serial},
+                                {QStringLiteral("holder"), user},
+                                {QStringLiteral("crlNumber"), result.crlNumber}};
+        m_stream->publish(api::channel::revocations(participant), event);
+        if (contract && contract->seller != participant)
+            m_stream->publish(api::channel::revocations(contract->seller), event);
+    }
+    qCWarning(lcExchange, "user %s of %s: %lld identities and %lld contract certificates revoked by %s",
+              qPrintable(user), qPrintable(participant), qlonglong(serials.size()), qlonglong(contracts.size()),
+              qPrintable(by));
+    QTimer::singleShot(0, this, [this, serials] {
+        for (const QString &serial : serials) {
+            m_stream->closeSessions(serial, Tr::tr("The certificate has been revoked."));
+            m_api->closeConnections(serial);
+        }
+    });
+    return result;
 }
 
 void ExchangeService::publishCrl()

@@ -39,6 +39,7 @@ class MarketDataController;
 class OrdersController;
 class SitesController;
 class StreamPublisher;
+class UsersController;
 
 /// The exchange on the wire: the matching engine (market::Exchange), the certificate
 /// authority and the HTTPS/WebSocket servers of docs/API.md, in one thread. This class
@@ -126,6 +127,21 @@ public:
                                   pki::RevocationReason reason = pki::RevocationReason::Unspecified,
                                   const QString &by = {});
 
+    /// Takes a user's access away at once: revokes its identity certificates `serials` (may
+    /// be empty) and, when `contractCertificates`, every contract certificate the user holds
+    /// (issue #16: a revoked user, or one stripped of deploy, operates no VM); forgets
+    /// cached identities, publishes the CRL, sends each revoked contract certificate on
+    /// `revocations@<seller>` and `revocations@<buyer>` and closes the identities'
+    /// connections. Answers the CRL number and the contract certificates revoked.
+    struct RevokedAccess
+    {
+        qint64 crlNumber = 0;
+        QStringList contractCertificates;
+    };
+    Result<RevokedAccess> revokeUserAccess(const QString &participant, const QString &user,
+                                           const QStringList &serials, bool contractCertificates,
+                                           pki::RevocationReason reason, const QString &by);
+
     market::Exchange &exchange() { return *m_exchange; }
     pki::CertificateAuthority &authority() { return *m_ca; }
     /// The data directory's identity (exchange id and epoch), once open.
@@ -163,6 +179,7 @@ private:
     std::unique_ptr<ContractsController> m_contractRoutes;
     std::unique_ptr<AdminController> m_admin;
     std::unique_ptr<SitesController> m_sites;
+    std::unique_ptr<UsersController> m_users;
 };
 
 } // namespace cloudex::exchange

@@ -157,6 +157,18 @@ Result<QSslConfiguration> LocalExchange::loadIdentity(const QString &name) const
     return tls;
 }
 
+bool LocalExchange::hasPermissions(const QSslConfiguration &tls, const QStringList &permissions) const
+{
+    const auto identity = m_service->authenticate(tls.localCertificate());
+    if (!identity)
+        return false;
+    for (const QString &permission : permissions) {
+        if (!identity->hasPermission(permission))
+            return false;
+    }
+    return true;
+}
+
 Result<QSslConfiguration> LocalExchange::operatorTls()
 {
     if (auto existing = loadIdentity(kOperatorFile))
@@ -200,7 +212,13 @@ Result<QSslConfiguration> LocalExchange::storeIdentity(const QString &name, cons
 void LocalExchange::onboardParticipant(const QString &participant, market::Role role,
                                        const QString &jurisdiction, IdentityCallback done)
 {
-    if (auto existing = loadIdentity(participant))
+    const bool local = participant == m_options.participant;
+    // The desk's own user administers its participant; every user here trades and deploys.
+    QStringList permissions{QStringLiteral("trade"), QStringLiteral("deploy")};
+    if (local)
+        permissions.append(QStringLiteral("admin"));
+    // An identity stored before a permission existed is issued anew with it.
+    if (auto existing = loadIdentity(participant); existing && hasPermissions(existing.value(), permissions))
         return done(existing);
     // One client per onboarding: its calls die with it, and with this object.
     auto *client = new net::ApiClient(baseUrl(), m_operatorTls, this);
@@ -215,7 +233,7 @@ void LocalExchange::onboardParticipant(const QString &participant, market::Role 
                     {QStringLiteral("jurisdiction"), jurisdiction},
                     {QStringLiteral("certifications"), QJsonArray()},
                     {QStringLiteral("metadataPolicy"), market::Exchange::metadataPolicies().value(0)}});
-    whenFinished(added, client, [this, client, added, participant, finish] {
+    whenFinished(added, client, [this, client, added, participant, local, permissions, finish] {
         const bool known =
             added->problem() &&
             added->problem()->code == QLatin1String(market::reasonCode(market::Reason::DuplicateParticipant));
@@ -228,7 +246,6 @@ void LocalExchange::onboardParticipant(const QString &participant, market::Role 
         auto keyPem = key->toPem();
         if (!keyPem)
             return finish(keyPem.error());
-        const bool local = participant == m_options.participant;
         const QString user = local ? m_options.user : QStringLiteral("u-trader");
         auto csr = pki::createCertificateRequest(key.value(), {participant, user, {}, {}});
         if (!csr)
@@ -240,7 +257,7 @@ void LocalExchange::onboardParticipant(const QString &participant, market::Role 
                         {QStringLiteral("name"), user},
                         {QStringLiteral("organisation"), local ? m_options.organisation : participant},
                         {QStringLiteral("role"), QStringLiteral("trader")},
-                        {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
+                        {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
                         {QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}});
         whenFinished(issued, client, [this, issued, participant, pem = keyPem.value(), finish] {
             if (!issued->ok())

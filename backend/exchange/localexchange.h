@@ -64,7 +64,7 @@ public:
     QString participant() const { return m_options.participant; }
 
     /// Onboards another participant through the API (role, jurisdiction; a user identity
-    /// with the "trade" permission) and hands its TLS identity to `done`; on later starts
+    /// with the "trade" and "deploy" permissions, and "admin" for the local participant) and hands its TLS identity to `done`; on later starts
     /// loads it. For the simulated participants of the demo market.
     void onboardParticipant(const QString &participant, market::Role role, const QString &jurisdiction,
                             IdentityCallback done);
@@ -75,6 +75,8 @@ private:
     QString identityDirectory() const;
     Result<QSslConfiguration> operatorTls();
     Result<QSslConfiguration> loadIdentity(const QString &name) const;
+    /// Whether the identity is valid here and carries every one of `permissions`.
+    bool hasPermissions(const QSslConfiguration &tls, const QStringList &permissions) const;
     Result<QSslConfiguration> storeIdentity(const QString &name, const QByteArray &keyPem,
                                             const QByteArray &certificatePem);
 

@@ -44,15 +44,21 @@ void MarketDataController::addRoutes(net::ApiServer &api)
 {
     const QString get = QStringLiteral("GET");
     api.route(get, QStringLiteral("/v1/instruments"), bind(this, &MarketDataController::getInstruments));
-    api.route(get, QStringLiteral("/v1/trades"), bind(this, &MarketDataController::getTrades));
-    api.route(get, QStringLiteral("/v1/market/book/{symbol}"), bind(this, &MarketDataController::getBook));
-    api.route(get, QStringLiteral("/v1/market/candles/{symbol}"),
-              bind(this, &MarketDataController::getCandles));
-    api.route(get, QStringLiteral("/v1/market/spot/{product}"), bind(this, &MarketDataController::getSpot));
+    // Prices are the commercial staff's: the tape, books, candles, spot, curve and summary
+    // need `trade`; the list of instruments is for everyone.
+    api.route(get, QStringLiteral("/v1/trades"), bind(this, &MarketDataController::getTrades), kPermissionTrade);
+    api.route(get, QStringLiteral("/v1/market/book/{symbol}"), bind(this, &MarketDataController::getBook),
+              kPermissionTrade);
+    api.route(get, QStringLiteral("/v1/market/candles/{symbol}"), bind(this, &MarketDataController::getCandles),
+              kPermissionTrade);
+    api.route(get, QStringLiteral("/v1/market/spot/{product}"), bind(this, &MarketDataController::getSpot),
+              kPermissionTrade);
     api.route(get, QStringLiteral("/v1/market/spot/{product}/history"),
-              bind(this, &MarketDataController::getSpotHistory));
-    api.route(get, QStringLiteral("/v1/market/curve/{product}"), bind(this, &MarketDataController::getCurve));
-    api.route(get, QStringLiteral("/v1/market/summary"), bind(this, &MarketDataController::getSummary));
+              bind(this, &MarketDataController::getSpotHistory), kPermissionTrade);
+    api.route(get, QStringLiteral("/v1/market/curve/{product}"), bind(this, &MarketDataController::getCurve),
+              kPermissionTrade);
+    api.route(get, QStringLiteral("/v1/market/summary"), bind(this, &MarketDataController::getSummary),
+              kPermissionTrade);
 }
 
 void MarketDataController::getInstruments(const ApiRequest &request, ApiReply reply)

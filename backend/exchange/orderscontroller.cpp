@@ -113,8 +113,58 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
             return reply.sendProblem(ApiProblem::badRequest(
                 QStringLiteral("request.bad-idempotency-key"), Tr::tr("The Idempotency-Key header is not UTF-8.")));
     }
+    if (breaksUserLimits(request, reply, order.quantity,
+                         notional(order.symbol, parsed->price.value_or(0), order.quantity)))
+        return;
     m_exchange.submitOrder(request.identity.participant, order,
-                           [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
+                           [this, reply, user = request.identity.name](const market::Ack &ack) mutable {
+                               if (ack.accepted && ack.orderId != 0)
+                                   m_placedBy.insert(ack.orderId, user);
+                               answerAck(reply, ack, 201);
+                           });
+}
+
+qint64 OrdersController::notional(const QString &symbol, qint64 priceTicks, qint64 quantity) const
+{
+    for (const market::InstrumentInfo &instrument : m_exchange.instruments()) {
+        if (instrument.symbol != symbol)
+            continue;
+        const qint64 hours = std::max<qint64>(1, (instrument.deliveryEndSecs - instrument.deliveryStartSecs) / 3600);
+        // A market order is valued at the band edge, as the engine does.
+        const qint64 price = priceTicks > 0 ? priceTicks : instrument.bandHighTicks;
+        return price * quantity * hours;
+    }
+    return 0;
+}
+
+bool OrdersController::breaksUserLimits(const ApiRequest &request, ApiReply &reply, qint64 quantity,
+                                        qint64 added, quint64 except) const
+{
+    if (!m_userLimits)
+        return false;
+    const pki::UserLimits limits = m_userLimits(request.identity.participant, request.identity.name);
+    if (limits.maxOrderQuantity && quantity > *limits.maxOrderQuantity) {
+        reply.sendProblem(ApiProblem::fromError(
+            422, {QStringLiteral("risk.user-max-order-size"),
+                  Tr::tr("Your organisation allows you at most %1 instances per order.").arg(*limits.maxOrderQuantity),
+                  QStringLiteral("quantity")}));
+        return true;
+    }
+    if (limits.maxOpenNotional) {
+        qint64 open = added;
+        for (const market::OrderInfo &info : m_exchange.openOrders(request.identity.participant)) {
+            if (info.id != except && m_placedBy.value(info.id) == request.identity.name)
+                open += notional(info.symbol, info.priceTicks, info.remaining);
+        }
+        if (open > *limits.maxOpenNotional) {
+            reply.sendProblem(ApiProblem::fromError(
+                422, {QStringLiteral("risk.user-max-open-notional"),
+                      Tr::tr("Your organisation allows you open orders worth at most %1 ticks × instances × hours.")
+                          .arg(*limits.maxOpenNotional)}));
+            return true;
+        }
+    }
+    return false;
 }
 
 void OrdersController::patchOrder(const ApiRequest &request, ApiReply reply)
@@ -133,6 +183,8 @@ void OrdersController::patchOrder(const ApiRequest &request, ApiReply reply)
     // A field left out keeps the order's current value.
     const qint64 price = change->price.value_or(current->priceTicks);
     const qint64 quantity = change->quantity.value_or(current->remaining);
+    if (breaksUserLimits(request, reply, quantity, notional(current->symbol, price, quantity), id))
+        return;
     m_exchange.replaceOrder(request.identity.participant, id, price, quantity,
                             [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 200); });
 }

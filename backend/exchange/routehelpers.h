@@ -13,7 +13,13 @@
 /// engine acknowledgement and the small readers of request values that docs/API.md fixes.
 namespace cloudex::exchange::routes {
 
+/// Commercial: orders, cancel/replace, fills, settlements, prices.
 inline const QString kPermissionTrade = QStringLiteral("trade");
+/// Technical: contract certificates, and so the VMs at the sellers' sites.
+inline const QString kPermissionDeploy = QStringLiteral("deploy");
+/// The participant's own administrator: its users, their permissions and limits, the audit.
+inline const QString kPermissionAdmin = QStringLiteral("admin");
+/// The exchange operator.
 inline const QString kPermissionOperate = QStringLiteral("operate");
 
 /// A handler of `controller` as ApiServer takes it.

@@ -68,9 +68,10 @@ void SitesController::addRoutes(net::ApiServer &api)
     api.route(get, QStringLiteral("/v1/sites"), bind(this, &SitesController::getSites));
     api.route(QStringLiteral("POST"), QStringLiteral("/v1/contracts/{id}/usage"),
               bind(this, &SitesController::postUsage));
-    api.route(get, QStringLiteral("/v1/settlements"), bind(this, &SitesController::getSettlements));
-    api.route(get, QStringLiteral("/v1/settlements/{contractId}"),
-              bind(this, &SitesController::getSettlement));
+    api.route(get, QStringLiteral("/v1/settlements"), bind(this, &SitesController::getSettlements),
+              kPermissionTrade);
+    api.route(get, QStringLiteral("/v1/settlements/{contractId}"), bind(this, &SitesController::getSettlement),
+              kPermissionTrade);
 }
 
 bool SitesController::isSiteIdentity(const ApiRequest &request) const

@@ -147,7 +147,8 @@ bool StreamPublisher::channelExists(const QString &channel) const
     const auto [topic, rest] = splitChannel(channel);
     if (topic == u"instruments")
         return true;
-    if (topic == u"orders@" || topic == u"fills@" || topic == u"contracts@" || topic == u"settlements@")
+    if (topic == u"orders@" || topic == u"fills@" || topic == u"contracts@" || topic == u"settlements@"
+        || topic == u"revocations@")
         return !rest.isEmpty();
     if (topic == u"spot.")
         return catalogue::Catalogue::standard().parseProduct(rest).ok();
@@ -177,6 +178,8 @@ QJsonValue StreamPublisher::snapshot(const QString &channel) const
     if (topic == u"settlements@")
         return QJsonObject{
             {QStringLiteral("settlements"), json::array(m_exchange.settlementsOf(rest), json::settlement)}};
+    if (topic == u"revocations@") // events only: the CRL is the state
+        return QJsonObject{{QStringLiteral("revocations"), QJsonArray()}};
     if (topic == u"spot.")
         return QJsonObject{{QStringLiteral("price"), m_exchange.spotIndex(rest)}};
     if (topic == u"trades.")

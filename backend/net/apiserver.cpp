@@ -402,9 +402,12 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QTcpSocket *socket, 
             continue;
         }
         if (!route.permission.isEmpty() && !identity->hasPermission(route.permission)) {
-            return reply.sendProblem(ApiProblem::forbidden(
+            ApiProblem problem = ApiProblem::forbidden(
                 QStringLiteral("auth.permission-missing"),
-                Tr::tr("This call needs the permission \"%1\".").arg(route.permission)));
+                Tr::tr("This call needs the permission \"%1\".").arg(route.permission));
+            // The missing permission by name, so clients can say why without parsing text.
+            problem.extensions.insert(QStringLiteral("permission"), route.permission);
+            return reply.sendProblem(problem);
         }
         const QByteArray body = request.body();
         if (!body.isEmpty()) {

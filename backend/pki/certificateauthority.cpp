@@ -126,6 +126,10 @@ struct CertificateAuthority::Private
     Result<void> loadRoot();
     Result<IssuedCertificate> signContract(const ContractCertificateRequest &request,
                                            const ContractDirectory &contracts);
+    /// Signs an identity for the key and names of `parsed`; revokes `supersedes` (when not
+    /// empty) in the same transaction.
+    Result<IssuedCertificate> issueIdentity(const ParsedRequest &parsed, const IdentityRequest &input,
+                                            const QString &supersedes);
     Result<QByteArray> buildCrl();
 };
 
@@ -270,9 +274,11 @@ Result<IssuedCertificate> CertificateAuthority::Private::signContract(const Cont
         der::tlv(der::tag::Sequence, der::tlv(kGeneralNameUri, ext::contractUrn(terms->id).toUtf8())));
     extensions += CertificateSigner::extension(ext::kOidSubjectKeyId, false, der::tlv(der::tag::OctetString, keyId));
     extensions += signer->authorityKeyIdExtension();
-    extensions += CertificateSigner::extension(ext::kContractOid, false, ext::encodeContract(*terms));
+    // The user who asked is written into the certificate (extension and subject OU), so the
+    // site records who did what.
+    extensions += CertificateSigner::extension(ext::kContractOid, false, ext::encodeContract(*terms, request.holder));
 
-    const QByteArray subject = CertificateSigner::name(terms->buyer, terms->id);
+    const QByteArray subject = CertificateSigner::name(terms->buyer, terms->id, request.holder);
     CertificateTemplate fields;
     fields.serial = *serial;
     fields.subjectName = subject;
@@ -290,6 +296,7 @@ Result<IssuedCertificate> CertificateAuthority::Private::signContract(const Cont
     issued.participant = terms->buyer;
     issued.name = terms->id;
     issued.contractId = terms->id;
+    issued.holder = request.holder;
     issued.notBeforeMs = notBefore * kMsPerSecond;
     issued.notAfterMs = notAfter * kMsPerSecond;
     issued.der = std::move(*der);
@@ -453,6 +460,39 @@ Result<IssuedCertificate> CertificateAuthority::issueIdentity(const QByteArray &
     auto parsed = d->requestVerifier.verify(csrDer);
     if (!parsed)
         return parsed.error();
+    return d->issueIdentity(*parsed, input, {});
+}
+
+Result<IssuedCertificate> CertificateAuthority::reissueIdentity(const QString &serial, const IdentityRequest &input)
+{
+    const std::optional<IssuedCertificate> previous = d->store.find(serial.toUpper());
+    if (!previous || previous->kind == CertificateKind::Contract) {
+        return Error{QStringLiteral("pki.revoke.unknown"),
+                     Tr::tr("No identity with serial %1 was issued by this exchange.").arg(serial)};
+    }
+    if (d->store.revocation(previous->serial))
+        return Error{QStringLiteral("pki.reissue.revoked"), Tr::tr("The identity %1 was revoked.").arg(serial)};
+    // The same key and names, signed anew: the holder keeps their key.
+    const ossl::X509Ptr certificate = ossl::certificateFromDer(previous->der);
+    if (!certificate)
+        return badRequest(Tr::tr("The stored certificate %1 cannot be read.").arg(serial));
+    const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(certificate.get()), nullptr);
+    QByteArray spki(qMax(length, 0), Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(spki.data());
+    if (length <= 0 || i2d_X509_PUBKEY(X509_get_X509_PUBKEY(certificate.get()), &out) != length)
+        return badRequest(Tr::tr("The stored certificate %1 has no readable key.").arg(serial));
+    ParsedRequest parsed;
+    parsed.subjectPublicKeyInfo = spki;
+    parsed.organisation = previous->participant;
+    parsed.commonName = previous->name;
+    return d->issueIdentity(parsed, input, previous->serial);
+}
+
+Result<IssuedCertificate> CertificateAuthority::Private::issueIdentity(const ParsedRequest &parsedRequest,
+                                                                       const IdentityRequest &input,
+                                                                       const QString &supersedes)
+{
+    const ParsedRequest *parsed = &parsedRequest;
     IdentityRequest request = input;
     if (request.kind == CertificateKind::Participant && request.name.isEmpty())
         request.name = request.participant;
@@ -515,24 +555,24 @@ Result<IssuedCertificate> CertificateAuthority::issueIdentity(const QByteArray &
     } else {
         extensions += extendedKeyUsage(false, true);
     }
-    const QByteArray keyId = d->signer->keyIdentifier(parsed->subjectPublicKeyInfo);
+    const QByteArray keyId = signer->keyIdentifier(parsed->subjectPublicKeyInfo);
     extensions += CertificateSigner::extension(ext::kOidSubjectKeyId, false, der::tlv(der::tag::OctetString, keyId));
-    extensions += d->signer->authorityKeyIdExtension();
+    extensions += signer->authorityKeyIdExtension();
     extensions += CertificateSigner::extension(ext::kIdentityOid, false, ext::encodeIdentity(request));
 
-    auto serial = d->signer->newSerial();
+    auto serial = signer->newSerial();
     if (!serial)
         return serial.error();
-    const qint64 now = d->nowSeconds();
+    const qint64 now = nowSeconds();
     const QByteArray subject = CertificateSigner::name(request.participant, request.name);
     CertificateTemplate fields;
     fields.serial = *serial;
     fields.subjectName = subject;
     fields.subjectPublicKeyInfo = parsed->subjectPublicKeyInfo;
     fields.notBefore = now - kBackdateSeconds;
-    fields.notAfter = now + d->options.identityValidityDays * kSecondsPerDay;
+    fields.notAfter = now + options.identityValidityDays * kSecondsPerDay;
     fields.extensions = extensions;
-    auto der = d->signer->signCertificate(fields);
+    auto der = signer->signCertificate(fields);
     if (!der)
         return der.error();
 
@@ -544,13 +584,22 @@ Result<IssuedCertificate> CertificateAuthority::issueIdentity(const QByteArray &
     issued.notBeforeMs = fields.notBefore * kMsPerSecond;
     issued.notAfterMs = fields.notAfter * kMsPerSecond;
     issued.der = std::move(*der);
-    if (auto begun = d->store.begin(); !begun)
+    if (auto begun = store.begin(); !begun)
         return begun.error();
-    if (auto inserted = d->store.insert(issued, d->clock->nowMs()); !inserted) {
-        d->store.rollback();
+    if (auto inserted = store.insert(issued, clock->nowMs()); !inserted) {
+        store.rollback();
         return inserted.error();
     }
-    if (auto committed = d->store.commit(); !committed)
+    if (!supersedes.isEmpty()) {
+        // A re-issue (changed permissions): the old certificate goes in the same transaction.
+        auto revoked = store.revoke({supersedes}, clock->nowMs(), RevocationReason::Superseded);
+        if (!revoked) {
+            store.rollback();
+            return revoked.error();
+        }
+        crlDirty = crlDirty || *revoked > 0;
+    }
+    if (auto committed = store.commit(); !committed)
         return committed.error();
     return issued;
 }
@@ -679,6 +728,74 @@ qint64 CertificateAuthority::crlNumber() const
 qint64 CertificateAuthority::crlNextUpdateMs() const
 {
     return d->crlNextUpdateMs;
+}
+
+std::optional<IdentityRequest> CertificateAuthority::identityOf(const IssuedCertificate &certificate)
+{
+    const ossl::X509Ptr x509 = ossl::certificateFromDer(certificate.der);
+    if (!x509)
+        return std::nullopt;
+    for (int i = 0; i < X509_get_ext_count(x509.get()); ++i) {
+        X509_EXTENSION *extension = X509_get_ext(x509.get(), i);
+        const ASN1_OBJECT *object = X509_EXTENSION_get_object(extension);
+        const int oidLength = i2d_ASN1_OBJECT(object, nullptr);
+        QByteArray oid(qMax(oidLength, 0), Qt::Uninitialized);
+        auto *out = reinterpret_cast<unsigned char *>(oid.data());
+        if (oidLength <= 2 || i2d_ASN1_OBJECT(object, &out) != oidLength || oid.mid(2) != ext::kIdentityOid)
+            continue;
+        const ASN1_OCTET_STRING *data = X509_EXTENSION_get_data(extension);
+        IdentityRequest identity;
+        if (!ext::decodeIdentity(QByteArrayView(reinterpret_cast<const char *>(ASN1_STRING_get0_data(data)),
+                                                ASN1_STRING_length(data)),
+                                 identity))
+            return std::nullopt;
+        identity.name = certificate.name;
+        return identity;
+    }
+    return std::nullopt;
+}
+
+QList<IssuedCertificate> CertificateAuthority::identitiesOf(const QString &participant, CertificateKind kind) const
+{
+    return d->store.identitiesOf(participant, kind);
+}
+
+Result<QList<IssuedCertificate>> CertificateAuthority::revokeHolder(const QString &participant,
+                                                                     const QString &holder, RevocationReason reason)
+{
+    const QStringList serials = d->store.liveHolderSerials(participant, holder);
+    QList<IssuedCertificate> certificates;
+    for (const QString &serial : serials) {
+        if (auto certificate = d->store.find(serial))
+            certificates.append(*certificate);
+    }
+    if (serials.isEmpty())
+        return certificates;
+    auto revoked = revoke(serials, reason);
+    if (!revoked)
+        return revoked.error();
+    return certificates;
+}
+
+Result<void> CertificateAuthority::appendAudit(const AuditEntry &entry)
+{
+    return d->store.appendAudit(entry);
+}
+
+QList<AuditEntry> CertificateAuthority::audit(const QString &participant) const
+{
+    return d->store.audit(participant);
+}
+
+Result<void> CertificateAuthority::setUserLimits(const QString &participant, const QString &user,
+                                                 const UserLimits &limits)
+{
+    return d->store.setUserLimits(participant, user, limits);
+}
+
+UserLimits CertificateAuthority::userLimits(const QString &participant, const QString &user) const
+{
+    return d->store.userLimits(participant, user);
 }
 
 QByteArray IssuedCertificate::pem() const

@@ -76,6 +76,24 @@ public:
     /// Signs a participant, user or site identity from a CSR. The CSR's subject must name
     /// the participant (O) and the identity (CN) of `request`.
     Result<IssuedCertificate> issueIdentity(const QByteArray &csrDer, const IdentityRequest &request);
+    /// Signs the identity `serial` anew for the same key and names with `request`'s kind,
+    /// role and permissions (a change of permissions), and revokes the old one (superseded)
+    /// in the same transaction. `pki.revoke.unknown` for an unknown serial,
+    /// `pki.reissue.revoked` for a revoked one.
+    Result<IssuedCertificate> reissueIdentity(const QString &serial, const IdentityRequest &request);
+    /// What an issued identity certificate says (its CloudEx identity extension), or nothing.
+    static std::optional<IdentityRequest> identityOf(const IssuedCertificate &certificate);
+    /// The identities of `kind` issued to `participant`, oldest first, revoked ones included.
+    QList<IssuedCertificate> identitiesOf(const QString &participant, CertificateKind kind) const;
+    /// Revokes every live contract certificate `holder` (a user of `participant`) holds;
+    /// answers those it revoked.
+    Result<QList<IssuedCertificate>> revokeHolder(const QString &participant, const QString &holder,
+                                                  RevocationReason reason);
+    /// The identity audit (ca.sqlite), oldest first.
+    Result<void> appendAudit(const AuditEntry &entry);
+    QList<AuditEntry> audit(const QString &participant) const;
+    Result<void> setUserLimits(const QString &participant, const QString &user, const UserLimits &limits);
+    UserLimits userLimits(const QString &participant, const QString &user) const;
 
     /// Signs a contract certificate: clientAuth, valid exactly for the delivery window,
     /// carrying the contract extension and a urn:cloudex:contract:<id> SAN. The requester

@@ -147,7 +147,8 @@ QByteArray CertificateSigner::signatureAlgorithm()
     return der::tlv(der::tag::Sequence, der::tlv(der::tag::Oid, ext::kOidEcdsaWithSha256));
 }
 
-QByteArray CertificateSigner::name(const QString &organisation, const QString &commonName)
+QByteArray CertificateSigner::name(const QString &organisation, const QString &commonName,
+                                   const QString &organisationalUnit)
 {
     const auto rdn = [](QByteArrayView oid, const QString &value) {
         QByteArray atv = der::tlv(der::tag::Oid, oid);
@@ -155,6 +156,8 @@ QByteArray CertificateSigner::name(const QString &organisation, const QString &c
         return der::tlv(der::tag::Set, der::tlv(der::tag::Sequence, atv));
     };
     QByteArray rdns = rdn(ext::kOidOrganisation, organisation);
+    if (!organisationalUnit.isEmpty())
+        rdns += rdn(ext::kOidOrganisationalUnit, organisationalUnit);
     rdns += rdn(ext::kOidCommonName, commonName);
     return der::tlv(der::tag::Sequence, rdns);
 }

@@ -47,7 +47,9 @@ public:
     /// DER AlgorithmIdentifier for ecdsa-with-SHA256.
     static QByteArray signatureAlgorithm();
     /// DER Name O=<organisation>, CN=<commonName> (UTF8String values).
-    static QByteArray name(const QString &organisation, const QString &commonName);
+    /// O=<organisation>[, OU=<organisationalUnit>], CN=<commonName>.
+    static QByteArray name(const QString &organisation, const QString &commonName,
+                           const QString &organisationalUnit = {});
     /// A DER Extension.
     static QByteArray extension(QByteArrayView oid, bool critical, QByteArrayView value);
 

@@ -46,6 +46,24 @@ const char *const kSchema[] = {
     " holder TEXT NOT NULL,"
     " serial TEXT NOT NULL,"
     " PRIMARY KEY (contract, holder))",
+    // Added to schema 1 without a version change (organisation users, issue #16): who
+    // issued, changed or revoked each identity, and the organisation's per-user limits.
+    "CREATE TABLE IF NOT EXISTS identity_audit ("
+    " at_ms INTEGER NOT NULL,"
+    " participant TEXT NOT NULL,"
+    " user TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " serial TEXT NOT NULL,"
+    " permissions TEXT NOT NULL,"
+    " by TEXT NOT NULL,"
+    " detail TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS identity_audit_by_participant ON identity_audit (participant)",
+    "CREATE TABLE IF NOT EXISTS user_limits ("
+    " participant TEXT NOT NULL,"
+    " user TEXT NOT NULL,"
+    " max_order_quantity INTEGER,"
+    " max_open_notional INTEGER,"
+    " PRIMARY KEY (participant, user))",
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', 1)",
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('crl_number', 0)",
     // The data directory's identity (docs/ARCHITECTURE.md "Data directory"); added to
@@ -360,6 +378,115 @@ Result<qint64> CertificateStore::takeCrlNumber()
     if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'crl_number'")) || !q.next())
         return sqlError(q);
     return q.value(0).toLongLong();
+}
+
+QList<IssuedCertificate> CertificateStore::identitiesOf(const QString &participant, CertificateKind kind) const
+{
+    QList<IssuedCertificate> result;
+    QSqlQuery q(database());
+    q.prepare(QString::fromLatin1(kSelectColumns)
+              + QStringLiteral("WHERE participant = ? AND kind = ? ORDER BY issued_at_ms, serial"));
+    q.addBindValue(participant);
+    q.addBindValue(int(kind));
+    if (q.exec()) {
+        while (q.next())
+            result.append(fromRow(q));
+    }
+    return result;
+}
+
+QStringList CertificateStore::liveHolderSerials(const QString &participant, const QString &holder) const
+{
+    QStringList result;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT h.serial FROM contract_holders h JOIN certificates c ON c.serial = h.serial"
+                             " WHERE h.holder = ? AND c.participant = ? AND c.revoked_at_ms IS NULL"
+                             " ORDER BY h.serial"));
+    q.addBindValue(holder);
+    q.addBindValue(participant);
+    if (q.exec()) {
+        while (q.next())
+            result.append(q.value(0).toString());
+    }
+    return result;
+}
+
+Result<void> CertificateStore::appendAudit(const AuditEntry &entry)
+{
+    QSqlQuery q(database());
+    if (!q.prepare(QStringLiteral("INSERT INTO identity_audit (at_ms, participant, user, action, serial,"
+                                  " permissions, by, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
+        return sqlError(q);
+    // A null QString binds as NULL; the columns are NOT NULL, so empty text is bound as ''.
+    const auto text = [](const QString &value) { return value.isNull() ? QStringLiteral("") : value; };
+    q.addBindValue(entry.atMs);
+    q.addBindValue(text(entry.participant));
+    q.addBindValue(text(entry.user));
+    q.addBindValue(text(entry.action));
+    q.addBindValue(text(entry.serial));
+    q.addBindValue(text(entry.permissions.join(u',')));
+    q.addBindValue(text(entry.by));
+    q.addBindValue(text(entry.detail));
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+QList<AuditEntry> CertificateStore::audit(const QString &participant) const
+{
+    QList<AuditEntry> result;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT at_ms, participant, user, action, serial, permissions, by, detail"
+                             " FROM identity_audit WHERE participant = ? ORDER BY rowid"));
+    q.addBindValue(participant);
+    if (q.exec()) {
+        while (q.next()) {
+            AuditEntry e;
+            e.atMs = q.value(0).toLongLong();
+            e.participant = q.value(1).toString();
+            e.user = q.value(2).toString();
+            e.action = q.value(3).toString();
+            e.serial = q.value(4).toString();
+            e.permissions = q.value(5).toString().split(u',', Qt::SkipEmptyParts);
+            e.by = q.value(6).toString();
+            e.detail = q.value(7).toString();
+            result.append(e);
+        }
+    }
+    return result;
+}
+
+Result<void> CertificateStore::setUserLimits(const QString &participant, const QString &user,
+                                             const UserLimits &limits)
+{
+    QSqlQuery q(database());
+    if (!q.prepare(QStringLiteral("INSERT OR REPLACE INTO user_limits (participant, user, max_order_quantity,"
+                                  " max_open_notional) VALUES (?, ?, ?, ?)")))
+        return sqlError(q);
+    q.addBindValue(participant);
+    q.addBindValue(user);
+    q.addBindValue(limits.maxOrderQuantity ? QVariant(*limits.maxOrderQuantity) : QVariant());
+    q.addBindValue(limits.maxOpenNotional ? QVariant(*limits.maxOpenNotional) : QVariant());
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+UserLimits CertificateStore::userLimits(const QString &participant, const QString &user) const
+{
+    UserLimits limits;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT max_order_quantity, max_open_notional FROM user_limits"
+                             " WHERE participant = ? AND user = ?"));
+    q.addBindValue(participant);
+    q.addBindValue(user);
+    if (q.exec() && q.next()) {
+        if (!q.value(0).isNull())
+            limits.maxOrderQuantity = q.value(0).toLongLong();
+        if (!q.value(1).isNull())
+            limits.maxOpenNotional = q.value(1).toLongLong();
+    }
+    return limits;
 }
 
 } // namespace cloudex::pki

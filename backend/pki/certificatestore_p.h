@@ -58,6 +58,16 @@ public:
     std::optional<QString> holderSerial(const QString &contractId, const QString &holder) const;
     Result<void> setHolderSerial(const QString &contractId, const QString &holder, const QString &serial);
 
+    /// Identities of `kind` issued to `participant`, oldest first, revoked ones included.
+    QList<IssuedCertificate> identitiesOf(const QString &participant, CertificateKind kind) const;
+    /// The live (unrevoked) contract certificates `holder` of `participant` holds.
+    QStringList liveHolderSerials(const QString &participant, const QString &holder) const;
+
+    Result<void> appendAudit(const AuditEntry &entry);
+    QList<AuditEntry> audit(const QString &participant) const;
+    Result<void> setUserLimits(const QString &participant, const QString &user, const UserLimits &limits);
+    UserLimits userLimits(const QString &participant, const QString &user) const;
+
     /// Reserves and returns the next CRL number (monotonic across restarts).
     Result<qint64> takeCrlNumber();
 

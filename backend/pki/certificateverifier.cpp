@@ -245,8 +245,9 @@ Result<VerifiedCertificate> CertificateVerifier::Private::checkContract(X509 *ce
     ContractTerms &terms = verified.contract;
     // The CA writes contract, subject, SAN and validity from the same terms; a certificate
     // where they disagree was not made by it.
-    if (!ext::decodeContract(data, terms) || sanUri(certificate) != ext::contractUrn(terms.id)
+    if (!ext::decodeContract(data, terms, &verified.holder) || sanUri(certificate) != ext::contractUrn(terms.id)
         || verified.participant != terms.buyer || verified.name != terms.id
+        || nameEntry(X509_get_subject_name(certificate), NID_organizationalUnitName) != verified.holder
         || verified.notBeforeMs != terms.startMs || verified.notAfterMs != terms.endMs)
         return failure("pki.verify.malformed", Tr::tr("The certificate's contract information is inconsistent."));
     if (!expected.contractId.isEmpty() && terms.id != expected.contractId) {

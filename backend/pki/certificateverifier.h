@@ -41,6 +41,7 @@ struct VerifiedCertificate
     qint64 notAfterMs = 0;
     IdentityRequest identity; ///< participant, user and site certificates
     ContractTerms contract;   ///< contract certificates
+    QString holder;           ///< contract certificates: the user who asked (empty for older ones)
 };
 
 /// The one check both the connect agent and the manage side apply to a certificate: chain

@@ -12,7 +12,7 @@ constexpr int kIdentityKinds = 3; // participant, user, site
 constexpr qsizetype kMaxDnsNameLength = 253;
 }
 
-QByteArray encodeContract(const ContractTerms &terms)
+QByteArray encodeContract(const ContractTerms &terms, const QString &holder)
 {
     QByteArray body;
     body.reserve(160);
@@ -23,10 +23,12 @@ QByteArray encodeContract(const ContractTerms &terms)
     body += der::integer(terms.volume);
     body += der::generalizedTime(terms.startMs / kMsPerSecond);
     body += der::generalizedTime(terms.endMs / kMsPerSecond);
+    if (!holder.isEmpty())
+        body += der::utf8String(holder);
     return der::tlv(der::tag::Sequence, body);
 }
 
-bool decodeContract(QByteArrayView input, ContractTerms &terms)
+bool decodeContract(QByteArrayView input, ContractTerms &terms, QString *holder)
 {
     der::Reader outer(input);
     der::Element sequence;
@@ -42,11 +44,18 @@ bool decodeContract(QByteArrayView input, ContractTerms &terms)
                     && fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.instrument)
                     && fields.expect(der::tag::Integer, e) && der::readInteger(e, terms.volume)
                     && fields.expect(der::tag::GeneralizedTime, e) && der::readTime(e, start)
-                    && fields.expect(der::tag::GeneralizedTime, e) && der::readTime(e, end)
-                    && fields.atEnd();
+                    && fields.expect(der::tag::GeneralizedTime, e) && der::readTime(e, end);
+    // The holder, the user who asked for the certificate, is optional: certificates issued
+    // before it was written have none.
+    QString user;
+    const bool holderOk = fields.atEnd()
+                          || (fields.expect(der::tag::Utf8String, e) && der::readString(e, user) && !user.isEmpty()
+                              && fields.atEnd());
+    if (holder)
+        *holder = user;
     terms.startMs = start * kMsPerSecond;
     terms.endMs = end * kMsPerSecond;
-    return ok;
+    return ok && holderOk;
 }
 
 QByteArray encodeIdentity(const IdentityRequest &request)

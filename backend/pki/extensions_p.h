@@ -8,7 +8,8 @@
 //                                   contractId UTF8String, buyer UTF8String,
 //                                   seller UTF8String, instrument UTF8String,
 //                                   volume INTEGER, deliveryStart GeneralizedTime,
-//                                   deliveryEnd GeneralizedTime }
+//                                   deliveryEnd GeneralizedTime,
+//                                   holder UTF8String OPTIONAL }  -- the user who asked
 //   <arc>.2  CloudEx identity   CloudExIdentity ::= SEQUENCE {
 //                                   kind ENUMERATED { participant(0), user(1), site(2) },
 //                                   participant UTF8String, organisation UTF8String,
@@ -39,6 +40,7 @@ inline constexpr QByteArrayView kOidRsaEncryption("\x2a\x86\x48\x86\xf7\x0d\x01\
 inline constexpr QByteArrayView kOidExtensionRequest("\x2a\x86\x48\x86\xf7\x0d\x01\x09\x0e", 9);
 inline constexpr QByteArrayView kOidCommonName("\x55\x04\x03", 3);
 inline constexpr QByteArrayView kOidOrganisation("\x55\x04\x0a", 3);
+inline constexpr QByteArrayView kOidOrganisationalUnit("\x55\x04\x0b", 3);
 inline constexpr QByteArrayView kOidSubjectKeyId("\x55\x1d\x0e", 3);
 inline constexpr QByteArrayView kOidKeyUsage("\x55\x1d\x0f", 3);
 inline constexpr QByteArrayView kOidSubjectAltName("\x55\x1d\x11", 3);
@@ -51,8 +53,9 @@ inline constexpr QByteArrayView kOidServerAuth("\x2b\x06\x01\x05\x05\x07\x03\x01
 inline constexpr QByteArrayView kOidClientAuth("\x2b\x06\x01\x05\x05\x07\x03\x02", 8);
 
 /// The DER of a CloudExContract value.
-QByteArray encodeContract(const ContractTerms &terms);
-bool decodeContract(QByteArrayView der, ContractTerms &terms);
+/// `holder`: the identity (user) that asked for the certificate; empty writes none.
+QByteArray encodeContract(const ContractTerms &terms, const QString &holder = {});
+bool decodeContract(QByteArrayView der, ContractTerms &terms, QString *holder = nullptr);
 
 /// The DER of a CloudExIdentity value.
 QByteArray encodeIdentity(const IdentityRequest &request);

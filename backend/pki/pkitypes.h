@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace cloudex::pki {
 
 /// What a certificate identifies. Participants, users and seller sites have long-lived
@@ -67,6 +69,28 @@ struct IdentityRequest
     bool operator==(const IdentityRequest &) const = default;
 };
 
+/// One line of the identity audit: an identity issued, changed or revoked, or a user's
+/// limits set, and who did it.
+struct AuditEntry
+{
+    qint64 atMs = 0;
+    QString participant;
+    QString user;   ///< the identity's name (CN)
+    QString action; ///< "issued", "permissions-changed", "revoked", "limits-changed"
+    QString serial; ///< the certificate concerned (the new one for a change)
+    QStringList permissions;
+    QString by;     ///< the identity that did it ("participant/name"), or the exchange
+    QString detail; ///< free text (the old serial, the reason, the limits)
+};
+
+/// The organisation's own limits for one of its users, within the exchange's limits of the
+/// participant. Absent: only the participant's limits apply.
+struct UserLimits
+{
+    std::optional<qint64> maxOrderQuantity;
+    std::optional<qint64> maxOpenNotional;
+};
+
 /// A certificate the CA signed.
 struct IssuedCertificate
 {
@@ -75,6 +99,7 @@ struct IssuedCertificate
     QString participant;
     QString name;       ///< subject CN
     QString contractId; ///< contract certificates only
+    QString holder;     ///< contract certificates: the user who asked (when the CA knows it)
     qint64 notBeforeMs = 0;
     qint64 notAfterMs = 0;
     QByteArray der;

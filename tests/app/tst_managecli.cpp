@@ -239,6 +239,110 @@ private Q_SLOTS:
         QCOMPARE(lost.err.trimmed().count('\n'), 0);
     }
 
+    /// Issue #16: the participant's administrator manages its users from scripts.
+    void usersAreAdministeredFromScripts()
+    {
+        const QString orgAdmin = m_dir.filePath(QStringLiteral("p-buyer.p12")); // onboarded with admin
+        const auto users = [&](const QStringList &arguments, const QString &identity = {}) {
+            return run(QStringLiteral(CLOUDEX_MANAGE_BINARY),
+                       QStringList{QStringLiteral("--exchange"), m_url, QStringLiteral("--identity"),
+                                   identity.isEmpty() ? orgAdmin : identity, QStringLiteral("--data-dir"),
+                                   m_dir.filePath(QStringLiteral("admin-data")), QStringLiteral("users")}
+                           + arguments);
+        };
+        // A user's own request, made with openssl: the key stays with the user.
+        const QString key = m_dir.filePath(QStringLiteral("carol.key"));
+        const QString csr = m_dir.filePath(QStringLiteral("carol.csr"));
+        const Run req = run(QStringLiteral("openssl"),
+                            {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
+                             QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                             QStringLiteral("-keyout"), key, QStringLiteral("-subj"),
+                             QStringLiteral("/O=p-buyer/CN=u-carol"), QStringLiteral("-out"), csr});
+        QVERIFY2(req.exitCode == 0, req.err.constData());
+        const QString carolPem = m_dir.filePath(QStringLiteral("carol.pem"));
+        Run r = users({QStringLiteral("issue"), QStringLiteral("u-carol"), QStringLiteral("--permissions"),
+                       QStringLiteral("deploy"), QStringLiteral("--csr"), csr, QStringLiteral("--out"), carolPem});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const Run subject = run(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-in"), carolPem,
+                                                            QStringLiteral("-noout"), QStringLiteral("-subject")});
+        QVERIFY2(subject.out.contains("u-carol") && subject.out.contains("p-buyer"), subject.out.constData());
+        // The certificate belongs to carol's key: openssl pairs them into a PKCS#12.
+        const Run pair = run(QStringLiteral("openssl"),
+                             {QStringLiteral("pkcs12"), QStringLiteral("-export"), QStringLiteral("-in"), carolPem,
+                              QStringLiteral("-inkey"), key, QStringLiteral("-passout"), QStringLiteral("pass:x"),
+                              QStringLiteral("-out"), m_dir.filePath(QStringLiteral("carol.p12"))});
+        QVERIFY2(pair.exitCode == 0, pair.err.constData());
+
+        // Without a request: a PKCS#12 under the passphrase the administrator chose.
+        const QString passphrase = m_dir.filePath(QStringLiteral("dave.pass"));
+        {
+            QFile file(passphrase);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write("dave's secret\n") > 0);
+        }
+        const QString dave = m_dir.filePath(QStringLiteral("dave.p12"));
+        r = users({QStringLiteral("issue"), QStringLiteral("u-dave"), QStringLiteral("--permissions"),
+                   QStringLiteral("trade"), QStringLiteral("--out"), dave, QStringLiteral("--user-passphrase-file"),
+                   passphrase});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const Run opened = run(QStringLiteral("openssl"),
+                               {QStringLiteral("pkcs12"), QStringLiteral("-in"), dave, QStringLiteral("-passin"),
+                                QStringLiteral("file:") + passphrase, QStringLiteral("-nokeys")});
+        QVERIFY2(opened.exitCode == 0, opened.err.constData());
+        QVERIFY2(opened.out.contains("u-dave"), opened.out.constData());
+        const Run wrong = run(QStringLiteral("openssl"),
+                              {QStringLiteral("pkcs12"), QStringLiteral("-in"), dave, QStringLiteral("-passin"),
+                               QStringLiteral("pass:guess"), QStringLiteral("-nokeys")});
+        QVERIFY(wrong.exitCode != 0);
+
+        // Listed with permissions and state.
+        r = users({QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject carol;
+        for (const QJsonValue &u : QJsonDocument::fromJson(r.out).array()) {
+            if (u[QStringLiteral("name")] == QStringLiteral("u-carol"))
+                carol = u.toObject();
+        }
+        QCOMPARE(carol[QStringLiteral("state")].toString(), QStringLiteral("active"));
+        QCOMPARE(carol[QStringLiteral("permissions")].toArray(), QJsonArray{QStringLiteral("deploy")});
+
+        // Changed, limited, refused, revoked.
+        r = users({QStringLiteral("permissions"), QStringLiteral("u-carol"), QStringLiteral("--permissions"),
+                   QStringLiteral("trade,deploy"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("carol2.pem"))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = users({QStringLiteral("limits"), QStringLiteral("u-dave"), QStringLiteral("--max-order-quantity"),
+                   QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = users({QStringLiteral("issue"), QStringLiteral("u-root"), QStringLiteral("--permissions"),
+                   QStringLiteral("operate"), QStringLiteral("--csr"), csr, QStringLiteral("--out"),
+                   m_dir.filePath(QStringLiteral("root.pem"))});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(reason(r).contains("auth.permission-not-grantable"), r.err.constData());
+        r = users({QStringLiteral("revoke"), QStringLiteral("u-carol")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(users({QStringLiteral("revoke"), QStringLiteral("u-carol")}).exitCode, 3);
+        // A trader without admin is refused; a usage error is 2.
+        r = users({QStringLiteral("list")}, buyer());
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(reason(r).contains("auth.permission-missing"), r.err.constData());
+        QCOMPARE(users({QStringLiteral("issue"), QStringLiteral("u-x")}).exitCode, 2);
+        QCOMPARE(users({QStringLiteral("shred")}).exitCode, 2);
+
+        // The audit names what happened and who did it.
+        r = users({QStringLiteral("audit"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QStringList actions;
+        for (const QJsonValue &e : QJsonDocument::fromJson(r.out).array()) {
+            if (e[QStringLiteral("user")] == QStringLiteral("u-carol") || e[QStringLiteral("user")] == QStringLiteral("u-dave")) {
+                actions << e[QStringLiteral("user")].toString() + u':' + e[QStringLiteral("action")].toString();
+                QCOMPARE(e[QStringLiteral("by")].toString(), QStringLiteral("p-buyer/p-buyer"));
+            }
+        }
+        QCOMPARE(actions, (QStringList{QStringLiteral("u-carol:issued"), QStringLiteral("u-dave:issued"),
+                                       QStringLiteral("u-carol:permissions-changed"),
+                                       QStringLiteral("u-dave:limits-changed"), QStringLiteral("u-carol:revoked")}));
+    }
+
     void cleanupTestCase()
     {
         if (m_server.state() == QProcess::Running) {

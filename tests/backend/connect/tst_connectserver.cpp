@@ -142,7 +142,7 @@ class TestConnectServer : public QObject
     {
         const pki::PrivateKey key = newKey();
         auto issued = (ca ? ca : m_ca.get())
-                          ->issueContractCertificate({csr(key, c.buyer, c.id), c.id, c.buyer}, m_book);
+                          ->issueContractCertificate({csr(key, c.buyer, c.id), c.id, c.buyer, u"u-ops"_qs}, m_book);
         if (!issued)
             qFatal("no contract certificate: %s", qPrintable(issued.error().message));
         writeFile(path(c.id + u".pem"_qs), issued->pem());
@@ -370,6 +370,12 @@ private slots:
         QJsonObject job = waitJob(me, jobId);
         QCOMPARE(job.value(u"state"_qs).toString(), u"done"_qs);
         QCOMPARE(job.value(u"progress"_qs).toInt(), 100);
+        // The site's records name the user behind the operation (the certificate's holder).
+        const QList<OperationRecord> operations = m_agent->store().operations(me);
+        QCOMPARE(operations.size(), 1);
+        QCOMPARE(operations.constFirst().operation, u"create"_qs);
+        QCOMPARE(operations.constFirst().vm, u"web1"_qs);
+        QCOMPARE(operations.constFirst().user, u"u-ops"_qs);
         QJsonObject vm = vmOf(me, u"web1"_qs);
         QCOMPARE(vm.value(u"state"_qs).toString(), u"running"_qs);
         QCOMPARE(vm.value(u"vcpus"_qs).toInt(), 2);

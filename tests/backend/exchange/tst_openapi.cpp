@@ -138,6 +138,21 @@ private Q_SLOTS:
         tls.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
         tls.setLocalCertificate(QSslCertificate(certificate.readAll()));
         m_tls.insert(QStringLiteral("operator"), tls);
+        // p-buyer's administrator (issue #16: the users routes need `admin`).
+        auto adminKey = pki::PrivateKey::generate();
+        auto csr = pki::createCertificateRequest(adminKey.value(),
+                                                 {QStringLiteral("p-buyer"), QStringLiteral("u-admin"), {}, {}});
+        pki::IdentityRequest request;
+        request.kind = pki::CertificateKind::User;
+        request.participant = QStringLiteral("p-buyer");
+        request.name = QStringLiteral("u-admin");
+        request.permissions = {QStringLiteral("admin")};
+        auto issued = m_fx.service().issueIdentity(csr.value(), request);
+        QVERIFY(issued.ok());
+        QSslConfiguration admin = m_tls.value(QStringLiteral("p-buyer"));
+        admin.setPrivateKey(QSslKey(adminKey->toPem().value(), QSsl::Ec));
+        admin.setLocalCertificate(QSslCertificate(issued->der, QSsl::Der));
+        m_tls.insert(QStringLiteral("u-admin"), admin);
     }
 
     void everyDocumentedRouteAnswersAsDocumented()
@@ -213,6 +228,7 @@ private Q_SLOTS:
         const QString seller = QStringLiteral("p-seller");
         const QString buyer = QStringLiteral("p-buyer");
         const QString op = QStringLiteral("operator");
+        const QString admin = QStringLiteral("u-admin");
         // An identity to revoke: a spare one of p-seller, issued directly.
         auto spareKey = pki::PrivateKey::generate();
         pki::IdentityRequest spare;
@@ -314,6 +330,36 @@ private Q_SLOTS:
              QJsonObject{{QStringLiteral("reason"), QStringLiteral("the seller's site is gone")}}},
             {QStringLiteral("terminateContract"), op, post, QStringLiteral("/v1/contracts/%1/terminate").arg(contract),
              QJsonObject{{QStringLiteral("reason"), QStringLiteral("again")}}, 422},
+            // p-buyer's administrator manages its users (issue #16).
+            {QStringLiteral("listUsers"), admin, get, QStringLiteral("/v1/participants/p-buyer/users")},
+            {QStringLiteral("issueUser"), admin, post, QStringLiteral("/v1/participants/p-buyer/users"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("u-eve")},
+                         {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
+                         {QStringLiteral("csr"), csr(buyer, QStringLiteral("u-eve"))}}},
+            {QStringLiteral("issueUser"), admin, post, QStringLiteral("/v1/participants/p-buyer/users"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("u-op")},
+                         {QStringLiteral("permissions"), QJsonArray{QStringLiteral("operate")}},
+                         {QStringLiteral("csr"), csr(buyer, QStringLiteral("u-op"))}},
+             403},
+            {QStringLiteral("issueUser"), admin, post, QStringLiteral("/v1/participants/p-buyer/users"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("u-eve")},
+                         {QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade")}},
+                         {QStringLiteral("csr"), csr(buyer, QStringLiteral("u-eve"))}},
+             409},
+            {QStringLiteral("listUsers"), admin, get, QStringLiteral("/v1/participants/p-seller/users"), {}, 403},
+            {QStringLiteral("setUserPermissions"), admin, QStringLiteral("PUT"),
+             QStringLiteral("/v1/participants/p-buyer/users/u-eve/permissions"),
+             QJsonObject{{QStringLiteral("permissions"), QJsonArray{QStringLiteral("trade"), QStringLiteral("deploy")}}}},
+            {QStringLiteral("setUserLimits"), admin, QStringLiteral("PUT"),
+             QStringLiteral("/v1/participants/p-buyer/users/u-eve/limits"),
+             QJsonObject{{QStringLiteral("maxOrderQuantity"), 5}}},
+            {QStringLiteral("setUserLimits"), admin, QStringLiteral("PUT"),
+             QStringLiteral("/v1/participants/p-buyer/users/u-eve/limits"),
+             QJsonObject{{QStringLiteral("maxOrderQuantity"), 1'000'000'000}}, 422},
+            {QStringLiteral("revokeUser"), admin, post, QStringLiteral("/v1/participants/p-buyer/users/u-eve/revoke")},
+            {QStringLiteral("revokeUser"), admin, post, QStringLiteral("/v1/participants/p-buyer/users/u-eve/revoke"),
+             {}, 404},
+            {QStringLiteral("getAudit"), admin, get, QStringLiteral("/v1/participants/p-buyer/audit")},
             // Documented errors answer with problem details of the documented shape.
             {QStringLiteral("submitOrder"), seller, post, QStringLiteral("/v1/orders"),
              QJsonObject{{QStringLiteral("symbol"), symbol}, {QStringLiteral("colour"), 1}}, 400},
