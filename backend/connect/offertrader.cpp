@@ -247,6 +247,12 @@ void OfferTrader::reconcile()
         wanted.insert(ask.symbol, &ask);
     QList<LiveAsk> live;
     QSet<QString> held;
+    // Re-pricing is decided once per offer and pass, so all its asks move together.
+    QSet<QString> repriced;
+    const auto mayReprice = [&](const QString &product) {
+        const qint64 last = m_repricedMs.value(product, -1);
+        return last < 0 || now - last >= qint64(m_options.repriceSeconds) * kMsPerSecond;
+    };
     for (const api::Order &order : std::as_const(p.orders)) {
         const OfferBook::Ask *ask = wanted.value(order.symbol);
         const QString product = order.symbol.section(u'.', 0, 3);
@@ -258,14 +264,11 @@ void OfferTrader::reconcile()
         }
         held.insert(order.symbol);
         qint64 price = order.price;
-        if (ask->price != order.price) {
-            const qint64 last = m_repricedMs.value(product, -1);
-            if (last < 0 || now - last >= qint64(m_options.repriceSeconds) * kMsPerSecond)
-                price = ask->price;
-        }
+        if (ask->price != order.price && mayReprice(product))
+            price = ask->price;
         if (price != order.price || ask->quantity != order.remaining) {
             if (price != order.price)
-                m_repricedMs.insert(product, now);
+                repriced.insert(product);
             const QJsonObject body{{QStringLiteral("price"), price},
                                    {QStringLiteral("quantity"), ask->quantity}};
             send(m_client->patch(QStringLiteral("/v1/orders/%1").arg(order.id), body),
@@ -305,6 +308,8 @@ void OfferTrader::reconcile()
         });
         send(call, QStringLiteral("ask %1 × %2 @ %3").arg(ask.quantity).arg(ask.symbol).arg(ask.price));
     }
+    for (const QString &product : std::as_const(repriced))
+        m_repricedMs.insert(product, now);
     m_state.asks = live;
     m_state.loads = plan.loads;
     m_state.spot = p.spot;
