@@ -1082,6 +1082,22 @@
         <source>Saving the offer %1</source>
         <translation>Angebot %1 wird gespeichert</translation>
     </message>
+    <message>
+        <source>%1 is not a run of periods such as H12 (the next twelve hours) or D7.</source>
+        <translation>%1 ist keine Folge von Perioden wie H12 (die nächsten zwölf Stunden) oder D7.</translation>
+    </message>
+    <message>
+        <source>repriceSeconds must be &gt;= 0 and intervalMs &gt;= 100</source>
+        <translation>repriceSeconds muss &gt;= 0 und intervalMs &gt;= 100 sein</translation>
+    </message>
+    <message>
+        <source>a trading identity needs an exchange</source>
+        <translation>eine Handelsidentität braucht eine Börse</translation>
+    </message>
+    <message>
+        <source>an offer needs a catalogue &quot;product&quot; and a &quot;cap&quot; above zero</source>
+        <translation>ein Angebot braucht ein &quot;product&quot; aus dem Katalog und ein &quot;cap&quot; über null</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -2716,6 +2732,22 @@
     <message>
         <source>Tenant %1 holds contract %2, which has not ended.</source>
         <translation>Mandant %1 hält den Vertrag %2, der noch nicht beendet ist.</translation>
+    </message>
+    <message>
+        <source>A fixed-price offer needs a price above zero.</source>
+        <translation>Ein Angebot zum Festpreis braucht einen Preis über null.</translation>
+    </message>
+    <message>
+        <source>The markup must lie between -99.99 % and 1000 %.</source>
+        <translation>Der Aufschlag muss zwischen -99,99 % und 1000 % liegen.</translation>
+    </message>
+    <message>
+        <source>The floor must not be above the cap.</source>
+        <translation>Die Untergrenze darf nicht über der Obergrenze liegen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 host group.</source>
+        <translation>%1 ist keine Hostgruppe für %2.</translation>
     </message>
 </context>
 <context>
@@ -4697,6 +4729,29 @@
     </message>
 </context>
 <context>
+    <name>cloudex::ui::OfferLoadChart</name>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Contracted</source>
+        <translation>Kontrahiert</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <source>Capacity against contracted and asked instances per delivery period</source>
+        <translation>Kapazität gegen kontrahierte und angebotene Instanzen je Lieferperiode</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::ui::OrderTicket</name>
     <message>
         <source>Order ticket</source>
@@ -5188,10 +5243,6 @@
         <translation>Frei (GiB)</translation>
     </message>
     <message>
-        <source>Products this site offers, with capacity reserved for each</source>
-        <translation>Produkte, die dieser Standort anbietet, mit der jeweils reservierten Kapazität</translation>
-    </message>
-    <message>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
@@ -5202,10 +5253,6 @@
     <message>
         <source>Instance</source>
         <translation>Instanz</translation>
-    </message>
-    <message>
-        <source>Reserved instances</source>
-        <translation>Reservierte Instanzen</translation>
     </message>
     <message>
         <source>Save offer</source>
@@ -5398,6 +5445,185 @@
     <message>
         <source>Remove the tenant %1 (%2)? The site forgets this customer: it can no longer be chosen for new VMs or host groups until it is added again.</source>
         <translation>Mandant %1 (%2) entfernen? Der Standort vergisst diesen Kunden: Er kann für neue VMs und Hostgruppen nicht mehr gewählt werden, bis er wieder hinzugefügt wird.</translation>
+    </message>
+    <message>
+        <source>Products this site offers: delivery periods, the most it sells per period, and the price</source>
+        <translation>Produkte, die dieser Standort anbietet: Lieferperioden, Höchstmenge je Periode und Preis</translation>
+    </message>
+    <message>
+        <source>Cap per period</source>
+        <translation>Höchstens je Periode</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Perioden</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>The most the offer sells per delivery period; 0 removes the offer.</source>
+        <translation>Höchstmenge, die das Angebot je Lieferperiode verkauft; 0 entfernt das Angebot.</translation>
+    </message>
+    <message>
+        <source>Delivery periods</source>
+        <translation>Lieferperioden</translation>
+    </message>
+    <message>
+        <source>Rolling runs of periods: H12 the next twelve hours, D7 the next seven days; empty keeps the offer off the exchange.</source>
+        <translation>Rollierende Perioden: H12 die nächsten zwölf Stunden, D7 die nächsten sieben Tage; leer hält das Angebot von der Börse fern.</translation>
+    </message>
+    <message>
+        <source>Price mode</source>
+        <translation>Preisart</translation>
+    </message>
+    <message>
+        <source>Spot-linked</source>
+        <translation>Am Spot-Index</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Fest</translation>
+    </message>
+    <message>
+        <source>Fixed price in EUR per instance-hour</source>
+        <translation>Festpreis in EUR je Instanzstunde</translation>
+    </message>
+    <message>
+        <source>EUR / h</source>
+        <translation>EUR / h</translation>
+    </message>
+    <message>
+        <source>Markup on the spot index in basis points</source>
+        <translation>Aufschlag auf den Spot-Index in Basispunkten</translation>
+    </message>
+    <message>
+        <source> bp</source>
+        <translation> BP</translation>
+    </message>
+    <message>
+        <source>Lowest price in EUR per instance-hour</source>
+        <translation>Niedrigster Preis in EUR je Instanzstunde</translation>
+    </message>
+    <message>
+        <source>floor EUR / h</source>
+        <translation>Untergrenze EUR / h</translation>
+    </message>
+    <message>
+        <source>Highest price in EUR per instance-hour</source>
+        <translation>Höchster Preis in EUR je Instanzstunde</translation>
+    </message>
+    <message>
+        <source>cap EUR / h</source>
+        <translation>Obergrenze EUR / h</translation>
+    </message>
+    <message>
+        <source>Offers are not traded: no exchange session.</source>
+        <translation>Angebote werden nicht gehandelt: keine Börsensitzung.</translation>
+    </message>
+    <message>
+        <source>Live asks of the offers</source>
+        <translation>Aktive Verkaufsorders der Angebote</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Price (EUR / h)</source>
+        <translation>Preis (EUR / h)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Live asks</source>
+        <translation>Aktive Orders</translation>
+    </message>
+    <message>
+        <source>Capacity per period</source>
+        <translation>Kapazität je Periode</translation>
+    </message>
+    <message>
+        <source>The site&apos;s contracts by buyer</source>
+        <translation>Die Verträge des Standorts nach Käufer</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Käufer</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <source>Contracts by buyer</source>
+        <translation>Verträge nach Käufer</translation>
+    </message>
+    <message>
+        <source>Contracts at risk</source>
+        <translation>Gefährdete Verträge</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>local only</source>
+        <translation>nur lokal</translation>
+    </message>
+    <message>
+        <source>spot %1%2 bp</source>
+        <translation>Spot %1%2 BP</translation>
+    </message>
+    <message>
+        <source>, floor %1</source>
+        <translation>, Untergrenze %1</translation>
+    </message>
+    <message>
+        <source>, cap %1</source>
+        <translation>, Obergrenze %1</translation>
+    </message>
+    <message>
+        <source>Trading as %1. The last pass failed: %2</source>
+        <translation>Handel als %1. Der letzte Durchlauf ist gescheitert: %2</translation>
+    </message>
+    <message>
+        <source>Trading as %1: reading the market…</source>
+        <translation>Handel als %1: Markt wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trading as %1: %n ask(s) on the exchange, checked %2 UTC.</source>
+        <translation>
+            <numerusform>Handel als %1: %n Verkaufsorder an der Börse, geprüft %2 UTC.</numerusform>
+            <numerusform>Handel als %1: %n Verkaufsorders an der Börse, geprüft %2 UTC.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>gemeinsam</translation>
+    </message>
+    <message>
+        <source>%1 is not a price in EUR with at most four decimals.</source>
+        <translation>%1 ist kein Preis in EUR mit höchstens vier Nachkommastellen.</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,13 @@
             <numerusform> instances</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Trading as %1: %n ask(s) on the exchange, checked %2 UTC.</source>
+        <translation>
+            <numerusform>Trading as %1: %n ask on the exchange, checked %2 UTC.</numerusform>
+            <numerusform>Trading as %1: %n asks on the exchange, checked %2 UTC.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::SlaComposer</name>

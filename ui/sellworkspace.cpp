@@ -4,11 +4,14 @@
 
 #include "catalogue/catalogue.h"
 #include "connect/embeddedagent.h"
+#include "desk/price.h"
 #include "hostmodel.h"
+#include "offerloadchart.h"
 #include "utilisationdelegate.h"
 #include "vmmodel.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -208,9 +211,18 @@ void SellWorkspace::refresh()
     refreshInventory();
     QStringList offers;
     for (const connect::Offer &o : state.offers)
-        offers << o.product << QString::number(o.reservedInstances);
+        offers << o.product << QString::number(o.reservedInstances) << connect::offerWindowsText(o.windows)
+               << QString::number(int(o.priceMode)) << QString::number(o.priceTicks)
+               << QString::number(o.markupBasisPoints) << QString::number(o.floorTicks)
+               << QString::number(o.capTicks);
     if (changed(m_shownOffers, offers))
         refreshOffers();
+    QStringList trading{QString::number(state.trading.passMs), state.trading.error,
+                        QString::number(int(state.trading.enabled)), QString::number(state.contracts.size())};
+    for (const connect::HeldContractRecord &c : state.contracts)
+        trading << c.id << QString::number(int(c.atRisk)) << QString::number(int(c.terminated));
+    if (changed(m_shownTrading, trading))
+        refreshTrading();
 }
 
 QWidget *SellWorkspace::createConnectionsPanel()
@@ -499,14 +511,17 @@ QWidget *SellWorkspace::createOffersTab()
 {
     auto tab = new QWidget(this);
     auto layout = new QVBoxLayout(tab);
-    layout->addWidget(
-        createSectionLabel(tr("Products this site offers, with capacity reserved for each"), tab));
+    layout->addWidget(createSectionLabel(
+        tr("Products this site offers: delivery periods, the most it sells per period, and the price"), tab));
     m_offerTable = new QTableWidget(tab);
     m_offerTable->setObjectName(QStringLiteral("offerTable"));
     m_offerTable->setAccessibleName(tr("Offers"));
-    setupTable(m_offerTable, {tr("Product"), tr("SLA"), tr("Instance"), tr("Reserved instances")});
+    setupTable(m_offerTable,
+               {tr("Product"), tr("SLA"), tr("Instance"), tr("Cap per period"), tr("Periods"), tr("Price")});
     layout->addWidget(m_offerTable, 1);
-    auto row = new QHBoxLayout;
+    connect(m_offerTable, &QTableWidget::currentCellChanged, this, &SellWorkspace::showOfferLoads);
+
+    auto form = new QGridLayout;
     m_offerProduct = new QComboBox(tab);
     m_offerProduct->setAccessibleName(tr("Product to offer"));
     m_offerProduct->setObjectName(QStringLiteral("offerProductCombo"));
@@ -514,6 +529,7 @@ QWidget *SellWorkspace::createOffersTab()
         m_offerProduct->addItem(product.symbol());
     m_offerReserved = new QSpinBox(tab);
     m_offerReserved->setAccessibleName(tr("Instances to reserve"));
+    m_offerReserved->setToolTip(tr("The most the offer sells per delivery period; 0 removes the offer."));
     m_offerReserved->setObjectName(QStringLiteral("offerReservedSpin"));
     m_offerReserved->setRange(0, kMaxReserved);
     const auto updateSuffix = [this](int n) {
@@ -521,12 +537,86 @@ QWidget *SellWorkspace::createOffersTab()
     };
     connect(m_offerReserved, &QSpinBox::valueChanged, this, updateSuffix);
     updateSuffix(m_offerReserved->value());
+    m_offerPeriods = new QLineEdit(QStringLiteral("H12,D7"), tab);
+    m_offerPeriods->setObjectName(QStringLiteral("offerPeriodsEdit"));
+    m_offerPeriods->setAccessibleName(tr("Delivery periods"));
+    m_offerPeriods->setToolTip(
+        tr("Rolling runs of periods: H12 the next twelve hours, D7 the next seven days; empty keeps the "
+           "offer off the exchange."));
+    m_offerPriceMode = new QComboBox(tab);
+    m_offerPriceMode->setObjectName(QStringLiteral("offerPriceModeCombo"));
+    m_offerPriceMode->setAccessibleName(tr("Price mode"));
+    m_offerPriceMode->addItem(tr("Spot-linked"), int(connect::Offer::PriceMode::SpotLinked));
+    m_offerPriceMode->addItem(tr("Fixed"), int(connect::Offer::PriceMode::Fixed));
+    m_offerPrice = new QLineEdit(tab);
+    m_offerPrice->setObjectName(QStringLiteral("offerPriceEdit"));
+    m_offerPrice->setAccessibleName(tr("Fixed price in EUR per instance-hour"));
+    m_offerPrice->setPlaceholderText(tr("EUR / h"));
+    m_offerMarkup = new QSpinBox(tab);
+    m_offerMarkup->setObjectName(QStringLiteral("offerMarkupSpin"));
+    m_offerMarkup->setAccessibleName(tr("Markup on the spot index in basis points"));
+    m_offerMarkup->setRange(-9999, 100'000);
+    m_offerMarkup->setValue(500);
+    m_offerMarkup->setSuffix(tr(" bp"));
+    m_offerFloor = new QLineEdit(tab);
+    m_offerFloor->setObjectName(QStringLiteral("offerFloorEdit"));
+    m_offerFloor->setAccessibleName(tr("Lowest price in EUR per instance-hour"));
+    m_offerFloor->setPlaceholderText(tr("floor EUR / h"));
+    m_offerCap = new QLineEdit(tab);
+    m_offerCap->setObjectName(QStringLiteral("offerCapEdit"));
+    m_offerCap->setAccessibleName(tr("Highest price in EUR per instance-hour"));
+    m_offerCap->setPlaceholderText(tr("cap EUR / h"));
+    const auto modeChanged = [this] {
+        const bool spot =
+            m_offerPriceMode->currentData().toInt() == int(connect::Offer::PriceMode::SpotLinked);
+        m_offerPrice->setEnabled(!spot);
+        m_offerMarkup->setEnabled(spot);
+        m_offerFloor->setEnabled(spot);
+        m_offerCap->setEnabled(spot);
+    };
+    connect(m_offerPriceMode, &QComboBox::currentIndexChanged, this, modeChanged);
+    modeChanged();
     auto save = button(tr("Save offer"), QStringLiteral("saveOfferButton"), tab);
-    row->addWidget(m_offerProduct, 1);
-    row->addWidget(m_offerReserved);
-    row->addWidget(save);
-    layout->addLayout(row);
+    form->addWidget(m_offerProduct, 0, 0, 1, 2);
+    form->addWidget(m_offerReserved, 0, 2);
+    form->addWidget(m_offerPeriods, 0, 3);
+    form->addWidget(save, 0, 4);
+    form->addWidget(m_offerPriceMode, 1, 0);
+    form->addWidget(m_offerPrice, 1, 1);
+    form->addWidget(m_offerMarkup, 1, 2);
+    form->addWidget(m_offerFloor, 1, 3);
+    form->addWidget(m_offerCap, 1, 4);
+    form->setColumnStretch(0, 1);
+    form->setColumnStretch(1, 1);
+    layout->addLayout(form);
     connect(save, &QPushButton::clicked, this, &SellWorkspace::saveOffer);
+
+    m_tradingStatus = new QLabel(tr("Offers are not traded: no exchange session."), tab);
+    m_tradingStatus->setObjectName(QStringLiteral("tradingStatus"));
+    m_tradingStatus->setWordWrap(true);
+    m_tradingStatus->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_tradingStatus);
+
+    auto details = new QTabWidget(tab);
+    details->setObjectName(QStringLiteral("offerDetailTabs"));
+    m_askTable = new QTableWidget(details);
+    m_askTable->setObjectName(QStringLiteral("askTable"));
+    m_askTable->setAccessibleName(tr("Live asks of the offers"));
+    setupTable(m_askTable, {tr("Instrument"), tr("Price (EUR / h)"), tr("Quantity"), tr("Order")});
+    details->addTab(m_askTable, tr("Live asks"));
+    m_loadChart = new OfferLoadChart(details);
+    details->addTab(m_loadChart, tr("Capacity per period"));
+    m_buyerTable = new QTableWidget(details);
+    m_buyerTable->setObjectName(QStringLiteral("buyerTable"));
+    m_buyerTable->setAccessibleName(tr("The site's contracts by buyer"));
+    setupTable(m_buyerTable, {tr("Buyer"), tr("Contracts"), tr("Instances"), tr("At risk")});
+    details->addTab(m_buyerTable, tr("Contracts by buyer"));
+    m_atRiskTable = new QTableWidget(details);
+    m_atRiskTable->setObjectName(QStringLiteral("atRiskTable"));
+    m_atRiskTable->setAccessibleName(tr("Contracts at risk"));
+    setupTable(m_atRiskTable, {tr("Contract"), tr("Buyer"), tr("Instrument"), tr("Instances"), tr("Pool")});
+    details->addTab(m_atRiskTable, tr("At risk"));
+    layout->addWidget(details, 2);
     return tab;
 }
 
@@ -745,8 +835,103 @@ void SellWorkspace::refreshOffers()
             if (const InstanceClass *c = m_catalogue.findClass(product->classCode))
                 size = c->sizeText();
         }
-        setRow(m_offerTable, row, {offer.product, sla, size, QString::number(offer.reservedInstances)});
+        QString price;
+        if (offer.windows.isEmpty()) {
+            price = tr("local only");
+        } else if (offer.priceMode == connect::Offer::PriceMode::Fixed) {
+            price = desk::formatPriceTicks(offer.priceTicks, locale());
+        } else {
+            price = tr("spot %1%2 bp")
+                        .arg(offer.markupBasisPoints >= 0 ? QStringLiteral("+") : QString())
+                        .arg(offer.markupBasisPoints);
+            if (offer.floorTicks > 0)
+                price += tr(", floor %1").arg(desk::formatPriceTicks(offer.floorTicks, locale()));
+            if (offer.capTicks > 0)
+                price += tr(", cap %1").arg(desk::formatPriceTicks(offer.capTicks, locale()));
+        }
+        setRow(m_offerTable, row,
+               {offer.product, sla, size, QString::number(offer.reservedInstances),
+                connect::offerWindowsText(offer.windows), price});
     }
+    showOfferLoads();
+}
+
+void SellWorkspace::refreshTrading()
+{
+    const connect::AgentState &state = m_agent->state();
+    const connect::TradingState &trading = state.trading;
+    if (!trading.enabled) {
+        m_tradingStatus->setText(tr("Offers are not traded: no exchange session."));
+    } else if (!trading.error.isEmpty()) {
+        m_tradingStatus->setText(
+            tr("Trading as %1. The last pass failed: %2").arg(trading.participant, trading.error));
+    } else if (trading.passMs == 0) {
+        m_tradingStatus->setText(tr("Trading as %1: reading the market…").arg(trading.participant));
+    } else {
+        m_tradingStatus->setText(
+            tr("Trading as %1: %n ask(s) on the exchange, checked %2 UTC.", nullptr, int(trading.asks.size()))
+                .arg(trading.participant, QDateTime::fromMSecsSinceEpoch(trading.passMs, Qt::UTC)
+                                              .toString(QStringLiteral("HH:mm:ss"))));
+    }
+    m_askTable->setRowCount(int(trading.asks.size()));
+    for (int row = 0; row < trading.asks.size(); ++row) {
+        const connect::LiveAsk &ask = trading.asks.at(row);
+        setRow(m_askTable, row,
+               {ask.symbol, desk::formatPriceTicks(ask.price, locale()), QString::number(ask.remaining),
+                ask.orderId > 0 ? QString::number(ask.orderId) : tr("sending")});
+    }
+    // Contracts: the site's records, and what the exchange lists for the seller.
+    QMap<QString, connect::HeldContractRecord> contracts;
+    for (const connect::HeldContractRecord &c : trading.contracts)
+        contracts.insert(c.id, c);
+    for (const connect::HeldContractRecord &c : state.contracts)
+        contracts.insert(c.id, c);
+    struct Buyer
+    {
+        int contracts = 0;
+        qint64 instances = 0;
+        int atRisk = 0;
+    };
+    QMap<QString, Buyer> buyers;
+    QList<connect::HeldContractRecord> atRisk;
+    for (const connect::HeldContractRecord &c : std::as_const(contracts)) {
+        if (c.terminated)
+            continue;
+        Buyer &b = buyers[c.buyer];
+        ++b.contracts;
+        b.instances += c.quantity;
+        if (c.atRisk) {
+            ++b.atRisk;
+            atRisk.append(c);
+        }
+    }
+    m_buyerTable->setRowCount(int(buyers.size()));
+    int row = 0;
+    for (auto it = buyers.cbegin(); it != buyers.cend(); ++it, ++row)
+        setRow(m_buyerTable, row,
+               {it.key(), QString::number(it->contracts), QString::number(it->instances),
+                QString::number(it->atRisk)});
+    m_atRiskTable->setRowCount(int(atRisk.size()));
+    for (int i = 0; i < atRisk.size(); ++i) {
+        const connect::HeldContractRecord &c = atRisk.at(i);
+        setRow(m_atRiskTable, i,
+               {c.id, c.buyer, c.instrument, QString::number(c.quantity),
+                c.reservationGroup.isEmpty() ? tr("shared") : c.reservationGroup});
+    }
+    showOfferLoads();
+}
+
+void SellWorkspace::showOfferLoads()
+{
+    const connect::AgentState &state = m_agent->state();
+    const int row = std::max(0, m_offerTable->currentRow());
+    const QString product = row < state.offers.size() ? state.offers.at(row).product : QString();
+    QList<connect::OfferBook::PeriodLoad> loads;
+    for (const connect::OfferBook::PeriodLoad &load : state.trading.loads) {
+        if (load.product == product)
+            loads.append(load);
+    }
+    m_loadChart->setLoads(loads, QDateTime::currentSecsSinceEpoch());
 }
 
 QString SellWorkspace::selectedVm() const
@@ -967,7 +1152,36 @@ void SellWorkspace::onRecordChange(ConnectJob *job, std::function<void()> done)
 
 void SellWorkspace::saveOffer()
 {
-    onRecordChange(m_agent->saveOffer({m_offerProduct->currentText(), m_offerReserved->value()}));
+    connect::Offer offer;
+    offer.product = m_offerProduct->currentText();
+    offer.reservedInstances = m_offerReserved->value();
+    const auto windows = connect::parseOfferWindows(m_offerPeriods->text());
+    if (!windows)
+        return showError(windows.error().message);
+    offer.windows = *windows;
+    const auto ticks = [this](QLineEdit *edit, qint64 *out) {
+        if (edit->text().trimmed().isEmpty()) {
+            *out = 0;
+            return true;
+        }
+        const auto parsed = desk::parsePriceTicks(edit->text().trimmed());
+        if (!parsed) {
+            showError(tr("%1 is not a price in EUR with at most four decimals.").arg(edit->text()));
+            return false;
+        }
+        *out = *parsed;
+        return true;
+    };
+    offer.priceMode = connect::Offer::PriceMode(m_offerPriceMode->currentData().toInt());
+    if (offer.priceMode == connect::Offer::PriceMode::Fixed) {
+        if (!ticks(m_offerPrice, &offer.priceTicks))
+            return;
+    } else {
+        offer.markupBasisPoints = m_offerMarkup->value();
+        if (!ticks(m_offerFloor, &offer.floorTicks) || !ticks(m_offerCap, &offer.capTicks))
+            return;
+    }
+    onRecordChange(m_agent->saveOffer(offer));
 }
 
 } // namespace cloudex::ui

@@ -32,6 +32,8 @@ class VmModel;
 
 namespace cloudex::ui {
 
+class OfferLoadChart;
+
 /// The seller's desk over the connect agent: hypervisor connections with live status, hosts
 /// with capacity and utilisation, a filterable VM table with actions and job progress, the
 /// host-group and tenant-separation editor, tenants, templates and the site's offers. The
@@ -64,6 +66,8 @@ private:
     void refreshConnections();
     void refreshSeparation();
     void refreshOffers();
+    void refreshTrading();
+    void showOfferLoads();
     void updateActions();
     /// Shows where a provision with the current choices would go, or why it is refused.
     void updatePlan();
@@ -133,6 +137,7 @@ private:
     QStringList m_shownGroups;
     QStringList m_shownTenants;
     QStringList m_shownOffers;
+    QStringList m_shownTrading;
     bool m_refreshPending = false;
 
     QTableWidget *m_templateTable = nullptr;
@@ -141,6 +146,17 @@ private:
     QTableWidget *m_offerTable = nullptr;
     QComboBox *m_offerProduct = nullptr;
     QSpinBox *m_offerReserved = nullptr;
+    QLineEdit *m_offerPeriods = nullptr;
+    QComboBox *m_offerPriceMode = nullptr;
+    QLineEdit *m_offerPrice = nullptr;
+    QSpinBox *m_offerMarkup = nullptr;
+    QLineEdit *m_offerFloor = nullptr;
+    QLineEdit *m_offerCap = nullptr;
+    QLabel *m_tradingStatus = nullptr;
+    QTableWidget *m_askTable = nullptr;
+    OfferLoadChart *m_loadChart = nullptr;
+    QTableWidget *m_buyerTable = nullptr;
+    QTableWidget *m_atRiskTable = nullptr;
 };
 
 } // namespace cloudex::ui

@@ -287,6 +287,8 @@ int DesktopApp::run(QApplication &app)
     DemoOnboarding onboarding;
     if (remoteTls) {
         session.open(options->exchangeUrl, *remoteTls);
+        // The site's offers trade with the desk's session identity.
+        agent.startTrading(options->exchangeUrl, *remoteTls);
         window.setExchangeLabel(options->exchangeUrl.toString());
         exchangeSettled(false);
     } else {
@@ -301,6 +303,7 @@ int DesktopApp::run(QApplication &app)
                     return;
                 }
                 session.open(embedded.baseUrl(), embedded.clientTls());
+                agent.startTrading(embedded.baseUrl(), embedded.clientTls());
                 window.setExchangeLabel(QCoreApplication::translate("DesktopApp", "embedded at %1")
                                             .arg(embedded.baseUrl().toString()));
                 if (onboarding.names.isEmpty()) {

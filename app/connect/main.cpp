@@ -7,6 +7,7 @@
 #include "connect/connectagent.h"
 #include "connect/connectserver.h"
 #include "connect/exchangelink.h"
+#include "connect/offertrader.h"
 #include "connect/siteconfig.h"
 #include "core/clock.h"
 #include "core/datadirectory.h"
@@ -297,6 +298,41 @@ int main(int argc, char **argv)
         link = std::make_unique<ExchangeLink>(server, linkOptions);
         link->start();
     }
-    agent.start();
+    // The offers' asks, with the seller's trading identity (not the site's).
+    std::unique_ptr<OfferTrader> trader;
+    if (!config.tradingIdentityFile.isEmpty()) {
+        auto passphrase = config.tradingPassphrase();
+        if (!passphrase)
+            return fail(passphrase.error().message, kUsageError);
+        auto tradingTls = net::ApiClient::tlsFromPkcs12(config.tradingIdentityFile, *passphrase,
+                                                        tls.caCertificates().value(0).toPem());
+        if (!tradingTls)
+            return fail(tradingTls.error().message, kUsageError);
+        if (OfferTrader::participantOf(*tradingTls) != seller)
+            return fail(Tr::tr("The trading identity %1 is of %2, not of the site's seller %3.")
+                            .arg(config.tradingIdentityFile, OfferTrader::participantOf(*tradingTls), seller),
+                        kUsageError);
+        OfferTrader::Options traderOptions;
+        traderOptions.exchange = QUrl(config.exchangeUrl);
+        traderOptions.tls = *tradingTls;
+        traderOptions.siteId = config.siteId;
+        traderOptions.repriceSeconds = config.repriceSeconds;
+        traderOptions.intervalMs = config.offerIntervalMs;
+        traderOptions.clock = &clock;
+        trader = std::make_unique<OfferTrader>(traderOptions, [&agent, &config, &clock] {
+            return OfferTrader::siteOf(agent, config.defaultGroup, clock.nowMs());
+        });
+        OfferTrader *t = trader.get();
+        QObject::connect(&agent, &ConnectAgent::offersChanged, t, &OfferTrader::schedule);
+        QObject::connect(&agent, &ConnectAgent::inventoryChanged, t, &OfferTrader::schedule);
+        QObject::connect(&server, &ConnectServer::contractChanged, t, &OfferTrader::schedule);
+    }
+    ConnectJob *started = agent.start();
+    QObject::connect(started, &Job::finished, &app, [&agent, &config, &trader] {
+        if (auto ok = config.applyOffers(agent); !ok)
+            qCWarning(lcConnect, "offers of the configuration not saved: %s", qPrintable(ok.error().message));
+        if (trader)
+            trader->start();
+    });
     return QCoreApplication::exec();
 }

@@ -58,6 +58,35 @@ QString joinLines(const QStringList &list)
 }
 } // namespace
 
+QString offerWindowsText(const QList<OfferWindow> &windows)
+{
+    QStringList parts;
+    for (const OfferWindow &w : windows)
+        parts.append(catalogue::periodKindLetter(w.kind) + QString::number(w.count));
+    return parts.join(u',');
+}
+
+Result<QList<OfferWindow>> parseOfferWindows(QStringView text)
+{
+    QList<OfferWindow> result;
+    for (QStringView part : text.split(u',', Qt::SkipEmptyParts)) {
+        part = part.trimmed();
+        std::optional<catalogue::PeriodKind> kind;
+        for (catalogue::PeriodKind k : catalogue::allPeriodKinds()) {
+            if (!part.isEmpty() && part.front().toUpper() == catalogue::periodKindLetter(k))
+                kind = k;
+        }
+        bool ok = false;
+        const int count = part.mid(1).toInt(&ok);
+        if (!kind || !ok || count < 1 || count > 366)
+            return Error{QStringLiteral("offer.bad-periods"),
+                         Tr::tr("%1 is not a run of periods such as H12 (the next twelve hours) or D7.")
+                             .arg(part.toString())};
+        result.append(OfferWindow{*kind, count});
+    }
+    return result;
+}
+
 AgentStore::AgentStore()
     : m_connectionName(QStringLiteral("cloudex-connect-") +
                        QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -101,7 +130,48 @@ Result<void> AgentStore::open(const QString &file)
         if (auto ok = exec(QString::fromLatin1(statement)); !ok)
             return ok;
     }
+    return migrate();
+}
+
+// Schema versions (PRAGMA user_version): 0 the first layout; 1 offers gain their periods and
+// price (records of version 0 keep their product and reserved instances, with no periods, so
+// they stay local until the seller gives them periods and a price).
+Result<void> AgentStore::migrate()
+{
+    QSqlQuery version(QSqlDatabase::database(m_connectionName, false));
+    version.exec(QStringLiteral("PRAGMA user_version"));
+    const int current = version.next() ? version.value(0).toInt() : 0;
+    if (current < 1) {
+        QSqlQuery columns(QSqlDatabase::database(m_connectionName, false));
+        columns.exec(QStringLiteral("PRAGMA table_info(offers)"));
+        QStringList have;
+        while (columns.next())
+            have.append(columns.value(1).toString());
+        const QList<QPair<QString, QString>> added{
+            {QStringLiteral("windows"), QStringLiteral("TEXT NOT NULL DEFAULT ''")},
+            {QStringLiteral("price_mode"), QStringLiteral("TEXT NOT NULL DEFAULT 'fixed'")},
+            {QStringLiteral("price"), QStringLiteral("INTEGER NOT NULL DEFAULT 0")},
+            {QStringLiteral("markup_bp"), QStringLiteral("INTEGER NOT NULL DEFAULT 0")},
+            {QStringLiteral("floor"), QStringLiteral("INTEGER NOT NULL DEFAULT 0")},
+            {QStringLiteral("cap"), QStringLiteral("INTEGER NOT NULL DEFAULT 0")},
+            {QStringLiteral("pool"), QStringLiteral("TEXT NOT NULL DEFAULT ''")}};
+        for (const auto &[name, type] : added) {
+            if (have.contains(name))
+                continue;
+            if (auto ok = exec(QStringLiteral("ALTER TABLE offers ADD COLUMN ") + name + u' ' + type); !ok)
+                return ok;
+        }
+        if (auto ok = exec(QStringLiteral("PRAGMA user_version = 1")); !ok)
+            return ok;
+    }
     return {};
+}
+
+int AgentStore::schemaVersion() const
+{
+    QSqlQuery version(QSqlDatabase::database(m_connectionName, false));
+    version.exec(QStringLiteral("PRAGMA user_version"));
+    return version.next() ? version.value(0).toInt() : -1;
 }
 
 Result<void> AgentStore::exec(const QString &sql, const QVariantList &values) const
@@ -365,9 +435,23 @@ QList<Offer> AgentStore::offers() const
 {
     QList<Offer> result;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.exec(QStringLiteral("SELECT product, reserved FROM offers ORDER BY product"));
-    while (query.next())
-        result.append(Offer{query.value(0).toString(), query.value(1).toInt()});
+    query.exec(QStringLiteral("SELECT product, reserved, windows, price_mode, price, markup_bp, floor, cap, pool "
+                              "FROM offers ORDER BY product"));
+    while (query.next()) {
+        Offer offer;
+        offer.product = query.value(0).toString();
+        offer.reservedInstances = query.value(1).toInt();
+        if (auto windows = parseOfferWindows(query.value(2).toString()))
+            offer.windows = *windows;
+        offer.priceMode = query.value(3).toString() == u"spot" ? Offer::PriceMode::SpotLinked
+                                                                : Offer::PriceMode::Fixed;
+        offer.priceTicks = query.value(4).toLongLong();
+        offer.markupBasisPoints = query.value(5).toInt();
+        offer.floorTicks = query.value(6).toLongLong();
+        offer.capTicks = query.value(7).toLongLong();
+        offer.pool = query.value(8).toString();
+        result.append(offer);
+    }
     return result;
 }
 
@@ -377,9 +461,15 @@ Result<void> AgentStore::saveOffer(const Offer &offer)
         return Error{QStringLiteral("offer.negative"), Tr::tr("Reserved instances cannot be negative.")};
     if (offer.reservedInstances == 0)
         return exec(QStringLiteral("DELETE FROM offers WHERE product = ?"), {offer.product});
-    return exec(QStringLiteral("INSERT INTO offers (product, reserved) VALUES (?, ?) "
-                               "ON CONFLICT(product) DO UPDATE SET reserved = excluded.reserved"),
-                {offer.product, offer.reservedInstances});
+    return exec(QStringLiteral("INSERT INTO offers (product, reserved, windows, price_mode, price, markup_bp, "
+                               "floor, cap, pool) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                               "ON CONFLICT(product) DO UPDATE SET reserved = excluded.reserved, "
+                               "windows = excluded.windows, price_mode = excluded.price_mode, "
+                               "price = excluded.price, markup_bp = excluded.markup_bp, "
+                               "floor = excluded.floor, cap = excluded.cap, pool = excluded.pool"),
+                {offer.product, offer.reservedInstances, offerWindowsText(offer.windows),
+                 offer.priceMode == Offer::PriceMode::SpotLinked ? QStringLiteral("spot") : QStringLiteral("fixed"),
+                 offer.priceTicks, offer.markupBasisPoints, offer.floorTicks, offer.capTicks, offer.pool});
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalogue/deliveryperiod.h"
 #include "catalogue/product.h"
 #include "connect/inventory.h"
 #include "connect/placement.h"
@@ -43,11 +44,36 @@ struct VmRecord
     bool operator==(const VmRecord &) const = default;
 };
 
-/// What the site offers on the exchange: a product and the instances reserved for it.
+/// A rolling run of delivery periods an offer sells: the next `count` periods of `kind`
+/// that have not started (H 12: the next twelve hours; D 7: the next seven days).
+struct OfferWindow
+{
+    catalogue::PeriodKind kind = catalogue::PeriodKind::Hour;
+    int count = 0;
+    bool operator==(const OfferWindow &) const = default;
+};
+
+/// "H12,D7" and back; parse() refuses an unknown letter or a count outside 1..366.
+QString offerWindowsText(const QList<OfferWindow> &windows);
+Result<QList<OfferWindow>> parseOfferWindows(QStringView text);
+
+/// What the site offers on the exchange (docs/CONNECT-API.md, "Offers"): a product, the
+/// delivery periods it sells (rolling windows), a quantity cap per period and a price, fixed
+/// or linked to the product's spot index. The agent keeps its asks on the exchange
+/// (OfferTrader) as far as the pool's free capacity allows (OfferBook).
 struct Offer
 {
-    QString product; ///< product symbol, for example DE.GP2.SH.S1
-    int reservedInstances = 0;
+    enum class PriceMode : quint8 { Fixed, SpotLinked };
+
+    QString product;           ///< product symbol, for example DE.GP2.SH.S1
+    int reservedInstances = 0; ///< the quantity cap: instances per delivery period at most
+    QList<OfferWindow> windows; ///< empty: kept locally, nothing is asked on the exchange
+    PriceMode priceMode = PriceMode::Fixed;
+    qint64 priceTicks = 0;      ///< fixed price, ticks of 0.0001 EUR per instance-hour
+    int markupBasisPoints = 0;  ///< spot-linked: spot × (1 + markup/10000), may be negative
+    qint64 floorTicks = 0;      ///< spot-linked: lowest price (0: none)
+    qint64 capTicks = 0;        ///< spot-linked: highest price (0: none)
+    QString pool; ///< host group sold from (group-shared, exclusive); empty: the default
     bool operator==(const Offer &) const = default;
 };
 
@@ -133,6 +159,8 @@ public:
     /// Opens or creates the database file; ":memory:" for tests.
     Result<void> open(const QString &file);
     bool isOpen() const;
+    /// PRAGMA user_version after open(): 1 since offers carry periods and prices.
+    int schemaVersion() const;
 
     QList<Tenant> tenants() const;
     Result<void> saveTenant(const Tenant &tenant);
@@ -186,6 +214,7 @@ public:
     QList<QPair<QString, QString>> enforcementLog(const QString &contract) const;
 
 private:
+    Result<void> migrate();
     Result<void> exec(const QString &sql, const QVariantList &values = {}) const;
     Error sqlError(const QString &what) const;
 

@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "embeddedsite.h"
+#include "offerbook.h"
 #include "placement.h"
 #include "tenantview.h"
 #include "workflowdriver.h"
@@ -838,7 +839,30 @@ Result<void> ConnectAgent::saveOffer(const Offer &offer)
                          .arg(neededCpus)
                          .arg(neededMemory)};
     }
-    return m_store.saveOffer(offer);
+    if (offer.reservedInstances > 0 && !offer.windows.isEmpty()) {
+        // An offer with periods goes to the exchange: it needs a price it can ask.
+        if (offer.priceMode == Offer::PriceMode::Fixed && offer.priceTicks <= 0)
+            return Error{QStringLiteral("offer.no-price"),
+                         tr("A fixed-price offer needs a price above zero.")};
+        if (offer.priceMode == Offer::PriceMode::SpotLinked) {
+            if (offer.markupBasisPoints <= -10'000 || offer.markupBasisPoints > 100'000)
+                return Error{QStringLiteral("offer.bad-markup"),
+                             tr("The markup must lie between -99.99 % and 1000 %.")};
+            if (offer.floorTicks < 0 || offer.capTicks < 0 ||
+                (offer.capTicks > 0 && offer.floorTicks > offer.capTicks))
+                return Error{QStringLiteral("offer.bad-bounds"), tr("The floor must not be above the cap.")};
+        }
+        if (product->tenancy != Tenancy::Shared && !offer.pool.isEmpty() &&
+            !OfferBook::poolFor(offer, groups)) {
+            return Error{
+                QStringLiteral("offer.bad-pool"),
+                tr("%1 is not a %2 host group.").arg(offer.pool, catalogue::tenancyName(product->tenancy))};
+        }
+    }
+    if (auto ok = m_store.saveOffer(offer); !ok)
+        return ok;
+    emit offersChanged();
+    return {};
 }
 
 TenantView ConnectAgent::tenantView(const QString &tenant, int maxVms)

@@ -141,6 +141,8 @@ public:
 signals:
     void inventoryChanged();
     void connectionsChanged();
+    /// An offer was saved or removed (the OfferTrader re-plans).
+    void offersChanged();
     /// Every job the agent starts, so views can show progress of all of them.
     void jobStarted(cloudex::connect::ConnectJob *job);
 

@@ -1,5 +1,6 @@
 #include "connect/embeddedagent.h"
 
+#include "core/clock.h"
 #include "core/logging.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,7 @@ struct EmbeddedAgent::Side final : public QObject
     quint64 adopting = 0;
     bool publishPending = false;
     int startupPending = 0;
+    OfferTrader *trader = nullptr;
 };
 
 EmbeddedAgent::EmbeddedAgent(QObject *parent)
@@ -207,6 +209,9 @@ void EmbeddedAgent::publish()
     state.hostGroups = agent.store().hostGroups();
     state.offers = agent.store().offers();
     state.busy = agent.busyVms();
+    state.contracts = agent.store().contracts();
+    if (side->trader)
+        state.trading = side->trader->state();
     QMetaObject::invokeMethod(this, [this, run = side->run, state = std::move(state)]() mutable {
         if (run != m_run)
             return;
@@ -414,6 +419,38 @@ ConnectJob *EmbeddedAgent::saveOffer(const Offer &offer)
 {
     return recordChange(Tr::tr("Saving the offer %1").arg(offer.product),
                         [offer](ConnectAgent &agent) { return agent.saveOffer(offer); });
+}
+
+void EmbeddedAgent::startTrading(const QUrl &exchange, const QSslConfiguration &tls, int repriceSeconds,
+                                 int intervalMs)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(m_worker, [this, exchange, tls, repriceSeconds, intervalMs] {
+        Side *side = m_side;
+        if (!side || !side->agent)
+            return;
+        delete side->trader;
+        OfferTrader::Options options;
+        options.exchange = exchange;
+        options.tls = tls;
+        options.repriceSeconds = repriceSeconds;
+        options.intervalMs = intervalMs;
+        options.clock = m_options.clock;
+        ConnectAgent *agent = side->agent;
+        const Clock *clock = m_options.clock;
+        side->trader = new OfferTrader(
+            options,
+            [agent, clock] {
+                return OfferTrader::siteOf(*agent, QString(),
+                                           (clock ? *clock : SystemClock::instance()).nowMs());
+            },
+            side);
+        connect(agent, &ConnectAgent::offersChanged, side->trader, &OfferTrader::schedule);
+        connect(agent, &ConnectAgent::inventoryChanged, side->trader, &OfferTrader::schedule);
+        connect(side->trader, &OfferTrader::passFinished, side, [this] { schedulePublish(); });
+        side->trader->start();
+    });
 }
 
 void EmbeddedAgent::post(std::function<void(ConnectAgent &)> task)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connect/connectagent.h"
+#include "connect/offertrader.h"
 #include "core/result.h"
 
 #include <QHash>
@@ -30,6 +31,11 @@ struct AgentState
     QList<HostGroup> hostGroups;
     QList<Offer> offers;
     QSet<QString> busy;
+    /// The contracts the site holds (its records).
+    QList<HeldContractRecord> contracts;
+    /// The offers on the exchange: live asks, capacity against commitments per period, the
+    /// seller's contracts the exchange lists; `enabled` false until startTrading().
+    TradingState trading;
 };
 
 /// The connect agent inside the desktop app: a ConnectAgent (its connect.sqlite records,
@@ -98,6 +104,13 @@ public:
     ConnectJob *saveHostGroup(const HostGroup &group);
     ConnectJob *removeHostGroup(const QString &name);
     ConnectJob *saveOffer(const Offer &offer);
+
+    /// Keeps the offers' asks on `exchange` with `tls` as the trading identity (the desk's
+    /// session identity in the desktop app): an OfferTrader on the agent's thread, re-planning
+    /// when offers, inventory or records change; its state arrives in AgentState::trading. A
+    /// second call replaces the first (another exchange or identity).
+    void startTrading(const QUrl &exchange, const QSslConfiguration &tls, int repriceSeconds = 60,
+                      int intervalMs = 5000);
 
     /// Runs `task` with the agent on its thread, queued behind earlier calls; not at all
     /// before start() or after stop(). For tests and tools only: the agent must not be touched

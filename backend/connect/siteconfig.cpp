@@ -43,28 +43,42 @@ Result<SiteConfig> SiteConfig::load(const QString &file)
         return parsed;
     SiteConfig config = *parsed;
     const QDir base = QFileInfo(file).absoluteDir();
-    for (QString *path : {&config.identityFile, &config.passphraseFile, &config.caFile}) {
+    for (QString *path : {&config.identityFile, &config.passphraseFile, &config.caFile,
+                          &config.tradingIdentityFile, &config.tradingPassphraseFile}) {
         if (!path->isEmpty())
             *path = base.absoluteFilePath(*path);
     }
     return config;
 }
 
-Result<QByteArray> SiteConfig::passphrase() const
+namespace {
+Result<QByteArray> readPassphrase(const QString &file, const QString &env)
 {
-    if (!passphraseFile.isEmpty()) {
-        QFile f(passphraseFile);
+    if (!file.isEmpty()) {
+        QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
             return Error{QStringLiteral("config.passphrase"),
-                         Tr::tr("Cannot read %1: %2").arg(passphraseFile, f.errorString())};
+                         Tr::tr("Cannot read %1: %2").arg(file, f.errorString())};
         const QByteArray text = f.readAll().trimmed();
         if (text.isEmpty())
-            return Error{QStringLiteral("config.passphrase"), Tr::tr("The passphrase file %1 is empty.").arg(passphraseFile)};
+            return Error{QStringLiteral("config.passphrase"),
+                         Tr::tr("The passphrase file %1 is empty.").arg(file)};
         return text;
     }
-    if (!passphraseEnv.isEmpty() && qEnvironmentVariableIsSet(passphraseEnv.toLocal8Bit().constData()))
-        return qgetenv(passphraseEnv.toLocal8Bit().constData());
+    if (!env.isEmpty() && qEnvironmentVariableIsSet(env.toLocal8Bit().constData()))
+        return qgetenv(env.toLocal8Bit().constData());
     return QByteArrayLiteral("cloudex");
+}
+} // namespace
+
+Result<QByteArray> SiteConfig::passphrase() const
+{
+    return readPassphrase(passphraseFile, passphraseEnv);
+}
+
+Result<QByteArray> SiteConfig::tradingPassphrase() const
+{
+    return readPassphrase(tradingPassphraseFile, tradingPassphraseEnv);
 }
 
 Result<SiteConfig> SiteConfig::parse(const QByteArray &json)
@@ -137,15 +151,51 @@ Result<SiteConfig> SiteConfig::parse(const QByteArray &json)
         *out = v.toInteger();
         return true;
     };
-    if (!seconds("graceSeconds", &config.graceSeconds) || !seconds("retentionSeconds", &config.retentionSeconds)
-        || !seconds("crlToleranceSeconds", &config.crlToleranceSeconds))
-        return invalid(Tr::tr("graceSeconds, retentionSeconds and crlToleranceSeconds are whole seconds >= 0"));
+    if (!seconds("graceSeconds", &config.graceSeconds) ||
+        !seconds("retentionSeconds", &config.retentionSeconds) ||
+        !seconds("crlToleranceSeconds", &config.crlToleranceSeconds))
+        return invalid(
+            Tr::tr("graceSeconds, retentionSeconds and crlToleranceSeconds are whole seconds >= 0"));
     for (const QString &product : std::as_const(config.products)) {
         if (!catalogue::Catalogue::standard().parseProduct(product))
             return invalid(Tr::tr("\"%1\" is not a catalogue product").arg(product));
     }
     if (auto valid = Placement::validate(config.hostGroups); !valid)
         return invalid(valid.error().message);
+    const QJsonObject trading = root.value(QStringLiteral("trading")).toObject();
+    config.tradingIdentityFile = trading.value(QStringLiteral("identity")).toString();
+    config.tradingPassphraseFile = trading.value(QStringLiteral("passphraseFile")).toString();
+    config.tradingPassphraseEnv =
+        trading.value(QStringLiteral("passphraseEnv")).toString(config.tradingPassphraseEnv);
+    config.repriceSeconds = trading.value(QStringLiteral("repriceSeconds")).toInt(config.repriceSeconds);
+    config.offerIntervalMs = trading.value(QStringLiteral("intervalMs")).toInt(config.offerIntervalMs);
+    if (config.repriceSeconds < 0 || config.offerIntervalMs < 100)
+        return invalid(Tr::tr("repriceSeconds must be >= 0 and intervalMs >= 100"));
+    if (!config.tradingIdentityFile.isEmpty() && config.exchangeUrl.isEmpty())
+        return invalid(Tr::tr("a trading identity needs an exchange"));
+    for (const QJsonValue &value : root.value(QStringLiteral("offers")).toArray()) {
+        const QJsonObject o = value.toObject();
+        Offer offer;
+        offer.product = o.value(QStringLiteral("product")).toString();
+        offer.reservedInstances = o.value(QStringLiteral("cap")).toInt();
+        auto windows = parseOfferWindows(o.value(QStringLiteral("periods")).toString());
+        if (!windows)
+            return invalid(windows.error().message);
+        offer.windows = *windows;
+        offer.pool = o.value(QStringLiteral("pool")).toString();
+        if (o.contains(QStringLiteral("spot"))) {
+            const QJsonObject spot = o.value(QStringLiteral("spot")).toObject();
+            offer.priceMode = Offer::PriceMode::SpotLinked;
+            offer.markupBasisPoints = spot.value(QStringLiteral("markupBasisPoints")).toInt();
+            offer.floorTicks = spot.value(QStringLiteral("floor")).toInteger();
+            offer.capTicks = spot.value(QStringLiteral("cap")).toInteger();
+        } else {
+            offer.priceTicks = o.value(QStringLiteral("price")).toInteger();
+        }
+        if (!catalogue::Catalogue::standard().parseProduct(offer.product) || offer.reservedInstances <= 0)
+            return invalid(Tr::tr("an offer needs a catalogue \"product\" and a \"cap\" above zero"));
+        config.offers.append(offer);
+    }
     return config;
 }
 
@@ -165,6 +215,15 @@ Result<void> SiteConfig::apply(ConnectAgent &agent) const
     }
     for (const ConnectionRecord &connection : connections) {
         if (auto ok = agent.recordConnection(connection); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Result<void> SiteConfig::applyOffers(ConnectAgent &agent) const
+{
+    for (const Offer &offer : offers) {
+        if (auto ok = agent.saveOffer(offer); !ok)
             return ok;
     }
     return {};

@@ -1,6 +1,11 @@
 // The Sell workspace driven like a seller would, on the embedded test-driver site.
 #include "sellworkspace.h"
 
+#include "../support/embeddedexchange.h"
+#include "exchange/embeddedexchange.h"
+#include "net/apiclient.h"
+#include "offerloadchart.h"
+
 #include "prompts.h"
 
 #include "catalogue/catalogue.h"
@@ -9,9 +14,14 @@
 #include "connect/embeddedsite.h"
 #include "vmmodel.h"
 
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -431,6 +441,82 @@ private slots:
         QTest::mouseClick(find<QPushButton>("saveOfferButton"), Qt::LeftButton);
         QTRY_VERIFY2(m_page->notice().contains(u"vCPU"_qs), qPrintable(m_page->notice()));
         QCOMPARE(table->item(0, 3)->text(), u"6"_qs);
+    }
+
+    // An offer saved through the form reaches a real exchange (the embedded one, over mutual
+    // TLS, with the session identity p-local as the desktop does): its asks show in the live
+    // asks table with their order ids, the exchange lists them as the identity's open orders,
+    // and the chart shows capacity against the asks per period.
+    void offersTradeOnTheExchange()
+    {
+        QTemporaryDir exchangeDir;
+        cloudex::exchange::EmbeddedExchange::Options options;
+        options.dataDirectory = exchangeDir.path();
+        options.products = {Catalogue::standard().parseProduct(u"DE.GP2.SH.S2"_qs).value()};
+        options.horizon = {3, 1, 0, 0, 0};
+        options.clockIntervalMs = 0;
+        cloudex::exchange::EmbeddedExchange exchange;
+        QVERIFY(testsupport::startEmbedded(exchange, options).ok());
+        m_agent->startTrading(exchange.baseUrl(), exchange.clientTls(), 0, 300);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>("tradingStatus")->text().contains(u"p-local"_qs), 15000);
+
+        find<QTabWidget>("sellTabs")->setCurrentIndex(4);
+        find<QComboBox>("offerProductCombo")->setCurrentText(u"DE.GP2.SH.S2"_qs);
+        find<QSpinBox>("offerReservedSpin")->setValue(2);
+        find<QLineEdit>("offerPeriodsEdit")->setText(u"H3"_qs);
+        auto mode = find<QComboBox>("offerPriceModeCombo");
+        mode->setCurrentIndex(mode->findData(int(cloudex::connect::Offer::PriceMode::Fixed)));
+        QVERIFY(!find<QSpinBox>("offerMarkupSpin")->isEnabled());
+        // A price with five decimals is refused before anything is saved.
+        find<QLineEdit>("offerPriceEdit")->setText(u"1.23456"_qs);
+        QTest::mouseClick(find<QPushButton>("saveOfferButton"), Qt::LeftButton);
+        QVERIFY2(m_page->notice().contains(u"1.23456"_qs), qPrintable(m_page->notice()));
+        find<QLineEdit>("offerPriceEdit")->setText(u"1.2345"_qs);
+        QTest::mouseClick(find<QPushButton>("saveOfferButton"), Qt::LeftButton);
+        auto offers = find<QTableWidget>("offerTable");
+        QTRY_COMPARE(offers->rowCount(), 1);
+        QCOMPARE(offers->item(0, 4)->text(), u"H3"_qs);
+        QCOMPARE(offers->item(0, 5)->text(), u"1.2345"_qs);
+
+        auto asks = find<QTableWidget>("askTable");
+        QTRY_COMPARE_WITH_TIMEOUT(asks->rowCount(), 3, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(asks->item(2, 3)->text().toLongLong() > 0, 15000);
+        for (int row = 0; row < 3; ++row) {
+            QVERIFY(asks->item(row, 0)->text().startsWith(u"DE.GP2.SH.S2.H"_qs));
+            QCOMPARE(asks->item(row, 1)->text(), u"1.2345"_qs);
+            QCOMPARE(asks->item(row, 2)->text(), u"2"_qs);
+        }
+        // The exchange holds them as p-local's open orders.
+        cloudex::net::ApiClient client(exchange.baseUrl(), exchange.clientTls());
+        cloudex::net::ApiCall *orders = client.get(u"/v1/orders"_qs);
+        QVERIFY(orders->wait().ok());
+        const QJsonArray open = orders->body().toObject().value(u"orders"_qs).toArray();
+        QCOMPARE(open.size(), 3);
+        for (const QJsonValue &o : open) {
+            QCOMPARE(o[u"side"_qs].toString(), u"sell"_qs);
+            QCOMPARE(o[u"price"_qs].toInteger(), 12345);
+            QCOMPARE(o[u"remaining"_qs].toInteger(), 2);
+        }
+        // The chart: one category per period, the capacity of the shared hosts above the asks.
+        auto chart = find<cloudex::ui::OfferLoadChart>("offerLoadChart");
+        auto series = qobject_cast<QBarSeries *>(chart->chart()->series().value(0));
+        QVERIFY(series);
+        QTRY_COMPARE(series->barSets().at(2)->count(), 3);
+        QCOMPARE(series->barSets().at(2)->at(0), 2.0);
+        QVERIFY(series->barSets().at(0)->at(0) >= 2.0);
+        if (const QString shots = qEnvironmentVariable("CLOUDEX_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            m_page->grab().save(shots + u"/sell-offers.png"_qs);
+            find<QTabWidget>("offerDetailTabs")->setCurrentIndex(1);
+            m_page->grab().save(shots + u"/sell-offers-capacity.png"_qs);
+        }
+
+        // The offer goes: its asks leave the book.
+        find<QSpinBox>("offerReservedSpin")->setValue(0);
+        QTest::mouseClick(find<QPushButton>("saveOfferButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(asks->rowCount(), 0, 15000);
+        cloudex::net::ApiCall *after = client.get(u"/v1/orders"_qs);
+        QVERIFY(after->wait().ok());
+        QCOMPARE(after->body().toObject().value(u"orders"_qs).toArray().size(), 0);
     }
 };
 
