@@ -518,7 +518,7 @@ Result<net::PeerIdentity> ConnectServer::authenticate(const QSslCertificate &cer
 }
 
 const HeldContractRecord *ConnectServer::admitted(const net::ApiRequest &, net::ApiReply &reply,
-                                                  bool changing)
+                                                  bool changing, bool early)
 {
     if (!m_admission) {
         reply.sendProblem(problem(401, QStringLiteral("connect.not-a-contract-certificate"), QString()));
@@ -540,7 +540,8 @@ const HeldContractRecord *ConnectServer::admitted(const net::ApiRequest &, net::
     const qint64 end = effectiveEndMs(*contract);
     const bool inWindow =
         now >= contract->startMs && now < end && contract->stage == HeldContractRecord::Live;
-    if (changing && !inWindow) {
+    const bool before = now < contract->startMs && contract->stage == HeldContractRecord::Live;
+    if (changing && !inWindow && !(early && before)) {
         reply.sendProblem(problem(403, QStringLiteral("connect.outside-window"),
                                   now < contract->startMs
                                       ? Tr::tr("The contract's window has not opened yet.")
@@ -630,6 +631,8 @@ QJsonObject ConnectServer::vmJson(const VmView &view) const
                   {QStringLiteral("seq"), view.seq}};
     if (view.state == u"running" && view.runningSinceMs > 0)
         o.insert(QStringLiteral("runningSince"), view.runningSinceMs / kMsPerSecond);
+    if (view.state == u"scheduled" && contract)
+        o.insert(QStringLiteral("startsAt"), contract->startMs / kMsPerSecond);
     return o;
 }
 
@@ -739,7 +742,7 @@ void ConnectServer::getVm(const net::ApiRequest &request, net::ApiReply reply)
 
 void ConnectServer::postVm(const net::ApiRequest &request, net::ApiReply reply)
 {
-    const HeldContractRecord *contract = admitted(request, reply, true);
+    const HeldContractRecord *contract = admitted(request, reply, true, true);
     if (!contract)
         return;
     auto body = api::parseRequest<CreateVmRequest>(request.body);
@@ -774,23 +777,69 @@ void ConnectServer::postVm(const net::ApiRequest &request, net::ApiReply reply)
                            QStringLiteral("template")}));
         }
     }
-    const ContractSize size = sizeOf(*contract);
     const QString domain = domainName(contract->id, body->name);
     const ContractVmRecord record{contract->id, body->name, domain, body->templateName, m_clock.nowMs()};
     if (auto saved = const_cast<AgentStore &>(m_agent.store()).saveContractVm(record); !saved)
         return reply.sendProblem(ApiProblem::fromError(500, saved.error()));
+    if (m_clock.nowMs() < contract->startMs) {
+        // Defined now, created and started when the window opens (createScheduled()).
+        qCInfo(lcConnect, "contract %s: VM %s scheduled for the window's start %lld",
+               qPrintable(contract->id), qPrintable(body->name), contract->startMs / kMsPerSecond);
+        ApiJob &job = doneJob(*contract, QStringLiteral("create"), body->name);
+        refresh();
+        return sendJob(reply, 202, job);
+    }
+    ApiJob &job = startJob(*contract, QStringLiteral("create"), body->name, provisionVm(*contract, record));
+    sendJob(reply, 202, job);
+}
+
+ConnectJob *ConnectServer::provisionVm(const HeldContractRecord &contract, const ContractVmRecord &record)
+{
+    const ContractSize size = sizeOf(contract);
     ProvisionRequest provision;
-    provision.name = domain;
-    provision.tenant = contract->buyer;
+    provision.name = record.domain;
+    provision.tenant = contract.buyer;
     provision.tenancy = size.tenancy;
-    provision.templateName = body->templateName;
+    provision.templateName = record.templateName;
     provision.vcpus = size.instanceClass.vcpus;
     provision.memoryMiB = size.instanceClass.memoryMiB;
     provision.restartOnPowerOff = m_options.restartOnPowerOff;
-    qCInfo(lcConnect, "contract %s: creating VM %s (%s)", qPrintable(contract->id), qPrintable(body->name),
-           qPrintable(domain));
-    ApiJob &job = startJob(*contract, QStringLiteral("create"), body->name, m_agent.provision(provision));
-    sendJob(reply, 202, job);
+    qCInfo(lcConnect, "contract %s: creating VM %s (%s)", qPrintable(contract.id), qPrintable(record.name),
+           qPrintable(record.domain));
+    return m_agent.provision(provision);
+}
+
+bool ConnectServer::isScheduled(const ContractVmRecord &record) const
+{
+    return !m_vmJob.contains(key(record.contract, record.name)) && !m_agent.store().vm(record.domain);
+}
+
+void ConnectServer::createScheduled(qint64 now)
+{
+    for (const ContractVmRecord &record : m_agent.store().contractVms()) {
+        const HeldContractRecord *contract = held(record.contract);
+        if (!contract || contract->stage != HeldContractRecord::Live || now < contract->startMs ||
+            now >= effectiveEndMs(*contract) || !isScheduled(record) || m_agent.isBusy(record.domain))
+            continue;
+        qCInfo(lcConnect, "contract %s: the window opened; creating the scheduled VM %s",
+               qPrintable(contract->id), qPrintable(record.name));
+        startJob(*contract, QStringLiteral("create"), record.name, provisionVm(*contract, record));
+    }
+}
+
+ConnectServer::ApiJob &ConnectServer::doneJob(const HeldContractRecord &contract, const QString &operation,
+                                              const QString &vm)
+{
+    auto job = std::make_shared<ApiJob>();
+    job->id = QStringLiteral("j-%1").arg(++m_nextJob, 6, 10, QLatin1Char('0'));
+    job->contract = contract.id;
+    job->operation = operation;
+    job->vm = vm;
+    job->state = QStringLiteral("done");
+    job->progress = 100;
+    job->endedMs = m_clock.nowMs();
+    m_jobs.insert(job->id, job);
+    return *job;
 }
 
 void ConnectServer::vmAction(const net::ApiRequest &request, net::ApiReply reply, const QString &operation)
@@ -827,7 +876,7 @@ void ConnectServer::vmAction(const net::ApiRequest &request, net::ApiReply reply
 
 void ConnectServer::deleteVm(const net::ApiRequest &request, net::ApiReply reply)
 {
-    const HeldContractRecord *contract = admitted(request, reply, true);
+    const HeldContractRecord *contract = admitted(request, reply, true, true);
     if (!contract)
         return;
     const QString name = request.params.value(QStringLiteral("name"));
@@ -838,6 +887,13 @@ void ConnectServer::deleteVm(const net::ApiRequest &request, net::ApiReply reply
     if (m_vmJob.contains(key(contract->id, name)))
         return reply.sendProblem(
             problem(409, QStringLiteral("vm.busy"), Tr::tr("%1 is busy with another job.").arg(name)));
+    if (m_clock.nowMs() < contract->startMs) {
+        // Only a scheduled VM exists before the window: its definition goes.
+        (void)const_cast<AgentStore &>(m_agent.store()).removeContractVm(contract->id, name);
+        ApiJob &job = doneJob(*contract, QStringLiteral("delete"), name);
+        refresh();
+        return sendJob(reply, 202, job);
+    }
     (void)const_cast<AgentStore &>(m_agent.store())
         .closeInterval(contract->id, name, kExpected, m_clock.nowMs());
     ApiJob &job =
@@ -1055,8 +1111,11 @@ void ConnectServer::refresh()
                        : op == u"delete" ? QStringLiteral("deleting")
                                          : QString();
         }
+        const HeldContractRecord *contract = held(record.contract);
         if (!jobState.isEmpty())
             view.state = jobState;
+        else if (contract && now < contract->startMs && state == VmState::Unknown && isScheduled(record))
+            view.state = QStringLiteral("scheduled");
         else if (state == VmState::Running)
             view.state = QStringLiteral("running");
         else if (state == VmState::Stopped || state == VmState::Paused)
@@ -1128,6 +1187,7 @@ void ConnectServer::tick()
         else
             ++it;
     }
+    createScheduled(now);
     const QList<HeldContractRecord> contracts = m_contracts.values();
     for (const HeldContractRecord &contract : contracts)
         enforce(contract, now);

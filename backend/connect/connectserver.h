@@ -99,7 +99,10 @@ private:
 
     Result<net::PeerIdentity> authenticate(const QSslCertificate &certificate);
     /// The admitted contract of the request, or the refusal already sent.
-    const HeldContractRecord *admitted(const net::ApiRequest &request, net::ApiReply &reply, bool changing);
+    /// `early`: a change that may also come before the window opens (defining a VM that the
+    /// site creates when it opens, or deleting such a definition).
+    const HeldContractRecord *admitted(const net::ApiRequest &request, net::ApiReply &reply, bool changing,
+                                       bool early = false);
 
     void getContract(const net::ApiRequest &request, net::ApiReply reply);
     void getTemplates(const net::ApiRequest &request, net::ApiReply reply);
@@ -114,6 +117,14 @@ private:
 
     ApiJob &startJob(const HeldContractRecord &contract, const QString &operation, const QString &vm,
                      ConnectJob *job);
+    /// A job that is done already (a VM defined or removed before the window opens).
+    ApiJob &doneJob(const HeldContractRecord &contract, const QString &operation, const QString &vm);
+    /// Creates a recorded VM of the contract at a host (placement, disk, domain, start).
+    ConnectJob *provisionVm(const HeldContractRecord &contract, const ContractVmRecord &record);
+    /// VMs defined before their contract's window opened: created once it has opened.
+    void createScheduled(qint64 now);
+    /// A recorded VM that no host has yet: defined before the window, not created so far.
+    bool isScheduled(const ContractVmRecord &record) const;
     void jobFinished(const QString &id);
     void sendJob(net::ApiReply &reply, int status, const ApiJob &job) const;
     QJsonObject jobJson(const ApiJob &job) const;
