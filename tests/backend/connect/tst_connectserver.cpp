@@ -278,7 +278,8 @@ private slots:
         QCOMPARE(r.json().value(u"quantity"_qs).toInteger(), 2);
         QCOMPARE(r.json().value(u"instanceClass"_qs).toObject().value(u"memoryMiB"_qs).toInt(), 8192);
         QCOMPARE(r.json().value(u"deliveryStart"_qs).toInteger(), m_t0 / 1000);
-        r = call(u"c-000001"_qs, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"web1\",\"template\":\"\"}");
+        // Defining a VM is open too (it is scheduled); operating one is not.
+        r = call(u"c-000001"_qs, u"POST"_qs, u"/v1/vms/web1/start"_qs);
         QCOMPARE(r.status, 403);
         QCOMPARE(r.code(), u"connect.outside-window"_qs);
 
@@ -338,6 +339,54 @@ private slots:
         m_clock.setNowMs(saved);
         freshCrl();
         QCOMPARE(call(u"c-000001"_qs, u"GET"_qs, u"/v1/contract"_qs).status, 200);
+    }
+
+    void vmsDefinedBeforeTheWindowAreCreatedWhenItOpens()
+    {
+        const qint64 saved = m_clock.nowMs();
+        QVERIFY(saved < m_t0);
+        freshCrl();
+        const HeldContractRecord held = contract(u"c-000009"_qs, 2, u"DE.GP1.SH.S1"_qs);
+        QVERIFY(m_server->applyContract(held).ok());
+        certify(held);
+        const QString me = held.id;
+
+        // Before the window: defined at once (the job is done), scheduled for the window's start.
+        auto r = call(me, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"early\",\"template\":\"\"}");
+        QVERIFY2(r.status == 202, qPrintable(r.code()));
+        QCOMPARE(r.json().value(u"state"_qs).toString(), u"done"_qs);
+        QJsonObject vm = vmOf(me, u"early"_qs);
+        QCOMPARE(vm.value(u"state"_qs).toString(), u"scheduled"_qs);
+        QCOMPARE(vm.value(u"startsAt"_qs).toInteger(), m_t0 / 1000);
+        QVERIFY(!vm.contains(u"runningSince"_qs));
+        const auto hasDomain = [&](const QString &name) {
+            const auto vms = m_agent->inventory().vms;
+            return std::any_of(vms.cbegin(), vms.cend(), [&](const VmInfo &v) { return v.name == name; });
+        };
+        QVERIFY(!hasDomain(u"c-000009-early"_qs)); // nothing at a host yet
+        QCOMPARE(call(me, u"GET"_qs, u"/v1/contract"_qs).json().value(u"vmsDefined"_qs).toInt(), 1);
+        // Operating it is not open before the window; taking the definition back is.
+        r = call(me, u"POST"_qs, u"/v1/vms/early/start"_qs);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.code(), u"connect.outside-window"_qs);
+        r = call(me, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"spare\",\"template\":\"\"}");
+        QCOMPARE(r.status, 202);
+        r = call(me, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"third\",\"template\":\"\"}");
+        QCOMPARE(r.code(), u"contract.volume-exhausted"_qs); // the volume counts scheduled VMs
+        r = call(me, u"DELETE"_qs, u"/v1/vms/spare"_qs);
+        QCOMPARE(r.status, 202);
+        QCOMPARE(call(me, u"GET"_qs, u"/v1/vms/spare"_qs).status, 404);
+
+        // The window opens: the site creates and starts it on its own.
+        m_clock.setNowMs(m_t0 + kMinuteMs);
+        freshCrl();
+        m_server->tick();
+        QTRY_COMPARE_WITH_TIMEOUT(vmOf(me, u"early"_qs).value(u"state"_qs).toString(), u"running"_qs, 20000);
+        QVERIFY(hasDomain(u"c-000009-early"_qs));
+        QVERIFY(!vmOf(me, u"early"_qs).contains(u"startsAt"_qs));
+        QVERIFY(!hasDomain(u"c-000009-spare"_qs));
+        m_clock.setNowMs(saved);
+        freshCrl();
     }
 
     void vmLifecycle()
