@@ -31,6 +31,8 @@ constexpr qint64 kHourMs = 3'600'000;
 constexpr qint64 kJobKeepMs = kHourMs;
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
 constexpr int kBasisPoints = 10'000;
+/// Host groups that exclusive contracts claim from the shared pool: "claim-<contract id>".
+constexpr char kClaimPrefix[] = "claim-";
 const QString kExpected = QStringLiteral("expected");
 const QString kAvailable = QStringLiteral("available");
 const QByteArray kContractOid = QByteArrayLiteral("2.25.119828128812114853495835593828542138692.1");
@@ -369,12 +371,28 @@ void ConnectServer::evaluateReservation(HeldContractRecord &contract)
             why = Tr::tr("no group-shared host group serves %1 and there is no default group")
                       .arg(contract.buyer);
     } else if (size.tenancy == Tenancy::Exclusive) {
+        // The hosts this contract claimed already, else a group the seller dedicated to the
+        // buyer, else whole hosts of the shared pool claimed now.
+        const QString claim = claimGroupName(contract.id);
         for (const HostGroup &g : std::as_const(groups)) {
-            if (g.tenancy == Tenancy::Exclusive && g.tenants == QStringList{contract.buyer})
+            if (g.name == claim)
                 group = g.name;
         }
-        if (group.isEmpty())
-            why = Tr::tr("no exclusive host group is dedicated to %1").arg(contract.buyer);
+        for (const HostGroup &g : std::as_const(groups)) {
+            if (group.isEmpty() && g.tenancy == Tenancy::Exclusive &&
+                g.tenants == QStringList{contract.buyer} && !g.name.startsWith(QLatin1String(kClaimPrefix)))
+                group = g.name;
+        }
+        if (group.isEmpty()) {
+            auto claimed = claimHosts(contract, qint64(size.instanceClass.vcpus) * contract.quantity,
+                                      qint64(size.instanceClass.memoryMiB) * contract.quantity);
+            if (claimed) {
+                group = claimed->name;
+                groups.append(*claimed);
+            } else {
+                why = claimed.error().message;
+            }
+        }
     }
     // The hosts of the pool, and what other live contracts of the same pool reserve in
     // overlapping windows.
@@ -423,6 +441,76 @@ void ConnectServer::evaluateReservation(HeldContractRecord &contract)
         qCWarning(lcConnect, "contract %s at risk: %s", qPrintable(contract.id), qPrintable(why));
     else if (!contract.atRisk && wasAtRisk)
         qCInfo(lcConnect, "contract %s no longer at risk", qPrintable(contract.id));
+}
+
+QString ConnectServer::claimGroupName(const QString &contractId)
+{
+    return QLatin1String(kClaimPrefix) + contractId;
+}
+
+Result<HostGroup> ConnectServer::claimHosts(const HeldContractRecord &contract, qint64 vcpus,
+                                            qint64 memoryMiB)
+{
+    // Whole hosts of the shared pool that nothing runs on: no host group, no VM recorded or seen.
+    QSet<QString> taken;
+    for (const HostGroup &g : m_agent.store().hostGroups()) {
+        for (const QString &host : g.hosts)
+            taken.insert(host);
+    }
+    for (const VmRecord &vm : m_agent.store().vms())
+        taken.insert(vm.host);
+    for (const VmInfo &vm : m_agent.inventory().vms)
+        taken.insert(vm.host);
+    QList<HostInfo> free;
+    for (const HostInfo &host : m_agent.inventory().hosts) {
+        if (host.online && !taken.contains(host.id))
+            free.append(host);
+    }
+    // The fewest hosts: the largest first.
+    std::sort(free.begin(), free.end(), [](const HostInfo &a, const HostInfo &b) {
+        return a.memoryMiB != b.memoryMiB ? a.memoryMiB > b.memoryMiB
+               : a.cpus != b.cpus         ? a.cpus > b.cpus
+                                          : a.id < b.id;
+    });
+    HostGroup claim{claimGroupName(contract.id), Tenancy::Exclusive, {}, {contract.buyer}};
+    qint64 cpus = 0;
+    qint64 memory = 0;
+    for (const HostInfo &host : std::as_const(free)) {
+        if (cpus >= vcpus && memory >= memoryMiB)
+            break;
+        claim.hosts.append(host.id);
+        cpus += host.cpus;
+        memory += host.memoryMiB;
+    }
+    if (cpus < vcpus || memory < memoryMiB) {
+        return Error{QStringLiteral("contract.no-hosts"),
+                     Tr::tr("no exclusive host group is dedicated to %1 and the shared pool has no whole "
+                            "hosts free for %2 vCPU and %3 MiB (%4 free hosts with %5 vCPU and %6 MiB)")
+                         .arg(contract.buyer)
+                         .arg(vcpus)
+                         .arg(memoryMiB)
+                         .arg(free.size())
+                         .arg(cpus)
+                         .arg(memory)};
+    }
+    if (auto saved = m_agent.saveHostGroup(claim); !saved)
+        return saved.error();
+    qCInfo(lcConnect, "contract %s of %s claims the whole hosts %s (exclusive)", qPrintable(contract.id),
+           qPrintable(contract.buyer), qPrintable(claim.hosts.join(QStringLiteral(", "))));
+    return claim;
+}
+
+void ConnectServer::releaseClaim(const HeldContractRecord &contract)
+{
+    const QString claim = claimGroupName(contract.id);
+    if (contract.reservationGroup != claim || m_released.contains(contract.id))
+        return;
+    // Refused while the buyer's VMs still rely on the hosts (their disks are deleted after the
+    // retention); tried again on the next tick.
+    if (auto removed = m_agent.removeHostGroup(claim); removed) {
+        m_released.insert(contract.id);
+        qCInfo(lcConnect, "contract %s: its whole hosts return to the shared pool", qPrintable(contract.id));
+    }
 }
 
 // --- admission ------------------------------------------------------------------------------
@@ -1197,7 +1285,7 @@ void ConnectServer::tick()
 void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
 {
     if (contract.stage == HeldContractRecord::Deleted)
-        return;
+        return releaseClaim(contract);
     const qint64 end = effectiveEndMs(contract);
     if (now < end)
         return;

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSslCertificate>
 
 #include <memory>
@@ -82,6 +83,9 @@ public:
     /// The hours of usageJson() as the exchange's UsageReport takes them.
     QJsonArray usageHours(const QString &contractId) const;
 
+    /// The host group an exclusive contract claims whole hosts in.
+    static QString claimGroupName(const QString &contractId);
+
     /// The state the API shows: scheduled, active, expired or terminated.
     QString contractState(const HeldContractRecord &contract) const;
 
@@ -135,6 +139,12 @@ private:
     void refresh();
     void answerWaiters();
     void evaluateReservation(HeldContractRecord &contract);
+    /// An exclusive contract without a host group dedicated to its buyer claims whole free
+    /// hosts of the shared pool, as the exclusive host group "claim-<contract id>" (so that
+    /// placement keeps every other tenant off them), or says why it cannot.
+    Result<HostGroup> claimHosts(const HeldContractRecord &contract, qint64 vcpus, qint64 memoryMiB);
+    /// Gives a contract's claimed hosts back to the shared pool once its VMs are gone.
+    void releaseClaim(const HeldContractRecord &contract);
     void enforce(HeldContractRecord contract, qint64 now);
     qint64 effectiveEndMs(const HeldContractRecord &contract) const;
     const HeldContractRecord *held(const QString &id) const;
@@ -157,6 +167,7 @@ private:
     qint64 m_nextJob = 0;
     QList<std::shared_ptr<Waiter>> m_waiters;
     qint64 m_lastStaleLogMs = 0;
+    QSet<QString> m_released; ///< contracts whose claimed hosts went back to the pool
 };
 
 } // namespace cloudex::connect
