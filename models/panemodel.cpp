@@ -112,6 +112,8 @@ QString PaneModel::stateText(const QString &wireState)
         return tr("failed");
     if (wireState == u"paused")
         return tr("paused");
+    if (wireState == u"scheduled")
+        return tr("scheduled");
     return wireState;
 }
 
@@ -1366,7 +1368,14 @@ QVariant PaneModel::data(const QModelIndex &index, int role) const
     case Memory:
         return memoryText(row.memoryMiB, locale);
     case RunningSince:
-        return row.runningSince > 0 ? desk::formatTimeUtc(row.runningSince, locale) : QString();
+        if (row.runningSince > 0)
+            return desk::formatTimeUtc(row.runningSince, locale);
+        // Defined before the window: the site creates and starts it when the window opens.
+        if (source.info.deliveryStart > 0 &&
+            m_tables[StateTable].values.at(row.state) == stateText(QStringLiteral("scheduled")))
+            return tr("starts %1")
+                .arg(QDateTime::fromSecsSinceEpoch(source.info.deliveryStart, Qt::UTC).toString(u"HH:mm"));
+        return QString();
     case Cost:
         return source.info.price > 0 ? desk::formatPriceTicks(rowCost(row), locale) : QString();
     case ColumnCount:

@@ -931,10 +931,6 @@
         <translation>keine gruppengeteilte Hostgruppe bedient %1, und es gibt keine Standardgruppe</translation>
     </message>
     <message>
-        <source>no exclusive host group is dedicated to %1</source>
-        <translation>keine exklusive Hostgruppe ist %1 zugeordnet</translation>
-    </message>
-    <message>
         <source>it needs %1 vCPU and %2 MiB, the %3 pool has %4 vCPU and %5 MiB free for its window</source>
         <translation>er braucht %1 vCPU und %2 MiB, der Pool %3 hat in seinem Zeitfenster %4 vCPU und %5 MiB frei</translation>
     </message>
@@ -1095,8 +1091,12 @@
         <translation>eine Handelsidentität braucht eine Börse</translation>
     </message>
     <message>
-        <source>an offer needs a catalogue &quot;product&quot; and a &quot;cap&quot; above zero</source>
-        <translation>ein Angebot braucht ein &quot;product&quot; aus dem Katalog und ein &quot;cap&quot; über null</translation>
+        <source>an offer needs a catalogue "product" and a "cap" above zero</source>
+        <translation>ein Angebot braucht ein "product" aus dem Katalog und ein "cap" über null</translation>
+    </message>
+    <message>
+        <source>no exclusive host group is dedicated to %1 and the shared pool has no whole hosts free for %2 vCPU and %3 MiB (%4 free hosts with %5 vCPU and %6 MiB)</source>
+        <translation>keine exklusive Hostgruppe ist %1 zugeordnet und der gemeinsame Pool hat keine ganzen Hosts frei für %2 vCPU und %3 MiB (%4 freie Hosts mit %5 vCPU und %6 MiB)</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1282,14 @@
     <message>
         <source>The exchange at %1 did not answer; the screenshot shows the desk unconnected.</source>
         <translation>Die Börse unter %1 hat nicht geantwortet; der Screenshot zeigt den Desk ohne Verbindung.</translation>
+    </message>
+    <message>
+        <source>The demo site %1 did not start: %2</source>
+        <translation>Der Demo-Standort %1 ist nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>The demo buyer's contract and VMs did not show in time.</source>
+        <translation>Der Vertrag und die VMs des Demo-Käufers wurden nicht rechtzeitig angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +2759,17 @@
     </message>
 </context>
 <context>
+    <name>cloudex::desk::DemoBuyer</name>
+    <message>
+        <source>The demo buyer found nothing to buy of %1.</source>
+        <translation>Der Demo-Käufer fand nichts von %1 zu kaufen.</translation>
+    </message>
+    <message>
+        <source>The demo VM could not be defined: %1</source>
+        <translation>Die Demo-VM konnte nicht angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::desk::DemoMarket</name>
     <message>
         <source>The demo market has no traders.</source>
@@ -3225,6 +3244,14 @@
     <message>
         <source>Cost so far (EUR)</source>
         <translation>Bisherige Kosten (EUR)</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>starts %1</source>
+        <translation>beginnt %1</translation>
     </message>
 </context>
 <context>
@@ -5551,7 +5578,7 @@
         <translation>Kapazität je Periode</translation>
     </message>
     <message>
-        <source>The site&apos;s contracts by buyer</source>
+        <source>The site's contracts by buyer</source>
         <translation>Die Verträge des Standorts nach Käufer</translation>
     </message>
     <message>

@@ -1,8 +1,12 @@
 #include "desktopapp.h"
 
+#include "boughtcontractmodel.h"
+#include "buyworkspace.h"
 #include "catalogue/catalogue.h"
 #include "connect/embeddedagent.h"
 #include "core/datadirectory.h"
+#include "demoworld.h"
+#include "desk/demobuyer.h"
 #include "desk/demomarket.h"
 #include "desk/identityfile.h"
 #include "desk/marketsession.h"
@@ -66,6 +70,8 @@ constexpr int kDemoTraders = 4;
 constexpr int kScreenshotConnectMs = 15000;
 constexpr int kScreenshotDemoMs = 6000;
 constexpr int kScreenshotDemoTrades = 12;
+/// With the Buy workspace shown: how long it waits for the demo buyer's contract and VMs.
+constexpr int kScreenshotDemoBuyMs = 45000;
 /// One more session batch, so that the last updates are drawn.
 constexpr int kScreenshotSettleMs = 300;
 constexpr int kScreenshotPollMs = 50;
@@ -99,15 +105,15 @@ public:
     /// The connect agent has started (its start-up jobs finished) or failed to.
     void agentSettled() { m_agentSettled = true; }
 
-    /// The exchange has started (or failed to); `demo` is the running demo market, if any.
-    void exchangeSettled(const desk::DemoMarket *demo)
+    /// The exchange has started (or failed to); `demo` is the running demo, if any.
+    void exchangeSettled(const DemoWorld *demo)
     {
         m_exchangeSettled = true;
         m_demo = demo;
     }
 
 private:
-    enum class Stage { Startup, Connection, Trades, Settle };
+    enum class Stage { Startup, Connection, Trades, Bought, Settle };
 
     void enter(Stage stage)
     {
@@ -137,10 +143,24 @@ private:
             return;
         case Stage::Trades:
             // Let the simulated traders trade a little in this run, not only show history.
-            if (!m_demo || m_demo->tradesSeen() >= kScreenshotDemoTrades ||
+            if (!m_demo || m_demo->market().tradesSeen() >= kScreenshotDemoTrades ||
                 m_stageTime.elapsed() >= kScreenshotDemoMs)
-                enter(Stage::Settle);
+                enter(m_demo && m_window.currentWorkspace() == MainWindow::Workspace::Buy ? Stage::Bought
+                                                                                          : Stage::Settle);
             return;
+        case Stage::Bought: {
+            // The Buy workspace shows the demo buyer's contract and its VMs at the seller's site.
+            const auto *buy =
+                qobject_cast<const ui::BuyWorkspace *>(m_window.workspaceWidget(MainWindow::Workspace::Buy));
+            const bool shown = buy && buy->contractModel()->rowCount() > 0 && buy->paneModel()->vmCount() > 0;
+            if ((m_demo->isBuyerSettled() && shown) || m_stageTime.elapsed() >= kScreenshotDemoBuyMs) {
+                if (!shown)
+                    printError(QCoreApplication::translate(
+                        "DesktopApp", "The demo buyer's contract and VMs did not show in time."));
+                enter(Stage::Settle);
+            }
+            return;
+        }
         case Stage::Settle:
             if (m_stageTime.elapsed() < kScreenshotSettleMs)
                 return;
@@ -165,7 +185,7 @@ private:
     const QString m_file;
     const desk::MarketSession &m_session;
     const QSize m_size;
-    const desk::DemoMarket *m_demo = nullptr;
+    const DemoWorld *m_demo = nullptr;
     bool m_exchangeSettled = false;
     bool m_agentSettled = false;
     Stage m_stage = Stage::Startup;
@@ -173,14 +193,6 @@ private:
     QTimer m_timer;
 };
 
-/// The demo market's traders, onboarded in parallel on the exchange thread.
-struct DemoOnboarding
-{
-    QStringList names;
-    QHash<QString, QSslConfiguration> identities;
-    int answers = 0;
-    bool failed = false;
-};
 } // namespace
 
 int DesktopApp::run(QApplication &app)
@@ -248,9 +260,9 @@ int DesktopApp::run(QApplication &app)
     // keys are encrypted with the identity's passphrase when there is one.
     session.setWalletDirectory(*dataDir + QStringLiteral("/wallet"),
                                remoteTls ? QString::fromUtf8(options->passphrase) : QString());
-    desk::DemoMarket demo;
-    QObject::connect(&demo, &desk::DemoMarket::failed, &demo,
-                     [](const QString &message) { printError(message); });
+    // With --demo-market: simulated traders, their sites and the local buyer's first contract.
+    DemoWorld demo(embedded, session);
+    QObject::connect(&demo, &DemoWorld::problem, &demo, [](const QString &message) { printError(message); });
 
     // The agent announces its start-up jobs once the event loop runs, after the window is
     // made, so a --libvirt URI that cannot be reached is reported in the Sell workspace.
@@ -275,6 +287,7 @@ int DesktopApp::run(QApplication &app)
         if (screenshot)
             screenshot->exchangeSettled(simulated ? &demo : nullptr);
     };
+    QObject::connect(&demo, &DemoWorld::marketSettled, &window, exchangeSettled);
 
     QObject::connect(&agent, &connect::EmbeddedAgent::started, &window, [&](const Result<void> &started) {
         // The desk still runs; the Sell workspace says why the agent is not there.
@@ -284,7 +297,6 @@ int DesktopApp::run(QApplication &app)
             screenshot->agentSettled();
     });
 
-    DemoOnboarding onboarding;
     if (remoteTls) {
         session.open(options->exchangeUrl, *remoteTls);
         // The site's offers trade with the desk's session identity.
@@ -292,8 +304,6 @@ int DesktopApp::run(QApplication &app)
         window.setExchangeLabel(options->exchangeUrl.toString());
         exchangeSettled(false);
     } else {
-        if (options->demoMarket)
-            onboarding.names = desk::DemoMarket::participantNames(kDemoTraders);
         QObject::connect(
             &embedded, &exchange::EmbeddedExchange::started, &window, [&](const Result<void> &started) {
                 if (!started) {
@@ -306,41 +316,17 @@ int DesktopApp::run(QApplication &app)
                 agent.startTrading(embedded.baseUrl(), embedded.clientTls());
                 window.setExchangeLabel(QCoreApplication::translate("DesktopApp", "embedded at %1")
                                             .arg(embedded.baseUrl().toString()));
-                if (onboarding.names.isEmpty()) {
+                if (!options->demoMarket) {
                     exchangeSettled(false);
                     return;
                 }
-                for (const QString &name : std::as_const(onboarding.names))
-                    embedded.onboardParticipant(name);
+                DemoWorld::Options demoOptions;
+                demoOptions.dataDir = *dataDir;
+                demoOptions.traders = kDemoTraders;
+                // The product the Market workspace opens with.
+                demoOptions.product = MarketWorkspace::defaultProduct(catalogue::Catalogue::standard());
+                demo.start(demoOptions);
             });
-        QObject::connect(&embedded, &exchange::EmbeddedExchange::participantOnboarded, &window,
-                         [&](const QString &participant, const Result<QSslConfiguration> &identity) {
-                             if (!onboarding.names.contains(participant))
-                                 return;
-                             ++onboarding.answers;
-                             if (!identity) {
-                                 if (!onboarding.failed)
-                                     printError(identity.error().message);
-                                 onboarding.failed = true;
-                             } else {
-                                 onboarding.identities.insert(participant, identity.value());
-                             }
-                             if (onboarding.answers < onboarding.names.size())
-                                 return;
-                             if (onboarding.failed) {
-                                 exchangeSettled(false);
-                                 return;
-                             }
-                             QList<QSslConfiguration> traders;
-                             for (const QString &name : std::as_const(onboarding.names))
-                                 traders.append(onboarding.identities.value(name));
-                             desk::DemoMarket::Options demoOptions;
-                             // The product the Market workspace opens with.
-                             demoOptions.products = {
-                                 MarketWorkspace::defaultProduct(catalogue::Catalogue::standard())};
-                             demo.start(embedded.baseUrl(), traders, demoOptions);
-                             exchangeSettled(true);
-                         });
         QObject::connect(&embedded, &exchange::EmbeddedExchange::journalFailed, &window,
                          [&](const QString &reason) {
                              printError(reason);

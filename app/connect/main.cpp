@@ -76,7 +76,15 @@ QJsonObject contractsJson(const ConnectAgent &agent, const ConnectServer &server
         reservation.insert(QStringLiteral("atRisk"), c.atRisk);
         reservations.append(reservation);
     }
-    return {{QStringLiteral("contracts"), contracts}, {QStringLiteral("reservations"), reservations}};
+    // What the site offers on the exchange: the instances reserved per product.
+    QJsonArray offers;
+    for (const Offer &offer : agent.store().offers()) {
+        offers.append(QJsonObject{{QStringLiteral("product"), offer.product},
+                                  {QStringLiteral("reservedInstances"), offer.reservedInstances}});
+    }
+    return {{QStringLiteral("contracts"), contracts},
+            {QStringLiteral("reservations"), reservations},
+            {QStringLiteral("offers"), offers}};
 }
 
 int fail(const QString &message, int code)

@@ -122,6 +122,7 @@ void Vm::read(JsonObjectReader &r)
     r.read(QLatin1StringView("memoryMiB"), memoryMiB);
     r.read(QLatin1StringView("diskGiB"), diskGiB);
     r.read(QLatin1StringView("runningSince"), runningSince);
+    r.read(QLatin1StringView("startsAt"), startsAt);
     r.read(QLatin1StringView("seq"), seq);
 }
 
@@ -136,6 +137,8 @@ QJsonObject Vm::toJson() const
     o.insert(QLatin1StringView("diskGiB"), diskGiB);
     if (runningSince)
         o.insert(QLatin1StringView("runningSince"), *runningSince);
+    if (startsAt)
+        o.insert(QLatin1StringView("startsAt"), *startsAt);
     o.insert(QLatin1StringView("seq"), seq);
     return o;
 }

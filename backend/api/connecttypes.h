@@ -16,8 +16,9 @@
 /// site's agent writes. Field names and sets exactly as the document has them.
 namespace cloudex::api {
 
-/// A VM's state at its site (`deleted` is a tombstone, only in `since` answers).
-enum class VmState { Creating, Stopped, Starting, Running, Stopping, Deleting, Deleted, Failed };
+/// A VM's state at its site (`deleted` is a tombstone, only in `since` answers; `scheduled`:
+/// defined before the contract's window, created and started by the site when it opens).
+enum class VmState { Creating, Stopped, Starting, Running, Stopping, Deleting, Deleted, Failed, Scheduled };
 /// What a connect job does.
 enum class VmOperation { Create, Start, Stop, Reboot, Delete };
 /// Where a connect job is.
@@ -25,10 +26,10 @@ enum class JobState { Running, Done, Failed, Cancelled };
 
 template<> struct WireNames<VmState>
 {
-    static constexpr std::array names{QLatin1StringView("creating"), QLatin1StringView("stopped"),
-                                      QLatin1StringView("starting"), QLatin1StringView("running"),
-                                      QLatin1StringView("stopping"), QLatin1StringView("deleting"),
-                                      QLatin1StringView("deleted"),  QLatin1StringView("failed")};
+    static constexpr std::array names{
+        QLatin1StringView("creating"), QLatin1StringView("stopped"),  QLatin1StringView("starting"),
+        QLatin1StringView("running"),  QLatin1StringView("stopping"), QLatin1StringView("deleting"),
+        QLatin1StringView("deleted"),  QLatin1StringView("failed"),   QLatin1StringView("scheduled")};
 };
 template<> struct WireNames<VmOperation>
 {
@@ -117,6 +118,7 @@ struct Vm
     qint64 memoryMiB = 0;
     qint64 diskGiB = 0;
     std::optional<qint64> runningSince; ///< Unix seconds, while running
+    std::optional<qint64> startsAt;     ///< Unix seconds, while scheduled: the window's start
     qint64 seq = 0;
 
     static constexpr QLatin1StringView kListKey{"vms"};

@@ -31,6 +31,8 @@ constexpr qint64 kHourMs = 3'600'000;
 constexpr qint64 kJobKeepMs = kHourMs;
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
 constexpr int kBasisPoints = 10'000;
+/// Host groups that exclusive contracts claim from the shared pool: "claim-<contract id>".
+constexpr char kClaimPrefix[] = "claim-";
 const QString kExpected = QStringLiteral("expected");
 const QString kAvailable = QStringLiteral("available");
 const QByteArray kContractOid = QByteArrayLiteral("2.25.119828128812114853495835593828542138692.1");
@@ -391,12 +393,28 @@ void ConnectServer::evaluateReservation(HeldContractRecord &contract)
             why = Tr::tr("no group-shared host group serves %1 and there is no default group")
                       .arg(contract.buyer);
     } else if (size.tenancy == Tenancy::Exclusive) {
+        // The hosts this contract claimed already, else a group the seller dedicated to the
+        // buyer, else whole hosts of the shared pool claimed now.
+        const QString claim = claimGroupName(contract.id);
         for (const HostGroup &g : std::as_const(groups)) {
-            if (g.tenancy == Tenancy::Exclusive && g.tenants == QStringList{contract.buyer})
+            if (g.name == claim)
                 group = g.name;
         }
-        if (group.isEmpty())
-            why = Tr::tr("no exclusive host group is dedicated to %1").arg(contract.buyer);
+        for (const HostGroup &g : std::as_const(groups)) {
+            if (group.isEmpty() && g.tenancy == Tenancy::Exclusive &&
+                g.tenants == QStringList{contract.buyer} && !g.name.startsWith(QLatin1String(kClaimPrefix)))
+                group = g.name;
+        }
+        if (group.isEmpty()) {
+            auto claimed = claimHosts(contract, qint64(size.instanceClass.vcpus) * contract.quantity,
+                                      qint64(size.instanceClass.memoryMiB) * contract.quantity);
+            if (claimed) {
+                group = claimed->name;
+                groups.append(*claimed);
+            } else {
+                why = claimed.error().message;
+            }
+        }
     }
     // The hosts of the pool, and what other live contracts of the same pool reserve in
     // overlapping windows.
@@ -445,6 +463,76 @@ void ConnectServer::evaluateReservation(HeldContractRecord &contract)
         qCWarning(lcConnect, "contract %s at risk: %s", qPrintable(contract.id), qPrintable(why));
     else if (!contract.atRisk && wasAtRisk)
         qCInfo(lcConnect, "contract %s no longer at risk", qPrintable(contract.id));
+}
+
+QString ConnectServer::claimGroupName(const QString &contractId)
+{
+    return QLatin1String(kClaimPrefix) + contractId;
+}
+
+Result<HostGroup> ConnectServer::claimHosts(const HeldContractRecord &contract, qint64 vcpus,
+                                            qint64 memoryMiB)
+{
+    // Whole hosts of the shared pool that nothing runs on: no host group, no VM recorded or seen.
+    QSet<QString> taken;
+    for (const HostGroup &g : m_agent.store().hostGroups()) {
+        for (const QString &host : g.hosts)
+            taken.insert(host);
+    }
+    for (const VmRecord &vm : m_agent.store().vms())
+        taken.insert(vm.host);
+    for (const VmInfo &vm : m_agent.inventory().vms)
+        taken.insert(vm.host);
+    QList<HostInfo> free;
+    for (const HostInfo &host : m_agent.inventory().hosts) {
+        if (host.online && !taken.contains(host.id))
+            free.append(host);
+    }
+    // The fewest hosts: the largest first.
+    std::sort(free.begin(), free.end(), [](const HostInfo &a, const HostInfo &b) {
+        return a.memoryMiB != b.memoryMiB ? a.memoryMiB > b.memoryMiB
+               : a.cpus != b.cpus         ? a.cpus > b.cpus
+                                          : a.id < b.id;
+    });
+    HostGroup claim{claimGroupName(contract.id), Tenancy::Exclusive, {}, {contract.buyer}};
+    qint64 cpus = 0;
+    qint64 memory = 0;
+    for (const HostInfo &host : std::as_const(free)) {
+        if (cpus >= vcpus && memory >= memoryMiB)
+            break;
+        claim.hosts.append(host.id);
+        cpus += host.cpus;
+        memory += host.memoryMiB;
+    }
+    if (cpus < vcpus || memory < memoryMiB) {
+        return Error{QStringLiteral("contract.no-hosts"),
+                     Tr::tr("no exclusive host group is dedicated to %1 and the shared pool has no whole "
+                            "hosts free for %2 vCPU and %3 MiB (%4 free hosts with %5 vCPU and %6 MiB)")
+                         .arg(contract.buyer)
+                         .arg(vcpus)
+                         .arg(memoryMiB)
+                         .arg(free.size())
+                         .arg(cpus)
+                         .arg(memory)};
+    }
+    if (auto saved = m_agent.saveHostGroup(claim); !saved)
+        return saved.error();
+    qCInfo(lcConnect, "contract %s of %s claims the whole hosts %s (exclusive)", qPrintable(contract.id),
+           qPrintable(contract.buyer), qPrintable(claim.hosts.join(QStringLiteral(", "))));
+    return claim;
+}
+
+void ConnectServer::releaseClaim(const HeldContractRecord &contract)
+{
+    const QString claim = claimGroupName(contract.id);
+    if (contract.reservationGroup != claim || m_released.contains(contract.id))
+        return;
+    // Refused while the buyer's VMs still rely on the hosts (their disks are deleted after the
+    // retention); tried again on the next tick.
+    if (auto removed = m_agent.removeHostGroup(claim); removed) {
+        m_released.insert(contract.id);
+        qCInfo(lcConnect, "contract %s: its whole hosts return to the shared pool", qPrintable(contract.id));
+    }
 }
 
 // --- admission ------------------------------------------------------------------------------
@@ -546,7 +634,7 @@ Result<net::PeerIdentity> ConnectServer::authenticate(const QSslCertificate &cer
 }
 
 const HeldContractRecord *ConnectServer::admitted(const net::ApiRequest &, net::ApiReply &reply,
-                                                  bool changing)
+                                                  bool changing, bool early)
 {
     if (!m_admission) {
         reply.sendProblem(problem(401, QStringLiteral("connect.not-a-contract-certificate"), QString()));
@@ -570,7 +658,8 @@ const HeldContractRecord *ConnectServer::admitted(const net::ApiRequest &, net::
     const qint64 end = effectiveEndMs(*contract);
     const bool inWindow =
         now >= contract->startMs && now < end && contract->stage == HeldContractRecord::Live;
-    if (changing && !inWindow) {
+    const bool before = now < contract->startMs && contract->stage == HeldContractRecord::Live;
+    if (changing && !inWindow && !(early && before)) {
         reply.sendProblem(problem(403, QStringLiteral("connect.outside-window"),
                                   now < contract->startMs
                                       ? Tr::tr("The contract's window has not opened yet.")
@@ -660,6 +749,8 @@ QJsonObject ConnectServer::vmJson(const VmView &view) const
                   {QStringLiteral("seq"), view.seq}};
     if (view.state == u"running" && view.runningSinceMs > 0)
         o.insert(QStringLiteral("runningSince"), view.runningSinceMs / kMsPerSecond);
+    if (view.state == u"scheduled" && contract)
+        o.insert(QStringLiteral("startsAt"), contract->startMs / kMsPerSecond);
     return o;
 }
 
@@ -769,7 +860,7 @@ void ConnectServer::getVm(const net::ApiRequest &request, net::ApiReply reply)
 
 void ConnectServer::postVm(const net::ApiRequest &request, net::ApiReply reply)
 {
-    const HeldContractRecord *contract = admitted(request, reply, true);
+    const HeldContractRecord *contract = admitted(request, reply, true, true);
     if (!contract)
         return;
     auto body = api::parseRequest<CreateVmRequest>(request.body);
@@ -804,24 +895,70 @@ void ConnectServer::postVm(const net::ApiRequest &request, net::ApiReply reply)
                            QStringLiteral("template")}));
         }
     }
-    const ContractSize size = sizeOf(*contract);
     const QString domain = domainName(contract->id, body->name);
     const ContractVmRecord record{contract->id, body->name, domain, body->templateName, m_clock.nowMs()};
     if (auto saved = const_cast<AgentStore &>(m_agent.store()).saveContractVm(record); !saved)
         return reply.sendProblem(ApiProblem::fromError(500, saved.error()));
+    recordOperation(contract->id, body->name, QStringLiteral("create"));
+    if (m_clock.nowMs() < contract->startMs) {
+        // Defined now, created and started when the window opens (createScheduled()).
+        qCInfo(lcConnect, "contract %s: VM %s scheduled for the window's start %lld",
+               qPrintable(contract->id), qPrintable(body->name), contract->startMs / kMsPerSecond);
+        ApiJob &job = doneJob(*contract, QStringLiteral("create"), body->name);
+        refresh();
+        return sendJob(reply, 202, job);
+    }
+    ApiJob &job = startJob(*contract, QStringLiteral("create"), body->name, provisionVm(*contract, record));
+    sendJob(reply, 202, job);
+}
+
+ConnectJob *ConnectServer::provisionVm(const HeldContractRecord &contract, const ContractVmRecord &record)
+{
+    const ContractSize size = sizeOf(contract);
     ProvisionRequest provision;
-    provision.name = domain;
-    provision.tenant = contract->buyer;
+    provision.name = record.domain;
+    provision.tenant = contract.buyer;
     provision.tenancy = size.tenancy;
-    provision.templateName = body->templateName;
+    provision.templateName = record.templateName;
     provision.vcpus = size.instanceClass.vcpus;
     provision.memoryMiB = size.instanceClass.memoryMiB;
     provision.restartOnPowerOff = m_options.restartOnPowerOff;
-    qCInfo(lcConnect, "contract %s: creating VM %s (%s)", qPrintable(contract->id), qPrintable(body->name),
-           qPrintable(domain));
-    recordOperation(contract->id, body->name, QStringLiteral("create"));
-    ApiJob &job = startJob(*contract, QStringLiteral("create"), body->name, m_agent.provision(provision));
-    sendJob(reply, 202, job);
+    qCInfo(lcConnect, "contract %s: creating VM %s (%s)", qPrintable(contract.id), qPrintable(record.name),
+           qPrintable(record.domain));
+    return m_agent.provision(provision);
+}
+
+bool ConnectServer::isScheduled(const ContractVmRecord &record) const
+{
+    return !m_vmJob.contains(key(record.contract, record.name)) && !m_agent.store().vm(record.domain);
+}
+
+void ConnectServer::createScheduled(qint64 now)
+{
+    for (const ContractVmRecord &record : m_agent.store().contractVms()) {
+        const HeldContractRecord *contract = held(record.contract);
+        if (!contract || contract->stage != HeldContractRecord::Live || now < contract->startMs ||
+            now >= effectiveEndMs(*contract) || !isScheduled(record) || m_agent.isBusy(record.domain))
+            continue;
+        qCInfo(lcConnect, "contract %s: the window opened; creating the scheduled VM %s",
+               qPrintable(contract->id), qPrintable(record.name));
+        startJob(*contract, QStringLiteral("create"), record.name, provisionVm(*contract, record));
+    }
+}
+
+ConnectServer::ApiJob &ConnectServer::doneJob(const HeldContractRecord &contract, const QString &operation,
+                                              const QString &vm)
+{
+    auto job = std::make_shared<ApiJob>();
+    job->id = QStringLiteral("j-%1").arg(++m_nextJob, 6, 10, QLatin1Char('0'));
+    job->contract = contract.id;
+    job->operation = operation;
+    job->vm = vm;
+    job->state = QStringLiteral("done");
+    job->progress = 100;
+    job->endedMs = m_clock.nowMs();
+    m_jobs.insert(job->id, job);
+    return *job;
 }
 
 void ConnectServer::vmAction(const net::ApiRequest &request, net::ApiReply reply, const QString &operation)
@@ -859,7 +996,7 @@ void ConnectServer::vmAction(const net::ApiRequest &request, net::ApiReply reply
 
 void ConnectServer::deleteVm(const net::ApiRequest &request, net::ApiReply reply)
 {
-    const HeldContractRecord *contract = admitted(request, reply, true);
+    const HeldContractRecord *contract = admitted(request, reply, true, true);
     if (!contract)
         return;
     const QString name = request.params.value(QStringLiteral("name"));
@@ -870,6 +1007,13 @@ void ConnectServer::deleteVm(const net::ApiRequest &request, net::ApiReply reply
     if (m_vmJob.contains(key(contract->id, name)))
         return reply.sendProblem(
             problem(409, QStringLiteral("vm.busy"), Tr::tr("%1 is busy with another job.").arg(name)));
+    if (m_clock.nowMs() < contract->startMs) {
+        // Only a scheduled VM exists before the window: its definition goes.
+        (void)const_cast<AgentStore &>(m_agent.store()).removeContractVm(contract->id, name);
+        ApiJob &job = doneJob(*contract, QStringLiteral("delete"), name);
+        refresh();
+        return sendJob(reply, 202, job);
+    }
     (void)const_cast<AgentStore &>(m_agent.store())
         .closeInterval(contract->id, name, kExpected, m_clock.nowMs());
     recordOperation(contract->id, name, QStringLiteral("delete"));
@@ -1088,8 +1232,11 @@ void ConnectServer::refresh()
                        : op == u"delete" ? QStringLiteral("deleting")
                                          : QString();
         }
+        const HeldContractRecord *contract = held(record.contract);
         if (!jobState.isEmpty())
             view.state = jobState;
+        else if (contract && now < contract->startMs && state == VmState::Unknown && isScheduled(record))
+            view.state = QStringLiteral("scheduled");
         else if (state == VmState::Running)
             view.state = QStringLiteral("running");
         else if (state == VmState::Stopped || state == VmState::Paused)
@@ -1161,6 +1308,7 @@ void ConnectServer::tick()
         else
             ++it;
     }
+    createScheduled(now);
     const QList<HeldContractRecord> contracts = m_contracts.values();
     for (const HeldContractRecord &contract : contracts)
         enforce(contract, now);
@@ -1170,7 +1318,7 @@ void ConnectServer::tick()
 void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
 {
     if (contract.stage == HeldContractRecord::Deleted)
-        return;
+        return releaseClaim(contract);
     const qint64 end = effectiveEndMs(contract);
     if (now < end)
         return;

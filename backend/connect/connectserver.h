@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSslCertificate>
 
 #include <memory>
@@ -86,6 +87,9 @@ public:
     /// The hours of usageJson() as the exchange's UsageReport takes them.
     QJsonArray usageHours(const QString &contractId) const;
 
+    /// The host group an exclusive contract claims whole hosts in.
+    static QString claimGroupName(const QString &contractId);
+
     /// The state the API shows: scheduled, active, expired or terminated.
     QString contractState(const HeldContractRecord &contract) const;
 
@@ -103,7 +107,10 @@ private:
 
     Result<net::PeerIdentity> authenticate(const QSslCertificate &certificate);
     /// The admitted contract of the request, or the refusal already sent.
-    const HeldContractRecord *admitted(const net::ApiRequest &request, net::ApiReply &reply, bool changing);
+    /// `early`: a change that may also come before the window opens (defining a VM that the
+    /// site creates when it opens, or deleting such a definition).
+    const HeldContractRecord *admitted(const net::ApiRequest &request, net::ApiReply &reply, bool changing,
+                                       bool early = false);
 
     void getContract(const net::ApiRequest &request, net::ApiReply reply);
     void getTemplates(const net::ApiRequest &request, net::ApiReply reply);
@@ -118,6 +125,14 @@ private:
 
     ApiJob &startJob(const HeldContractRecord &contract, const QString &operation, const QString &vm,
                      ConnectJob *job);
+    /// A job that is done already (a VM defined or removed before the window opens).
+    ApiJob &doneJob(const HeldContractRecord &contract, const QString &operation, const QString &vm);
+    /// Creates a recorded VM of the contract at a host (placement, disk, domain, start).
+    ConnectJob *provisionVm(const HeldContractRecord &contract, const ContractVmRecord &record);
+    /// VMs defined before their contract's window opened: created once it has opened.
+    void createScheduled(qint64 now);
+    /// A recorded VM that no host has yet: defined before the window, not created so far.
+    bool isScheduled(const ContractVmRecord &record) const;
     void jobFinished(const QString &id);
     void sendJob(net::ApiReply &reply, int status, const ApiJob &job) const;
     QJsonObject jobJson(const ApiJob &job) const;
@@ -128,6 +143,12 @@ private:
     void refresh();
     void answerWaiters();
     void evaluateReservation(HeldContractRecord &contract);
+    /// An exclusive contract without a host group dedicated to its buyer claims whole free
+    /// hosts of the shared pool, as the exclusive host group "claim-<contract id>" (so that
+    /// placement keeps every other tenant off them), or says why it cannot.
+    Result<HostGroup> claimHosts(const HeldContractRecord &contract, qint64 vcpus, qint64 memoryMiB);
+    /// Gives a contract's claimed hosts back to the shared pool once its VMs are gone.
+    void releaseClaim(const HeldContractRecord &contract);
     void enforce(HeldContractRecord contract, qint64 now);
     qint64 effectiveEndMs(const HeldContractRecord &contract) const;
     const HeldContractRecord *held(const QString &id) const;
@@ -155,6 +176,7 @@ private:
     qint64 m_nextJob = 0;
     QList<std::shared_ptr<Waiter>> m_waiters;
     qint64 m_lastStaleLogMs = 0;
+    QSet<QString> m_released; ///< contracts whose claimed hosts went back to the pool
 };
 
 } // namespace cloudex::connect

@@ -102,6 +102,27 @@ void EmbeddedExchange::onboardParticipant(const QString &participant, market::Ro
     });
 }
 
+void EmbeddedExchange::issueSiteIdentity(const QString &seller, const QString &siteId)
+{
+    const auto answer = [this, siteId, run = m_run](const Result<QSslConfiguration> &identity) {
+        QMetaObject::invokeMethod(this, [this, siteId, identity, run] {
+            if (run == m_run)
+                Q_EMIT siteIdentityIssued(siteId, identity);
+        });
+    };
+    if (!m_worker) {
+        return answer(
+            Error{QStringLiteral("exchange.not-started"), Tr::tr("The embedded exchange is not running.")});
+    }
+    QMetaObject::invokeMethod(m_worker, [this, seller, siteId, answer] {
+        if (!m_local || !m_local->isStarted()) {
+            return answer(Error{QStringLiteral("exchange.not-started"),
+                                Tr::tr("The embedded exchange is not running.")});
+        }
+        m_local->issueSiteIdentity(seller, siteId, answer);
+    });
+}
+
 void EmbeddedExchange::post(std::function<void(ExchangeService &)> task)
 {
     if (!m_worker)

@@ -60,6 +60,11 @@ public:
     void onboardParticipant(const QString &participant, market::Role role = market::Role::Both,
                             const QString &jurisdiction = QStringLiteral("DE"));
 
+    /// Issues (or on later starts loads) a site identity of `seller` named `siteId` for a
+    /// site on this machine (LocalExchange::issueSiteIdentity); the outcome follows as
+    /// `siteIdentityIssued`. For the simulated sites of the demo market.
+    void issueSiteIdentity(const QString &seller, const QString &siteId);
+
     /// Runs `task` with the service on the exchange's thread, queued behind earlier calls;
     /// not at all before start() or after stop(). Only for inspection and administration that
     /// has no API route (tests, tools): the service must not be touched from other threads.
@@ -72,6 +77,7 @@ Q_SIGNALS:
     /// Once per start(): the exchange is listening and the local identity is ready, or why not.
     void started(const cloudex::Result<void> &result);
     void participantOnboarded(const QString &participant, const cloudex::Result<QSslConfiguration> &identity);
+    void siteIdentityIssued(const QString &siteId, const cloudex::Result<QSslConfiguration> &identity);
     /// The exchange's journal failed: it takes no more orders until it is restarted, and
     /// `reason` says why (ExchangeService::journalFailed, handed to the caller's thread).
     void journalFailed(const QString &reason);

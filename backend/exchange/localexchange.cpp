@@ -269,4 +269,38 @@ void LocalExchange::onboardParticipant(const QString &participant, market::Role 
     });
 }
 
+void LocalExchange::issueSiteIdentity(const QString &seller, const QString &siteId, IdentityCallback done)
+{
+    const QString file = QStringLiteral("site-") + siteId;
+    if (auto existing = loadIdentity(file))
+        return done(existing);
+    auto key = pki::PrivateKey::generate();
+    if (!key)
+        return done(key.error());
+    auto keyPem = key->toPem();
+    if (!keyPem)
+        return done(keyPem.error());
+    auto csr =
+        pki::createCertificateRequest(key.value(), {seller, siteId, {QStringLiteral("localhost")}, {}});
+    if (!csr)
+        return done(csr.error());
+    auto *client = new net::ApiClient(baseUrl(), m_operatorTls, this);
+    net::ApiCall *issued =
+        client->post(QStringLiteral("/v1/identities"),
+                     QJsonObject{{QStringLiteral("kind"), QStringLiteral("site")},
+                                 {QStringLiteral("participant"), seller},
+                                 {QStringLiteral("name"), siteId},
+                                 {QStringLiteral("organisation"), seller},
+                                 {QStringLiteral("role"), QStringLiteral("site")},
+                                 {QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}});
+    whenFinished(issued, client, [this, client, issued, file, pem = keyPem.value(), done = std::move(done)] {
+        client->deleteLater();
+        if (!issued->ok())
+            return done(callError(*issued));
+        const QByteArray certificate =
+            issued->body().toObject().value(QStringLiteral("certificate")).toString().toLatin1();
+        done(storeIdentity(file, pem, certificate));
+    });
+}
+
 } // namespace cloudex::exchange

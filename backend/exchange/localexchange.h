@@ -69,6 +69,11 @@ public:
     void onboardParticipant(const QString &participant, market::Role role, const QString &jurisdiction,
                             IdentityCallback done);
 
+    /// A site identity (kind "site", CN `siteId`, subjectAltName localhost) of `seller`,
+    /// issued through the API with the operator's identity, for a site on this machine; on
+    /// later starts loads it. For the simulated sites of the demo market.
+    void issueSiteIdentity(const QString &seller, const QString &siteId, IdentityCallback done);
+
     ExchangeService &service() { return *m_service; }
 
 private:

@@ -133,6 +133,7 @@ private slots:
             c.reservationHosts = 2;
             c.atRisk = true; // as recorded when the hosts were unknown
             QVERIFY(store.saveContract(c).ok());
+            QVERIFY(store.saveOffer({u"DE.GP2.SH.S1"_qs, 3}).ok());
         }
         const Run r = run({u"--config"_qs, file, u"--data-dir"_qs, dir.filePath(u"data"_qs), u"--once"_qs});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -148,6 +149,12 @@ private slots:
         QCOMPARE(reservation.value(u"memoryMiB"_qs).toInt(), 100 * 16 * 1024);
         QCOMPARE(reservation.value(u"hosts"_qs).toInt(), 2); // the recorded reservation
         QVERIFY(reservation.value(u"atRisk"_qs).toBool());
+        QCOMPARE(reservation.value(u"buyer"_qs).toString(), u"p-acme"_qs);
+        // The offers: the instances reserved per product.
+        const QJsonArray offers = out.value(u"offers"_qs).toArray();
+        QCOMPARE(offers.size(), 1);
+        QCOMPARE(offers.at(0).toObject().value(u"product"_qs).toString(), u"DE.GP2.SH.S1"_qs);
+        QCOMPARE(offers.at(0).toObject().value(u"reservedInstances"_qs).toInt(), 3);
 
         // With the clock shifted past the window (a test facility behind an explicit flag).
         const Run shifted =

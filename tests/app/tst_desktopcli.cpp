@@ -73,7 +73,8 @@ private slots:
     void germanMessages()
     {
         QTemporaryDir dir;
-        const Run r = run({u"--data-dir"_qs, dir.path(), u"--lang"_qs, u"de"_qs, u"--workspace"_qs, u"trade"_qs});
+        const Run r =
+            run({u"--data-dir"_qs, dir.path(), u"--lang"_qs, u"de"_qs, u"--workspace"_qs, u"trade"_qs});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(u"unbekannter Arbeitsbereich"_qs), qPrintable(r.err));
     }
@@ -196,6 +197,29 @@ private slots:
         const QStringList identities =
             QDir(dir.filePath(u"exchange/identities"_qs)).entryList({u"p-demo-*"_qs});
         QVERIFY2(identities.size() >= 4, qPrintable(identities.join(u' ')));
+    }
+
+    void demoMarketBuysAtADemoSellersSite()
+    {
+        // The Buy workspace's screenshot waits for the demo buyer's contract and VMs.
+        QTemporaryDir dir;
+        const QString shot = dir.filePath(u"buy.png"_qs);
+        const Run r = run({u"--data-dir"_qs, dir.path(), u"--demo-market"_qs, u"--screenshot"_qs, shot,
+                           u"--workspace"_qs, u"buy"_qs});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!QImage(shot).isNull());
+        QVERIFY2(!r.err.contains(u"did not show in time"_qs), qPrintable(r.err));
+        // One site per simulated seller, with an identity of the embedded CA and a kept port.
+        const QStringList sites =
+            QDir(dir.filePath(u"exchange/identities"_qs)).entryList({u"site-s-*.cert.pem"_qs});
+        QCOMPARE(sites.size(), 4);
+        const QStringList siteDirs =
+            QDir(dir.filePath(u"demo-sites"_qs)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(siteDirs.size(), 4);
+        for (const QString &site : siteDirs)
+            QVERIFY(QFile::exists(dir.filePath(u"demo-sites/"_qs + site + u"/port"_qs)));
+        QVERIFY2(r.err.contains(u"VM web-1 scheduled"_qs) || r.err.contains(u"creating VM web-1"_qs),
+                 qPrintable(r.err));
     }
 
     void libvirtConnectsTheSellWorkspace()

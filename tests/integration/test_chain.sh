@@ -258,11 +258,11 @@ out=$(scurl a "$T/$C1.pem" "$T/$C1.key" POST /v1/vms '{"name":"web-3","template"
 expect_eq "$(status <<<"$out")" 409 "third VM"
 expect_eq "$(body <<<"$out" | jq -r .code)" contract.volume-exhausted "third VM's code"
 
-step "before the window: reads are open, changes are 403"
+step "before the window: reads are open, operating a VM is 403 (defining one schedules it)"
 out=$(scurl a "$T/$C3.pem" "$T/$C3.key" GET /v1/contract)
 expect_eq "$(body <<<"$out" | jq -r .state)" scheduled "state of $C3"
-out=$(scurl a "$T/$C3.pem" "$T/$C3.key" POST /v1/vms '{"name":"early","template":""}')
-expect_eq "$(status <<<"$out")" 403 "VM before the window"
+out=$(scurl a "$T/$C3.pem" "$T/$C3.key" POST /v1/vms/early/start)
+expect_eq "$(status <<<"$out")" 403 "VM start before the window"
 expect_eq "$(body <<<"$out" | jq -r .code)" connect.outside-window "code before the window"
 
 step "refusals: foreign CA, identity certificate, another seller's contract, no certificate"

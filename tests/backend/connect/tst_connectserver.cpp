@@ -6,6 +6,7 @@
 #include "../../support/curl.h"
 #include "connect/connectagent.h"
 #include "connect/connectserver.h"
+#include "connect/embeddedsite.h"
 #include "connect/exchangelink.h"
 #include "connect/siteconfig.h"
 #include "core/clock.h"
@@ -278,7 +279,8 @@ private slots:
         QCOMPARE(r.json().value(u"quantity"_qs).toInteger(), 2);
         QCOMPARE(r.json().value(u"instanceClass"_qs).toObject().value(u"memoryMiB"_qs).toInt(), 8192);
         QCOMPARE(r.json().value(u"deliveryStart"_qs).toInteger(), m_t0 / 1000);
-        r = call(u"c-000001"_qs, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"web1\",\"template\":\"\"}");
+        // Defining a VM is open too (it is scheduled); operating one is not.
+        r = call(u"c-000001"_qs, u"POST"_qs, u"/v1/vms/web1/start"_qs);
         QCOMPARE(r.status, 403);
         QCOMPARE(r.code(), u"connect.outside-window"_qs);
 
@@ -338,6 +340,54 @@ private slots:
         m_clock.setNowMs(saved);
         freshCrl();
         QCOMPARE(call(u"c-000001"_qs, u"GET"_qs, u"/v1/contract"_qs).status, 200);
+    }
+
+    void vmsDefinedBeforeTheWindowAreCreatedWhenItOpens()
+    {
+        const qint64 saved = m_clock.nowMs();
+        QVERIFY(saved < m_t0);
+        freshCrl();
+        const HeldContractRecord held = contract(u"c-000009"_qs, 2, u"DE.GP1.SH.S1"_qs);
+        QVERIFY(m_server->applyContract(held).ok());
+        certify(held);
+        const QString me = held.id;
+
+        // Before the window: defined at once (the job is done), scheduled for the window's start.
+        auto r = call(me, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"early\",\"template\":\"\"}");
+        QVERIFY2(r.status == 202, qPrintable(r.code()));
+        QCOMPARE(r.json().value(u"state"_qs).toString(), u"done"_qs);
+        QJsonObject vm = vmOf(me, u"early"_qs);
+        QCOMPARE(vm.value(u"state"_qs).toString(), u"scheduled"_qs);
+        QCOMPARE(vm.value(u"startsAt"_qs).toInteger(), m_t0 / 1000);
+        QVERIFY(!vm.contains(u"runningSince"_qs));
+        const auto hasDomain = [&](const QString &name) {
+            const auto vms = m_agent->inventory().vms;
+            return std::any_of(vms.cbegin(), vms.cend(), [&](const VmInfo &v) { return v.name == name; });
+        };
+        QVERIFY(!hasDomain(u"c-000009-early"_qs)); // nothing at a host yet
+        QCOMPARE(call(me, u"GET"_qs, u"/v1/contract"_qs).json().value(u"vmsDefined"_qs).toInt(), 1);
+        // Operating it is not open before the window; taking the definition back is.
+        r = call(me, u"POST"_qs, u"/v1/vms/early/start"_qs);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.code(), u"connect.outside-window"_qs);
+        r = call(me, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"spare\",\"template\":\"\"}");
+        QCOMPARE(r.status, 202);
+        r = call(me, u"POST"_qs, u"/v1/vms"_qs, "{\"name\":\"third\",\"template\":\"\"}");
+        QCOMPARE(r.code(), u"contract.volume-exhausted"_qs); // the volume counts scheduled VMs
+        r = call(me, u"DELETE"_qs, u"/v1/vms/spare"_qs);
+        QCOMPARE(r.status, 202);
+        QCOMPARE(call(me, u"GET"_qs, u"/v1/vms/spare"_qs).status, 404);
+
+        // The window opens: the site creates and starts it on its own.
+        m_clock.setNowMs(m_t0 + kMinuteMs);
+        freshCrl();
+        m_server->tick();
+        QTRY_COMPARE_WITH_TIMEOUT(vmOf(me, u"early"_qs).value(u"state"_qs).toString(), u"running"_qs, 20000);
+        QVERIFY(hasDomain(u"c-000009-early"_qs));
+        QVERIFY(!vmOf(me, u"early"_qs).contains(u"startsAt"_qs));
+        QVERIFY(!hasDomain(u"c-000009-spare"_qs));
+        m_clock.setNowMs(saved);
+        freshCrl();
     }
 
     void vmLifecycle()
@@ -656,7 +706,8 @@ private slots:
     void contractsTheSiteCannotHoldAreAtRisk()
     {
         // Exclusive for a buyer without dedicated hosts; shared beyond the hosts' capacity.
-        HeldContractRecord exclusive = contract(u"c-000030"_qs, 1, u"DE.GP2.EX.S1"_qs);
+        // (More than the site's free whole hosts hold: there is nothing to claim.)
+        HeldContractRecord exclusive = contract(u"c-000030"_qs, 100, u"DE.GP2.EX.S1"_qs);
         QVERIFY(m_server->applyContract(exclusive).ok());
         HeldContractRecord huge = contract(u"c-000031"_qs, 500, u"DE.GP8.SH.S1"_qs);
         QVERIFY(m_server->applyContract(huge).ok());
@@ -675,6 +726,96 @@ private slots:
         QCOMPARE(store.contract(u"c-000010"_qs)->quantity, 2);
         QVERIFY(store.crl().has_value());
         QVERIFY(store.crl()->nextUpdateMs > store.crl()->thisUpdateMs);
+    }
+
+    void exclusiveContractsClaimWholeHosts()
+    {
+        // A site of its own: three test-driver hosts in the shared pool, no host groups.
+        const QString dir = path(u"claims"_qs);
+        QVERIFY(QDir().mkpath(dir));
+        QStringList hosts;
+        for (const auto &[id, cpus] :
+             {std::pair{u"big"_qs, 32}, std::pair{u"mid"_qs, 16}, std::pair{u"small"_qs, 8}}) {
+            const QString file = dir + u'/' + id + u".xml"_qs;
+            QVERIFY(writeFile(file, EmbeddedSite::nodeXml({id, cpus, cpus * 4096LL}, {}).toUtf8()));
+            hosts.append(id);
+        }
+        ConnectAgent agent(ConnectAgent::Options{dir, 0, &m_clock});
+        QVERIFY(agent.open().ok());
+        for (const QString &id : std::as_const(hosts))
+            QVERIFY(agent
+                        .recordConnection({ConnectionRecord::Kind::Libvirt,
+                                           u"test://"_qs + dir + u'/' + id + u".xml"_qs,
+                                           {},
+                                           id})
+                        .ok());
+        QVERIFY(agent.start()->wait().ok());
+        QCOMPARE(agent.inventory().hosts.size(), 3);
+        ConnectServer server(agent, m_clock, {u"p-dc1"_qs, u"s-claims"_qs});
+        const auto json = [&](const QString &id) {
+            return server.heldContractJson(*agent.store().contract(id));
+        };
+
+        // 2 × GP2 (2 vCPU, 8 GiB each) exclusive: one whole host, the largest, dedicated to the buyer.
+        QVERIFY(server.applyContract(contract(u"c-000060"_qs, 2, u"DE.GP2.EX.S1"_qs, u"p-one"_qs)).ok());
+        QJsonObject held = json(u"c-000060"_qs);
+        QVERIFY(!held.value(u"atRisk"_qs).toBool());
+        QCOMPARE(held.value(u"reservation"_qs).toObject().value(u"group"_qs).toString(),
+                 u"claim-c-000060"_qs);
+        QCOMPARE(held.value(u"reservation"_qs).toObject().value(u"hosts"_qs).toInt(), 1);
+        const auto groupOf = [&](const QString &name) -> std::optional<HostGroup> {
+            for (const HostGroup &g : agent.store().hostGroups()) {
+                if (g.name == name)
+                    return g;
+            }
+            return std::nullopt;
+        };
+        const auto claim = groupOf(u"claim-c-000060"_qs);
+        QVERIFY(claim);
+        QCOMPARE(claim->tenancy, catalogue::Tenancy::Exclusive);
+        QCOMPARE(claim->hosts, QStringList{u"big"_qs});
+        QCOMPARE(claim->tenants, QStringList{u"p-one"_qs});
+
+        // No other tenant is placed there: a shared VM goes elsewhere, and asking for the host fails.
+        ProvisionRequest other;
+        other.tenant = u"p-two"_qs;
+        other.vcpus = 2;
+        other.memoryMiB = 1024;
+        QVERIFY(agent.saveTenant({u"p-two"_qs, u"Two"_qs}).ok());
+        QCOMPARE(agent.plan(other).value(), u"mid"_qs);
+        other.host = u"big"_qs;
+        QVERIFY(!agent.plan(other).ok());
+        // The buyer's exclusive VMs are placed on the claimed host.
+        ProvisionRequest own;
+        own.tenant = u"p-one"_qs;
+        own.tenancy = catalogue::Tenancy::Exclusive;
+        own.vcpus = 2;
+        own.memoryMiB = 8192;
+        QCOMPARE(agent.plan(own).value(), u"big"_qs);
+
+        // Another buyer's exclusive contract takes the next whole host; a third finds none left
+        // that is big enough and is at risk, with the reason in the log.
+        QVERIFY(server.applyContract(contract(u"c-000061"_qs, 1, u"DE.GP2.EX.S1"_qs, u"p-two"_qs)).ok());
+        QCOMPARE(groupOf(u"claim-c-000061"_qs)->hosts, QStringList{u"mid"_qs});
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(u"contract c-000062 at risk: .*whole hosts"_qs));
+        QVERIFY(server.applyContract(contract(u"c-000062"_qs, 8, u"DE.GP2.EX.S1"_qs, u"p-three"_qs)).ok());
+        QVERIFY(json(u"c-000062"_qs).value(u"atRisk"_qs).toBool());
+        QVERIFY(!groupOf(u"claim-c-000062"_qs));
+
+        // Once the contract's VMs are gone (after the window, grace and retention) the hosts
+        // return to the shared pool.
+        m_clock.setNowMs(m_t0 + 2 * kHourMs + 1000); // shutdown
+        server.tick();
+        QVERIFY(groupOf(u"claim-c-000060"_qs)); // still claimed: its VMs may still be there
+        m_clock.advanceMs(300'000 + 1000); // destroyed after the grace
+        server.tick();
+        m_clock.advanceMs(86'400'000 + 1000); // deleted after the retention
+        server.tick();
+        server.tick();
+        QVERIFY(!groupOf(u"claim-c-000060"_qs));
+        QVERIFY(!groupOf(u"claim-c-000061"_qs));
+        m_clock.setNowMs(m_t0 - 30 * kMinuteMs);
     }
 
     void windowEndShutsDownAfterGraceAndDeletesAfterRetention()
