@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Api</name>
@@ -15,7 +16,7 @@
         <translation>Lauschen auf %1:%2 nicht möglich: %3</translation>
     </message>
     <message>
-        <source>This call needs the permission "%1".</source>
+        <source>This call needs the permission &quot;%1&quot;.</source>
         <translation>Dieser Aufruf erfordert die Berechtigung „%1“.</translation>
     </message>
     <message>
@@ -59,15 +60,15 @@
         <translation>Der Inhalt muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <source>Unknown field "%1".</source>
+        <source>Unknown field &quot;%1&quot;.</source>
         <translation>Unbekanntes Feld „%1“.</translation>
     </message>
     <message>
-        <source>The field "%1" is required.</source>
+        <source>The field &quot;%1&quot; is required.</source>
         <translation>Das Feld „%1“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>The field "%1" must be %2.</source>
+        <source>The field &quot;%1&quot; must be %2.</source>
         <translation>Das Feld „%1“ muss %2 sein.</translation>
     </message>
     <message>
@@ -151,19 +152,19 @@
         <translation>%1 ist keine PKCS#12-Identität, oder die Passphrase ist falsch.</translation>
     </message>
     <message>
-        <source>Unknown operation "%1"; use subscribe, unsubscribe or resync.</source>
+        <source>Unknown operation &quot;%1&quot;; use subscribe, unsubscribe or resync.</source>
         <translation>Unbekannte Operation „%1“; möglich sind subscribe, unsubscribe und resync.</translation>
     </message>
     <message>
-        <source>There is no channel "%1".</source>
+        <source>There is no channel &quot;%1&quot;.</source>
         <translation>Es gibt keinen Kanal „%1“.</translation>
     </message>
     <message>
-        <source>The channel "%1" belongs to another participant.</source>
+        <source>The channel &quot;%1&quot; belongs to another participant.</source>
         <translation>Der Kanal „%1“ gehört einem anderen Teilnehmer.</translation>
     </message>
     <message>
-        <source>Subscribe to "%1" before asking for a resync.</source>
+        <source>Subscribe to &quot;%1&quot; before asking for a resync.</source>
         <translation>Vor einer Neusynchronisation muss „%1“ abonniert sein.</translation>
     </message>
     <message>
@@ -183,19 +184,19 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>The field "%1" must be between %2 and %3.</source>
+        <source>The field &quot;%1&quot; must be between %2 and %3.</source>
         <translation>Das Feld „%1“ muss zwischen %2 und %3 liegen.</translation>
     </message>
     <message>
-        <source>The field "%1" must be an array of strings.</source>
+        <source>The field &quot;%1&quot; must be an array of strings.</source>
         <translation>Das Feld „%1“ muss ein Array von Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>The field "%1" must be one of %2.</source>
+        <source>The field &quot;%1&quot; must be one of %2.</source>
         <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
     </message>
     <message>
-        <source>The field "%1" appears more than once.</source>
+        <source>The field &quot;%1&quot; appears more than once.</source>
         <translation>Das Feld „%1“ kommt mehr als einmal vor.</translation>
     </message>
     <message>
@@ -215,8 +216,8 @@
         <translation>Der Anfragekopf enthält ein NUL-Byte.</translation>
     </message>
     <message>
-        <source>The request line is not "METHOD /path HTTP/1.1".</source>
-        <translation>Die Anfragezeile hat nicht die Form "METHODE /pfad HTTP/1.1".</translation>
+        <source>The request line is not &quot;METHOD /path HTTP/1.1&quot;.</source>
+        <translation>Die Anfragezeile hat nicht die Form &quot;METHODE /pfad HTTP/1.1&quot;.</translation>
     </message>
     <message>
         <source>The request target contains a control character or a space.</source>
@@ -231,8 +232,8 @@
         <translation>Gefaltete Kopfzeilen werden nicht angenommen.</translation>
     </message>
     <message>
-        <source>A header line is not "Name: value".</source>
-        <translation>Eine Kopfzeile hat nicht die Form "Name: Wert".</translation>
+        <source>A header line is not &quot;Name: value&quot;.</source>
+        <translation>Eine Kopfzeile hat nicht die Form &quot;Name: Wert&quot;.</translation>
     </message>
     <message>
         <source>A request has at most %1 header lines.</source>
@@ -282,7 +283,7 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <source>Invalid symbol "%1": %2</source>
+        <source>Invalid symbol &quot;%1&quot;: %2</source>
         <translation>Ungültiges Symbol „%1“: %2</translation>
     </message>
     <message>
@@ -310,7 +311,7 @@
         <translation>erwartet wird PRODUKT.ZEITRAUM, zum Beispiel DE.GP2.SH.S1.H2026-12-01T14</translation>
     </message>
     <message>
-        <source>Invalid delivery period "%1": %2</source>
+        <source>Invalid delivery period &quot;%1&quot;: %2</source>
         <translation>Ungültiger Lieferzeitraum „%1“: %2</translation>
     </message>
     <message>
@@ -571,23 +572,23 @@
 <context>
     <name>Connect</name>
     <message>
-        <source>The site's records cannot be written (%1): %2</source>
+        <source>The site&apos;s records cannot be written (%1): %2</source>
         <translation>Die Aufzeichnungen des Standorts können nicht geschrieben werden (%1): %2</translation>
     </message>
     <message>
-        <source>Cannot open the site's records %1: %2</source>
+        <source>Cannot open the site&apos;s records %1: %2</source>
         <translation>Die Aufzeichnungen des Standorts %1 können nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>The site's records cannot be read: %1</source>
+        <source>The site&apos;s records cannot be read: %1</source>
         <translation>Die Aufzeichnungen des Standorts können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The site's records cannot be written: %1</source>
+        <source>The site&apos;s records cannot be written: %1</source>
         <translation>Die Aufzeichnungen des Standorts können nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>"%1" is not a tenant id: use up to 32 lower-case letters, digits, - and _.</source>
+        <source>&quot;%1&quot; is not a tenant id: use up to 32 lower-case letters, digits, - and _.</source>
         <translation>„%1“ ist keine Mandanten-ID: bis zu 32 Kleinbuchstaben, Ziffern, - und _ verwenden.</translation>
     </message>
     <message>
@@ -871,7 +872,7 @@
         <translation>eine Workflow-Verbindung braucht einen Befehl</translation>
     </message>
     <message>
-        <source>"%1" is not a libvirt URI</source>
+        <source>&quot;%1&quot; is not a libvirt URI</source>
         <translation>„%1“ ist keine libvirt-URI</translation>
     </message>
     <message>
@@ -895,15 +896,15 @@
         <translation>Der Workflow %1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
-        <source>The workflow did not answer "%1" within %2 s.</source>
+        <source>The workflow did not answer &quot;%1&quot; within %2 s.</source>
         <translation>Der Workflow hat „%1“ nicht innerhalb von %2 s beantwortet.</translation>
     </message>
     <message>
-        <source>The workflow answered "%1" with no JSON object (exit code %2): %3</source>
+        <source>The workflow answered &quot;%1&quot; with no JSON object (exit code %2): %3</source>
         <translation>Der Workflow hat „%1“ ohne JSON-Objekt beantwortet (Exit-Code %2): %3</translation>
     </message>
     <message>
-        <source>The workflow failed "%1": %2</source>
+        <source>The workflow failed &quot;%1&quot;: %2</source>
         <translation>Der Workflow ist bei „%1“ gescheitert: %2</translation>
     </message>
     <message>
@@ -939,7 +940,7 @@
         <translation>Kein Client-Zertifikat.</translation>
     </message>
     <message>
-        <source>The site's revocation list is out of date; try again later.</source>
+        <source>The site&apos;s revocation list is out of date; try again later.</source>
         <translation>Die Sperrliste des Standorts ist veraltet; bitte später erneut versuchen.</translation>
     </message>
     <message>
@@ -967,11 +968,11 @@
         <translation>Dies ist kein Vertragszertifikat der Börse (%1).</translation>
     </message>
     <message>
-        <source>The contract's window has not opened yet.</source>
+        <source>The contract&apos;s window has not opened yet.</source>
         <translation>Das Lieferfenster des Vertrags hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <source>The contract's window has closed.</source>
+        <source>The contract&apos;s window has closed.</source>
         <translation>Das Lieferfenster des Vertrags ist geschlossen.</translation>
     </message>
     <message>
@@ -991,15 +992,15 @@
         <translation>Diese VM gibt es nicht.</translation>
     </message>
     <message>
-        <source>A VM name is 1 to 32 lower-case letters, digits and '-', starting with a letter or digit.</source>
-        <translation>Ein VM-Name besteht aus 1 bis 32 Kleinbuchstaben, Ziffern und '-' und beginnt mit einem Buchstaben oder einer Ziffer.</translation>
+        <source>A VM name is 1 to 32 lower-case letters, digits and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Ein VM-Name besteht aus 1 bis 32 Kleinbuchstaben, Ziffern und &apos;-&apos; und beginnt mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
         <source>There is a VM %1 already.</source>
         <translation>Es gibt bereits eine VM %1.</translation>
     </message>
     <message>
-        <source>The contract's volume of %1 VMs is in use; delete one first.</source>
+        <source>The contract&apos;s volume of %1 VMs is in use; delete one first.</source>
         <translation>Das Volumen des Vertrags von %1 VMs ist ausgeschöpft; zuerst eine löschen.</translation>
     </message>
     <message>
@@ -1035,8 +1036,8 @@
         <translation>Die Passphrasendatei %1 ist leer.</translation>
     </message>
     <message>
-        <source>an exchange needs "siteId" and "identity"</source>
-        <translation>eine Börse braucht "siteId" und "identity"</translation>
+        <source>an exchange needs &quot;siteId&quot; and &quot;identity&quot;</source>
+        <translation>eine Börse braucht &quot;siteId&quot; und &quot;identity&quot;</translation>
     </message>
     <message>
         <source>the exchange URL must be https</source>
@@ -1047,8 +1048,8 @@
         <translation>graceSeconds, retentionSeconds und crlToleranceSeconds sind ganze Sekunden &gt;= 0</translation>
     </message>
     <message>
-        <source>"%1" is not a catalogue product</source>
-        <translation>"%1" ist kein Katalogprodukt</translation>
+        <source>&quot;%1&quot; is not a catalogue product</source>
+        <translation>&quot;%1&quot; ist kein Katalogprodukt</translation>
     </message>
     <message>
         <source>The connect agent is not running.</source>
@@ -1091,8 +1092,8 @@
         <translation>eine Handelsidentität braucht eine Börse</translation>
     </message>
     <message>
-        <source>an offer needs a catalogue "product" and a "cap" above zero</source>
-        <translation>ein Angebot braucht ein "product" aus dem Katalog und ein "cap" über null</translation>
+        <source>an offer needs a catalogue &quot;product&quot; and a &quot;cap&quot; above zero</source>
+        <translation>ein Angebot braucht ein &quot;product&quot; aus dem Katalog und ein &quot;cap&quot; über null</translation>
     </message>
     <message>
         <source>no exclusive host group is dedicated to %1 and the shared pool has no whole hosts free for %2 vCPU and %3 MiB (%4 free hosts with %5 vCPU and %6 MiB)</source>
@@ -1133,7 +1134,7 @@
         <translation>Der Preis muss über null liegen.</translation>
     </message>
     <message>
-        <source>The price must lie within the instrument's band, %1 to %2 EUR.</source>
+        <source>The price must lie within the instrument&apos;s band, %1 to %2 EUR.</source>
         <translation>Der Preis muss im Preisband des Instruments liegen, %1 bis %2 EUR.</translation>
     </message>
     <message>
@@ -1213,12 +1214,12 @@
         <translation>Das Zertifikat für %1 liegt noch nicht vor.</translation>
     </message>
     <message>
-        <source>"certificate" is not one PEM certificate.</source>
-        <translation>"certificate" ist nicht genau ein PEM-Zertifikat.</translation>
+        <source>&quot;certificate&quot; is not one PEM certificate.</source>
+        <translation>&quot;certificate&quot; ist nicht genau ein PEM-Zertifikat.</translation>
     </message>
     <message>
-        <source>"crl" is not base64 DER.</source>
-        <translation>"crl" ist kein Base64-DER.</translation>
+        <source>&quot;crl&quot; is not base64 DER.</source>
+        <translation>&quot;crl&quot; ist kein Base64-DER.</translation>
     </message>
     <message>
         <source>%1 failed at the site.</source>
@@ -1265,7 +1266,7 @@
         <translation>Der Standort hat eine Antwort gesendet, die dieser Handelsplatz nicht lesen kann (%1).</translation>
     </message>
     <message>
-        <source>Choose a passphrase to protect the new user's PKCS#12 file.</source>
+        <source>Choose a passphrase to protect the new user&apos;s PKCS#12 file.</source>
         <translation>Wählen Sie eine Passphrase, die die PKCS#12-Datei des neuen Benutzers schützt.</translation>
     </message>
 </context>
@@ -1288,7 +1289,7 @@
         <translation>Der Demo-Standort %1 ist nicht gestartet: %2</translation>
     </message>
     <message>
-        <source>The demo buyer's contract and VMs did not show in time.</source>
+        <source>The demo buyer&apos;s contract and VMs did not show in time.</source>
         <translation>Der Vertrag und die VMs des Demo-Käufers wurden nicht rechtzeitig angezeigt.</translation>
     </message>
 </context>
@@ -1315,7 +1316,7 @@
         <translation>Die Identität %1 ist unbrauchbar.</translation>
     </message>
     <message>
-        <source>The field "%1" must be one of %2.</source>
+        <source>The field &quot;%1&quot; must be one of %2.</source>
         <translation>Das Feld „%1“ muss einer dieser Werte sein: %2.</translation>
     </message>
     <message>
@@ -1347,11 +1348,11 @@
         <translation>Diese Anfrage nimmt keinen Inhalt an.</translation>
     </message>
     <message>
-        <source>The query parameter "symbol" is required.</source>
+        <source>The query parameter &quot;symbol&quot; is required.</source>
         <translation>Der Abfrageparameter „symbol“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>The query parameter "limit" must be a positive integer.</source>
+        <source>The query parameter &quot;limit&quot; must be a positive integer.</source>
         <translation>Der Abfrageparameter „limit“ muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
@@ -1359,7 +1360,7 @@
         <translation>Sie haben keinen Vertrag %1.</translation>
     </message>
     <message>
-        <source>The field "csr" must be base64 DER.</source>
+        <source>The field &quot;csr&quot; must be base64 DER.</source>
         <translation>Das Feld „csr“ muss Base64-kodiertes DER sein.</translation>
     </message>
     <message>
@@ -1371,7 +1372,7 @@
         <translation>Kein offenes Instrument %1.</translation>
     </message>
     <message>
-        <source>The query parameter "depth" must be a positive integer.</source>
+        <source>The query parameter &quot;depth&quot; must be a positive integer.</source>
         <translation>Der Abfrageparameter „depth“ muss eine positive ganze Zahl sein.</translation>
     </message>
     <message>
@@ -1387,15 +1388,15 @@
         <translation>Die eingebettete Börse läuft nicht.</translation>
     </message>
     <message>
-        <source>The query parameter "to" must be Unix seconds.</source>
+        <source>The query parameter &quot;to&quot; must be Unix seconds.</source>
         <translation>Der Abfrageparameter „to“ muss in Unix-Sekunden angegeben sein.</translation>
     </message>
     <message>
-        <source>The query parameter "from" must be Unix seconds.</source>
+        <source>The query parameter &quot;from&quot; must be Unix seconds.</source>
         <translation>Der Abfrageparameter „from“ muss in Unix-Sekunden angegeben sein.</translation>
     </message>
     <message>
-        <source>"from" must be before "to".</source>
+        <source>&quot;from&quot; must be before &quot;to&quot;.</source>
         <translation>„from“ muss vor „to“ liegen.</translation>
     </message>
     <message>
@@ -1443,7 +1444,7 @@
         <translation>journal.db in %1 fehlt oder ist leer, während ca/ eine CA enthält: Eine leere Börse daneben wird nicht gestartet (journal.db wiederherstellen).</translation>
     </message>
     <message>
-        <source>ca/ in %1 is missing while journal.db holds an exchange's history (restore ca/).</source>
+        <source>ca/ in %1 is missing while journal.db holds an exchange&apos;s history (restore ca/).</source>
         <translation>ca/ in %1 fehlt, während journal.db die Historie einer Börse enthält (ca/ wiederherstellen).</translation>
     </message>
     <message>
@@ -1491,7 +1492,7 @@
         <translation>%1 ist keine Seriennummer eines Zertifikats.</translation>
     </message>
     <message>
-        <source>The field "reason" must say why, in 1 to %1 characters.</source>
+        <source>The field &quot;reason&quot; must say why, in 1 to %1 characters.</source>
         <translation>Das Feld „reason“ muss den Grund nennen, mit 1 bis %1 Zeichen.</translation>
     </message>
     <message>
@@ -1507,7 +1508,7 @@
         <translation>%1 ist ein Vertragszertifikat: Beenden Sie stattdessen den Vertrag.</translation>
     </message>
     <message>
-        <source>%1 is the exchange's own server certificate.</source>
+        <source>%1 is the exchange&apos;s own server certificate.</source>
         <translation>%1 ist das eigene Serverzertifikat der Börse.</translation>
     </message>
     <message>
@@ -1547,7 +1548,7 @@
         <translation>Ihre Organisation erlaubt Ihnen offene Orders im Wert von höchstens %1 Ticks × Instanzen × Stunden.</translation>
     </message>
     <message>
-        <source>An organisation's administrator grants only trade, deploy and admin, not "%1".</source>
+        <source>An organisation&apos;s administrator grants only trade, deploy and admin, not &quot;%1&quot;.</source>
         <translation>Die Administration einer Organisation vergibt nur trade, deploy und admin, nicht „%1“.</translation>
     </message>
     <message>
@@ -1583,7 +1584,7 @@
         <translation>widerrufene Vertragszertifikate: %1</translation>
     </message>
     <message>
-        <source>%1 must be between 1 and the exchange's limit of the participant, %2.</source>
+        <source>%1 must be between 1 and the exchange&apos;s limit of the participant, %2.</source>
         <translation>%1 muss zwischen 1 und dem Limit der Börse für den Teilnehmer, %2, liegen.</translation>
     </message>
 </context>
@@ -1763,15 +1764,15 @@
         <translation>von der Börse geprüft</translation>
     </message>
     <message>
-        <source>Seller's jurisdiction</source>
+        <source>Seller&apos;s jurisdiction</source>
         <translation>Rechtsraum des Verkäufers</translation>
     </message>
     <message>
-        <source>Seller's certifications</source>
+        <source>Seller&apos;s certifications</source>
         <translation>Zertifizierungen des Verkäufers</translation>
     </message>
     <message>
-        <source>Seller's metadata policy</source>
+        <source>Seller&apos;s metadata policy</source>
         <translation>Metadaten-Richtlinie des Verkäufers</translation>
     </message>
 </context>
@@ -1806,7 +1807,7 @@
         <translation>Der Teilnehmer ist durch seinen Notschalter gesperrt.</translation>
     </message>
     <message>
-        <source>The participant's role does not allow this side.</source>
+        <source>The participant&apos;s role does not allow this side.</source>
         <translation>Die Rolle des Teilnehmers erlaubt diese Seite nicht.</translation>
     </message>
     <message>
@@ -1834,11 +1835,11 @@
         <translation>Der Preis muss positiv sein.</translation>
     </message>
     <message>
-        <source>The price is not a multiple of the instrument's price increment.</source>
+        <source>The price is not a multiple of the instrument&apos;s price increment.</source>
         <translation>Der Preis ist kein Vielfaches der Preisschrittweite des Instruments.</translation>
     </message>
     <message>
-        <source>The price is outside the instrument's price band.</source>
+        <source>The price is outside the instrument&apos;s price band.</source>
         <translation>Der Preis liegt außerhalb des Preisbands des Instruments.</translation>
     </message>
     <message>
@@ -1854,15 +1855,15 @@
         <translation>Post-only gilt nur für ruhende Limit-Aufträge.</translation>
     </message>
     <message>
-        <source>The order is larger than the participant's maximum order size.</source>
+        <source>The order is larger than the participant&apos;s maximum order size.</source>
         <translation>Der Auftrag ist größer als die maximale Auftragsgröße des Teilnehmers.</translation>
     </message>
     <message>
-        <source>The order would exceed the participant's open notional limit.</source>
+        <source>The order would exceed the participant&apos;s open notional limit.</source>
         <translation>Der Auftrag würde das Limit für das offene Nominalvolumen des Teilnehmers überschreiten.</translation>
     </message>
     <message>
-        <source>The order would exceed the participant's credit.</source>
+        <source>The order would exceed the participant&apos;s credit.</source>
         <translation>Der Auftrag würde den Kreditrahmen des Teilnehmers überschreiten.</translation>
     </message>
     <message>
@@ -1938,11 +1939,11 @@
         <translation>Der Vertrag %1 ist abgerechnet; seine Nutzung steht fest.</translation>
     </message>
     <message>
-        <source>"%1" is not a VM name ([a-z0-9][a-z0-9-]{0,31}).</source>
+        <source>&quot;%1&quot; is not a VM name ([a-z0-9][a-z0-9-]{0,31}).</source>
         <translation>„%1“ ist kein VM-Name ([a-z0-9][a-z0-9-]{0,31}).</translation>
     </message>
     <message>
-        <source>The hour starting at %1 is not an hour of the contract's window.</source>
+        <source>The hour starting at %1 is not an hour of the contract&apos;s window.</source>
         <translation>Die Stunde ab %1 ist keine Stunde des Lieferzeitraums des Vertrags.</translation>
     </message>
     <message>
@@ -1958,7 +1959,7 @@
         <translation>Die VM %1 erscheint zweimal für die Stunde ab %2.</translation>
     </message>
     <message>
-        <source>The hour starting at %1 has more VM time than the contract's %2 instances.</source>
+        <source>The hour starting at %1 has more VM time than the contract&apos;s %2 instances.</source>
         <translation>Die Stunde ab %1 hat mehr VM-Zeit als die %2 Instanzen des Vertrags.</translation>
     </message>
 </context>
@@ -1997,7 +1998,7 @@
         <translation>Die Teilnehmer- oder Vertragskennung ist ungültig.</translation>
     </message>
     <message>
-        <source>The certificate signing request names participant "%1", but it was sent by %2.</source>
+        <source>The certificate signing request names participant &quot;%1&quot;, but it was sent by %2.</source>
         <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, wurde aber von %2 gesendet.</translation>
     </message>
     <message>
@@ -2045,15 +2046,15 @@
         <translation>Ein Teilnehmerzertifikat trägt den Namen des Teilnehmers.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid permission.</source>
+        <source>&quot;%1&quot; is not a valid permission.</source>
         <translation>„%1“ ist keine gültige Berechtigung.</translation>
     </message>
     <message>
-        <source>The certificate signing request names participant "%1", not %2.</source>
+        <source>The certificate signing request names participant &quot;%1&quot;, not %2.</source>
         <translation>Die Zertifikatsanforderung nennt den Teilnehmer „%1“, nicht %2.</translation>
     </message>
     <message>
-        <source>The certificate signing request names "%1", not %2.</source>
+        <source>The certificate signing request names &quot;%1&quot;, not %2.</source>
         <translation>Die Zertifikatsanforderung nennt „%1“, nicht %2.</translation>
     </message>
     <message>
@@ -2157,7 +2158,7 @@
         <translation>Das Zertifikat ist kein Vertragszertifikat.</translation>
     </message>
     <message>
-        <source>The certificate's contract information is inconsistent.</source>
+        <source>The certificate&apos;s contract information is inconsistent.</source>
         <translation>Die Vertragsangaben des Zertifikats sind widersprüchlich.</translation>
     </message>
     <message>
@@ -2173,7 +2174,7 @@
         <translation>Vertrag %1 ist hier nicht bekannt.</translation>
     </message>
     <message>
-        <source>The certificate's terms differ from contract %1.</source>
+        <source>The certificate&apos;s terms differ from contract %1.</source>
         <translation>Die Bedingungen im Zertifikat weichen von Vertrag %1 ab.</translation>
     </message>
     <message>
@@ -2324,7 +2325,7 @@
         <translation>Anzahl der VMs</translation>
     </message>
     <message numerus="yes">
-        <source>The contract admits %n more VM(s); each gets the contract's instance size.</source>
+        <source>The contract admits %n more VM(s); each gets the contract&apos;s instance size.</source>
         <translation>
             <numerusform>Der Vertrag lässt noch %n VM zu; sie erhält die Instanzgröße des Vertrags.</numerusform>
             <numerusform>Der Vertrag lässt noch %n VMs zu; jede erhält die Instanzgröße des Vertrags.</numerusform>
@@ -2414,11 +2415,11 @@
         <translation>der Pfad ist leer</translation>
     </message>
     <message>
-        <source>unknown language "%1"; available: %2</source>
+        <source>unknown language &quot;%1&quot;; available: %2</source>
         <translation>unbekannte Sprache „%1“; verfügbar: %2</translation>
     </message>
     <message>
-        <source>unknown workspace "%1"; available: %2</source>
+        <source>unknown workspace &quot;%1&quot;; available: %2</source>
         <translation>unbekannter Arbeitsbereich „%1“; verfügbar: %2</translation>
     </message>
     <message>
@@ -2430,11 +2431,11 @@
         <translation>in den Ordner %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>"%1" is not an https:// URL with a host, for example https://exchange.example:8443</source>
+        <source>&quot;%1&quot; is not an https:// URL with a host, for example https://exchange.example:8443</source>
         <translation>„%1“ ist keine https://-URL mit Host, zum Beispiel https://exchange.example:8443</translation>
     </message>
     <message>
-        <source>"%1" is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
+        <source>&quot;%1&quot; is not a libvirt URI such as qemu:///system or qemu+ssh://host/system</source>
         <translation>„%1“ ist keine libvirt-URI wie qemu:///system oder qemu+ssh://host/system</translation>
     </message>
     <message>
@@ -2450,7 +2451,7 @@
         <translation>Mit --exchange: die PKCS#12-Datei &lt;file&gt; mit Ihrem Zertifikat und Schlüssel (die Passphrase in der Umgebungsvariable %1 oder in --passphrase-file).</translation>
     </message>
     <message>
-        <source>Read the identity's passphrase from the first line of &lt;file&gt;.</source>
+        <source>Read the identity&apos;s passphrase from the first line of &lt;file&gt;.</source>
         <translation>Die Passphrase der Identität aus der ersten Zeile von &lt;file&gt; lesen.</translation>
     </message>
     <message>
@@ -2486,15 +2487,15 @@
         <translation>Größe</translation>
     </message>
     <message>
-        <source>unknown theme "%1"; available: %2</source>
+        <source>unknown theme &quot;%1&quot;; available: %2</source>
         <translation>unbekanntes Farbschema „%1“; verfügbar: %2</translation>
     </message>
     <message>
-        <source>"%1" is not a size like 1280x800 (640x480 to 7680x4320)</source>
+        <source>&quot;%1&quot; is not a size like 1280x800 (640x480 to 7680x4320)</source>
         <translation>„%1“ ist keine Größe wie 1280x800 (640x480 bis 7680x4320)</translation>
     </message>
     <message>
-        <source>Open the workspace &lt;name&gt;: market, buy, buy-strategy (the Buy workspace's strategy page), chargeback (its Chargeback tab), sell or users.</source>
+        <source>Open the workspace &lt;name&gt;: market, buy, buy-strategy (the Buy workspace&apos;s strategy page), chargeback (its Chargeback tab), sell or users.</source>
         <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy, buy-strategy (die Strategieseite des Arbeitsbereichs Kaufen), chargeback (seine Registerkarte Verrechnung), sell oder users.</translation>
     </message>
 </context>
@@ -2553,7 +2554,7 @@
         <translation>Der Eintrag passt nicht zu seiner Prüfsumme.</translation>
     </message>
     <message>
-        <source>the journal's head record is missing.</source>
+        <source>the journal&apos;s head record is missing.</source>
         <translation>Der Kopfeintrag des Journals fehlt.</translation>
     </message>
     <message>
@@ -2561,7 +2562,7 @@
         <translation>Das Journal endet bei %1, sein Kopf steht aber bei %2: Einträge fehlen.</translation>
     </message>
     <message>
-        <source>the journal's head does not match its last record.</source>
+        <source>the journal&apos;s head does not match its last record.</source>
         <translation>Der Kopf des Journals passt nicht zu seinem letzten Eintrag.</translation>
     </message>
     <message>
@@ -2588,7 +2589,7 @@
 <context>
     <name>Translations</name>
     <message>
-        <source>No translation for language "%1" is built in.</source>
+        <source>No translation for language &quot;%1&quot; is built in.</source>
         <translation>Für die Sprache „%1“ ist keine Übersetzung eingebaut.</translation>
     </message>
 </context>
@@ -2619,7 +2620,7 @@
         <translation>%1 wird hinzugefügt</translation>
     </message>
     <message>
-        <source>"%1" is not a libvirt URI.</source>
+        <source>&quot;%1&quot; is not a libvirt URI.</source>
         <translation>„%1“ ist keine libvirt-URI.</translation>
     </message>
     <message>
@@ -2667,8 +2668,8 @@
         <translation>%1 wird bereitgestellt</translation>
     </message>
     <message>
-        <source>"%1" is not a VM name: use letters, digits, '.', '-' and '_'.</source>
-        <translation>„%1“ ist kein VM-Name: Buchstaben, Ziffern, '.', '-' und '_' verwenden.</translation>
+        <source>&quot;%1&quot; is not a VM name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>„%1“ ist kein VM-Name: Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos; verwenden.</translation>
     </message>
     <message>
         <source>The name %1 is taken.</source>
@@ -2711,7 +2712,7 @@
         <translation>%1 wird nach %2 verschoben</translation>
     </message>
     <message>
-        <source>VM %1 of tenant %2 on %3 would break the group's separation.</source>
+        <source>VM %1 of tenant %2 on %3 would break the group&apos;s separation.</source>
         <translation>VM %1 von Mandant %2 auf %3 würde die Trennung der Gruppe verletzen.</translation>
     </message>
     <message>
@@ -3352,7 +3353,7 @@
         <translation>Support-Reaktionszeit</translation>
     </message>
     <message>
-        <source>Spot index: the volume-weighted price of the front hour's trades in the last five minutes, EUR per instance-hour</source>
+        <source>Spot index: the volume-weighted price of the front hour&apos;s trades in the last five minutes, EUR per instance-hour</source>
         <translation>Spotindex: volumengewichteter Preis der Trades der vordersten Stunde in den letzten fünf Minuten, EUR je Instanzstunde</translation>
     </message>
     <message>
@@ -3564,7 +3565,7 @@
         <translation>Keine Börse verbunden, daher gibt es noch nichts zu kaufen. Die SLA-Klassen im Inspektor sind das, wozu sich jeder Verkäufer eines Produkts verpflichtet.</translation>
     </message>
     <message>
-        <source>A contract appears here when one of your orders trades. The desk then fetches its certificate by itself, and you deploy VMs at the seller's site from the pane below.</source>
+        <source>A contract appears here when one of your orders trades. The desk then fetches its certificate by itself, and you deploy VMs at the seller&apos;s site from the pane below.</source>
         <translation>Ein Vertrag erscheint hier, sobald eine Ihrer Orders handelt. Der Desk holt dann selbst sein Zertifikat, und Sie stellen VMs am Standort des Verkäufers in der Ansicht unten bereit.</translation>
     </message>
     <message>
@@ -3624,7 +3625,7 @@
         <translation>VMs auf dem gewählten Vertrag bereitstellen</translation>
     </message>
     <message>
-        <source>Create VMs on the selected contract at its seller's site</source>
+        <source>Create VMs on the selected contract at its seller&apos;s site</source>
         <translation>VMs auf dem gewählten Vertrag am Standort des Verkäufers anlegen</translation>
     </message>
     <message>
@@ -3644,7 +3645,7 @@
         <translation>Noch keine VMs</translation>
     </message>
     <message>
-        <source>Select a contract with room left and choose Deploy… to create VMs at its seller's site. Every VM under every contract shows here, live.</source>
+        <source>Select a contract with room left and choose Deploy… to create VMs at its seller&apos;s site. Every VM under every contract shows here, live.</source>
         <translation>Wählen Sie einen Vertrag mit freiem Volumen und dann Bereitstellen…, um VMs am Standort des Verkäufers anzulegen. Jede VM unter jedem Vertrag erscheint hier, live.</translation>
     </message>
     <message>
@@ -3706,7 +3707,7 @@
         <translation>Vertrag %1 hat kein freies Volumen mehr</translation>
     </message>
     <message>
-        <source>Create VMs on contract %1 at its seller's site</source>
+        <source>Create VMs on contract %1 at its seller&apos;s site</source>
         <translation>VMs auf Vertrag %1 am Standort des Verkäufers anlegen</translation>
     </message>
     <message>
@@ -3899,7 +3900,7 @@
         <translation>SLA-Profile</translation>
     </message>
     <message>
-        <source>Bought under the SLA profile "%1"</source>
+        <source>Bought under the SLA profile &quot;%1&quot;</source>
         <translation>Gekauft unter dem SLA-Profil „%1“</translation>
     </message>
     <message>
@@ -3922,7 +3923,7 @@
         </translation>
     </message>
     <message>
-        <source>Your identity (%1) may not deploy: VMs need the deploy permission, which your organisation's administrator grants.</source>
+        <source>Your identity (%1) may not deploy: VMs need the deploy permission, which your organisation&apos;s administrator grants.</source>
         <translation>Ihre Identität (%1) darf nicht bereitstellen: VMs brauchen die Berechtigung deploy, die die Administration Ihrer Organisation vergibt.</translation>
     </message>
 </context>
@@ -4059,7 +4060,7 @@
         <translation>Monat der Abrechnungen</translation>
     </message>
     <message>
-        <source>Read every bought contract's usage from its site and the month's spot prices from the exchange.</source>
+        <source>Read every bought contract&apos;s usage from its site and the month&apos;s spot prices from the exchange.</source>
         <translation>Die Nutzung jedes gekauften Vertrags von seinem Standort und die Spotpreise des Monats von der Börse lesen.</translation>
     </message>
     <message>
@@ -4129,7 +4130,7 @@
         </translation>
     </message>
     <message>
-        <source>Usage of %1 is not charged: the contract's price is not known.</source>
+        <source>Usage of %1 is not charged: the contract&apos;s price is not known.</source>
         <translation>Die Nutzung von %1 wird nicht berechnet: Der Vertragspreis ist nicht bekannt.</translation>
     </message>
     <message>
@@ -4169,7 +4170,7 @@
         <translation>&amp;Berechnen an</translation>
     </message>
     <message>
-        <source>The contract's customer</source>
+        <source>The contract&apos;s customer</source>
         <translation>Kunde des Vertrags</translation>
     </message>
     <message>
@@ -4560,7 +4561,7 @@
         <translation>Geschäfte</translation>
     </message>
     <message>
-        <source>No exchange is connected, so there are no order books or prices. The products below are the exchange's standard catalogue with the delivery periods it lists.</source>
+        <source>No exchange is connected, so there are no order books or prices. The products below are the exchange&apos;s standard catalogue with the delivery periods it lists.</source>
         <translation>Keine Börse ist verbunden, daher gibt es keine Orderbücher und Preise. Die Produkte unten sind der Standardkatalog der Börse mit den Lieferperioden, die sie listet.</translation>
     </message>
     <message>
@@ -4572,7 +4573,7 @@
         <translation>Verbinde mit der Börse…</translation>
     </message>
     <message>
-        <source>Demo market: the other participants are simulated traders on this desk's embedded exchange. Their orders and trades are not real.</source>
+        <source>Demo market: the other participants are simulated traders on this desk&apos;s embedded exchange. Their orders and trades are not real.</source>
         <translation>Demo-Markt: Die anderen Teilnehmer sind simulierte Händler an der eingebetteten Börse dieses Desks. Ihre Aufträge und Geschäfte sind nicht echt.</translation>
     </message>
     <message>
@@ -4751,7 +4752,7 @@
         <translation>%1 von %2 storniert; abgelehnt: %3</translation>
     </message>
     <message>
-        <source>Your identity (%1) may not trade: orders need the trade permission, which your organisation's administrator grants.</source>
+        <source>Your identity (%1) may not trade: orders need the trade permission, which your organisation&apos;s administrator grants.</source>
         <translation>Ihre Identität (%1) darf nicht handeln: Orders brauchen die Berechtigung trade, die die Administration Ihrer Organisation vergibt.</translation>
     </message>
 </context>
@@ -4943,7 +4944,7 @@
         </translation>
     </message>
     <message>
-        <source>Worst price: %1 EUR per instance-hour (the price band's %2)</source>
+        <source>Worst price: %1 EUR per instance-hour (the price band&apos;s %2)</source>
         <translation>Ungünstigster Preis: %1 EUR je Instanzstunde (%2 des Preisbands)</translation>
     </message>
     <message>
@@ -5058,7 +5059,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n excluded by a seller's allow-list</source>
+        <source>%n excluded by a seller&apos;s allow-list</source>
         <translation>
             <numerusform>%n durch die Freigabeliste eines Verkäufers ausgeschlossen</numerusform>
             <numerusform>%n durch die Freigabeliste eines Verkäufers ausgeschlossen</numerusform>
@@ -5106,7 +5107,7 @@
         <translation>Verkaufen</translation>
     </message>
     <message>
-        <source>Offer your data centre's capacity and run buyers' VMs under contract.</source>
+        <source>Offer your data centre&apos;s capacity and run buyers&apos; VMs under contract.</source>
         <translation>Die Kapazität Ihres Rechenzentrums anbieten und die VMs der Käufer unter Vertrag betreiben.</translation>
     </message>
     <message>
@@ -5238,7 +5239,7 @@
         <translation>Mandant hinzufügen</translation>
     </message>
     <message>
-        <source>Templates (disk images in each host's template pool)</source>
+        <source>Templates (disk images in each host&apos;s template pool)</source>
         <translation>Vorlagen (Festplattenabbilder im Vorlagenpool jedes Hosts)</translation>
     </message>
     <message>
@@ -5428,7 +5429,7 @@
         <translation>Die Hypervisor-Verbindung %1 entfernen? Der Standort nutzt sie dann nicht mehr.</translation>
     </message>
     <message numerus="yes">
-        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site's inventory and take no new VMs.</source>
+        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site&apos;s inventory and take no new VMs.</source>
         <translation>
             <numerusform>Die Hypervisor-Verbindung %1 entfernen? Ihr %n Host (%2) verlässt den Bestand des Standorts und nimmt keine neuen VMs mehr auf.</numerusform>
             <numerusform>Die Hypervisor-Verbindung %1 entfernen? Ihre %n Hosts (%2) verlassen den Bestand des Standorts und nehmen keine neuen VMs mehr auf.</numerusform>
@@ -5578,7 +5579,7 @@
         <translation>Kapazität je Periode</translation>
     </message>
     <message>
-        <source>The site's contracts by buyer</source>
+        <source>The site&apos;s contracts by buyer</source>
         <translation>Die Verträge des Standorts nach Käufer</translation>
     </message>
     <message>
@@ -5754,7 +5755,7 @@
         <translation>Vorderste Stunde jetzt</translation>
     </message>
     <message>
-        <source>The exchange's preview of a buy of %1 instances in the product's front hour, up to %2 × its spot index, with the profile's requirements: what would fill now and what the requirements pass over</source>
+        <source>The exchange&apos;s preview of a buy of %1 instances in the product&apos;s front hour, up to %2 × its spot index, with the profile&apos;s requirements: what would fill now and what the requirements pass over</source>
         <translation>Die Vorschau der Börse für einen Kauf von %1 Instanzen in der vordersten Stunde des Produkts, bis zum %2-Fachen seines Spotindex, mit den Anforderungen des Profils: was jetzt ausgeführt würde und was die Anforderungen übergehen</translation>
     </message>
     <message>
@@ -5814,7 +5815,7 @@
         <translation>Geben Sie dem Profil zuerst einen Namen.</translation>
     </message>
     <message>
-        <source>Saved "%1".</source>
+        <source>Saved &quot;%1&quot;.</source>
         <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
@@ -5995,7 +5996,7 @@
         <translation>Die Strategie planen</translation>
     </message>
     <message>
-        <source>Send the plan's orders as one batch, after one confirmation</source>
+        <source>Send the plan&apos;s orders as one batch, after one confirmation</source>
         <translation>Die Orders des Plans nach einer Bestätigung gesammelt senden</translation>
     </message>
     <message>
@@ -6211,7 +6212,7 @@
         <translation>Plan: %1 EUR (davon %2 EUR projiziert); der teuerste Monat %3 von %4 EUR Budget.</translation>
     </message>
     <message>
-        <source>Fills are estimated from the desk's book and forward curves.</source>
+        <source>Fills are estimated from the desk&apos;s book and forward curves.</source>
         <translation>Die Ausführungen sind aus dem Orderbuch und den Terminkurven des Desks geschätzt.</translation>
     </message>
     <message>
@@ -6323,7 +6324,7 @@
         <translation>Benutzer</translation>
     </message>
     <message>
-        <source>Your organisation's people: who may trade, who may deploy, who administers.</source>
+        <source>Your organisation&apos;s people: who may trade, who may deploy, who administers.</source>
         <translation>Die Menschen Ihrer Organisation: wer handeln darf, wer bereitstellen darf, wer verwaltet.</translation>
     </message>
     <message>
@@ -6399,7 +6400,7 @@
         <translation>/pfad/zu/u-alice.p12</translation>
     </message>
     <message>
-        <source>the exchange's limit</source>
+        <source>the exchange&apos;s limit</source>
         <translation>das Limit der Börse</translation>
     </message>
     <message>
@@ -6459,7 +6460,7 @@
         <translation>Den Benutzer und jedes seiner Vertragszertifikate widerrufen</translation>
     </message>
     <message>
-        <source>Your organisation's own limits for this user, within the exchange's</source>
+        <source>Your organisation&apos;s own limits for this user, within the exchange&apos;s</source>
         <translation>Die eigenen Limits Ihrer Organisation für diesen Benutzer, innerhalb derer der Börse</translation>
     </message>
     <message>
@@ -6483,7 +6484,7 @@
         <translation>≤ %1 offen</translation>
     </message>
     <message>
-        <source>the exchange's</source>
+        <source>the exchange&apos;s</source>
         <translation>die der Börse</translation>
     </message>
     <message>
@@ -6519,7 +6520,7 @@
         <translation>%1 widerrufen</translation>
     </message>
     <message>
-        <source>Revoke %1? Its identity and every contract certificate it holds stop working at once, at the exchange and at the sellers' sites.</source>
+        <source>Revoke %1? Its identity and every contract certificate it holds stop working at once, at the exchange and at the sellers&apos; sites.</source>
         <translation>%1 widerrufen? Die Identität und jedes Vertragszertifikat hören sofort auf zu funktionieren, an der Börse und an den Standorten der Verkäufer.</translation>
     </message>
     <message numerus="yes">

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
     <name>Chargeback</name>
@@ -37,10 +38,10 @@
 <context>
     <name>Prompts</name>
     <message numerus="yes">
-        <source>The contract admits %n more VM(s); each gets the contract's instance size.</source>
+        <source>The contract admits %n more VM(s); each gets the contract&apos;s instance size.</source>
         <translation>
-            <numerusform>The contract admits %n more VM; it gets the contract's instance size.</numerusform>
-            <numerusform>The contract admits %n more VMs; each gets the contract's instance size.</numerusform>
+            <numerusform>The contract admits %n more VM; it gets the contract&apos;s instance size.</numerusform>
+            <numerusform>The contract admits %n more VMs; each gets the contract&apos;s instance size.</numerusform>
         </translation>
     </message>
 </context>
@@ -298,10 +299,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n excluded by a seller's allow-list</source>
+        <source>%n excluded by a seller&apos;s allow-list</source>
         <translation>
-            <numerusform>%n excluded by a seller's allow-list</numerusform>
-            <numerusform>%n excluded by a seller's allow-list</numerusform>
+            <numerusform>%n excluded by a seller&apos;s allow-list</numerusform>
+            <numerusform>%n excluded by a seller&apos;s allow-list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -322,10 +323,10 @@
 <context>
     <name>cloudex::ui::SellWorkspace</name>
     <message numerus="yes">
-        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site's inventory and take no new VMs.</source>
+        <source>Remove the hypervisor connection %1? Its %n host(s) (%2) leave the site&apos;s inventory and take no new VMs.</source>
         <translation>
-            <numerusform>Remove the hypervisor connection %1? Its %n host (%2) leaves the site's inventory and takes no new VMs.</numerusform>
-            <numerusform>Remove the hypervisor connection %1? Its %n hosts (%2) leave the site's inventory and take no new VMs.</numerusform>
+            <numerusform>Remove the hypervisor connection %1? Its %n host (%2) leaves the site&apos;s inventory and takes no new VMs.</numerusform>
+            <numerusform>Remove the hypervisor connection %1? Its %n hosts (%2) leave the site&apos;s inventory and take no new VMs.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

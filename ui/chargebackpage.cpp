@@ -245,6 +245,10 @@ ChargebackPage::ChargebackPage(desk::MarketSession *session, desk::SiteFleet *fl
     , m_chart(new QChartView(this))
 {
     setObjectName(QStringLiteral("chargebackPage"));
+    m_customers->setAccessibleName(tr("Customers"));
+    m_contracts->setAccessibleName(tr("Contracts (default customer)"));
+    m_overrides->setAccessibleName(tr("VM overrides"));
+    m_statement->setAccessibleName(tr("Statement"));
     m_monthCombo->setObjectName(QStringLiteral("chargebackMonth"));
     m_monthCombo->setAccessibleName(tr("Month of the statements"));
     m_collect->setObjectName(QStringLiteral("chargebackCollect"));

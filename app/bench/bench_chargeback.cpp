@@ -4,13 +4,18 @@
 // (wall clock, and `statement_cpu_ms` this thread's CPU time); `csv_ms` writes every
 // statement and reads it back.
 //
-//   cloudex-bench chargeback [--json] [--vms 10000] [--customers 100] [--runs 3]
+// With --store the usage also goes through a real ChargebackStore (SQLite in a temporary
+// directory): `store_write_ms` stores it, `store_read_ms` reads the month back, and the
+// statements from the read-back usage must equal the in-memory ones.
+//
+//   cloudex-bench chargeback [--json] [--vms 10000] [--customers 100] [--runs 3] [--store]
 #include "benchsuite.h"
 
 #include "manage/chargeback.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <ctime>
@@ -138,6 +143,26 @@ QJsonObject runChargeback(const QStringList &arguments)
     if (!back || *back != first.statements)
         failed.append(QStringLiteral("the CSV does not read back to the statements"));
 
+    double storeWriteMs = -1, storeReadMs = -1;
+    if (arguments.contains(QStringLiteral("--store"))) {
+        QTemporaryDir dir;
+        ChargebackStore store;
+        if (!dir.isValid() || !store.open(dir.path())) {
+            failed.append(QStringLiteral("the store does not open"));
+        } else {
+            QElapsedTimer storeTimer;
+            storeTimer.start();
+            if (!store.replaceUsage(usage))
+                failed.append(QStringLiteral("the usage is not stored"));
+            storeWriteMs = storeTimer.nsecsElapsed() / 1e6;
+            storeTimer.restart();
+            const auto back = store.usage(month.start(), month.end());
+            storeReadMs = storeTimer.nsecsElapsed() / 1e6;
+            if (!back || computeStatements(in, *back, month).statements != first.statements)
+                failed.append(QStringLiteral("the statements from the stored usage differ"));
+        }
+    }
+
     std::sort(wall.begin(), wall.end());
     std::sort(cpu.begin(), cpu.end());
     QJsonObject figures{{QStringLiteral("vms"), vms},
@@ -153,6 +178,10 @@ QJsonObject runChargeback(const QStringList &arguments)
                         {QStringLiteral("amount_ticks"), amount},
                         {QStringLiteral("cost_ticks"), cost},
                         {QStringLiteral("deterministic"), deterministic}};
+    if (storeWriteMs >= 0) {
+        figures.insert(QStringLiteral("store_write_ms"), storeWriteMs);
+        figures.insert(QStringLiteral("store_read_ms"), storeReadMs);
+    }
     if (!failed.isEmpty())
         figures.insert(QStringLiteral("checks_failed"), QJsonArray::fromStringList(failed));
     return figures;

@@ -6,7 +6,7 @@
 #include "desk/exchangeclient.h"
 #include "desk/orderrules.h"
 #include "net/streamclient.h"
-#include "pki/certificateauthority.h"
+#include "pki/pkitypes.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -103,7 +103,7 @@ QStringList MarketSession::permissionsOf(const QSslCertificate &certificate)
     pki::IssuedCertificate issued;
     issued.der = certificate.toDer();
     issued.name = certificate.subjectInfo(QSslCertificate::CommonName).value(0);
-    return pki::CertificateAuthority::identityOf(issued).value_or(pki::IdentityRequest{}).permissions;
+    return pki::identityOf(issued).value_or(pki::IdentityRequest{}).permissions;
 }
 
 void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)

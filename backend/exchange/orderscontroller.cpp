@@ -114,7 +114,7 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
                 QStringLiteral("request.bad-idempotency-key"), Tr::tr("The Idempotency-Key header is not UTF-8.")));
     }
     if (breaksUserLimits(request, reply, order.quantity,
-                         notional(order.symbol, parsed->price.value_or(0), order.quantity)))
+                         notional(order.symbol, order.type == market::OrderType::Limit ? order.priceTicks : 0, order.quantity)))
         return;
     m_exchange.submitOrder(request.identity.participant, order,
                            [this, reply, user = request.identity.name](const market::Ack &ack) mutable {

@@ -1,6 +1,10 @@
 #include "pki/extensions_p.h"
 
 #include "pki/der_p.h"
+#include "pki/openssl_p.h"
+#include "pki/pkitypes.h"
+
+#include <openssl/x509.h>
 
 #include <QRegularExpression>
 
@@ -114,3 +118,32 @@ bool isDnsName(const QString &name)
 }
 
 } // namespace cloudex::pki::ext
+
+namespace cloudex::pki {
+
+std::optional<IdentityRequest> identityOf(const IssuedCertificate &certificate)
+{
+    const ossl::X509Ptr x509 = ossl::certificateFromDer(certificate.der);
+    if (!x509)
+        return std::nullopt;
+    for (int i = 0; i < X509_get_ext_count(x509.get()); ++i) {
+        X509_EXTENSION *extension = X509_get_ext(x509.get(), i);
+        const ASN1_OBJECT *object = X509_EXTENSION_get_object(extension);
+        const int oidLength = i2d_ASN1_OBJECT(object, nullptr);
+        QByteArray oid(qMax(oidLength, 0), Qt::Uninitialized);
+        auto *out = reinterpret_cast<unsigned char *>(oid.data());
+        if (oidLength <= 2 || i2d_ASN1_OBJECT(object, &out) != oidLength || oid.mid(2) != ext::kIdentityOid)
+            continue;
+        const ASN1_OCTET_STRING *data = X509_EXTENSION_get_data(extension);
+        IdentityRequest identity;
+        if (!ext::decodeIdentity(QByteArrayView(reinterpret_cast<const char *>(ASN1_STRING_get0_data(data)),
+                                                ASN1_STRING_length(data)),
+                                 identity))
+            return std::nullopt;
+        identity.name = certificate.name;
+        return identity;
+    }
+    return std::nullopt;
+}
+
+} // namespace cloudex::pki

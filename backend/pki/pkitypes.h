@@ -107,4 +107,9 @@ struct IssuedCertificate
     QByteArray pem() const;
 };
 
+/// The CloudEx identity extension of an issued certificate (organisation, role, permissions),
+/// or nullopt when it carries none. A free function, so that clients (the desk, cloudex-manage)
+/// read permissions without linking the certificate authority.
+std::optional<IdentityRequest> identityOf(const IssuedCertificate &certificate);
+
 } // namespace cloudex::pki
