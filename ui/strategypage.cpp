@@ -30,6 +30,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <numeric>
+
 namespace cloudex::ui {
 namespace {
 using manage::Strategy;
@@ -571,6 +573,11 @@ void StrategyPage::updateChart()
             for (qint64 h = first; h < last; ++h)
                 values[h] += c.quantity;
         }
+        m_contractHours.clear();
+        for (auto it = bySeller.cbegin(); it != bySeller.cend(); ++it) {
+            for (qint64 v : it.value())
+                m_contractHours[it.key()] += v;
+        }
         for (auto it = bySeller.cbegin(); it != bySeller.cend(); ++it) {
             if (std::any_of(it->cbegin(), it->cend(), [](qint64 v) { return v > 0; }))
                 layers.append(
@@ -590,6 +597,22 @@ void StrategyPage::updateSummary()
     const QLocale locale;
     QStringList parts;
     parts.append(m_chart->summary());
+    // Diversification, checked on the contracts (the book does not name sellers).
+    const QVector<qint64> demand = m_strategy.demand();
+    const qint64 demandHours = std::accumulate(demand.cbegin(), demand.cend(), qint64(0));
+    const qint64 cap = demandHours * m_strategy.maxSellerSharePercent / 100;
+    for (auto it = m_contractHours.cbegin(); it != m_contractHours.cend(); ++it) {
+        if (m_strategy.maxSellerSharePercent < 100 && it.value() > cap)
+            parts.append(
+                tr("Contracts from %1 cover %2 % of the demand, more than the %3 % one seller may have.")
+                    .arg(it.key())
+                    .arg(it.value() * 100 / std::max<qint64>(1, demandHours))
+                    .arg(m_strategy.maxSellerSharePercent));
+    }
+    if (!m_contractHours.isEmpty() && m_contractHours.size() < m_strategy.minSellers)
+        parts.append(tr("Contracts come from %1 seller(s), fewer than the %2 asked for.")
+                         .arg(m_contractHours.size())
+                         .arg(m_strategy.minSellers));
     if (m_plan) {
         const qint64 budget = m_strategy.budgetPerMonth;
         qint64 worstMonth = 0;
@@ -606,11 +629,10 @@ void StrategyPage::updateSummary()
     }
     m_summary->setText(parts.join(u' '));
     m_placeButton->setEnabled(m_session && m_plan && !m_plan->orders({}).isEmpty());
-    m_planButton->setText(m_chart->gapHours() > 0 && m_plan == std::nullopt &&
-                                  std::any_of(contractCoverage().cbegin(), contractCoverage().cend(),
-                                              [](qint64 v) { return v > 0; })
-                              ? tr("&Plan the gap")
-                              : tr("&Plan"));
+    // With contracts in the horizon, planning plans the gap they leave.
+    const QVector<qint64> covered = contractCoverage();
+    const bool anyCovered = std::any_of(covered.cbegin(), covered.cend(), [](qint64 v) { return v > 0; });
+    m_planButton->setText(anyCovered && m_chart->gapHours() > 0 ? tr("&Plan the gap") : tr("&Plan"));
 }
 
 const manage::SlaProfile *StrategyPage::currentProfile() const
