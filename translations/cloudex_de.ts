@@ -5086,5 +5086,13 @@
         <source>Import strategy</source>
         <translation>Strategie importieren</translation>
     </message>
+    <message>
+        <source>Contracts from %1 cover %2 % of the demand, more than the %3 % one seller may have.</source>
+        <translation>Verträge von %1 decken %2 % des Bedarfs, mehr als die %3 %, die ein Verkäufer haben darf.</translation>
+    </message>
+    <message>
+        <source>Contracts come from %1 seller(s), fewer than the %2 asked for.</source>
+        <translation>Die Verträge kommen von %1 Verkäufer(n), weniger als die verlangten %2.</translation>
+    </message>
 </context>
 </TS>
