@@ -3570,15 +3570,15 @@
         <translation>Überdeckung</translation>
     </message>
     <message numerus="yes">
-        <source>Demand: %1 instance-hours over %n hour(s)</source>
+        <source>Demand: %1 instance-hours over %n hour(s).</source>
         <translation>
-            <numerusform>Bedarf: %1 Instanzstunden über %n Stunde</numerusform>
-            <numerusform>Bedarf: %1 Instanzstunden über %n Stunden</numerusform>
+            <numerusform>Bedarf: %1 Instanzstunden über %n Stunde.</numerusform>
+            <numerusform>Bedarf: %1 Instanzstunden über %n Stunden.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered</source>
-        <translation>Bedarf: %1 Instanzstunden, %2 gedeckt; %3 Stunde(n) mit Lücke, %4 überdeckt</translation>
+        <source>Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered.</source>
+        <translation>Bedarf: %1 Instanzstunden, %2 gedeckt; %3 Stunde(n) mit Lücke, %4 überdeckt.</translation>
     </message>
 </context>
 <context>

@@ -177,7 +177,9 @@ StrategyPage::StrategyPage(desk::MarketSession *session, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("planSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    actions->addWidget(m_summary, 1);
+    // The summary gets a line of its own: it can run to three sentences.
+    rightLayout->addWidget(m_summary);
+    actions->addWidget(m_status, 1);
     m_planButton->setObjectName(QStringLiteral("planButton"));
     m_planButton->setToolTip(tr("Turn the strategy into an order plan for what contracts do not cover yet"));
     m_planButton->setAccessibleName(tr("Plan the strategy"));
@@ -191,7 +193,6 @@ StrategyPage::StrategyPage(desk::MarketSession *session, QWidget *parent)
     m_status->setObjectName(QStringLiteral("planStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    rightLayout->addWidget(m_status);
     m_table->setObjectName(QStringLiteral("planTable"));
     m_table->setAccessibleName(tr("Plan lines"));
     m_table->setModel(m_model);
