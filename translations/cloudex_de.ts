@@ -4282,15 +4282,15 @@
         <translation>Überdeckung</translation>
     </message>
     <message numerus="yes">
-        <source>Demand: %1 instance-hours over %n hour(s)</source>
+        <source>Demand: %1 instance-hours over %n hour(s).</source>
         <translation>
-            <numerusform>Bedarf: %1 Instanzstunden über %n Stunde</numerusform>
-            <numerusform>Bedarf: %1 Instanzstunden über %n Stunden</numerusform>
+            <numerusform>Bedarf: %1 Instanzstunden über %n Stunde.</numerusform>
+            <numerusform>Bedarf: %1 Instanzstunden über %n Stunden.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered</source>
-        <translation>Bedarf: %1 Instanzstunden, %2 gedeckt; %3 Stunde(n) mit Lücke, %4 überdeckt</translation>
+        <source>Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered.</source>
+        <translation>Bedarf: %1 Instanzstunden, %2 gedeckt; %3 Stunde(n) mit Lücke, %4 überdeckt.</translation>
     </message>
 </context>
 <context>
@@ -6315,6 +6315,14 @@
     <message>
         <source>Import strategy</source>
         <translation>Strategie importieren</translation>
+    </message>
+    <message>
+        <source>Contracts from %1 cover %2 % of the demand, more than the %3 % one seller may have.</source>
+        <translation>Verträge von %1 decken %2 % des Bedarfs, mehr als die %3 %, die ein Verkäufer haben darf.</translation>
+    </message>
+    <message>
+        <source>Contracts come from %1 seller(s), fewer than the %2 asked for.</source>
+        <translation>Die Verträge kommen von %1 Verkäufer(n), weniger als die verlangten %2.</translation>
     </message>
 </context>
 <context>

@@ -164,10 +164,10 @@
 <context>
     <name>cloudex::ui::DemandChart</name>
     <message numerus="yes">
-        <source>Demand: %1 instance-hours over %n hour(s)</source>
+        <source>Demand: %1 instance-hours over %n hour(s).</source>
         <translation>
-            <numerusform>Demand: %1 instance-hours over %n hour</numerusform>
-            <numerusform>Demand: %1 instance-hours over %n hours</numerusform>
+            <numerusform>Demand: %1 instance-hours over %n hour.</numerusform>
+            <numerusform>Demand: %1 instance-hours over %n hours.</numerusform>
         </translation>
     </message>
 </context>

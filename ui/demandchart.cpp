@@ -187,8 +187,8 @@ void DemandChart::setData(const QVector<qint64> &demand, const QList<Layer> &lay
     }
     m_summary =
         layers.isEmpty()
-            ? tr("Demand: %1 instance-hours over %n hour(s)", nullptr, n).arg(locale.toString(demandHours))
-            : tr("Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered")
+            ? tr("Demand: %1 instance-hours over %n hour(s).", nullptr, n).arg(locale.toString(demandHours))
+            : tr("Demand: %1 instance-hours, %2 covered; %3 hour(s) with a gap, %4 over-covered.")
                   .arg(locale.toString(demandHours), locale.toString(coveredHours))
                   .arg(m_gapHours)
                   .arg(m_overHours);

@@ -30,6 +30,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <numeric>
+
 namespace cloudex::ui {
 namespace {
 using manage::Strategy;
@@ -190,7 +192,9 @@ StrategyPage::StrategyPage(desk::MarketSession *session, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("planSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    actions->addWidget(m_summary, 1);
+    // The summary gets a line of its own: it can run to three sentences.
+    rightLayout->addWidget(m_summary);
+    actions->addWidget(m_status, 1);
     m_planButton->setObjectName(QStringLiteral("planButton"));
     m_planButton->setToolTip(tr("Turn the strategy into an order plan for what contracts do not cover yet"));
     m_planButton->setAccessibleName(tr("Plan the strategy"));
@@ -204,7 +208,6 @@ StrategyPage::StrategyPage(desk::MarketSession *session, QWidget *parent)
     m_status->setObjectName(QStringLiteral("planStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    rightLayout->addWidget(m_status);
     m_table->setObjectName(QStringLiteral("planTable"));
     m_table->setAccessibleName(tr("Plan lines"));
     m_table->setModel(m_model);
@@ -586,6 +589,11 @@ void StrategyPage::updateChart()
             for (qint64 h = first; h < last; ++h)
                 values[h] += c.quantity;
         }
+        m_contractHours.clear();
+        for (auto it = bySeller.cbegin(); it != bySeller.cend(); ++it) {
+            for (qint64 v : it.value())
+                m_contractHours[it.key()] += v;
+        }
         for (auto it = bySeller.cbegin(); it != bySeller.cend(); ++it) {
             if (std::any_of(it->cbegin(), it->cend(), [](qint64 v) { return v > 0; }))
                 layers.append(
@@ -605,6 +613,22 @@ void StrategyPage::updateSummary()
     const QLocale locale;
     QStringList parts;
     parts.append(m_chart->summary());
+    // Diversification, checked on the contracts (the book does not name sellers).
+    const QVector<qint64> demand = m_strategy.demand();
+    const qint64 demandHours = std::accumulate(demand.cbegin(), demand.cend(), qint64(0));
+    const qint64 cap = demandHours * m_strategy.maxSellerSharePercent / 100;
+    for (auto it = m_contractHours.cbegin(); it != m_contractHours.cend(); ++it) {
+        if (m_strategy.maxSellerSharePercent < 100 && it.value() > cap)
+            parts.append(
+                tr("Contracts from %1 cover %2 % of the demand, more than the %3 % one seller may have.")
+                    .arg(it.key())
+                    .arg(it.value() * 100 / std::max<qint64>(1, demandHours))
+                    .arg(m_strategy.maxSellerSharePercent));
+    }
+    if (!m_contractHours.isEmpty() && m_contractHours.size() < m_strategy.minSellers)
+        parts.append(tr("Contracts come from %1 seller(s), fewer than the %2 asked for.")
+                         .arg(m_contractHours.size())
+                         .arg(m_strategy.minSellers));
     if (m_plan) {
         const qint64 budget = m_strategy.budgetPerMonth;
         qint64 worstMonth = 0;
@@ -621,11 +645,10 @@ void StrategyPage::updateSummary()
     }
     m_summary->setText(parts.join(u' '));
     m_placeButton->setEnabled(m_session && m_plan && !m_plan->orders({}).isEmpty());
-    m_planButton->setText(m_chart->gapHours() > 0 && m_plan == std::nullopt &&
-                                  std::any_of(contractCoverage().cbegin(), contractCoverage().cend(),
-                                              [](qint64 v) { return v > 0; })
-                              ? tr("&Plan the gap")
-                              : tr("&Plan"));
+    // With contracts in the horizon, planning plans the gap they leave.
+    const QVector<qint64> covered = contractCoverage();
+    const bool anyCovered = std::any_of(covered.cbegin(), covered.cend(), [](qint64 v) { return v > 0; });
+    m_planButton->setText(anyCovered && m_chart->gapHours() > 0 ? tr("&Plan the gap") : tr("&Plan"));
 }
 
 const manage::SlaProfile *StrategyPage::currentProfile() const

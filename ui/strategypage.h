@@ -6,6 +6,7 @@
 #include "manage/strategy.h"
 
 #include <QHash>
+#include <QMap>
 #include <QWidget>
 
 #include <functional>
@@ -120,6 +121,7 @@ private:
     std::optional<manage::Plan> m_plan;
     QHash<QString, QList<api::CurvePoint>> m_curves; ///< by product, for the plan
     QHash<QString, api::OrderPreview> m_previews;    ///< by symbol, for the plan
+    QMap<QString, qint64> m_contractHours;           ///< instance-hours in the horizon, by seller
     int m_outstanding = 0;
     int m_generation = 0; ///< a newer plan request makes older answers stale
     bool m_updating = false;

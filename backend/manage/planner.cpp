@@ -202,6 +202,8 @@ private:
         order.type = api::OrderType::Limit;
         order.price = limit;
         order.quantity = before.fill + quantity;
+        if (!m_in.preview)
+            return {};
         const api::OrderPreview p = m_in.preview(order);
         const qint64 fill = std::clamp<qint64>(p.fillQuantity - before.fill, 0, quantity);
         return {fill, fill > 0 ? std::max<qint64>(0, p.notional - before.notional) : 0, p.worstPrice};

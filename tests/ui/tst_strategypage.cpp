@@ -166,12 +166,21 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(sellerLayer(), 10000);
         QVERIFY(chart->gapHours() > 0 || offered.size() >= 24);
         QCOMPARE(chart->overHours(), 0);
+        // One seller holds all the contracts: past a 50 % cap, the canvas says so.
+        QVERIFY(!find<QLabel>("planSummary")->text().contains(u"more than the"_s));
+        find<QSpinBox>("maxShareSpin")->setValue(1);
+        QVERIFY(find<QLabel>("planSummary")->text().contains(u"Contracts from p-seller cover"_s));
+        find<QSpinBox>("maxShareSpin")->setValue(100);
 
         // Planning again plans only the gap: no order for an hour already covered.
         QTest::mouseClick(find<QPushButton>("planButton"), Qt::LeftButton);
         QVERIFY(planned.wait(20000));
         for (const api::OrderRequest &order : m_page->plan()->orders({}))
             QVERIFY2(!orders.contains(order), qPrintable(order.symbol));
+
+        // CLOUDEX_TEST_SHOTS=DIR keeps a picture of the canvas with contracts and a plan.
+        if (const QString shots = qEnvironmentVariable("CLOUDEX_TEST_SHOTS"); !shots.isEmpty())
+            QVERIFY(m_workspace->grab().save(shots + u"/strategy-page.png"_s));
 
         // Saved in the data directory.
         QTest::mouseClick(find<QPushButton>("saveStrategyButton"), Qt::LeftButton);
