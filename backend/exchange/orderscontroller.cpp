@@ -110,11 +110,13 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
         QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         order.clientOrderId = utf8(request.header("idempotency-key"));
         if (utf8.hasError())
-            return reply.sendProblem(ApiProblem::badRequest(
-                QStringLiteral("request.bad-idempotency-key"), Tr::tr("The Idempotency-Key header is not UTF-8.")));
+            return reply.sendProblem(
+                ApiProblem::badRequest(QStringLiteral("request.bad-idempotency-key"),
+                                       Tr::tr("The Idempotency-Key header is not UTF-8.")));
     }
     if (breaksUserLimits(request, reply, order.quantity,
-                         notional(order.symbol, order.type == market::OrderType::Limit ? order.priceTicks : 0, order.quantity)))
+                         notional(order.symbol, order.type == market::OrderType::Limit ? order.priceTicks : 0,
+                                  order.quantity)))
         return;
     m_exchange.submitOrder(request.identity.participant, order,
                            [this, reply, user = request.identity.name](const market::Ack &ack) mutable {
@@ -129,7 +131,8 @@ qint64 OrdersController::notional(const QString &symbol, qint64 priceTicks, qint
     for (const market::InstrumentInfo &instrument : m_exchange.instruments()) {
         if (instrument.symbol != symbol)
             continue;
-        const qint64 hours = std::max<qint64>(1, (instrument.deliveryEndSecs - instrument.deliveryStartSecs) / 3600);
+        const qint64 hours =
+            std::max<qint64>(1, (instrument.deliveryEndSecs - instrument.deliveryStartSecs) / 3600);
         // A market order is valued at the band edge, as the engine does.
         const qint64 price = priceTicks > 0 ? priceTicks : instrument.bandHighTicks;
         return price * quantity * hours;
@@ -144,10 +147,11 @@ bool OrdersController::breaksUserLimits(const ApiRequest &request, ApiReply &rep
         return false;
     const pki::UserLimits limits = m_userLimits(request.identity.participant, request.identity.name);
     if (limits.maxOrderQuantity && quantity > *limits.maxOrderQuantity) {
-        reply.sendProblem(ApiProblem::fromError(
-            422, {QStringLiteral("risk.user-max-order-size"),
-                  Tr::tr("Your organisation allows you at most %1 instances per order.").arg(*limits.maxOrderQuantity),
-                  QStringLiteral("quantity")}));
+        reply.sendProblem(
+            ApiProblem::fromError(422, {QStringLiteral("risk.user-max-order-size"),
+                                        Tr::tr("Your organisation allows you at most %1 instances per order.")
+                                            .arg(*limits.maxOrderQuantity),
+                                        QStringLiteral("quantity")}));
         return true;
     }
     if (limits.maxOpenNotional) {
@@ -158,9 +162,11 @@ bool OrdersController::breaksUserLimits(const ApiRequest &request, ApiReply &rep
         }
         if (open > *limits.maxOpenNotional) {
             reply.sendProblem(ApiProblem::fromError(
-                422, {QStringLiteral("risk.user-max-open-notional"),
-                      Tr::tr("Your organisation allows you open orders worth at most %1 ticks × instances × hours.")
-                          .arg(*limits.maxOpenNotional)}));
+                422,
+                {QStringLiteral("risk.user-max-open-notional"),
+                 Tr::tr(
+                     "Your organisation allows you open orders worth at most %1 ticks × instances × hours.")
+                     .arg(*limits.maxOpenNotional)}));
             return true;
         }
     }

@@ -14,7 +14,7 @@ namespace {
 constexpr qint64 kMsPerSecond = 1000;
 constexpr int kIdentityKinds = 3; // participant, user, site
 constexpr qsizetype kMaxDnsNameLength = 253;
-}
+} // namespace
 
 QByteArray encodeContract(const ContractTerms &terms, const QString &holder)
 {
@@ -42,19 +42,18 @@ bool decodeContract(QByteArrayView input, ContractTerms &terms, QString *holder)
     der::Element e;
     qint64 start = 0;
     qint64 end = 0;
-    const bool ok = fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.id)
-                    && fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.buyer)
-                    && fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.seller)
-                    && fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.instrument)
-                    && fields.expect(der::tag::Integer, e) && der::readInteger(e, terms.volume)
-                    && fields.expect(der::tag::GeneralizedTime, e) && der::readTime(e, start)
-                    && fields.expect(der::tag::GeneralizedTime, e) && der::readTime(e, end);
+    const bool ok = fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.id) &&
+                    fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.buyer) &&
+                    fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.seller) &&
+                    fields.expect(der::tag::Utf8String, e) && der::readString(e, terms.instrument) &&
+                    fields.expect(der::tag::Integer, e) && der::readInteger(e, terms.volume) &&
+                    fields.expect(der::tag::GeneralizedTime, e) && der::readTime(e, start) &&
+                    fields.expect(der::tag::GeneralizedTime, e) && der::readTime(e, end);
     // The holder, the user who asked for the certificate, is optional: certificates issued
     // before it was written have none.
     QString user;
-    const bool holderOk = fields.atEnd()
-                          || (fields.expect(der::tag::Utf8String, e) && der::readString(e, user) && !user.isEmpty()
-                              && fields.atEnd());
+    const bool holderOk = fields.atEnd() || (fields.expect(der::tag::Utf8String, e) &&
+                                             der::readString(e, user) && !user.isEmpty() && fields.atEnd());
     if (holder)
         *holder = user;
     terms.startMs = start * kMsPerSecond;
@@ -84,15 +83,15 @@ bool decodeIdentity(QByteArrayView input, IdentityRequest &request)
         return false;
     der::Reader fields(sequence.content);
     der::Element e;
-    if (!fields.expect(der::tag::Enumerated, e) || e.content.size() != 1
-        || quint8(e.content[0]) >= kIdentityKinds)
+    if (!fields.expect(der::tag::Enumerated, e) || e.content.size() != 1 ||
+        quint8(e.content[0]) >= kIdentityKinds)
         return false;
     request.kind = CertificateKind(quint8(e.content[0]));
     der::Element list;
-    if (!(fields.expect(der::tag::Utf8String, e) && der::readString(e, request.participant)
-          && fields.expect(der::tag::Utf8String, e) && der::readString(e, request.organisation)
-          && fields.expect(der::tag::Utf8String, e) && der::readString(e, request.role)
-          && fields.expect(der::tag::Sequence, list) && fields.atEnd()))
+    if (!(fields.expect(der::tag::Utf8String, e) && der::readString(e, request.participant) &&
+          fields.expect(der::tag::Utf8String, e) && der::readString(e, request.organisation) &&
+          fields.expect(der::tag::Utf8String, e) && der::readString(e, request.role) &&
+          fields.expect(der::tag::Sequence, list) && fields.atEnd()))
         return false;
     request.permissions.clear();
     der::Reader items(list.content);
@@ -112,8 +111,9 @@ QString contractUrn(const QString &contractId)
 
 bool isDnsName(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{"
+                       "0,61}[A-Za-z0-9])?)*$"));
     return name.size() <= kMaxDnsNameLength && pattern.match(name).hasMatch();
 }
 

@@ -10,19 +10,20 @@
 #include "api/fill.h"
 #include "api/identityrequest.h"
 #include "api/instrument.h"
+#include "api/marketsummary.h"
 #include "api/order.h"
 #include "api/orderack.h"
 #include "api/orderchange.h"
+#include "api/orderpreview.h"
 #include "api/orderrequest.h"
 #include "api/participantrequest.h"
 #include "api/revocation.h"
 #include "api/settlement.h"
 #include "api/site.h"
-#include "api/marketsummary.h"
-#include "api/orderpreview.h"
 #include "api/spothistory.h"
 #include "api/trade.h"
 #include "api/usage.h"
+#include "api/users.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -37,8 +38,7 @@ using namespace Qt::StringLiterals;
 namespace {
 using RoundTrip = std::function<Result<QJsonObject>(const QJsonObject &)>;
 
-template<typename T>
-Result<QJsonObject> roundTrip(const QJsonObject &object)
+template<typename T> Result<QJsonObject> roundTrip(const QJsonObject &object)
 {
     auto parsed = T::fromJson(object, api::ParseMode::Strict);
     if (!parsed)
@@ -81,6 +81,9 @@ const QHash<QString, RoundTrip> &types()
         {u"MarketSummary"_s, roundTrip<api::MarketSummary>},
         {u"OrderPreview"_s, roundTrip<api::OrderPreview>},
         {u"PreviewSkip"_s, roundTrip<api::PreviewSkip>},
+        {u"UserLimits"_s, roundTrip<api::UserLimitsRequest>},
+        {u"User"_s, roundTrip<api::User>},
+        {u"AuditEntry"_s, roundTrip<api::AuditEntry>},
         {u"SpotPoint"_s, roundTrip<api::SpotPoint>},
         {u"UsageHour"_s, roundTrip<api::UsageHour>},
         {u"UsageReport"_s, roundTrip<api::UsageReport>},
@@ -143,8 +146,12 @@ private slots:
         const QJsonObject all = schemas();
         QVERIFY(!all.isEmpty());
         for (const QString &name : all.keys()) {
-            // Csr is a one-field body of the certificate route; Problem is net::ApiProblem.
-            if (name == u"Csr" || name == u"Problem")
+            // Csr is a one-field body of the certificate route; Problem is net::ApiProblem;
+            // UserList and Audit are list envelopes ({"users":[User]}, {"entries":[AuditEntry]});
+            // UserIssue, UserPermissions and UserRevocation are request bodies without a
+            // writer (parsed strictly in the users controller; tst_permissions sends them).
+            if (name == u"Csr" || name == u"Problem" || name == u"UserList" || name == u"Audit" ||
+                name == u"UserIssue" || name == u"UserPermissions" || name == u"UserRevocation")
                 continue;
             QVERIFY2(types().contains(name), qPrintable(name));
         }
@@ -167,7 +174,8 @@ private slots:
 
         const QJsonObject full = instanceOf(all, schema);
         const Result<QJsonObject> written = read(full);
-        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().code + u' ' + written.error().field));
+        QVERIFY2(written.ok(),
+                 qPrintable(written.ok() ? QString() : written.error().code + u' ' + written.error().field));
         QCOMPARE(written.value(), full);
 
         const QStringList required = [&] {
@@ -206,6 +214,11 @@ private slots:
             if (it.key() == u"kind" && name != u"IdentityRequest")
                 continue;
             if (it.key() == u"class")
+                continue;
+            // Read as text, written only by the exchange: a preview's skip reason, a user's
+            // state, an audit entry's action.
+            if ((name == u"PreviewSkip" && it.key() == u"reason") ||
+                (name == u"User" && it.key() == u"state") || (name == u"AuditEntry" && it.key() == u"action"))
                 continue;
             QJsonObject outside = full;
             outside.insert(it.key(), u"nonsense"_s);
