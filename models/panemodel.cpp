@@ -32,6 +32,15 @@ constexpr char fold(char c)
     return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
 }
 
+void appendFolded(QByteArray &to, const char *bytes, qsizetype size)
+{
+    const qsizetype at = to.size();
+    to.resize(at + size);
+    char *out = to.data() + at;
+    for (qsizetype i = 0; i < size; ++i)
+        out[i] = fold(bytes[i]);
+}
+
 /// Case-insensitive (ASCII) search of a lower-cased needle.
 bool containsFolded(QByteArrayView haystack, QByteArrayView needle)
 {
@@ -208,6 +217,7 @@ quint32 PaneModel::addRow(quint32 source, const PaneVm &vm)
     row.nameLength = quint16(name.size());
     row.source = source;
     m_names.append(name);
+    appendFolded(m_foldedNames, name.constData(), name.size());
     quint32 index;
     if (!m_free.empty()) {
         index = m_free.back();
@@ -294,7 +304,9 @@ void PaneModel::compactNames()
     if (m_deadNameBytes < (1 << 20) || m_deadNameBytes * 2 < m_names.size())
         return;
     QByteArray names;
+    QByteArray folded;
     names.reserve(m_names.size() - m_deadNameBytes);
+    folded.reserve(m_names.size() - m_deadNameBytes);
     m_nameOwners.clear();
     for (quint32 r = 0; r < m_rows.size(); ++r) {
         if (!(m_flags[r] & Alive))
@@ -302,10 +314,12 @@ void PaneModel::compactNames()
         Row &row = m_rows[r];
         const quint32 offset = quint32(names.size());
         names.append(m_names.constData() + row.nameOffset, row.nameLength);
+        folded.append(m_foldedNames.constData() + row.nameOffset, row.nameLength);
         row.nameOffset = offset;
         m_nameOwners.push_back({offset, r});
     }
     m_names = std::move(names);
+    m_foldedNames = std::move(folded);
     m_deadNameBytes = 0;
 }
 
@@ -761,32 +775,20 @@ void PaneModel::endBatch()
 void PaneModel::markTextHits()
 {
     // One pass over every name at once instead of a search per row: a million short names
-    // cost the per-row setup more than the bytes. A hit is credited to the row whose name
-    // holds it whole; hits across two names, or in a dead row's bytes, are passed over.
-    const char *data = m_names.constData();
-    const size_t size = size_t(m_names.size());
+    // cost the per-row setup more than the bytes. The pool is kept case-folded beside the
+    // names, so the search is libc's memmem (vectorised, large shifts) over plain bytes. A
+    // hit is credited to the row whose name holds it whole; hits across two names, or in a
+    // dead row's bytes, are passed over.
+    const char *data = m_foldedNames.constData();
+    const size_t size = size_t(m_foldedNames.size());
     const size_t n = size_t(m_filterUtf8.size());
     const char *needle = m_filterUtf8.constData();
-    // Horspool over case-folded bytes: the last byte of the window decides the shift.
-    std::array<quint8, 256> shift;
-    shift.fill(quint8(std::min<size_t>(n, 255)));
-    for (size_t k = 0; k + 1 < n; ++k)
-        shift[quint8(needle[k])] = quint8(std::min<size_t>(n - 1 - k, 255));
-    const char last = needle[n - 1];
     size_t owner = 0;
     for (size_t i = 0; i + n <= size;) {
-        const char tail = fold(data[i + n - 1]);
-        if (tail != last) {
-            i += shift[quint8(tail)];
-            continue;
-        }
-        size_t j = 0;
-        while (j + 1 < n && fold(data[i + j]) == needle[j])
-            ++j;
-        if (j + 1 < n) {
-            i += shift[quint8(tail)];
-            continue;
-        }
+        const void *found = memmem(data + i, size - i, needle, n);
+        if (!found)
+            break;
+        i = size_t(static_cast<const char *>(found) - data);
         while (owner + 1 < m_nameOwners.size() && m_nameOwners[owner + 1].offset <= i)
             ++owner;
         const NameOwner &o = m_nameOwners[owner];
@@ -794,6 +796,7 @@ void PaneModel::markTextHits()
         if ((m_flags[o.row] & Alive) && row.nameOffset == o.offset &&
             i + n <= size_t(o.offset) + row.nameLength) {
             m_flags[o.row] |= TextHit;
+            m_hits.push_back(o.row);
             i = size_t(o.offset) + row.nameLength; // the rest of this name adds nothing
         } else {
             ++i;
@@ -810,8 +813,43 @@ void PaneModel::refilterAll()
             refreshSourceFlags(source);
     }
     const bool byText = !m_filterUtf8.isEmpty();
+    m_hits.clear();
     if (byText)
         markTextHits();
+    const bool anyFacet = std::any_of(std::begin(m_facets), std::end(m_facets),
+                                      [](const QStringList &values) { return !values.isEmpty(); });
+    const bool anyStateText = std::find(m_stateTextMatch.cbegin(), m_stateTextMatch.cend(), true) !=
+                              m_stateTextMatch.cend();
+    if (byText && !anyFacet && !anyStateText) {
+        // Only the text decides, by the rows' names or their sources' columns (someone typed
+        // part of a VM or seller name): the rows that pass are the text hits and the rows of
+        // matching sources. One pass over the flag bytes; the rows themselves are read only
+        // for the totals of those that pass, a million Row structs are not walked.
+        quint8 *flags = m_flags.data();
+        const size_t count = m_flags.size();
+        for (size_t r = 0; r < count; ++r)
+            flags[r] &= quint8(~(Pass | TextHit));
+        const auto admit = [this, flags](quint32 r) {
+            if ((flags[r] & (Alive | Pass)) != Alive)
+                return;
+            flags[r] |= Pass;
+            const Row &row = m_rows[r];
+            Totals &t = m_sources[row.source].shown;
+            ++t.vms;
+            t.vcpus += row.vcpus;
+            t.memoryMiB += row.memoryMiB;
+            t.costTicks += rowCost(row);
+        };
+        for (quint32 r : m_hits)
+            admit(r);
+        for (const Source &source : m_sources) {
+            if (source.alive && source.textMatch) {
+                for (quint32 r : source.rows)
+                    admit(r);
+            }
+        }
+        return;
+    }
     for (quint32 r = 0; r < m_rows.size(); ++r) {
         quint8 &flags = m_flags[r];
         if (!(flags & Alive))
@@ -1077,21 +1115,21 @@ void PaneModel::transition(std::vector<quint32> next)
     };
 
     // 1. Rows that leave: moved behind the others (in the next order), then removed at once.
-    std::vector<quint32> leaving;
-    leaving.reserve(m_view.size() > next.size() ? m_view.size() - next.size() : 0);
-    for (quint32 entry : m_view) {
-        if (!inNext(entry))
-            leaving.push_back(entry);
-    }
-    if (!leaving.empty()) {
+    const bool anyLeaving = std::any_of(m_view.cbegin(), m_view.cend(),
+                                        [&](quint32 entry) { return !inNext(entry); });
+    if (anyLeaving) {
+        // One vector: the staying entries in the next order, then the leaving ones.
         std::vector<quint32> staying;
-        staying.reserve(next.size());
+        staying.reserve(m_view.size());
         for (quint32 entry : next) {
             if (inView(entry))
                 staying.push_back(entry);
         }
         const int keep = int(staying.size());
-        staying.insert(staying.end(), leaving.begin(), leaving.end());
+        for (quint32 entry : m_view) {
+            if (!inNext(entry))
+                staying.push_back(entry);
+        }
         // The leaving rows get no new places (a filter can remove a million at once): their
         // persistent indexes are invalidated by the layout change, their places cleared
         // below in row order, which touches memory in sequence.

@@ -250,6 +250,9 @@ private:
     std::vector<Row> m_rows;
     std::vector<quint32> m_free;
     QByteArray m_names;
+    /// m_names case-folded byte for byte (same offsets): the text filter searches it with
+    /// memmem, which is many times faster than a folding search over m_names.
+    QByteArray m_foldedNames;
     /// Each name's offset in m_names and its row, in offset order (names are appended), so
     /// that one search over the whole buffer finds the rows a filter text names. Entries of
     /// rows that died or were reused keep their old offset and are recognised by it.
@@ -259,6 +262,8 @@ private:
         quint32 row;
     };
     std::vector<NameOwner> m_nameOwners;
+    /// The rows the last text search hit (scratch of refilterAll, kept for its capacity).
+    std::vector<quint32> m_hits;
     qsizetype m_deadNameBytes = 0;
     std::vector<quint32> m_slots;    ///< open addressing, row + 1; 0 is empty
     std::vector<quint32> m_sorted;   ///< every live row, in sort order

@@ -371,19 +371,23 @@ private:
     }
 
     // The wallet: a usable certificate for the contract, or a failure.
-    void withCertificate(const api::Contract &contract, std::function<void()> then)
+    /// With presentRevoked, a certificate the wallet knows is revoked still goes to the site,
+    /// whose own refusal (connect.revoked, with its reason) is what the user then reads.
+    void withCertificate(const api::Contract &contract, std::function<void()> then, bool presentRevoked = false)
     {
         // Settles once (the signal and the direct check below may both see the certificate).
         auto settled = std::make_shared<bool>(false);
-        const auto settle = [this, id = contract.id, then, settled] {
+        const auto settle = [this, id = contract.id, then, settled, presentRevoked] {
             const auto entry = m_wallet->entry(id);
             if (*settled)
                 return true;
             if (!entry || entry->state == desk::ContractWallet::State::Pending)
                 return false;
             *settled = true;
+            const bool present = presentRevoked && entry->state == desk::ContractWallet::State::Revoked &&
+                                 m_wallet->tlsFor(id, desk::ContractWallet::Revoked::Present).ok();
             if (entry->state == desk::ContractWallet::State::Valid ||
-                entry->state == desk::ContractWallet::State::Expiring) {
+                entry->state == desk::ContractWallet::State::Expiring || present) {
                 then();
                 return true;
             }
@@ -435,13 +439,17 @@ private:
                               .arg(contract.id, contract.product)},
                     kRefused);
             }
-            withCertificate(contract, [this, contract, then] {
-                auto *site =
-                    new desk::SiteClient(contract.id, *contract.site, m_wallet->tlsFor(contract.id).value(),
-                                         m_wallet->verifier(), this);
-                site->setTimeoutMs(m_timeoutMs);
-                then(site, contract);
-            });
+            withCertificate(
+                contract,
+                [this, contract, then] {
+                    auto *site = new desk::SiteClient(
+                        contract.id, *contract.site,
+                        m_wallet->tlsFor(contract.id, desk::ContractWallet::Revoked::Present).value(),
+                        m_wallet->verifier(), this);
+                    site->setTimeoutMs(m_timeoutMs);
+                    then(site, contract);
+                },
+                /*presentRevoked=*/true);
         });
     }
 
@@ -593,7 +601,8 @@ private:
         };
         auto after = [this, contract, failed] {
             auto *site =
-                new desk::SiteClient(contract.id, *contract.site, m_wallet->tlsFor(contract.id).value(),
+                new desk::SiteClient(contract.id, *contract.site,
+                                     m_wallet->tlsFor(contract.id, desk::ContractWallet::Revoked::Present).value(),
                                      m_wallet->verifier(), this);
             site->setTimeoutMs(m_timeoutMs);
             auto *call = site->vms();
@@ -618,8 +627,11 @@ private:
             *settled = true;
             QObject::disconnect(m_wallet, nullptr, pending, nullptr);
             pending->deleteLater();
+            // A revoked certificate still goes to the site: its refusal names the reason.
             if (entry->state == desk::ContractWallet::State::Valid ||
-                entry->state == desk::ContractWallet::State::Expiring)
+                entry->state == desk::ContractWallet::State::Expiring ||
+                (entry->state == desk::ContractWallet::State::Revoked &&
+                 m_wallet->tlsFor(contract.id, desk::ContractWallet::Revoked::Present).ok()))
                 return after();
             failed(
                 entry->error.value_or(Error{QStringLiteral("wallet.") + stateName(entry->state),

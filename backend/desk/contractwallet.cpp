@@ -248,9 +248,18 @@ std::optional<Result<void>> ContractWallet::loadStored(Slot &slot)
     qint64 notAfter = 0;
     if (auto checked = check(slot, der, plain.value(), &serial, &notBefore, &notAfter); !checked) {
         if (checked.error().code == u"pki.verify.revoked") {
-            slot.certificateDer.clear();
-            slot.keyPem.clear();
-            slot.entry.serial = serial;
+            // Kept, never replaced: the buyer may still show it to the site, which answers
+            // with its own refusal (see tlsFor).
+            const QSslCertificate certificate = certificates.constFirst();
+            slot.certificateDer = der;
+            slot.keyPem = plain.value();
+            // As the verifier writes it (BN_bn2hex): upper case, no separators or leading zeros.
+            QString hex = QString::fromLatin1(certificate.serialNumber()).remove(u':').toUpper();
+            while (hex.size() > 1 && hex.startsWith(u'0'))
+                hex.remove(0, 1);
+            slot.entry.serial = hex;
+            slot.entry.notBefore = certificate.effectiveDate().toSecsSinceEpoch();
+            slot.entry.notAfter = certificate.expiryDate().toSecsSinceEpoch();
             return checked;
         }
         return Result<void>(tampered(id, checked.error().message));
@@ -409,7 +418,7 @@ ContractWallet::State ContractWallet::timeState(const Slot &slot) const
     return State::Valid;
 }
 
-Result<QSslConfiguration> ContractWallet::tlsFor(const QString &contractId) const
+Result<QSslConfiguration> ContractWallet::tlsFor(const QString &contractId, Revoked revoked) const
 {
     const auto it = m_entries.constFind(contractId);
     if (it == m_entries.cend()) {
@@ -417,7 +426,9 @@ Result<QSslConfiguration> ContractWallet::tlsFor(const QString &contractId) cons
                      Tr::tr("The wallet knows no contract %1.").arg(contractId)};
     }
     const Slot &slot = *it;
-    if (slot.entry.state != State::Valid && slot.entry.state != State::Expiring) {
+    const bool presentRevoked =
+        revoked == Revoked::Present && slot.entry.state == State::Revoked && !slot.certificateDer.isEmpty();
+    if (slot.entry.state != State::Valid && slot.entry.state != State::Expiring && !presentRevoked) {
         if (slot.entry.state == State::Revoked)
             return Error{QStringLiteral("wallet.revoked"),
                          Tr::tr("The certificate for %1 has been revoked.").arg(contractId)};

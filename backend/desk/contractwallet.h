@@ -99,9 +99,13 @@ public:
     std::optional<Entry> entry(const QString &contractId) const;
     /// Whether every contract given has left Pending.
     bool isSettled() const;
+    /// Whether tlsFor() also hands out a certificate the wallet knows is revoked.
+    enum class Revoked { Refuse, Present };
     /// The TLS identity of a contract with a usable certificate (Valid or Expiring): its key
-    /// and certificate, the exchange root as the only trust anchor.
-    Result<QSslConfiguration> tlsFor(const QString &contractId) const;
+    /// and certificate, the exchange root as the only trust anchor. With Revoked::Present a
+    /// revoked certificate is handed out too, so that a caller can let the site give its own
+    /// answer (the site is the authority on admission; the key still never leaves the buyer).
+    Result<QSslConfiguration> tlsFor(const QString &contractId, Revoked revoked = Revoked::Refuse) const;
 
     /// Re-reads the CRL and re-evaluates every state now (also on the refresh timer).
     void refresh();

@@ -228,10 +228,23 @@ private slots:
         QVERIFY2(reaches(*wallet, m_first.id, State::Revoked), qPrintable(why(*wallet, m_first.id)));
         QCOMPARE(states.constLast().at(1).value<State>(), State::Revoked);
         QCOMPARE(wallet->tlsFor(m_first.id).error().code, u"wallet.revoked"_s);
+        // Kept, so the buyer can still let the site answer for itself.
+        const QString serial = wallet->entry(m_first.id)->serial;
+        QVERIFY(!serial.isEmpty());
+        const auto presented = wallet->tlsFor(m_first.id, desk::ContractWallet::Revoked::Present);
+        QVERIFY2(presented.ok(), qPrintable(presented.ok() ? QString() : presented.error().message));
+        QString presentedSerial =
+            QString::fromLatin1(presented->localCertificate().serialNumber()).remove(u':').toUpper();
+        while (presentedSerial.startsWith(u'0'))
+            presentedSerial.remove(0, 1);
+        QCOMPARE(presentedSerial, serial);
+        QVERIFY(!presented->privateKey().isNull());
 
         // A revoked certificate is not replaced behind the buyer's back on the next run.
         auto again = openWallet({m_first});
         QVERIFY2(reaches(*again, m_first.id, State::Revoked), qPrintable(why(*again, m_first.id)));
+        QCOMPARE(again->entry(m_first.id)->serial, serial);
+        QVERIFY(again->tlsFor(m_first.id, desk::ContractWallet::Revoked::Present).ok());
         QCOMPARE(certificatesAtExchange(m_first.id), 1);
     }
 
