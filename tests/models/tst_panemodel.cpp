@@ -149,6 +149,65 @@ private slots:
         QCOMPARE(column(model, PaneModel::Name), QStringList{u"keep"_s});
     }
 
+    /// A filter that only the text decides takes a shorter path (it reads only the rows that
+    /// pass): over random VMs, states, removals and texts (names in any case, sellers, sites,
+    /// states, nothing) it must show exactly the rows and totals of the general path, which a
+    /// second model takes because a seller facet naming every seller is set.
+    void textOnlyFilterAgreesWithTheGeneralPath()
+    {
+        QRandomGenerator random(20261202);
+        const QStringList sellers{u"p-alpha"_s, u"p-beta"_s, u"p-gamma"_s};
+        const QStringList states{u"running"_s, u"stopped"_s, u"creating"_s, u"scheduled"_s};
+        const QStringList stems{u"web"_s, u"Web"_s, u"db"_s, u"cache"_s, u"batch"_s, u"WEB-db"_s};
+        const QStringList texts{u"web"_s, u"WEB-1"_s,  u"eb-"_s,     u"db"_s,     u"-1"_s,   u"p-beta"_s,
+                                u"ALPHA"_s, u"site of"_s, u"stopped"_s, u"sched"_s, u"zzz"_s,  u"c-00000"_s,
+                                u"b-2"_s,  u"e"_s,        u"DE.GP2"_s,  u""_s};
+        PaneModel fast;
+        PaneModel general;
+        QAbstractItemModelTester tester(&fast, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (PaneModel *model : {&fast, &general}) {
+            model->setNow(kNow);
+            for (int c = 0; c < 8; ++c) {
+                model->setSource(contract(u"c-%1"_s.arg(c + 1, 6, 10, QChar(u'0')), sellers.at(c % 3),
+                                          c % 2 ? u"FR.GP2.EX.S2"_s : u"DE.GP2.SH.S1"_s, 1800 * (c + 1)));
+            }
+        }
+        general.setFacet(PaneModel::SellerFacet, sellers);
+        const auto shown = [](const PaneModel &model) {
+            QStringList rows;
+            for (int row = 0; row < model.rowCount(); ++row)
+                rows.append(model.sourceKeyAt(row) + u'/' + model.vmNameAt(row));
+            return rows;
+        };
+        for (int round = 0; round < 60; ++round) {
+            const QString key = u"c-%1"_s.arg(random.bounded(8) + 1, 6, 10, QChar(u'0'));
+            QList<PaneVm> changed;
+            for (int i = random.bounded(6); i > 0; --i) {
+                changed.append(vm(stems.at(random.bounded(stems.size())) + u'-' + QString::number(random.bounded(5)),
+                                  states.at(random.bounded(states.size())), 1 + random.bounded(4)));
+            }
+            QStringList removed;
+            if (random.bounded(3) == 0)
+                removed.append(stems.at(random.bounded(stems.size())) + u'-' + QString::number(random.bounded(5)));
+            for (const QString &name : std::as_const(removed)) {
+                changed.erase(std::remove_if(changed.begin(), changed.end(),
+                                             [&name](const PaneVm &v) { return v.name == name; }),
+                              changed.end());
+            }
+            const QString text = texts.at(random.bounded(texts.size()));
+            for (PaneModel *model : {&fast, &general}) {
+                model->beginBatch();
+                model->updateVms(key, changed, removed);
+                model->setFilterText(text);
+                model->endBatch();
+            }
+            QCOMPARE(shown(fast), shown(general));
+            QVERIFY2(fast.totals() == general.totals(), qPrintable(u"round %1, text %2"_s.arg(round).arg(text)));
+            QCOMPARE(qint64(fast.rowCount()), fast.totals().vms);
+        }
+        QVERIFY(fast.totals().vms > 0);
+    }
+
     void groupsCarryTheirTotals()
     {
         PaneModel model;
