@@ -469,24 +469,30 @@ Result<void> CertificateStore::setUserLimits(const QString &participant, const Q
     q.addBindValue(limits.maxOpenNotional ? QVariant(*limits.maxOpenNotional) : QVariant());
     if (!q.exec())
         return sqlError(q);
+    if (m_userLimits)
+        m_userLimits->insert(QString(participant + QChar(0) + user), limits);
     return {};
 }
 
 UserLimits CertificateStore::userLimits(const QString &participant, const QString &user) const
 {
-    UserLimits limits;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT max_order_quantity, max_open_notional FROM user_limits"
-                             " WHERE participant = ? AND user = ?"));
-    q.addBindValue(participant);
-    q.addBindValue(user);
-    if (q.exec() && q.next()) {
-        if (!q.value(0).isNull())
-            limits.maxOrderQuantity = q.value(0).toLongLong();
-        if (!q.value(1).isNull())
-            limits.maxOpenNotional = q.value(1).toLongLong();
+    const auto key = [](const QString &p, const QString &u) -> QString { return p + QChar(0) + u; };
+    if (!m_userLimits) {
+        QHash<QString, UserLimits> all;
+        QSqlQuery q(database());
+        if (!q.exec(QStringLiteral("SELECT participant, user, max_order_quantity, max_open_notional FROM user_limits")))
+            return {};
+        while (q.next()) {
+            UserLimits limits;
+            if (!q.value(2).isNull())
+                limits.maxOrderQuantity = q.value(2).toLongLong();
+            if (!q.value(3).isNull())
+                limits.maxOpenNotional = q.value(3).toLongLong();
+            all.insert(key(q.value(0).toString(), q.value(1).toString()), limits);
+        }
+        m_userLimits = std::move(all);
     }
-    return limits;
+    return m_userLimits->value(key(participant, user));
 }
 
 } // namespace cloudex::pki

@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "pki/pkitypes.h"
 
+#include <QHash>
 #include <QSqlQuery>
 
 #include <optional>
@@ -77,6 +78,9 @@ private:
 
     QString m_connection;
     std::optional<QSqlQuery> m_insert;
+    /// user_limits, read once: every order asks for its user's limits, and only this store
+    /// writes them (a statement parsed and run per order cost more than the order itself).
+    mutable std::optional<QHash<QString, UserLimits>> m_userLimits;
 };
 
 } // namespace cloudex::pki
