@@ -3220,7 +3220,7 @@
     </message>
     <message>
         <source>Tenancy</source>
-        <translation>Mandantenmodell</translation>
+        <translation>Mandanten</translation>
     </message>
     <message>
         <source>SLA class</source>
@@ -3236,7 +3236,7 @@
     </message>
     <message>
         <source>Memory</source>
-        <translation>Arbeitsspeicher</translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Running since (UTC)</source>
@@ -3244,7 +3244,7 @@
     </message>
     <message>
         <source>Cost so far (EUR)</source>
-        <translation>Bisherige Kosten (EUR)</translation>
+        <translation>Kosten (EUR)</translation>
     </message>
     <message>
         <source>scheduled</source>

@@ -16,6 +16,8 @@
 #include "slacomposer.h"
 #include "utilisationdelegate.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
@@ -268,9 +270,14 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     m_paneTable->horizontalHeader()->setSectionResizeMode(PaneModel::Name, QHeaderView::Stretch);
     m_paneTable->horizontalHeader()->setStretchLastSection(false);
     const QFontMetrics metrics(m_paneTable->font());
-    const int widths[PaneModel::ColumnCount] = {16, 10, 10, 9, 13, 7, 9, 9, 10, 5, 8, 19, 15};
-    for (int column = 0; column < PaneModel::ColumnCount; ++column)
-        m_paneTable->setColumnWidth(column, metrics.averageCharWidth() * widths[column] + 16);
+    const QFontMetrics headerMetrics(m_paneTable->horizontalHeader()->font());
+    const int widths[PaneModel::ColumnCount] = {16, 16, 10, 9, 15, 6, 9, 9, 10, 4, 7, 14, 10};
+    for (int column = 0; column < PaneModel::ColumnCount; ++column) {
+        // The usual content, and never less than the header's own text.
+        const QString header = m_pane->headerData(column, Qt::Horizontal).toString();
+        m_paneTable->setColumnWidth(column, std::max(metrics.averageCharWidth() * widths[column] + 12,
+                                                     headerMetrics.horizontalAdvance(header) + 14));
+    }
     auto paneEmpty = createEmptyState(tr("No VMs yet"),
                                       tr("Select a contract with room left and choose Deploy… to create VMs "
                                          "at its seller's site. Every VM under every contract shows here, "
