@@ -162,9 +162,9 @@
     </message>
     <message numerus="yes">
         <source>%n other customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n other customer</numerusform>
+            <numerusform>%n other customers</numerusform>
         </translation>
     </message>
 </context>

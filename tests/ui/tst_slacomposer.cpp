@@ -315,7 +315,7 @@ private slots:
         for (int c = 0; c < ui::SlaComposer::ColumnCount; ++c) {
             QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c), qPrintable(QString::number(c)));
             if (c != ui::SlaComposer::FrontHour)
-                QVERIFY2(header->sectionSize(c) >= products->sizeHintForColumn(c), qPrintable(QString::number(c)));
+                QVERIFY2(header->sectionSize(c) >= static_cast<QAbstractItemView *>(products)->sizeHintForColumn(c), qPrintable(QString::number(c)));
         }
         // ...except the preview's sentence, which wraps: all its lines are in the row.
         const QString text = products->item(0, ui::SlaComposer::FrontHour)->text();
