@@ -568,6 +568,10 @@
         <source>The usage cannot be written: %1</source>
         <translation>Die Nutzung kann nicht geschrieben werden: %1</translation>
     </message>
+    <message>
+        <source>A usage hour starts on the full hour and has 0 to 3,600 instance-seconds; %1 of %2 at %3 has %4.</source>
+        <translation>Eine Nutzungsstunde beginnt zur vollen Stunde und hat 0 bis 3.600 Instanzsekunden; %1 von %2 um %3 hat %4.</translation>
+    </message>
 </context>
 <context>
     <name>Connect</name>
@@ -2495,8 +2499,8 @@
         <translation>„%1“ ist keine Größe wie 1280x800 (640x480 bis 7680x4320)</translation>
     </message>
     <message>
-        <source>Open the workspace &lt;name&gt;: market, buy, buy-strategy (the Buy workspace&apos;s strategy page), chargeback (its Chargeback tab), sell or users.</source>
-        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy, buy-strategy (die Strategieseite des Arbeitsbereichs Kaufen), chargeback (seine Registerkarte Verrechnung), sell oder users.</translation>
+        <source>Open the workspace &lt;name&gt;: market, buy, buy-strategy (the Buy workspace&apos;s strategy page), buy-sla (its SLA profiles), chargeback (its Chargeback tab), sell or users.</source>
+        <translation>Den Arbeitsbereich &lt;name&gt; öffnen: market, buy, buy-strategy (die Strategieseite des Arbeitsbereichs Kaufen), buy-sla (seine SLA-Profile), chargeback (seine Registerkarte Verrechnung), sell oder users.</translation>
     </message>
 </context>
 <context>
@@ -4194,6 +4198,21 @@
     <message>
         <source>Usage collected.</source>
         <translation>Nutzung abgerufen.</translation>
+    </message>
+    <message>
+        <source>Double-click a contract&apos;s customer to change it.</source>
+        <translation>Doppelklicken Sie auf den Kunden eines Vertrags, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>Computing the statements of %1…</source>
+        <translation>Die Abrechnungen für %1 werden berechnet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other customer(s)</source>
+        <translation>
+            <numerusform>%n weiterer Kunde</numerusform>
+            <numerusform>%n weitere Kunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

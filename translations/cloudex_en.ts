@@ -160,6 +160,13 @@
             <numerusform>Usage collected; %n requests failed, their earlier data is used.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n other customer(s)</source>
+        <translation>
+            <numerusform>%n other customer</numerusform>
+            <numerusform>%n other customers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cloudex::ui::DemandChart</name>

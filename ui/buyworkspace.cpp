@@ -47,6 +47,8 @@ using models::PaneModel;
 constexpr int kClockMs = 30'000;
 constexpr int kSettlementRefreshMs = 60'000;
 constexpr int kInspectorWidth = 380;
+constexpr int kInspectorStartWidth = 270;
+constexpr int kContractsWidth = 900;
 
 QString walletStateText(desk::ContractWallet::State state)
 {
@@ -184,7 +186,9 @@ BuyWorkspace::BuyWorkspace(desk::MarketSession *session, QWidget *parent)
     contractSplit->addWidget(m_contractStack);
     contractSplit->addWidget(m_inspector);
     contractSplit->setStretchFactor(0, 1);
-    contractSplit->setSizes({800, kInspectorWidth});
+    // The contracts' nine columns need some 830 px: at 1280 px the inspector starts narrower
+    // (its text wraps) and the table shows every column through Settlement and State.
+    contractSplit->setSizes({kContractsWidth, kInspectorStartWidth});
     contractSplit->setChildrenCollapsible(false);
     contractsLayout->addWidget(contractSplit, 1);
 
@@ -411,6 +415,11 @@ BuyWorkspace::~BuyWorkspace() = default;
 void BuyWorkspace::showStrategy()
 {
     m_tabs->setCurrentWidget(m_strategy);
+}
+
+void BuyWorkspace::showSlaProfiles()
+{
+    m_tabs->setCurrentWidget(m_composer);
 }
 
 QToolButton *BuyWorkspace::createFacetButton(PaneModel::Facet facet, const QString &text, const QString &name)

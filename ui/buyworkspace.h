@@ -61,6 +61,7 @@ public:
     /// The sourcing strategy canvas, the workspace's second tab.
     StrategyPage *strategyPage() const { return m_strategy; }
     void showStrategy();
+    void showSlaProfiles();
 
     /// Asks what to deploy on a contract and creates the VMs at its site.
     void deploy(const QString &contractId);

@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -76,6 +77,82 @@ QTableWidget *table(const QStringList &headers, const QString &name, QWidget *pa
     t->setAlternatingRowColors(true);
     return t;
 }
+
+/// Holds a table's column sizes while it is filled and sizes them once at the end: a visible
+/// table whose columns fit their contents otherwise measures every row again after each item
+/// set (1,000 rows: seconds on the GUI thread).
+class HeldColumns
+{
+public:
+    explicit HeldColumns(QTableWidget *table)
+        : m_header(table->horizontalHeader())
+        , m_stretchLast(m_header->stretchLastSection())
+    {
+        for (int c = 0; c < m_header->count(); ++c)
+            m_modes.append(m_header->sectionResizeMode(c));
+        m_header->setStretchLastSection(false);
+        m_header->setSectionResizeMode(QHeaderView::Interactive);
+    }
+    ~HeldColumns()
+    {
+        for (int c = 0; c < m_modes.size(); ++c)
+            m_header->setSectionResizeMode(c, m_modes.at(c));
+        m_header->setStretchLastSection(m_stretchLast);
+    }
+    HeldColumns(const HeldColumns &) = delete;
+    HeldColumns &operator=(const HeldColumns &) = delete;
+
+private:
+    QHeaderView *m_header;
+    bool m_stretchLast;
+    QList<QHeaderView::ResizeMode> m_modes;
+};
+
+/// Customers drawn in the chart; the others are summed into one line.
+constexpr int kChartCustomers = 8;
+
+QString monthName(const Month &month)
+{
+    return QLocale().toString(QDate(month.year, month.month, 1), QStringLiteral("MMMM yyyy"));
+}
+
+/// The contracts' "Customer" column: text in the table and a combo box only while the cell
+/// is edited, so a thousand contracts are a thousand items, not a thousand widgets to build
+/// on the GUI thread at every reload.
+class CustomerDelegate final : public QStyledItemDelegate
+{
+public:
+    using Choose = std::function<void(const QString &contract, const QString &customer)>;
+
+    CustomerDelegate(const QList<Customer> *customers, Choose choose, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_customers(customers)
+        , m_choose(std::move(choose))
+    {}
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const override
+    {
+        const QString contract = index.siblingAtColumn(0).data().toString();
+        auto *combo = new QComboBox(parent);
+        combo->setObjectName(QStringLiteral("contractCustomer-") + contract);
+        combo->setAccessibleName(ChargebackPage::tr("Customer of %1").arg(contract));
+        combo->addItem(ChargebackPage::tr("— none —"), QString());
+        for (const Customer &customer : *m_customers)
+            combo->addItem(customer.name, customer.id);
+        combo->setCurrentIndex(std::max(0, combo->findData(index.data(Qt::UserRole).toString())));
+        connect(combo, &QComboBox::activated, combo,
+                [choose = m_choose, combo, contract] { choose(contract, combo->currentData().toString()); });
+        return combo;
+    }
+    // The editor starts at the assigned customer; a choice is written to the store when it is
+    // made, and the table follows the reload.
+    void setEditorData(QWidget *, const QModelIndex &) const override {}
+    void setModelData(QWidget *, QAbstractItemModel *, const QModelIndex &) const override {}
+
+private:
+    const QList<Customer> *m_customers;
+    Choose m_choose;
+};
 
 QString planText(const PricePlan &plan)
 {
@@ -278,6 +355,14 @@ ChargebackPage::ChargebackPage(desk::MarketSession *session, desk::SiteFleet *fl
     m_customers->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_contracts->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_contracts->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_contracts->setItemDelegateForColumn(
+        3, new CustomerDelegate(
+               &m_input.customers,
+               [this](const QString &contract, const QString &customer) { assignContract(contract, customer); },
+               m_contracts));
+    m_contracts->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
+                                 QAbstractItemView::EditKeyPressed);
+    m_contracts->setToolTip(tr("Double-click a contract's customer to change it."));
     m_overrides->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     for (QTableWidget *t : {m_customers, m_contracts, m_overrides, m_statement}) {
         t->setWordWrap(false);
@@ -376,6 +461,8 @@ ChargebackPage::ChargebackPage(desk::MarketSession *session, desk::SiteFleet *fl
         setEnabled(false);
     } else {
         m_storeOpen = true;
+        m_reader = new ChargebackReader(m_dataDir, this);
+        connect(m_reader, &ChargebackReader::computed, this, &ChargebackPage::apply);
     }
     saveContracts();
     reload();
@@ -404,17 +491,28 @@ void ChargebackPage::saveContracts()
 {
     if (!m_session || !m_storeOpen)
         return;
+    QList<ContractInfo> changed;
     for (const api::Contract &c : m_session->contracts()) {
-        if (c.buyer == m_session->participant())
-            (void)m_store.saveContract(ContractInfo{c.id, c.product, c.price});
+        const ContractInfo info{c.id, c.product, c.price};
+        if (c.buyer == m_session->participant() && m_input.contracts.value(c.id) != info)
+            changed.append(info);
     }
+    if (!changed.isEmpty()) {
+        if (auto ok = m_store.saveContracts(changed); !ok)
+            setStatus(ok.error().message);
+    }
+}
+
+void ChargebackPage::assignContract(const QString &contract, const QString &customer)
+{
+    if (auto ok = m_store.assignContract(contract, customer); !ok)
+        setStatus(ok.error().message);
+    reload();
 }
 
 void ChargebackPage::fillMonths()
 {
-    QList<Month> months;
-    if (const auto stored = m_store.usageMonths())
-        months = *stored;
+    QList<Month> months = m_months;
     const Month now = Month::containing(QDateTime::currentSecsSinceEpoch());
     for (const Month &m : {now, m_month}) {
         if (!months.contains(m))
@@ -425,38 +523,56 @@ void ChargebackPage::fillMonths()
     const QSignalBlocker block(m_monthCombo);
     m_monthCombo->clear();
     for (const Month &m : std::as_const(months)) {
-        const QDate first(m.year, m.month, 1);
-        m_monthCombo->addItem(QLocale().toString(first, QStringLiteral("MMMM yyyy")), m.toString());
+        m_monthCombo->addItem(monthName(m), m.toString());
     }
     m_monthCombo->setCurrentIndex(m_monthCombo->findData(m_month.toString()));
 }
 
 void ChargebackPage::reload()
 {
-    if (!m_storeOpen)
+    if (!m_storeOpen || !m_reader)
         return;
-    const QString shown = shownCustomer();
-    auto input = m_store.input();
-    auto usage = m_store.usage(m_month.start(), m_month.end());
-    if (!input || !usage) {
-        setStatus(!input ? input.error().message : usage.error().message);
+    m_reader->request(m_month);
+    // What is shown stays until the answer replaces it; exporting waits for the answer.
+    m_export->setEnabled(false);
+    m_totals->setText(tr("Computing the statements of %1…").arg(monthName(m_month)));
+}
+
+void ChargebackPage::apply(const ChargebackSnapshot &snapshot)
+{
+    if (snapshot.error) {
+        m_totals->clear();
+        setStatus(snapshot.error->message);
         return;
     }
-    m_input = *input;
-    m_usage = *usage;
-    m_result = computeStatements(m_input, m_usage, m_month);
+    // The contract and override tables are built again only when what they show changed.
+    const bool tablesChanged = snapshot.input.contracts != m_input.contracts ||
+                               snapshot.input.customers != m_input.customers ||
+                               snapshot.input.assignments.contracts != m_input.assignments.contracts ||
+                               snapshot.input.assignments.vms != m_input.assignments.vms;
+    const QString wanted = m_wantedCustomer.isEmpty() ? shownCustomer() : m_wantedCustomer;
+    m_wantedCustomer.clear();
+    m_input = snapshot.input;
+    m_months = snapshot.months;
+    m_result = snapshot.result;
+    m_daily = snapshot.daily;
     fillMonths();
     showCustomers();
-    showContracts();
-    showOverrides();
-    showCustomer(shown);
+    if (tablesChanged) {
+        showContracts();
+        showOverrides();
+    }
+    selectCustomer(wanted);
     showStatement();
     showChart();
+    m_export->setEnabled(true);
+    emit statementsShown();
 }
 
 void ChargebackPage::showCustomers()
 {
     const QSignalBlocker block(m_customers);
+    const HeldColumns held(m_customers);
     m_customers->setRowCount(int(m_result.statements.size()));
     QHash<QString, PricePlan> plans;
     for (const Customer &c : std::as_const(m_input.customers))
@@ -477,26 +593,22 @@ void ChargebackPage::showContracts()
 {
     QList<ContractInfo> contracts = m_input.contracts.values();
     std::sort(contracts.begin(), contracts.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    QHash<QString, QString> names;
+    for (const Customer &customer : std::as_const(m_input.customers))
+        names.insert(customer.id, customer.name);
+    const HeldColumns held(m_contracts);
+    m_contracts->setRowCount(0); // closes an editor still open
     m_contracts->setRowCount(int(contracts.size()));
     for (int row = 0; row < contracts.size(); ++row) {
         const ContractInfo &c = contracts.at(row);
         m_contracts->setItem(row, 0, item(c.id));
         m_contracts->setItem(row, 1, item(c.product));
         m_contracts->setItem(row, 2, item(euro(c.price), true));
-        auto *combo = new QComboBox(m_contracts);
-        combo->setObjectName(QStringLiteral("contractCustomer-") + c.id);
-        combo->setAccessibleName(tr("Customer of %1").arg(c.id));
-        combo->addItem(tr("— none —"), QString());
-        for (const Customer &customer : std::as_const(m_input.customers))
-            combo->addItem(customer.name, customer.id);
-        combo->setCurrentIndex(std::max(0, combo->findData(m_input.assignments.contracts.value(c.id))));
-        connect(combo, &QComboBox::activated, this, [this, combo, id = c.id] {
-            if (auto ok = m_store.assignContract(id, combo->currentData().toString()); !ok)
-                setStatus(ok.error().message);
-            // Not from inside the combo's own signal: reload() replaces the combo.
-            QMetaObject::invokeMethod(this, &ChargebackPage::reload, Qt::QueuedConnection);
-        });
-        m_contracts->setCellWidget(row, 3, combo);
+        const QString customer = m_input.assignments.contracts.value(c.id);
+        auto *cell = item(customer.isEmpty() ? tr("— none —") : names.value(customer, customer));
+        cell->setData(Qt::UserRole, customer);
+        cell->setFlags(cell->flags() | Qt::ItemIsEditable);
+        m_contracts->setItem(row, 3, cell);
     }
 }
 
@@ -508,6 +620,7 @@ void ChargebackPage::showOverrides()
             rows.append({c.key(), v.key(), v.value()});
     }
     std::sort(rows.begin(), rows.end());
+    const HeldColumns held(m_overrides);
     m_overrides->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
         m_overrides->setItem(row, 0, item(std::get<0>(rows.at(row))));
@@ -524,6 +637,15 @@ QString ChargebackPage::shownCustomer() const
 }
 
 void ChargebackPage::showCustomer(const QString &id)
+{
+    if (isComputing()) {
+        m_wantedCustomer = id;
+        return;
+    }
+    selectCustomer(id);
+}
+
+void ChargebackPage::selectCustomer(const QString &id)
 {
     for (int row = 0; row < m_customers->rowCount(); ++row) {
         if (m_customers->item(row, 0)->text() == id || (id.isEmpty() && row == 0)) {
@@ -548,10 +670,8 @@ void ChargebackPage::showStatement()
                               : QString());
         return;
     }
-    const QDate first(m_month.year, m_month.month, 1);
-    m_statementTitle->setText(
-        tr("Statement of %1 for %2")
-            .arg(it->customerName, QLocale().toString(first, QStringLiteral("MMMM yyyy"))));
+    m_statementTitle->setText(tr("Statement of %1 for %2").arg(it->customerName, monthName(m_month)));
+    const HeldColumns held(m_statement);
     m_statement->setRowCount(int(it->lines.size()));
     for (int row = 0; row < it->lines.size(); ++row) {
         const StatementLine &l = it->lines.at(row);
@@ -581,10 +701,11 @@ void ChargebackPage::showChart()
 {
     QChart *chart = m_chart->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis; // removeAxis() hands it back
+    }
     const QPalette p = palette();
-    const auto days = dailyAmounts(m_input, m_usage, m_month);
     auto *x = new QValueAxis;
     auto *y = new QValueAxis;
     const int dayCount = int((m_month.end() - m_month.start()) / 86400);
@@ -598,17 +719,42 @@ void ChargebackPage::showChart()
     y->setTitleText(tr("EUR per day"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
+    // The customers charged most get a line each (in the customers' order), the rest one
+    // line together: a hundred lines would be neither readable nor quick to draw.
+    QList<const Statement *> shown;
+    for (const Statement &s : std::as_const(m_result.statements))
+        shown.append(&s);
+    std::stable_sort(shown.begin(), shown.end(),
+                     [](const Statement *a, const Statement *b) { return a->amount > b->amount; });
+    QList<const Statement *> others = shown.mid(kChartCustomers);
+    shown = shown.mid(0, kChartCustomers);
+    std::sort(shown.begin(), shown.end(),
+              [](const Statement *a, const Statement *b) { return a->customerId < b->customerId; });
+    QList<std::pair<QString, QList<qint64>>> lines;
+    for (const Statement *s : std::as_const(shown))
+        lines.append({s->customerName, m_daily.value(s->customerId)});
+    if (!others.isEmpty()) {
+        QList<qint64> sum(dayCount, 0);
+        for (const Statement *s : std::as_const(others)) {
+            const QList<qint64> amounts = m_daily.value(s->customerId);
+            for (int d = 0; d < std::min<qsizetype>(dayCount, amounts.size()); ++d)
+                sum[d] += amounts.at(d);
+        }
+        lines.append({tr("%n other customer(s)", nullptr, int(others.size())), sum});
+    }
     double top = 0;
     int index = 0;
-    for (const Statement &s : std::as_const(m_result.statements)) {
-        const QList<qint64> amounts = days.value(s.customerId);
+    for (const auto &[name, amounts] : std::as_const(lines)) {
         auto *series = new QLineSeries;
-        series->setName(s.customerName);
+        series->setName(name);
+        QList<QPointF> points;
+        points.reserve(amounts.size());
         for (int d = 0; d < amounts.size(); ++d) {
             const double eur = double(amounts.at(d)) / double(desk::kTicksPerEuro);
-            series->append(d + 1, eur);
+            points.append(QPointF(d + 1, eur));
             top = std::max(top, eur);
         }
+        series->replace(points);
         chart->addSeries(series);
         series->attachAxis(x);
         series->attachAxis(y);
@@ -644,8 +790,8 @@ void ChargebackPage::editCustomer(bool add)
         return setStatus(ok.error().message);
     setStatus(add ? tr("Customer %1 added.").arg(customer->name)
                   : tr("Customer %1 saved.").arg(customer->name));
+    m_wantedCustomer = customer->id;
     reload();
-    showCustomer(customer->id);
 }
 
 void ChargebackPage::removeCustomer()

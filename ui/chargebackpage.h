@@ -1,6 +1,7 @@
 #pragma once
 
 #include "manage/chargeback.h"
+#include "manage/chargebackreader.h"
 
 #include <QDialog>
 #include <QWidget>
@@ -58,9 +59,12 @@ public:
 
     manage::Month month() const { return m_month; }
     void setMonth(const manage::Month &month);
-    /// Reads the store again and shows it.
+    /// Reads the store again and shows it: on the reader's thread, so this returns at once
+    /// and `statementsShown` follows; until then the page says it is computing.
     void reload();
-    /// Selects the customer whose statement is shown.
+    /// The month's statements are being read and computed.
+    bool isComputing() const { return m_reader && m_reader->isBusy(); }
+    /// Selects the customer whose statement is shown (once the statements are there).
     void showCustomer(const QString &id);
     QString shownCustomer() const;
     const manage::ChargebackResult &result() const { return m_result; }
@@ -73,14 +77,19 @@ public:
 
 Q_SIGNALS:
     void statusChanged(const QString &text);
+    /// The statements of month() are shown (after reload()).
+    void statementsShown();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void setStatus(const QString &text);
+    void apply(const manage::ChargebackSnapshot &snapshot);
+    void assignContract(const QString &contract, const QString &customer);
     void fillMonths();
     void showCustomers();
+    void selectCustomer(const QString &id);
     void showContracts();
     void showOverrides();
     void showStatement();
@@ -96,9 +105,12 @@ private:
     manage::ChargebackStore m_store;
     bool m_storeOpen = false;
     manage::Month m_month;
+    manage::ChargebackReader *m_reader = nullptr;
     manage::ChargebackInput m_input;
-    QList<manage::VmUsage> m_usage;
+    QList<manage::Month> m_months;
+    QHash<QString, QList<qint64>> m_daily; ///< per customer and day of the month
     manage::ChargebackResult m_result;
+    QString m_wantedCustomer; ///< to select once the statements are there
     QStringList m_collectQueue;
     QStringList m_spotQueue;
     int m_collectFailures = 0;

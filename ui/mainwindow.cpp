@@ -307,6 +307,12 @@ void MainWindow::showBuyStrategy()
     m_buy->showStrategy();
 }
 
+void MainWindow::showBuySlaProfiles()
+{
+    showWorkspace(Workspace::Buy);
+    m_buy->showSlaProfiles();
+}
+
 std::optional<MainWindow::Workspace> MainWindow::workspaceFromKey(const QString &key)
 {
     for (Workspace w : {Workspace::Market, Workspace::Buy, Workspace::Sell, Workspace::Users}) {

@@ -67,6 +67,8 @@ public:
     void showChargeback();
     /// The Buy workspace on its sourcing strategy page.
     void showBuyStrategy();
+    /// The Buy workspace's SLA profiles tab.
+    void showBuySlaProfiles();
     /// Applies a colour theme and remembers it (the View menu's choice, or --theme).
     void setTheme(Theme theme);
     Workspace currentWorkspace() const;

@@ -163,8 +163,14 @@ SlaComposer::SlaComposer(desk::MarketSession *session, QWidget *parent)
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
+    // The lists are as tall as their entries: the form leaves the width to the products.
     for (QListWidget *list : {m_regions, m_classes}) {
-        list->setMinimumHeight(list->fontMetrics().height() * 5);
+        const int rows = list->count();
+        const int frame = 2 * list->frameWidth() + 2 * list->spacing() + 4;
+        list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setFixedHeight(rows * list->sizeHintForRow(0) + frame);
+        list->setMinimumWidth(list->sizeHintForColumn(0) + frame);
         list->setToolTip(tr("None ticked: any"));
     }
 
@@ -185,25 +191,30 @@ SlaComposer::SlaComposer(desk::MarketSession *session, QWidget *parent)
     m_products->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_products->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_products->setAlternatingRowColors(true);
-    m_products->setWordWrap(false);
+    // The preview's sentence takes the width left and wraps; the other columns fit their text.
+    m_products->setWordWrap(true);
+    m_products->setTextElideMode(Qt::ElideNone);
     m_products->verticalHeader()->hide();
+    m_products->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_products->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_products->horizontalHeader()->setStretchLastSection(true);
+    m_products->horizontalHeader()->setSectionResizeMode(FrontHour, QHeaderView::Stretch);
+    m_products->horizontalHeader()->setMinimumSectionSize(m_products->fontMetrics().horizontalAdvance(u'M') * 3);
+    m_products->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    // Left: the saved profiles. Middle: the form. Right: what matches.
-    auto listPart = new QWidget(this);
-    auto listLayout = new QVBoxLayout(listPart);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->addWidget(WorkspacePage::createSectionLabel(tr("SLA profiles"), listPart));
-    listLayout->addWidget(m_list, 1);
-    auto buttons = new QHBoxLayout;
-    buttons->addWidget(m_new);
-    buttons->addWidget(m_delete);
-    listLayout->addLayout(buttons);
-
+    // Left: the saved profiles above the form. Right, with most of the width: what matches.
     auto formPart = new QWidget(this);
     auto formLayout = new QVBoxLayout(formPart);
     formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addWidget(WorkspacePage::createSectionLabel(tr("SLA profiles"), formPart));
+    auto listRow = new QHBoxLayout;
+    listRow->addWidget(m_list, 1);
+    auto buttons = new QVBoxLayout;
+    buttons->addWidget(m_new);
+    buttons->addWidget(m_delete);
+    buttons->addStretch();
+    listRow->addLayout(buttons);
+    m_list->setMaximumHeight(m_list->fontMetrics().height() * 6);
+    formLayout->addLayout(listRow);
     formLayout->addWidget(WorkspacePage::createSectionLabel(tr("Requirements"), formPart));
     auto form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -217,7 +228,8 @@ SlaComposer::SlaComposer(desk::MarketSession *session, QWidget *parent)
     form->addRow(tr("Tenancy:"), tenancyRow);
     form->addRow(tr("Regions:"), m_regions);
     form->addRow(tr("Instance classes:"), m_classes);
-    formLayout->addLayout(form, 1);
+    formLayout->addLayout(form);
+    formLayout->addStretch(1);
     auto saveRow = new QHBoxLayout;
     saveRow->addWidget(m_message, 1);
     saveRow->addWidget(m_save);
@@ -235,12 +247,11 @@ SlaComposer::SlaComposer(desk::MarketSession *session, QWidget *parent)
 
     auto split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("slaSplitter"));
-    split->addWidget(listPart);
     split->addWidget(formPart);
     split->addWidget(productsPart);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 3);
+    // The form keeps its own width; the products take the rest.
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

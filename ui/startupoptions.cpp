@@ -34,7 +34,8 @@ Result<void> readableFile(const QString &option, const QString &path)
 QStringList StartupOptions::workspaceNames()
 {
     return {QStringLiteral("market"), QStringLiteral("buy"),   QStringLiteral("buy-strategy"),
-            QStringLiteral("sell"),   QStringLiteral("users"), QStringLiteral("chargeback")};
+            QStringLiteral("sell"),   QStringLiteral("users"), QStringLiteral("chargeback"),
+            QStringLiteral("buy-sla")};
 }
 
 QStringList StartupOptions::languages()
@@ -78,7 +79,7 @@ Result<StartupOptions> StartupOptions::parse(const QStringList &arguments)
     const QCommandLineOption workspaceOption(
         QStringLiteral("workspace"),
         Tr::tr("Open the workspace <name>: market, buy, buy-strategy (the Buy workspace's strategy "
-               "page), chargeback (its Chargeback tab), sell or users."),
+               "page), buy-sla (its SLA profiles), chargeback (its Chargeback tab), sell or users."),
         Tr::tr("name"));
     const QCommandLineOption identityOption(
         QStringLiteral("identity"),

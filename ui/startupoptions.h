@@ -23,7 +23,7 @@ struct StartupOptions
     QString libvirtUri;     ///< empty: the embedded test driver
     QString language;       ///< empty: from the system locale
     QString screenshotFile; ///< render and exit when set
-    QString workspace;      ///< market, buy, buy-strategy, sell or chargeback (a tab of buy)
+    QString workspace;      ///< market, buy, buy-strategy, buy-sla, sell or chargeback (tabs of buy)
     QString theme;          ///< system, light or dark; empty: as last chosen
     QSize windowSize;       ///< invalid: as last left (or the default)
     QString helpText;

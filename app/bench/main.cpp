@@ -60,9 +60,10 @@ bool registerSuite(const QString &name, const QString &description, SuiteFunctio
 
 int main(int argc, char **argv)
 {
-    // The desk suites measure the real widgets: they need a QApplication (offscreen unless a
-    // platform is named); every other suite runs headless.
-    const bool widgets = argc > 1 && (qstrcmp(argv[1], "desk") == 0 || qstrcmp(argv[1], "desk-sell") == 0);
+    // The desk suites (and chargeback's desk path) measure the real widgets: they need a
+    // QApplication (offscreen unless a platform is named); every other suite runs headless.
+    const bool widgets = argc > 1 && (qstrcmp(argv[1], "desk") == 0 || qstrcmp(argv[1], "desk-sell") == 0 ||
+                                      qstrcmp(argv[1], "chargeback") == 0);
     if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application =

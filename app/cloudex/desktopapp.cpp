@@ -267,10 +267,13 @@ int DesktopApp::run(QApplication &app)
     // The agent announces its start-up jobs once the event loop runs, after the window is
     // made, so a --libvirt URI that cannot be reached is reported in the Sell workspace.
     MainWindow window({*dataDir, &settings, nullptr, &agent, &session, {}, false});
+    // The tabs of the Buy workspace first: they are no workspace of their own.
     if (options->workspace == u"chargeback")
         window.showChargeback();
-    if (options->workspace == u"buy-strategy")
+    else if (options->workspace == u"buy-strategy")
         window.showBuyStrategy();
+    else if (options->workspace == u"buy-sla")
+        window.showBuySlaProfiles();
     else if (!options->workspace.isEmpty())
         window.showWorkspace(*MainWindow::workspaceFromKey(options->workspace));
     if (!options->theme.isEmpty())

@@ -8,8 +8,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <QtEndian>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace cloudex::manage {
 
@@ -590,13 +593,26 @@ const char *const kSchema[] = {
     " REFERENCES customers(id), PRIMARY KEY (contract, vm))",
     "CREATE TABLE IF NOT EXISTS contracts (id TEXT PRIMARY KEY, product TEXT NOT NULL, price INTEGER NOT "
     "NULL)",
-    "CREATE TABLE IF NOT EXISTS usage (contract TEXT NOT NULL, vm TEXT NOT NULL, hour_start INTEGER NOT NULL,"
-    " instance_seconds INTEGER NOT NULL, PRIMARY KEY (contract, vm, hour_start))",
-    "CREATE INDEX IF NOT EXISTS usage_hour ON usage (hour_start)",
+    // A VM's month in one row: `seconds` holds a little-endian uint16 per hour of the month
+    // (kNotReported or 0 … 3,600), so a month of 10,000 VMs is 10,000 rows, not 7.44 million.
+    "CREATE TABLE IF NOT EXISTS usage_months (contract TEXT NOT NULL, vm TEXT NOT NULL,"
+    " month_start INTEGER NOT NULL, seconds BLOB NOT NULL, PRIMARY KEY (contract, vm, month_start))",
+    "CREATE INDEX IF NOT EXISTS usage_months_month ON usage_months (month_start)",
     "CREATE TABLE IF NOT EXISTS spot (product TEXT NOT NULL, known_at INTEGER NOT NULL, price INTEGER NOT "
     "NULL,"
     " PRIMARY KEY (product, known_at))",
 };
+
+/// An hour a site has not reported (a reported hour may have 0 instance-seconds).
+constexpr quint16 kNotReported = 0xFFFF;
+
+/// The schema before the month rows: one row per VM and hour.
+bool hasHourlyTable(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'usage'")) &&
+           q.next();
+}
 
 } // namespace
 
@@ -643,6 +659,41 @@ Result<void> ChargebackStore::open(const QString &dataDir)
         if (auto ok = exec(QString::fromLatin1(statement)); !ok)
             return ok;
     }
+    if (hasHourlyTable(db))
+        return migrateHourlyUsage();
+    return {};
+}
+
+Result<void> ChargebackStore::migrateHourlyUsage()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return sqlError(QStringLiteral("usage"));
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QList<VmUsage> usage;
+    if (!q.exec(QStringLiteral("SELECT contract, vm, hour_start, instance_seconds FROM usage"
+                               " ORDER BY contract, vm, hour_start"))) {
+        db.rollback();
+        return sqlError(QStringLiteral("usage"));
+    }
+    while (q.next()) {
+        const QString contract = q.value(0).toString();
+        const QString vm = q.value(1).toString();
+        if (usage.isEmpty() || usage.last().contract != contract || usage.last().vm != vm)
+            usage.append(VmUsage{contract, vm, {}});
+        usage.last().hours.push_back(UsageSlot{q.value(2).toLongLong(), q.value(3).toLongLong()});
+    }
+    q.finish();
+    auto ok = storeUsage(usage, {});
+    if (ok)
+        ok = exec(QStringLiteral("DROP TABLE usage"));
+    if (!ok) {
+        db.rollback();
+        return ok;
+    }
+    if (!db.commit())
+        return sqlError(QStringLiteral("usage"));
     return {};
 }
 
@@ -779,9 +830,26 @@ Result<QHash<QString, ContractInfo>> ChargebackStore::contracts() const
 
 Result<void> ChargebackStore::saveContract(const ContractInfo &c)
 {
-    return exec(QStringLiteral("INSERT INTO contracts (id, product, price) VALUES (?, ?, ?) ON CONFLICT(id)"
-                               " DO UPDATE SET product = excluded.product, price = excluded.price"),
-                {c.id, c.product, c.price});
+    return saveContracts({c});
+}
+
+Result<void> ChargebackStore::saveContracts(const QList<ContractInfo> &contracts)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return sqlError(QStringLiteral("contracts"));
+    for (const ContractInfo &c : contracts) {
+        if (auto ok = exec(QStringLiteral("INSERT INTO contracts (id, product, price) VALUES (?, ?, ?) ON CONFLICT(id)"
+                                          " DO UPDATE SET product = excluded.product, price = excluded.price"),
+                           {c.id, c.product, c.price});
+            !ok) {
+            db.rollback();
+            return ok;
+        }
+    }
+    if (!db.commit())
+        return sqlError(QStringLiteral("contracts"));
+    return {};
 }
 
 Result<void> ChargebackStore::replaceUsage(const QString &contract, const QList<api::UsageHour> &hours)
@@ -809,33 +877,83 @@ Result<void> ChargebackStore::writeUsage(const QList<VmUsage> &usage, const QStr
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return sqlError(QStringLiteral("usage"));
-    if (!replacedContract.isEmpty()) {
-        if (auto ok = exec(QStringLiteral("DELETE FROM usage WHERE contract = ?"), {replacedContract}); !ok) {
-            db.rollback();
-            return ok;
-        }
-    }
-    QSqlQuery q(db);
-    q.prepare(
-        QStringLiteral("INSERT INTO usage (contract, vm, hour_start, instance_seconds) VALUES (?, ?, ?, ?)"
-                       " ON CONFLICT(contract, vm, hour_start) DO UPDATE SET"
-                       " instance_seconds = excluded.instance_seconds"));
-    for (const VmUsage &vm : usage) {
-        for (const UsageSlot &h : vm.hours) {
-            q.bindValue(0, vm.contract);
-            q.bindValue(1, vm.vm);
-            q.bindValue(2, h.start);
-            q.bindValue(3, h.instanceSeconds);
-            if (!q.exec()) {
-                const Error e = Error{QStringLiteral("chargeback.store"),
-                                      Tr::tr("The usage cannot be written: %1").arg(q.lastError().text())};
-                db.rollback();
-                return e;
-            }
-        }
+    if (auto ok = storeUsage(usage, replacedContract); !ok) {
+        db.rollback();
+        return ok;
     }
     if (!db.commit())
         return sqlError(QStringLiteral("usage"));
+    return {};
+}
+
+Result<void> ChargebackStore::storeUsage(const QList<VmUsage> &usage, const QString &replacedContract)
+{
+    // Every hour is checked before anything is written, so a bad report changes nothing.
+    using Key = std::tuple<QString, QString, qint64>; // contract, VM, month start
+    std::map<Key, std::vector<std::pair<int, quint16>>> months;
+    qint64 monthStart = 0;
+    qint64 monthEnd = 0;
+    for (const VmUsage &vm : usage) {
+        for (const UsageSlot &h : vm.hours) {
+            if (h.start < 0 || h.start % kHour != 0 || h.instanceSeconds < 0 || h.instanceSeconds > kHour)
+                return Error{QStringLiteral("chargeback.bad-usage"),
+                             Tr::tr("A usage hour starts on the full hour and has 0 to 3,600 instance-seconds; "
+                                    "%1 of %2 at %3 has %4.")
+                                 .arg(vm.vm, vm.contract)
+                                 .arg(h.start)
+                                 .arg(h.instanceSeconds)};
+            if (h.start < monthStart || h.start >= monthEnd) {
+                const Month m = Month::containing(h.start);
+                monthStart = m.start();
+                monthEnd = m.end();
+            }
+            months[Key{vm.contract, vm.vm, monthStart}].emplace_back(int((h.start - monthStart) / kHour),
+                                                                      quint16(h.instanceSeconds));
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!replacedContract.isEmpty()) {
+        if (auto ok = exec(QStringLiteral("DELETE FROM usage_months WHERE contract = ?"), {replacedContract}); !ok)
+            return ok;
+    }
+    QSqlQuery existing(db);
+    existing.prepare(
+        QStringLiteral("SELECT seconds FROM usage_months WHERE contract = ? AND vm = ? AND month_start = ?"));
+    QSqlQuery write(db);
+    write.prepare(QStringLiteral("INSERT INTO usage_months (contract, vm, month_start, seconds) VALUES (?, ?, ?, ?)"
+                                 " ON CONFLICT(contract, vm, month_start) DO UPDATE SET seconds = excluded.seconds"));
+    const auto failed = [](const QSqlQuery &q) {
+        return Error{QStringLiteral("chargeback.store"),
+                     Tr::tr("The usage cannot be written: %1").arg(q.lastError().text())};
+    };
+    for (const auto &[key, hours] : months) {
+        const auto &[contract, vm, start] = key;
+        const int hoursInMonth = int((Month::containing(start).end() - start) / kHour);
+        QByteArray blob;
+        // Hours of the same VM and month reported before are kept unless a report replaces
+        // the whole contract (then its rows are gone already).
+        if (replacedContract.isEmpty()) {
+            existing.bindValue(0, contract);
+            existing.bindValue(1, vm);
+            existing.bindValue(2, start);
+            if (!existing.exec())
+                return failed(existing);
+            if (existing.next())
+                blob = existing.value(0).toByteArray();
+            existing.finish();
+        }
+        if (blob.size() != hoursInMonth * qsizetype(sizeof(quint16)))
+            blob = QByteArray(hoursInMonth * qsizetype(sizeof(quint16)), char(0xFF)); // kNotReported
+        auto *data = reinterpret_cast<uchar *>(blob.data());
+        for (const auto &[hour, seconds] : hours)
+            qToLittleEndian<quint16>(seconds, data + hour * sizeof(quint16));
+        write.bindValue(0, contract);
+        write.bindValue(1, vm);
+        write.bindValue(2, start);
+        write.bindValue(3, blob);
+        if (!write.exec())
+            return failed(write);
+    }
     return {};
 }
 
@@ -843,9 +961,9 @@ Result<QList<VmUsage>> ChargebackStore::usage(qint64 from, qint64 to) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT contract, vm, hour_start, instance_seconds FROM usage"
-                             " WHERE hour_start >= ? AND hour_start < ? ORDER BY contract, vm, hour_start"));
-    q.addBindValue(from);
+    q.prepare(QStringLiteral("SELECT contract, vm, month_start, seconds FROM usage_months"
+                             " WHERE month_start >= ? AND month_start < ? ORDER BY contract, vm, month_start"));
+    q.addBindValue(Month::containing(from).start());
     q.addBindValue(to);
     if (!q.exec())
         return sqlError(QStringLiteral("usage"));
@@ -853,9 +971,20 @@ Result<QList<VmUsage>> ChargebackStore::usage(qint64 from, qint64 to) const
     while (q.next()) {
         const QString contract = q.value(0).toString();
         const QString vm = q.value(1).toString();
+        const qint64 start = q.value(2).toLongLong();
+        const QByteArray blob = q.value(3).toByteArray();
         if (out.isEmpty() || out.last().contract != contract || out.last().vm != vm)
             out.append(VmUsage{contract, vm, {}});
-        out.last().hours.push_back(UsageSlot{q.value(2).toLongLong(), q.value(3).toLongLong()});
+        std::vector<UsageSlot> &hours = out.last().hours;
+        const auto *data = reinterpret_cast<const uchar *>(blob.constData());
+        const qsizetype count = blob.size() / qsizetype(sizeof(quint16));
+        hours.reserve(hours.size() + std::size_t(count));
+        for (qsizetype i = 0; i < count; ++i) {
+            const quint16 seconds = qFromLittleEndian<quint16>(data + i * sizeof(quint16));
+            const qint64 hourStart = start + i * kHour;
+            if (seconds != kNotReported && hourStart >= from && hourStart < to)
+                hours.push_back(UsageSlot{hourStart, seconds});
+        }
     }
     return out;
 }
@@ -863,7 +992,7 @@ Result<QList<VmUsage>> ChargebackStore::usage(qint64 from, qint64 to) const
 Result<QList<Month>> ChargebackStore::usageMonths() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT MIN(hour_start), MAX(hour_start) FROM usage")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT MIN(month_start), MAX(month_start) FROM usage_months")) || !q.next())
         return sqlError(QStringLiteral("usage"));
     QList<Month> out;
     if (q.value(0).isNull())

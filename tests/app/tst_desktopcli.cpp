@@ -39,6 +39,8 @@ private slots:
         QTest::newRow("market") << u"market"_qs;
         QTest::newRow("buy") << u"buy"_qs;
         QTest::newRow("buy-strategy") << u"buy-strategy"_qs;
+        QTest::newRow("buy-sla") << u"buy-sla"_qs;
+        QTest::newRow("chargeback") << u"chargeback"_qs;
         QTest::newRow("sell") << u"sell"_qs;
     }
 

@@ -1,7 +1,9 @@
 // The Chargeback tab (issue #14) driven through its real widgets offscreen: customers added
 // in the dialog, contracts assigned with the row's combo box, a VM charged elsewhere from the
 // pane's "Charge to" menu, the statement and the chart showing the hand-computed amounts, CSV
-// export read back, and the refusal to remove a customer still in use.
+// export read back, and the refusal to remove a customer still in use. The statements are
+// read and computed on the page's reader thread: the GUI thread runs meanwhile, and an answer
+// overtaken by a later request is dropped.
 #include "chargebackpage.h"
 #include "chartstyle.h"
 
@@ -18,6 +20,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <tuple>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,6 +78,12 @@ private:
         return w;
     }
 
+    /// Waits for the reader's answer to the last reload.
+    bool settle() const
+    {
+        return QTest::qWaitFor([this] { return !m_page->isComputing(); }, 20000);
+    }
+
     int customerRow(const QString &id) const
     {
         auto *t = child<QTableWidget>(QStringLiteral("chargebackCustomers"));
@@ -106,6 +116,7 @@ private slots:
         m_page->resize(1200, 800);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(settle());
     }
 
     void monthIsChosenFromTheStoredUsage()
@@ -115,6 +126,7 @@ private slots:
         QVERIFY(march >= 0);
         combo->setCurrentIndex(march);
         emit combo->activated(march);
+        QVERIFY(settle());
         QCOMPARE(m_page->month(), kMarch);
         QVERIFY(child<QLabel>(QStringLiteral("chargebackTotals"))
                     ->text()
@@ -138,12 +150,16 @@ private slots:
         });
         QTest::mouseClick(child<QPushButton>(QStringLiteral("chargebackAddCustomer")), Qt::LeftButton);
         QVERIFY(refused);
+        QVERIFY(settle());
         whenModal([](QWidget *dialog) {
             fillCustomer(dialog, QStringLiteral("beta"), QStringLiteral("Beta"), 1, QString(), 10.0);
             QTest::mouseClick(okButton(dialog), Qt::LeftButton);
         });
         QTest::mouseClick(child<QPushButton>(QStringLiteral("chargebackAddCustomer")), Qt::LeftButton);
+        QVERIFY(settle());
         QCOMPARE(child<QTableWidget>(QStringLiteral("chargebackCustomers"))->rowCount(), 2);
+        // The customer just added is the one shown.
+        QCOMPARE(m_page->shownCustomer(), QStringLiteral("beta"));
         const auto customers = m_page->store().customers();
         QCOMPARE(customers->at(0), (Customer{QStringLiteral("acme"), QStringLiteral("ACME, Web"),
                                              PricePlan{PlanKind::Fixed, 2500, 0, 0, 0}}));
@@ -152,13 +168,29 @@ private slots:
 
     void contractsAreAssignedAndStatementsShown()
     {
-        for (const auto &[contract, customer] : {std::pair{QStringLiteral("c-1"), QStringLiteral("acme")},
-                                                 std::pair{QStringLiteral("c-2"), QStringLiteral("beta")}}) {
+        // The customer column is edited in place: a combo box while the cell is edited.
+        auto *contracts = child<QTableWidget>(QStringLiteral("chargebackContracts"));
+        for (const auto &[contract, customer, name] :
+             {std::tuple{QStringLiteral("c-1"), QStringLiteral("acme"), QStringLiteral("ACME, Web")},
+              std::tuple{QStringLiteral("c-2"), QStringLiteral("beta"), QStringLiteral("Beta")}}) {
+            int row = -1;
+            for (int r = 0; r < contracts->rowCount(); ++r) {
+                if (contracts->item(r, 0)->text() == contract)
+                    row = r;
+            }
+            QVERIFY(row >= 0);
+            QCOMPARE(contracts->item(row, 3)->text(), QStringLiteral("— none —"));
+            contracts->setCurrentCell(row, 3);
+            contracts->editItem(contracts->item(row, 3));
             auto *combo = child<QComboBox>(QStringLiteral("contractCustomer-") + contract);
+            QCOMPARE(combo->currentText(), QStringLiteral("— none —"));
             const int index = combo->findData(customer);
             combo->setCurrentIndex(index);
             emit combo->activated(index);
-            QTest::qWait(0); // the page reloads after the combo's signal
+            QVERIFY(m_page->isComputing());
+            QVERIFY(settle());
+            QCOMPARE(contracts->item(row, 3)->text(), name);
+            QCOMPARE(m_page->store().assignments()->contracts.value(contract), customer);
         }
         auto *customers = child<QTableWidget>(QStringLiteral("chargebackCustomers"));
         // acme, fixed 2500/h: web-1 5,401 s → 3751, web-2 3,600 s → 2500.
@@ -195,6 +227,7 @@ private slots:
         QAction *beta = chargeTo->findChild<QAction *>(QStringLiteral("chargeTo-beta"));
         QVERIFY(chargeTo->findChild<QAction *>(QStringLiteral("chargeTo-acme"))->isChecked());
         beta->trigger();
+        QVERIFY(settle());
         auto *customers = child<QTableWidget>(QStringLiteral("chargebackCustomers"));
         // beta now also pays web-2: 1500 × 1.1 = 1650 for its hour.
         QCOMPARE(customers->item(customerRow(QStringLiteral("beta")), 3)->text(), QStringLiteral("0.6601"));
@@ -242,6 +275,72 @@ private slots:
         QVERIFY(ui::chartcolours::isDark(m_page->palette()));
         QCOMPARE(chart->series().size(), 2);
         QVERIFY(chart->backgroundBrush().color().lightness() < 100);
+    }
+
+    void statementsAreComputedOffTheGuiThread()
+    {
+        // A month of 2,000 VMs (1.49 million hours) in a store of its own.
+        QTemporaryDir dir;
+        constexpr int kVms = 2000;
+        const int hours = int((kMarch.end() - kMarch.start()) / 3600);
+        {
+            ChargebackStore store;
+            QVERIFY(store.open(dir.path()));
+            QVERIFY(store.saveCustomer(
+                Customer{QStringLiteral("all"), QStringLiteral("All"), PricePlan{PlanKind::Fixed, 10'000, 0, 0, 0}}));
+            QVERIFY(store.saveContract({QStringLiteral("c-big"), QStringLiteral("P"), 5000}));
+            QVERIFY(store.assignContract(QStringLiteral("c-big"), QStringLiteral("all")));
+            QList<VmUsage> usage;
+            for (int v = 0; v < kVms; ++v) {
+                VmUsage vm{QStringLiteral("c-big"), QStringLiteral("vm-%1").arg(v), {}};
+                for (int h = 0; h < hours; ++h)
+                    vm.hours.push_back(UsageSlot{kMarch.start() + h * 3600LL, 3600});
+                usage.append(vm);
+            }
+            QVERIFY(store.replaceUsage(usage));
+        }
+        // The GUI thread's own work meanwhile: a zero timer runs whenever its loop is free.
+        int ticks = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, this, [&] { ++ticks; });
+        tick.start(0);
+        ChargebackPage page(nullptr, nullptr, dir.path());
+        QSignalSpy shown(&page, &ChargebackPage::statementsShown);
+        page.setMonth(kMarch);
+        // Asked for, not computed yet: the page says so and returns.
+        QVERIFY(page.isComputing());
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("chargebackTotals"))->text().startsWith(u"Computing"));
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("chargebackExport"))->isEnabled());
+        const int ticksBefore = ticks;
+        QVERIFY(shown.wait(60000));
+        QVERIFY2(ticks > ticksBefore, "the GUI thread processed no events while the statements were computed");
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(!page.isComputing());
+        QVERIFY(page.findChild<QPushButton *>(QStringLiteral("chargebackExport"))->isEnabled());
+        QCOMPARE(page.result().statements.size(), 1);
+        const Statement all = page.result().statements.constFirst(); // a copy: the next answer replaces it
+        QCOMPARE(all.month, QStringLiteral("2026-03"));
+        QCOMPARE(all.lines.size(), kVms);
+        QCOMPARE(all.instanceSeconds, qint64(kVms) * hours * 3600);
+        QCOMPARE(all.amount, qint64(kVms) * hours * 10'000);
+        QCOMPARE(all.cost, qint64(kVms) * hours * 5000);
+
+        // Another month asked for and, before any answer, March again: only March's answer
+        // is shown; February's is skipped or dropped.
+        shown.clear();
+        page.setMonth(Month{2026, 2});
+        page.setMonth(kMarch);
+        QVERIFY(shown.wait(60000));
+        QTest::qWait(200);
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(page.result().statements.constFirst().month, QStringLiteral("2026-03"));
+        QCOMPARE(page.result().statements.constFirst().amount, all.amount);
+        // And the other way round: February shows February (nothing used, no lines).
+        page.setMonth(kMarch);
+        page.setMonth(Month{2026, 2});
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(page.result().statements.constFirst().month, QStringLiteral("2026-02"));
+        QCOMPARE(page.result().statements.constFirst().lines.size(), 0);
     }
 
     void cleanupTestCase() { m_page.reset(); }

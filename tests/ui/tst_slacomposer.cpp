@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -297,6 +298,35 @@ private slots:
         QVERIFY(products->item(0, ui::SlaComposer::FrontHour)->text().contains(u"8 passed over"_qs));
         shot("sla-composer");
         Q_UNUSED(composer);
+    }
+
+    void everyColumnIsReadableAt1280x800()
+    {
+        // The window's default size, the SLA tab open, the preview's sentence in row 0.
+        m_window->resize(1280, 800);
+        m_window->showBuySlaProfiles();
+        auto products = find<QTableWidget>("slaMatchingProducts");
+        QTRY_VERIFY(products->isVisible());
+        QCoreApplication::processEvents();
+        QHeaderView *header = products->horizontalHeader();
+        // Nothing runs past the right edge, and every header and cell fits its column...
+        QVERIFY2(header->length() <= products->viewport()->width(),
+                 qPrintable(u"%1 > %2"_qs.arg(header->length()).arg(products->viewport()->width())));
+        for (int c = 0; c < ui::SlaComposer::ColumnCount; ++c) {
+            QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c), qPrintable(QString::number(c)));
+            if (c != ui::SlaComposer::FrontHour)
+                QVERIFY2(header->sectionSize(c) >= static_cast<QAbstractItemView *>(products)->sizeHintForColumn(c), qPrintable(QString::number(c)));
+        }
+        // ...except the preview's sentence, which wraps: all its lines are in the row.
+        const QString text = products->item(0, ui::SlaComposer::FrontHour)->text();
+        QVERIFY(text.contains(u"eligible now"_qs));
+        const int width = header->sectionSize(ui::SlaComposer::FrontHour);
+        const QRect needed =
+            products->fontMetrics().boundingRect(QRect(0, 0, width - 8, 10000), Qt::TextWordWrap, text);
+        QVERIFY2(needed.width() <= width, qPrintable(text));
+        QVERIFY2(needed.height() <= products->rowHeight(0),
+                 qPrintable(u"%1 > %2"_qs.arg(needed.height()).arg(products->rowHeight(0))));
+        shot("sla-composer-1280");
     }
 
 private:

@@ -1,8 +1,12 @@
 // Chargeback (issue #14): hand-computed statements for the three plan types, the rounding
-// rules, the CSV round trip and the SQLite store.
+// rules, the CSV round trip and the SQLite store (a row per VM and month, stores of the hourly
+// schema converted on open, bad hours refused whole).
 #include "manage/chargeback.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -322,6 +326,93 @@ private slots:
         QVERIFY(reopened.assignVm(QStringLiteral("c-1"), QStringLiteral("web-2"), QString()));
         QCOMPARE(reopened.assignments()->customerFor(QStringLiteral("c-1"), QStringLiteral("web-2")),
                  QStringLiteral("acme"));
+    }
+
+    void storeRefusesBadHoursWhole()
+    {
+        QTemporaryDir dir;
+        ChargebackStore store;
+        QVERIFY(store.open(dir.path()));
+        const qint64 t0 = kMarch.start();
+        QVERIFY(store.replaceUsage(QStringLiteral("c-1"), {api::UsageHour{t0, QStringLiteral("web-1"), 3600, 0, 0}}));
+        const QList<QList<api::UsageHour>> bad = {
+            {api::UsageHour{t0 + 3600, QStringLiteral("web-1"), 100, 0, 0},
+             api::UsageHour{t0 + 7230, QStringLiteral("web-1"), 100, 0, 0}}, // not on the full hour
+            {api::UsageHour{t0, QStringLiteral("web-1"), 3601, 0, 0}},      // more than an hour
+            {api::UsageHour{t0, QStringLiteral("web-1"), -1, 0, 0}},
+        };
+        for (const auto &hours : bad) {
+            const auto refused = store.replaceUsage(QStringLiteral("c-1"), hours);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, QStringLiteral("chargeback.bad-usage"));
+        }
+        // Nothing changed: the first report is still there, alone.
+        const auto usage = store.usage(kMarch.start(), kMarch.end());
+        QCOMPARE(usage->size(), 1);
+        QCOMPARE(usage->constFirst().hours, (std::vector<UsageSlot>{{t0, 3600}}));
+    }
+
+    void storeKeepsZeroHoursAndMergesReports()
+    {
+        QTemporaryDir dir;
+        ChargebackStore store;
+        QVERIFY(store.open(dir.path()));
+        const qint64 t0 = kMarch.start();
+        // Hours across a month's end; a reported hour of 0 s is kept as reported.
+        QVERIFY(store.replaceUsage({VmUsage{QStringLiteral("c-1"), QStringLiteral("a"),
+                                            {{t0 - kHour, 1200}, {t0, 0}, {t0 + 5 * kHour, 3600}}}}));
+        // Without replacing the contract, a report adds to (and overwrites) what is stored.
+        QVERIFY(store.replaceUsage({VmUsage{QStringLiteral("c-1"), QStringLiteral("a"),
+                                            {{t0 + 5 * kHour, 1800}, {kMarch.end() - kHour, 60}}}}));
+        const auto march = store.usage(kMarch.start(), kMarch.end());
+        QCOMPARE(march->size(), 1);
+        QCOMPARE(march->constFirst().hours,
+                 (std::vector<UsageSlot>{{t0, 0}, {t0 + 5 * kHour, 1800}, {kMarch.end() - kHour, 60}}));
+        // A range within a month, and one over two months.
+        QCOMPARE(store.usage(t0 + kHour, t0 + 6 * kHour)->constFirst().hours,
+                 (std::vector<UsageSlot>{{t0 + 5 * kHour, 1800}}));
+        QCOMPARE(store.usage(t0 - kHour, t0 + kHour)->constFirst().hours,
+                 (std::vector<UsageSlot>{{t0 - kHour, 1200}, {t0, 0}}));
+        QCOMPARE(*store.usageMonths(), (QList<Month>{Month{2026, 2}, kMarch}));
+    }
+
+    void storeOfTheHourlySchemaIsConverted()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("manage")));
+        const qint64 t0 = kMarch.start();
+        {
+            // A store as written before the month rows: a row per VM and hour.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(ChargebackStore::filePath(dir.path()));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE usage (contract TEXT NOT NULL, vm TEXT NOT NULL,"
+                                          " hour_start INTEGER NOT NULL, instance_seconds INTEGER NOT NULL,"
+                                          " PRIMARY KEY (contract, vm, hour_start))")));
+            QVERIFY(q.exec(QStringLiteral("CREATE INDEX usage_hour ON usage (hour_start)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO usage VALUES ('c-1', 'web-1', %1, 3600), ('c-1', 'web-1', %2,"
+                                          " 1800), ('c-2', 'db-1', %3, 901), ('c-2', 'db-1', %4, 60)")
+                               .arg(t0)
+                               .arg(t0 + kHour)
+                               .arg(t0 + 26 * kHour)
+                               .arg(kMarch.end())));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        ChargebackStore store;
+        QVERIFY(store.open(dir.path()));
+        const auto march = store.usage(kMarch.start(), kMarch.end());
+        QVERIFY(march);
+        QCOMPARE(march->size(), 2);
+        QCOMPARE(march->at(0).contract, QStringLiteral("c-1"));
+        QCOMPARE(march->at(0).hours, (std::vector<UsageSlot>{{t0, 3600}, {t0 + kHour, 1800}}));
+        QCOMPARE(march->at(1).hours, (std::vector<UsageSlot>{{t0 + 26 * kHour, 901}}));
+        QCOMPARE(*store.usageMonths(), (QList<Month>{kMarch, Month{2026, 4}}));
+        // The hourly table is gone: opening again converts nothing twice.
+        ChargebackStore again;
+        QVERIFY(again.open(dir.path()));
+        QCOMPARE(again.usage(kMarch.start(), Month{2026, 4}.end())->at(1).hours.size(), std::size_t(2));
     }
 };
 
