@@ -1263,7 +1263,8 @@ bool Engine::consistent() const
         }
         // listInstrument()'s rules, with a clock that never runs before 0.
         if (inst.deliveryStart <= 0 || inst.deliveryEnd <= inst.deliveryStart || inst.priceIncrement <= 0 ||
-            inst.lotSize <= 0 || inst.bandLow <= 0 || inst.bandHigh < inst.bandLow || inst.bandHigh > kMaxPrice)
+            inst.lotSize <= 0 || inst.bandLow <= 0 || inst.bandHigh < inst.bandLow ||
+            inst.bandHigh > kMaxPrice)
             return false;
         if (inst.open)
             ++openInstruments;
@@ -1293,17 +1294,18 @@ bool Engine::consistent() const
     // The front hour of a product: none, or an open hourly instrument of that product.
     for (std::uint32_t product = 0; product < m_front.size(); ++product) {
         const InstrumentId id = m_front[product];
-        if (id != 0 && (id >= m_instruments.size() || !m_instruments[id].open || m_instruments[id].periodKind != 0 ||
-                        m_instruments[id].terms.productIndex != product))
+        if (id != 0 && (id >= m_instruments.size() || !m_instruments[id].open ||
+                        m_instruments[id].periodKind != 0 || m_instruments[id].terms.productIndex != product))
             return false;
     }
     // Contracts name existing parties and instruments; what buyers bought is what their
     // contracts are worth.
     std::vector<Wide> bought(m_participants.size(), 0);
     for (const Contract &k : m_contracts) {
-        if (!participantExists(k.buyer) || !participantExists(k.seller) || k.instrument >= m_instruments.size() ||
-            !m_instruments[k.instrument].exists || std::uint8_t(k.state) > std::uint8_t(ContractState::Terminated) ||
-            k.price < 1 || k.price > kMaxPrice || k.quantity < 1 || k.quantity > kMaxQuantity)
+        if (!participantExists(k.buyer) || !participantExists(k.seller) ||
+            k.instrument >= m_instruments.size() || !m_instruments[k.instrument].exists ||
+            std::uint8_t(k.state) > std::uint8_t(ContractState::Terminated) || k.price < 1 ||
+            k.price > kMaxPrice || k.quantity < 1 || k.quantity > kMaxQuantity)
             return false;
         const Instrument &inst = m_instruments[k.instrument];
         if (k.start != inst.deliveryStart || k.end != inst.deliveryEnd)

@@ -397,7 +397,8 @@ void TestEngine::clientIdIsItsBytesUpToNul()
     QVERIFY(one == two);
     QVERIFY(one == ClientOrderId::from("q"));
     QVERIFY(one.view() == "q");
-    QVERIFY(ClientOrderId::from("abcdefghijklmnopqrstuvwxyz") == ClientOrderId::from("abcdefghijklmnopqrstuvwx"));
+    QVERIFY(ClientOrderId::from("abcdefghijklmnopqrstuvwxyz") ==
+            ClientOrderId::from("abcdefghijklmnopqrstuvwx"));
     QVERIFY(ClientOrderId::canonical("abcdefghijklmnopqrstuvwx"));
     QVERIFY(!ClientOrderId::canonical("abcdefghijklmnopqrstuvwxy"));
     QVERIFY(!ClientOrderId::canonical(std::string_view("q\0", 2)));
@@ -474,7 +475,8 @@ void TestEngine::restoreRefusesWhatSnapshotNeverWrites()
         return out.take();
     };
     std::string swapped = good;
-    for (const auto &[from, to] : {std::pair{level(100, 1), level(90, 1)}, std::pair{level(90, 2), level(100, 2)}}) {
+    for (const auto &[from, to] :
+         {std::pair{level(100, 1), level(90, 1)}, std::pair{level(90, 2), level(100, 2)}}) {
         const std::size_t at = swapped.find(from);
         QVERIFY(at != std::string::npos && swapped.find(from, at + 1) == std::string::npos);
         swapped.replace(at, from.size(), to);
