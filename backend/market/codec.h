@@ -59,6 +59,8 @@ public:
     /// drives an allocation larger than the input itself justifies.
     std::uint32_t count(std::size_t minItemBytes) { return bounded(u32(), minItemBytes); }
     std::uint64_t count64(std::size_t minItemBytes) { return bounded(u64(), minItemBytes); }
+    /// Marks the input malformed: for a value the Writer side never writes.
+    void invalidate() { m_failed = true; }
     bool failed() const { return m_failed; }
     bool atEnd() const { return m_pos == m_in.size(); }
 

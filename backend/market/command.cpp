@@ -128,7 +128,10 @@ void get(Reader &in, NewOrder &c)
     c.price = in.i64();
     c.quantity = in.i64();
     c.expiry = in.i64();
-    c.clientId = ClientOrderId::from(in.bytes());
+    const std::string clientId = in.bytes();
+    if (!ClientOrderId::canonical(clientId))
+        in.invalidate(); // put() writes view(): at most 24 bytes, no NUL
+    c.clientId = ClientOrderId::from(clientId);
     c.counterparty.jurisdictions = in.u64();
     c.counterparty.certifications = in.u32();
     c.counterparty.metadataPolicies = in.u32();

@@ -946,7 +946,10 @@ void writeClientId(Writer &out, const ClientOrderId &id)
 
 ClientOrderId readClientId(Reader &in)
 {
-    return ClientOrderId::from(in.bytes());
+    const std::string text = in.bytes();
+    if (!ClientOrderId::canonical(text))
+        in.invalidate(); // writeClientId() writes view(): at most 24 bytes, no NUL
+    return ClientOrderId::from(text);
 }
 } // namespace
 
@@ -1134,10 +1137,20 @@ bool Engine::restore(std::string_view snapshot)
         inst.lastPrice = in.i64();
         inst.volume = in.i64();
         for (Side s : {Side::Buy, Side::Sell}) {
+            // The snapshot lists each side's levels best first, each price once and none
+            // empty (serialize() walks the book); the book keeps them best last. They are
+            // appended as they come and reversed once, so restore stays linear in the levels
+            // (OrderBook::insert would put each new, worse level at the front of the vector:
+            // quadratic). A list out of order is damage, not a book to sort.
+            std::vector<Level> &side = inst.book.side(s);
             const std::uint32_t levels = in.u32();
             for (std::uint32_t l = 0; l < levels && !in.failed(); ++l) {
                 const Tick price = in.i64();
                 const std::uint32_t count = in.u32();
+                if (in.failed() || count == 0 || price < 1 || price > kMaxPrice ||
+                    (!side.empty() && !OrderBook::better(s, side.back().price, price)))
+                    return fail();
+                Level &level = side.emplace_back(Level{price});
                 for (std::uint32_t k = 0; k < count && !in.failed(); ++k) {
                     const std::uint32_t slot = m_pool.allocate();
                     OrderSlot &o = m_pool[slot];
@@ -1154,16 +1167,16 @@ bool Engine::restore(std::string_view snapshot)
                     o.postOnly = in.boolean();
                     // Only an order the engine could have accepted goes on the book: the
                     // book sums quantities per level, and ids index the order map.
-                    if (in.failed() || price < 1 || price > kMaxPrice || o.remaining < 1 ||
-                        o.remaining > kMaxQuantity || o.id == 0 || o.id >= m_nextOrderId ||
-                        m_index.find(o.id) != kNoSlot)
+                    if (in.failed() || o.remaining < 1 || o.remaining > kMaxQuantity || o.id == 0 ||
+                        o.id >= m_nextOrderId || m_index.find(o.id) != kNoSlot)
                         return fail();
-                    inst.book.insert(m_pool, slot);
+                    OrderBook::append(m_pool, level, slot);
                     m_index.insert(o.id, slot);
                     if (o.expiry != 0)
                         m_expiries.emplace(o.expiry, o.id);
                 }
             }
+            std::reverse(side.begin(), side.end());
         }
         if (in.failed())
             return fail();
@@ -1215,14 +1228,98 @@ bool Engine::restore(std::string_view snapshot)
         outcome.contentHash = in.u64();
         outcome.order = in.u64();
         outcome.reason = Reason(in.u8());
-        m_clientIds.emplace(key, outcome);
+        // The engine keeps each (participant, id) once and never an empty id: a repeat would
+        // be dropped here, and the state restored would not be the state saved.
+        if (in.failed() || key.id.empty() || !m_clientIds.emplace(key, outcome).second)
+            return fail();
     }
-    if (!m_marketData.deserialize(in, magic == kSnapshotMagic))
+    if (!m_marketData.deserialize(in, magic == kSnapshotMagic, m_instruments.size()))
         return fail();
     if (!in.atEnd() && !m_sites.deserialize(in, m_contracts.size()))
         return fail();
-    if (!in.atEnd())
+    if (!in.atEnd() || !consistent())
         return fail();
+    return true;
+}
+
+bool Engine::consistent() const
+{
+    // Slot 0 of participants and instruments is unused: ids start at 1.
+    if (m_now < 0 || m_participants.empty() || m_participants[0].exists || m_instruments.empty() ||
+        m_instruments[0].exists)
+        return false;
+    const auto participantExists = [&](ParticipantId id) {
+        return id < m_participants.size() && m_participants[id].exists;
+    };
+    std::vector<Wide> open(m_participants.size(), 0);
+    std::vector<Wide> openBuy(m_participants.size(), 0);
+    std::size_t openInstruments = 0;
+    for (InstrumentId id = 0; id < m_instruments.size(); ++id) {
+        const Instrument &inst = m_instruments[id];
+        if (!inst.exists) {
+            if (inst.open || !inst.book.empty())
+                return false;
+            continue;
+        }
+        // listInstrument()'s rules, with a clock that never runs before 0.
+        if (inst.deliveryStart <= 0 || inst.deliveryEnd <= inst.deliveryStart || inst.priceIncrement <= 0 ||
+            inst.lotSize <= 0 || inst.bandLow <= 0 || inst.bandHigh < inst.bandLow ||
+            inst.bandHigh > kMaxPrice)
+            return false;
+        if (inst.open)
+            ++openInstruments;
+        else if (!inst.book.empty()) // a book is cleared when its delivery starts
+            return false;
+        for (Side s : {Side::Buy, Side::Sell})
+            for (const Level &level : inst.book.side(s))
+                for (std::uint32_t slot = level.head; slot != kNoSlot; slot = m_pool[slot].next) {
+                    const OrderSlot &o = m_pool[slot];
+                    if (!participantExists(o.participant) || std::uint8_t(o.tif) > 3)
+                        return false;
+                    const Wide n = notional(o.price, o.remaining, inst.hours());
+                    open[o.participant] += n;
+                    if (s == Side::Buy)
+                        openBuy[o.participant] += n;
+                }
+    }
+    // m_open: every open instrument once.
+    if (m_open.size() != openInstruments)
+        return false;
+    std::vector<bool> seen(m_instruments.size(), false);
+    for (InstrumentId id : m_open) {
+        if (id >= m_instruments.size() || !m_instruments[id].open || seen[id])
+            return false;
+        seen[id] = true;
+    }
+    // The front hour of a product: none, or an open hourly instrument of that product.
+    for (std::uint32_t product = 0; product < m_front.size(); ++product) {
+        const InstrumentId id = m_front[product];
+        if (id != 0 && (id >= m_instruments.size() || !m_instruments[id].open ||
+                        m_instruments[id].periodKind != 0 || m_instruments[id].terms.productIndex != product))
+            return false;
+    }
+    // Contracts name existing parties and instruments; what buyers bought is what their
+    // contracts are worth.
+    std::vector<Wide> bought(m_participants.size(), 0);
+    for (const Contract &k : m_contracts) {
+        if (!participantExists(k.buyer) || !participantExists(k.seller) ||
+            k.instrument >= m_instruments.size() || !m_instruments[k.instrument].exists ||
+            std::uint8_t(k.state) > std::uint8_t(ContractState::Terminated) || k.price < 1 ||
+            k.price > kMaxPrice || k.quantity < 1 || k.quantity > kMaxQuantity)
+            return false;
+        const Instrument &inst = m_instruments[k.instrument];
+        if (k.start != inst.deliveryStart || k.end != inst.deliveryEnd)
+            return false;
+        bought[k.buyer] += notional(k.price, k.quantity, inst.hours());
+    }
+    // Exposures are the sums of the resting orders (and contracts) they count: the engine
+    // adds and subtracts exactly these notionals, and never lets them past the ceiling.
+    for (ParticipantId id = 0; id < m_participants.size(); ++id) {
+        const Participant &p = m_participants[id];
+        if (open[id] != p.openNotional || openBuy[id] != p.openBuyNotional || bought[id] != p.boughtValue ||
+            p.openNotional > kExposureCeiling || Wide(p.openBuyNotional) + p.boughtValue > kExposureCeiling)
+            return false;
+    }
     return true;
 }
 

@@ -189,6 +189,11 @@ private:
     void recomputeFront(std::uint32_t product);
     void rebuildIndexes();
     void serialize(Writer &out) const;
+    /// After restore: what the commands keep true and the snapshot format cannot (references
+    /// that point at something, instruments as listInstrument() allows them, running sums
+    /// equal to what they sum). What the engine wrote passes; what fails would index out of
+    /// range or overflow on the first command after the restore.
+    bool consistent() const;
 
     EngineListener m_silent;
     EngineListener *m_listener;

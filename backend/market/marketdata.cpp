@@ -142,11 +142,14 @@ void MarketData::serialize(Writer &out) const
     }
 }
 
-bool MarketData::deserialize(Reader &in, bool withSpotHistory)
+bool MarketData::deserialize(Reader &in, bool withSpotHistory, std::size_t instruments)
 {
     // Each series has at least its list counts (candles per resolution, tape, window).
-    m_series.assign(in.count(sizeof(std::uint32_t) * (std::tuple_size_v<decltype(Series::candles)> + 2)),
-                    Series{});
+    const std::uint32_t series =
+        in.count(sizeof(std::uint32_t) * (std::tuple_size_v<decltype(Series::candles)> + 2));
+    if (in.failed() || series > instruments)
+        return false;
+    m_series.assign(series, Series{});
     for (Series &s : m_series) {
         for (auto &candles : s.candles) {
             const std::uint32_t n = in.u32();
@@ -192,8 +195,12 @@ bool MarketData::deserialize(Reader &in, bool withSpotHistory)
     m_spotHistory.clear();
     if (!withSpotHistory)
         return !in.failed();
-    const std::uint32_t products = in.u32();
-    if (products > (1u << 16))
+    // Each product's history has at least its count, and a product has a history only once
+    // it has a spot index: a damaged count allocates no more (empty) histories than the bytes
+    // left could describe and the spot index has products. It used to be up to 65,536
+    // whatever the bytes: 2.6 s under ASan for a 135-byte snapshot (the fuzzer's timeout).
+    const std::uint32_t products = in.count(sizeof(std::uint32_t));
+    if (in.failed() || products > m_spot.size())
         return false;
     m_spotHistory.assign(products, {});
     for (auto &history : m_spotHistory) {

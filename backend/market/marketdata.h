@@ -79,7 +79,9 @@ public:
 
     void serialize(Writer &out) const;
     /// `withSpotHistory`: false for snapshots older than the spot history (CXE1).
-    bool deserialize(Reader &in, bool withSpotHistory = true);
+    /// `instruments`: how many instrument ids the engine has (series are by instrument id, so
+    /// there are never more); an empty series costs far more memory than its 24 bytes.
+    bool deserialize(Reader &in, bool withSpotHistory, std::size_t instruments);
 
 private:
     struct Bucket

@@ -37,15 +37,21 @@ void OrderBook::insert(OrderPool &pool, std::uint32_t slot)
         else
             level = &*levels.insert(levels.begin() + std::ptrdiff_t(i), Level{order.price});
     }
-    order.prev = level->tail;
+    append(pool, *level, slot);
+}
+
+void OrderBook::append(OrderPool &pool, Level &level, std::uint32_t slot)
+{
+    OrderSlot &order = pool[slot];
+    order.prev = level.tail;
     order.next = kNoSlot;
-    if (level->tail != kNoSlot)
-        pool[level->tail].next = slot;
+    if (level.tail != kNoSlot)
+        pool[level.tail].next = slot;
     else
-        level->head = slot;
-    level->tail = slot;
-    level->total += order.remaining;
-    ++level->count;
+        level.head = slot;
+    level.tail = slot;
+    level.total += order.remaining;
+    ++level.count;
 }
 
 void OrderBook::remove(OrderPool &pool, std::uint32_t slot)

@@ -31,6 +31,9 @@ public:
 
     /// Appends the order in `slot` at the back of its price level.
     void insert(OrderPool &pool, std::uint32_t slot);
+    /// Links the order in `slot` at the back of `level` (its price), counting it in the
+    /// level's total and count.
+    static void append(OrderPool &pool, Level &level, std::uint32_t slot);
     /// Unlinks the order in `slot`; drops its level when it empties. Does not release it.
     void remove(OrderPool &pool, std::uint32_t slot);
     /// The level at `price` on side `s`, or nullptr.

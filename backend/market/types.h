@@ -131,17 +131,29 @@ struct Eligibility
     bool operator==(const Eligibility &) const = default;
 };
 
-/// Client order id: up to 24 bytes, unique per participant; empty means none.
+/// Client order id: up to 24 bytes, unique per participant; empty means none. The id is its
+/// bytes up to the first NUL: what view() shows and what journal records and snapshots
+/// carry. Every byte after it is zero, so that equality, the hash and the order of ids
+/// (which compare all 24 bytes) agree with view(): two ids that are written the same are
+/// the same id, in the running engine and in the one rebuilt from its journal or snapshot.
 struct ClientOrderId
 {
     static constexpr std::size_t kMaxLength = 24;
     std::array<char, kMaxLength> bytes{};
 
+    /// The first kMaxLength bytes of `text`, up to its first NUL.
     static ClientOrderId from(std::string_view text)
     {
         ClientOrderId id;
-        std::memcpy(id.bytes.data(), text.data(), std::min(text.size(), kMaxLength));
+        const std::string_view head = text.substr(0, std::min(text.size(), kMaxLength));
+        std::copy(head.begin(), std::find(head.begin(), head.end(), '\0'), id.bytes.begin());
         return id;
+    }
+    /// True when from(text).view() == text: at most kMaxLength bytes and no NUL. The journal
+    /// and snapshots only ever hold such ids.
+    static bool canonical(std::string_view text)
+    {
+        return text.size() <= kMaxLength && text.find('\0') == std::string_view::npos;
     }
     bool empty() const { return bytes[0] == 0; }
     std::string_view view() const { return {bytes.data(), ::strnlen(bytes.data(), kMaxLength)}; }

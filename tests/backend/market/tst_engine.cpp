@@ -61,6 +61,8 @@ private slots:
     void eventSequenceIsGapFree();
     void snapshotRestoresExactly();
     void commandsRoundTrip();
+    void clientIdIsItsBytesUpToNul();
+    void restoreRefusesWhatSnapshotNeverWrites();
     void candlesAndSpotIndex();
     void spotHistoryPerMinute();
     void orderIdMapMatchesStdMap();
@@ -382,6 +384,123 @@ void TestEngine::commandsRoundTrip()
     QCOMPARE(o.expiry, 99999);
     Reader truncated(std::string_view("\x04\x01", 2));
     QVERIFY(!decode(truncated, back));
+}
+
+void TestEngine::clientIdIsItsBytesUpToNul()
+{
+    // An id is its bytes up to the first NUL, as journal records and snapshots write it
+    // (view()). from() used to keep the bytes after a NUL: the running engine held "q\0one"
+    // and "q\0two" as two ids that its snapshot wrote as one "q", so the restored engine had
+    // one (fuzz/corpus/journal_record/regress-nul-client-id).
+    const ClientOrderId one = ClientOrderId::from(std::string_view("q\0one", 5));
+    const ClientOrderId two = ClientOrderId::from(std::string_view("q\0two", 5));
+    QVERIFY(one == two);
+    QVERIFY(one == ClientOrderId::from("q"));
+    QVERIFY(one.view() == "q");
+    QVERIFY(ClientOrderId::from("abcdefghijklmnopqrstuvwxyz") ==
+            ClientOrderId::from("abcdefghijklmnopqrstuvwx"));
+    QVERIFY(ClientOrderId::canonical("abcdefghijklmnopqrstuvwx"));
+    QVERIFY(!ClientOrderId::canonical("abcdefghijklmnopqrstuvwxy"));
+    QVERIFY(!ClientOrderId::canonical(std::string_view("q\0", 2)));
+
+    Engine engine;
+    setUp(engine);
+    ScriptLog log;
+    engine.setListener(&log);
+    NewOrder order;
+    order.participant = 1;
+    order.instrument = 1;
+    order.price = 100;
+    order.quantity = 1;
+    order.clientId = one;
+    engine.newOrder(order);
+    order.price = 101;
+    order.clientId = two;
+    engine.newOrder(order); // the same id with other content
+    QCOMPARE(log.text, std::string("+1 !order.duplicate-client-id"));
+    Engine restored;
+    QVERIFY(restored.restore(engine.snapshot()));
+    QVERIFY(restored.snapshot() == engine.snapshot());
+
+    // A journal record holds what encode() writes: an id of at most 24 bytes without NUL.
+    auto record = [](std::string_view id) {
+        Writer out;
+        out.u8(std::uint8_t(Command(NewOrder{}).index()));
+        out.u32(1);
+        out.u32(1);
+        out.u8(0);
+        out.i64(100);
+        out.i64(1);
+        out.i64(0);
+        out.bytes(id);
+        out.u64(0);
+        out.u32(0);
+        out.u32(0);
+        return out.take();
+    };
+    const std::string plain = record("q-1");
+    const std::string withNul = record(std::string_view("q\0two", 5));
+    const std::string tooLong = record("abcdefghijklmnopqrstuvwxy");
+    Command back;
+    Reader plainIn(plain);
+    QVERIFY(decode(plainIn, back) && plainIn.atEnd());
+    QVERIFY(std::get<NewOrder>(back).clientId == ClientOrderId::from("q-1"));
+    Reader withNulIn(withNul);
+    QVERIFY(!decode(withNulIn, back));
+    Reader tooLongIn(tooLong);
+    QVERIFY(!decode(tooLongIn, back));
+}
+
+void TestEngine::restoreRefusesWhatSnapshotNeverWrites()
+{
+    // Restore takes what serialize() writes and refuses the rest, rather than taking a
+    // damaged snapshot as some other state: levels out of order (restore used to sort them,
+    // one insert at a time, quadratic in the levels), a client id twice (the second was
+    // dropped), a client id serialize() cannot write.
+    Engine engine;
+    setUp(engine);
+    std::string error;
+    QVERIFY(runScript(engine, "B p1 1@100 id=qa; B p1 1@90 id=qb", &error));
+    const std::string good = engine.snapshot();
+    Engine restored;
+    QVERIFY(restored.restore(good));
+    QVERIFY(restored.snapshot() == good);
+
+    // The bid levels out of order: 90 (order 1) listed before 100 (order 2).
+    auto level = [](Tick price, OrderId first) {
+        Writer out;
+        out.i64(price);
+        out.u32(1);     // orders at the level
+        out.u64(first); // the first one's id
+        return out.take();
+    };
+    std::string swapped = good;
+    for (const auto &[from, to] :
+         {std::pair{level(100, 1), level(90, 1)}, std::pair{level(90, 2), level(100, 2)}}) {
+        const std::size_t at = swapped.find(from);
+        QVERIFY(at != std::string::npos && swapped.find(from, at + 1) == std::string::npos);
+        swapped.replace(at, from.size(), to);
+    }
+    QVERIFY(!restored.restore(swapped));
+    QCOMPARE(restored.eventSeq(), 0u);
+
+    Writer qa;
+    qa.bytes("qa");
+    Writer qb;
+    qb.bytes("qb");
+    Writer qNul;
+    qNul.bytes(std::string_view("q\0", 2));
+    // Each id is written twice: on its resting order, then in the client id table (the last).
+    const std::size_t last = good.rfind(qb.data());
+    QVERIFY(last != std::string::npos && good.find(qb.data()) < last);
+    std::string duplicate = good;
+    duplicate.replace(last, qb.data().size(), qa.data());
+    QVERIFY(!restored.restore(duplicate));
+    std::string nul = good;
+    nul.replace(last, qb.data().size(), qNul.data());
+    QVERIFY(!restored.restore(nul));
+    QVERIFY(restored.restore(good));
+    QVERIFY(restored.snapshot() == good);
 }
 
 void TestEngine::candlesAndSpotIndex()
