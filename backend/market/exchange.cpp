@@ -217,7 +217,12 @@ Result<void> Exchange::open(const QString &journalPath, const Config &config)
     quint64 seq = 0;
     if (snapshot.value()) {
         const store::Journal::Snapshot &snap = *snapshot.value();
-        if (!m_engine.restore(snap.state) || m_engine.stateHash() != snap.hash)
+        if (!m_engine.restore(snap.state))
+            return Error{QStringLiteral("store.snapshot-corrupt"),
+                         Tr::tr("The snapshot at sequence %1 cannot be restored: it holds a state the engine "
+                                "never writes (a damaged file, or one from an incompatible version).")
+                             .arg(snap.seq)};
+        if (m_engine.stateHash() != snap.hash)
             return Error{QStringLiteral("store.snapshot-corrupt"),
                          Tr::tr("The snapshot at sequence %1 does not match its digest.").arg(snap.seq)};
         seq = snap.seq;
