@@ -279,6 +279,10 @@
         <source>%1 did not answer in time.</source>
         <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
     </message>
+    <message>
+        <source>The channel &quot;%1&quot; needs the permission &quot;%2&quot;.</source>
+        <translation>Der Kanal „%1“ erfordert die Berechtigung „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -1590,6 +1594,26 @@
     <message>
         <source>%1 must be between 1 and the exchange&apos;s limit of the participant, %2.</source>
         <translation>%1 muss zwischen 1 und dem Limit der Börse für den Teilnehmer, %2, liegen.</translation>
+    </message>
+    <message>
+        <source>Only the identity of site %1 reports its VM operations.</source>
+        <translation>Nur die Identität von Standort %1 meldet dessen VM-Operationen.</translation>
+    </message>
+    <message>
+        <source>Site %1 does not hold contract %2: it reports no VM operation of it.</source>
+        <translation>Standort %1 hält Vertrag %2 nicht: Er meldet keine VM-Operation dazu.</translation>
+    </message>
+    <message>
+        <source>A VM name is 1 to 32 lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>Ein VM-Name besteht aus 1 bis 32 Kleinbuchstaben, Ziffern und „-“.</translation>
+    </message>
+    <message>
+        <source>A user name or certificate serial has at most 64 characters.</source>
+        <translation>Ein Benutzername oder eine Zertifikatsseriennummer hat höchstens 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>limit is a number from 1 to %1.</source>
+        <translation>limit ist eine Zahl von 1 bis %1.</translation>
     </message>
 </context>
 <context>
@@ -6568,6 +6592,58 @@
     <message>
         <source>The limits of %1 were not set: %2</source>
         <translation>Die Limits von %1 wurden nicht gesetzt: %2</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>erstellen</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>starten</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>stoppen</translation>
+    </message>
+    <message>
+        <source>reboot</source>
+        <translation>neu starten</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>VM operations</source>
+        <translation>VM-Operationen</translation>
+    </message>
+    <message>
+        <source>VM operations at the sellers&apos; sites, and by whom</source>
+        <translation>VM-Operationen an den Standorten der Verkäufer, und von wem</translation>
+    </message>
+    <message>
+        <source>Cannot read the VM operations: %1</source>
+        <translation>Die VM-Operationen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(nicht genannt)</translation>
     </message>
 </context>
 </TS>

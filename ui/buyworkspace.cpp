@@ -532,6 +532,9 @@ void BuyWorkspace::fetchSettlements()
 {
     if (!m_session || !m_session->client() || m_session->state() != desk::MarketSession::State::Connected)
         return;
+    // Settlements are commercial data: the exchange answers them to `trade` only.
+    if (!m_session->hasPermission(QStringLiteral("trade")))
+        return;
     auto *call = m_session->client()->settlements();
     connect(call, &Job::finished, this, [this, call] {
         call->deleteLater();

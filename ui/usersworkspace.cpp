@@ -41,6 +41,23 @@ QTableWidgetItem *item(const QString &text)
 {
     return new QTableWidgetItem(text);
 }
+
+QString operationText(api::VmOperation operation)
+{
+    switch (operation) {
+    case api::VmOperation::Create:
+        return UsersWorkspace::tr("create");
+    case api::VmOperation::Start:
+        return UsersWorkspace::tr("start");
+    case api::VmOperation::Stop:
+        return UsersWorkspace::tr("stop");
+    case api::VmOperation::Reboot:
+        return UsersWorkspace::tr("reboot");
+    case api::VmOperation::Delete:
+        return UsersWorkspace::tr("delete");
+    }
+    return {};
+}
 } // namespace
 
 UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
@@ -65,6 +82,8 @@ UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
     , m_refresh(new QPushButton(tr("Re&fresh"), this))
     , m_audit(table(QStringLiteral("auditTable"),
                     {tr("Time"), tr("User"), tr("Action"), tr("Permissions"), tr("By")}, this))
+    , m_vmOperations(table(QStringLiteral("vmOperationsTable"),
+                           {tr("Time"), tr("User"), tr("Contract"), tr("Site"), tr("VM"), tr("Operation")}, this))
     , m_status(new QLabel(this))
 {
     m_reason->setObjectName(QStringLiteral("usersReason"));
@@ -98,6 +117,7 @@ UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_users->setAccessibleName(tr("Users"));
     m_audit->setAccessibleName(tr("Identity audit"));
+    m_vmOperations->setAccessibleName(tr("VM operations"));
 
     QVBoxLayout *layout = contentLayout();
     layout->addWidget(m_reason);
@@ -128,9 +148,18 @@ UsersWorkspace::UsersWorkspace(desk::MarketSession *session, QWidget *parent)
     right->addStretch();
     columns->addLayout(right, 2);
     layout->addLayout(columns, 2);
-    layout->addWidget(
+    // The two records side by side: who changed identities, and who did what with VMs.
+    auto *records = new QHBoxLayout;
+    auto *identities = new QVBoxLayout;
+    identities->addWidget(
         createSectionLabel(tr("Audit: identities issued, changed and revoked, and by whom"), this));
-    layout->addWidget(m_audit, 1);
+    identities->addWidget(m_audit, 1);
+    records->addLayout(identities, 1);
+    auto *operations = new QVBoxLayout;
+    operations->addWidget(createSectionLabel(tr("VM operations at the sellers' sites, and by whom"), this));
+    operations->addWidget(m_vmOperations, 1);
+    records->addLayout(operations, 1);
+    layout->addLayout(records, 1);
 
     connect(m_users, &QTableWidget::itemSelectionChanged, this, &UsersWorkspace::showSelection);
     connect(m_name, &QLineEdit::textChanged, this, &UsersWorkspace::updateActions);
@@ -299,6 +328,30 @@ void UsersWorkspace::refresh()
             m_audit->setItem(row, 4, item(it->by));
         }
         m_audit->resizeColumnsToContents();
+    });
+    auto *operations = m_session->client()->vmOperations(participant);
+    connect(operations, &desk::ExchangeJob::finished, this, [this, operations] {
+        operations->deleteLater();
+        if (!operations->ok()) {
+            setStatus(tr("Cannot read the VM operations: %1").arg(operations->errorString()), true);
+            return;
+        }
+        m_vmOperations->setRowCount(0);
+        const QList<api::VmOperationEntry> &entries = operations->value();
+        for (auto it = entries.crbegin(); it != entries.crend(); ++it) { // newest first
+            const int row = m_vmOperations->rowCount();
+            m_vmOperations->insertRow(row);
+            m_vmOperations->setItem(row, 0,
+                                    item(QDateTime::fromSecsSinceEpoch(it->time).toString(
+                                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+            // A certificate from before users were named in it: the site knows no user.
+            m_vmOperations->setItem(row, 1, item(it->user.isEmpty() ? tr("(not named)") : it->user));
+            m_vmOperations->setItem(row, 2, item(it->contractId));
+            m_vmOperations->setItem(row, 3, item(it->site));
+            m_vmOperations->setItem(row, 4, item(it->vm));
+            m_vmOperations->setItem(row, 5, item(operationText(it->operation)));
+        }
+        m_vmOperations->resizeColumnsToContents();
     });
 }
 

@@ -17,8 +17,9 @@ namespace cloudex::ui {
 /// The organisation's administration (issue #16), for an identity with `admin`: its users
 /// with their permissions and state, issuing one (a key made here, handed over as a
 /// PKCS#12 under a passphrase the administrator chooses), changing permissions, revoking,
-/// the organisation's per-user limits, and the identity audit. Without `admin` everything
-/// is disabled and the page says why.
+/// the organisation's per-user limits, the identity audit, and the VM operations the
+/// sellers' sites did for its users (time, user, contract, site, VM, operation). Without
+/// `admin` everything is disabled and the page says why.
 class UsersWorkspace final : public WorkspacePage
 {
     Q_OBJECT
@@ -26,7 +27,7 @@ class UsersWorkspace final : public WorkspacePage
 public:
     explicit UsersWorkspace(desk::MarketSession *session, QWidget *parent = nullptr);
 
-    /// Reads users and audit again.
+    /// Reads users, audit and VM operations again.
     void refresh();
 
 Q_SIGNALS:
@@ -62,6 +63,7 @@ private:
     QPushButton *m_limits;
     QPushButton *m_refresh;
     QTableWidget *m_audit;
+    QTableWidget *m_vmOperations;
     QLabel *m_status;
     bool m_busy = false;
 };

@@ -7,7 +7,8 @@
 //   users list | users issue NAME --permissions P,… (--csr FILE --out CERT.pem |
 //         --out USER.p12 --user-passphrase-file F) | users permissions NAME --permissions P,…
 //         [--out CERT.pem] | users revoke NAME | users limits NAME [--max-order-quantity N]
-//         [--max-open-notional N] | users audit        (the identity needs `admin`)
+//         [--max-open-notional N] | users audit | users operations [--contract C] [--user U]
+//         (the users commands need `admin`)
 //
 // Exit status: 0 success; 1 a local failure (data directory, wallet files); 2 a usage error
 // (arguments, unreadable identity or passphrase); 3 the exchange or the site refused (a
@@ -204,6 +205,22 @@ private:
                 t.flush();
                 done(json, text);
             });
+        if (sub == u"operations" && args.size() == 1)
+            return on(m_client->vmOperations(m_participant, parser.value(QStringLiteral("contract")),
+                                             parser.value(QStringLiteral("user"))),
+                      [this](const QList<api::VmOperationEntry> &list) {
+                          QJsonArray json;
+                          QString text;
+                          QTextStream t(&text);
+                          for (const api::VmOperationEntry &e : list) {
+                              json.append(e.toJson());
+                              t << time(e.time) << ' ' << (e.user.isEmpty() ? QStringLiteral("-") : e.user) << ' '
+                                << e.contractId << ' ' << e.site << ' ' << e.vm << ' ' << api::toWire(e.operation)
+                                << ' ' << (e.serial.isEmpty() ? QStringLiteral("-") : e.serial) << '\n';
+                          }
+                          t.flush();
+                          done(json, text.isEmpty() ? Tr::tr("No VM operations.") : text);
+                      });
         if (sub == u"revoke" && args.size() == 2)
             return on(m_client->revokeUser(m_participant, name), [this, name](const api::UserRevocation &r) {
                 done(QJsonObject{{QStringLiteral("user"), r.user},
@@ -302,7 +319,8 @@ private:
         }
         usageError(Tr::tr("usage: users list | issue NAME --permissions P,… (--csr FILE) --out FILE | "
                           "permissions NAME --permissions P,… | revoke NAME | limits NAME "
-                          "[--max-order-quantity N] [--max-open-notional N] | audit"));
+                          "[--max-order-quantity N] [--max-open-notional N] | audit | "
+                          "operations [--contract C] [--user U]"));
     }
 
     void writeCertificate(const QString &name, const api::Certificate &certificate, const QString &out)
@@ -738,7 +756,7 @@ int main(int argc, char **argv)
         "CloudEx buyer CLI: contracts, certificates and VMs at the sellers' sites.\n"
         "Commands: contracts | certificate C | templates C | deploy C --name N --template T | vms [C] |\n"
         "          start|stop|reboot|delete C VM | usage C | settlements |\n"
-        "          users list|issue|permissions|revoke|limits|audit …\n"
+        "          users list|issue|permissions|revoke|limits|audit|operations …\n"
         "Exit status: 0 ok, 1 local failure, 2 usage error, 3 refused by the exchange or site, "
         "4 exchange or site unreachable or untrusted."));
     parser.addHelpOption();
@@ -772,6 +790,9 @@ int main(int argc, char **argv)
          QStringLiteral("n")},
         {QStringLiteral("max-open-notional"),
          QStringLiteral("users limits: ticks x instances x hours of open orders."), QStringLiteral("n")},
+        {QStringLiteral("contract"), QStringLiteral("users operations: only this contract's."),
+         QStringLiteral("id")},
+        {QStringLiteral("user"), QStringLiteral("users operations: only this user's."), QStringLiteral("name")},
     });
     managecli::addChargebackOptions(parser);
     parser.setApplicationDescription(parser.applicationDescription() + QStringLiteral("\nChargeback: ") +

@@ -49,6 +49,8 @@ const char *const kSchema[] = {
     "NOT NULL, detail TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS vm_operations (contract TEXT NOT NULL, vm TEXT NOT NULL, operation TEXT NOT NULL, "
     "user TEXT NOT NULL, serial TEXT NOT NULL, at_ms INTEGER NOT NULL)",
+    // How far each report to the exchange got ("vm-operations": the last rowid reported).
+    "CREATE TABLE IF NOT EXISTS exchange_reports (name TEXT PRIMARY KEY, last INTEGER NOT NULL)",
 };
 
 // Lists are stored one element per line: tenant ids and host ids never contain newlines.
@@ -646,6 +648,38 @@ QList<OperationRecord> AgentStore::operations(const QString &contract) const
                        query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong()});
     }
     return result;
+}
+
+QList<std::pair<qint64, OperationRecord>> AgentStore::operationsAfter(qint64 after, int limit) const
+{
+    QList<std::pair<qint64, OperationRecord>> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT rowid, contract, vm, operation, user, serial, at_ms FROM vm_operations"
+                                 " WHERE rowid > ? ORDER BY rowid LIMIT ?"));
+    query.addBindValue(after);
+    query.addBindValue(limit);
+    query.exec();
+    while (query.next()) {
+        result.append({query.value(0).toLongLong(),
+                       OperationRecord{query.value(1).toString(), query.value(2).toString(),
+                                       query.value(3).toString(), query.value(4).toString(),
+                                       query.value(5).toString(), query.value(6).toLongLong()}});
+    }
+    return result;
+}
+
+qint64 AgentStore::reportedThrough(const QString &report) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT last FROM exchange_reports WHERE name = ?"));
+    query.addBindValue(report);
+    query.exec();
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+Result<void> AgentStore::setReportedThrough(const QString &report, qint64 last)
+{
+    return exec(QStringLiteral("INSERT OR REPLACE INTO exchange_reports (name, last) VALUES (?, ?)"), {report, last});
 }
 
 QList<QPair<QString, QString>> AgentStore::enforcementLog(const QString &contract) const

@@ -206,9 +206,15 @@ public:
     std::optional<CrlRecord> crl() const;
     Result<void> saveCrl(const CrlRecord &crl);
 
-    /// Appends to the enforcement log (contract, step, time, detail).
+    /// Records a VM operation with the user behind it (vm_operations).
     Result<void> logOperation(const OperationRecord &operation);
     QList<OperationRecord> operations(const QString &contract) const;
+    /// The VM operations recorded after record number `after` (their rowid), oldest first,
+    /// at most `limit`, with their record numbers: what the site reports to the exchange.
+    QList<std::pair<qint64, OperationRecord>> operationsAfter(qint64 after, int limit) const;
+    /// The last record a report to the exchange (`report`, e.g. "vm-operations") carried; 0: none.
+    qint64 reportedThrough(const QString &report) const;
+    Result<void> setReportedThrough(const QString &report, qint64 last);
     Result<void> logEnforcement(const QString &contract, const QString &step, qint64 ms, const QString &detail);
     /// (step, detail) of a contract, oldest first.
     QList<QPair<QString, QString>> enforcementLog(const QString &contract) const;

@@ -265,8 +265,32 @@ void ConnectServer::recordOperation(const QString &contract, const QString &vm, 
     const QString user = m_holder.isEmpty() ? QStringLiteral("?") : m_holder;
     qCInfo(lcConnect, "contract %s: %s of VM %s by %s (certificate %s)", qPrintable(contract),
            qPrintable(operation), qPrintable(vm), qPrintable(user), qPrintable(m_holderSerial));
-    (void)const_cast<AgentStore &>(m_agent.store())
-        .logOperation({contract, vm, operation, m_holder, m_holderSerial, m_clock.nowMs()});
+    if (auto logged = const_cast<AgentStore &>(m_agent.store())
+                          .logOperation({contract, vm, operation, m_holder, m_holderSerial, m_clock.nowMs()});
+        !logged) {
+        qCWarning(lcConnect, "cannot record the operation: %s", qPrintable(logged.error().message));
+        return;
+    }
+    Q_EMIT operationRecorded();
+}
+
+namespace {
+const QString kOperationsReport = QStringLiteral("vm-operations");
+}
+
+QList<std::pair<qint64, OperationRecord>> ConnectServer::operationsAfter(qint64 after, int limit) const
+{
+    return m_agent.store().operationsAfter(after, limit);
+}
+
+qint64 ConnectServer::operationsReportedThrough() const
+{
+    return m_agent.store().reportedThrough(kOperationsReport);
+}
+
+Result<void> ConnectServer::setOperationsReportedThrough(qint64 last)
+{
+    return const_cast<AgentStore &>(m_agent.store()).setReportedThrough(kOperationsReport, last);
 }
 
 Result<void> ConnectServer::applyCrl(const QByteArray &crlDer)
@@ -626,6 +650,9 @@ Result<net::PeerIdentity> ConnectServer::authenticate(const QSslCertificate &cer
         if (contract->terminated)
             return forbid(QStringLiteral("connect.terminated"), Tr::tr("The contract was terminated."));
         m_admission->contract = contract->id;
+        // The user the CA named (subject OU, the same as the contract extension's holder), so
+        // that a VM defined before the window is recorded with its user too.
+        m_admission->holder = certificate.subjectInfo(QSslCertificate::OrganizationalUnitName).value(0);
         return identity;
     }
     return Error{

@@ -87,6 +87,12 @@ public:
     /// The hours of usageJson() as the exchange's UsageReport takes them.
     QJsonArray usageHours(const QString &contractId) const;
 
+    /// The VM operations recorded after record `after`, oldest first, at most `limit`, with
+    /// their record numbers; and how far the report to the exchange got (ExchangeLink).
+    QList<std::pair<qint64, OperationRecord>> operationsAfter(qint64 after, int limit) const;
+    qint64 operationsReportedThrough() const;
+    Result<void> setOperationsReportedThrough(qint64 last);
+
     /// The host group an exclusive contract claims whole hosts in.
     static QString claimGroupName(const QString &contractId);
 
@@ -98,6 +104,8 @@ Q_SIGNALS:
     void contractFinished(const QString &contractId);
     /// A contract was recorded or changed (also at risk).
     void contractChanged(const QString &contractId);
+    /// A VM operation was recorded (with its user): for the report to the exchange.
+    void operationRecorded();
 
 private:
     struct Admission;

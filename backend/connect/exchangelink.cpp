@@ -1,6 +1,7 @@
 #include "exchangelink.h"
 
 #include "api/channels.h"
+#include "api/vmoperations.h"
 #include "connectserver.h"
 #include "core/logging.h"
 #include "net/apiclient.h"
@@ -13,6 +14,8 @@ namespace cloudex::connect {
 namespace {
 constexpr qint64 kMsPerSecond = 1000;
 constexpr int kRetryMs = 5000;
+/// Records per VM-operation report: about 200 bytes each, well inside the 64 KiB body limit.
+constexpr int kOperationsBatch = 200;
 } // namespace
 
 ExchangeLink::ExchangeLink(ConnectServer &server, Options options, QObject *parent)
@@ -24,6 +27,7 @@ ExchangeLink::ExchangeLink(ConnectServer &server, Options options, QObject *pare
     , m_crlTimer(new QTimer(this))
     , m_usageTimer(new QTimer(this))
     , m_retry(new QTimer(this))
+    , m_operationsSoon(new QTimer(this))
 {
     QUrl streamUrl = m_options.exchange;
     streamUrl.setScheme(QStringLiteral("wss"));
@@ -47,6 +51,14 @@ ExchangeLink::ExchangeLink(ConnectServer &server, Options options, QObject *pare
             });
     connect(m_crlTimer, &QTimer::timeout, this, &ExchangeLink::pullCrl);
     connect(m_usageTimer, &QTimer::timeout, this, &ExchangeLink::reportAllUsage);
+    connect(m_usageTimer, &QTimer::timeout, this, &ExchangeLink::reportOperations);
+    m_operationsSoon->setSingleShot(true);
+    m_operationsSoon->setInterval(m_options.operationsDelayMs);
+    connect(m_operationsSoon, &QTimer::timeout, this, &ExchangeLink::reportOperations);
+    connect(&m_server, &ConnectServer::operationRecorded, this, [this] {
+        if (m_registered && !m_operationsSoon->isActive())
+            m_operationsSoon->start();
+    });
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, &ExchangeLink::registerSite);
     // The final report follows the end of the grace period.
@@ -81,6 +93,8 @@ void ExchangeLink::registerSite()
             qCInfo(lcConnect, "registered site %s at %s", qPrintable(m_options.siteId),
                    qPrintable(m_options.endpoint));
             Q_EMIT registered();
+            // What was recorded while the exchange was away goes now.
+            reportOperations();
             return;
         }
         qCWarning(lcConnect, "cannot register site %s: %s (%s); retrying", qPrintable(m_options.siteId),
@@ -194,6 +208,61 @@ void ExchangeLink::reportAllUsage()
             continue;
         reportUsage(contract.id, contract.stage >= HeldContractRecord::Destroyed);
     }
+}
+
+void ExchangeLink::reportOperations()
+{
+    if (m_operationsInFlight) {
+        m_operationsAgain = true;
+        return;
+    }
+    m_operationsAgain = false;
+    const qint64 through = m_server.operationsReportedThrough();
+    const auto batch = m_server.operationsAfter(through, kOperationsBatch);
+    if (batch.isEmpty())
+        return;
+    QJsonArray operations;
+    qint64 last = through;
+    for (const auto &[id, record] : batch) {
+        last = id;
+        const std::optional<api::VmOperation> operation = api::fromWire<api::VmOperation>(record.operation);
+        if (!operation)
+            continue; // not a buyer's operation of the API: nothing to report
+        api::SiteVmOperation o;
+        o.id = id;
+        o.contractId = record.contract;
+        o.vm = record.vm;
+        o.operation = *operation;
+        o.user = record.user;
+        o.serial = record.serial;
+        o.time = record.atMs / 1000;
+        operations.append(o.toJson());
+    }
+    if (operations.isEmpty()) {
+        (void)m_server.setOperationsReportedThrough(last);
+        return reportOperations();
+    }
+    m_operationsInFlight = true;
+    const int count = int(operations.size());
+    net::ApiCall *call =
+        m_client->post(QStringLiteral("/v1/sites/%1/vm-operations").arg(m_options.siteId),
+                       QJsonObject{{QStringLiteral("operations"), operations}});
+    connect(call, &Job::finished, this, [this, call, last, count, full = batch.size() == kOperationsBatch] {
+        call->deleteLater();
+        m_operationsInFlight = false;
+        if (!call->ok()) {
+            qCWarning(lcConnect, "VM operations report refused: %s (%s); sent again at the next pass",
+                      qPrintable(call->errorString()), qPrintable(call->error()));
+            Q_EMIT operationsReported(count, false);
+            return;
+        }
+        if (auto saved = m_server.setOperationsReportedThrough(last); !saved)
+            qCWarning(lcConnect, "cannot record the VM operations report: %s", qPrintable(saved.error().message));
+        qCInfo(lcConnect, "%d VM operations reported", count);
+        Q_EMIT operationsReported(count, true);
+        if (full || m_operationsAgain)
+            reportOperations();
+    });
 }
 
 } // namespace cloudex::connect

@@ -23,8 +23,10 @@ class ConnectServer;
 /// The site's side of the exchange (docs/CONNECT-API.md, section 1), with the site
 /// identity: registers the site (`PUT /v1/sites/{id}`), follows `contracts@<seller>` on the
 /// stream (snapshots resync it) and keeps the contracts assigned to this site in the
-/// server's records, pulls the CRL periodically and at once on a termination, and reports
-/// usage (`POST /v1/contracts/{id}/usage`) periodically and finally after the grace period.
+/// server's records, pulls the CRL periodically and at once on a termination, reports
+/// usage (`POST /v1/contracts/{id}/usage`) periodically and finally after the grace period,
+/// and reports the VM operations it recorded with their users
+/// (`POST /v1/sites/{id}/vm-operations`) shortly after each and with every usage pass.
 /// Everything it pulls is recorded, so the site enforces with the exchange unreachable.
 class ExchangeLink final : public QObject
 {
@@ -42,6 +44,8 @@ public:
         QStringList products;
         int crlIntervalMs = 5 * 60 * 1000;
         int usageIntervalMs = 5 * 60 * 1000;
+        /// How long after a VM operation its report leaves (operations of a burst go together).
+        int operationsDelayMs = 1000;
     };
 
     ExchangeLink(ConnectServer &server, Options options, QObject *parent = nullptr);
@@ -63,11 +67,17 @@ public Q_SLOTS:
     void takeRevocation(const QJsonObject &event);
     void reportUsage(const QString &contractId, bool final);
     void reportAllUsage();
+    /// Sends the VM operations recorded since the last accepted report, in batches; a
+    /// refused or failed report is sent again at the next pass (the exchange keeps each
+    /// record once).
+    void reportOperations();
 
 Q_SIGNALS:
     void registered();
     void crlApplied();
     void usageReported(const QString &contractId, bool final, bool ok);
+    /// A batch of VM operations was sent: how many records, and whether it was accepted.
+    void operationsReported(int records, bool ok);
 
 private:
     void registerSite();
@@ -80,7 +90,10 @@ private:
     QTimer *m_crlTimer;
     QTimer *m_usageTimer;
     QTimer *m_retry;
+    QTimer *m_operationsSoon; ///< a short delay after an operation, to batch a burst
     bool m_registered = false;
+    bool m_operationsInFlight = false;
+    bool m_operationsAgain = false;
     QSet<QString> m_finalSent;
 };
 

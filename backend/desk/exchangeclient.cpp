@@ -257,4 +257,19 @@ ExchangeCall<QList<api::AuditEntry>> *ExchangeClient::audit(const QString &parti
         m_api->get(participantPath(participant, QLatin1StringView("audit"))), list<api::AuditEntry>(), this);
 }
 
+ExchangeCall<QList<api::VmOperationEntry>> *ExchangeClient::vmOperations(const QString &participant,
+                                                                         const QString &contract,
+                                                                         const QString &user)
+{
+    QStringList query;
+    if (!contract.isEmpty())
+        query << QStringLiteral("contract=") + QString::fromLatin1(QUrl::toPercentEncoding(contract));
+    if (!user.isEmpty())
+        query << QStringLiteral("user=") + QString::fromLatin1(QUrl::toPercentEncoding(user));
+    QString path = participantPath(participant, QLatin1StringView("vm-operations"));
+    if (!query.isEmpty())
+        path += u'?' + query.join(u'&');
+    return new ExchangeCall<QList<api::VmOperationEntry>>(m_api->get(path), list<api::VmOperationEntry>(), this);
+}
+
 } // namespace cloudex::desk

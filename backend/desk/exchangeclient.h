@@ -16,6 +16,7 @@
 #include "api/participantrequest.h"
 #include "api/spothistory.h"
 #include "api/users.h"
+#include "api/vmoperations.h"
 #include "desk/exchangejob.h"
 
 #include <QObject>
@@ -97,6 +98,11 @@ public:
     ExchangeCall<api::UserLimitsRequest> *setUserLimits(const QString &participant, const QString &user,
                                                         const api::UserLimitsRequest &limits);
     ExchangeCall<QList<api::AuditEntry>> *audit(const QString &participant);
+    /// The VM operations the sellers' sites reported on the participant's contracts, with the
+    /// user behind each, oldest first; `contract` and `user` filter when not empty.
+    ExchangeCall<QList<api::VmOperationEntry>> *vmOperations(const QString &participant,
+                                                             const QString &contract = {},
+                                                             const QString &user = {});
 
 private:
     net::ApiClient *m_api;

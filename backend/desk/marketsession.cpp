@@ -202,6 +202,9 @@ QStringList MarketSession::privateChannels() const
 {
     if (m_participant.isEmpty())
         return {};
+    // Orders and fills are trading data: the exchange refuses them without `trade`.
+    if (!hasPermission(QStringLiteral("trade")))
+        return {api::channel::contracts(m_participant)};
     return {api::channel::orders(m_participant), api::channel::fills(m_participant),
             api::channel::contracts(m_participant)};
 }

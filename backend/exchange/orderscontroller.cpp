@@ -118,12 +118,11 @@ void OrdersController::postOrder(const ApiRequest &request, ApiReply reply)
                          notional(order.symbol, order.type == market::OrderType::Limit ? order.priceTicks : 0,
                                   order.quantity)))
         return;
+    // The user travels with the order into the journal and the book, so that the per-user
+    // open notional counts it after a restart too.
+    order.user = request.identity.name;
     m_exchange.submitOrder(request.identity.participant, order,
-                           [this, reply, user = request.identity.name](const market::Ack &ack) mutable {
-                               if (ack.accepted && ack.orderId != 0)
-                                   m_placedBy.insert(ack.orderId, user);
-                               answerAck(reply, ack, 201);
-                           });
+                           [reply](const market::Ack &ack) mutable { answerAck(reply, ack, 201); });
 }
 
 qint64 OrdersController::notional(const QString &symbol, qint64 priceTicks, qint64 quantity) const
@@ -157,7 +156,7 @@ bool OrdersController::breaksUserLimits(const ApiRequest &request, ApiReply &rep
     if (limits.maxOpenNotional) {
         qint64 open = added;
         for (const market::OrderInfo &info : m_exchange.openOrders(request.identity.participant)) {
-            if (info.id != except && m_placedBy.value(info.id) == request.identity.name)
+            if (info.id != except && info.user == request.identity.name)
                 open += notional(info.symbol, info.priceTicks, info.remaining);
         }
         if (open > *limits.maxOpenNotional) {

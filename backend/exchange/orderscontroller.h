@@ -3,8 +3,6 @@
 #include "net/apiserver.h"
 #include "pki/pkitypes.h"
 
-#include <QHash>
-
 #include <functional>
 
 namespace cloudex::market {
@@ -48,8 +46,6 @@ private:
 
     market::Exchange &m_exchange;
     UserLimitsProvider m_userLimits;
-    /// Which user placed each order since the start (for the per-user open notional).
-    QHash<quint64, QString> m_placedBy;
 };
 
 } // namespace cloudex::exchange

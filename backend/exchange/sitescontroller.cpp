@@ -3,6 +3,7 @@
 #include "api/parse.h"
 #include "api/site.h"
 #include "api/usage.h"
+#include "api/vmoperations.h"
 #include "core/logging.h"
 #include "exchange/apiconvert.h"
 #include "exchange/exchangejson.h"
@@ -13,6 +14,7 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QUrl>
 
@@ -68,6 +70,8 @@ void SitesController::addRoutes(net::ApiServer &api)
     api.route(get, QStringLiteral("/v1/sites"), bind(this, &SitesController::getSites));
     api.route(QStringLiteral("POST"), QStringLiteral("/v1/contracts/{id}/usage"),
               bind(this, &SitesController::postUsage));
+    api.route(QStringLiteral("POST"), QStringLiteral("/v1/sites/{siteId}/vm-operations"),
+              bind(this, &SitesController::postVmOperations));
     api.route(get, QStringLiteral("/v1/settlements"), bind(this, &SitesController::getSettlements),
               kPermissionTrade);
     api.route(get, QStringLiteral("/v1/settlements/{contractId}"), bind(this, &SitesController::getSettlement),
@@ -161,6 +165,70 @@ void SitesController::postUsage(const ApiRequest &request, ApiReply reply)
                                    return reply.sendProblem(refusal(ack.error));
                                reply.send(200, api::UsageAck{qint64(ack.commandSeq), true}.toJson());
                            });
+}
+
+void SitesController::postVmOperations(const ApiRequest &request, ApiReply reply)
+{
+    const QString siteId = request.params.value(QStringLiteral("siteId"));
+    if (!isSiteIdentity(request) || request.identity.name != siteId) {
+        return reply.sendProblem(
+            ApiProblem::forbidden(QStringLiteral("auth.not-this-site"),
+                                  Tr::tr("Only the identity of site %1 reports its VM operations.").arg(siteId)));
+    }
+    auto parsed = api::parseRequest<api::VmOperationReport>(request.body);
+    if (!parsed)
+        return reply.sendProblem(badRequest(parsed.error()));
+    // Every record is checked before any is kept: one refused record refuses the batch.
+    static const QRegularExpression vmName(QStringLiteral("^[a-z0-9][a-z0-9-]{0,31}$"));
+    QList<pki::VmOperationRecord> records;
+    records.reserve(parsed->operations.size());
+    for (qsizetype i = 0; i < parsed->operations.size(); ++i) {
+        const api::SiteVmOperation &o = parsed->operations.at(i);
+        const QString at = QStringLiteral("operations[%1].").arg(i);
+        const auto number = market::Exchange::parseContractCode(o.contractId);
+        const auto contract = number ? m_exchange.contract(*number) : std::nullopt;
+        if (!contract) {
+            return reply.sendProblem(ApiProblem::fromError(
+                404, Error{QStringLiteral("contract.unknown"), Tr::tr("There is no contract %1.").arg(o.contractId),
+                           at + QStringLiteral("contractId")}));
+        }
+        if (contract->seller != request.identity.participant || contract->siteId != siteId) {
+            ApiProblem problem = ApiProblem::forbidden(
+                QStringLiteral("auth.not-site-of-contract"),
+                Tr::tr("Site %1 does not hold contract %2: it reports no VM operation of it.")
+                    .arg(siteId, o.contractId));
+            problem.extensions.insert(QStringLiteral("field"), QString(at + QStringLiteral("contractId")));
+            return reply.sendProblem(problem);
+        }
+        if (!vmName.match(o.vm).hasMatch()) {
+            return reply.sendProblem(ApiProblem::fromError(
+                422, Error{QStringLiteral("vm-operation.bad-vm"),
+                           Tr::tr("A VM name is 1 to 32 lower-case letters, digits and '-'."), at + QStringLiteral("vm")}));
+        }
+        if (o.user.size() > 64 || o.serial.size() > 64) {
+            return reply.sendProblem(ApiProblem::fromError(
+                422, Error{QStringLiteral("vm-operation.too-long"),
+                           Tr::tr("A user name or certificate serial has at most 64 characters."),
+                           at + (o.user.size() > 64 ? QStringLiteral("user") : QStringLiteral("serial"))}));
+        }
+        pki::VmOperationRecord record;
+        record.site = siteId;
+        record.siteId = o.id;
+        record.contract = o.contractId;
+        record.buyer = contract->buyer;
+        record.vm = o.vm;
+        record.operation = api::toWire(o.operation);
+        record.user = o.user;
+        record.serial = o.serial;
+        record.atMs = o.time * 1000;
+        records.append(record);
+    }
+    const Result<int> added = m_ca.appendVmOperations(records);
+    if (!added)
+        return reply.sendProblem(ApiProblem::fromError(503, added.error()));
+    qCInfo(lcExchange, "site %s reported %lld VM operations (%d new)", qPrintable(siteId),
+           qlonglong(records.size()), added.value());
+    reply.send(200, api::VmOperationReportAck{added.value(), qint64(records.size()) - added.value()}.toJson());
 }
 
 void SitesController::getSettlements(const ApiRequest &request, ApiReply reply)

@@ -1,6 +1,7 @@
 #include "exchange/streampublisher.h"
 
 #include "api/channels.h"
+#include "api/users.h"
 #include "catalogue/catalogue.h"
 #include "exchange/apiconvert.h"
 #include "exchange/exchangejson.h"
@@ -24,6 +25,7 @@ StreamPublisher::StreamPublisher(const market::Exchange &exchange, net::StreamSe
 {
     m_stream.setSnapshotProvider([this](const QString &channel) { return snapshot(channel); });
     m_stream.setChannelFilter([this](const QString &channel) { return channelExists(channel); });
+    m_stream.setChannelPermission(&StreamPublisher::permissionFor);
 
     const market::Exchange *x = &m_exchange;
     connect(x, &market::Exchange::tradeExecuted, this, [this](const market::TradeInfo &trade) {
@@ -141,6 +143,18 @@ std::pair<QString, QString> splitCandles(const QString &rest)
     return {rest.left(dot), rest.mid(dot + 1)};
 }
 } // namespace
+
+QString StreamPublisher::permissionFor(const QString &channel)
+{
+    // The participant's trading: its orders (and their cancels and replaces), fills and
+    // settlements need `trade`, as GET /v1/orders, /v1/fills and /v1/settlements do (issue
+    // #16). Contracts and revocations serve deploying users and sites too; the listings and
+    // the public market data need any identity.
+    const auto [topic, rest] = splitChannel(channel);
+    if (topic == u"orders@" || topic == u"fills@" || topic == u"settlements@")
+        return api::kPermissionTrade;
+    return {};
+}
 
 bool StreamPublisher::channelExists(const QString &channel) const
 {

@@ -33,6 +33,8 @@ private:
     void publishDirty();
     QJsonValue snapshot(const QString &channel) const;
     bool channelExists(const QString &channel) const;
+    /// The permission a channel needs (docs/API.md, "Stream"); empty: any identity.
+    static QString permissionFor(const QString &channel);
 
     const market::Exchange &m_exchange;
     net::StreamServer &m_stream;

@@ -2,6 +2,7 @@
 
 #include "api/parse.h"
 #include "api/users.h"
+#include "api/vmoperations.h"
 #include "core/logging.h"
 #include "exchange/exchangejson.h"
 #include "exchange/routehelpers.h"
@@ -104,6 +105,8 @@ void UsersController::addRoutes(net::ApiServer &api)
               bind(this, &UsersController::putLimits), kPermissionAdmin);
     api.route(QStringLiteral("GET"), QStringLiteral("/v1/participants/{id}/audit"),
               bind(this, &UsersController::getAudit), kPermissionAdmin);
+    api.route(QStringLiteral("GET"), QStringLiteral("/v1/participants/{id}/vm-operations"),
+              bind(this, &UsersController::getVmOperations), kPermissionAdmin);
 }
 
 bool UsersController::ownParticipant(const ApiRequest &request, ApiReply &reply) const
@@ -343,6 +346,36 @@ void UsersController::getAudit(const ApiRequest &request, ApiReply reply)
         list.append(line.toJson());
     }
     reply.send(200, QJsonObject{{QStringLiteral("audit"), list}});
+}
+
+void UsersController::getVmOperations(const ApiRequest &request, ApiReply reply)
+{
+    if (!ownParticipant(request, reply))
+        return;
+    constexpr qint64 kDefaultLimit = 1000;
+    constexpr qint64 kMaxLimit = 10'000;
+    const std::optional<qint64> limit = queryInt(request, QStringLiteral("limit"), kDefaultLimit);
+    if (!limit || *limit < 1 || *limit > kMaxLimit) {
+        ApiProblem problem = ApiProblem::badRequest(
+            QStringLiteral("request.out-of-range"), Tr::tr("limit is a number from 1 to %1.").arg(kMaxLimit));
+        problem.extensions.insert(QStringLiteral("field"), QStringLiteral("limit"));
+        return reply.sendProblem(problem);
+    }
+    QJsonArray list;
+    for (const pki::VmOperationRecord &r :
+         m_ca.vmOperations(request.identity.participant, request.query.queryItemValue(QStringLiteral("contract"), QUrl::FullyDecoded),
+                           request.query.queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded), int(*limit))) {
+        api::VmOperationEntry entry;
+        entry.time = r.atMs / 1000;
+        entry.user = r.user;
+        entry.contractId = r.contract;
+        entry.site = r.site;
+        entry.vm = r.vm;
+        entry.operation = api::fromWire<api::VmOperation>(r.operation).value_or(api::VmOperation::Create);
+        entry.serial = r.serial;
+        list.append(entry.toJson());
+    }
+    reply.send(200, QJsonObject{{QStringLiteral("operations"), list}});
 }
 
 } // namespace cloudex::exchange

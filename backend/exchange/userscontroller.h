@@ -19,7 +19,8 @@ namespace cloudex::exchange {
 /// An organisation's own administration (issue #16): its admin (permission `admin`) issues
 /// user identities of its participant from their CSRs, changes their permissions (a new
 /// certificate, the old one revoked), revokes them, sets per-user limits within the
-/// exchange's and reads the identity audit. Every route is under
+/// exchange's and reads the identity audit and the VM operations the sellers' sites did for
+/// its users (as the sites reported them). Every route is under
 /// `/v1/participants/{id}/…` and refused (`403 auth.not-own-participant`) unless `{id}` is
 /// the caller's participant; `operate` cannot be granted (`403 auth.permission-not-grantable`).
 class UsersController final
@@ -53,6 +54,7 @@ private:
     void postRevoke(const net::ApiRequest &request, net::ApiReply reply);
     void putLimits(const net::ApiRequest &request, net::ApiReply reply);
     void getAudit(const net::ApiRequest &request, net::ApiReply reply);
+    void getVmOperations(const net::ApiRequest &request, net::ApiReply reply);
 
     /// Refuses (and answers) a request for another participant than the caller's.
     bool ownParticipant(const net::ApiRequest &request, net::ApiReply &reply) const;

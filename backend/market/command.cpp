@@ -273,6 +273,12 @@ void get(Reader &in, SettleContract &c)
     c.net = in.i64();
 }
 
+// NewOrder with the user who placed it: a layout of its own under a tag after the variant's,
+// so that orders without a user (and journals written before users travelled here) keep
+// the first layout.
+constexpr std::uint8_t kNewOrderWithUserTag = 0x81;
+static_assert(std::variant_size_v<Command> < kNewOrderWithUserTag);
+
 template<std::size_t I = 0> bool decodeAt(std::size_t index, Reader &in, Command &command)
 {
     if constexpr (I < std::variant_size_v<Command>) {
@@ -295,6 +301,12 @@ void encode(const Command &command, Writer &out)
         putWithLimits(out, *add);
         return;
     }
+    if (const auto *order = std::get_if<NewOrder>(&command); order && !order->user.empty()) {
+        out.u8(kNewOrderWithUserTag);
+        put(out, *order);
+        out.bytes(order->user);
+        return;
+    }
     out.u8(std::uint8_t(command.index()));
     std::visit([&](const auto &c) { put(out, c); }, command);
 }
@@ -305,6 +317,13 @@ bool decode(Reader &in, Command &command)
     if (!in.failed() && tag == kAddParticipantWithLimitsTag) {
         AddParticipant c;
         getWithLimits(in, c);
+        command = std::move(c);
+        return !in.failed();
+    }
+    if (!in.failed() && tag == kNewOrderWithUserTag) {
+        NewOrder c;
+        get(in, c);
+        c.user = in.bytes();
         command = std::move(c);
         return !in.failed();
     }

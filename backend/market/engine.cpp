@@ -411,6 +411,8 @@ void Engine::newOrder(const NewOrder &c)
     const std::uint32_t slot = m_pool.allocate();
     m_pool[slot] = taker;
     rest(*inst, slot);
+    if (!c.user.empty())
+        m_orderUsers.emplace(taker.id, c.user);
 }
 
 Reason Engine::screenOrder(const NewOrder &c, const Participant &p, const Instrument *inst) const
@@ -577,6 +579,8 @@ Qty Engine::match(Instrument &inst, InstrumentId instId, OrderSlot &taker, bool 
                 fill(inst, instId, taker, maker, q);
                 if (maker.remaining == q) {
                     m_index.erase(maker.id);
+                    if (!m_orderUsers.empty())
+                        m_orderUsers.erase(maker.id);
                     inst.book.remove(m_pool, slot); // subtracts the remaining quantity
                     m_pool.release(slot);
                 } else {
@@ -661,6 +665,8 @@ void Engine::cancelResting(std::uint32_t slot, CancelReason why)
         p.openBuyNotional -= n;
     inst.book.remove(m_pool, slot);
     m_index.erase(o.id);
+    if (!m_orderUsers.empty())
+        m_orderUsers.erase(o.id);
     m_listener->onCancel(next(), view(o), why);
     m_pool.release(slot);
 }
@@ -734,8 +740,11 @@ void Engine::replaceOrder(const ReplaceOrder &c)
     taker.remaining = c.quantity;
     m_listener->onReplace(next(), view(taker), false);
     match(inst, taker.instrument, taker, true);
-    if (taker.remaining == 0)
+    if (taker.remaining == 0) {
+        if (!m_orderUsers.empty())
+            m_orderUsers.erase(id);
         return;
+    }
     const std::uint32_t fresh = m_pool.allocate();
     m_pool[fresh] = taker;
     inst.book.insert(m_pool, fresh);
@@ -1061,9 +1070,28 @@ void Engine::serialize(Writer &out) const
         out.u8(std::uint8_t(outcome->reason));
     }
     m_marketData.serialize(out);
-    // Sites came later: a state without them keeps the snapshot (and digest) it had.
-    if (!m_sites.empty())
+    // Sites came later: a state without them keeps the snapshot (and digest) it had. The
+    // users of resting orders came after them (and need the sites' section before them).
+    if (!m_sites.empty() || !m_orderUsers.empty())
         m_sites.serialize(out);
+    if (!m_orderUsers.empty()) {
+        std::vector<std::pair<OrderId, const std::string *>> users;
+        users.reserve(m_orderUsers.size());
+        for (const auto &[id, user] : m_orderUsers)
+            users.emplace_back(id, &user);
+        std::sort(users.begin(), users.end()); // layout-free, for the digest
+        out.u64(users.size());
+        for (const auto &[id, user] : users) {
+            out.u64(id);
+            out.bytes(*user);
+        }
+    }
+}
+
+std::string_view Engine::userOf(OrderId id) const
+{
+    const auto it = m_orderUsers.find(id);
+    return it == m_orderUsers.end() ? std::string_view() : std::string_view(it->second);
 }
 
 std::string Engine::snapshot() const
@@ -1237,6 +1265,19 @@ bool Engine::restore(std::string_view snapshot)
         return fail();
     if (!in.atEnd() && !m_sites.deserialize(in, m_contracts.size()))
         return fail();
+    if (!in.atEnd()) {
+        // The users of resting orders: each of a resting order, once, not empty.
+        const std::uint64_t users = in.count64(sizeof(OrderId) + sizeof(std::uint32_t) + 1);
+        for (std::uint64_t i = 0; i < users && !in.failed(); ++i) {
+            const OrderId id = in.u64();
+            std::string user = in.bytes();
+            if (in.failed() || user.empty() || m_index.find(id) == kNoSlot ||
+                !m_orderUsers.emplace(id, std::move(user)).second)
+                return fail();
+        }
+        if (in.failed() || users == 0)
+            return fail();
+    }
     if (!in.atEnd() || !consistent())
         return fail();
     return true;

@@ -122,6 +122,9 @@ public:
     std::vector<OrderView> ordersInPriority(InstrumentId id, Side side) const;
     /// A participant's resting orders, oldest first. Scans the pool: for queries, not matching.
     std::vector<OrderView> ordersOf(ParticipantId participant) const;
+    /// The user who placed a resting order (NewOrder::user); empty when none was recorded
+    /// or the order is not on a book.
+    std::string_view userOf(OrderId id) const;
     /// The open hourly instrument of a product that delivers first, or 0.
     InstrumentId frontHour(std::uint32_t product) const;
     const MarketData &marketData() const { return m_marketData; }
@@ -205,6 +208,8 @@ private:
     OrderPool m_pool;
     OrderIdMap m_index;
     std::unordered_map<ClientKey, ClientOutcome, ClientKeyHash> m_clientIds;
+    /// The user of each resting order placed with one (part of the state: snapshots carry it).
+    std::unordered_map<OrderId, std::string> m_orderUsers;
     MinHeap m_expiries;       ///< (expiry, order id) of good-till-date orders
     MinHeap m_contractStarts; ///< (start, contract id)
     MinHeap m_contractEnds;   ///< (end, contract id)

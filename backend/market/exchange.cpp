@@ -677,6 +677,7 @@ Result<NewOrder> Exchange::newOrderOf(const QString &participant, const OrderReq
     c.expiry = order.expirySecs;
     c.clientId = ClientOrderId::from(std::string_view(clientId.constData(), std::size_t(clientId.size())));
     c.counterparty = Eligibility{*jurisdictions, std::uint32_t(*certs), std::uint32_t(*policies)};
+    c.user = order.user.toStdString();
     return c;
 }
 
@@ -1032,8 +1033,10 @@ QList<OrderInfo> Exchange::openOrders(const QString &participant) const
         return out;
     for (const OrderView &o : m_engine.ordersOf(*id)) {
         const std::string_view clientId = o.clientId.view();
+        const std::string_view user = m_engine.userOf(o.id);
         out.append(OrderInfo{o.id, symbolOf(o.instrument), o.side, o.price, o.remaining,
-                             QString::fromUtf8(clientId.data(), qsizetype(clientId.size()))});
+                             QString::fromUtf8(clientId.data(), qsizetype(clientId.size())),
+                             QString::fromUtf8(user.data(), qsizetype(user.size()))});
     }
     return out;
 }

@@ -74,6 +74,9 @@ struct OrderRequest
     qint64 expirySecs = 0; ///< good-till-date
     QString clientOrderId; ///< optional, at most 24 bytes of UTF-8, kept exactly
     Requirements requirements;
+    /// The participant's user placing it (the identity's CN), journaled with the order and
+    /// kept with it while it rests (per-user limits); empty: none.
+    QString user;
 };
 
 /// What an order would do against the book right now (Exchange::preview()).
@@ -194,6 +197,7 @@ struct OrderInfo
     qint64 priceTicks = 0;
     qint64 remaining = 0;
     QString clientOrderId;
+    QString user = {}; ///< who placed it (OrderRequest::user); empty when not recorded
 };
 
 /// What happened to one order, for its owner's private stream.

@@ -246,6 +246,10 @@ struct NewOrder
     Secs expiry = 0; ///< good-till-date only
     ClientOrderId clientId;
     Eligibility counterparty;
+    /// The participant's user who placed it (the identity's CN), kept with the resting order
+    /// so that per-user limits survive a restart; empty: none recorded. The core only stores
+    /// it: it changes no matching and no idempotency outcome.
+    std::string user;
 };
 
 struct CancelOrder

@@ -58,6 +58,11 @@ void StreamServer::setChannelFilter(ChannelFilter filter)
     m_filter = std::move(filter);
 }
 
+void StreamServer::setChannelPermission(ChannelPermission permission)
+{
+    m_permission = std::move(permission);
+}
+
 void StreamServer::setFlushIntervalMs(int ms)
 {
     m_flushTimer->setInterval(ms);
@@ -177,12 +182,24 @@ void StreamServer::handleMessage(QWebSocket *socket, const QString &text)
     for (const QString &channel : std::as_const(channels)) {
         if (channel.isEmpty() || (m_filter && !m_filter(channel))) {
             sendError(socket, QStringLiteral("stream.unknown-channel"),
-                      Tr::tr("There is no channel \"%1\".").arg(channel));
+                      Tr::tr("There is no channel \"%1\".").arg(channel),
+                      QJsonObject{{QStringLiteral("channel"), channel}});
             continue;
         }
+        const QJsonObject named{{QStringLiteral("channel"), channel}};
         if (!mayAccess(it->identity, channel)) {
             sendError(socket, QStringLiteral("stream.forbidden-channel"),
-                      Tr::tr("The channel \"%1\" belongs to another participant.").arg(channel));
+                      Tr::tr("The channel \"%1\" belongs to another participant.").arg(channel), named);
+            continue;
+        }
+        // A channel of trading data needs the permission its HTTP routes need (issue #16):
+        // refused like the 403 problem, with the permission by name, and nothing is sent.
+        if (const QString needed = m_permission ? m_permission(channel) : QString();
+            !needed.isEmpty() && !it->identity.hasPermission(needed)) {
+            QJsonObject refusal = named;
+            refusal.insert(QStringLiteral("permission"), needed);
+            sendError(socket, QStringLiteral("auth.permission-missing"),
+                      Tr::tr("The channel \"%1\" needs the permission \"%2\".").arg(channel, needed), refusal);
             continue;
         }
         if (op == u"unsubscribe") {
@@ -192,7 +209,7 @@ void StreamServer::handleMessage(QWebSocket *socket, const QString &text)
         }
         if (op == u"resync" && !it->channels.contains(channel)) {
             sendError(socket, QStringLiteral("stream.not-subscribed"),
-                      Tr::tr("Subscribe to \"%1\" before asking for a resync.").arg(channel));
+                      Tr::tr("Subscribe to \"%1\" before asking for a resync.").arg(channel), named);
             continue;
         }
         if (op == u"subscribe" && !it->channels.contains(channel)) {
@@ -222,11 +239,13 @@ void StreamServer::sendSnapshot(Connection &connection, const QString &channel)
         QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact)));
 }
 
-void StreamServer::sendError(QWebSocket *socket, const QString &code, const QString &detail)
+void StreamServer::sendError(QWebSocket *socket, const QString &code, const QString &detail,
+                             const QJsonObject &extra)
 {
-    const QJsonObject error{{QStringLiteral("type"), QStringLiteral("error")},
-                            {QStringLiteral("code"), code},
-                            {QStringLiteral("detail"), detail}};
+    QJsonObject error = extra;
+    error.insert(QStringLiteral("type"), QStringLiteral("error"));
+    error.insert(QStringLiteral("code"), code);
+    error.insert(QStringLiteral("detail"), detail);
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact)));
 }
 

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 #include <QSet>
@@ -26,10 +27,12 @@ class ApiServer;
 /// and receives
 ///   {"type":"snapshot","channel":C,"seq":N,"data":...}   state as of sequence N
 ///   {"type":"batch","messages":[{"channel":C,"seq":N+1,"data":...}, ...]}
-///   {"type":"error","code":...,"detail":...}
+///   {"type":"error","code":...,"detail":...,"channel"?:C,"permission"?:P}
 /// Every channel numbers its messages without gaps; a client that sees a gap asks for a
 /// resync and continues from the snapshot. Channels named `topic@participant` are private
-/// to that participant. Updates are batched per connection every flush interval, so a
+/// to that participant; a channel may also need a permission of the identity (the
+/// subscription is refused with `auth.permission-missing` and `permission` naming it, as
+/// the HTTP API's 403 problem does, and nothing of the channel is sent). Updates are batched per connection every flush interval, so a
 /// frame may carry several messages and a busy channel costs one frame per interval.
 class StreamServer final : public QObject
 {
@@ -40,12 +43,15 @@ public:
     using SnapshotProvider = std::function<QJsonValue(const QString &channel)>;
     /// Decides whether a channel exists (private access is checked before).
     using ChannelFilter = std::function<bool(const QString &channel)>;
+    /// The permission an identity needs to follow a channel; empty: none.
+    using ChannelPermission = std::function<QString(const QString &channel)>;
 
     explicit StreamServer(ApiServer &api, QObject *parent = nullptr);
     ~StreamServer() override;
 
     void setSnapshotProvider(SnapshotProvider provider);
     void setChannelFilter(ChannelFilter filter);
+    void setChannelPermission(ChannelPermission permission);
     void setFlushIntervalMs(int ms);
     /// A connection with more unsent bytes than this skips frames (and resyncs later).
     void setMaxBacklogBytes(qint64 bytes) { m_maxBacklogBytes = bytes; }
@@ -94,7 +100,9 @@ private:
     void acceptPending();
     void handleMessage(QWebSocket *socket, const QString &text);
     void sendSnapshot(Connection &connection, const QString &channel);
-    void sendError(QWebSocket *socket, const QString &code, const QString &detail);
+    /// `extra` members (channel, permission) join the error object.
+    void sendError(QWebSocket *socket, const QString &code, const QString &detail,
+                   const QJsonObject &extra = {});
     bool mayAccess(const PeerIdentity &identity, const QString &channel) const;
     void unfollow(const QString &channel);
     void checkIdle();
@@ -102,6 +110,7 @@ private:
     ApiServer &m_api;
     SnapshotProvider m_snapshots;
     ChannelFilter m_filter;
+    ChannelPermission m_permission;
     QHash<QWebSocket *, Connection> m_connections;
     QHash<QString, qint64> m_sequences;
     QHash<QString, int> m_followers; ///< subscriptions per channel

@@ -778,6 +778,17 @@ UserLimits CertificateAuthority::userLimits(const QString &participant, const QS
     return d->store.userLimits(participant, user);
 }
 
+Result<int> CertificateAuthority::appendVmOperations(const QList<VmOperationRecord> &records)
+{
+    return d->store.appendVmOperations(records);
+}
+
+QList<VmOperationRecord> CertificateAuthority::vmOperations(const QString &buyer, const QString &contract,
+                                                            const QString &user, int limit) const
+{
+    return d->store.vmOperations(buyer, contract, user, limit);
+}
+
 QByteArray IssuedCertificate::pem() const
 {
     return ossl::pem(der, "CERTIFICATE");

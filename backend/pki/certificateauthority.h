@@ -94,6 +94,11 @@ public:
     QList<AuditEntry> audit(const QString &participant) const;
     Result<void> setUserLimits(const QString &participant, const QString &user, const UserLimits &limits);
     UserLimits userLimits(const QString &participant, const QString &user) const;
+    /// The VM operations sites reported (ca.sqlite, beside the identity audit): see
+    /// CertificateStore::appendVmOperations() and vmOperations().
+    Result<int> appendVmOperations(const QList<VmOperationRecord> &records);
+    QList<VmOperationRecord> vmOperations(const QString &buyer, const QString &contract, const QString &user,
+                                          int limit) const;
 
     /// Signs a contract certificate: clientAuth, valid exactly for the delivery window,
     /// carrying the contract extension and a urn:cloudex:contract:<id> SAN. The requester

@@ -64,6 +64,21 @@ const char *const kSchema[] = {
     " max_order_quantity INTEGER,"
     " max_open_notional INTEGER,"
     " PRIMARY KEY (participant, user))",
+    // Added to schema 1 without a version change (issue #16): the VM operations sites
+    // report, each with the user its contract certificate names; (site, site_id) keeps a
+    // resent record from counting twice.
+    "CREATE TABLE IF NOT EXISTS vm_operations ("
+    " site TEXT NOT NULL,"
+    " site_id INTEGER NOT NULL,"
+    " contract TEXT NOT NULL,"
+    " buyer TEXT NOT NULL,"
+    " vm TEXT NOT NULL,"
+    " operation TEXT NOT NULL,"
+    " user TEXT NOT NULL,"
+    " serial TEXT NOT NULL,"
+    " at_ms INTEGER NOT NULL,"
+    " PRIMARY KEY (site, site_id))",
+    "CREATE INDEX IF NOT EXISTS vm_operations_by_buyer ON vm_operations (buyer, at_ms)",
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', 1)",
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('crl_number', 0)",
     // The data directory's identity (docs/ARCHITECTURE.md "Data directory"); added to
@@ -430,6 +445,76 @@ Result<void> CertificateStore::appendAudit(const AuditEntry &entry)
     if (!q.exec())
         return sqlError(q);
     return {};
+}
+
+Result<int> CertificateStore::appendVmOperations(const QList<VmOperationRecord> &records)
+{
+    if (auto begun = begin(); !begun)
+        return begun.error();
+    QSqlQuery q(database());
+    if (!q.prepare(QStringLiteral("INSERT OR IGNORE INTO vm_operations (site, site_id, contract, buyer, vm,"
+                                  " operation, user, serial, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+        rollback();
+        return sqlError(q);
+    }
+    const auto text = [](const QString &value) { return value.isNull() ? QStringLiteral("") : value; };
+    int added = 0;
+    for (const VmOperationRecord &r : records) {
+        q.bindValue(0, text(r.site));
+        q.bindValue(1, r.siteId);
+        q.bindValue(2, text(r.contract));
+        q.bindValue(3, text(r.buyer));
+        q.bindValue(4, text(r.vm));
+        q.bindValue(5, text(r.operation));
+        q.bindValue(6, text(r.user));
+        q.bindValue(7, text(r.serial));
+        q.bindValue(8, r.atMs);
+        if (!q.exec()) {
+            const Error error = sqlError(q);
+            rollback();
+            return error;
+        }
+        added += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (auto committed = commit(); !committed)
+        return committed.error();
+    return added;
+}
+
+QList<VmOperationRecord> CertificateStore::vmOperations(const QString &buyer, const QString &contract,
+                                                        const QString &user, int limit) const
+{
+    QList<VmOperationRecord> result;
+    QSqlQuery q(database());
+    // The newest `limit`, then oldest first; ties in time keep the site's order.
+    q.prepare(QStringLiteral("SELECT site, site_id, contract, buyer, vm, operation, user, serial, at_ms FROM"
+                             " (SELECT *, rowid AS r FROM vm_operations WHERE buyer = ?"
+                             " AND (? = '' OR contract = ?) AND (? = '' OR user = ?)"
+                             " ORDER BY at_ms DESC, r DESC LIMIT ?) ORDER BY at_ms, r"));
+    const QString c = contract.isNull() ? QStringLiteral("") : contract;
+    const QString u = user.isNull() ? QStringLiteral("") : user;
+    q.addBindValue(buyer);
+    q.addBindValue(c);
+    q.addBindValue(c);
+    q.addBindValue(u);
+    q.addBindValue(u);
+    q.addBindValue(limit);
+    if (q.exec()) {
+        while (q.next()) {
+            VmOperationRecord r;
+            r.site = q.value(0).toString();
+            r.siteId = q.value(1).toLongLong();
+            r.contract = q.value(2).toString();
+            r.buyer = q.value(3).toString();
+            r.vm = q.value(4).toString();
+            r.operation = q.value(5).toString();
+            r.user = q.value(6).toString();
+            r.serial = q.value(7).toString();
+            r.atMs = q.value(8).toLongLong();
+            result.append(r);
+        }
+    }
+    return result;
 }
 
 QList<AuditEntry> CertificateStore::audit(const QString &participant) const

@@ -69,6 +69,14 @@ public:
     Result<void> setUserLimits(const QString &participant, const QString &user, const UserLimits &limits);
     UserLimits userLimits(const QString &participant, const QString &user) const;
 
+    /// Records VM operations of one site in one transaction; a record the store has (same
+    /// site and record number) is left as it was. Answers how many were new.
+    Result<int> appendVmOperations(const QList<VmOperationRecord> &records);
+    /// The VM operations on contracts `buyer` bought, oldest first; `contract` and `user`
+    /// filter when not empty; at most the newest `limit`.
+    QList<VmOperationRecord> vmOperations(const QString &buyer, const QString &contract, const QString &user,
+                                          int limit) const;
+
     /// Reserves and returns the next CRL number (monotonic across restarts).
     Result<qint64> takeCrlNumber();
 

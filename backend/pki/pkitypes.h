@@ -83,6 +83,22 @@ struct AuditEntry
     QString detail; ///< free text (the old serial, the reason, the limits)
 };
 
+/// A VM operation a seller's site did for the holder of a contract certificate, as the
+/// site reported it (issue #16: the buyer's administrator reads who did what). Kept beside
+/// the identity audit: the certificate concerned is one this CA issued.
+struct VmOperationRecord
+{
+    QString site;     ///< the reporting site identity's CN
+    qint64 siteId = 0; ///< the site's record number: (site, siteId) is unique
+    QString contract; ///< "c-000042"
+    QString buyer;    ///< the contract's buyer participant
+    QString vm;
+    QString operation; ///< create, start, stop, reboot, delete
+    QString user;      ///< the user the contract certificate names; may be empty
+    QString serial;    ///< the contract certificate
+    qint64 atMs = 0;   ///< when the site did it
+};
+
 /// The organisation's own limits for one of its users, within the exchange's limits of the
 /// participant. Absent: only the participant's limits apply.
 struct UserLimits

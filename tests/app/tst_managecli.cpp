@@ -341,6 +341,15 @@ private Q_SLOTS:
         QCOMPARE(actions, (QStringList{QStringLiteral("u-carol:issued"), QStringLiteral("u-dave:issued"),
                                        QStringLiteral("u-carol:permissions-changed"),
                                        QStringLiteral("u-dave:limits-changed"), QStringLiteral("u-carol:revoked")}));
+
+        // The VM operations the sites reported: none here (no site holds a contract of p-buyer).
+        r = users({QStringLiteral("operations"), QStringLiteral("--json"), QStringLiteral("--user"),
+                   QStringLiteral("u-carol")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
+        r = users({QStringLiteral("operations")}, buyer());
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(reason(r).contains("auth.permission-missing"), r.err.constData());
     }
 
     void cleanupTestCase()

@@ -1,7 +1,9 @@
 // Issue #16 in the desk, offscreen with real widgets over a real embedded exchange: the
 // local administrator issues a trade-only user from the Users page (a PKCS#12 under the
 // passphrase it typed), that user's desk shows the deploy actions disabled with the reason,
-// then the administrator changes the user's permissions and revokes it from the page.
+// then the administrator changes the user's permissions and revokes it from the page. The
+// page also lists the VM operations a seller's site reported on the organisation's
+// contracts, with the user behind each.
 #include "../support/embeddedexchange.h"
 
 #include "buyworkspace.h"
@@ -11,8 +13,12 @@
 #include "usersworkspace.h"
 
 #include "catalogue/catalogue.h"
+#include "net/apiclient.h"
 
 #include <QCheckBox>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -176,6 +182,79 @@ private Q_SLOTS:
         }
         QCOMPARE(actions, (QStringList{QStringLiteral("revoked"), QStringLiteral("limits-changed"),
                                        QStringLiteral("permissions-changed"), QStringLiteral("issued")}));
+    }
+
+    /// A seller's site reports that u-local created a VM on the organisation's contract: the
+    /// Users page shows the row (time, user, contract, site, VM, operation).
+    void thePageShowsTheVmOperationsOfTheUsers()
+    {
+        const auto seller = testsupport::onboard(*m_exchange, QStringLiteral("p-gui-seller"));
+        QVERIFY(seller.ok());
+        std::optional<Result<QSslConfiguration>> site;
+        QObject context;
+        connect(m_exchange.get(), &exchange::EmbeddedExchange::siteIdentityIssued, &context,
+                [&](const QString &, const Result<QSslConfiguration> &identity) { site = identity; });
+        m_exchange->issueSiteIdentity(QStringLiteral("p-gui-seller"), QStringLiteral("s-gui"));
+        QTRY_VERIFY_WITH_TIMEOUT(site.has_value(), 30000);
+        QVERIFY(site->ok());
+        net::ApiClient siteClient(m_exchange->baseUrl(), site->value());
+        net::ApiClient sellerClient(m_exchange->baseUrl(), seller.value());
+        net::ApiClient buyerClient(m_exchange->baseUrl(), m_exchange->clientTls());
+        auto call = [](net::ApiCall *c) { // owned by its client
+            (void)c->wait();
+            return c;
+        };
+        net::ApiCall *registered = call(siteClient.put(
+            QStringLiteral("/v1/sites/s-gui"),
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("GUI site")},
+                        {QStringLiteral("endpoint"), QStringLiteral("https://localhost:9443")},
+                        {QStringLiteral("products"), QJsonArray{QStringLiteral("DE.GP2.SH.S1")}}}));
+        QVERIFY2(registered->ok(), qPrintable(registered->errorString()));
+        // A contract of p-local with the site's seller.
+        net::ApiCall *instruments = call(buyerClient.get(QStringLiteral("/v1/instruments")));
+        QVERIFY(instruments->ok());
+        const QString symbol =
+            instruments->body()[QStringLiteral("instruments")][0][QStringLiteral("symbol")].toString();
+        QVERIFY(!symbol.isEmpty());
+        auto order = [&](const QString &side) {
+            return QJsonObject{{QStringLiteral("symbol"), symbol},        {QStringLiteral("side"), side},
+                               {QStringLiteral("type"), QStringLiteral("limit")},
+                               {QStringLiteral("timeInForce"), QStringLiteral("gtc")},
+                               {QStringLiteral("price"), 30000},          {QStringLiteral("quantity"), 1}};
+        };
+        QVERIFY(call(sellerClient.post(QStringLiteral("/v1/orders"), order(QStringLiteral("sell"))))->ok());
+        QVERIFY(call(buyerClient.post(QStringLiteral("/v1/orders"), order(QStringLiteral("buy"))))->ok());
+        net::ApiCall *contracts = call(buyerClient.get(QStringLiteral("/v1/contracts")));
+        QString contract;
+        for (const QJsonValue &c : contracts->body()[QStringLiteral("contracts")].toArray())
+            if (c[QStringLiteral("seller")].toString() == u"p-gui-seller")
+                contract = c[QStringLiteral("id")].toString();
+        QVERIFY(!contract.isEmpty());
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        net::ApiCall *reported = call(siteClient.post(
+            QStringLiteral("/v1/sites/s-gui/vm-operations"),
+            QJsonObject{{QStringLiteral("operations"),
+                         QJsonArray{QJsonObject{{QStringLiteral("id"), 1},
+                                                {QStringLiteral("contractId"), contract},
+                                                {QStringLiteral("vm"), QStringLiteral("web-1")},
+                                                {QStringLiteral("operation"), QStringLiteral("create")},
+                                                {QStringLiteral("user"), QStringLiteral("u-local")},
+                                                {QStringLiteral("serial"), QStringLiteral("0A1B")},
+                                                {QStringLiteral("time"), now}}}}}));
+        QVERIFY2(reported->ok(), qPrintable(reported->errorString()));
+
+        auto *table = m_page->findChild<QTableWidget *>(QStringLiteral("vmOperationsTable"));
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 0);
+        click(QStringLiteral("usersRefresh"));
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 15000);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("u-local"));
+        QCOMPARE(table->item(0, 2)->text(), contract);
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("s-gui"));
+        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("web-1"));
+        QCOMPARE(table->item(0, 5)->text(), QStringLiteral("create"));
+        QCOMPARE(table->item(0, 0)->text(),
+                 QDateTime::fromSecsSinceEpoch(now).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     }
 
     void cleanupTestCase()

@@ -24,6 +24,7 @@
 #include "api/trade.h"
 #include "api/usage.h"
 #include "api/users.h"
+#include "api/vmoperations.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -84,6 +85,10 @@ const QHash<QString, RoundTrip> &types()
         {u"UserLimits"_s, roundTrip<api::UserLimitsRequest>},
         {u"User"_s, roundTrip<api::User>},
         {u"AuditEntry"_s, roundTrip<api::AuditEntry>},
+        {u"SiteVmOperation"_s, roundTrip<api::SiteVmOperation>},
+        {u"VmOperationReport"_s, roundTrip<api::VmOperationReport>},
+        {u"VmOperationReportAck"_s, roundTrip<api::VmOperationReportAck>},
+        {u"VmOperationEntry"_s, roundTrip<api::VmOperationEntry>},
         {u"SpotPoint"_s, roundTrip<api::SpotPoint>},
         {u"UsageHour"_s, roundTrip<api::UsageHour>},
         {u"UsageReport"_s, roundTrip<api::UsageReport>},

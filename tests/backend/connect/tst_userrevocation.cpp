@@ -2,7 +2,9 @@
 // connect agent on libvirt's test driver following it through ExchangeLink, and curl as the
 // buyer's users. A contract certificate names the user who asked for it; revoking that
 // user, or taking deploy away, makes the site refuse the certificate at once through the
-// exchange's revocations@<seller> event; without the event, the next CRL refresh does.
+// exchange's revocations@<seller> event; without the event, the next CRL refresh does. The
+// site reports each VM operation with its user to the exchange, where the buyer's
+// administrator (and only it) reads them.
 #include "../exchange/exchangetestsupport.h"
 
 #include "connect/connectagent.h"
@@ -32,13 +34,14 @@ class TestUserRevocation : public QObject
     QSslConfiguration m_siteTls;
     QString m_contract;
 
-    bool writeUser(const QString &name, const QStringList &permissions)
+    bool writeUser(const QString &name, const QStringList &permissions,
+                   const QString &participant = QStringLiteral("p-buyer"))
     {
         auto key = pki::PrivateKey::generate();
-        auto csr = pki::createCertificateRequest(key.value(), {QStringLiteral("p-buyer"), name, {}, {}});
+        auto csr = pki::createCertificateRequest(key.value(), {participant, name, {}, {}});
         pki::IdentityRequest request;
         request.kind = pki::CertificateKind::User;
-        request.participant = QStringLiteral("p-buyer");
+        request.participant = participant;
         request.name = name;
         request.permissions = permissions;
         auto issued = m_fx.service().issueIdentity(csr.value(), request);
@@ -83,6 +86,18 @@ class TestUserRevocation : public QObject
                         QStringLiteral("--cert"), m_fx.path(user + QStringLiteral("-contract.pem")),
                         QStringLiteral("--key"), m_fx.path(user + QStringLiteral("-contract.key")),
                         QStringLiteral("https://127.0.0.1:%1/v1/contract").arg(m_server->port())});
+    }
+
+    /// POST `route` at the site with `user`'s contract certificate.
+    CurlResult postAtSite(const QString &user, const QString &route, const QByteArray &body)
+    {
+        return runCurl({QStringLiteral("--cacert"), m_fx.path(QStringLiteral("ca.pem")),
+                        QStringLiteral("--cert"), m_fx.path(user + QStringLiteral("-contract.pem")),
+                        QStringLiteral("--key"), m_fx.path(user + QStringLiteral("-contract.key")),
+                        QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("-H"),
+                        QStringLiteral("Content-Type: application/json"), QStringLiteral("--data-binary"),
+                        QString::fromUtf8(body),
+                        QStringLiteral("https://127.0.0.1:%1%2").arg(m_server->port()).arg(route)});
     }
 
     CurlResult admin(const QString &method, const QString &route, const QByteArray &body = {})
@@ -200,6 +215,73 @@ private Q_SLOTS:
         const CurlResult answer = atSite(QStringLiteral("u-tech1"));
         QVERIFY2(answer.status == 200, answer.body.constData());
         QCOMPARE(answer.json().value(QStringLiteral("id")).toString(), m_contract);
+    }
+
+    /// A VM u-tech1 creates at the site reaches the exchange with u-tech1 as its user, for the
+    /// buyer's administrator only; a resend of the site's records counts nothing twice.
+    void theSitesVmOperationsReachTheBuyersAdmin()
+    {
+        QSignalSpy reported(m_link.get(), &connect::ExchangeLink::operationsReported);
+        const CurlResult created = postAtSite(QStringLiteral("u-tech1"), QStringLiteral("/v1/vms"),
+                                              R"({"name":"web-1","template":""})");
+        QVERIFY2(created.status == 202, created.body.constData());
+        const auto operations = [this](const QString &who, const QString &participant) {
+            return m_fx.curl(who, QStringLiteral("GET"),
+                             QStringLiteral("/v1/participants/%1/vm-operations").arg(participant));
+        };
+        // The link sends it about a second after the operation.
+        QTRY_VERIFY_WITH_TIMEOUT(reported.count() > 0, 15000);
+        QCOMPARE(reported.constLast().at(1).toBool(), true);
+        CurlResult read = admin(QStringLiteral("GET"), QStringLiteral("/vm-operations"));
+        QVERIFY2(read.status == 200, read.body.constData());
+        QJsonArray list = read.json().value(QStringLiteral("operations")).toArray();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject entry = list.at(0).toObject();
+        QCOMPARE(entry.value(QStringLiteral("user")).toString(), QStringLiteral("u-tech1"));
+        QCOMPARE(entry.value(QStringLiteral("contractId")).toString(), m_contract);
+        QCOMPARE(entry.value(QStringLiteral("site")).toString(), QStringLiteral("s-fra1"));
+        QCOMPARE(entry.value(QStringLiteral("vm")).toString(), QStringLiteral("web-1"));
+        QCOMPARE(entry.value(QStringLiteral("operation")).toString(), QStringLiteral("create"));
+        QVERIFY(!entry.value(QStringLiteral("serial")).toString().isEmpty());
+        // Filters: by user and contract.
+        QCOMPARE(admin(QStringLiteral("GET"), QStringLiteral("/vm-operations?user=u-tech2"))
+                     .json()
+                     .value(QStringLiteral("operations"))
+                     .toArray()
+                     .size(),
+                 0);
+        QCOMPARE(admin(QStringLiteral("GET"), QStringLiteral("/vm-operations?user=u-tech1&contract=") + m_contract)
+                     .json()
+                     .value(QStringLiteral("operations"))
+                     .toArray()
+                     .size(),
+                 1);
+
+        // The site sends everything again (as after losing its record of the last report):
+        // the exchange keeps each record once.
+        QVERIFY(m_server->setOperationsReportedThrough(0).ok());
+        reported.clear();
+        m_link->reportOperations();
+        QTRY_VERIFY_WITH_TIMEOUT(reported.count() > 0, 15000);
+        QCOMPARE(reported.constLast().at(1).toBool(), true);
+        QCOMPARE(admin(QStringLiteral("GET"), QStringLiteral("/vm-operations"))
+                     .json()
+                     .value(QStringLiteral("operations"))
+                     .toArray()
+                     .size(),
+                 1);
+
+        // Nobody else reads them: not the user without admin, not the seller's administrator.
+        read = operations(QStringLiteral("u-tech1"), QStringLiteral("p-buyer"));
+        QCOMPARE(read.status, 403);
+        QCOMPARE(read.json().value(QStringLiteral("permission")).toString(), QStringLiteral("admin"));
+        QVERIFY(writeUser(QStringLiteral("u-sadmin"), {QStringLiteral("admin")}, QStringLiteral("p-seller")));
+        read = operations(QStringLiteral("u-sadmin"), QStringLiteral("p-buyer"));
+        QCOMPARE(read.status, 403);
+        QCOMPARE(read.code(), QStringLiteral("auth.not-own-participant"));
+        read = operations(QStringLiteral("u-sadmin"), QStringLiteral("p-seller"));
+        QVERIFY2(read.status == 200, read.body.constData());
+        QCOMPARE(read.json().value(QStringLiteral("operations")).toArray().size(), 0);
     }
 
     void aRevokedUserIsRefusedAtOnceThroughTheEvent()

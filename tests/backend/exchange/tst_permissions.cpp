@@ -2,12 +2,21 @@
 // {admin}, {trade, deploy} and {operate}, driven from one table, over real mutual TLS.
 // A set without the route's permission gets 403 auth.permission-missing naming it; a set
 // with it gets the route's own answer. The table covers every operation of docs/openapi.json.
+// The stream's channels likewise: the trading channels (orders@, fills@, settlements@) refuse
+// a subscription without `trade` with the stream's error naming the permission, and deliver
+// nothing of the channel to it.
 #include "exchangetestsupport.h"
 
+#include "net/streamserver.h"
 #include "pki/certificateauthority.h"
 #include "pki/privatekey.h"
 
 #include <QJsonArray>
+#include <QSslKey>
+#include <QWebSocket>
+
+#include <map>
+#include <memory>
 
 using namespace cloudex;
 using namespace exchangetest;
@@ -172,6 +181,23 @@ private:
             {put, u"/v1/participants/{id}/users/{name}/limits"_qs,
              u"/v1/participants/p-buyer/users/u-nobody/limits"_qs, "{}", admin, 404, u"user.not-found"_qs},
             {get, u"/v1/participants/{id}/audit"_qs, u"/v1/participants/p-buyer/audit"_qs, {}, admin, 200},
+            {get, u"/v1/participants/{id}/vm-operations"_qs, u"/v1/participants/p-buyer/vm-operations"_qs, {},
+             admin, 200},
+            {get,
+             u"/v1/participants/{id}/vm-operations"_qs,
+             u"/v1/participants/p-seller/vm-operations"_qs,
+             {},
+             admin,
+             403,
+             u"auth.not-own-participant"_qs},
+            // Only a site reports what it did, and only as itself.
+            {post,
+             u"/v1/sites/{siteId}/vm-operations"_qs,
+             u"/v1/sites/s-x/vm-operations"_qs,
+             R"({"operations":[]})",
+             {},
+             403,
+             u"auth.not-this-site"_qs},
             // Another participant's users: never, whatever the permissions.
             {get,
              u"/v1/participants/{id}/users"_qs,
@@ -191,6 +217,80 @@ private:
              403,
              u"auth.not-own-participant"_qs},
         };
+    }
+
+    /// A stream session of `who` (its identity files), with every frame it received.
+    struct StreamSession
+    {
+        std::unique_ptr<QWebSocket> socket = std::make_unique<QWebSocket>();
+        QList<QJsonObject> frames;
+
+        /// The error frames about `channel`, and whether any snapshot or update of it came.
+        QList<QJsonObject> errorsAbout(const QString &channel) const
+        {
+            QList<QJsonObject> out;
+            for (const QJsonObject &f : frames)
+                if (f.value(QStringLiteral("type")).toString() == u"error" && f.value(QStringLiteral("channel")).toString() == channel)
+                    out.append(f);
+            return out;
+        }
+        bool received(const QString &channel) const
+        {
+            for (const QJsonObject &f : frames) {
+                if (f.value(QStringLiteral("type")).toString() == u"snapshot" && f.value(QStringLiteral("channel")).toString() == channel)
+                    return true;
+                for (const QJsonValue &m : f.value(QStringLiteral("messages")).toArray())
+                    if (m[QStringLiteral("channel")].toString() == channel)
+                        return true;
+            }
+            return false;
+        }
+        int updates(const QString &channel) const
+        {
+            int n = 0;
+            for (const QJsonObject &f : frames)
+                for (const QJsonValue &m : f.value(QStringLiteral("messages")).toArray())
+                    n += m[QStringLiteral("channel")].toString() == channel ? 1 : 0;
+            return n;
+        }
+    };
+
+    std::unique_ptr<StreamSession> openStream(const QString &who, const QStringList &channels)
+    {
+        QFile cert(m_fx.identityFile(who, QStringLiteral(".cert.pem")));
+        QFile key(m_fx.identityFile(who, QStringLiteral(".key.pem")));
+        QFile ca(m_fx.path(QStringLiteral("ca.pem")));
+        if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly) || !ca.open(QIODevice::ReadOnly))
+            return nullptr;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(cert.readAll()));
+        tls.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
+        tls.setCaCertificates(QSslCertificate::fromData(ca.readAll()));
+        auto session = std::make_unique<StreamSession>();
+        StreamSession *s = session.get();
+        s->socket->setSslConfiguration(tls);
+        connect(s->socket.get(), &QWebSocket::textMessageReceived, s->socket.get(), [s](const QString &text) {
+            s->frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        });
+        QUrl url = m_fx.service().baseUrl();
+        url.setScheme(QStringLiteral("wss"));
+        url.setPath(QStringLiteral("/v1/stream"));
+        s->socket->open(url);
+        if (!QTest::qWaitFor([&] { return s->socket->state() == QAbstractSocket::ConnectedState; }, 10000))
+            return nullptr;
+        s->socket->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("op"), QStringLiteral("subscribe")},
+                                      {QStringLiteral("channels"), QJsonArray::fromStringList(channels)}})
+                .toJson(QJsonDocument::Compact)));
+        // One answer per channel: its snapshot or an error.
+        const auto answered = [&] {
+            return std::all_of(channels.cbegin(), channels.cend(), [&](const QString &c) {
+                return s->received(c) || !s->errorsAbout(c).isEmpty();
+            });
+        };
+        if (!QTest::qWaitFor(answered, 10000))
+            return nullptr;
+        return session;
     }
 
 private Q_SLOTS:
@@ -285,6 +385,105 @@ private Q_SLOTS:
         order = m_fx.curl(QStringLiteral("u-trade"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
                           m_fx.order(QStringLiteral("buy"), 500'000, 3));
         QVERIFY2(order.status == 201, order.body.constData());
+    }
+
+    /// The user travels with the order into the journal and the book: after a restart (from
+    /// the journal, then from a snapshot) the resting order still counts for the user's open
+    /// notional.
+    void userOpenNotionalSurvivesARestart()
+    {
+        // userLimitsAreEnforcedOnOrders left u-td a resting buy of 1,000,000 of its 1,500,000.
+        auto restingOfTd = [this] {
+            int n = 0;
+            for (const market::OrderInfo &o : m_fx.market().openOrders(QStringLiteral("p-buyer")))
+                n += o.user == u"u-td" ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(restingOfTd(), 1);
+        for (const bool snapshot : {false, true}) {
+            QVERIFY(m_fx.market().flush());
+            if (snapshot)
+                m_fx.market().writeSnapshot();
+            QVERIFY(m_fx.restart());
+            QCOMPARE(restingOfTd(), 1);
+            const CurlResult order =
+                m_fx.curl(QStringLiteral("u-td"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                          m_fx.order(QStringLiteral("buy"), 500'000, 2)); // 2,000,000 in all
+            QVERIFY2(order.status == 422, order.body.constData());
+            QCOMPARE(order.code(), QStringLiteral("risk.user-max-open-notional"));
+        }
+    }
+
+    /// Every channel × every permission set: the trading channels need `trade` (the same
+    /// refusal as the HTTP routes, in the stream's error message); the others any identity
+    /// of the participant. A refused session receives nothing of the channel, also later.
+    void streamChannelsByPermission()
+    {
+        const QString symbol = m_fx.symbol();
+        struct Channel
+        {
+            QString name;
+            QString permission; ///< empty: any identity
+            bool own;           ///< private to p-buyer
+        };
+        const QList<Channel> channels{
+            {QStringLiteral("orders@p-buyer"), QStringLiteral("trade"), true},
+            {QStringLiteral("fills@p-buyer"), QStringLiteral("trade"), true},
+            {QStringLiteral("settlements@p-buyer"), QStringLiteral("trade"), true},
+            {QStringLiteral("contracts@p-buyer"), {}, true},
+            {QStringLiteral("revocations@p-buyer"), {}, true},
+            {QStringLiteral("instruments"), {}, false},
+            {QStringLiteral("trades.") + symbol, {}, false},
+            {QStringLiteral("book.") + symbol, {}, false},
+            {QStringLiteral("candles.%1.1m").arg(symbol), {}, false},
+            {QStringLiteral("spot.") + kProduct, {}, false},
+        };
+        QStringList names;
+        for (const Channel &c : channels)
+            names.append(c.name);
+        std::map<QString, std::unique_ptr<StreamSession>> sessions;
+        for (const auto &[who, permissions] : kSets) {
+            auto session = openStream(who, names);
+            QVERIFY2(session, qPrintable(who));
+            for (const Channel &c : channels) {
+                const QString context = who + u' ' + c.name;
+                const QList<QJsonObject> errors = session->errorsAbout(c.name);
+                if (c.own && who == u"operator") { // of another participant
+                    QVERIFY2(errors.size() == 1, qPrintable(context));
+                    QCOMPARE(errors.at(0).value(QStringLiteral("code")).toString(),
+                             QStringLiteral("stream.forbidden-channel"));
+                    QVERIFY2(!session->received(c.name), qPrintable(context));
+                } else if (!c.permission.isEmpty() && !permissions.contains(c.permission)) {
+                    QVERIFY2(errors.size() == 1, qPrintable(context));
+                    QCOMPARE(errors.at(0).value(QStringLiteral("code")).toString(),
+                             QStringLiteral("auth.permission-missing"));
+                    QCOMPARE(errors.at(0).value(QStringLiteral("permission")).toString(), c.permission);
+                    QVERIFY2(!session->received(c.name), qPrintable(context));
+                } else {
+                    QVERIFY2(errors.isEmpty(), qPrintable(context + u' ' +
+                                                          QString::fromUtf8(QJsonDocument(errors.value(0)).toJson())));
+                    QVERIFY2(session->received(c.name), qPrintable(context));
+                }
+            }
+            sessions[who] = std::move(session);
+        }
+        // A trade of p-buyer: its orders and fills go to the sessions with `trade` only.
+        QCOMPARE(m_fx.curl(QStringLiteral("p-seller"), QStringLiteral("POST"), QStringLiteral("/v1/orders"),
+                           m_fx.order(QStringLiteral("sell"), 500'000, 1))
+                     .status,
+                 201);
+        for (const QString &who : {QStringLiteral("u-trade"), QStringLiteral("u-td")}) {
+            QTRY_VERIFY_WITH_TIMEOUT(sessions[who]->updates(QStringLiteral("fills@p-buyer")) >= 1, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(sessions[who]->updates(QStringLiteral("orders@p-buyer")) >= 1, 10000);
+        }
+        m_fx.service().stream().flush();
+        QTest::qWait(200);
+        for (const QString &who : {QStringLiteral("u-deploy"), QStringLiteral("u-admin")}) {
+            QCOMPARE(sessions[who]->updates(QStringLiteral("fills@p-buyer")), 0);
+            QCOMPARE(sessions[who]->updates(QStringLiteral("orders@p-buyer")), 0);
+            // What it may follow keeps flowing: the contract the trade made.
+            QTRY_VERIFY_WITH_TIMEOUT(sessions[who]->updates(QStringLiteral("contracts@p-buyer")) >= 1, 10000);
+        }
     }
 
     /// The table above names every operation docs/openapi.json documents.

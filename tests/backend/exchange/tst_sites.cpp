@@ -12,6 +12,7 @@
 #include "api/settlement.h"
 #include "api/site.h"
 #include "api/usage.h"
+#include "api/vmoperations.h"
 #include "net/streamclient.h"
 #include "pki/certificateauthority.h"
 #include "pki/privatekey.h"
@@ -322,6 +323,68 @@ private Q_SLOTS:
         // Not settled before the window ends.
         QCOMPARE(m_fx.curl(kBuyer, QStringLiteral("GET"), QStringLiteral("/v1/settlements/") + m_a).status,
                  404);
+    }
+
+    /// A site reports the VM operations of the contracts it holds, and only those: one record
+    /// of another site's contract refuses the batch, nothing is kept; a resend counts nothing
+    /// twice.
+    void vmOperationsAreTheHoldingSitesOnly()
+    {
+        const auto record = [this](qint64 id, const QString &contract, const QString &vm = QStringLiteral("web-1")) {
+            return QJsonObject{{QStringLiteral("id"), id},
+                               {QStringLiteral("contractId"), contract},
+                               {QStringLiteral("vm"), vm},
+                               {QStringLiteral("operation"), QStringLiteral("start")},
+                               {QStringLiteral("user"), QStringLiteral("u-tech")},
+                               {QStringLiteral("serial"), QStringLiteral("0A1B")},
+                               {QStringLiteral("time"), m_start}};
+        };
+        const auto send = [this](const QString &site, const QJsonArray &records, const QString &as = {}) {
+            return m_fx.curl(as.isEmpty() ? site : as, QStringLiteral("POST"),
+                             QStringLiteral("/v1/sites/%1/vm-operations").arg(site),
+                             QJsonDocument(QJsonObject{{QStringLiteral("operations"), records}})
+                                 .toJson(QJsonDocument::Compact));
+        };
+        const auto kept = [this] {
+            return m_fx.service().authority().vmOperations(kBuyer, {}, {}, 100).size();
+        };
+        // m_a is s-one's, m_b s-two's, m_e the other seller's s-three's.
+        CurlResult wrongSite = send(QStringLiteral("s-two"), {record(1, m_a)});
+        QCOMPARE(wrongSite.status, 403);
+        QCOMPARE(wrongSite.code(), QStringLiteral("auth.not-site-of-contract"));
+        QCOMPARE(wrongSite.json().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("operations[0].contractId"));
+        QCOMPARE(send(QStringLiteral("s-three"), {record(1, m_a)}).status, 403);
+        CurlResult mixed = send(QStringLiteral("s-one"), {record(1, m_a), record(2, m_b)});
+        QCOMPARE(mixed.status, 403);
+        QCOMPARE(mixed.json().value(QStringLiteral("field")).toString(), QStringLiteral("operations[1].contractId"));
+        CurlResult unknown = send(QStringLiteral("s-one"), {record(1, QStringLiteral("c-999999"))});
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(unknown.code(), QStringLiteral("contract.unknown"));
+        CurlResult badVm = send(QStringLiteral("s-one"), {record(1, m_a, QStringLiteral("Web 1"))});
+        QCOMPARE(badVm.status, 422);
+        QCOMPARE(badVm.code(), QStringLiteral("vm-operation.bad-vm"));
+        CurlResult impostor = send(QStringLiteral("s-one"), {record(1, m_a)}, QStringLiteral("s-two"));
+        QCOMPARE(impostor.status, 403);
+        QCOMPARE(impostor.code(), QStringLiteral("auth.not-this-site"));
+        QCOMPARE(send(QStringLiteral("s-one"), {record(1, m_a)}, kBuyer).code(), QStringLiteral("auth.not-this-site"));
+        QCOMPARE(kept(), 0);
+
+        CurlResult ok = send(QStringLiteral("s-one"), {record(1, m_a), record(2, m_c, QStringLiteral("db-1"))});
+        QVERIFY2(ok.status == 200, ok.body.constData());
+        QCOMPARE(ok.json().value(QStringLiteral("accepted")).toInt(), 2);
+        QCOMPARE(ok.json().value(QStringLiteral("duplicates")).toInt(), 0);
+        CurlResult again = send(QStringLiteral("s-one"), {record(1, m_a), record(2, m_c, QStringLiteral("db-1"))});
+        QCOMPARE(again.json().value(QStringLiteral("accepted")).toInt(), 0);
+        QCOMPARE(again.json().value(QStringLiteral("duplicates")).toInt(), 2);
+        const auto records = m_fx.service().authority().vmOperations(kBuyer, {}, {}, 100);
+        QCOMPARE(records.size(), 2);
+        QCOMPARE(records.at(0).site, QStringLiteral("s-one"));
+        QCOMPARE(records.at(0).contract, m_a);
+        QCOMPARE(records.at(0).operation, QStringLiteral("start"));
+        QCOMPARE(records.at(1).vm, QStringLiteral("db-1"));
+        QCOMPARE(m_fx.service().authority().vmOperations(kBuyer, m_c, {}, 100).size(), 1);
+        QCOMPARE(m_fx.service().authority().vmOperations(kSeller, {}, {}, 100).size(), 0);
     }
 
     void terminatedSettlesProRata()
