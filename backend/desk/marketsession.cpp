@@ -154,8 +154,10 @@ void MarketSession::open(const QUrl &baseUrl, const QSslConfiguration &tls)
     QStringList channels{api::channel::instruments()};
     channels += privateChannels();
     channels += symbolChannels();
-    for (const QString &product : std::as_const(m_compared))
-        channels.append(api::channel::spot(product));
+    if (hasPermission(QStringLiteral("trade"))) {
+        for (const QString &product : std::as_const(m_compared))
+            channels.append(api::channel::spot(product));
+    }
     m_stream->subscribe(channels);
     setState(State::Connecting);
     m_stream->open();
@@ -211,7 +213,8 @@ QStringList MarketSession::privateChannels() const
 
 QStringList MarketSession::symbolChannels() const
 {
-    if (m_symbol.isEmpty())
+    // Prices are trading data too: the exchange refuses them without `trade`.
+    if (m_symbol.isEmpty() || !hasPermission(QStringLiteral("trade")))
         return {};
     QStringList channels{api::channel::trades(m_symbol), api::channel::book(m_symbol), candlesChannel()};
     if (!m_product.isEmpty())
@@ -273,7 +276,7 @@ void MarketSession::setComparedProducts(const QStringList &products)
     }
     if (wanted == m_compared)
         return;
-    if (m_stream) {
+    if (m_stream && hasPermission(QStringLiteral("trade"))) {
         QStringList gone;
         QStringList added;
         for (const QString &product : std::as_const(m_compared))

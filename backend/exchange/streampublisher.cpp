@@ -146,12 +146,14 @@ std::pair<QString, QString> splitCandles(const QString &rest)
 
 QString StreamPublisher::permissionFor(const QString &channel)
 {
-    // The participant's trading: its orders (and their cancels and replaces), fills and
-    // settlements need `trade`, as GET /v1/orders, /v1/fills and /v1/settlements do (issue
-    // #16). Contracts and revocations serve deploying users and sites too; the listings and
-    // the public market data need any identity.
+    // The participant's trading (its orders, their cancels and replaces, fills and
+    // settlements) and the prices (trades, book, candles, spot) need `trade`, as their HTTP
+    // routes do (GET /v1/orders, /v1/fills, /v1/settlements, /v1/trades, /v1/market/…; issue
+    // #16: "trade: orders, …, prices"). Contracts and revocations serve deploying users and
+    // sites too, and the listings any identity.
     const auto [topic, rest] = splitChannel(channel);
-    if (topic == u"orders@" || topic == u"fills@" || topic == u"settlements@")
+    if (topic == u"orders@" || topic == u"fills@" || topic == u"settlements@" || topic == u"trades." ||
+        topic == u"book." || topic == u"candles." || topic == u"spot.")
         return api::kPermissionTrade;
     return {};
 }

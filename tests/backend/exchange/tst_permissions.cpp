@@ -433,10 +433,10 @@ private Q_SLOTS:
             {QStringLiteral("contracts@p-buyer"), {}, true},
             {QStringLiteral("revocations@p-buyer"), {}, true},
             {QStringLiteral("instruments"), {}, false},
-            {QStringLiteral("trades.") + symbol, {}, false},
-            {QStringLiteral("book.") + symbol, {}, false},
-            {QStringLiteral("candles.%1.1m").arg(symbol), {}, false},
-            {QStringLiteral("spot.") + kProduct, {}, false},
+            {QStringLiteral("trades.") + symbol, QStringLiteral("trade"), false},
+            {QStringLiteral("book.") + symbol, QStringLiteral("trade"), false},
+            {QStringLiteral("candles.%1.1m").arg(symbol), QStringLiteral("trade"), false},
+            {QStringLiteral("spot.") + kProduct, QStringLiteral("trade"), false},
         };
         QStringList names;
         for (const Channel &c : channels)
