@@ -6,6 +6,7 @@
 #include "connect/placement.h"
 #include "core/result.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace cloudex::connect {
@@ -181,6 +182,8 @@ public:
     std::optional<VmRecord> vm(const QString &name) const;
     Result<void> saveVm(const VmRecord &vm);
     Result<void> removeVm(const QString &name);
+    /// vCPUs and memory (MiB) the VM records on `host` account (by index, not a scan).
+    std::pair<qint64, qint64> hostUsage(const QString &host) const;
 
     QList<TemplateInfo> templates() const;
     Result<void> replaceTemplates(const QList<TemplateInfo> &templates);
@@ -198,6 +201,8 @@ public:
     Result<void> removeContractVm(const QString &contract, const QString &name);
 
     QList<UsageInterval> usage(const QString &contract) const;
+    /// "<contract>/<vm>" of every VM with an open interval of `kind`.
+    QSet<QString> openIntervals(const QString &kind) const;
     /// Opens an interval unless one of the kind is open for the VM.
     Result<void> openInterval(const QString &contract, const QString &vm, const QString &kind, qint64 ms);
     /// Closes the open interval of the kind, if any.
