@@ -401,6 +401,21 @@ Result<void> AgentStore::removeVm(const QString &name)
     return exec(QStringLiteral("DELETE FROM vms WHERE name = ?"), {name});
 }
 
+Result<void> AgentStore::inTransaction(const std::function<Result<void>()> &work)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return sqlError(QStringLiteral("begin"));
+    auto ok = work();
+    if (!ok) {
+        db.rollback();
+        return ok;
+    }
+    if (!db.commit())
+        return sqlError(QStringLiteral("commit"));
+    return {};
+}
+
 std::pair<qint64, qint64> AgentStore::hostUsage(const QString &host) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));

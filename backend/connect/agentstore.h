@@ -7,6 +7,8 @@
 #include "core/result.h"
 
 #include <QSet>
+
+#include <functional>
 #include <QSqlDatabase>
 
 namespace cloudex::connect {
@@ -162,6 +164,10 @@ public:
     bool isOpen() const;
     /// PRAGMA user_version after open(): 1 since offers carry periods and prices.
     int schemaVersion() const;
+    /// Runs `work` in one transaction (a bulk import: one commit instead of one per row),
+    /// rolled back when it fails. `work` must not call saveHostGroup() or replaceTemplates(),
+    /// which open transactions of their own.
+    Result<void> inTransaction(const std::function<Result<void>()> &work);
 
     QList<Tenant> tenants() const;
     Result<void> saveTenant(const Tenant &tenant);
