@@ -168,7 +168,7 @@ ConnectJob *ConnectAgent::failed(const QString &title, const Error &error)
 }
 
 ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<void(const Result<void> &)> done,
-                              const QString &vm, const QString &host)
+                              const QString &vm, const QString &host, bool disks)
 {
     auto job = new ConnectJob(title, this);
     if (!vm.isEmpty())
@@ -177,7 +177,7 @@ ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<voi
     const bool oneVm = !vm.isEmpty() && !host.isEmpty();
     QMetaObject::invokeMethod(
         m_worker,
-        [this, job, work = std::move(work), done = std::move(done), vm, host, oneVm] {
+        [this, job, work = std::move(work), done = std::move(done), vm, host, oneVm, disks] {
             const Result<void> result =
                 job->isCancelled() ? Result<void>(Error{QStringLiteral("job.cancelled"), tr("Cancelled.")})
                                    : work(*job);
@@ -185,13 +185,19 @@ ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<voi
             // of the one VM it touched (one lookup, whatever the site's size), else of all.
             Snapshot snapshot;
             Result<std::optional<VmInfo>> domain = std::optional<VmInfo>();
-            if (oneVm)
+            std::optional<QList<StoragePoolInfo>> pools;
+            if (oneVm) {
                 domain = m_manager->domain(host, vm);
-            else
+                if (disks) {
+                    if (auto read = m_manager->pools())
+                        pools = *read;
+                }
+            } else {
                 snapshot = collect();
+            }
             QMetaObject::invokeMethod(
                 this,
-                [this, job, result, snapshot, domain, done, vm, host, oneVm] {
+                [this, job, result, snapshot, domain, pools, done, vm, host, oneVm] {
                     m_busy.remove(vm);
                     if (result) {
                         qCInfo(lcConnect, "%s done", qPrintable(job->title()));
@@ -202,7 +208,7 @@ ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<voi
                     if (done)
                         done(result);
                     if (oneVm)
-                        applyVm(host, vm, domain);
+                        applyVm(host, vm, domain, pools);
                     else
                         applySnapshot(snapshot);
                     job->finish(result);
@@ -374,8 +380,11 @@ void ConnectAgent::eraseVm(qsizetype index)
     }
 }
 
-void ConnectAgent::applyVm(const QString &host, const QString &name, const Result<std::optional<VmInfo>> &domain)
+void ConnectAgent::applyVm(const QString &host, const QString &name, const Result<std::optional<VmInfo>> &domain,
+                           const std::optional<QList<StoragePoolInfo>> &pools)
 {
+    if (pools)
+        m_inventory.pools = *pools;
     if (!domain) {
         // The host could not be asked: a full pass shows it as unreachable.
         qCWarning(lcConnect, "cannot read %s on %s: %s", qPrintable(name), qPrintable(host),
@@ -449,7 +458,7 @@ void ConnectAgent::recreateLost()
                     return made;
                 return running ? Result<void>() : m_manager->stop(host, spec.name);
             },
-            {}, record->name, host);
+            {}, record->name, host, !spec.templateName.isEmpty());
     }
 }
 
@@ -637,7 +646,7 @@ ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
             if (!result)
                 (void)m_store.removeVm(name);
         },
-        request.name, target);
+        request.name, target, !request.templateName.isEmpty());
 }
 
 std::optional<VmRecord> ConnectAgent::recordFor(const QString &name, Error *error) const
@@ -729,7 +738,7 @@ ConnectJob *ConnectAgent::removeVm(const QString &name)
             if (result)
                 (void)m_store.removeVm(name);
         },
-        name, record->host);
+        name, record->host, !record->templateName.isEmpty());
 }
 
 ConnectJob *ConnectAgent::cloneVm(const QString &name, const QString &newName)

@@ -155,16 +155,17 @@ signals:
 private:
     using Work = std::function<Result<void>(ConnectJob &job)>;
     /// Runs `work` on the worker. Afterwards the inventory is read anew: only `vm` on
-    /// `host` when both are given (an operation on one VM: no full pass per job), else
-    /// everything.
+    /// `host` when both are given (an operation on one VM: no full pass per job; with
+    /// `disks`, the storage pools too, as a disk came or went), else everything.
     ConnectJob *run(const QString &title, Work work, std::function<void(const Result<void> &)> done = {},
-                    const QString &vm = {}, const QString &host = {});
+                    const QString &vm = {}, const QString &host = {}, bool disks = false);
     ConnectJob *failed(const QString &title, const Error &error);
     Snapshot collect();
     void applySnapshot(const Snapshot &snapshot);
     /// Puts what `host` says of VM `name` (nothing: it has none) into the inventory, with
     /// the VM's record and the host's capacity as the records account it.
-    void applyVm(const QString &host, const QString &name, const Result<std::optional<VmInfo>> &domain);
+    void applyVm(const QString &host, const QString &name, const Result<std::optional<VmInfo>> &domain,
+                 const std::optional<QList<StoragePoolInfo>> &pools);
     void rebuildVmIndex();
     void eraseVm(qsizetype index);
     void recreateLost();

@@ -453,7 +453,7 @@ private slots:
                                                           .toJson())
                                             .toJson(QJsonDocument::Compact);
         const CurlResult registered = fx.curl(siteId, u"PUT"_qs, u"/v1/sites/"_qs + siteId, registration);
-        QVERIFY2(registered.status == 200 || registered.status == 201, qPrintable(registered.body));
+        QVERIFY2(registered.status == 200 || registered.status == 201, registered.body.constData());
         QTRY_COMPARE(fx.market().contract(traded.id)->siteId, siteId);
 
         // The contract as the site holds it, and the buyer's contract certificate.
@@ -553,7 +553,7 @@ private slots:
             QJsonDocument(QJsonObject{{u"final"_qs, true}, {u"hours"_qs, hours}}).toJson(QJsonDocument::Compact);
         const CurlResult reported =
             fx.curl(siteId, u"POST"_qs, u"/v1/contracts/%1/usage"_qs.arg(code), report);
-        QVERIFY2(reported.status == 200, qPrintable(reported.body));
+        QVERIFY2(reported.status == 200, reported.body.constData());
         QJsonObject settlement;
         QTRY_VERIFY((settlement = fx.curl(buyer, u"GET"_qs, u"/v1/settlements/"_qs + code).json())
                         .contains(u"net"_qs));
