@@ -179,8 +179,8 @@ Result<Pki> makePki(const QString &dir, int revoked, const QList<pki::ContractTe
         for (int i = from; i < std::min(revoked, from + kBatch); ++i) {
             const QString id = QStringLiteral("r-%1").arg(i, 6, 10, QLatin1Char('0'));
             const QString buyer = buyerOf(i);
-            contracts.insert({id, buyer, kSeller, kProduct + QStringLiteral(".H"), 1, now - kHourMs,
-                              now + kHourMs});
+            contracts.insert(
+                {id, buyer, kSeller, kProduct + QStringLiteral(".H"), 1, now - kHourMs, now + kHourMs});
             requests.append({csrs.value(buyer), id, buyer, QStringLiteral("u-buyer")});
         }
         for (const auto &issued : out.ca->issueContractCertificates(requests, contracts)) {
@@ -200,7 +200,8 @@ Result<Pki> makePki(const QString &dir, int revoked, const QList<pki::ContractTe
     for (qsizetype from = 0; from < held.size(); from += kBatch) {
         QList<pki::ContractCertificateRequest> requests;
         for (qsizetype i = from; i < std::min(held.size(), from + kBatch); ++i)
-            requests.append({csrs.value(held.at(i).buyer), held.at(i).id, held.at(i).buyer, QStringLiteral("u-buyer")});
+            requests.append(
+                {csrs.value(held.at(i).buyer), held.at(i).id, held.at(i).buyer, QStringLiteral("u-buyer")});
         for (const auto &issued : out.ca->issueContractCertificates(requests, contracts)) {
             if (!issued)
                 return issued.error();
@@ -215,7 +216,8 @@ Result<Pki> makePki(const QString &dir, int revoked, const QList<pki::ContractTe
 
     // The site's identity (server certificate for localhost) and the measured buyer's key.
     auto siteKey = pki::PrivateKey::generate();
-    auto siteCsr = pki::createCertificateRequest(*siteKey, {kSeller, kSiteId, {QStringLiteral("localhost")}, {}});
+    auto siteCsr =
+        pki::createCertificateRequest(*siteKey, {kSeller, kSiteId, {QStringLiteral("localhost")}, {}});
     if (!siteCsr)
         return siteCsr.error();
     pki::IdentityRequest site;
@@ -271,7 +273,8 @@ QJsonObject runConnectApi(const QStringList &arguments)
         std::max(1, int(bench::argument(arguments, QStringLiteral("--contracts"), kDefaultContracts)));
     const int perContract =
         int(bench::argument(arguments, QStringLiteral("--vms-per-contract"), kDefaultVmsPerContract));
-    const int rounds = std::max(1, int(bench::argument(arguments, QStringLiteral("--rounds"), kDefaultRounds)));
+    const int rounds =
+        std::max(1, int(bench::argument(arguments, QStringLiteral("--rounds"), kDefaultRounds)));
     const int lists = std::max(1, int(bench::argument(arguments, QStringLiteral("--lists"), kDefaultLists)));
     const int hosts = std::max(1, int(bench::argument(arguments, QStringLiteral("--hosts"), kDefaultHosts)));
     const int reconcileMs = int(bench::argument(arguments, QStringLiteral("--reconcile-ms"),
@@ -323,8 +326,15 @@ QJsonObject runConnectApi(const QStringList &arguments)
                     const QString domain = terms.id + u'-' + name;
                     const int h = n % hosts;
                     domainsOf[h].append(domain);
-                    if (auto saved = store.saveVm({domain, terms.buyer, hostId(h), catalogue::Tenancy::Shared, {}, 2,
-                                                   8192, true, startMs});
+                    if (auto saved = store.saveVm({domain,
+                                                   terms.buyer,
+                                                   hostId(h),
+                                                   catalogue::Tenancy::Shared,
+                                                   {},
+                                                   2,
+                                                   8192,
+                                                   true,
+                                                   startMs});
                         !saved)
                         return saved;
                     if (auto saved = store.saveContractVm({terms.id, name, domain, {}, startMs}); !saved)
@@ -341,8 +351,10 @@ QJsonObject runConnectApi(const QStringList &arguments)
                 auto path = writeHost(agentDir, h, domainsOf.at(h));
                 if (!path)
                     return path.error();
-                if (auto saved = store.saveConnection(
-                        {connect::ConnectionRecord::Kind::Libvirt, QStringLiteral("test://") + *path, {}, hostId(h)});
+                if (auto saved = store.saveConnection({connect::ConnectionRecord::Kind::Libvirt,
+                                                       QStringLiteral("test://") + *path,
+                                                       {},
+                                                       hostId(h)});
                     !saved)
                     return saved;
             }
@@ -413,7 +425,8 @@ QJsonObject runConnectApi(const QStringList &arguments)
             ++revokedAdmitted;
     }
     if (revokedAdmitted > 0)
-        checksFailed.append(QStringLiteral("%1 revoked certificates were not refused as revoked").arg(revokedAdmitted));
+        checksFailed.append(
+            QStringLiteral("%1 revoked certificates were not refused as revoked").arg(revokedAdmitted));
     figures.insert(QStringLiteral("admissions"), admissions.size());
     figures.insert(QStringLiteral("refused"), refused);
     figures.insert(QStringLiteral("admission_p50_us"), rounded(percentile(admissions, 50), 1));
@@ -513,7 +526,8 @@ QJsonObject runConnectApi(const QStringList &arguments)
 
 const bool registered = cloudex::bench::registerSuite(
     QStringLiteral("connect_api"),
-    QStringLiteral("connect API at a large site: admission, create and list VMs [--revoked N] [--contracts N] "
-                   "[--vms-per-contract N] [--rounds N] [--lists N] [--hosts N] [--reconcile-ms N]"),
+    QStringLiteral(
+        "connect API at a large site: admission, create and list VMs [--revoked N] [--contracts N] "
+        "[--vms-per-contract N] [--rounds N] [--lists N] [--hosts N] [--reconcile-ms N]"),
     runConnectApi);
 } // namespace
