@@ -43,6 +43,7 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS usage_intervals (contract TEXT NOT NULL, vm TEXT NOT NULL, kind TEXT NOT NULL, "
     "start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS usage_by_contract ON usage_intervals (contract)",
+    "CREATE INDEX IF NOT EXISTS vms_by_host ON vms (host)",
     "CREATE TABLE IF NOT EXISTS crl (id INTEGER PRIMARY KEY CHECK (id = 1), der BLOB NOT NULL, "
     "this_update_ms INTEGER NOT NULL, next_update_ms INTEGER NOT NULL, fetched_ms INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS enforcement_log (contract TEXT NOT NULL, step TEXT NOT NULL, at_ms INTEGER "
@@ -402,6 +403,32 @@ Result<void> AgentStore::removeVm(const QString &name)
     return exec(QStringLiteral("DELETE FROM vms WHERE name = ?"), {name});
 }
 
+Result<void> AgentStore::inTransaction(const std::function<Result<void>()> &work)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return sqlError(QStringLiteral("begin"));
+    auto ok = work();
+    if (!ok) {
+        db.rollback();
+        return ok;
+    }
+    if (!db.commit())
+        return sqlError(QStringLiteral("commit"));
+    return {};
+}
+
+std::pair<qint64, qint64> AgentStore::hostUsage(const QString &host) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(
+        QStringLiteral("SELECT COALESCE(SUM(vcpus), 0), COALESCE(SUM(memory_mib), 0) FROM vms WHERE host = ?"));
+    query.addBindValue(host);
+    if (!query.exec() || !query.next())
+        return {0, 0};
+    return {query.value(0).toLongLong(), query.value(1).toLongLong()};
+}
+
 QList<TemplateInfo> AgentStore::templates() const
 {
     QList<TemplateInfo> result;
@@ -579,6 +606,19 @@ QList<UsageInterval> AgentStore::usage(const QString &contract) const
         result.append(UsageInterval{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                                     query.value(3).toLongLong(), query.value(4).toLongLong()});
     }
+    return result;
+}
+
+QSet<QString> AgentStore::openIntervals(const QString &kind) const
+{
+    QSet<QString> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT contract, vm FROM usage_intervals WHERE kind = ? AND end_ms = 0"));
+    query.addBindValue(kind);
+    query.exec();
+    while (query.next())
+        result.insert(query.value(0).toString() + u'/' + query.value(1).toString());
     return result;
 }
 

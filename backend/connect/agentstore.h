@@ -6,6 +6,9 @@
 #include "connect/placement.h"
 #include "core/result.h"
 
+#include <QSet>
+
+#include <functional>
 #include <QSqlDatabase>
 
 namespace cloudex::connect {
@@ -161,6 +164,10 @@ public:
     bool isOpen() const;
     /// PRAGMA user_version after open(): 1 since offers carry periods and prices.
     int schemaVersion() const;
+    /// Runs `work` in one transaction (a bulk import: one commit instead of one per row),
+    /// rolled back when it fails. `work` must not call saveHostGroup() or replaceTemplates(),
+    /// which open transactions of their own.
+    Result<void> inTransaction(const std::function<Result<void>()> &work);
 
     QList<Tenant> tenants() const;
     Result<void> saveTenant(const Tenant &tenant);
@@ -181,6 +188,8 @@ public:
     std::optional<VmRecord> vm(const QString &name) const;
     Result<void> saveVm(const VmRecord &vm);
     Result<void> removeVm(const QString &name);
+    /// vCPUs and memory (MiB) the VM records on `host` account (by index, not a scan).
+    std::pair<qint64, qint64> hostUsage(const QString &host) const;
 
     QList<TemplateInfo> templates() const;
     Result<void> replaceTemplates(const QList<TemplateInfo> &templates);
@@ -198,6 +207,8 @@ public:
     Result<void> removeContractVm(const QString &contract, const QString &name);
 
     QList<UsageInterval> usage(const QString &contract) const;
+    /// "<contract>/<vm>" of every VM with an open interval of `kind`.
+    QSet<QString> openIntervals(const QString &kind) const;
     /// Opens an interval unless one of the kind is open for the VM.
     Result<void> openInterval(const QString &contract, const QString &vm, const QString &kind, qint64 ms);
     /// Closes the open interval of the kind, if any.

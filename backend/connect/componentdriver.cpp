@@ -195,38 +195,72 @@ Result<void> ComponentDriver::checkHost(const QString &host) const
     return {};
 }
 
+namespace {
+constexpr unsigned int kDomainStats = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_BALLOON;
+
+VmInfo vmFromStats(const virDomainStatsRecordPtr record, const QString &host)
+{
+    VmInfo vm;
+    vm.name = QString::fromUtf8(virDomainGetName(record->dom));
+    vm.host = host;
+    for (int p = 0; p < record->nparams; ++p) {
+        const virTypedParameter &param = record->params[p];
+        if (qstrcmp(param.field, "state.state") == 0)
+            vm.state = stateFromLibvirt(param.value.i);
+        else if (qstrcmp(param.field, "vcpu.maximum") == 0)
+            vm.vcpus = int(param.value.ui);
+        else if (qstrcmp(param.field, "balloon.maximum") == 0)
+            vm.memoryMiB = qint64(param.value.ul) / kKiBPerMiB;
+    }
+    return vm;
+}
+} // namespace
+
 Result<QList<VmInfo>> ComponentDriver::domains()
 {
     if (auto ok = checkHost(m_hostId); !ok)
         return ok.error();
     virDomainStatsRecordPtr *records = nullptr;
-    const int count = virConnectGetAllDomainStats(
-        m_handles->connection.get(),
-        VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_BALLOON, &records, 0);
+    const int count = virConnectGetAllDomainStats(m_handles->connection.get(), kDomainStats, &records, 0);
     if (count < 0) {
         return libvirt::lastError(QStringLiteral("libvirt.list"),
                                   Tr::tr("Cannot list the VMs of %1").arg(m_hostId));
     }
     QList<VmInfo> vms;
     vms.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        const virDomainStatsRecordPtr record = records[i];
-        VmInfo vm;
-        vm.name = QString::fromUtf8(virDomainGetName(record->dom));
-        vm.host = m_hostId;
-        for (int p = 0; p < record->nparams; ++p) {
-            const virTypedParameter &param = record->params[p];
-            if (qstrcmp(param.field, "state.state") == 0)
-                vm.state = stateFromLibvirt(param.value.i);
-            else if (qstrcmp(param.field, "vcpu.maximum") == 0)
-                vm.vcpus = int(param.value.ui);
-            else if (qstrcmp(param.field, "balloon.maximum") == 0)
-                vm.memoryMiB = qint64(param.value.ul) / kKiBPerMiB;
-        }
-        vms.append(vm);
-    }
+    for (int i = 0; i < count; ++i)
+        vms.append(vmFromStats(records[i], m_hostId));
     virDomainStatsRecordListFree(records);
     return vms;
+}
+
+Result<std::optional<VmInfo>> ComponentDriver::domain(const QString &host, const QString &name)
+{
+    if (auto ok = checkHost(host); !ok)
+        return ok.error();
+    const libvirt::Domain domain(
+        virDomainLookupByName(m_handles->connection.get(), name.toUtf8().constData()));
+    if (!domain) {
+        const virErrorPtr error = virGetLastError();
+        if (error && error->code == VIR_ERR_NO_DOMAIN) {
+            virResetLastError();
+            return std::optional<VmInfo>();
+        }
+        return libvirt::lastError(QStringLiteral("libvirt.lookup"),
+                                  Tr::tr("Cannot find %1 on %2").arg(name, host));
+    }
+    virDomainPtr list[] = {domain.get(), nullptr};
+    virDomainStatsRecordPtr *records = nullptr;
+    const int count = virDomainListGetStats(list, kDomainStats, &records, 0);
+    if (count < 0) {
+        return libvirt::lastError(QStringLiteral("libvirt.list"),
+                                  Tr::tr("Cannot read the state of %1").arg(name));
+    }
+    std::optional<VmInfo> vm;
+    if (count > 0)
+        vm = vmFromStats(records[0], m_hostId);
+    virDomainStatsRecordListFree(records);
+    return vm;
 }
 
 Result<QList<TemplateInfo>> ComponentDriver::templates()

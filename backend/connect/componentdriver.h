@@ -30,6 +30,8 @@ public:
     bool isOpen() const override;
     QList<HostInfo> hosts() override;
     Result<QList<VmInfo>> domains() override;
+    /// One lookup and one stats call, whatever the number of domains on the host.
+    Result<std::optional<VmInfo>> domain(const QString &host, const QString &name) override;
     Result<QList<TemplateInfo>> templates() override;
     Result<QList<StoragePoolInfo>> pools() override;
     Result<void> provision(const QString &host, const VmSpec &spec, const StepReporter &report) override;

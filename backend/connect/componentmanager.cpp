@@ -125,6 +125,14 @@ Result<QList<VmInfo>> ComponentManager::domains()
     return result;
 }
 
+Result<std::optional<VmInfo>> ComponentManager::domain(const QString &host, const QString &name)
+{
+    auto driver = route(host);
+    if (!driver)
+        return driver.error();
+    return (*driver)->domain(host, name);
+}
+
 Result<QList<TemplateInfo>> ComponentManager::templates()
 {
     QList<TemplateInfo> result;

@@ -39,6 +39,8 @@ public:
     QList<HostInfo> hosts() override;
     /// The VMs of every readable member; see domainErrors() for the others.
     Result<QList<VmInfo>> domains() override;
+    /// Asks the member that owns `host` only.
+    Result<std::optional<VmInfo>> domain(const QString &host, const QString &name) override;
     /// Host id -> error, for the members whose VMs the last domains() could not read.
     QHash<QString, QString> domainErrors() const { return m_domainErrors; }
     Result<QList<TemplateInfo>> templates() override;

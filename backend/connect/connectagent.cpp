@@ -37,6 +37,17 @@ QString hostKey(const QString &host, const QString &name)
 {
     return host + u'/' + name;
 }
+
+/// A domain the agent placed: owner, size and template from its record.
+void own(VmInfo &vm, const VmRecord &record)
+{
+    vm.tenant = record.tenant;
+    vm.templateName = record.templateName;
+    vm.vcpus = record.vcpus;
+    vm.memoryMiB = record.memoryMiB;
+    if (!record.templateName.isEmpty())
+        vm.disk = ComponentDriver::diskVolumeName(vm.name);
+}
 } // namespace
 
 ConnectAgent::ConnectAgent(Options options, QObject *parent)
@@ -85,6 +96,7 @@ Result<void> ConnectAgent::open()
     qCInfo(lcConnect, "records opened in %s", qPrintable(QDir(m_options.dataDir).absolutePath()));
     // Until the first reconcile, show what the records know: every VM as missing.
     m_inventory = merge(Snapshot{}, m_store.vms(), m_store.hostGroups());
+    rebuildVmIndex();
     m_recordedTemplates = m_store.templates();
     m_inventory.templates = m_recordedTemplates;
     if (m_options.reconcileIntervalMs > 0)
@@ -156,23 +168,36 @@ ConnectJob *ConnectAgent::failed(const QString &title, const Error &error)
 }
 
 ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<void(const Result<void> &)> done,
-                              const QString &vm)
+                              const QString &vm, const QString &host, bool disks)
 {
     auto job = new ConnectJob(title, this);
     if (!vm.isEmpty())
         m_busy.insert(vm);
     emit jobStarted(job);
+    const bool oneVm = !vm.isEmpty() && !host.isEmpty();
     QMetaObject::invokeMethod(
         m_worker,
-        [this, job, work = std::move(work), done = std::move(done), vm] {
+        [this, job, work = std::move(work), done = std::move(done), vm, host, oneVm, disks] {
             const Result<void> result =
                 job->isCancelled() ? Result<void>(Error{QStringLiteral("job.cancelled"), tr("Cancelled.")})
                                    : work(*job);
-            // Every operation ends with a fresh inventory, so views never show a stale state.
-            const Snapshot snapshot = collect();
+            // Every operation ends with a fresh inventory, so views never show a stale state:
+            // of the one VM it touched (one lookup, whatever the site's size), else of all.
+            Snapshot snapshot;
+            Result<std::optional<VmInfo>> domain = std::optional<VmInfo>();
+            std::optional<QList<StoragePoolInfo>> pools;
+            if (oneVm) {
+                domain = m_manager->domain(host, vm);
+                if (disks) {
+                    if (auto read = m_manager->pools())
+                        pools = *read;
+                }
+            } else {
+                snapshot = collect();
+            }
             QMetaObject::invokeMethod(
                 this,
-                [this, job, result, snapshot, done, vm] {
+                [this, job, result, snapshot, domain, pools, done, vm, host, oneVm] {
                     m_busy.remove(vm);
                     if (result) {
                         qCInfo(lcConnect, "%s done", qPrintable(job->title()));
@@ -182,7 +207,10 @@ ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<voi
                     }
                     if (done)
                         done(result);
-                    applySnapshot(snapshot);
+                    if (oneVm)
+                        applyVm(host, vm, domain, pools);
+                    else
+                        applySnapshot(snapshot);
                     job->finish(result);
                 },
                 Qt::QueuedConnection);
@@ -253,12 +281,7 @@ Inventory ConnectAgent::merge(const Snapshot &snapshot, const QList<VmRecord> &r
         VmInfo vm = domain;
         const VmRecord *record = byName.value(vm.name);
         if (record && record->host == vm.host) {
-            vm.tenant = record->tenant;
-            vm.templateName = record->templateName;
-            vm.vcpus = record->vcpus;
-            vm.memoryMiB = record->memoryMiB;
-            if (!record->templateName.isEmpty())
-                vm.disk = ComponentDriver::diskVolumeName(vm.name);
+            own(vm, *record);
             found.insert(hostKey(vm.host, vm.name));
         }
         inventory.vms.append(vm);
@@ -285,6 +308,7 @@ Inventory ConnectAgent::merge(const Snapshot &snapshot, const QList<VmRecord> &r
 void ConnectAgent::applySnapshot(const Snapshot &snapshot)
 {
     m_inventory = merge(snapshot, m_store.vms(), m_store.hostGroups());
+    rebuildVmIndex();
     // The records keep the templates seen for the next start (before the first pass).
     if (!snapshot.templates.isEmpty() && snapshot.templates != m_recordedTemplates) {
         if (m_store.replaceTemplates(snapshot.templates))
@@ -308,7 +332,100 @@ void ConnectAgent::applySnapshot(const Snapshot &snapshot)
     }
     m_connections = connections;
     emit connectionsChanged();
-    emit inventoryChanged();
+    emit inventoryChanged({});
+}
+
+const VmInfo *ConnectAgent::findVm(const QString &name) const
+{
+    const auto at = m_vmByName.constFind(name);
+    return at == m_vmByName.cend() ? nullptr : &m_inventory.vms.at(*at);
+}
+
+void ConnectAgent::rebuildVmIndex()
+{
+    m_vmIndex.clear();
+    m_vmByName.clear();
+    m_vmIndex.reserve(m_inventory.vms.size());
+    m_vmByName.reserve(m_inventory.vms.size());
+    for (qsizetype i = 0; i < m_inventory.vms.size(); ++i) {
+        m_vmIndex.insert(hostKey(m_inventory.vms.at(i).host, m_inventory.vms.at(i).name), i);
+        m_vmByName.insert(m_inventory.vms.at(i).name, i);
+    }
+}
+
+void ConnectAgent::eraseVm(qsizetype index)
+{
+    // The last entry takes the place of the erased one: no other index moves.
+    const QString name = m_inventory.vms.at(index).name;
+    m_vmIndex.remove(hostKey(m_inventory.vms.at(index).host, name));
+    if (m_vmByName.value(name, -1) == index)
+        m_vmByName.remove(name);
+    const qsizetype last = m_inventory.vms.size() - 1;
+    if (index != last) {
+        m_inventory.vms[index] = std::move(m_inventory.vms[last]);
+        const VmInfo &moved = m_inventory.vms.at(index);
+        m_vmIndex.insert(hostKey(moved.host, moved.name), index);
+        if (m_vmByName.value(moved.name, -1) == last)
+            m_vmByName.insert(moved.name, index);
+    }
+    m_inventory.vms.removeLast();
+    // Another host's VM of the same name, if any, is found again by name.
+    if (!m_vmByName.contains(name)) {
+        for (qsizetype i = 0; i < m_inventory.vms.size(); ++i) {
+            if (m_inventory.vms.at(i).name == name) {
+                m_vmByName.insert(name, i);
+                break;
+            }
+        }
+    }
+}
+
+void ConnectAgent::applyVm(const QString &host, const QString &name, const Result<std::optional<VmInfo>> &domain,
+                           const std::optional<QList<StoragePoolInfo>> &pools)
+{
+    if (pools)
+        m_inventory.pools = *pools;
+    if (!domain) {
+        // The host could not be asked: a full pass shows it as unreachable.
+        qCWarning(lcConnect, "cannot read %s on %s: %s", qPrintable(name), qPrintable(host),
+                  qPrintable(domain.error().message));
+        if (!m_reconciling)
+            reconcile();
+        return;
+    }
+    const std::optional<VmRecord> record = m_store.vm(name);
+    const auto hostIt = std::find_if(m_inventory.hosts.begin(), m_inventory.hosts.end(),
+                                     [&](const HostInfo &h) { return h.id == host; });
+    std::optional<VmInfo> vm = *domain;
+    if (vm && record && record->host == host) {
+        own(*vm, *record);
+    } else if (!vm && record && record->host == host) {
+        // Recorded here, yet the host has no such domain (the merge's rule for a missing VM).
+        vm = VmInfo{};
+        vm->name = name;
+        vm->host = host;
+        vm->state = hostIt != m_inventory.hosts.end() && hostIt->online ? VmState::Missing : VmState::Unknown;
+        own(*vm, *record);
+        vm->disk.clear();
+    }
+    const QString key = hostKey(host, name);
+    const auto at = m_vmIndex.constFind(key);
+    if (vm && at != m_vmIndex.cend()) {
+        m_inventory.vms[*at] = *vm;
+    } else if (vm) {
+        m_vmIndex.insert(key, m_inventory.vms.size());
+        m_vmByName.insert(name, m_inventory.vms.size());
+        m_inventory.vms.append(*vm);
+    } else if (at != m_vmIndex.cend()) {
+        eraseVm(*at);
+    }
+    // Capacity is accounted from the records: the operation may have added or dropped one.
+    if (hostIt != m_inventory.hosts.end()) {
+        const auto [vcpus, memoryMiB] = m_store.hostUsage(host);
+        hostIt->usedVcpus = int(vcpus);
+        hostIt->usedMemoryMiB = memoryMiB;
+    }
+    emit inventoryChanged({name});
 }
 
 void ConnectAgent::recreateLost()
@@ -341,7 +458,7 @@ void ConnectAgent::recreateLost()
                     return made;
                 return running ? Result<void>() : m_manager->stop(host, spec.name);
             },
-            {}, record->name);
+            {}, record->name, host, !spec.templateName.isEmpty());
     }
 }
 
@@ -364,20 +481,19 @@ ConnectJob *ConnectAgent::reconcile()
 
 void ConnectAgent::onDomainEvent(const DomainEvent &event)
 {
-    const auto it = std::find_if(m_inventory.vms.begin(), m_inventory.vms.end(), [&](const VmInfo &vm) {
-        return vm.host == event.host && vm.name == event.name;
-    });
-    if (it == m_inventory.vms.end())
+    const auto at = m_vmIndex.constFind(hostKey(event.host, event.name));
+    if (at == m_vmIndex.cend())
         return; // a new domain: the job that made it, or the next reconcile, brings it in
-    if (event.undefined && it->tenant.isEmpty())
-        m_inventory.vms.erase(it);
+    VmInfo &vm = m_inventory.vms[*at];
+    if (event.undefined && vm.tenant.isEmpty())
+        eraseVm(*at);
     else if (event.undefined)
-        it->state = VmState::Missing;
+        vm.state = VmState::Missing;
     else if (event.state != VmState::Unknown)
-        it->state = event.state;
+        vm.state = event.state;
     else
         return;
-    emit inventoryChanged();
+    emit inventoryChanged({event.name});
 }
 
 ConnectJob *ConnectAgent::addConnection(const QString &uri, const QString &hostId)
@@ -495,9 +611,7 @@ ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
             Error{QStringLiteral("connect.name"),
                   tr("\"%1\" is not a VM name: use letters, digits, '.', '-' and '_'.").arg(request.name)});
     }
-    const bool taken = m_store.vm(request.name).has_value() ||
-                       std::any_of(m_inventory.vms.cbegin(), m_inventory.vms.cend(),
-                                   [&](const VmInfo &vm) { return vm.name == request.name; });
+    const bool taken = m_store.vm(request.name).has_value() || findVm(request.name) != nullptr;
     if (taken)
         return failed(title, Error{QStringLiteral("connect.name-taken"),
                                    tr("The name %1 is taken.").arg(request.name)});
@@ -532,7 +646,7 @@ ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
             if (!result)
                 (void)m_store.removeVm(name);
         },
-        request.name);
+        request.name, target, !request.templateName.isEmpty());
 }
 
 std::optional<VmRecord> ConnectAgent::recordFor(const QString &name, Error *error) const
@@ -574,7 +688,7 @@ ConnectAgent::simpleVmJob(const QString &name, const QString &title,
                 (void)m_store.saveVm(*record);
             }
         },
-        name);
+        name, record->host);
 }
 
 ConnectJob *ConnectAgent::startVm(const QString &name)
@@ -611,9 +725,8 @@ ConnectJob *ConnectAgent::removeVm(const QString &name)
     const auto record = recordFor(name, &error);
     if (!record)
         return failed(tr("Deleting %1").arg(name), error);
-    const bool missing = std::any_of(m_inventory.vms.cbegin(), m_inventory.vms.cend(), [&](const VmInfo &vm) {
-        return vm.name == name && vm.state == VmState::Missing;
-    });
+    const VmInfo *found = findVm(name);
+    const bool missing = found && found->state == VmState::Missing;
     return run(
         tr("Deleting %1").arg(name),
         [this, record = *record, missing](ConnectJob &job) -> Result<void> {
@@ -625,7 +738,7 @@ ConnectJob *ConnectAgent::removeVm(const QString &name)
             if (result)
                 (void)m_store.removeVm(name);
         },
-        name);
+        name, record->host, !record->templateName.isEmpty());
 }
 
 ConnectJob *ConnectAgent::cloneVm(const QString &name, const QString &newName)
@@ -701,7 +814,7 @@ Result<void> ConnectAgent::saveTenant(const Tenant &tenant)
     if (auto saved = m_store.saveTenant(tenant); !saved)
         return saved;
     qCInfo(lcConnect, "tenant %s recorded", qPrintable(tenant.id));
-    emit inventoryChanged();
+    emit inventoryChanged({});
     return {};
 }
 
@@ -739,7 +852,7 @@ Result<void> ConnectAgent::removeTenant(const QString &id)
     if (auto removed = m_store.removeTenant(id); !removed)
         return removed;
     qCInfo(lcConnect, "tenant %s removed", qPrintable(id));
-    emit inventoryChanged();
+    emit inventoryChanged({});
     return {};
 }
 
@@ -765,7 +878,7 @@ Result<void> ConnectAgent::saveHostGroup(const HostGroup &group)
             }
         }
     }
-    emit inventoryChanged();
+    emit inventoryChanged({});
     return {};
 }
 
@@ -789,7 +902,7 @@ Result<void> ConnectAgent::removeHostGroup(const QString &name)
             host.tenancy = Tenancy::Shared;
         }
     }
-    emit inventoryChanged();
+    emit inventoryChanged({});
     return {};
 }
 

@@ -80,6 +80,9 @@ public:
     /// it against what runs and tells the views.
     const AgentStore &store() const { return m_store; }
     const Inventory &inventory() const { return m_inventory; }
+    /// The inventory's entry of VM `name` (by index; with one name on several hosts, one
+    /// of them), or nullptr.
+    const VmInfo *findVm(const QString &name) const;
     QList<ConnectionStatus> connections() const { return m_connections; }
     bool isBusy(const QString &vm) const { return m_busy.contains(vm); }
     /// The VMs an operation is running on.
@@ -139,7 +142,10 @@ public:
                            const QList<HostGroup> &groups);
 
 signals:
-    void inventoryChanged();
+    /// The inventory changed. `vms` names the VMs whose entries changed (an operation on
+    /// one VM, a lifecycle event); empty: anything may have changed (an inventory pass,
+    /// records of tenants or host groups).
+    void inventoryChanged(const QStringList &vms);
     void connectionsChanged();
     /// An offer was saved or removed (the OfferTrader re-plans).
     void offersChanged();
@@ -148,11 +154,20 @@ signals:
 
 private:
     using Work = std::function<Result<void>(ConnectJob &job)>;
+    /// Runs `work` on the worker. Afterwards the inventory is read anew: only `vm` on
+    /// `host` when both are given (an operation on one VM: no full pass per job; with
+    /// `disks`, the storage pools too, as a disk came or went), else everything.
     ConnectJob *run(const QString &title, Work work, std::function<void(const Result<void> &)> done = {},
-                    const QString &vm = {});
+                    const QString &vm = {}, const QString &host = {}, bool disks = false);
     ConnectJob *failed(const QString &title, const Error &error);
     Snapshot collect();
     void applySnapshot(const Snapshot &snapshot);
+    /// Puts what `host` says of VM `name` (nothing: it has none) into the inventory, with
+    /// the VM's record and the host's capacity as the records account it.
+    void applyVm(const QString &host, const QString &name, const Result<std::optional<VmInfo>> &domain,
+                 const std::optional<QList<StoragePoolInfo>> &pools);
+    void rebuildVmIndex();
+    void eraseVm(qsizetype index);
     void recreateLost();
     void onDomainEvent(const DomainEvent &event);
     std::optional<VmRecord> recordFor(const QString &name, Error *error) const;
@@ -171,6 +186,8 @@ private:
     QObject *m_worker;
     QTimer *m_reconcileTimer;
     Inventory m_inventory;
+    QHash<QString, qsizetype> m_vmIndex;  ///< "<host>/<name>" -> index in m_inventory.vms
+    QHash<QString, qsizetype> m_vmByName; ///< "<name>" -> index in m_inventory.vms
     QList<ConnectionStatus> m_connections;
     QSet<QString> m_busy;
     QSet<QString> m_recreateTried;

@@ -207,6 +207,19 @@ ConnectServer::ConnectServer(ConnectAgent &agent, const Clock &clock, Options op
 {
     for (const HeldContractRecord &c : agent.store().contracts())
         m_contracts.insert(c.id, c);
+    // The contract VM records in memory, those not created yet (defined before their
+    // window), and the VMs whose availability is being metered.
+    QSet<QString> placed;
+    for (const VmRecord &vm : agent.store().vms())
+        placed.insert(vm.name);
+    for (const ContractVmRecord &record : agent.store().contractVms()) {
+        rememberRecord(record);
+        if (!placed.contains(record.domain))
+            m_scheduled.insert(key(record.contract, record.name));
+    }
+    for (const QString &k : agent.store().openIntervals(kAvailable))
+        m_metered.insert(k, VmState::Running);
+    m_lastTickMs = m_clock.nowMs();
     m_api->setAuthenticator([this](const QSslCertificate &certificate) { return authenticate(certificate); });
     const auto bindRoute = [this](const QString &method, const QString &path,
                                   void (ConnectServer::*handler)(const net::ApiRequest &, net::ApiReply)) {
@@ -231,7 +244,7 @@ ConnectServer::ConnectServer(ConnectAgent &agent, const Clock &clock, Options op
     bindRoute(QStringLiteral("DELETE"), QStringLiteral("/v1/jobs/{id}"), &ConnectServer::deleteJob);
     bindRoute(QStringLiteral("GET"), QStringLiteral("/v1/usage"), &ConnectServer::getUsage);
 
-    connect(&m_agent, &ConnectAgent::inventoryChanged, this, &ConnectServer::refresh);
+    connect(&m_agent, &ConnectAgent::inventoryChanged, this, &ConnectServer::onInventoryChanged);
     connect(m_timer, &QTimer::timeout, this, &ConnectServer::tick);
     m_timer->start(m_options.tickMs);
     refresh();
@@ -660,6 +673,20 @@ Result<net::PeerIdentity> ConnectServer::authenticate(const QSslCertificate &cer
         Tr::tr("This is not a contract certificate of the exchange (%1).").arg(verified.error().message)};
 }
 
+ConnectServer::AdmissionResult ConnectServer::admit(const QSslCertificate &certificate)
+{
+    AdmissionResult result;
+    const auto identity = authenticate(certificate);
+    if (!identity)
+        result.refusal = identity.error().code;
+    else if (m_admission && m_admission->refusal)
+        result.refusal = m_admission->refusal->code;
+    else if (m_admission)
+        result.contract = m_admission->contract;
+    m_admission.reset();
+    return result;
+}
+
 const HeldContractRecord *ConnectServer::admitted(const net::ApiRequest &, net::ApiReply &reply,
                                                   bool changing, bool early)
 {
@@ -708,8 +735,8 @@ QJsonObject ConnectServer::heldContractJson(const HeldContractRecord &contract) 
     const ContractSize size = sizeOf(contract);
     int defined = 0;
     int running = 0;
-    for (const VmView &view : m_views) {
-        if (view.contract != contract.id || view.state == u"deleted")
+    for (const VmView &view : m_views.value(contract.id)) {
+        if (view.state == u"deleted")
             continue;
         ++defined;
         if (view.state == u"running")
@@ -808,28 +835,22 @@ void ConnectServer::getVms(const net::ApiRequest &request, net::ApiReply reply)
     }
     const QString id = contract->id;
     const auto answer = [this, id](net::ApiReply &r, std::optional<qint64> after) {
-        QList<const VmView *> views;
-        for (const VmView &view : std::as_const(m_views)) {
-            if (view.contract != id)
-                continue;
-            if (after ? view.seq > *after : view.state != u"deleted")
-                views.append(&view);
-        }
-        std::sort(views.begin(), views.end(),
-                  [](const VmView *a, const VmView *b) { return a->name < b->name; });
+        // The contract's views, by name.
         QJsonArray vms;
-        for (const VmView *view : std::as_const(views))
-            vms.append(vmJson(*view));
+        for (const VmView &view : m_views.value(id)) {
+            if (after ? view.seq > *after : view.state != u"deleted")
+                vms.append(vmJson(view));
+        }
         r.send(200, QJsonObject{{QStringLiteral("seq"), m_seq}, {QStringLiteral("vms"), vms}});
-        return !views.isEmpty();
+        return !vms.isEmpty();
     };
     if (!since || wait == 0) {
         answer(reply, since);
         return;
     }
     bool changed = false;
-    for (const VmView &view : std::as_const(m_views))
-        changed = changed || (view.contract == id && view.seq > *since);
+    for (const VmView &view : m_views.value(id))
+        changed = changed || view.seq > *since;
     if (changed) {
         answer(reply, since);
         return;
@@ -845,13 +866,16 @@ void ConnectServer::getVms(const net::ApiRequest &request, net::ApiReply reply)
     m_waiters.append(waiter);
 }
 
-void ConnectServer::answerWaiters()
+void ConnectServer::answerWaiters(const QSet<QString> &contracts)
 {
     const QList<std::shared_ptr<Waiter>> waiters = m_waiters;
     for (const auto &waiter : waiters) {
+        if (!contracts.contains(waiter->contract) && waiter->reply.isConnected())
+            continue;
+        const QMap<QString, VmView> views = m_views.value(waiter->contract);
         bool changed = false;
-        for (const VmView &view : std::as_const(m_views))
-            changed = changed || (view.contract == waiter->contract && view.seq > waiter->since);
+        for (const VmView &view : views)
+            changed = changed || view.seq > waiter->since;
         if (!changed && waiter->reply.isConnected())
             continue;
         m_waiters.removeAll(waiter);
@@ -860,17 +884,55 @@ void ConnectServer::answerWaiters()
         if (!changed)
             continue; // the client left
         QJsonArray vms;
-        QList<const VmView *> views;
-        for (const VmView &view : std::as_const(m_views)) {
-            if (view.contract == waiter->contract && view.seq > waiter->since)
-                views.append(&view);
+        for (const VmView &view : views) {
+            if (view.seq > waiter->since)
+                vms.append(vmJson(view));
         }
-        std::sort(views.begin(), views.end(),
-                  [](const VmView *a, const VmView *b) { return a->name < b->name; });
-        for (const VmView *view : std::as_const(views))
-            vms.append(vmJson(*view));
         waiter->reply.send(200, QJsonObject{{QStringLiteral("seq"), m_seq}, {QStringLiteral("vms"), vms}});
     }
+}
+
+const ConnectServer::VmView *ConnectServer::findView(const QString &contract, const QString &name) const
+{
+    const auto views = m_views.constFind(contract);
+    if (views == m_views.cend())
+        return nullptr;
+    const auto view = views->constFind(name);
+    return view == views->cend() ? nullptr : &*view;
+}
+
+void ConnectServer::rememberRecord(const ContractVmRecord &record)
+{
+    const QString k = key(record.contract, record.name);
+    m_records.insert(k, record);
+    m_contractVms[record.contract].insert(record.name);
+    m_keyOfDomain.insert(record.domain, k);
+}
+
+void ConnectServer::forgetRecord(const QString &contract, const QString &name)
+{
+    const QString k = key(contract, name);
+    const auto it = m_records.constFind(k);
+    if (it == m_records.cend())
+        return;
+    m_keyOfDomain.remove(it->domain);
+    m_records.erase(it);
+    m_scheduled.remove(k);
+    if (const auto names = m_contractVms.find(contract); names != m_contractVms.end()) {
+        names->remove(name);
+        if (names->isEmpty())
+            m_contractVms.erase(names);
+    }
+}
+
+QList<ContractVmRecord> ConnectServer::recordsOf(const QString &contract) const
+{
+    QList<ContractVmRecord> records;
+    for (const QString &name : m_contractVms.value(contract))
+        records.append(m_records.value(key(contract, name)));
+    std::sort(records.begin(), records.end(),
+              [](const ContractVmRecord &a, const ContractVmRecord &b) { return a.name < b.name; });
+    return records;
 }
 
 void ConnectServer::getVm(const net::ApiRequest &request, net::ApiReply reply)
@@ -878,11 +940,11 @@ void ConnectServer::getVm(const net::ApiRequest &request, net::ApiReply reply)
     const HeldContractRecord *contract = admitted(request, reply, false);
     if (!contract)
         return;
-    const auto it = m_views.constFind(key(contract->id, request.params.value(QStringLiteral("name"))));
-    if (it == m_views.cend() || it->state == u"deleted")
+    const VmView *view = findView(contract->id, request.params.value(QStringLiteral("name")));
+    if (!view || view->state == u"deleted")
         return reply.sendProblem(ApiProblem::fromError(
             404, Error{QStringLiteral("vm.not-found"), Tr::tr("There is no such VM.")}));
-    reply.send(200, vmJson(*it));
+    reply.send(200, vmJson(*view));
 }
 
 void ConnectServer::postVm(const net::ApiRequest &request, net::ApiReply reply)
@@ -901,12 +963,10 @@ void ConnectServer::postVm(const net::ApiRequest &request, net::ApiReply reply)
                                                     "'-', starting with a letter or digit."),
                                              QStringLiteral("name")}));
     }
-    const QList<ContractVmRecord> vms = m_agent.store().contractVms(contract->id);
-    for (const ContractVmRecord &vm : vms) {
-        if (vm.name == body->name)
-            return reply.sendProblem(
-                problem(409, QStringLiteral("vm.exists"), Tr::tr("There is a VM %1 already.").arg(vm.name)));
-    }
+    const QSet<QString> vms = m_contractVms.value(contract->id);
+    if (vms.contains(body->name))
+        return reply.sendProblem(
+            problem(409, QStringLiteral("vm.exists"), Tr::tr("There is a VM %1 already.").arg(body->name)));
     if (vms.size() >= contract->quantity) {
         return reply.sendProblem(problem(
             409, QStringLiteral("contract.volume-exhausted"),
@@ -926,13 +986,15 @@ void ConnectServer::postVm(const net::ApiRequest &request, net::ApiReply reply)
     const ContractVmRecord record{contract->id, body->name, domain, body->templateName, m_clock.nowMs()};
     if (auto saved = const_cast<AgentStore &>(m_agent.store()).saveContractVm(record); !saved)
         return reply.sendProblem(ApiProblem::fromError(500, saved.error()));
+    rememberRecord(record);
     recordOperation(contract->id, body->name, QStringLiteral("create"));
     if (m_clock.nowMs() < contract->startMs) {
         // Defined now, created and started when the window opens (createScheduled()).
         qCInfo(lcConnect, "contract %s: VM %s scheduled for the window's start %lld",
                qPrintable(contract->id), qPrintable(body->name), contract->startMs / kMsPerSecond);
+        m_scheduled.insert(key(contract->id, body->name));
         ApiJob &job = doneJob(*contract, QStringLiteral("create"), body->name);
-        refresh();
+        refreshVms({{contract->id, body->name}});
         return sendJob(reply, 202, job);
     }
     ApiJob &job = startJob(*contract, QStringLiteral("create"), body->name, provisionVm(*contract, record));
@@ -957,19 +1019,28 @@ ConnectJob *ConnectServer::provisionVm(const HeldContractRecord &contract, const
 
 bool ConnectServer::isScheduled(const ContractVmRecord &record) const
 {
-    return !m_vmJob.contains(key(record.contract, record.name)) && !m_agent.store().vm(record.domain);
+    const QString k = key(record.contract, record.name);
+    return m_scheduled.contains(k) && !m_vmJob.contains(k);
 }
 
 void ConnectServer::createScheduled(qint64 now)
 {
-    for (const ContractVmRecord &record : m_agent.store().contractVms()) {
-        const HeldContractRecord *contract = held(record.contract);
+    const QSet<QString> scheduled = m_scheduled;
+    for (const QString &k : scheduled) {
+        const auto record = m_records.constFind(k);
+        if (record == m_records.cend()) {
+            m_scheduled.remove(k);
+            continue;
+        }
+        const HeldContractRecord *contract = held(record->contract);
         if (!contract || contract->stage != HeldContractRecord::Live || now < contract->startMs ||
-            now >= effectiveEndMs(*contract) || !isScheduled(record) || m_agent.isBusy(record.domain))
+            now >= effectiveEndMs(*contract) || !isScheduled(*record) || m_agent.isBusy(record->domain))
             continue;
         qCInfo(lcConnect, "contract %s: the window opened; creating the scheduled VM %s",
-               qPrintable(contract->id), qPrintable(record.name));
-        startJob(*contract, QStringLiteral("create"), record.name, provisionVm(*contract, record));
+               qPrintable(contract->id), qPrintable(record->name));
+        const ContractVmRecord created = *record;
+        m_scheduled.remove(k);
+        startJob(*contract, QStringLiteral("create"), created.name, provisionVm(*contract, created));
     }
 }
 
@@ -994,8 +1065,8 @@ void ConnectServer::vmAction(const net::ApiRequest &request, net::ApiReply reply
     if (!contract)
         return;
     const QString name = request.params.value(QStringLiteral("name"));
-    const auto it = m_views.constFind(key(contract->id, name));
-    if (it == m_views.cend() || it->state == u"deleted")
+    const VmView *view = findView(contract->id, name);
+    if (!view || view->state == u"deleted")
         return reply.sendProblem(ApiProblem::fromError(
             404, Error{QStringLiteral("vm.not-found"), Tr::tr("There is no such VM.")}));
     if (m_vmJob.contains(key(contract->id, name)))
@@ -1027,8 +1098,8 @@ void ConnectServer::deleteVm(const net::ApiRequest &request, net::ApiReply reply
     if (!contract)
         return;
     const QString name = request.params.value(QStringLiteral("name"));
-    const auto it = m_views.constFind(key(contract->id, name));
-    if (it == m_views.cend() || it->state == u"deleted")
+    const VmView *view = findView(contract->id, name);
+    if (!view || view->state == u"deleted")
         return reply.sendProblem(ApiProblem::fromError(
             404, Error{QStringLiteral("vm.not-found"), Tr::tr("There is no such VM.")}));
     if (m_vmJob.contains(key(contract->id, name)))
@@ -1037,8 +1108,9 @@ void ConnectServer::deleteVm(const net::ApiRequest &request, net::ApiReply reply
     if (m_clock.nowMs() < contract->startMs) {
         // Only a scheduled VM exists before the window: its definition goes.
         (void)const_cast<AgentStore &>(m_agent.store()).removeContractVm(contract->id, name);
+        forgetRecord(contract->id, name);
         ApiJob &job = doneJob(*contract, QStringLiteral("delete"), name);
-        refresh();
+        refreshVms({{contract->id, name}});
         return sendJob(reply, 202, job);
     }
     (void)const_cast<AgentStore &>(m_agent.store())
@@ -1066,7 +1138,7 @@ ConnectServer::ApiJob &ConnectServer::startJob(const HeldContractRecord &contrac
             (*it)->progress = percent;
     });
     connect(work, &Job::finished, this, [this, id] { jobFinished(id); });
-    refresh();
+    refreshVms({{contract.id, vm}});
     return *job;
 }
 
@@ -1083,12 +1155,10 @@ void ConnectServer::jobFinished(const QString &id)
     const qint64 now = m_clock.nowMs();
     if (job.operation == u"stop" && result) {
         // The guest was asked; the job ends when it is off (or is powered off at the deadline).
-        const auto vm =
-            std::find_if(m_agent.inventory().vms.cbegin(), m_agent.inventory().vms.cend(),
-                         [&](const VmInfo &v) { return v.name == domainName(job.contract, job.vm); });
-        if (vm != m_agent.inventory().vms.cend() && vm->state == VmState::Running) {
+        const VmInfo *vm = m_agent.findVm(domainName(job.contract, job.vm));
+        if (vm && vm->state == VmState::Running) {
             job.progress = 50;
-            refresh();
+            refreshVms({{job.contract, job.vm}});
             return;
         }
     }
@@ -1099,6 +1169,7 @@ void ConnectServer::jobFinished(const QString &id)
             (void)store.openInterval(job.contract, job.vm, kExpected, now);
         if (job.operation == u"delete") {
             (void)store.removeContractVm(job.contract, job.vm);
+            forgetRecord(job.contract, job.vm);
             (void)store.closeInterval(job.contract, job.vm, kAvailable, now);
         }
     } else {
@@ -1106,15 +1177,17 @@ void ConnectServer::jobFinished(const QString &id)
         job.state = cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed");
         if (!cancelled)
             job.error = result.error();
-        if (job.operation == u"create")
+        if (job.operation == u"create") {
             (void)store.removeContractVm(job.contract, job.vm);
+            forgetRecord(job.contract, job.vm);
+        }
         qCWarning(lcConnect, "contract %s: %s of %s %s: %s", qPrintable(job.contract),
                   qPrintable(job.operation), qPrintable(job.vm), qPrintable(job.state),
                   qPrintable(result.error().message));
     }
     job.endedMs = now;
     m_vmJob.remove(key(job.contract, job.vm));
-    refresh();
+    refreshVms({{job.contract, job.vm}});
 }
 
 QJsonObject ConnectServer::jobJson(const ApiJob &job) const
@@ -1234,65 +1307,94 @@ QJsonObject ConnectServer::usageJson(const QString &contractId) const
 
 // --- the views, metering and enforcement --------------------------------------------------------
 
+bool ConnectServer::refreshVm(const QString &contractId, const QString &name, qint64 now)
+{
+    const QString k = key(contractId, name);
+    const auto record = m_records.constFind(k);
+    if (record == m_records.cend()) {
+        // No record any more: the view becomes a tombstone (once).
+        m_metered.remove(k);
+        const auto views = m_views.find(contractId);
+        if (views == m_views.end())
+            return false;
+        const auto view = views->find(name);
+        if (view == views->end() || view->state == u"deleted")
+            return false;
+        view->state = QStringLiteral("deleted");
+        view->runningSinceMs = 0;
+        view->seq = ++m_seq;
+        return true;
+    }
+    AgentStore &store = const_cast<AgentStore &>(m_agent.store());
+    VmView view{record->contract, record->name, record->templateName, QString(), 0, 0};
+    const VmView *existing = findView(contractId, name);
+    const QString previous = existing ? existing->state : QString();
+    const VmInfo *vm = m_agent.findVm(record->domain);
+    const VmState state = vm ? vm->state : VmState::Unknown;
+    QString jobState;
+    if (const QString jobId = m_vmJob.value(k); !jobId.isEmpty()) {
+        const QString op = m_jobs.value(jobId)->operation;
+        jobState = op == u"create"   ? QStringLiteral("creating")
+                   : op == u"start"  ? QStringLiteral("starting")
+                   : op == u"stop"   ? QStringLiteral("stopping")
+                   : op == u"delete" ? QStringLiteral("deleting")
+                                     : QString();
+    }
+    const HeldContractRecord *contract = held(record->contract);
+    if (!jobState.isEmpty())
+        view.state = jobState;
+    else if (contract && now < contract->startMs && state == VmState::Unknown && isScheduled(*record))
+        view.state = QStringLiteral("scheduled");
+    else if (state == VmState::Running)
+        view.state = QStringLiteral("running");
+    else if (state == VmState::Stopped || state == VmState::Paused)
+        view.state = QStringLiteral("stopped");
+    else if (state == VmState::Missing)
+        view.state = QStringLiteral("failed");
+    else
+        view.state = previous.isEmpty() || previous == u"deleted" ? QStringLiteral("creating") : previous;
+    // Availability: what the agent's events and inventory reads saw running, written when
+    // it changes.
+    if (state != VmState::Unknown) {
+        const auto metered = m_metered.constFind(k);
+        if (metered == m_metered.cend() || *metered != state) {
+            if (state == VmState::Running)
+                (void)store.openInterval(record->contract, record->name, kAvailable, now);
+            else
+                (void)store.closeInterval(record->contract, record->name, kAvailable, now);
+            m_metered.insert(k, state);
+        }
+    }
+    if (existing && existing->state == view.state)
+        return false;
+    view.runningSinceMs = view.state == u"running" ? now : 0;
+    view.seq = ++m_seq;
+    m_views[contractId].insert(name, view);
+    return true;
+}
+
 void ConnectServer::refresh()
 {
     const qint64 now = m_clock.nowMs();
-    QHash<QString, VmState> states;
-    for (const VmInfo &vm : m_agent.inventory().vms)
-        states.insert(vm.name, vm.state);
-    AgentStore &store = const_cast<AgentStore &>(m_agent.store());
-    QSet<QString> live;
-    bool changed = false;
-    for (const ContractVmRecord &record : store.contractVms()) {
-        const QString k = key(record.contract, record.name);
-        live.insert(k);
-        VmView view{record.contract, record.name, record.templateName, QString(), 0, 0};
-        const auto existing = m_views.constFind(k);
-        const QString previous = existing == m_views.cend() ? QString() : existing->state;
-        const VmState state = states.value(record.domain, VmState::Unknown);
-        QString jobState;
-        if (const QString jobId = m_vmJob.value(k); !jobId.isEmpty()) {
-            const QString op = m_jobs.value(jobId)->operation;
-            jobState = op == u"create"   ? QStringLiteral("creating")
-                       : op == u"start"  ? QStringLiteral("starting")
-                       : op == u"stop"   ? QStringLiteral("stopping")
-                       : op == u"delete" ? QStringLiteral("deleting")
-                                         : QString();
-        }
-        const HeldContractRecord *contract = held(record.contract);
-        if (!jobState.isEmpty())
-            view.state = jobState;
-        else if (contract && now < contract->startMs && state == VmState::Unknown && isScheduled(record))
-            view.state = QStringLiteral("scheduled");
-        else if (state == VmState::Running)
-            view.state = QStringLiteral("running");
-        else if (state == VmState::Stopped || state == VmState::Paused)
-            view.state = QStringLiteral("stopped");
-        else if (state == VmState::Missing)
-            view.state = QStringLiteral("failed");
-        else
-            view.state = previous.isEmpty() || previous == u"deleted" ? QStringLiteral("creating") : previous;
-        // Availability: what the agent's events and reconcile passes saw running.
-        if (state == VmState::Running)
-            (void)store.openInterval(record.contract, record.name, kAvailable, now);
-        else if (state != VmState::Unknown)
-            (void)store.closeInterval(record.contract, record.name, kAvailable, now);
-        if (existing != m_views.cend() && existing->state == view.state)
-            continue;
-        view.runningSinceMs = view.state == u"running" ? now : 0;
-        view.seq = ++m_seq;
-        m_views.insert(k, view);
-        changed = true;
+    QSet<QString> changed;
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+        if (refreshVm(it->contract, it->name, now))
+            changed.insert(it->contract);
     }
-    for (auto it = m_views.begin(); it != m_views.end(); ++it) {
-        if (live.contains(it.key()) || it->state == u"deleted")
-            continue;
-        it->state = QStringLiteral("deleted");
-        it->runningSinceMs = 0;
-        it->seq = ++m_seq;
-        changed = true;
+    // Views whose record went: tombstones.
+    QList<QPair<QString, QString>> gone;
+    for (auto views = m_views.cbegin(); views != m_views.cend(); ++views) {
+        for (auto view = views->cbegin(); view != views->cend(); ++view) {
+            if (view->state != u"deleted" && !m_records.contains(key(views.key(), view.key())))
+                gone.append({views.key(), view.key()});
+        }
+    }
+    for (const auto &[contract, name] : std::as_const(gone)) {
+        if (refreshVm(contract, name, now))
+            changed.insert(contract);
     }
     // Contracts at risk are looked at again when the hosts change.
+    AgentStore &store = const_cast<AgentStore &>(m_agent.store());
     for (auto it = m_contracts.begin(); it != m_contracts.end(); ++it) {
         if (!it->atRisk || it->terminated || it->endMs <= now)
             continue;
@@ -1300,26 +1402,54 @@ void ConnectServer::refresh()
         if (!it->atRisk)
             (void)store.saveContract(*it);
     }
-    if (changed)
-        answerWaiters();
+    if (!changed.isEmpty())
+        answerWaiters(changed);
+}
+
+void ConnectServer::refreshVms(const QList<QPair<QString, QString>> &vms)
+{
+    const qint64 now = m_clock.nowMs();
+    QSet<QString> changed;
+    for (const auto &[contract, name] : vms) {
+        if (refreshVm(contract, name, now))
+            changed.insert(contract);
+    }
+    if (!changed.isEmpty())
+        answerWaiters(changed);
+}
+
+void ConnectServer::onInventoryChanged(const QStringList &domains)
+{
+    if (domains.isEmpty())
+        return refresh();
+    QList<QPair<QString, QString>> vms;
+    for (const QString &domain : domains) {
+        const auto k = m_keyOfDomain.constFind(domain);
+        if (k == m_keyOfDomain.cend())
+            continue; // not a contract's VM
+        const ContractVmRecord &record = m_records.value(*k);
+        vms.append({record.contract, record.name});
+    }
+    refreshVms(vms);
 }
 
 void ConnectServer::tick()
 {
     const qint64 now = m_clock.nowMs();
+    QList<QPair<QString, QString>> touched;
     // Stops that the guest ignored are powered off at their deadline.
     for (const auto &job : std::as_const(m_jobs)) {
         if (job->operation != u"stop" || job->state != u"running" || job->job)
             continue;
         const QString domain = domainName(job->contract, job->vm);
-        const auto vm = std::find_if(m_agent.inventory().vms.cbegin(), m_agent.inventory().vms.cend(),
-                                     [&](const VmInfo &v) { return v.name == domain; });
-        const bool running = vm != m_agent.inventory().vms.cend() && vm->state == VmState::Running;
+        const VmInfo *vm = m_agent.findVm(domain);
+        const bool running = vm && vm->state == VmState::Running;
         if (!running) {
             job->state = QStringLiteral("done");
             job->progress = 100;
             job->endedMs = now;
             m_vmJob.remove(key(job->contract, job->vm));
+            touched.append({job->contract, job->vm});
         } else if (now >= job->powerOffAtMs && !m_agent.isBusy(domain)) {
             qCInfo(lcConnect, "contract %s: %s ignored the shutdown; powering off", qPrintable(job->contract),
                    qPrintable(job->vm));
@@ -1336,10 +1466,29 @@ void ConnectServer::tick()
             ++it;
     }
     createScheduled(now);
-    const QList<HeldContractRecord> contracts = m_contracts.values();
-    for (const HeldContractRecord &contract : contracts)
-        enforce(contract, now);
-    refresh();
+    // Enforcement: the contracts whose window closed (or that were terminated) only.
+    QStringList due;
+    for (const HeldContractRecord &contract : std::as_const(m_contracts)) {
+        if (contract.stage == HeldContractRecord::Deleted || now >= effectiveEndMs(contract))
+            due.append(contract.id);
+        // A window that opened since the last tick changes how its VMs show.
+        if (contract.startMs > m_lastTickMs && contract.startMs <= now) {
+            for (const QString &name : m_contractVms.value(contract.id))
+                touched.append({contract.id, name});
+        }
+    }
+    for (const QString &id : std::as_const(due)) {
+        if (const HeldContractRecord *contract = held(id))
+            enforce(*contract, now);
+        // Enforcement may have dropped records: their views become tombstones.
+        const QMap<QString, VmView> views = m_views.value(id);
+        for (auto view = views.cbegin(); view != views.cend(); ++view) {
+            if (view->state != u"deleted")
+                touched.append({id, view.key()});
+        }
+    }
+    m_lastTickMs = now;
+    refreshVms(touched);
 }
 
 void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
@@ -1350,7 +1499,7 @@ void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
     if (now < end)
         return;
     AgentStore &store = const_cast<AgentStore &>(m_agent.store());
-    const QList<ContractVmRecord> vms = store.contractVms(contract.id);
+    const QList<ContractVmRecord> vms = recordsOf(contract.id);
     for (const ContractVmRecord &vm : vms) {
         if (m_agent.isBusy(vm.domain))
             return; // a job of the VM is in flight; the next tick goes on
@@ -1392,6 +1541,7 @@ void ConnectServer::enforce(HeldContractRecord contract, qint64 now)
         for (const ContractVmRecord &vm : vms) {
             m_agent.removeVm(vm.domain);
             (void)store.removeContractVm(contract.id, vm.name);
+            forgetRecord(contract.id, vm.name);
         }
         advance(HeldContractRecord::Deleted, QStringLiteral("delete"),
                 Tr::tr("%1 VM(s) and their disks deleted after the retention").arg(vms.size()));

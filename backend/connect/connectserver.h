@@ -6,7 +6,7 @@
 #include "net/apiserver.h"
 
 #include <QHash>
-#include <QSet>
+#include <QMap>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -99,6 +99,17 @@ public:
     /// The state the API shows: scheduled, active, expired or terminated.
     QString contractState(const HeldContractRecord &contract) const;
 
+    /// What a request presenting `certificate` is admitted as, decided exactly as for every
+    /// request (the verifier on the agent's clock, the held contracts, the CRL and the
+    /// revocation events): `contract` when admitted (the window is the routes' matter),
+    /// else `refusal`, the problem code. For benchmarks and tests; nothing is answered.
+    struct AdmissionResult
+    {
+        QString contract;
+        QString refusal;
+    };
+    AdmissionResult admit(const QSslCertificate &certificate);
+
 Q_SIGNALS:
     /// A contract's grace period is over and its VMs are destroyed: its usage is final.
     void contractFinished(const QString &contractId);
@@ -147,9 +158,21 @@ private:
     QJsonObject vmJson(const VmView &view) const;
 
     /// Recomputes the VMs the API shows from the records, the inventory and running jobs;
-    /// bumps sequences, meters availability and answers long polls.
+    /// bumps sequences, meters availability and answers long polls. refresh() looks at
+    /// every VM (an inventory pass); refreshVms() at the named ones (an operation, an
+    /// event): no pass over the whole site per job.
     void refresh();
-    void answerWaiters();
+    void refreshVms(const QList<QPair<QString, QString>> &vms);
+    void onInventoryChanged(const QStringList &domains);
+    /// One VM (contract, name); true when its view changed.
+    bool refreshVm(const QString &contract, const QString &name, qint64 now);
+    void answerWaiters(const QSet<QString> &contracts);
+    /// The contract VM records (contract_vms) are kept in memory too; every change goes
+    /// through these.
+    void rememberRecord(const ContractVmRecord &record);
+    void forgetRecord(const QString &contract, const QString &name);
+    QList<ContractVmRecord> recordsOf(const QString &contract) const;
+    const VmView *findView(const QString &contract, const QString &name) const;
     void evaluateReservation(HeldContractRecord &contract);
     /// An exclusive contract without a host group dedicated to its buyer claims whole free
     /// hosts of the shared pool, as the exclusive host group "claim-<contract id>" (so that
@@ -179,7 +202,16 @@ private:
     void recordOperation(const QString &contract, const QString &vm, const QString &operation);
     QHash<QString, std::shared_ptr<ApiJob>> m_jobs;
     QHash<QString, QString> m_vmJob; ///< "<contract>/<vm>" -> running API job id
-    QHash<QString, VmView> m_views;  ///< "<contract>/<vm>"
+    QHash<QString, QMap<QString, VmView>> m_views; ///< contract -> VM name -> view
+    QHash<QString, ContractVmRecord> m_records;     ///< "<contract>/<vm>" -> its record
+    QHash<QString, QSet<QString>> m_contractVms;    ///< contract -> names of its VM records
+    QHash<QString, QString> m_keyOfDomain;          ///< libvirt domain -> "<contract>/<vm>"
+    /// The VM state metering last acted on ("<contract>/<vm>"): availability intervals are
+    /// written when it changes, not on every look.
+    QHash<QString, VmState> m_metered;
+    /// VMs defined before their window that the site has not created yet.
+    QSet<QString> m_scheduled;
+    qint64 m_lastTickMs = 0;
     qint64 m_seq = 0;
     qint64 m_nextJob = 0;
     QList<std::shared_ptr<Waiter>> m_waiters;

@@ -10,6 +10,18 @@ struct Tr
 };
 } // namespace
 
+Result<std::optional<VmInfo>> HypervisorDriver::domain(const QString &host, const QString &name)
+{
+    auto all = domains();
+    if (!all)
+        return all.error();
+    for (const VmInfo &vm : std::as_const(*all)) {
+        if (vm.host == host && vm.name == name)
+            return std::optional<VmInfo>(vm);
+    }
+    return std::optional<VmInfo>();
+}
+
 Result<void> HypervisorDriver::migrate(const QString &name, const QString &, const QString &,
                                        const StepReporter &)
 {

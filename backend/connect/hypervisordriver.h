@@ -42,6 +42,10 @@ public:
     virtual QList<HostInfo> hosts() = 0;
     /// Every domain on every host, state in bulk.
     virtual Result<QList<VmInfo>> domains() = 0;
+    /// One domain of `host` (nullopt: the host has none of that name), for the inventory
+    /// after an operation on one VM. The default filters domains(); drivers that can ask
+    /// for one domain do.
+    virtual Result<std::optional<VmInfo>> domain(const QString &host, const QString &name);
     virtual Result<QList<TemplateInfo>> templates() = 0;
     virtual Result<QList<StoragePoolInfo>> pools() = 0;
 

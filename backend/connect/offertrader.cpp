@@ -18,6 +18,8 @@ namespace cloudex::connect {
 namespace {
 constexpr qint64 kMsPerSecond = 1000;
 constexpr int kSoonMs = 200;
+/// Reading rounds of one pass at most: the second one posts what the first one cancelled.
+constexpr int kMaxRounds = 3;
 const QString kClientPrefix = QStringLiteral("ofr");
 } // namespace
 
@@ -30,6 +32,11 @@ struct OfferTrader::Pass
     QHash<QString, qint64> spot;
     int waiting = 0;
     QString error;
+    int round = 1;
+    /// Asks cancelled to be asked anew (a change of quantity or price): symbol → price.
+    QHash<QString, qint64> repost;
+    /// Those of the previous round: posted at that price in this one.
+    QHash<QString, qint64> reposting;
 };
 
 OfferTrader::OfferTrader(Options options, SiteSource site, QObject *parent)
@@ -115,6 +122,18 @@ void OfferTrader::pass()
     }
     m_again = false;
     m_pass = std::make_unique<Pass>();
+    m_pass->site = m_site();
+    Q_EMIT passStarted();
+    readOrders();
+}
+
+void OfferTrader::nextRound()
+{
+    // The cancels are acknowledged: their fills are contracts now. Everything is read again.
+    auto next = std::make_unique<Pass>();
+    next->round = m_pass->round + 1;
+    next->reposting = m_pass->repost;
+    m_pass = std::move(next);
     m_pass->site = m_site();
     readOrders();
 }
@@ -242,6 +261,8 @@ void OfferTrader::reconcile()
     }
     const OfferBook::Plan plan = OfferBook::plan(input);
 
+    /// The changes, made and sent together once everything is planned.
+    QList<QPair<std::function<net::ApiCall *()>, QString>> changes;
     QHash<QString, const OfferBook::Ask *> wanted;
     for (const OfferBook::Ask &ask : plan.asks)
         wanted.insert(ask.symbol, &ask);
@@ -258,8 +279,8 @@ void OfferTrader::reconcile()
         const QString product = order.symbol.section(u'.', 0, 3);
         if (!ask || held.contains(order.symbol)) {
             // No longer wanted (or a second ask of one symbol): off the book.
-            send(m_client->del(QStringLiteral("/v1/orders/%1").arg(order.id)),
-                 QStringLiteral("cancel %1 (%2)").arg(order.id).arg(order.symbol));
+            changes.append({[this, id = order.id] { return m_client->del(QStringLiteral("/v1/orders/%1").arg(id)); },
+                            QStringLiteral("cancel %1 (%2)").arg(order.id).arg(order.symbol)});
             continue;
         }
         held.insert(order.symbol);
@@ -269,44 +290,54 @@ void OfferTrader::reconcile()
         if (price != order.price || ask->quantity != order.remaining) {
             if (price != order.price)
                 repriced.insert(product);
-            const QJsonObject body{{QStringLiteral("price"), price},
-                                   {QStringLiteral("quantity"), ask->quantity}};
-            send(m_client->patch(QStringLiteral("/v1/orders/%1").arg(order.id), body),
-                 QStringLiteral("replace %1 (%2) with %3 @ %4")
-                     .arg(order.id)
-                     .arg(order.symbol)
-                     .arg(ask->quantity)
-                     .arg(price));
+            // Not a replace (PATCH): the exchange sets the remaining quantity to what a replace
+            // names, so a fill landing between this pass's reading and the replace would be
+            // sold a second time (asks + contracts above capacity until the next pass). The
+            // ask is cancelled instead, which never adds; once every cancel is acknowledged the
+            // pass reads orders and contracts again and asks what is free then, at `price`.
+            p.repost.insert(order.symbol, price);
+            changes.append({[this, id = order.id] { return m_client->del(QStringLiteral("/v1/orders/%1").arg(id)); },
+                            QStringLiteral("cancel %1 (%2) to ask %3 @ %4 anew")
+                                .arg(order.id)
+                                .arg(order.symbol)
+                                .arg(ask->quantity)
+                                .arg(price)});
+            continue;
         }
         live.append(LiveAsk{order.id, order.symbol, product, price, ask->quantity});
     }
     for (const OfferBook::Ask &ask : plan.asks) {
         if (held.contains(ask.symbol))
             continue;
+        // An ask cancelled last round for a new quantity keeps the price decided then.
+        const qint64 price = p.reposting.value(ask.symbol, ask.price);
         const QString clientId =
             kClientPrefix + QString::number(now, 36) + u'-' + QString::number(++m_orderCounter, 36);
         const QJsonObject body{{QStringLiteral("symbol"), ask.symbol},
                                {QStringLiteral("side"), QStringLiteral("sell")},
                                {QStringLiteral("type"), QStringLiteral("limit")},
                                {QStringLiteral("timeInForce"), QStringLiteral("gtc")},
-                               {QStringLiteral("price"), ask.price},
+                               {QStringLiteral("price"), price},
                                {QStringLiteral("quantity"), ask.quantity},
                                {QStringLiteral("clientOrderId"), clientId}};
         if (!m_repricedMs.contains(ask.product))
             m_repricedMs.insert(ask.product, now);
-        net::ApiCall *call = m_client->post(QStringLiteral("/v1/orders"), body);
         const qsizetype index = live.size();
-        live.append(LiveAsk{0, ask.symbol, ask.product, ask.price, ask.quantity});
-        connect(call, &Job::finished, this, [this, call, index, symbol = ask.symbol] {
-            if (index >= m_state.asks.size() || m_state.asks[index].symbol != symbol)
-                return;
-            if (call->ok())
-                m_state.asks[index].orderId =
-                    call->body().toObject().value(QStringLiteral("orderId")).toInteger();
-            else
-                m_state.asks[index].remaining = 0; // refused: not on the book
-        });
-        send(call, QStringLiteral("ask %1 × %2 @ %3").arg(ask.quantity).arg(ask.symbol).arg(ask.price));
+        live.append(LiveAsk{0, ask.symbol, ask.product, price, ask.quantity});
+        const auto post = [this, body, index, symbol = ask.symbol] {
+            net::ApiCall *call = m_client->post(QStringLiteral("/v1/orders"), body);
+            connect(call, &Job::finished, this, [this, call, index, symbol] {
+                if (index >= m_state.asks.size() || m_state.asks[index].symbol != symbol)
+                    return;
+                if (call->ok())
+                    m_state.asks[index].orderId =
+                        call->body().toObject().value(QStringLiteral("orderId")).toInteger();
+                else
+                    m_state.asks[index].remaining = 0; // refused: not on the book
+            });
+            return call;
+        };
+        changes.append({post, QStringLiteral("ask %1 × %2 @ %3").arg(ask.quantity).arg(ask.symbol).arg(price)});
     }
     for (const QString &product : std::as_const(repriced))
         m_repricedMs.insert(product, now);
@@ -314,8 +345,19 @@ void OfferTrader::reconcile()
     m_state.loads = plan.loads;
     m_state.spot = p.spot;
     m_state.contracts = p.contracts;
+    if (!changes.isEmpty())
+        Q_EMIT changesPlanned();
+    for (const auto &[make, what] : std::as_const(changes))
+        send(make(), what);
     if (m_sent == 0)
-        finishPass(p.error);
+        changesSent();
+}
+
+void OfferTrader::changesSent()
+{
+    if (!m_pass->repost.isEmpty() && m_pass->round < kMaxRounds)
+        return nextRound();
+    finishPass(m_pass->error);
 }
 
 void OfferTrader::send(net::ApiCall *call, const QString &what)
@@ -332,7 +374,7 @@ void OfferTrader::send(net::ApiCall *call, const QString &what)
                 m_pass->error = call->error() + QStringLiteral(": ") + call->errorString();
         }
         if (--m_sent == 0 && m_pass)
-            finishPass(m_pass->error);
+            changesSent();
     });
 }
 

@@ -56,9 +56,12 @@ struct TradingState
 /// between the two is counted as a contract), the open instruments and spot index of each
 /// offered product, plans the asks (OfferBook) and sends the difference: new asks (POST, a
 /// client order id "ofr…" marks them as the offers'), quantity and price changes (PATCH) and
-/// cancels (DELETE). A shrinking ask is sent at once; a price change only when the price moved
-/// by at least a tick and the offer's last re-pricing is `repriceSeconds` ago. One pass at a
-/// time; a change during a pass runs another one after it.
+/// cancels (DELETE). An ask whose quantity or price changes is cancelled and, once the cancel
+/// is acknowledged, read again and asked anew in the same pass (a replace would set the
+/// remaining quantity and so re-sell what a buyer took in between: open asks + contracts
+/// never exceed the free capacity, at any moment). A price change happens only when the price
+/// moved by at least a tick and the offer's last re-pricing is `repriceSeconds` ago. One pass
+/// at a time; a change during a pass runs another one after it.
 class OfferTrader final : public QObject
 {
     Q_OBJECT
@@ -103,6 +106,11 @@ public:
 Q_SIGNALS:
     /// A pass ended; state() is current.
     void passFinished();
+    /// A pass (or a round of it) planned its changes and is about to send them: a test puts
+    /// an exchange event in between here.
+    void changesPlanned();
+    /// A pass started.
+    void passStarted();
 
 private:
     struct Pass;
@@ -110,6 +118,8 @@ private:
     void readContracts();
     void readMarket();
     void reconcile();
+    void nextRound();
+    void changesSent();
     void send(net::ApiCall *call, const QString &what);
     void finishPass(const QString &error);
     qint64 nowMs() const;

@@ -2,14 +2,17 @@
 // the contract's guest is the product's size, 1 vCPU and 4 GiB, touched only lazily).
 // `virsh` checks what the agent did. A libvirtd that already runs is reused and never
 // stopped; one this test started is stopped at the end.
+#include "../backend/exchange/exchangetestsupport.h"
 #include "../support/curl.h"
 #include "../support/testpki.h"
+#include "api/site.h"
 #include "connect/componentdriver.h"
 #include "connect/connectagent.h"
 #include "connect/connectserver.h"
 #include "core/clock.h"
 #include "pki/contractdirectory.h"
 
+#include <QRegularExpression>
 #include <QSslKey>
 
 #include <QDir>
@@ -376,6 +379,205 @@ private slots:
         server.tick();
         QTRY_COMPARE_WITH_TIMEOUT(virsh({u"domstate"_qs, domain}).out, u"shut off"_qs, 30000);
         QCOMPARE(agent.store().contract(id)->stage, int(HeldContractRecord::Destroyed));
+    }
+    /// The SLA service credit from real downtime: a contract traded on a real (in-process)
+    /// exchange, its VM run by QEMU through the connect API, stopped behind the agent's back
+    /// with `virsh destroy` for 2 of the 55 minutes it should run, started again by the
+    /// buyer; the site meters it, reports its usage as the holding site, and the exchange
+    /// settles: price × quantity × hours less the credit its frozen table gives for the
+    /// availability. The site's clock is injected (no waiting for an hour).
+    void slaCreditFromInjectedDowntime()
+    {
+        using namespace testsupport;
+        if (QStandardPaths::findExecutable(u"curl"_qs).isEmpty())
+            QSKIP("curl is not installed");
+        constexpr qint64 kMinuteMs = 60'000;
+        constexpr qint64 kPrice = 23456;
+        exchangetest::Fixture fx;
+        QVERIFY(fx.start());
+        const QString seller = u"p-seller"_qs;
+        const QString buyer = u"p-buyer"_qs;
+        const QString siteId = u"s-sla"_qs;
+
+        // The trade: one instance of the front hour.
+        QCOMPARE(fx.curl(seller, u"POST"_qs, u"/v1/orders"_qs, fx.order(u"sell"_qs, kPrice, 1)).status, 201);
+        QCOMPARE(fx.curl(buyer, u"POST"_qs, u"/v1/orders"_qs, fx.order(u"buy"_qs, kPrice, 1)).status, 201);
+        const auto contracts = fx.market().contractsOf(buyer);
+        QCOMPARE(contracts.size(), 1);
+        const cloudex::market::ContractInfo traded = contracts.constFirst();
+        const QString code = cloudex::market::Exchange::contractCode(traded.id);
+        const qint64 startMs = traded.startSecs * 1000;
+        const qint64 endMs = traded.endSecs * 1000;
+        QCOMPARE(endMs - startMs, 60 * kMinuteMs);
+
+        // The seller's site: its identity from the exchange CA, registered for the product,
+        // so the exchange assigns it the contract and takes its usage.
+        const cloudex::pki::PrivateKey siteKey = newKey();
+        cloudex::pki::IdentityRequest identity{cloudex::pki::CertificateKind::Site,
+                                               seller,
+                                               siteId,
+                                               seller,
+                                               u"site"_qs,
+                                               {},
+                                               {u"localhost"_qs},
+                                               {u"127.0.0.1"_qs}};
+        auto siteCert = fx.service().issueIdentity(
+            csr(siteKey, seller, siteId, identity.dnsNames, identity.ipAddresses), identity);
+        QVERIFY(siteCert.ok());
+        QVERIFY(writeFile(fx.identityFile(siteId, u".cert.pem"_qs), siteCert->pem()));
+        QVERIFY(writeFile(fx.identityFile(siteId, u".key.pem"_qs), *siteKey.toPem()));
+
+        cloudex::ManualClock clock(startMs + 5 * kMinuteMs);
+        QTemporaryDir data;
+        ConnectAgent agent(ConnectAgent::Options{data.filePath(u"site"_qs), 0, &clock});
+        QVERIFY(QDir().mkpath(data.filePath(u"site"_qs)));
+        QVERIFY(agent.open().ok());
+        const auto added = agent.addConnection(kUri, u"local"_qs)->wait();
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
+        ConnectServer::Options options;
+        options.seller = seller;
+        options.siteId = siteId;
+        options.graceSeconds = 5;
+        options.tickMs = 100;
+        ConnectServer server(agent, clock, options);
+        QVERIFY(server.setTrustAnchor(fx.service().authority().rootCertificate()).ok());
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(siteCert->der, QSsl::Der));
+        tls.setPrivateKey(QSslKey(*siteKey.toPem(), QSsl::Ec, QSsl::Pem));
+        tls.setCaCertificates({QSslCertificate(fx.service().authority().rootCertificate(), QSsl::Der)});
+        cloudex::net::ApiServer::Config config;
+        config.tls = tls;
+        QVERIFY(server.listen(config).ok());
+        const QByteArray registration = QJsonDocument(cloudex::api::SiteRegistration{
+            u"SLA site"_qs, u"https://localhost:%1"_qs.arg(server.port()), {exchangetest::kProduct}}
+                                                          .toJson())
+                                            .toJson(QJsonDocument::Compact);
+        const CurlResult registered = fx.curl(siteId, u"PUT"_qs, u"/v1/sites/"_qs + siteId, registration);
+        QVERIFY2(registered.status == 200 || registered.status == 201, registered.body.constData());
+        QTRY_COMPARE(fx.market().contract(traded.id)->siteId, siteId);
+
+        // The contract as the site holds it, and the buyer's contract certificate.
+        HeldContractRecord held;
+        held.id = code;
+        held.buyer = buyer;
+        held.seller = seller;
+        held.product = traded.productSymbol;
+        held.instrument = traded.symbol;
+        held.quantity = traded.quantity;
+        held.startMs = startMs;
+        held.endMs = endMs;
+        held.state = u"scheduled"_qs;
+        QVERIFY(server.applyContract(held).ok());
+        cloudex::pki::InMemoryContractDirectory book;
+        book.insert({code, buyer, seller, traded.symbol, traded.quantity, startMs, endMs, false});
+        const cloudex::pki::PrivateKey buyerKey = newKey();
+        auto contractCert = fx.service().authority().issueContractCertificate(
+            {csr(buyerKey, buyer, code), code, buyer}, book);
+        QVERIFY(contractCert.ok());
+        QVERIFY(writeFile(data.filePath(u"buyer.pem"_qs), contractCert->pem()));
+        QVERIFY(writeFile(data.filePath(u"buyer.key"_qs), *buyerKey.toPem()));
+        QVERIFY(writeFile(data.filePath(u"ca.pem"_qs), fx.service().caCertificatePem()));
+        auto crl = fx.service().authority().publishCrl();
+        QVERIFY(crl.ok());
+        QVERIFY(server.applyCrl(*crl).ok());
+        const auto call = [&](const QString &method, const QString &route, const QByteArray &body = {}) {
+            QStringList args{u"-X"_qs,       method,
+                             u"--cacert"_qs, data.filePath(u"ca.pem"_qs),
+                             u"--cert"_qs,   data.filePath(u"buyer.pem"_qs),
+                             u"--key"_qs,    data.filePath(u"buyer.key"_qs)};
+            if (!body.isEmpty())
+                args << u"-H"_qs << u"Content-Type: application/json"_qs << u"--data-binary"_qs
+                     << QString::fromUtf8(body);
+            args << u"https://127.0.0.1:%1%2"_qs.arg(server.port()).arg(route);
+            return runCurl(args);
+        };
+        const auto finish = [&](const CurlResult &accepted) {
+            if (accepted.status != 202)
+                return QString::fromUtf8(accepted.body);
+            const QString job = accepted.json().value(u"id"_qs).toString();
+            QJsonObject state;
+            QTest::qWaitFor(
+                [&] {
+                    state = call(u"GET"_qs, u"/v1/jobs/"_qs + job).json();
+                    return state.value(u"state"_qs) != u"running"_qs;
+                },
+                120'000);
+            return state.value(u"state"_qs).toString();
+        };
+        const QString vm = u"sla%1"_qs.arg(QCoreApplication::applicationPid() % 100000);
+        const QString domain = code + u'-' + vm;
+        const auto cleanup = qScopeGuard([&] {
+            virsh({u"destroy"_qs, domain});
+            virsh({u"undefine"_qs, domain});
+        });
+        const auto vmState = [&] { return call(u"GET"_qs, u"/v1/vms/"_qs + vm).json().value(u"state"_qs).toString(); };
+
+        // +5 min: the VM is created and runs (expected and available from now).
+        QCOMPARE(finish(call(u"POST"_qs, u"/v1/vms"_qs, u"{\"name\":\"%1\",\"template\":\"\"}"_qs.arg(vm).toUtf8())), u"done"_qs);
+        QCOMPARE(virsh({u"domstate"_qs, domain}).out, u"running"_qs);
+        QTRY_COMPARE(vmState(), u"running"_qs);
+        // +10 min: destroyed behind the agent's back; libvirt's event tells the agent.
+        clock.setNowMs(startMs + 10 * kMinuteMs);
+        QCOMPARE(virsh({u"destroy"_qs, domain}).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(vmState(), u"stopped"_qs, 30000);
+        // +12 min: the buyer starts it again.
+        clock.setNowMs(startMs + 12 * kMinuteMs);
+        QCOMPARE(finish(call(u"POST"_qs, u"/v1/vms/"_qs + vm + u"/start"_qs)), u"done"_qs);
+        QTRY_COMPARE(vmState(), u"running"_qs);
+        QCOMPARE(virsh({u"domstate"_qs, domain}).out, u"running"_qs);
+
+        // The window ends; after the grace the VM is powered off and the usage is final.
+        clock.setNowMs(endMs + 1000);
+        server.tick();
+        QTRY_COMPARE_WITH_TIMEOUT(agent.store().contract(code)->stage, int(HeldContractRecord::ShutDown), 10000);
+        clock.advanceMs(6000);
+        server.tick();
+        QTRY_COMPARE_WITH_TIMEOUT(agent.store().contract(code)->stage, int(HeldContractRecord::Destroyed), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(virsh({u"domstate"_qs, domain}).out, u"shut off"_qs, 30000);
+
+        // What the site measured: expected 55 min, available 53 min (in the 25 % tier).
+        const QJsonObject usage = call(u"GET"_qs, u"/v1/usage"_qs).json();
+        const qint64 expectedSeconds = 55 * 60;
+        const qint64 availableSeconds = 53 * 60;
+        const qint64 availability = 10000 * availableSeconds / expectedSeconds; // 9636
+        QCOMPARE(usage.value(u"availabilityBasisPoints"_qs).toInteger(), availability);
+        const QJsonArray hours = server.usageHours(code);
+        QCOMPARE(hours.size(), 1);
+        QCOMPARE(hours.at(0)[u"expectedSeconds"_qs].toInteger(), expectedSeconds);
+        QCOMPARE(hours.at(0)[u"availableSeconds"_qs].toInteger(), availableSeconds);
+
+        // The site reports it as the holding site; the exchange settles once its window is over.
+        fx.market().advanceClock(traded.endSecs + 10);
+        QVERIFY(fx.market().flush());
+        const QByteArray report =
+            QJsonDocument(QJsonObject{{u"final"_qs, true}, {u"hours"_qs, hours}}).toJson(QJsonDocument::Compact);
+        const CurlResult reported =
+            fx.curl(siteId, u"POST"_qs, u"/v1/contracts/%1/usage"_qs.arg(code), report);
+        QVERIFY2(reported.status == 200, reported.body.constData());
+        QJsonObject settlement;
+        QTRY_VERIFY((settlement = fx.curl(buyer, u"GET"_qs, u"/v1/settlements/"_qs + code).json())
+                        .contains(u"net"_qs));
+        // The frozen credit table's tier for the availability (first row, by threshold, above it).
+        QList<cloudex::catalogue::ServiceCredit> steps = traded.sla.credits;
+        std::sort(steps.begin(), steps.end(),
+                  [](const auto &a, const auto &b) { return a.belowBasisPoints < b.belowBasisPoints; });
+        qint64 percent = 0;
+        for (const auto &step : std::as_const(steps)) {
+            if (step.belowBasisPoints > availability) {
+                percent = step.creditPercent;
+                break;
+            }
+        }
+        QVERIFY2(percent > 0 && percent < 100, "the injected downtime must fall into a partial credit tier");
+        const qint64 gross = kPrice * 1 * 1; // price × quantity × hours
+        const qint64 credit = (gross * percent + 50) / 100;
+        QCOMPARE(settlement.value(u"state"_qs).toString(), u"final"_qs);
+        QCOMPARE(settlement.value(u"availabilityBasisPoints"_qs).toInteger(), availability);
+        QCOMPARE(settlement.value(u"gross"_qs).toInteger(), gross);
+        QCOMPARE(settlement.value(u"creditPercent"_qs).toInteger(), percent);
+        QVERIFY(settlement.value(u"credit"_qs).toInteger() > 0);
+        QCOMPARE(settlement.value(u"credit"_qs).toInteger(), credit);
+        QCOMPARE(settlement.value(u"net"_qs).toInteger(), gross - credit);
     }
 };
 
