@@ -1990,6 +1990,10 @@
         <source>The hour starting at %1 has more VM time than the contract&apos;s %2 instances.</source>
         <translation>Die Stunde ab %1 hat mehr VM-Zeit als die %2 Instanzen des Vertrags.</translation>
     </message>
+    <message>
+        <source>The snapshot at sequence %1 cannot be restored: it holds a state the engine never writes (a damaged file, or one from an incompatible version).</source>
+        <translation>Der Snapshot bei Sequenz %1 lässt sich nicht wiederherstellen: Er enthält einen Zustand, den die Engine nie schreibt (eine beschädigte Datei oder eine aus einer inkompatiblen Version).</translation>
+    </message>
 </context>
 <context>
     <name>Pki</name>
