@@ -618,7 +618,7 @@ Result<net::PeerIdentity> ConnectServer::authenticate(const QSslCertificate &cer
     expected.kind = pki::CertificateKind::Contract;
     expected.seller = m_options.seller;
     expected.contracts = m_directory.get();
-    const auto verified = m_verifier->verify(certificate.toDer(), expected);
+    const auto verified = m_verifier->verify(certificate, expected);
     const auto forbid = [&](const QString &code, const QString &detail) {
         m_admission->refusal = problem(403, code, detail);
         return identity;

@@ -139,6 +139,8 @@ struct CertificateVerifier::Private
                                               const Expectation &expected) const;
     Result<VerifiedCertificate> checkIdentity(X509 *certificate, VerifiedCertificate verified,
                                               const Expectation &expected) const;
+    /// verify() after the certificate is decoded (root and CRL are set).
+    Result<VerifiedCertificate> verifyDecoded(X509 *certificate, const Expectation &expected) const;
 };
 
 CertificateVerifier::CertificateVerifier(const Clock &clock) : d(std::make_unique<Private>())
@@ -193,6 +195,28 @@ Result<VerifiedCertificate> CertificateVerifier::verify(const QByteArray &certif
     const ossl::X509Ptr certificate = ossl::certificateFromDer(certificateDer);
     if (!certificate)
         return failure("pki.verify.malformed", Tr::tr("The certificate is damaged."));
+    return d->verifyDecoded(certificate.get(), expected);
+}
+
+Result<VerifiedCertificate> CertificateVerifier::verify(const QSslCertificate &certificate,
+                                                        const Expectation &expected) const
+{
+    // Qt's OpenSSL backend hands out its X509; any other backend gets the DER path.
+    auto *handle = static_cast<X509 *>(certificate.handle());
+    if (!handle || !d->root || !d->crl)
+        return verify(certificate.toDer(), expected);
+    return d->verifyDecoded(handle, expected);
+}
+
+Result<VerifiedCertificate> CertificateVerifier::Private::verifyDecoded(X509 *decoded, const Expectation &expected) const
+{
+    const Private *d = this;
+    // Not owned: the caller's (decoded here from DER, or the TLS layer's).
+    const struct
+    {
+        X509 *handle;
+        X509 *get() const { return handle; }
+    } certificate{decoded};
 
     const ossl::X509Store store(X509_STORE_new());
     const ossl::X509StoreCtx context(X509_STORE_CTX_new());

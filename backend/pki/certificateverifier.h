@@ -5,6 +5,8 @@
 #include "pki/contractdirectory.h"
 #include "pki/pkitypes.h"
 
+#include <QSslCertificate>
+
 #include <memory>
 
 namespace cloudex::pki {
@@ -66,6 +68,10 @@ public:
     qint64 crlNextUpdateMs() const;
 
     Result<VerifiedCertificate> verify(const QByteArray &certificateDer, const Expectation &expected) const;
+    /// The same for a certificate the TLS layer has already decoded (a peer's): its OpenSSL
+    /// handle is used as it is, so the certificate is not decoded a second time (OpenSSL 3.0
+    /// decodes the public key through its provider machinery, most of an admission's cost).
+    Result<VerifiedCertificate> verify(const QSslCertificate &certificate, const Expectation &expected) const;
 
 private:
     struct Private;
