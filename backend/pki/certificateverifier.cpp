@@ -7,6 +7,7 @@
 #include <openssl/x509v3.h>
 
 #include <QCoreApplication>
+#include <QSslSocket>
 #include <QDateTime>
 
 namespace cloudex::pki {
@@ -201,8 +202,10 @@ Result<VerifiedCertificate> CertificateVerifier::verify(const QByteArray &certif
 Result<VerifiedCertificate> CertificateVerifier::verify(const QSslCertificate &certificate,
                                                         const Expectation &expected) const
 {
-    // Qt's OpenSSL backend hands out its X509; any other backend gets the DER path.
-    auto *handle = static_cast<X509 *>(certificate.handle());
+    // Qt's OpenSSL backend hands out its X509 (the same libcrypto as ours); with any other
+    // backend the handle is something else, and the DER path is taken.
+    static const bool openSslBackend = QSslSocket::activeBackend() == u"openssl";
+    auto *handle = openSslBackend ? static_cast<X509 *>(certificate.handle()) : nullptr;
     if (!handle || !d->root || !d->crl)
         return verify(certificate.toDer(), expected);
     return d->verifyDecoded(handle, expected);
