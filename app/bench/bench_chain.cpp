@@ -44,17 +44,7 @@ constexpr int kCallTimeoutMs = 15'000;
 constexpr double kNsPerMs = 1e6;
 const QString kProduct = QStringLiteral("DE.GP2.SH.S1");
 
-/// Runs the event loop until `job` finished (or the timeout); returns it.
-template<typename J> J *await(J *job, int timeoutMs = kCallTimeoutMs)
-{
-    if (!job->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return job;
-}
+using bench::await;
 
 /// Runs the event loop until `sender` emits `signal` (or the timeout); true when it did.
 template<typename O, typename S> bool awaitSignal(O *sender, S signal, int timeoutMs = kCallTimeoutMs)

@@ -68,16 +68,7 @@ const QString kSiteId = QStringLiteral("s-big");
 const QString kMeasured = QStringLiteral("c-measured");
 const QString kMeasuredBuyer = QStringLiteral("p-buyer-measured");
 
-template<typename J> J *await(J *job, int timeoutMs = kCallTimeoutMs)
-{
-    if (!job->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return job;
-}
+using bench::await;
 
 double percentile(QList<double> values, int p)
 {

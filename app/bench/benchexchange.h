@@ -3,6 +3,7 @@
 // clock ticks, rate limits out of the way, and traders with client TLS identities.
 
 #include "catalogue/catalogue.h"
+#include "core/job.h"
 #include "exchange/exchangeservice.h"
 #include "market/exchange.h"
 #include "pki/certificateauthority.h"
@@ -19,6 +20,18 @@
 #include <optional>
 
 namespace cloudex::bench {
+
+/// Runs the event loop until `job` finished (or the timeout); returns it.
+template<typename J> J *await(J *job, int timeoutMs = 15'000)
+{
+    if (!job->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return job;
+}
 
 /// Runs the event loop for `ms`.
 inline void wait(int ms)
