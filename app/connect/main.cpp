@@ -333,6 +333,7 @@ int main(int argc, char **argv)
         OfferTrader *t = trader.get();
         QObject::connect(&agent, &ConnectAgent::offersChanged, t, &OfferTrader::schedule);
         QObject::connect(&agent, &ConnectAgent::inventoryChanged, t, &OfferTrader::schedule);
+        QObject::connect(&agent, &ConnectAgent::hostsChanged, t, &OfferTrader::schedule);
         QObject::connect(&server, &ConnectServer::contractChanged, t, &OfferTrader::schedule);
     }
     ConnectJob *started = agent.start();

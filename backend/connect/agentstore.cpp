@@ -43,7 +43,10 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS usage_intervals (contract TEXT NOT NULL, vm TEXT NOT NULL, kind TEXT NOT NULL, "
     "start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS usage_by_contract ON usage_intervals (contract)",
-    "CREATE INDEX IF NOT EXISTS vms_by_host ON vms (host)",
+    // Covers the capacity sums per host (hostUsage(), after every operation): read from
+    // the index alone, not from each VM's row.
+    "DROP INDEX IF EXISTS vms_by_host",
+    "CREATE INDEX IF NOT EXISTS vms_usage_by_host ON vms (host, vcpus, memory_mib)",
     "CREATE TABLE IF NOT EXISTS crl (id INTEGER PRIMARY KEY CHECK (id = 1), der BLOB NOT NULL, "
     "this_update_ms INTEGER NOT NULL, next_update_ms INTEGER NOT NULL, fetched_ms INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS enforcement_log (contract TEXT NOT NULL, step TEXT NOT NULL, at_ms INTEGER "
@@ -134,6 +137,21 @@ Result<void> AgentStore::open(const QString &file)
             return ok;
     }
     return migrate();
+}
+
+Result<void> AgentStore::openForReading(const QString &file)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(file);
+    if (!db.open()) {
+        return Error{QStringLiteral("store.open"),
+                     Tr::tr("Cannot open the site's records %1: %2").arg(file, db.lastError().text())};
+    }
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA query_only = ON")) || !query.exec(QStringLiteral("SELECT 1 FROM vms LIMIT 1")))
+        return Error{QStringLiteral("store.open"),
+                     Tr::tr("Cannot open the site's records %1: %2").arg(file, query.lastError().text())};
+    return {};
 }
 
 // Schema versions (PRAGMA user_version): 0 the first layout; 1 offers gain their periods and

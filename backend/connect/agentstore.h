@@ -28,6 +28,8 @@ struct ConnectionRecord
     QString key;         ///< the URI, or the workflow command joined by spaces
     QStringList command; ///< workflow only
     QString hostId;      ///< libvirt only; empty: derived from the URI
+
+    bool operator==(const ConnectionRecord &) const = default;
 };
 
 /// A VM the agent placed: its owner, where it runs and what it is made of. The source of
@@ -161,6 +163,9 @@ public:
 
     /// Opens or creates the database file; ":memory:" for tests.
     Result<void> open(const QString &file);
+    /// A second connection to records another AgentStore opened (WAL: it reads while the
+    /// other writes), for reading on another thread: no schema, no migration, no writes.
+    Result<void> openForReading(const QString &file);
     bool isOpen() const;
     /// PRAGMA user_version after open(): 1 since offers carry periods and prices.
     int schemaVersion() const;

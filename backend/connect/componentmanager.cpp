@@ -125,6 +125,24 @@ Result<QList<VmInfo>> ComponentManager::domains()
     return result;
 }
 
+QList<VmInfo> ComponentManager::domainsOf(const QString &key, QHash<QString, QString> &errors)
+{
+    const auto it =
+        std::find_if(m_members.begin(), m_members.end(), [&](const Member &m) { return m.key == key; });
+    if (it == m_members.end() || !it->driver->isOpen())
+        return {}; // gone since, or offline: hosts() says so
+    auto vms = it->driver->domains();
+    if (vms)
+        return *vms;
+    if (m_hostOwner.isEmpty())
+        (void)hosts();
+    for (auto owner = m_hostOwner.cbegin(); owner != m_hostOwner.cend(); ++owner) {
+        if (owner.value() == it->driver.get())
+            errors.insert(owner.key(), vms.error().message);
+    }
+    return {};
+}
+
 Result<std::optional<VmInfo>> ComponentManager::domain(const QString &host, const QString &name)
 {
     auto driver = route(host);

@@ -41,6 +41,10 @@ public:
     Result<QList<VmInfo>> domains() override;
     /// Asks the member that owns `host` only.
     Result<std::optional<VmInfo>> domain(const QString &host, const QString &name) override;
+    /// The VMs of the member added under `key` (an inventory pass reads one member at a
+    /// time, so that operations queued meanwhile run in between); a member that cannot be
+    /// read puts its hosts into `errors` (host id -> error). No such member, or offline: none.
+    QList<VmInfo> domainsOf(const QString &key, QHash<QString, QString> &errors);
     /// Host id -> error, for the members whose VMs the last domains() could not read.
     QHash<QString, QString> domainErrors() const { return m_domainErrors; }
     Result<QList<TemplateInfo>> templates() override;

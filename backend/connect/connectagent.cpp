@@ -18,6 +18,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <utility>
+
 namespace cloudex::connect {
 namespace {
 struct Tr
@@ -36,6 +38,20 @@ bool validVmName(const QString &name)
 QString hostKey(const QString &host, const QString &name)
 {
     return host + u'/' + name;
+}
+
+/// The indexes of an inventory's VMs: "<host>/<name>" and "<name>" (with one name on
+/// several hosts, the last one) to the entry.
+void indexVms(const QList<VmInfo> &vms, QHash<QString, qsizetype> &byKey, QHash<QString, qsizetype> &byName)
+{
+    byKey.clear();
+    byName.clear();
+    byKey.reserve(vms.size());
+    byName.reserve(vms.size());
+    for (qsizetype i = 0; i < vms.size(); ++i) {
+        byKey.insert(hostKey(vms.at(i).host, vms.at(i).name), i);
+        byName.insert(vms.at(i).name, i);
+    }
 }
 
 /// A domain the agent placed: owner, size and template from its record.
@@ -61,10 +77,16 @@ ConnectAgent::ConnectAgent(Options options, QObject *parent)
     m_thread->setObjectName(QStringLiteral("connect-worker"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_passThread = new QThread(this);
+    m_passThread->setObjectName(QStringLiteral("connect-pass"));
+    m_passWorker = new QObject;
+    m_passWorker->moveToThread(m_passThread);
+    connect(m_passThread, &QThread::finished, m_passWorker, &QObject::deleteLater);
     // Events come from libvirt's event thread; they are applied in the agent's thread.
     m_manager->setEventHandler([this](const DomainEvent &event) {
         QMetaObject::invokeMethod(
-            this, [this, event] { onDomainEvent(event); }, Qt::QueuedConnection);
+            this, [this, event, seq = m_workerSeq.load()] { onDomainEvent(event, seq); },
+            Qt::QueuedConnection);
     });
     connect(m_reconcileTimer, &QTimer::timeout, this, [this] {
         if (!m_reconciling)
@@ -77,6 +99,12 @@ ConnectAgent::~ConnectAgent()
     m_reconcileTimer->stop();
     m_thread->quit();
     m_thread->wait();
+    // The pass's connection to the records belongs to the pass thread.
+    if (m_passThread->isRunning())
+        QMetaObject::invokeMethod(
+            m_passWorker, [this] { m_reader.reset(); }, Qt::BlockingQueuedConnection);
+    m_passThread->quit();
+    m_passThread->wait();
     // The drivers go after the worker has stopped: nothing else touches them now.
     m_manager.reset();
 }
@@ -93,6 +121,7 @@ Result<void> ConnectAgent::open()
         !opened)
         return opened;
     m_thread->start();
+    m_passThread->start();
     qCInfo(lcConnect, "records opened in %s", qPrintable(QDir(m_options.dataDir).absolutePath()));
     // Until the first reconcile, show what the records know: every VM as missing.
     m_inventory = merge(Snapshot{}, m_store.vms(), m_store.hostGroups());
@@ -175,42 +204,44 @@ ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<voi
         m_busy.insert(vm);
     emit jobStarted(job);
     const bool oneVm = !vm.isEmpty() && !host.isEmpty();
+    if (!oneVm)
+        ++m_passesInFlight;
     QMetaObject::invokeMethod(
         m_worker,
         [this, job, work = std::move(work), done = std::move(done), vm, host, oneVm, disks] {
+            // Operations are numbered in the order they run: one that runs after a pass began
+            // reading the hosts may come after the pass read the VM's host, and the pass must
+            // not take its view of that VM for the newer one.
+            const quint64 seq = ++m_workerSeq;
             const Result<void> result =
                 job->isCancelled() ? Result<void>(Error{QStringLiteral("job.cancelled"), tr("Cancelled.")})
                                    : work(*job);
             // Every operation ends with a fresh inventory, so views never show a stale state:
             // of the one VM it touched (one lookup, whatever the site's size), else of all.
-            Snapshot snapshot;
-            Result<std::optional<VmInfo>> domain = std::optional<VmInfo>();
+            if (!oneVm) {
+                collectPass([this, job, result, done, vm](Pass pass) {
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, job, result, done, vm, pass = std::move(pass)]() mutable {
+                            finishJob(job, result, done, vm);
+                            applyPass(std::move(pass));
+                            job->finish(result);
+                        },
+                        Qt::QueuedConnection);
+                });
+                return;
+            }
+            Result<std::optional<VmInfo>> domain = m_manager->domain(host, vm);
             std::optional<QList<StoragePoolInfo>> pools;
-            if (oneVm) {
-                domain = m_manager->domain(host, vm);
-                if (disks) {
-                    if (auto read = m_manager->pools())
-                        pools = *read;
-                }
-            } else {
-                snapshot = collect();
+            if (disks) {
+                if (auto read = m_manager->pools())
+                    pools = *read;
             }
             QMetaObject::invokeMethod(
                 this,
-                [this, job, result, snapshot, domain, pools, done, vm, host, oneVm] {
-                    m_busy.remove(vm);
-                    if (result) {
-                        qCInfo(lcConnect, "%s done", qPrintable(job->title()));
-                    } else {
-                        qCWarning(lcConnect, "%s failed: %s (%s)", qPrintable(job->title()),
-                                  qPrintable(result.error().message), qPrintable(result.error().code));
-                    }
-                    if (done)
-                        done(result);
-                    if (oneVm)
-                        applyVm(host, vm, domain, pools);
-                    else
-                        applySnapshot(snapshot);
+                [this, job, result, domain, pools, done, vm, host, seq] {
+                    finishJob(job, result, done, vm);
+                    applyVm(host, vm, domain, pools, seq);
                     job->finish(result);
                 },
                 Qt::QueuedConnection);
@@ -219,19 +250,50 @@ ConnectJob *ConnectAgent::run(const QString &title, Work work, std::function<voi
     return job;
 }
 
-ConnectAgent::Snapshot ConnectAgent::collect()
+void ConnectAgent::finishJob(ConnectJob *job, const Result<void> &result,
+                             const std::function<void(const Result<void> &)> &done, const QString &vm)
 {
-    Snapshot snapshot;
+    m_busy.remove(vm);
+    if (result) {
+        qCInfo(lcConnect, "%s done", qPrintable(job->title()));
+    } else {
+        qCWarning(lcConnect, "%s failed: %s (%s)", qPrintable(job->title()), qPrintable(result.error().message),
+                  qPrintable(result.error().code));
+    }
+    if (done)
+        done(result);
+}
+
+void ConnectAgent::collectPass(std::function<void(Pass)> then)
+{
+    auto collecting = std::make_shared<Collecting>();
+    collecting->then = std::move(then);
+    m_collecting.push_back(std::move(collecting));
+    // One pass collects at a time, in the order they were asked for.
+    if (m_collecting.size() == 1) {
+        m_collecting.front()->members = m_manager->keys();
+        m_collecting.front()->startSeq = m_workerSeq.load();
+        collectStep();
+    }
+}
+
+void ConnectAgent::collectStep()
+{
+    Collecting &c = *m_collecting.front();
+    if (c.next < c.members.size()) {
+        const QString key = c.members.at(c.next++);
+        c.snapshot.domains += m_manager->domainsOf(key, c.unreadable);
+        // The operations queued meanwhile run before the next member is read: a pass over
+        // 50,000 VMs does not hold a VM's creation for its whole length.
+        QMetaObject::invokeMethod(
+            m_worker, [this] { collectStep(); }, Qt::QueuedConnection);
+        return;
+    }
+    Snapshot &snapshot = c.snapshot;
     snapshot.hosts = m_manager->hosts();
-    auto domains = m_manager->domains();
-    if (domains)
-        snapshot.domains = *domains;
-    else
-        snapshot.error = domains.error().message;
     // A host whose VMs cannot be read is not a host without VMs.
-    const QHash<QString, QString> unreadable = m_manager->domainErrors();
     for (HostInfo &host : snapshot.hosts) {
-        if (const auto it = unreadable.constFind(host.id); it != unreadable.cend()) {
+        if (const auto it = c.unreadable.constFind(host.id); it != c.unreadable.cend()) {
             host.online = false;
             host.status = *it;
         }
@@ -240,7 +302,23 @@ ConnectAgent::Snapshot ConnectAgent::collect()
         snapshot.templates = *templates;
     if (auto pools = m_manager->pools())
         snapshot.pools = *pools;
-    return snapshot;
+    const std::shared_ptr<Collecting> done = std::move(m_collecting.front());
+    m_collecting.pop_front();
+    if (!m_collecting.empty()) {
+        m_collecting.front()->members = m_manager->keys();
+        m_collecting.front()->startSeq = m_workerSeq.load();
+        QMetaObject::invokeMethod(
+            m_worker, [this] { collectStep(); }, Qt::QueuedConnection);
+    }
+    // Merged on the pass thread: the worker goes on with the operations.
+    QMetaObject::invokeMethod(
+        m_passWorker,
+        [this, done] {
+            Pass pass = mergePass(std::move(done->snapshot));
+            pass.startSeq = done->startSeq;
+            done->then(std::move(pass));
+        },
+        Qt::QueuedConnection);
 }
 
 Inventory ConnectAgent::merge(const Snapshot &snapshot, const QList<VmRecord> &records,
@@ -315,12 +393,18 @@ void ConnectAgent::applySnapshot(const Snapshot &snapshot)
             m_recordedTemplates = snapshot.templates;
     }
 
+    updateConnections(snapshot.hosts, true);
+    emit inventoryChanged({});
+}
+
+void ConnectAgent::updateConnections(const QList<HostInfo> &hosts, bool always)
+{
     QList<ConnectionStatus> connections;
     for (const ConnectionRecord &record : m_store.connections()) {
         ConnectionStatus status{record, false, {}, {}};
         const QString uri =
             record.kind == ConnectionRecord::Kind::Workflow ? record.command.join(u' ') : record.key;
-        for (const HostInfo &host : snapshot.hosts) {
+        for (const HostInfo &host : hosts) {
             if (host.uri != uri)
                 continue;
             status.hosts.append(host.id);
@@ -330,9 +414,225 @@ void ConnectAgent::applySnapshot(const Snapshot &snapshot)
         }
         connections.append(status);
     }
+    if (!always && connections == m_connections)
+        return;
     m_connections = connections;
     emit connectionsChanged();
-    emit inventoryChanged({});
+}
+
+ConnectAgent::Pass ConnectAgent::mergePass(Snapshot snapshot)
+{
+    Pass pass;
+    pass.snapshot = std::move(snapshot);
+    if (!m_reader && !m_readerFailed) {
+        auto reader = std::make_unique<AgentStore>();
+        const QString file = QDir(m_options.dataDir).absoluteFilePath(QStringLiteral("connect.sqlite"));
+        if (auto opened = reader->openForReading(file); opened) {
+            m_reader = std::move(reader);
+        } else {
+            m_readerFailed = true;
+            qCWarning(lcConnect, "inventory passes merge on the agent's thread: %s",
+                      qPrintable(opened.error().message));
+        }
+    }
+    if (!m_reader) {
+        m_lastPassValid = false;
+        return pass;
+    }
+    auto recs = m_reader->vms();
+    pass.inventory = merge(pass.snapshot, recs, m_reader->hostGroups());
+    indexVms(pass.inventory.vms, pass.vmIndex, pass.vmByName);
+    pass.domainIndex.reserve(pass.snapshot.domains.size());
+    for (qsizetype i = 0; i < pass.snapshot.domains.size(); ++i)
+        pass.domainIndex.insert(hostKey(pass.snapshot.domains.at(i).host, pass.snapshot.domains.at(i).name), i);
+    // What differs from the last pass (the agent's thread adds the VMs it touched since).
+    QHash<QString, VmInfo> next;
+    next.reserve(pass.vmIndex.size());
+    for (auto it = pass.vmIndex.cbegin(); it != pass.vmIndex.cend(); ++it) {
+        const VmInfo &vm = pass.inventory.vms.at(*it);
+        if (m_lastPassValid) {
+            const auto last = m_lastPass.constFind(it.key());
+            if (last == m_lastPass.cend() || *last != vm)
+                pass.changed.insert(vm.name);
+        }
+        next.insert(it.key(), vm);
+    }
+    if (m_lastPassValid) {
+        for (auto it = m_lastPass.cbegin(); it != m_lastPass.cend(); ++it) {
+            if (!next.contains(it.key()))
+                pass.changed.insert(it->name);
+        }
+    }
+    pass.everything = !m_lastPassValid;
+    m_lastPass = std::move(next);
+    m_lastPassValid = true;
+    pass.merged = true;
+    return pass;
+}
+
+void ConnectAgent::applyPass(Pass pass)
+{
+    --m_passesInFlight;
+    if (!pass.merged) {
+        applySnapshot(pass.snapshot);
+        if (m_passesInFlight == 0)
+            m_touched.clear();
+        return;
+    }
+    // The merged inventory comes in whole; the old one is freed on the worker thread.
+    Inventory old = std::exchange(m_inventory, std::move(pass.inventory));
+    QHash<QString, qsizetype> oldIndex = std::exchange(m_vmIndex, std::move(pass.vmIndex));
+    QHash<QString, qsizetype> oldByName = std::exchange(m_vmByName, std::move(pass.vmByName));
+    QSet<QString> changed = std::move(pass.changed);
+    // The VMs this thread touched since the last pass (records written after the pass
+    // read them, operations and events it applied) are merged anew here; the hosts they
+    // are on have their capacity counted again from the records.
+    QSet<QString> recount;
+    QSet<QString> kept;
+    for (auto it = m_touched.cbegin(); it != m_touched.cend(); ++it) {
+        const bool keep = it->seq > pass.startSeq;
+        remergeVm(pass, it.key(), keep, old, oldIndex, oldByName, recount);
+        // An event may have come after the pass read the VM's host: looked at again next time.
+        if (keep || it->event)
+            kept.insert(it.key());
+        changed.insert(it.key());
+    }
+    // What the last pass kept, or may have read before an event, comes from this pass
+    // now: named, since the entry may have changed in between.
+    for (const QString &name : std::as_const(m_keptLastPass))
+        changed.insert(name);
+    m_keptLastPass = std::move(kept);
+    const bool overflowed = m_touchedOverflow;
+    if (m_passesInFlight == 0) {
+        m_touched.clear();
+        m_touchedOverflow = false;
+    }
+    for (HostInfo &host : m_inventory.hosts) {
+        if (recount.contains(host.id)) {
+            const auto [vcpus, memoryMiB] = m_store.hostUsage(host.id);
+            host.usedVcpus = int(vcpus);
+            host.usedMemoryMiB = memoryMiB;
+        }
+    }
+    if (!pass.snapshot.templates.isEmpty() && pass.snapshot.templates != m_recordedTemplates) {
+        if (m_store.replaceTemplates(pass.snapshot.templates))
+            m_recordedTemplates = pass.snapshot.templates;
+    }
+    updateConnections(pass.snapshot.hosts, false);
+    const bool hostsDiffer = m_inventory.hosts != old.hosts || m_inventory.templates != old.templates ||
+                             m_inventory.pools != old.pools;
+    const bool everything = pass.everything || overflowed || (changed.size() > kEverythingFrom && changed.size() > m_inventory.vms.size() / 2);
+    QMetaObject::invokeMethod(
+        m_worker, [old = std::move(old), oldIndex = std::move(oldIndex), oldByName = std::move(oldByName),
+                   pass = std::move(pass)] {}, Qt::QueuedConnection);
+    // Most of a large site changed (a host came back): one refresh of everything is cheaper
+    // for the views than the list.
+    if (everything) {
+        emit inventoryChanged({});
+        return;
+    }
+    if (hostsDiffer)
+        emit hostsChanged();
+    if (!changed.isEmpty())
+        emit inventoryChanged(QStringList(changed.cbegin(), changed.cend()));
+}
+
+void ConnectAgent::remergeVm(const Pass &pass, const QString &name, bool keep, const Inventory &old,
+                             const QHash<QString, qsizetype> &oldIndex, const QHash<QString, qsizetype> &oldByName,
+                             QSet<QString> &recount)
+{
+    const std::optional<VmRecord> record = m_store.vm(name);
+    // Every host that may have an entry of the name (one per host that has the VM).
+    QStringList candidates;
+    for (const HostInfo &host : std::as_const(m_inventory.hosts))
+        candidates.append(host.id);
+    if (record && !candidates.contains(record->host))
+        candidates.append(record->host);
+    // (and a host no longer listed, where an entry may stand for a record)
+    const auto alsoOn = [&candidates](const QList<VmInfo> &vms, const QHash<QString, qsizetype> &byName,
+                                      const QString &name) {
+        if (const auto at = byName.constFind(name); at != byName.cend() && !candidates.contains(vms.at(*at).host))
+            candidates.append(vms.at(*at).host);
+    };
+    alsoOn(m_inventory.vms, m_vmByName, name);
+    alsoOn(old.vms, oldByName, name);
+    for (const QString &host : std::as_const(candidates)) {
+        if (const auto at = m_vmIndex.constFind(hostKey(host, name)); at != m_vmIndex.cend()) {
+            recount.insert(host);
+            eraseVm(*at);
+        }
+    }
+    const auto add = [this, &recount](const VmInfo &vm) {
+        recount.insert(vm.host);
+        m_vmIndex.insert(hostKey(vm.host, vm.name), m_inventory.vms.size());
+        m_vmByName.insert(vm.name, m_inventory.vms.size());
+        m_inventory.vms.append(vm);
+    };
+    if (record)
+        recount.insert(record->host);
+    if (keep) {
+        // An operation ran on it, or an event came, after the pass began reading the hosts:
+        // what this thread has (the result came in before the pass) is the newer view.
+        for (const QString &host : std::as_const(candidates)) {
+            if (const auto at = oldIndex.constFind(hostKey(host, name)); at != oldIndex.cend())
+                add(old.vms.at(*at));
+        }
+        return;
+    }
+    // As merge() makes it: the domains the hosts reported, owned where the record places
+    // the VM, and the record's VM as missing (or unknown) where no host has it.
+    bool found = false;
+    for (const QString &host : std::as_const(candidates)) {
+        const auto raw = pass.domainIndex.constFind(hostKey(host, name));
+        if (raw == pass.domainIndex.cend())
+            continue;
+        VmInfo vm = pass.snapshot.domains.at(*raw);
+        if (record && record->host == vm.host) {
+            own(vm, *record);
+            found = true;
+        }
+        add(vm);
+    }
+    if (record && !found) {
+        VmInfo vm;
+        vm.name = record->name;
+        vm.host = record->host;
+        const auto host = std::find_if(m_inventory.hosts.cbegin(), m_inventory.hosts.cend(),
+                                       [&](const HostInfo &h) { return h.id == record->host; });
+        vm.state = host != m_inventory.hosts.cend() && host->online ? VmState::Missing : VmState::Unknown;
+        vm.vcpus = record->vcpus;
+        vm.memoryMiB = record->memoryMiB;
+        vm.tenant = record->tenant;
+        vm.templateName = record->templateName;
+        add(vm);
+    }
+}
+
+void ConnectAgent::touch(const QString &name, quint64 seq, bool event)
+{
+    // Bounded when no pass runs for long (periodic passes off): then the next one says
+    // "everything changed".
+    if (m_touchedOverflow)
+        return;
+    Touch &last = m_touched[name];
+    last.seq = std::max(last.seq, seq);
+    last.event = last.event || event;
+    if (m_touched.size() > kMaxTouched && m_passesInFlight == 0) {
+        m_touched.clear();
+        m_touchedOverflow = true;
+    }
+}
+
+Result<void> ConnectAgent::saveRecord(const VmRecord &record)
+{
+    touch(record.name);
+    return m_store.saveVm(record);
+}
+
+Result<void> ConnectAgent::dropRecord(const QString &name)
+{
+    touch(name);
+    return m_store.removeVm(name);
 }
 
 const VmInfo *ConnectAgent::findVm(const QString &name) const
@@ -343,14 +643,7 @@ const VmInfo *ConnectAgent::findVm(const QString &name) const
 
 void ConnectAgent::rebuildVmIndex()
 {
-    m_vmIndex.clear();
-    m_vmByName.clear();
-    m_vmIndex.reserve(m_inventory.vms.size());
-    m_vmByName.reserve(m_inventory.vms.size());
-    for (qsizetype i = 0; i < m_inventory.vms.size(); ++i) {
-        m_vmIndex.insert(hostKey(m_inventory.vms.at(i).host, m_inventory.vms.at(i).name), i);
-        m_vmByName.insert(m_inventory.vms.at(i).name, i);
-    }
+    indexVms(m_inventory.vms, m_vmIndex, m_vmByName);
 }
 
 void ConnectAgent::eraseVm(qsizetype index)
@@ -369,11 +662,12 @@ void ConnectAgent::eraseVm(qsizetype index)
             m_vmByName.insert(moved.name, index);
     }
     m_inventory.vms.removeLast();
-    // Another host's VM of the same name, if any, is found again by name.
+    // Another host's VM of the same name, if any, is found again by name (one lookup per
+    // host, not a walk over every VM).
     if (!m_vmByName.contains(name)) {
-        for (qsizetype i = 0; i < m_inventory.vms.size(); ++i) {
-            if (m_inventory.vms.at(i).name == name) {
-                m_vmByName.insert(name, i);
+        for (const HostInfo &host : std::as_const(m_inventory.hosts)) {
+            if (const auto at = m_vmIndex.constFind(hostKey(host.id, name)); at != m_vmIndex.cend()) {
+                m_vmByName.insert(name, *at);
                 break;
             }
         }
@@ -381,7 +675,7 @@ void ConnectAgent::eraseVm(qsizetype index)
 }
 
 void ConnectAgent::applyVm(const QString &host, const QString &name, const Result<std::optional<VmInfo>> &domain,
-                           const std::optional<QList<StoragePoolInfo>> &pools)
+                           const std::optional<QList<StoragePoolInfo>> &pools, quint64 seq)
 {
     if (pools)
         m_inventory.pools = *pools;
@@ -408,6 +702,7 @@ void ConnectAgent::applyVm(const QString &host, const QString &name, const Resul
         own(*vm, *record);
         vm->disk.clear();
     }
+    touch(name, seq);
     const QString key = hostKey(host, name);
     const auto at = m_vmIndex.constFind(key);
     if (vm && at != m_vmIndex.cend()) {
@@ -479,11 +774,12 @@ ConnectJob *ConnectAgent::reconcile()
         });
 }
 
-void ConnectAgent::onDomainEvent(const DomainEvent &event)
+void ConnectAgent::onDomainEvent(const DomainEvent &event, quint64 seq)
 {
     const auto at = m_vmIndex.constFind(hostKey(event.host, event.name));
     if (at == m_vmIndex.cend())
         return; // a new domain: the job that made it, or the next reconcile, brings it in
+    touch(event.name, seq, true);
     VmInfo &vm = m_inventory.vms[*at];
     if (event.undefined && vm.tenant.isEmpty())
         eraseVm(*at);
@@ -622,7 +918,7 @@ ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
     // Recorded before the work starts, so concurrent placements see the capacity as used.
     const VmRecord record{request.name,  request.tenant,    *host, request.tenancy, request.templateName,
                           request.vcpus, request.memoryMiB, true,  nowMs()};
-    if (auto saved = m_store.saveVm(record); !saved)
+    if (auto saved = saveRecord(record); !saved)
         return failed(title, saved.error());
     for (HostInfo &h : m_inventory.hosts) {
         if (h.id == *host) {
@@ -644,7 +940,7 @@ ConnectJob *ConnectAgent::provision(const ProvisionRequest &input)
         },
         [this, name = request.name](const Result<void> &result) {
             if (!result)
-                (void)m_store.removeVm(name);
+                (void)dropRecord(name);
         },
         request.name, target, !request.templateName.isEmpty());
 }
@@ -685,7 +981,7 @@ ConnectAgent::simpleVmJob(const QString &name, const QString &title,
                 return;
             if (auto record = m_store.vm(name)) {
                 record->running = *running;
-                (void)m_store.saveVm(*record);
+                (void)saveRecord(*record);
             }
         },
         name, record->host);
@@ -736,7 +1032,7 @@ ConnectJob *ConnectAgent::removeVm(const QString &name)
         },
         [this, name](const Result<void> &result) {
             if (result)
-                (void)m_store.removeVm(name);
+                (void)dropRecord(name);
         },
         name, record->host, !record->templateName.isEmpty());
 }
@@ -760,7 +1056,7 @@ ConnectJob *ConnectAgent::cloneVm(const QString &name, const QString &newName)
     copy.name = newName;
     copy.running = false;
     copy.createdMs = nowMs();
-    if (auto saved = m_store.saveVm(copy); !saved)
+    if (auto saved = saveRecord(copy); !saved)
         return failed(title, saved.error());
     return run(
         title,
@@ -770,7 +1066,7 @@ ConnectJob *ConnectAgent::cloneVm(const QString &name, const QString &newName)
         },
         [this, newName](const Result<void> &result) {
             if (!result)
-                (void)m_store.removeVm(newName);
+                (void)dropRecord(newName);
         },
         name);
 }
@@ -798,7 +1094,7 @@ ConnectJob *ConnectAgent::migrateVm(const QString &name, const QString &toHost)
                 return;
             if (auto record = m_store.vm(name)) {
                 record->host = toHost;
-                (void)m_store.saveVm(*record);
+                (void)saveRecord(*record);
             }
         },
         name);

@@ -5,9 +5,12 @@
 #include "connect/hypervisordriver.h"
 #include "connect/inventory.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 
+#include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -42,6 +45,8 @@ struct ConnectionStatus
     bool online = false;
     QString error;
     QStringList hosts;
+
+    bool operator==(const ConnectionStatus &) const = default;
 };
 
 /// The seller's connect agent: the site's records (SQLite, the truth), its hypervisors
@@ -143,9 +148,13 @@ public:
 
 signals:
     /// The inventory changed. `vms` names the VMs whose entries changed (an operation on
-    /// one VM, a lifecycle event); empty: anything may have changed (an inventory pass,
-    /// records of tenants or host groups).
+    /// one VM, a lifecycle event, the VMs an inventory pass found different); empty:
+    /// anything may have changed (the first pass, records of tenants or host groups).
     void inventoryChanged(const QStringList &vms);
+    /// An inventory pass found the hosts, templates or storage pools changed (capacity, a
+    /// host going offline, a disk made or deleted); the VMs it changed come with
+    /// inventoryChanged().
+    void hostsChanged();
     void connectionsChanged();
     /// An offer was saved or removed (the OfferTrader re-plans).
     void offersChanged();
@@ -160,16 +169,65 @@ private:
     ConnectJob *run(const QString &title, Work work, std::function<void(const Result<void> &)> done = {},
                     const QString &vm = {}, const QString &host = {}, bool disks = false);
     ConnectJob *failed(const QString &title, const Error &error);
-    Snapshot collect();
     void applySnapshot(const Snapshot &snapshot);
+    /// The fronts' state from the hosts; `always`: say so even when nothing changed.
+    void updateConnections(const QList<HostInfo> &hosts, bool always);
+    /// An inventory pass merged on the worker thread (with its own connection to the
+    /// records), so that a site of 50,000 VMs does not hold the agent's thread: what the
+    /// agent's thread does with it is proportional to what changed.
+    struct Pass
+    {
+        Snapshot snapshot;
+        bool merged = false; ///< false: the records could not be read there; merge here
+        Inventory inventory;
+        QHash<QString, qsizetype> vmIndex;
+        QHash<QString, qsizetype> vmByName;
+        QHash<QString, qsizetype> domainIndex; ///< "<host>/<name>" -> index in snapshot.domains
+        /// VMs whose merged entry differs from the previous pass's; with `everything`, the
+        /// list does not count (the first pass).
+        QSet<QString> changed;
+        bool everything = false;
+        quint64 startSeq = 0; ///< the last operation that ran before the pass read the hosts
+    };
+    /// A pass being collected on the worker, one hypervisor front (member) per step.
+    struct Collecting
+    {
+        Snapshot snapshot;
+        QStringList members;
+        qsizetype next = 0;
+        QHash<QString, QString> unreadable; ///< host id -> why its VMs could not be read
+        quint64 startSeq = 0;              ///< the last operation that ran before
+        std::function<void(Pass)> then;    ///< called on the pass thread with the merged pass
+    };
+    /// Worker thread: queues a pass and collects it step by step (operations queued
+    /// meanwhile run between the steps); `then` gets it merged, on the pass thread.
+    void collectPass(std::function<void(Pass)> then);
+    void collectStep();
+    /// Pass thread: reads the records, merges and compares with the last pass.
+    Pass mergePass(Snapshot snapshot);
+    void applyPass(Pass pass);
+    /// Merges VM `name` anew from a pass's raw domains and the records as they are now;
+    /// keeps what this thread has where an operation ran on it during the pass.
+    void remergeVm(const Pass &pass, const QString &name, bool keep, const Inventory &old,
+                   const QHash<QString, qsizetype> &oldIndex, const QHash<QString, qsizetype> &oldByName,
+                   QSet<QString> &recount);
+    void finishJob(ConnectJob *job, const Result<void> &result,
+                   const std::function<void(const Result<void> &)> &done, const QString &vm);
+    /// Every write of a VM record goes through these, so a pass in flight knows the VMs
+    /// whose records changed after it read them.
+    Result<void> saveRecord(const VmRecord &record);
+    Result<void> dropRecord(const QString &name);
+    /// `seq`: the last operation that had started when it came (0: a record written);
+    /// `event`: a lifecycle event.
+    void touch(const QString &name, quint64 seq = 0, bool event = false);
     /// Puts what `host` says of VM `name` (nothing: it has none) into the inventory, with
     /// the VM's record and the host's capacity as the records account it.
     void applyVm(const QString &host, const QString &name, const Result<std::optional<VmInfo>> &domain,
-                 const std::optional<QList<StoragePoolInfo>> &pools);
+                 const std::optional<QList<StoragePoolInfo>> &pools, quint64 seq = 0);
     void rebuildVmIndex();
     void eraseVm(qsizetype index);
     void recreateLost();
-    void onDomainEvent(const DomainEvent &event);
+    void onDomainEvent(const DomainEvent &event, quint64 seq);
     std::optional<VmRecord> recordFor(const QString &name, Error *error) const;
     ConnectJob *simpleVmJob(const QString &name, const QString &title,
                             std::function<Result<void>(HypervisorDriver &, const VmRecord &)> action,
@@ -189,6 +247,30 @@ private:
     QHash<QString, qsizetype> m_vmIndex;  ///< "<host>/<name>" -> index in m_inventory.vms
     QHash<QString, qsizetype> m_vmByName; ///< "<name>" -> index in m_inventory.vms
     QList<ConnectionStatus> m_connections;
+    /// VMs whose records or entries changed on this thread while an inventory pass was in
+    /// flight: the pass merges them anew (its view of them may be older) and names them.
+    struct Touch
+    {
+        quint64 seq = 0;
+        bool event = false;
+    };
+    QHash<QString, Touch> m_touched; ///< name -> the latest operation it came with
+    QSet<QString> m_keptLastPass;    ///< names the next pass names whatever it finds
+    bool m_touchedOverflow = false;
+    static constexpr qsizetype kMaxTouched = 100'000;
+    static constexpr qsizetype kEverythingFrom = 1'000;
+    int m_passesInFlight = 0;
+    std::deque<std::shared_ptr<Collecting>> m_collecting; ///< worker thread only
+    std::atomic<quint64> m_workerSeq{0};                  ///< operations started on the worker
+    // The pass thread merges what the worker collected, with its own connection to the
+    // records, and keeps what the last pass merged ("<host>/<name>" -> entry) to name the
+    // VMs the next one changes.
+    QThread *m_passThread;
+    QObject *m_passWorker;
+    std::unique_ptr<AgentStore> m_reader;
+    bool m_readerFailed = false;
+    QHash<QString, VmInfo> m_lastPass;
+    bool m_lastPassValid = false;
     QSet<QString> m_busy;
     QSet<QString> m_recreateTried;
     bool m_reconciling = false;

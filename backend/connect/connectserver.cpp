@@ -245,6 +245,7 @@ ConnectServer::ConnectServer(ConnectAgent &agent, const Clock &clock, Options op
     bindRoute(QStringLiteral("GET"), QStringLiteral("/v1/usage"), &ConnectServer::getUsage);
 
     connect(&m_agent, &ConnectAgent::inventoryChanged, this, &ConnectServer::onInventoryChanged);
+    connect(&m_agent, &ConnectAgent::hostsChanged, this, &ConnectServer::reviewAtRisk);
     connect(m_timer, &QTimer::timeout, this, &ConnectServer::tick);
     m_timer->start(m_options.tickMs);
     refresh();
@@ -1393,6 +1394,14 @@ void ConnectServer::refresh()
         if (refreshVm(contract, name, now))
             changed.insert(contract);
     }
+    reviewAtRisk();
+    if (!changed.isEmpty())
+        answerWaiters(changed);
+}
+
+void ConnectServer::reviewAtRisk()
+{
+    const qint64 now = m_clock.nowMs();
     // Contracts at risk are looked at again when the hosts change.
     AgentStore &store = const_cast<AgentStore &>(m_agent.store());
     for (auto it = m_contracts.begin(); it != m_contracts.end(); ++it) {
@@ -1402,8 +1411,6 @@ void ConnectServer::refresh()
         if (!it->atRisk)
             (void)store.saveContract(*it);
     }
-    if (!changed.isEmpty())
-        answerWaiters(changed);
 }
 
 void ConnectServer::refreshVms(const QList<QPair<QString, QString>> &vms)

@@ -159,9 +159,12 @@ private:
 
     /// Recomputes the VMs the API shows from the records, the inventory and running jobs;
     /// bumps sequences, meters availability and answers long polls. refresh() looks at
-    /// every VM (an inventory pass); refreshVms() at the named ones (an operation, an
-    /// event): no pass over the whole site per job.
+    /// every VM (the first inventory pass, changed records); refreshVms() at the named ones
+    /// (an operation, an event, the VMs a pass found changed): no walk over the whole site
+    /// per job or pass.
     void refresh();
+    /// Contracts at risk are looked at again when the hosts change.
+    void reviewAtRisk();
     void refreshVms(const QList<QPair<QString, QString>> &vms);
     void onInventoryChanged(const QStringList &domains);
     /// One VM (contract, name); true when its view changed.

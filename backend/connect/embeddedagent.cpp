@@ -95,6 +95,7 @@ void EmbeddedAgent::start(const Options &options)
             schedulePublish();
         });
         connect(agent, &ConnectAgent::inventoryChanged, side, [this] { schedulePublish(); });
+        connect(agent, &ConnectAgent::hostsChanged, side, [this] { schedulePublish(); });
         connect(agent, &ConnectAgent::connectionsChanged, side, [this] { schedulePublish(); });
 
         const auto answer = [this, run](const Result<void> &result) {
@@ -448,6 +449,7 @@ void EmbeddedAgent::startTrading(const QUrl &exchange, const QSslConfiguration &
             side);
         connect(agent, &ConnectAgent::offersChanged, side->trader, &OfferTrader::schedule);
         connect(agent, &ConnectAgent::inventoryChanged, side->trader, &OfferTrader::schedule);
+        connect(agent, &ConnectAgent::hostsChanged, side->trader, &OfferTrader::schedule);
         connect(side->trader, &OfferTrader::passFinished, side, [this] { schedulePublish(); });
         side->trader->start();
     });

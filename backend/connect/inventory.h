@@ -40,6 +40,8 @@ struct HostInfo
     qint64 freeMemoryMiB() const { return memoryMiB - usedMemoryMiB; }
     /// The larger of CPU and memory use, in percent.
     int utilisationPercent() const;
+
+    bool operator==(const HostInfo &) const = default;
 };
 
 /// A domain as found on a host (driver view) merged with the agent's record (owner).
@@ -74,6 +76,8 @@ struct StoragePoolInfo
     qint64 availableBytes = 0;
     int volumes = 0;
     QStringList volumeNames; ///< templates in the template pool, VM disks in the VM pool
+
+    bool operator==(const StoragePoolInfo &) const = default;
 };
 
 /// What a VM is made of, as the agent asks a driver to create it.

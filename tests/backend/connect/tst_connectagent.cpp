@@ -352,6 +352,95 @@ private slots:
         QCOMPARE(findVm(*m_agent, u"evented"_qs)->state, VmState::Stopped);
     }
 
+    void passesNameOnlyWhatChanged()
+    {
+        const auto namesIn = [](const QSignalSpy &spy) {
+            QStringList names;
+            for (const QList<QVariant> &emitted : spy) {
+                const QStringList vms = emitted.at(0).toStringList();
+                if (vms.isEmpty())
+                    return QStringList({u"<everything>"_qs});
+                for (const QString &vm : vms) {
+                    if (!names.contains(vm))
+                        names.append(vm);
+                }
+            }
+            names.sort();
+            return names;
+        };
+        QCOMPARE(errorOf(provision(u"named-1"_qs, u"acme"_qs)), QString());
+        QCOMPARE(errorOf(provision(u"named-2"_qs, u"acme"_qs)), QString());
+        QSignalSpy changed(m_agent.get(), &ConnectAgent::inventoryChanged);
+        QSignalSpy hosts(m_agent.get(), &ConnectAgent::hostsChanged);
+        // The pass after the operations names the VMs they touched, nothing else ...
+        QCOMPARE(errorOf(m_agent->reconcile()), QString());
+        QCOMPARE(namesIn(changed), QStringList({u"named-1"_qs, u"named-2"_qs}));
+        // ... and a pass over a site where nothing happened says nothing at all (once
+        // libvirt's lifecycle events of the operations are in).
+        QTest::qWait(200);
+        QCOMPARE(errorOf(m_agent->reconcile()), QString());
+        changed.clear();
+        hosts.clear();
+        QCOMPARE(errorOf(m_agent->reconcile()), QString());
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(hosts.size(), 0);
+        // A stop: the VM, and only it, is named.
+        QCOMPARE(errorOf(m_agent->stopVm(u"named-2"_qs)), QString());
+        QCOMPARE(errorOf(m_agent->reconcile()), QString());
+        QCOMPARE(namesIn(changed), QStringList({u"named-2"_qs}));
+        QCOMPARE(findVm(*m_agent, u"named-2"_qs)->state, VmState::Stopped);
+        QCOMPARE(findVm(*m_agent, u"named-1"_qs)->state, VmState::Running);
+    }
+
+    void operationsDuringAPassKeepTheirResult()
+    {
+        // A pass reads one host at a time and operations queued meanwhile run in between:
+        // a VM created on a host the pass had already read must not come out of the pass
+        // as missing (and be re-created), nor a stopped one as running.
+        QStringList recreated;
+        connect(m_agent.get(), &ConnectAgent::jobStarted, this, [&recreated](ConnectJob *job) {
+            if (job->title().startsWith(u"Re-creating"_qs))
+                recreated.append(job->title());
+        });
+        QList<ConnectJob *> jobs;
+        for (int round = 0; round < 4; ++round) {
+            // (the last round's VMs exist before one of them is stopped)
+            for (ConnectJob *job : std::as_const(jobs))
+                QCOMPARE(errorOf(job), QString());
+            jobs.clear();
+            jobs.append(m_agent->reconcile());
+            for (int i = 0; i < 3; ++i) {
+                const QString name = u"during-%1-%2"_qs.arg(round).arg(i);
+                jobs.append(provision(name, u"acme"_qs, Tenancy::Shared, i % 2 ? u"host1"_qs : u"host2"_qs));
+            }
+            if (round > 0)
+                jobs.append(m_agent->stopVm(u"during-%1-0"_qs.arg(round - 1)));
+        }
+        for (ConnectJob *job : std::as_const(jobs))
+            QCOMPARE(errorOf(job), QString());
+        QCOMPARE(errorOf(m_agent->reconcile()), QString());
+        QTest::qWait(100); // a re-creation would be queued right after the pass
+        QCOMPARE(recreated, QStringList());
+        const QList<VmRecord> records = m_agent->store().vms();
+        QCOMPARE(records.size(), 12);
+        for (const VmRecord &record : records) {
+            int entries = 0;
+            for (const VmInfo &vm : m_agent->inventory().vms)
+                entries += vm.name == record.name ? 1 : 0;
+            QCOMPARE(entries, 1);
+            const VmInfo *vm = findVm(*m_agent, record.name);
+            QCOMPARE(vm->host, record.host);
+            QCOMPARE(vm->state, record.running ? VmState::Running : VmState::Stopped);
+        }
+        // Capacity is what the records account, whatever order things came in.
+        for (const HostInfo &host : m_agent->inventory().hosts) {
+            int vcpus = 0;
+            for (const VmRecord &record : records)
+                vcpus += record.host == host.id ? record.vcpus : 0;
+            QCOMPARE(host.usedVcpus, vcpus);
+        }
+    }
+
     void hostGroupsKeepExistingVmsLegal()
     {
         QCOMPARE(errorOf(provision(u"on-shared"_qs, u"acme"_qs, Tenancy::Shared, u"host2"_qs)), QString());
