@@ -34,7 +34,8 @@ constexpr qreal kMinCandlePixels = 3;
 CandleChart::CandleChart(QWidget *parent)
     : QChartView(parent)
     , m_series(new QCandlestickSeries)
-    , m_volume(new QLineSeries)
+    // The area's upper line is not in the chart, and QAreaSeries does not own it: the view does.
+    , m_volume(new QLineSeries(this))
     , m_volumeArea(new QAreaSeries(m_volume))
     , m_last(new QLineSeries)
     , m_time(new QDateTimeAxis)
