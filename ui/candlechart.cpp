@@ -48,7 +48,7 @@ CandleChart::CandleChart(QWidget *parent)
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
-    setChart(chart);
+    installChart(this, chart);
 
     m_series->setName(tr("Price"));
     m_series->setBodyOutlineVisible(false);

@@ -349,7 +349,7 @@ ChargebackPage::ChargebackPage(desk::MarketSession *session, desk::SiteFleet *fl
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignTop);
-    m_chart->setChart(chart);
+    installChart(m_chart, chart);
     m_customers->horizontalHeader()->setStretchLastSection(false);
     m_customers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_customers->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);

@@ -1,5 +1,7 @@
 #include "chartstyle.h"
 
+#include <QChartView>
+
 #include <QAbstractAxis>
 #include <QChart>
 #include <QLegend>
@@ -46,6 +48,14 @@ QColor series(const QPalette &palette, int index)
     return isDark(palette) ? dark[i] : light[i];
 }
 } // namespace chartcolours
+
+void installChart(QChartView *view, QChart *chart)
+{
+    QChart *previous = view->chart();
+    view->setChart(chart);
+    if (previous != chart)
+        delete previous;
+}
 
 void styleChart(QChart *chart, const QPalette &palette)
 {

@@ -3,6 +3,7 @@
 #include <QColor>
 
 class QChart;
+class QChartView;
 class QPalette;
 
 namespace cloudex::ui {
@@ -12,6 +13,11 @@ namespace cloudex::ui {
 /// background, plot area, title, legend, axis lines, grid and labels follow the palette,
 /// and axis numbers follow the locale.
 void styleChart(QChart *chart, const QPalette &palette);
+
+/// Gives `view` its chart and deletes the one it had: QChartView makes an empty chart of
+/// its own on construction and setChart() only takes it out of the scene, so without this
+/// every chart view leaks one (a whole QGraphicsScene item tree; ASan found 78 in a test run).
+void installChart(QChartView *view, QChart *chart);
 
 /// Series colours that read on both a light and a dark background.
 namespace chartcolours {

@@ -41,7 +41,7 @@ DemandChart::DemandChart(QWidget *parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignTop);
-    setChart(chart);
+    installChart(this, chart);
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_quantity, Qt::AlignLeft);
     m_time->setFormat(QStringLiteral("dd MMM"));

@@ -54,7 +54,7 @@ ForwardCurveChart::ForwardCurveChart(QWidget *parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignTop);
-    setChart(chart);
+    installChart(this, chart);
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_price, Qt::AlignLeft);
 

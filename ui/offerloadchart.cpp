@@ -38,7 +38,7 @@ OfferLoadChart::OfferLoadChart(QWidget *parent)
     m_series->attachAxis(m_instances);
     m_instances->setLabelFormat(QStringLiteral("%.0f"));
     m_instances->setTitleText(tr("Instances"));
-    setChart(chart);
+    installChart(this, chart);
     applyPalette();
 }
 

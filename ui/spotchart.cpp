@@ -51,7 +51,7 @@ SpotChart::SpotChart(QWidget *parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignTop);
-    m_view->setChart(chart);
+    installChart(m_view, chart);
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_price, Qt::AlignLeft);
     m_time->setTickCount(7);

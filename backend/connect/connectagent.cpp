@@ -97,6 +97,12 @@ ConnectAgent::ConnectAgent(Options options, QObject *parent)
 ConnectAgent::~ConnectAgent()
 {
     m_reconcileTimer->stop();
+    // Workers of threads that never started (the records did not open) have no thread to
+    // delete them when it finishes.
+    if (!m_thread->isRunning() && !m_thread->isFinished())
+        delete m_worker;
+    if (!m_passThread->isRunning() && !m_passThread->isFinished())
+        delete m_passWorker;
     m_thread->quit();
     m_thread->wait();
     // The pass's connection to the records belongs to the pass thread.

@@ -1,5 +1,7 @@
 #include "core/logging.h"
 
+#include <openssl/crypto.h>
+
 Q_LOGGING_CATEGORY(lcCore, "cloudex.core", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStore, "cloudex.store", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcPki, "cloudex.pki", QtInfoMsg)
@@ -10,6 +12,15 @@ Q_LOGGING_CATEGORY(lcDesk, "cloudex.desk", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcConnect, "cloudex.connect", QtInfoMsg)
 
 namespace cloudex {
+namespace {
+// OpenSSL's atexit teardown frees every thread's error state while Qt's network threads
+// (a QNetworkAccessManager's, the TLS backend's) may still be ending: their own thread-exit
+// handler then frees the same state again (ASan: double free in __nptl_deallocate_tsd).
+// The process is ending anyway; OpenSSL is initialised here, before anything else uses it,
+// without that handler. (Every CloudEx program and test links this file: it holds the
+// logging categories.)
+const bool kOpenSslWithoutAtExit = OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) == 1;
+} // namespace
 
 void installDaemonLogFormat()
 {

@@ -19,6 +19,7 @@ struct Tr
 };
 
 constexpr int kDefaultFlushMs = 20;
+constexpr int kRefusedCloseMs = 5000;
 constexpr qsizetype kMaxChannelsPerConnection = 256;
 constexpr qint64 kDefaultMaxBacklogBytes = 4 * 1024 * 1024;
 } // namespace
@@ -42,10 +43,9 @@ StreamServer::StreamServer(ApiServer &api, QObject *parent)
 
 StreamServer::~StreamServer()
 {
-    for (const Connection &c : std::as_const(m_connections)) {
+    // The sockets are children: deleted right after this, without telling this server.
+    for (const Connection &c : std::as_const(m_connections))
         c.socket->disconnect(this);
-        c.socket->deleteLater();
-    }
 }
 
 void StreamServer::setSnapshotProvider(SnapshotProvider provider)
@@ -106,10 +106,14 @@ void StreamServer::acceptPending()
         QWebSocket *socket = m_api.httpServer()->nextPendingWebSocketConnection().release();
         if (!socket)
             break;
+        // Owned by the server: a session still open when it goes is deleted with it.
+        socket->setParent(this);
         const auto identity = m_api.authenticator()(socket->sslConfiguration().peerCertificate());
         if (!identity) {
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, identity.error().message);
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            // A peer that never answers the close is cut off.
+            QTimer::singleShot(kRefusedCloseMs, socket, [socket] { socket->abort(); });
             Q_EMIT connectionRefused(identity.error().code);
             continue;
         }
