@@ -277,10 +277,19 @@ void ConnectAgent::collectPass(std::function<void(Pass)> then)
     m_collecting.push_back(std::move(collecting));
     // One pass collects at a time, in the order they were asked for.
     if (m_collecting.size() == 1) {
-        m_collecting.front()->members = m_manager->keys();
-        m_collecting.front()->startSeq = m_workerSeq.load();
+        beginCollecting();
         collectStep();
     }
+}
+
+void ConnectAgent::beginCollecting()
+{
+    Collecting &c = *m_collecting.front();
+    c.members = m_manager->keys();
+    c.startSeq = m_workerSeq.load();
+    // The hosts as the pass starts: a front added while it reads the others is left to the
+    // next pass (its VMs were not read, so they must not look lost).
+    c.snapshot.hosts = m_manager->hosts();
 }
 
 void ConnectAgent::collectStep()
@@ -296,7 +305,6 @@ void ConnectAgent::collectStep()
         return;
     }
     Snapshot &snapshot = c.snapshot;
-    snapshot.hosts = m_manager->hosts();
     // A host whose VMs cannot be read is not a host without VMs.
     for (HostInfo &host : snapshot.hosts) {
         if (const auto it = c.unreadable.constFind(host.id); it != c.unreadable.cend()) {
@@ -311,8 +319,7 @@ void ConnectAgent::collectStep()
     const std::shared_ptr<Collecting> done = std::move(m_collecting.front());
     m_collecting.pop_front();
     if (!m_collecting.empty()) {
-        m_collecting.front()->members = m_manager->keys();
-        m_collecting.front()->startSeq = m_workerSeq.load();
+        beginCollecting();
         QMetaObject::invokeMethod(
             m_worker, [this] { collectStep(); }, Qt::QueuedConnection);
     }

@@ -202,6 +202,7 @@ private:
     /// Worker thread: queues a pass and collects it step by step (operations queued
     /// meanwhile run between the steps); `then` gets it merged, on the pass thread.
     void collectPass(std::function<void(Pass)> then);
+    void beginCollecting();
     void collectStep();
     /// Pass thread: reads the records, merges and compares with the last pass.
     Pass mergePass(Snapshot snapshot);
