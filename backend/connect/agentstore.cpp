@@ -119,7 +119,7 @@ Error AgentStore::sqlError(const QString &what) const
                      .arg(what, QSqlDatabase::database(m_connectionName, false).lastError().text())};
 }
 
-Result<void> AgentStore::open(const QString &file)
+Result<QSqlDatabase> AgentStore::connect(const QString &file)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(file);
@@ -127,6 +127,15 @@ Result<void> AgentStore::open(const QString &file)
         return Error{QStringLiteral("store.open"),
                      Tr::tr("Cannot open the site's records %1: %2").arg(file, db.lastError().text())};
     }
+    return db;
+}
+
+Result<void> AgentStore::open(const QString &file)
+{
+    auto connected = connect(file);
+    if (!connected)
+        return connected.error();
+    QSqlDatabase db = *connected;
     for (const char *pragma :
          {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
         QSqlQuery query(db);
@@ -141,13 +150,10 @@ Result<void> AgentStore::open(const QString &file)
 
 Result<void> AgentStore::openForReading(const QString &file)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(file);
-    if (!db.open()) {
-        return Error{QStringLiteral("store.open"),
-                     Tr::tr("Cannot open the site's records %1: %2").arg(file, db.lastError().text())};
-    }
-    QSqlQuery query(db);
+    auto connected = connect(file);
+    if (!connected)
+        return connected.error();
+    QSqlQuery query(*connected);
     if (!query.exec(QStringLiteral("PRAGMA query_only = ON")) || !query.exec(QStringLiteral("SELECT 1 FROM vms LIMIT 1")))
         return Error{QStringLiteral("store.open"),
                      Tr::tr("Cannot open the site's records %1: %2").arg(file, query.lastError().text())};

@@ -236,6 +236,8 @@ public:
     QList<QPair<QString, QString>> enforcementLog(const QString &contract) const;
 
 private:
+    /// Adds and opens this store's connection to `file`.
+    Result<QSqlDatabase> connect(const QString &file);
     Result<void> migrate();
     Result<void> exec(const QString &sql, const QVariantList &values = {}) const;
     Error sqlError(const QString &what) const;

@@ -105,23 +105,11 @@ Result<HypervisorDriver *> ComponentManager::route(const QString &host)
 
 Result<QList<VmInfo>> ComponentManager::domains()
 {
-    // One unreadable member must not hide the others' VMs: its hosts are reported through
-    // domainErrors() instead, so the agent shows them as unreachable, not as empty.
+    // One unreadable member must not hide the others' VMs.
     QList<VmInfo> result;
-    m_domainErrors.clear();
-    for (Member &m : m_members) {
-        if (!m.driver->isOpen())
-            continue; // offline hosts show up in hosts() with their error
-        auto vms = m.driver->domains();
-        if (!vms) {
-            for (auto it = m_hostOwner.cbegin(); it != m_hostOwner.cend(); ++it) {
-                if (it.value() == m.driver.get())
-                    m_domainErrors.insert(it.key(), vms.error().message);
-            }
-            continue;
-        }
-        result += *vms;
-    }
+    QHash<QString, QString> unreadable;
+    for (const Member &m : m_members)
+        result += domainsOf(m.key, unreadable);
     return result;
 }
 

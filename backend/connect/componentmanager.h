@@ -37,7 +37,8 @@ public:
     Result<void> open() override;
     bool isOpen() const override;
     QList<HostInfo> hosts() override;
-    /// The VMs of every readable member; see domainErrors() for the others.
+    /// The VMs of every readable member (inventory passes use domainsOf(), which says
+    /// which hosts could not be read).
     Result<QList<VmInfo>> domains() override;
     /// Asks the member that owns `host` only.
     Result<std::optional<VmInfo>> domain(const QString &host, const QString &name) override;
@@ -45,8 +46,6 @@ public:
     /// time, so that operations queued meanwhile run in between); a member that cannot be
     /// read puts its hosts into `errors` (host id -> error). No such member, or offline: none.
     QList<VmInfo> domainsOf(const QString &key, QHash<QString, QString> &errors);
-    /// Host id -> error, for the members whose VMs the last domains() could not read.
-    QHash<QString, QString> domainErrors() const { return m_domainErrors; }
     Result<QList<TemplateInfo>> templates() override;
     Result<QList<StoragePoolInfo>> pools() override;
     Result<void> provision(const QString &host, const VmSpec &spec, const StepReporter &report) override;
@@ -71,7 +70,6 @@ private:
 
     std::vector<Member> m_members;
     QHash<QString, HypervisorDriver *> m_hostOwner;
-    QHash<QString, QString> m_domainErrors;
 };
 
 } // namespace cloudex::connect

@@ -140,7 +140,6 @@ public:
         QList<VmInfo> domains;
         QList<TemplateInfo> templates;
         QList<StoragePoolInfo> pools;
-        QString error;
     };
     /// Joins a snapshot with the records: owners, used capacity, groups, missing VMs.
     static Inventory merge(const Snapshot &snapshot, const QList<VmRecord> &records,

@@ -578,7 +578,7 @@ private slots:
             {u"lost"_qs, u"acme"_qs, u"up"_qs, Tenancy::Shared, {}, 1, 512, true, 0},
             {u"unknown"_qs, u"globex"_qs, u"down"_qs, Tenancy::Shared, {}, 1, 512, true, 0}};
         const Inventory inventory =
-            ConnectAgent::merge({{up, down}, {found, foreign}, {}, {}, {}}, records,
+            ConnectAgent::merge({{up, down}, {found, foreign}, {}, {}}, records,
                                 {{u"g"_qs, Tenancy::GroupShared, {u"down"_qs}, {u"globex"_qs}}});
         const auto state = [&](const QString &name) {
             for (const VmInfo &vm : inventory.vms) {
