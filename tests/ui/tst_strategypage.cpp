@@ -12,6 +12,8 @@
 #include "strategypage.h"
 #include "translations.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QAreaSeries>
 #include <QLabel>
@@ -97,8 +99,17 @@ private slots:
         }
         QVERIFY(!offered.isEmpty());
 
-        // A flat baseline of 0, then the first day drawn on the canvas at about 4.
+        // A flat baseline of 0 without the default working-hours peak (the horizon starts at
+        // the next hour, so whether its first hours fall in the peak depends on when this
+        // runs), then the first day drawn on the canvas at about 4.
         find<QSpinBox>("baselineSpin")->setValue(0);
+        while (!m_page->strategy().peaks.isEmpty()) {
+            const qsizetype before = m_page->strategy().peaks.size();
+            QTest::mouseClick(find<QPushButton>("removePeakButton"), Qt::LeftButton);
+            QCOMPARE(m_page->strategy().peaks.size(), before - 1);
+        }
+        const QVector<qint64> flat = m_page->strategy().demand();
+        QVERIFY(std::all_of(flat.cbegin(), flat.cend(), [](qint64 v) { return v == 0; }));
         auto chart = find<ui::DemandChart>("demandChart");
         QVERIFY(chart);
         QCOMPARE(m_page->strategy().demand().value(0), 0);
