@@ -37,6 +37,7 @@ using X509Store = std::unique_ptr<X509_STORE, Deleter<X509_STORE_free>>;
 using X509StoreCtx = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX_free>>;
 using X509Name = std::unique_ptr<X509_NAME, Deleter<X509_NAME_free>>;
 using Asn1Object = std::unique_ptr<ASN1_OBJECT, Deleter<ASN1_OBJECT_free>>;
+using Asn1Integer = std::unique_ptr<ASN1_INTEGER, Deleter<ASN1_INTEGER_free>>;
 using Pkcs12 = std::unique_ptr<PKCS12, Deleter<PKCS12_free>>;
 
 struct X509StackDeleter
