@@ -8,6 +8,7 @@
 #include "net/streamclient.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTimer>
 
 namespace cloudex::connect {
@@ -210,6 +211,24 @@ void ExchangeLink::reportAllUsage()
     }
 }
 
+namespace {
+/// The record a refusal of a VM operations report names, when the exchange refused it for
+/// what it says (not for who sent it, nor for being busy): 0 when none.
+qint64 refusedRecord(const net::ApiCall &call, const QList<qint64> &ids)
+{
+    static const QSet<QString> forGood{QStringLiteral("contract.unknown"), QStringLiteral("auth.not-site-of-contract"),
+                                       QStringLiteral("vm-operation.bad-vm"),
+                                       QStringLiteral("vm-operation.too-long")};
+    if (call.ok() || !call.problem() || !forGood.contains(call.problem()->code))
+        return 0;
+    static const QRegularExpression field(QStringLiteral("^operations\\[(\\d+)\\]\\."));
+    const auto match = field.match(call.problem()->extensions.value(QStringLiteral("field")).toString());
+    bool ok = false;
+    const qsizetype index = match.hasMatch() ? match.captured(1).toLongLong(&ok) : -1;
+    return ok && index >= 0 && index < ids.size() ? ids.at(index) : 0;
+}
+} // namespace
+
 void ExchangeLink::reportOperations()
 {
     if (m_operationsInFlight) {
@@ -222,9 +241,12 @@ void ExchangeLink::reportOperations()
     if (batch.isEmpty())
         return;
     QJsonArray operations;
+    QList<qint64> ids; // of the records in `operations`, in order
     qint64 last = through;
     for (const auto &[id, record] : batch) {
         last = id;
+        if (m_refusedOperations.contains(id))
+            continue;
         const std::optional<api::VmOperation> operation = api::fromWire<api::VmOperation>(record.operation);
         if (!operation)
             continue; // not a buyer's operation of the API: nothing to report
@@ -237,9 +259,11 @@ void ExchangeLink::reportOperations()
         o.serial = record.serial;
         o.time = record.atMs / 1000;
         operations.append(o.toJson());
+        ids.append(id);
     }
     if (operations.isEmpty()) {
         (void)m_server.setOperationsReportedThrough(last);
+        m_refusedOperations.removeIf([last](qint64 id) { return id <= last; });
         return reportOperations();
     }
     m_operationsInFlight = true;
@@ -247,9 +271,17 @@ void ExchangeLink::reportOperations()
     net::ApiCall *call =
         m_client->post(QStringLiteral("/v1/sites/%1/vm-operations").arg(m_options.siteId),
                        QJsonObject{{QStringLiteral("operations"), operations}});
-    connect(call, &Job::finished, this, [this, call, last, count, full = batch.size() == kOperationsBatch] {
+    connect(call, &Job::finished, this, [this, call, last, count, ids, full = batch.size() == kOperationsBatch] {
         call->deleteLater();
         m_operationsInFlight = false;
+        if (const qint64 refused = refusedRecord(*call, ids); refused > 0) {
+            qCWarning(lcConnect,
+                      "the exchange refused VM operation record %lld: %s (%s); it is left out of the reports",
+                      qlonglong(refused), qPrintable(call->errorString()), qPrintable(call->error()));
+            m_refusedOperations.insert(refused);
+            Q_EMIT operationRefused(refused, call->error());
+            return reportOperations(); // the rest of the batch, at once
+        }
         if (!call->ok()) {
             qCWarning(lcConnect, "VM operations report refused: %s (%s); sent again at the next pass",
                       qPrintable(call->errorString()), qPrintable(call->error()));
@@ -258,6 +290,7 @@ void ExchangeLink::reportOperations()
         }
         if (auto saved = m_server.setOperationsReportedThrough(last); !saved)
             qCWarning(lcConnect, "cannot record the VM operations report: %s", qPrintable(saved.error().message));
+        m_refusedOperations.removeIf([last](qint64 id) { return id <= last; });
         qCInfo(lcConnect, "%d VM operations reported", count);
         Q_EMIT operationsReported(count, true);
         if (full || m_operationsAgain)

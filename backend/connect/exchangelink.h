@@ -68,8 +68,11 @@ public Q_SLOTS:
     void reportUsage(const QString &contractId, bool final);
     void reportAllUsage();
     /// Sends the VM operations recorded since the last accepted report, in batches; a
-    /// refused or failed report is sent again at the next pass (the exchange keeps each
-    /// record once).
+    /// failed report is sent again at the next pass (the exchange keeps each record once).
+    /// A record the exchange refuses for good (a contract it does not know or that another
+    /// site holds, a malformed name: the problem names the record) is logged and left out,
+    /// and the rest of the batch is sent again at once: one bad record never holds back the
+    /// records after it.
     void reportOperations();
 
 Q_SIGNALS:
@@ -78,6 +81,8 @@ Q_SIGNALS:
     void usageReported(const QString &contractId, bool final, bool ok);
     /// A batch of VM operations was sent: how many records, and whether it was accepted.
     void operationsReported(int records, bool ok);
+    /// The exchange refused one VM operation record for good; it is not reported.
+    void operationRefused(qint64 id, const QString &code);
 
 private:
     void registerSite();
@@ -94,6 +99,9 @@ private:
     bool m_registered = false;
     bool m_operationsInFlight = false;
     bool m_operationsAgain = false;
+    /// Records the exchange refused for good, left out of the batches until the report
+    /// mark passes them (after a restart the exchange names them again).
+    QSet<qint64> m_refusedOperations;
     QSet<QString> m_finalSent;
 };
 

@@ -751,7 +751,7 @@ private slots:
                         .ok());
         QVERIFY(agent.start()->wait().ok());
         QCOMPARE(agent.inventory().hosts.size(), 3);
-        ConnectServer server(agent, m_clock, {u"p-dc1"_qs, u"s-claims"_qs});
+        ConnectServer server(agent, m_clock, {u"p-dc1"_qs, u"s-claims"_qs, {}});
         const auto json = [&](const QString &id) {
             return server.heldContractJson(*agent.store().contract(id));
         };

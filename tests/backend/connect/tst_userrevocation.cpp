@@ -16,6 +16,9 @@
 
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSslKey>
 #include <QStandardPaths>
 
@@ -282,6 +285,60 @@ private Q_SLOTS:
         read = operations(QStringLiteral("u-sadmin"), QStringLiteral("p-seller"));
         QVERIFY2(read.status == 200, read.body.constData());
         QCOMPARE(read.json().value(QStringLiteral("operations")).toArray().size(), 0);
+    }
+
+    /// Records the exchange refuses for what they say (a contract it never made, a malformed
+    /// VM name: as after the exchange's data was reset, or a site store edited by hand) are
+    /// logged and left out; the operations after them still reach the buyer's administrator,
+    /// and the report mark passes them, so they are not sent again at every pass.
+    void aRecordTheExchangeRefusesHoldsBackNothing()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(m_fx.path(QStringLiteral("site/connect.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery insert(db);
+            QVERIFY(insert.prepare(QStringLiteral("INSERT INTO vm_operations (contract, vm, operation, user, "
+                                                  "serial, at_ms) VALUES (?, ?, 'start', 'u-tech1', '', ?)")));
+            for (const auto &[contract, vm] : {std::pair{QStringLiteral("c-999999"), QStringLiteral("web-9")},
+                                               std::pair{m_contract, QStringLiteral("Web_9")}}) {
+                insert.addBindValue(contract);
+                insert.addBindValue(vm);
+                insert.addBindValue(m_clock.nowMs());
+                QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+
+        QSignalSpy refused(m_link.get(), &connect::ExchangeLink::operationRefused);
+        QSignalSpy reported(m_link.get(), &connect::ExchangeLink::operationsReported);
+        const CurlResult created = postAtSite(QStringLiteral("u-tech1"), QStringLiteral("/v1/vms"),
+                                              R"({"name":"web-2","template":""})");
+        QVERIFY2(created.status == 202, created.body.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!reported.isEmpty() && reported.constLast().at(1).toBool(), 15000);
+        QCOMPARE(refused.size(), 2);
+        QCOMPARE(refused.at(0).at(1).toString(), QStringLiteral("contract.unknown"));
+        QCOMPARE(refused.at(1).at(1).toString(), QStringLiteral("vm-operation.bad-vm"));
+        const QJsonArray list =
+            admin(QStringLiteral("GET"), QStringLiteral("/vm-operations")).json().value(QStringLiteral("operations")).toArray();
+        QStringList seen;
+        for (const QJsonValue &entry : list)
+            seen.append(entry.toObject().value(QStringLiteral("vm")).toString() + u':' +
+                        entry.toObject().value(QStringLiteral("operation")).toString());
+        seen.sort();
+        QCOMPARE(seen, (QStringList{QStringLiteral("web-1:create"), QStringLiteral("web-2:create")}));
+        const qint64 mark = m_server->operationsReportedThrough();
+        QVERIFY(mark >= refused.at(1).at(0).toLongLong());
+
+        // The next pass sends nothing again.
+        refused.clear();
+        reported.clear();
+        m_link->reportOperations();
+        QTest::qWait(300);
+        QCOMPARE(refused.size(), 0);
+        QCOMPARE(reported.size(), 0);
+        QCOMPARE(m_server->operationsReportedThrough(), mark);
     }
 
     void aRevokedUserIsRefusedAtOnceThroughTheEvent()
