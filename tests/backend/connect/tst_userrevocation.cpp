@@ -320,8 +320,10 @@ private Q_SLOTS:
         QCOMPARE(refused.size(), 2);
         QCOMPARE(refused.at(0).at(1).toString(), QStringLiteral("contract.unknown"));
         QCOMPARE(refused.at(1).at(1).toString(), QStringLiteral("vm-operation.bad-vm"));
-        const QJsonArray list =
-            admin(QStringLiteral("GET"), QStringLiteral("/vm-operations")).json().value(QStringLiteral("operations")).toArray();
+        const QJsonArray list = admin(QStringLiteral("GET"), QStringLiteral("/vm-operations"))
+                                    .json()
+                                    .value(QStringLiteral("operations"))
+                                    .toArray();
         QStringList seen;
         for (const QJsonValue &entry : list)
             seen.append(entry.toObject().value(QStringLiteral("vm")).toString() + u':' +
