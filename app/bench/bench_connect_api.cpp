@@ -15,6 +15,9 @@
 // seen deleted. Rounds of 5 creates and 5 deletes. The agent's periodic inventory pass runs
 // as in production (every 15 s; --reconcile-ms 0 turns it off to see the jobs alone).
 // list_vms_*_ms: GET /v1/vms of the 5-VM contract over the same client.
+// offer_site_read_*_ms: OfferTrader::readSite, what the offer trader reads of the site every
+// pass (capacity pools less the site's own VMs, held contracts, offers), until read on a pool
+// thread; offer_site_agent_max_ms: the part the agent's thread is held (copying its hosts).
 #include "benchexchange.h"
 #include "benchsuite.h"
 #include "exchangeload.h"
@@ -25,6 +28,7 @@
 #include "connect/connectagent.h"
 #include "connect/connectserver.h"
 #include "connect/embeddedsite.h"
+#include "connect/offertrader.h"
 #include "core/clock.h"
 #include "desk/siteclient.h"
 #include "pki/certificateauthority.h"
@@ -33,6 +37,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -510,6 +515,31 @@ QJsonObject runConnectApi(const QStringList &arguments)
     figures.insert(QStringLiteral("other_vms_running"), othersRunning);
     if (othersRunning != siteVms)
         checksFailed.append(QStringLiteral("%1 of %2 other VMs run").arg(othersRunning).arg(siteVms));
+
+    // --- what the offer trader reads of the site every pass: the time until the site is read
+    // (on a pool thread), and the part of it the agent's thread is held ---
+    QList<double> siteReads;
+    QList<double> siteHeld;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        QFuture<connect::OfferTrader::Site> read =
+            connect::OfferTrader::readSite(agent, QString(), SystemClock::instance().nowMs());
+        siteHeld.append(double(timer.nsecsElapsed()) / kNsPerMs);
+        read.waitForFinished();
+        siteReads.append(double(timer.nsecsElapsed()) / kNsPerMs);
+        if (!read.result().error.isEmpty() || read.result().pools.isEmpty()
+            || read.result().commitments.size() != server.heldContracts().size()) {
+            checksFailed.append(QStringLiteral("the offer trader's read of the site is wrong: %1 pools, %2 contracts %3")
+                                    .arg(read.result().pools.size())
+                                    .arg(read.result().commitments.size())
+                                    .arg(read.result().error));
+            break;
+        }
+    }
+    figures.insert(QStringLiteral("offer_site_read_p50_ms"), rounded(percentile(siteReads, 50), 2));
+    figures.insert(QStringLiteral("offer_site_read_max_ms"), rounded(percentile(siteReads, 100), 2));
+    figures.insert(QStringLiteral("offer_site_agent_max_ms"), rounded(percentile(siteHeld, 100), 3));
     if (!checksFailed.isEmpty())
         figures.insert(QStringLiteral("checks_failed"), QJsonArray::fromStringList(checksFailed));
     return figures;

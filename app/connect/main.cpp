@@ -327,9 +327,10 @@ int main(int argc, char **argv)
         traderOptions.repriceSeconds = config.repriceSeconds;
         traderOptions.intervalMs = config.offerIntervalMs;
         traderOptions.clock = &clock;
-        trader = std::make_unique<OfferTrader>(traderOptions, [&agent, &config, &clock] {
-            return OfferTrader::siteOf(agent, config.defaultGroup, clock.nowMs());
-        });
+        trader = std::make_unique<OfferTrader>(
+            traderOptions, OfferTrader::AsyncSiteSource([&agent, &config, &clock] {
+                return OfferTrader::readSite(agent, config.defaultGroup, clock.nowMs());
+            }));
         OfferTrader *t = trader.get();
         QObject::connect(&agent, &ConnectAgent::offersChanged, t, &OfferTrader::schedule);
         QObject::connect(&agent, &ConnectAgent::inventoryChanged, t, &OfferTrader::schedule);

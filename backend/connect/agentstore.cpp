@@ -453,6 +453,18 @@ std::pair<qint64, qint64> AgentStore::hostUsage(const QString &host) const
     return {query.value(0).toLongLong(), query.value(1).toLongLong()};
 }
 
+QHash<QString, std::pair<qint64, qint64>> AgentStore::ownVmUsageByHost() const
+{
+    QHash<QString, std::pair<qint64, qint64>> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.exec(QStringLiteral("SELECT host, SUM(vcpus), SUM(memory_mib) FROM vms"
+                              " WHERE name NOT IN (SELECT domain FROM contract_vms) GROUP BY host"));
+    while (query.next())
+        result.insert(query.value(0).toString(), {query.value(1).toLongLong(), query.value(2).toLongLong()});
+    return result;
+}
+
 QList<TemplateInfo> AgentStore::templates() const
 {
     QList<TemplateInfo> result;
@@ -559,6 +571,20 @@ QList<HeldContractRecord> AgentStore::contracts() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     query.exec(QStringLiteral("SELECT ") + kContractColumns + QStringLiteral(" FROM contracts ORDER BY id"));
+    while (query.next())
+        result.append(readContract(query));
+    return result;
+}
+
+QList<HeldContractRecord> AgentStore::contractsRunningAfter(qint64 nowMs) const
+{
+    QList<HeldContractRecord> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + kContractColumns
+                  + QStringLiteral(" FROM contracts WHERE terminated = 0 AND end_ms > ? ORDER BY id"));
+    query.addBindValue(nowMs);
+    query.exec();
     while (query.next())
         result.append(readContract(query));
     return result;

@@ -195,6 +195,9 @@ public:
     Result<void> removeVm(const QString &name);
     /// vCPUs and memory (MiB) the VM records on `host` account (by index, not a scan).
     std::pair<qint64, qint64> hostUsage(const QString &host) const;
+    /// Per host, the vCPUs and memory (MiB) of the site's own VMs: the records that are no
+    /// contract's VM (summed in SQLite, without reading the records out).
+    QHash<QString, std::pair<qint64, qint64>> ownVmUsageByHost() const;
 
     QList<TemplateInfo> templates() const;
     Result<void> replaceTemplates(const QList<TemplateInfo> &templates);
@@ -204,6 +207,8 @@ public:
     Result<void> saveOffer(const Offer &offer);
 
     QList<HeldContractRecord> contracts() const;
+    /// The contracts not terminated whose window ends after `nowMs`.
+    QList<HeldContractRecord> contractsRunningAfter(qint64 nowMs) const;
     std::optional<HeldContractRecord> contract(const QString &id) const;
     Result<void> saveContract(const HeldContractRecord &contract);
 

@@ -94,6 +94,12 @@ ConnectAgent::ConnectAgent(Options options, QObject *parent)
     });
 }
 
+QString ConnectAgent::storeFile() const
+{
+    // m_options is set once, at construction: any thread may ask.
+    return QDir(m_options.dataDir).absoluteFilePath(QStringLiteral("connect.sqlite"));
+}
+
 ConnectAgent::~ConnectAgent()
 {
     m_reconcileTimer->stop();
@@ -123,7 +129,7 @@ qint64 ConnectAgent::nowMs() const
 Result<void> ConnectAgent::open()
 {
     if (auto opened =
-            m_store.open(QDir(m_options.dataDir).absoluteFilePath(QStringLiteral("connect.sqlite")));
+            m_store.open(storeFile());
         !opened)
         return opened;
     m_thread->start();
@@ -439,7 +445,7 @@ ConnectAgent::Pass ConnectAgent::mergePass(Snapshot snapshot)
     pass.snapshot = std::move(snapshot);
     if (!m_reader && !m_readerFailed) {
         auto reader = std::make_unique<AgentStore>();
-        const QString file = QDir(m_options.dataDir).absoluteFilePath(QStringLiteral("connect.sqlite"));
+        const QString file = storeFile();
         if (auto opened = reader->openForReading(file); opened) {
             m_reader = std::move(reader);
         } else {

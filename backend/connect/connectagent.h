@@ -84,6 +84,8 @@ public:
     /// The seller's records, read-only: every change goes through the agent, which checks
     /// it against what runs and tells the views.
     const AgentStore &store() const { return m_store; }
+    /// The records' file (connect.sqlite in the data directory), for read-only connections.
+    QString storeFile() const;
     const Inventory &inventory() const { return m_inventory; }
     /// The inventory's entry of VM `name` (by index; with one name on several hosts, one
     /// of them), or nullptr.

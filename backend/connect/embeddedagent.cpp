@@ -442,10 +442,9 @@ void EmbeddedAgent::startTrading(const QUrl &exchange, const QSslConfiguration &
         const Clock *clock = m_options.clock;
         side->trader = new OfferTrader(
             options,
-            [agent, clock] {
-                return OfferTrader::siteOf(*agent, QString(),
-                                           (clock ? *clock : SystemClock::instance()).nowMs());
-            },
+            OfferTrader::AsyncSiteSource([agent, clock] {
+                return OfferTrader::readSite(*agent, QString(), (clock ? *clock : SystemClock::instance()).nowMs());
+            }),
             side);
         connect(agent, &ConnectAgent::offersChanged, side->trader, &OfferTrader::schedule);
         connect(agent, &ConnectAgent::inventoryChanged, side->trader, &OfferTrader::schedule);

@@ -96,6 +96,18 @@ std::optional<QString> OfferBook::poolFor(const Offer &offer, const QList<HostGr
 QList<OfferBook::Pool> OfferBook::pools(const QList<HostInfo> &hosts, const QList<HostGroup> &groups,
                                         const QList<VmRecord> &ownVms)
 {
+    QHash<QString, std::pair<qint64, qint64>> usage;
+    for (const VmRecord &vm : ownVms) {
+        auto &[vcpus, memoryMiB] = usage[vm.host];
+        vcpus += vm.vcpus;
+        memoryMiB += vm.memoryMiB;
+    }
+    return pools(hosts, groups, usage);
+}
+
+QList<OfferBook::Pool> OfferBook::pools(const QList<HostInfo> &hosts, const QList<HostGroup> &groups,
+                                        const QHash<QString, std::pair<qint64, qint64>> &ownUsageByHost)
+{
     const auto poolOf = [&](const QString &host) -> QString {
         for (const HostGroup &g : groups) {
             if (g.hosts.contains(host))
@@ -124,10 +136,10 @@ QList<OfferBook::Pool> OfferBook::pools(const QList<HostInfo> &hosts, const QLis
         pool.vcpus += host.cpus;
         pool.memoryMiB += host.memoryMiB;
     }
-    for (const VmRecord &vm : ownVms) {
-        Pool &pool = poolAt(poolOf(vm.host));
-        pool.vcpus -= vm.vcpus;
-        pool.memoryMiB -= vm.memoryMiB;
+    for (auto it = ownUsageByHost.cbegin(); it != ownUsageByHost.cend(); ++it) {
+        Pool &pool = poolAt(poolOf(it.key()));
+        pool.vcpus -= it.value().first;
+        pool.memoryMiB -= it.value().second;
     }
     return result;
 }

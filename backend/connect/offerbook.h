@@ -112,6 +112,10 @@ public:
     /// are not contract domains) on them.
     static QList<Pool> pools(const QList<HostInfo> &hosts, const QList<HostGroup> &groups,
                              const QList<VmRecord> &ownVms);
+    /// The same, with the own VMs' vCPUs and memory summed per host
+    /// (AgentStore::ownVmUsageByHost).
+    static QList<Pool> pools(const QList<HostInfo> &hosts, const QList<HostGroup> &groups,
+                             const QHash<QString, std::pair<qint64, qint64>> &ownUsageByHost);
 
     /// The delivery periods an offer's windows name at `nowSecs`: for each window the next
     /// `count` periods of its kind whose delivery has not started.

@@ -3,14 +3,18 @@
 #include "api/instrument.h"
 #include "api/order.h"
 #include "catalogue/catalogue.h"
+#include "agentstore.h"
 #include "connectagent.h"
 #include "core/clock.h"
 #include "core/logging.h"
 #include "net/apiclient.h"
 
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPromise>
 #include <QSslCertificate>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -40,6 +44,11 @@ struct OfferTrader::Pass
 };
 
 OfferTrader::OfferTrader(Options options, SiteSource site, QObject *parent)
+    : OfferTrader(std::move(options),
+                  AsyncSiteSource([site = std::move(site)] { return QtFuture::makeReadyFuture(site()); }), parent)
+{}
+
+OfferTrader::OfferTrader(Options options, AsyncSiteSource site, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_site(std::move(site))
@@ -57,26 +66,23 @@ OfferTrader::OfferTrader(Options options, SiteSource site, QObject *parent)
 
 OfferTrader::~OfferTrader() = default;
 
-OfferTrader::Site OfferTrader::siteOf(const ConnectAgent &agent, const QString &defaultGroup, qint64 nowMs)
+namespace {
+OfferTrader::Site readSiteFrom(const AgentStore &store, const QList<HostInfo> &hosts, const QString &defaultGroup,
+                               qint64 nowMs)
 {
-    Site site;
-    const AgentStore &store = agent.store();
+    OfferTrader::Site site;
     const QList<HostGroup> groups = store.hostGroups();
-    QSet<QString> contractDomains;
-    for (const ContractVmRecord &vm : store.contractVms())
-        contractDomains.insert(vm.domain);
-    QList<VmRecord> own;
-    for (const VmRecord &vm : store.vms()) {
-        if (!contractDomains.contains(vm.name))
-            own.append(vm);
-    }
-    site.pools = OfferBook::pools(agent.inventory().hosts, groups, own);
-    for (const HeldContractRecord &c : store.contracts()) {
-        if (c.terminated || c.endMs <= nowMs)
-            continue;
-        const auto product = catalogue::Catalogue::standard().parseProduct(c.product);
-        const catalogue::InstanceClass *instanceClass =
-            product ? catalogue::Catalogue::standard().findClass(product->classCode) : nullptr;
+    // Summed and filtered in SQLite rather than every VM and contract record read out.
+    site.pools = OfferBook::pools(hosts, groups, store.ownVmUsageByHost());
+    QHash<QString, const catalogue::InstanceClass *> classOf; // by product code
+    for (const HeldContractRecord &c : store.contractsRunningAfter(nowMs)) {
+        auto known = classOf.find(c.product);
+        if (known == classOf.end()) {
+            const auto product = catalogue::Catalogue::standard().parseProduct(c.product);
+            known = classOf.insert(c.product, product ? catalogue::Catalogue::standard().findClass(product->classCode)
+                                                      : nullptr);
+        }
+        const catalogue::InstanceClass *instanceClass = known.value();
         if (!instanceClass)
             continue;
         site.commitments.append(OfferBook::Commitment{
@@ -89,6 +95,27 @@ OfferTrader::Site OfferTrader::siteOf(const ConnectAgent &agent, const QString &
             site.offerPools.insert(offer.product, *pool);
     }
     return site;
+}
+} // namespace
+
+QFuture<OfferTrader::Site> OfferTrader::readSite(const ConnectAgent &agent, const QString &defaultGroup,
+                                                 qint64 nowMs)
+{
+    auto promise = std::make_shared<QPromise<Site>>();
+    QFuture<Site> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start(
+        [promise, file = agent.storeFile(), hosts = agent.inventory().hosts, defaultGroup, nowMs] {
+            Site site;
+            AgentStore reader; // its own connection, on this thread, closed when done
+            if (auto opened = reader.openForReading(file); !opened)
+                site.error = opened.error().message;
+            else
+                site = readSiteFrom(reader, hosts, defaultGroup, nowMs);
+            promise->addResult(std::move(site));
+            promise->finish();
+        });
+    return future;
 }
 
 QString OfferTrader::participantOf(const QSslConfiguration &tls)
@@ -122,9 +149,20 @@ void OfferTrader::pass()
     }
     m_again = false;
     m_pass = std::make_unique<Pass>();
-    m_pass->site = m_site();
     Q_EMIT passStarted();
-    readOrders();
+    readSiteThenOrders();
+}
+
+void OfferTrader::readSiteThenOrders()
+{
+    // Only this continuation carries the pass on, so the pass is still the one it read for;
+    // with the trader gone first, Qt drops the continuation.
+    m_site().then(this, [this](Site site) {
+        if (!site.error.isEmpty())
+            return finishPass(tr("cannot read the site's records: %1").arg(site.error));
+        m_pass->site = std::move(site);
+        readOrders();
+    });
 }
 
 void OfferTrader::nextRound()
@@ -134,8 +172,7 @@ void OfferTrader::nextRound()
     next->round = m_pass->round + 1;
     next->reposting = m_pass->repost;
     m_pass = std::move(next);
-    m_pass->site = m_site();
-    readOrders();
+    readSiteThenOrders();
 }
 
 void OfferTrader::readOrders()

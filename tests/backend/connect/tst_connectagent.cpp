@@ -1,9 +1,11 @@
 // The connect agent on libvirt's test driver: the embedded site with four simulated hosts.
 #include "connect/connectagent.h"
 #include "connect/embeddedsite.h"
+#include "connect/offertrader.h"
 #include "connect/tenantview.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -439,6 +441,65 @@ private slots:
                 vcpus += record.host == host.id ? record.vcpus : 0;
             QCOMPARE(host.usedVcpus, vcpus);
         }
+    }
+
+    /// What the offer trader reads of the site (OfferTrader::readSite, on a pool thread over
+    /// its own connection): the pools less the site's own VMs but not the contracts' VMs (a
+    /// contract's volume counts once, as its commitment), and only contracts still running.
+    void theOfferTradersSiteCountsOwnVmsOnce()
+    {
+        QCOMPARE(errorOf(provision(u"own-1"_qs, u"acme"_qs, Tenancy::Shared, u"host1"_qs)), QString());
+        QCOMPARE(errorOf(provision(u"dom-c1"_qs, u"globex"_qs, Tenancy::Shared, u"host1"_qs)), QString());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"records"_qs);
+            db.setDatabaseName(m_agent->storeFile());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"INSERT INTO contract_vms (contract, name, domain, template, created_ms) "
+                           "VALUES ('c-000001', 'web-1', 'dom-c1', '', 0)"_qs));
+            QVERIFY(q.prepare(u"INSERT INTO contracts (id, buyer, seller, product, instrument, quantity, start_ms, "
+                              "end_ms, state, terminated, terminated_ms, at_risk, reservation_group, "
+                              "reservation_hosts, stage, stage_ms) VALUES (?, 'p-buyer', 'p-dc1', 'DE.GP2.SH.S1', "
+                              "'DE.GP2.SH.S1.H', 2, ?, ?, 'active', ?, 0, 0, '', 0, 0, 0)"_qs));
+            // running; ended an hour ago; terminated
+            const qint64 hour = 3'600'000;
+            for (const auto &[id, end, terminated] :
+                 {std::tuple{u"c-000001"_qs, now + hour, 0}, std::tuple{u"c-000002"_qs, now - hour, 0},
+                  std::tuple{u"c-000003"_qs, now + hour, 1}}) {
+                q.addBindValue(id);
+                q.addBindValue(end - 2 * hour);
+                q.addBindValue(end);
+                q.addBindValue(terminated);
+                QVERIFY(q.exec());
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"records"_qs);
+
+        QFuture<OfferTrader::Site> read = OfferTrader::readSite(*m_agent, QString(), now);
+        read.waitForFinished();
+        const OfferTrader::Site site = read.result();
+        QCOMPARE(site.error, QString());
+        const auto shared = [](const QList<OfferBook::Pool> &pools) {
+            for (const OfferBook::Pool &pool : pools) {
+                if (pool.key.isEmpty())
+                    return pool;
+            }
+            return OfferBook::Pool{};
+        };
+        const QList<HostGroup> groups = m_agent->store().hostGroups();
+        const OfferBook::Pool own =
+            shared(OfferBook::pools(m_agent->inventory().hosts, groups, {*m_agent->store().vm(u"own-1"_qs)}));
+        const OfferBook::Pool both = shared(OfferBook::pools(
+            m_agent->inventory().hosts, groups, {*m_agent->store().vm(u"own-1"_qs), *m_agent->store().vm(u"dom-c1"_qs)}));
+        QVERIFY(own.vcpus > both.vcpus);
+        QCOMPARE(shared(site.pools).vcpus, own.vcpus);
+        QCOMPARE(shared(site.pools).memoryMiB, own.memoryMiB);
+        QCOMPARE(site.commitments.size(), 1);
+        QCOMPARE(site.commitments.first().id, u"c-000001"_qs);
+        QCOMPARE(site.commitments.first().quantity, 2);
+        QVERIFY(site.commitments.first().vcpus >= 2);
     }
 
     void hostGroupsKeepExistingVmsLegal()
