@@ -2792,6 +2792,13 @@
     </message>
 </context>
 <context>
+    <name>cloudex::connect::OfferTrader</name>
+    <message>
+        <source>cannot read the site&apos;s records: %1</source>
+        <translation>Die Aufzeichnungen des Standorts sind nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>cloudex::desk::DemoBuyer</name>
     <message>
         <source>The demo buyer found nothing to buy of %1.</source>
