@@ -75,8 +75,18 @@ public:
     {
         return m_dir.filePath(QStringLiteral("exchange/identities/") + participant + suffix);
     }
-    /// The front hourly instrument that is open.
-    QString symbol() const { return m_exchange->service().exchange().openSymbols().value(0); }
+    /// An hourly instrument that stays open through the test: the second one listed (its
+    /// delivery begins in one to two hours), chosen once and kept across restarts. The front
+    /// one closes at the next full hour, and a test that crossed it (an order resting before
+    /// a restart, a symbol asked for twice) failed there.
+    QString symbol() const
+    {
+        if (m_symbol.isEmpty()) {
+            const QStringList open = m_exchange->service().exchange().openSymbols();
+            m_symbol = open.size() > 1 ? open.at(1) : open.value(0);
+        }
+        return m_symbol;
+    }
 
     /// Runs curl as `who` (a participant with an identity; empty: no certificate) without
     /// blocking the server's event loop.
@@ -113,6 +123,7 @@ public:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<cloudex::exchange::LocalExchange> m_exchange;
+    mutable QString m_symbol; ///< symbol(), chosen on first use
 };
 
 } // namespace exchangetest
