@@ -94,18 +94,6 @@ std::optional<QString> OfferBook::poolFor(const Offer &offer, const QList<HostGr
 }
 
 QList<OfferBook::Pool> OfferBook::pools(const QList<HostInfo> &hosts, const QList<HostGroup> &groups,
-                                        const QList<VmRecord> &ownVms)
-{
-    QHash<QString, std::pair<qint64, qint64>> usage;
-    for (const VmRecord &vm : ownVms) {
-        auto &[vcpus, memoryMiB] = usage[vm.host];
-        vcpus += vm.vcpus;
-        memoryMiB += vm.memoryMiB;
-    }
-    return pools(hosts, groups, usage);
-}
-
-QList<OfferBook::Pool> OfferBook::pools(const QList<HostInfo> &hosts, const QList<HostGroup> &groups,
                                         const QHash<QString, std::pair<qint64, qint64>> &ownUsageByHost)
 {
     const auto poolOf = [&](const QString &host) -> QString {

@@ -110,10 +110,7 @@ public:
 
     /// The pools of a site: online hosts summed per pool, less the site's own VMs (those that
     /// are not contract domains) on them.
-    static QList<Pool> pools(const QList<HostInfo> &hosts, const QList<HostGroup> &groups,
-                             const QList<VmRecord> &ownVms);
-    /// The same, with the own VMs' vCPUs and memory summed per host
-    /// (AgentStore::ownVmUsageByHost).
+    /// `ownUsageByHost`: their vCPUs and memory (MiB) per host (AgentStore::ownVmUsageByHost).
     static QList<Pool> pools(const QList<HostInfo> &hosts, const QList<HostGroup> &groups,
                              const QHash<QString, std::pair<qint64, qint64>> &ownUsageByHost);
 

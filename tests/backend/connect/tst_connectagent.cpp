@@ -489,10 +489,10 @@ private slots:
             return OfferBook::Pool{};
         };
         const QList<HostGroup> groups = m_agent->store().hostGroups();
-        const OfferBook::Pool own =
-            shared(OfferBook::pools(m_agent->inventory().hosts, groups, {*m_agent->store().vm(u"own-1"_qs)}));
-        const OfferBook::Pool both = shared(OfferBook::pools(
-            m_agent->inventory().hosts, groups, {*m_agent->store().vm(u"own-1"_qs), *m_agent->store().vm(u"dom-c1"_qs)}));
+        const QList<HostInfo> &hosts = m_agent->inventory().hosts;
+        // Both VMs are 2 vCPU, 4 GiB on host1.
+        const OfferBook::Pool own = shared(OfferBook::pools(hosts, groups, {{u"host1"_qs, {2, 4096}}}));
+        const OfferBook::Pool both = shared(OfferBook::pools(hosts, groups, {{u"host1"_qs, {4, 8192}}}));
         QVERIFY(own.vcpus > both.vcpus);
         QCOMPARE(shared(site.pools).vcpus, own.vcpus);
         QCOMPARE(shared(site.pools).memoryMiB, own.memoryMiB);

@@ -159,12 +159,8 @@ private slots:
             h.memoryMiB = 32768;
             hosts.append(h);
         }
-        VmRecord own;
-        own.name = u"web-1"_qs;
-        own.host = u"s1"_qs;
-        own.vcpus = 2;
-        own.memoryMiB = 4096;
-        const QList<OfferBook::Pool> pools = OfferBook::pools(hosts, groups, {own});
+        // One own VM on s1: 2 vCPU, 4 GiB.
+        const QList<OfferBook::Pool> pools = OfferBook::pools(hosts, groups, {{u"s1"_qs, {2, 4096}}});
         QCOMPARE(pools.size(), 3);
         QCOMPARE(pools.at(0).key, QString());
         QCOMPARE(pools.at(0).vcpus, 14); // s1 + s2 (a shared group) less the own VM; x9 offline
